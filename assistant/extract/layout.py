@@ -1,0 +1,226 @@
+"""Text → rows of cells → forms, each with offsets into the original text.
+
+PDF-extracted reports print tables in two ways, and this module turns both into `Row`s:
+
+* one row per line, cells separated by TAB (seeds 000, 003, 004);
+* one cell per line, each line starting with a TAB, rows separated by blank lines
+  (seed 001); a line without the leading TAB continues the cell above.
+
+A *form* (自评表, 申报表, 绩效目标表 …) is found by its name row (项目名称 / 部门(单位)名称)
+and extends to the next form; its title a few rows above tells which form it is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant.lexicon import builtin
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    start: int
+    end: int
+    line: int                  # 0-based line number of the row's first line
+    cell_per_line: bool = False
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    @property
+    def nonempty(self) -> list[Cell]:
+        return [c for c in self.cells if c.text]
+
+    @property
+    def joined(self) -> str:
+        return "".join(self.texts)
+
+
+@dataclass
+class Form:
+    """One form's rows and what identifies it."""
+
+    name: str
+    form: str
+    rows: list[Row]
+    start: int
+    end: int
+    name_cell: Cell
+    title: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+def split_rows(text: str) -> list[Row]:
+    """Every line (or cell-per-line block) of `text` as a Row of stripped cells."""
+    lines = _lines(text)
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        start, end, raw = lines[i]
+        if _is_cell_line(raw):
+            j = i
+            block = []
+            while j < len(lines) and lines[j][2].strip():
+                block.append(lines[j])
+                j += 1
+            if all(_is_cell_line(b[2]) or not b[2].startswith("\t") for b in block) and \
+                    sum(1 for b in block if _is_cell_line(b[2])) >= 1 and _looks_cellular(lines, i, j):
+                rows.append(_cell_block(block, i))
+                i = j
+                continue
+        rows.append(_tab_row(start, raw, i))
+        i += 1
+    return rows
+
+
+def find_forms(rows: list[Row], text: str) -> list[Form]:
+    """The forms in document order; rows outside any form are not returned."""
+    lex = _forms_lexicon()
+    anchors: list[tuple[int, Cell, str, str]] = []   # row index, name cell, form, title
+    for idx, row in enumerate(rows):
+        cell = _name_cell(row, rows, idx, lex)
+        if cell is None:
+            continue
+        title_idx, title, form = _find_title(rows, idx, lex)
+        anchors.append((title_idx if title_idx is not None else idx, cell, form, title))
+    forms: list[Form] = []
+    for n, (first, cell, form, title) in enumerate(anchors):
+        last = anchors[n + 1][0] if n + 1 < len(anchors) else len(rows)
+        frows = rows[first:last]
+        if not form:
+            form = _form_from_header(frows, lex)
+        start = frows[0].start
+        end = _form_end(frows, text)
+        aliases = _aliases_from_title(title, cell.text, lex)
+        forms.append(Form(name=_clean_name(cell.text), form=form, rows=frows, start=start, end=end,
+                          name_cell=cell, title=title, aliases=aliases))
+    return forms
+
+
+# ---------------------------------------------------------------------------- helpers
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        out.append((pos, pos + len(body), body))
+        pos += len(raw)
+    return out
+
+
+def _is_cell_line(raw: str) -> bool:
+    return raw.startswith("\t") and "\t" not in raw[1:]
+
+
+def _looks_cellular(lines, i: int, j: int) -> bool:
+    """A block of single-cell lines belongs to a cell-per-line table when it has several
+    cells, or its neighbours (across blank lines) are cell lines too."""
+    if j - i >= 2:
+        return True
+    for k in (i - 2, j + 1):
+        if 0 <= k < len(lines) and _is_cell_line(lines[k][2]):
+            return True
+    return False
+
+
+def _stripped(raw: str, offset: int) -> Cell:
+    left = len(raw) - len(raw.lstrip())
+    body = raw.strip()
+    return Cell(body, offset + left, offset + left + len(body))
+
+
+def _tab_row(start: int, raw: str, line: int) -> Row:
+    cells, pos = [], start
+    for part in raw.split("\t"):
+        cells.append(_stripped(part, pos))
+        pos += len(part) + 1
+    return Row(cells=cells, start=start, end=start + len(raw), line=line)
+
+
+def _cell_block(block, line: int) -> Row:
+    cells: list[Cell] = []
+    for start, end, raw in block:
+        if raw.startswith("\t") or not cells:
+            cells.append(_stripped(raw[1:] if raw.startswith("\t") else raw,
+                                   start + (1 if raw.startswith("\t") else 0)))
+        else:   # a continuation line of the cell above
+            prev = cells[-1]
+            cont = _stripped(raw, start)
+            if cont.text:
+                text = prev.text + "\n" + cont.text if prev.text else cont.text
+                cells[-1] = Cell(text, prev.start if prev.text else cont.start, cont.end)
+    return Row(cells=cells, start=block[0][0], end=block[-1][1], line=line, cell_per_line=True)
+
+
+@lru_cache(maxsize=1)
+def _forms_lexicon() -> dict:
+    lex = builtin("forms.yaml")
+    lex["_titles"] = [(re.compile(t["pattern"]), t["form"]) for t in lex["titles"]]
+    return lex
+
+
+def _name_cell(row: Row, rows: list[Row], idx: int, lex: dict) -> Cell | None:
+    """The project name when `row` is a 项目名称 row (the name is the next nonempty cell,
+    or the next row's first cell in cell-per-line tables)."""
+    cells = row.nonempty
+    if not cells or _norm(cells[0].text) not in lex["name_fields"]:
+        return None
+    if len(cells) >= 2:
+        return cells[1]
+    if row.cell_per_line and idx + 1 < len(rows):
+        nxt = rows[idx + 1].nonempty
+        if nxt and _norm(nxt[0].text) not in lex["name_fields"]:
+            return nxt[0]
+    return None
+
+
+def _find_title(rows: list[Row], idx: int, lex: dict) -> tuple[int | None, str, str]:
+    for k in range(idx - 1, max(-1, idx - lex["title_lookback"]), -1):
+        joined = rows[k].joined
+        if not joined or len(joined) > 80:
+            continue
+        for pattern, form in lex["_titles"]:
+            if pattern.search(joined):
+                return k, joined, form
+    return None, "", ""
+
+
+def _form_from_header(rows: list[Row], lex: dict) -> str:
+    for row in rows:
+        joined = row.joined
+        for cue, form in lex["header_forms"].items():
+            if cue in joined:
+                return form
+    return lex["default_form"]
+
+
+def _form_end(rows: list[Row], text: str) -> int:
+    end = rows[-1].end
+    return min(end, len(text))
+
+
+def _aliases_from_title(title: str, name: str, lex: dict) -> list[str]:
+    """「XX中心整体绩效目标表」 names the department too: keep it as an alias."""
+    core = re.sub(lex["title_strip"], "", title).strip("*# ")
+    core = re.sub(r"[（(][^）)]*[）)]$", "", core).strip()
+    if core and core != _clean_name(name) and len(core) >= 4 and not re.search(lex["title_generic"], core):
+        return [core]
+    return []
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s:：*]", "", text)

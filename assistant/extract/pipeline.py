@@ -1,0 +1,45 @@
+"""One pure function per document: `extract_document(Document) -> Report`.
+
+The batch runner maps it over files; the CLI, the store and the review app call it.
+Nothing here knows which runner called it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.extract.layout import find_forms, split_rows
+from assistant.extract.read import ReadError, read_document
+from assistant.extract.tables import read_form
+from assistant.model import Document, Report
+
+
+class NoFormError(ReadError):
+    """A readable file in which no report form or statement was recognised."""
+
+
+def extract_document(doc: Document) -> Report:
+    """Projects, indicators and statements of one decoded document."""
+    rows = split_rows(doc.text)
+    projects = [read_form(form, doc.text) for form in find_forms(rows, doc.text)]
+    report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
+    try:
+        from assistant.extract.statements import extract_statements
+    except ImportError:          # statements module not installed in this build
+        extract_statements = None
+    if extract_statements is not None:
+        report.statements = extract_statements(doc, projects)
+    return report
+
+
+def extract_text(text: str, name: str = "<text>") -> Report:
+    """Extract from a string (tests, the conversational pane, notebooks)."""
+    return extract_document(Document(path=name, text=text))
+
+
+def extract_path(path: str | Path) -> Report:
+    """Read and extract one file; raises ReadError (one line: file and reason)."""
+    doc = read_document(path)
+    report = extract_document(doc)
+    if not report.projects and not report.statements:
+        raise NoFormError(path, "no recognisable report form or statement in it")
+    return report

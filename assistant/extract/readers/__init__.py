@@ -1,0 +1,60 @@
+"""Format readers: the bytes of one kind of file → text laid out like the seed reports.
+
+Every reader returns a `Decoded(text, encoding, warnings)` or raises `Unreadable(reason)`;
+`assistant.extract.read` adds the path and turns them into a `Document` or a `ReadError`.
+Tables come out the way the seeds print them: one line per row, cells joined by TAB, an
+empty string for an empty or merged-away cell, so the same table logic reads every format.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+class Unreadable(Exception):
+    """The bytes are not a report this program can read; `reason` says why and what to do."""
+
+    def __init__(self, reason: str):
+        self.reason = " ".join(reason.split())
+        super().__init__(self.reason)
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def cell_text(value: object) -> str:
+    """One table cell as one line: wrapped lines rejoined, tabs turned into spaces.
+
+    Chinese wraps without a space, so lines are joined directly, except between two
+    Latin letters or digits, where the break stood for a space.
+    """
+    if value is None:
+        return ""
+    lines = [line.strip() for line in str(value).replace("\t", " ").splitlines()]
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if out and _LATIN_END.search(out) and _LATIN_START.match(line):
+            out += " "
+        out += line
+    return out
+
+
+def join_row(cells: list[object]) -> str:
+    """A table row as the seeds print it: cells joined by TAB."""
+    return "\t".join(cell_text(c) for c in cells)
+
+
+def message(exc: BaseException, limit: int = 160) -> str:
+    """An exception as a short single line, for a reason shown to the user."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"[A-Za-z0-9]")

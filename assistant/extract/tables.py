@@ -1,0 +1,377 @@
+"""A form's rows → Project: budget block, indicator rows, total score.
+
+Indicator rows are read against the table's own header.  PDF extraction drops the cells of
+merged labels and sometimes shifts a label one row up or down, so a row is anchored from
+the right, where the columns are dependable:
+
+* self-evaluation tables: the rightmost pair of numbers is 分值/得分 (weight, score); the
+  cells before it are the value columns the header names (完成值, 指标值 …), then the name,
+  and whatever is left of the name are labels;
+* target tables without scores: the last cell is the target, the one before the name;
+* two-column application forms (中期/年度): the annual half is read from the right and the
+  midterm half is found by the repeated name.
+
+Labels are filled down; a label printed in a row applies to that row and the rows below.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.extract.classify import classify_indicator
+from assistant.extract.labels import Label, lookup_label, parent_of
+from assistant.extract.layout import Cell, Form, Row
+from assistant.lexicon import builtin
+from assistant.model import Budget, Indicator, Project
+
+_NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")      # 分值 and 得分 are bare numbers
+_BRACKET = re.compile(r"[（(][^）)]*[）)]")
+_SPACE = re.compile(r"\s+")
+_WEIGHTED = re.compile(r"\d+\s*分")      # 「满意度指标(10分)」: a first level prints its weight
+
+
+def read_form(form: Form, text: str) -> Project:
+    """The Project one form describes."""
+    lex = _tables_lexicon()
+    project = Project(name=form.name, form=form.form, start=form.start, end=form.end,
+                      aliases=list(form.aliases), name_start=form.name_cell.start,
+                      name_end=form.name_cell.end)
+    project.budget = _read_budget(form.rows, lex)
+    header_at = _find_header(form.rows, lex)
+    if header_at is not None:
+        project.indicators = _read_indicators(form.rows, header_at, lex)
+    project.total_score, project.grade = _read_total(form.rows, lex)
+    return project
+
+
+# ---------------------------------------------------------------------------- header
+
+@dataclass
+class Header:
+    roles: list[str | None]          # role of each column, by index
+    value_roles: list[str]           # roles between the name and the weight (or the end)
+    scored: bool                     # has 分值/权重 and 得分
+    dual: bool                       # 中期 + 年度 halves
+    noted: bool                      # has an explanation column (指标值说明)
+
+
+def _find_header(rows: list[Row], lex: dict) -> int | None:
+    for idx, row in enumerate(rows):
+        roles = [_column_role(t, lex) for t in row.texts]
+        if sum(r in ("l1", "l2", "name") for r in roles) >= lex["header_min_levels"] and "name" in roles:
+            return idx
+    return None
+
+
+def _header(row: Row, lex: dict) -> Header:
+    roles = [_column_role(t, lex) for t in row.texts]
+    dual = roles.count("name") >= 2
+    if dual:   # the second half is the annual one
+        second = [i for i, r in enumerate(roles) if r == "name"][1]
+        roles = roles[:second - 1] + [(r and r + "_annual") for r in roles[second - 1:]]
+    scored = "weight" in roles and "score" in roles
+    name_at = roles.index("name")
+    stop = roles.index("weight") if scored else len(roles)
+    value_roles = [r for r in roles[name_at + 1:stop] if r and not r.endswith("_annual")
+                   and r not in ("note", "reason", "l2")]
+    return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual, noted="note" in roles)
+
+
+def _column_role(text: str, lex: dict) -> str | None:
+    key = _BRACKET.sub("", _SPACE.sub("", text or ""))
+    if not key:
+        return None
+    return lex["_column_roles"].get(key)
+
+
+# ---------------------------------------------------------------------------- indicators
+
+@dataclass
+class _Parsed:
+    labels: list[Cell]
+    name: Cell
+    values: dict[str, Cell]
+    weight: float | None = None
+    score: float | None = None
+    reason: list[Cell] | None = None
+    target_midterm: Cell | None = None
+
+
+class _Labels:
+    """The current first/second level, filled down as merged cells are."""
+
+    def __init__(self) -> None:
+        self.l1 = ""
+        self.l2 = ""
+        self.l2_row = -1
+        self.seen: dict[str, str] = {}        # category → label text printed in this table
+
+    def apply(self, label: Label, row_no: int, followed: bool) -> None:
+        as_l1 = label.level == 1 or (label.level == 0 and followed)
+        if as_l1:
+            self.l1, self.l2 = label.text, ""
+            return
+        self.l2, self.l2_row = label.text, row_no
+        if label.category:
+            self.seen.setdefault(label.category, label.text)
+        parent = parent_of(label.category)
+        current = lookup_label(self.l1) if self.l1 else None
+        if parent and (current is None or current.level1 not in _parents_allowed(label.category)):
+            self.l1 = parent
+
+
+def _read_indicators(rows: list[Row], header_at: int, lex: dict) -> list[Indicator]:
+    header = _header(rows[header_at], lex)
+    labels = _Labels()
+    out: list[Indicator] = []
+    for row_no in range(header_at + 1, len(rows)):
+        row = rows[row_no]
+        first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
+        if first and any(first.startswith(t) for t in lex["table_end"]):
+            break
+        if not row.nonempty:
+            continue
+        if _find_header([row], lex) == 0:
+            header = _header(row, lex)
+            continue
+        parsed = _parse_row(row.cells, header)
+        if parsed is None:
+            _apply_labels([c for c in row.cells if c.text], labels, row_no)
+            continue
+        orphans = _apply_labels(parsed.labels, labels, row_no)
+        for cell in orphans:      # text in a label column: an indicator name the PDF split off
+            out.append(_indicator(cell, _Parsed([], cell, {}), labels, row_no, lex))
+        out.append(_indicator(parsed.name, parsed, labels, row_no, lex))
+    return out
+
+
+def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
+    if header.scored:
+        return _anchor_scored(cells, header)
+    if header.dual:
+        return _anchor_dual(cells)
+    return _anchor_plain(cells, header)
+
+
+def _anchor_scored(cells: list[Cell], header: Header) -> _Parsed | None:
+    k = len(header.value_roles)
+    texts = [c.text for c in cells]
+    for i in range(len(cells) - 2, k, -1):
+        if _is_number(texts[i]) and _is_number(texts[i + 1]) and texts[i - k - 1]:
+            values = dict(zip(header.value_roles, cells[i - k:i]))
+            reason = [c for c in cells[i + 2:] if c.text]
+            return _Parsed(labels=cells[:i - k - 1], name=cells[i - k - 1], values=values,
+                           weight=float(texts[i]), score=float(texts[i + 1]), reason=reason)
+    return None
+
+
+def _anchor_plain(cells: list[Cell], header: Header) -> _Parsed | None:
+    cells = _strip_trailing(cells)
+    roles = header.roles
+    if header.noted and len(cells) == len(roles) and "target" in roles:
+        name_at, target_at = roles.index("name"), roles.index("target")
+        name, target = cells[name_at], cells[target_at]
+        labels = cells[:name_at]
+        if not target.text and name.text and any(c.text for c in labels):
+            target = name          # the PDF pushed the row one column left
+            name = [c for c in labels if c.text][-1]
+            labels = labels[:labels.index(name)]
+        if not name.text:
+            return None
+        return _Parsed(labels=labels, name=name, values={"target": target})
+    nonempty = [c for c in cells if c.text]
+    if header.noted and len(nonempty) >= 3 and len(nonempty[-1].text) >= 20:
+        nonempty = nonempty[:-1]           # the explanation column
+    if len(nonempty) < 2:
+        if len(nonempty) == 1 and lookup_label(nonempty[0].text) is None and _is_name(nonempty[0].text):
+            return _Parsed(labels=[], name=nonempty[0], values={})
+        return None
+    name, target = nonempty[-2], nonempty[-1]
+    if lookup_label(name.text) is not None and len(nonempty) == 2 and _is_target_like(target.text) is False:
+        return None
+    return _Parsed(labels=nonempty[:-2], name=name, values={"target": target})
+
+
+def _anchor_dual(cells: list[Cell]) -> _Parsed | None:
+    nonempty = [c for c in _strip_trailing(cells) if c.text]
+    if len(nonempty) < 2:
+        return None
+    name, target = nonempty[-2], nonempty[-1]
+    rest = nonempty[:-2]
+    squashed = _SPACE.sub("", name.text)
+    for j in range(len(rest) - 1, -1, -1):
+        if _SPACE.sub("", rest[j].text) == squashed:
+            midterm = rest[j + 1] if j + 1 < len(rest) and lookup_label(rest[j + 1].text) is None else None
+            labels = rest[:j] + [c for c in rest[j + 2 if midterm else j + 1:] if lookup_label(c.text)]
+            return _Parsed(labels=labels, name=name, values={"target": target}, target_midterm=midterm)
+    return _Parsed(labels=rest, name=name, values={"target": target})
+
+
+def _apply_labels(cells: list[Cell], labels: _Labels, row_no: int) -> list[Cell]:
+    """Update the filled-down labels from a row's label cells; return the cells that are
+    not labels but indicator text."""
+    found = [(c, lookup_label(c.text)) for c in cells if c.text]
+    orphans = []
+    for n, (cell, label) in enumerate(found):
+        if label is None:
+            if _is_name(cell.text):
+                orphans.append(cell)
+            continue
+        followed = any(lab is not None and lab.level != 1 for _, lab in found[n + 1:])
+        labels.apply(label, row_no, followed or bool(_WEIGHTED.search(cell.text)))
+    return orphans
+
+
+def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: dict) -> Indicator:
+    values = parsed.values
+    target = _join_values(values, ("nature", "target", "unit")) if values else None
+    actual = values["actual"].text if "actual" in values else None
+    cells = [name, *values.values(), *(parsed.reason or [])]
+    reason_text, r_start, r_end = _reason(parsed.reason or [], lex)
+    ind = Indicator(level1=labels.l1, level2=labels.l2, name=_SPACE.sub("", name.text) if "\n" in name.text else name.text,
+                    target=target, actual=actual, weight=parsed.weight, score=parsed.score,
+                    reason=reason_text, reason_start=r_start, reason_end=r_end,
+                    target_midterm=parsed.target_midterm.text if parsed.target_midterm else None,
+                    start=min(c.start for c in cells), end=max(c.end for c in cells))
+    result = classify_indicator(ind.name, target=target, printed=labels.l2 or None,
+                                printed_on_row=labels.l2_row == row_no)
+    ind.category, ind.confidence, ind.evidence = result.category, result.confidence, result.evidence
+    if result.overridden and labels.l2:
+        ind.as_printed = labels.l2
+        ind.level2 = labels.seen.get(result.category or "", result.level2 or labels.l2)
+        ind.level1 = result.level1 or ind.level1
+    elif not ind.level2 and result.level2:
+        ind.level2 = result.level2
+        ind.level1 = ind.level1 or (result.level1 or "")
+    return ind
+
+
+def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
+    parts = [values[r].text for r in roles if r in values]
+    if not parts:
+        return None
+    return "".join(parts)
+
+
+def _reason(cells: list[Cell], lex: dict) -> tuple[str, int | None, int | None]:
+    if not cells:
+        return "", None, None
+    text = " ".join(c.text for c in cells)
+    if _SPACE.sub("", text).strip("。.") in lex["reason_empty"]:
+        return "", None, None
+    return text, cells[0].start, cells[-1].end
+
+
+# ---------------------------------------------------------------------------- budget, totals
+
+def _read_budget(rows: list[Row], lex: dict) -> Budget | None:
+    blex = lex["budget"]
+    for idx, row in enumerate(rows):
+        roles = [_budget_role(t, blex) for t in row.texts]
+        if sum(r in ("initial", "adjusted", "executed", "rate") for r in roles) < 2:
+            continue
+        unit = _unit(row.texts, blex)
+        for data in rows[idx + 1: idx + 4]:
+            first = _norm(data.nonempty[0].text) if data.nonempty else ""
+            if first not in blex["total_rows"]:
+                continue
+            budget = Budget(unit=unit, start=data.start, end=data.end)
+            for role, cell in zip(roles, data.cells):
+                if role == "reason" and cell.text:
+                    budget.reason, budget.reason_start, budget.reason_end = cell.text, cell.start, cell.end
+                elif role and role != "reason":
+                    setattr(budget, role, _number(cell.text))
+            return budget
+    return _budget_amounts(rows, blex)
+
+
+def _budget_amounts(rows: list[Row], blex: dict) -> Budget | None:
+    for row in rows:
+        cells = row.nonempty
+        for n, cell in enumerate(cells):
+            if _norm(cell.text) in blex["amount_fields"]["adjusted"]:
+                for later in cells[n + 1:]:
+                    value = _number(later.text)
+                    if value is not None:
+                        unit = _unit([c.text for c in cells] + [c.text for r in rows[:3] for c in r.cells], blex)
+                        return Budget(adjusted=value, unit=unit, start=row.start, end=row.end)
+    return None
+
+
+def _read_total(rows: list[Row], lex: dict) -> tuple[float | None, str]:
+    total, grade = None, ""
+    for row in rows:
+        first = _norm(row.nonempty[0].text) if row.nonempty else ""
+        if first in lex["total_score_rows"]:
+            numbers = [_number(c.text) for c in row.nonempty[1:]]
+            numbers = [n for n in numbers if n is not None]
+            if numbers:
+                total = numbers[-1]
+        elif first in lex["grade_rows"] and len(row.nonempty) > 1 and len(row.nonempty[1].text) <= 4:
+            grade = row.nonempty[1].text
+    return total, grade
+
+
+# ---------------------------------------------------------------------------- small helpers
+
+@lru_cache(maxsize=1)
+def _tables_lexicon() -> dict:
+    lex = dict(builtin("tables.yaml"))
+    lex["_column_roles"] = {}
+    for rule in lex["indicator_columns"]:
+        for heading in rule["match"]:
+            lex["_column_roles"].setdefault(_BRACKET.sub("", heading), rule["role"])
+    lex["budget"] = dict(lex["budget"])
+    lex["budget"]["_roles"] = {h: r["role"] for r in lex["budget"]["columns"] for h in r["match"]}
+    return lex
+
+
+def _budget_role(text: str, blex: dict) -> str | None:
+    return blex["_roles"].get(_BRACKET.sub("", _SPACE.sub("", text or "")))
+
+
+def _unit(texts: list[str], blex: dict) -> str:
+    for text in texts:
+        for match in _BRACKET.findall(text or ""):
+            for word, unit in blex["units"].items():
+                if word in match:
+                    return unit
+    return ""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s:：]", "", text or "")
+
+
+def _number(text: str) -> float | None:
+    cleaned = (text or "").replace(",", "").strip().rstrip("%")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUM.match((text or "").strip()))
+
+
+def _is_name(text: str) -> bool:
+    """Indicator text rather than stray numbers or punctuation."""
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", text or ""))
+
+
+def _is_target_like(text: str) -> bool:
+    return bool(re.search(r"\d|[≥≤=＝<>＜＞]", text or ""))
+
+
+def _strip_trailing(cells: list[Cell]) -> list[Cell]:
+    end = len(cells)
+    while end and not cells[end - 1].text:
+        end -= 1
+    return cells[:end]
+
+
+def _parents_allowed(category: str | None) -> tuple[str, ...]:
+    lex = builtin("labels.yaml")
+    return tuple(lex.get("alternate_parents", {}).get(category, [])) + ((parent_of(category),) if category else ())
