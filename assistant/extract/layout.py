@@ -70,7 +70,7 @@ def split_rows(text: str) -> list[Row]:
         if _is_cell_line(raw):
             j = i
             block = []
-            while j < len(lines) and lines[j][2].strip():
+            while j < len(lines) and not _is_blank(lines[j][2]):
                 block.append(lines[j])
                 j += 1
             if all(_is_cell_line(b[2]) or not b[2].startswith("\t") for b in block) and \
@@ -116,6 +116,11 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
         out.append((pos, pos + len(body), body))
         pos += len(raw)
     return out
+
+
+def _is_blank(raw: str) -> bool:
+    """A row separator: nothing but spaces (a lone TAB is an empty cell, not a separator)."""
+    return "\t" not in raw and not raw.strip()
 
 
 def _is_cell_line(raw: str) -> bool:

@@ -1,13 +1,39 @@
 """Bytes → text: the first step of every extraction.
 
 `read_document(path)` returns a `Document` whose `text` every offset points into, or raises
-`ReadError` whose message is one line naming the file and the reason.
+`ReadError` whose message is one line naming the file and the reason (and, for formats it
+cannot read, how to convert them).  The reader is chosen by the file's content, not its
+name: text (UTF-8, GB18030/GBK, UTF-16, mixed), PDF, DOCX and XLSX; the last three are laid
+out as the seeds print tables — one line per row, cells joined by TAB (readers/).
+
+Files that were read but not cleanly (mixed encodings, image-only PDF pages, a name that
+disagrees with the content) raise a `ReadWarning` through `warnings.warn`; callers collect
+them with `warnings.catch_warnings(record=True)`.
+
+`iter_inputs(paths)` expands files and folders into the files to read.
 """
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import warnings
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from assistant.extract.readers import Decoded, Unreadable, message
+from assistant.extract.readers.sniff import sniff
+from assistant.extract.readers.text import decode
 from assistant.model import Document
+
+DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".xlsx", ".xlsm")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".tsv", ".csv")
+MAX_BYTES = 200 * 1024 * 1024
+_MB = 1024 * 1024
+_EXPECTED = {
+    **{s: "text" for s in TEXT_SUFFIXES},
+    ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
+}
 
 
 class ReadError(Exception):
@@ -18,40 +44,183 @@ class ReadError(Exception):
         super().__init__(f"{path}: {reason}")
 
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".tsv", ".csv")
+class ReadWarning(UserWarning):
+    """A file that was read, but not cleanly; str() is '<path>: <what happened>'."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{path}: {reason}")
 
 
 def read_document(path: str | Path) -> Document:
+    """Read one report file into a `Document`; `ReadError` for anything unreadable."""
     path = Path(path)
+    data = _read_bytes(path)
+    kind = "file"
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ReadError(path, "is a directory") from None
-    except PermissionError:
-        raise ReadError(path, "permission denied") from None
-    except OSError as exc:
-        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
-    text, encoding = decode_text(path, data)
-    return Document(path=str(path), text=text, encoding=encoding)
+        kind = sniff(data, path.name)
+        decoded = _decode(kind, data, path.name)
+    except Unreadable as exc:
+        raise ReadError(path, exc.reason) from None
+    except Exception as exc:  # a reader library failing on odd input must not crash a batch
+        raise ReadError(path, f"could not be read as {kind}: "
+                              f"{type(exc).__name__}: {message(exc)}") from None
+    expected = _EXPECTED.get(path.suffix.lower())
+    if expected and expected != kind:
+        decoded.warnings.insert(0, f"named {path.suffix} but the content is {kind}; read as {kind}")
+    for reason in decoded.warnings:
+        warnings.warn(ReadWarning(path, reason), stacklevel=2)
+    return Document(path=str(path), text=decoded.text, encoding=decoded.encoding)
 
 
 def decode_text(path: str | Path, data: bytes) -> tuple[str, str]:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; binary is refused."""
-    if not data:
-        raise ReadError(path, "empty file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
-        raise ReadError(path, "binary file (NUL bytes), not a text report")
+    """Text bytes → (text, encoding); `ReadError` when they are not text."""
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        decoded = decode(data)
+    except Unreadable as exc:
+        raise ReadError(path, exc.reason) from None
+    for reason in decoded.warnings:
+        warnings.warn(ReadWarning(path, reason), stacklevel=2)
+    return decoded.text, decoded.encoding
+
+
+def iter_inputs(paths: Iterable[str | Path] | str | Path,
+                suffixes: Iterable[str] = DEFAULT_SUFFIXES) -> Iterator[Path | ReadError]:
+    """The files to read under `paths`, folders expanded recursively in name order.
+
+    Files named explicitly are yielded whatever their suffix (read_document judges them);
+    inside folders only `suffixes` count, and hidden files, hidden folders and Office lock
+    files (~$…) are skipped.  Symbolic links are followed; a folder reached twice (a link
+    loop, or two links to one place) is listed once.  Paths that do not exist and folders
+    that cannot be listed come out as `ReadError`s, in place.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    wanted = {s.lower() if s.startswith(".") else "." + s.lower() for s in suffixes}
+    seen_dirs: set[Path] = set()
+    seen_files: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            yield ReadError(path, _missing(path, exc))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path, wanted, seen_dirs, seen_files)
+        elif _first_time(path, seen_files):
+            yield path
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise ReadError(path, "undecodable text (neither UTF-8 nor GB18030)") from None
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(path, "is a directory (pass folders to iter_inputs or the CLI)")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(path, "not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_BYTES:
+            raise ReadError(path, f"too large ({info.st_size / _MB:.0f} MB; "
+                                  f"files over {MAX_BYTES // _MB} MB are refused)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(path, _missing(path, exc)) from None
+    except MemoryError:
+        raise ReadError(path, "too large to hold in memory") from None
+
+
+def _decode(kind: str, data: bytes, name: str) -> Decoded:
+    if kind == "pdf":
+        from assistant.extract.readers.pdf import read_pdf
+        return read_pdf(data, name)
+    if kind == "docx":
+        from assistant.extract.readers.docx import read_docx
+        return read_docx(data, name)
+    if kind == "xlsx":
+        from assistant.extract.readers.xlsx import read_xlsx
+        return read_xlsx(data, name)
+    return decode(data)
+
+
+def _missing(path: Path, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "broken symbolic link" if path.is_symlink() else "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot be read ({exc.strerror or message(exc)})"
+
+
+def _walk(root: Path, wanted: set[str], seen_dirs: set[Path],
+          seen_files: set[Path]) -> Iterator[Path | ReadError]:
+    # A stack of per-folder iterators: depth-first, in name order, without recursion.
+    stack: list[Iterator[os.DirEntry]] = []
+    listing = _list(root, seen_dirs)
+    if isinstance(listing, ReadError):
+        yield listing
+        return
+    stack.append(iter(listing))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith((".", "~$")):
+            continue
+        path = Path(entry.path)
+        if _is_dir(entry):
+            listing = _list(path, seen_dirs)
+            if isinstance(listing, ReadError):
+                yield listing
+            elif listing is not None:
+                stack.append(iter(listing))
+        elif path.suffix.lower() in wanted:
+            if _is_file(entry):
+                if _first_time(path, seen_files):
+                    yield path
+            elif entry.is_symlink() and not path.exists():
+                yield ReadError(path, "broken symbolic link")
+
+
+def _list(folder: Path, seen_dirs: set[Path]) -> list[os.DirEntry] | ReadError | None:
+    """The folder's entries by name; None when it was listed already (a link loop)."""
+    try:
+        real = folder.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return ReadError(folder, "symbolic link loop or unresolvable folder")
+    if real in seen_dirs:
+        return None
+    seen_dirs.add(real)
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except PermissionError:
+        return ReadError(folder, "permission denied (the folder cannot be listed)")
+    except OSError as exc:
+        return ReadError(folder, f"the folder cannot be listed ({exc.strerror or message(exc)})")
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _first_time(path: Path, seen_files: set[Path]) -> bool:
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):
+        return True
+    if real in seen_files:
+        return False
+    seen_files.add(real)
+    return True

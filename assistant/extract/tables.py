@@ -149,6 +149,8 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict) -> list[Indicat
 def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
     if header.scored:
         return _anchor_scored(cells, header)
+    if all(lookup_label(c.text) is not None for c in cells if c.text):
+        return None               # a row of labels only (a group with no indicator)
     if header.dual:
         return _anchor_dual(cells)
     return _anchor_plain(cells, header)
@@ -158,18 +160,26 @@ def _anchor_scored(cells: list[Cell], header: Header) -> _Parsed | None:
     k = len(header.value_roles)
     texts = [c.text for c in cells]
     for i in range(len(cells) - 2, k, -1):
-        if _is_number(texts[i]) and _is_number(texts[i + 1]) and texts[i - k - 1]:
-            values = dict(zip(header.value_roles, cells[i - k:i]))
-            reason = [c for c in cells[i + 2:] if c.text]
-            return _Parsed(labels=cells[:i - k - 1], name=cells[i - k - 1], values=values,
-                           weight=float(texts[i]), score=float(texts[i + 1]), reason=reason)
+        if not (_is_number(texts[i]) and _is_number(texts[i + 1])):
+            continue
+        name_at = i - k - 1
+        while name_at >= 0 and not texts[name_at]:
+            name_at -= 1          # merged cells left the name further left
+        if name_at < 0 or (name_at < i - k - 1 and lookup_label(texts[name_at]) is not None):
+            continue
+        values = dict(zip(header.value_roles, cells[i - k:i]))
+        reason = [c for c in cells[i + 2:] if c.text]
+        return _Parsed(labels=cells[:name_at], name=cells[name_at], values=values,
+                       weight=float(texts[i]), score=float(texts[i + 1]), reason=reason)
     return None
 
 
 def _anchor_plain(cells: list[Cell], header: Header) -> _Parsed | None:
-    cells = _strip_trailing(cells)
     roles = header.roles
-    if header.noted and len(cells) == len(roles) and "target" in roles:
+    packed = _strip_trailing(cells)
+    gapped = any(not c.text for c in packed)      # left-packed rows were shifted: read from the right
+    if header.noted and len(cells) == len(roles) and "target" in roles and \
+            (len(packed) > roles.index("target") or gapped):
         name_at, target_at = roles.index("name"), roles.index("target")
         name, target = cells[name_at], cells[target_at]
         labels = cells[:name_at]
@@ -180,7 +190,7 @@ def _anchor_plain(cells: list[Cell], header: Header) -> _Parsed | None:
         if not name.text:
             return None
         return _Parsed(labels=labels, name=name, values={"target": target})
-    nonempty = [c for c in cells if c.text]
+    nonempty = [c for c in _strip_trailing(cells) if c.text]
     if header.noted and len(nonempty) >= 3 and len(nonempty[-1].text) >= 20:
         nonempty = nonempty[:-1]           # the explanation column
     if len(nonempty) < 2:
@@ -188,8 +198,6 @@ def _anchor_plain(cells: list[Cell], header: Header) -> _Parsed | None:
             return _Parsed(labels=[], name=nonempty[0], values={})
         return None
     name, target = nonempty[-2], nonempty[-1]
-    if lookup_label(name.text) is not None and len(nonempty) == 2 and _is_target_like(target.text) is False:
-        return None
     return _Parsed(labels=nonempty[:-2], name=name, values={"target": target})
 
 
@@ -359,10 +367,6 @@ def _is_number(text: str) -> bool:
 def _is_name(text: str) -> bool:
     """Indicator text rather than stray numbers or punctuation."""
     return bool(re.search(r"[\u4e00-\u9fff]{2}", text or ""))
-
-
-def _is_target_like(text: str) -> bool:
-    return bool(re.search(r"\d|[≥≤=＝<>＜＞]", text or ""))
 
 
 def _strip_trailing(cells: list[Cell]) -> list[Cell]:

@@ -1,0 +1,180 @@
+"""The pieces every draft is made of: sentences with provenance, templates with slots.
+
+Every `Sentence` says where it came from — a template id, the findings it reports, or the
+document and offsets it quotes — so an analyst can check each line of a draft.
+`audit_sentences` checks the three promises a draft keeps: no sentence repeated, no
+`{slot}` left unfilled, no number that its source does not print.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any, Iterable
+
+from assistant.lexicon import builtin
+
+
+@dataclass
+class Provenance:
+    """Where a sentence comes from; any combination of the fields may be set."""
+
+    template: str = ""                  # e.g. "measures.BUDGET_EXECUTION.schedule_payments.1"
+    findings: list[str] = field(default_factory=list)   # finding ids (F3 …)
+    doc: str = ""                       # quoted or cited document
+    project: str = ""
+    start: int | None = None            # offsets of the quoted words in `doc`
+    end: int | None = None
+    score: float | None = None          # similarity that brought a historical item in
+
+    def label(self) -> str:
+        """A short human-readable citation (「模板 …」「F3」「doc · project [s–e]」)."""
+        parts = []
+        if self.findings:
+            parts.append("、".join(self.findings))
+        if self.doc:
+            where = f"{self.doc}" + (f"·{self.project}" if self.project else "")
+            if self.start is not None and self.end is not None:
+                where += f"[{self.start}–{self.end}]"
+            parts.append(where)
+        if self.template and not parts:
+            parts.append(f"模板 {self.template}")
+        return "；".join(parts)
+
+
+@dataclass
+class Sentence:
+    text: str
+    provenance: Provenance = field(default_factory=Provenance)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Draft:
+    """One alternative of a drafted passage: its text and the sentences it is made of."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    precedents: list[Sentence] = field(default_factory=list)   # cited measures of earlier reports
+    seed: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "themes": list(self.themes), "seed": self.seed,
+                "sentences": [s.to_dict() for s in self.sentences],
+                "precedents": [s.to_dict() for s in self.precedents]}
+
+
+def fill(template: str, slots: dict[str, Any]) -> str | None:
+    """Fill `{name}` slots; None when a slot the template needs is missing or empty."""
+    needed = set(_SLOT.findall(template))
+    values = {k: _as_text(slots.get(k)) for k in needed}
+    if any(not v for v in values.values()):
+        return None
+    return _SLOT.sub(lambda m: values[m.group(1)], template)
+
+
+def render(key: str, slots: dict[str, Any], rng: random.Random) -> tuple[str, str] | None:
+    """A variant of drafting.yaml's template `key` (dotted path) → (text, template id)."""
+    variants = drafting(key)
+    order = list(range(len(variants)))
+    rng.shuffle(order)
+    for i in order:
+        text = fill(variants[i], slots)
+        if text is not None:
+            return text, f"drafting.{key}.{i}"
+    return None
+
+
+def drafting(key: str) -> Any:
+    """A value of lexicons/drafting.yaml by dotted path ('reasons.stated')."""
+    node: Any = builtin("drafting.yaml")
+    for part in key.split("."):
+        node = node[part]
+    return node
+
+
+def rng_for(seed: int, *parts: Any) -> random.Random:
+    """A generator that depends only on the seed and the parts (not on hash randomisation)."""
+    return random.Random("/".join(str(p) for p in (seed, *parts)))
+
+
+def fmt_number(x: float | int | None) -> str:
+    """A number as reports print it: 100.0 → 100, 86.56 → 86.56."""
+    if x is None:
+        return ""
+    x = float(x)
+    return str(int(x)) if x.is_integer() else repr(x)
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    """The numbers a text prints (thousand separators and full-width digits allowed)."""
+    text = (text or "").translate(_WIDE)
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    out = set()
+    for m in _NUMBER.finditer(text):
+        try:
+            out.add(Decimal(m.group()).normalize())
+        except InvalidOperation:
+            pass
+    return out
+
+
+def audit_sentences(sentences: Iterable[Sentence], sources: Iterable[str]) -> list[str]:
+    """Problems with a draft: repeated sentences, unfilled slots, numbers not in `sources`."""
+    known: set[Decimal] = set()
+    for source in sources:
+        known |= numbers_in(source)
+    seen: set[str] = set()
+    problems = []
+    for s in sentences:
+        key = s.text.strip()
+        if key in seen:
+            problems.append(f"repeated: {key}")
+        seen.add(key)
+        if _SLOT.search(s.text) or "{" in s.text or "}" in s.text:
+            problems.append(f"unfilled slot: {key}")
+        foreign = sorted(str(n) for n in numbers_in(s.text) - known)
+        if foreign:
+            problems.append(f"numbers not in source ({', '.join(foreign)}): {key}")
+    return problems
+
+
+def has_foreign_numbers(text: str, known: set[Decimal]) -> bool:
+    return bool(numbers_in(text) - known)
+
+
+def list_names(names: list[str]) -> str:
+    """「A」「B」「C」 — at most `similarity.list_limit` names; the caller adds 等."""
+    limit = drafting("similarity.list_limit")
+    return "".join(f"「{n}」" for n in names[:limit])
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> str:
+    """jieba words joined by spaces, punctuation dropped: the input of token_set_ratio."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return " ".join(w for w in jieba.lcut(text or "") if _WORD.search(w))
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
+_WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return fmt_number(value)
+    return str(value).strip()

@@ -1,0 +1,104 @@
+"""PDF → text with pdfplumber, page by page, laid out as the seeds print tables.
+
+On each page the ruled tables (`find_tables`) become one line per row with cells joined by
+TAB — a merged cell once, in its first row and column, "" elsewhere — and the text outside
+them comes as lines (`extract_text_lines`); both are put in vertical order.  Pages are
+separated by a blank line.  Scanned, encrypted and damaged PDFs are refused with a reason.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from assistant.extract.readers import Decoded, Unreadable, join_row, message
+
+_EOF_WINDOW = 1 << 16
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def read_pdf(data: bytes, name: str = "FILE") -> Decoded:
+    """The text of a PDF's text layer; `Unreadable` when there is none to read."""
+    import pdfplumber
+
+    if data.rfind(b"%%EOF", max(0, len(data) - _EOF_WINDOW)) < 0:
+        raise Unreadable("truncated PDF (it ends before the %%EOF marker): an incomplete "
+                         "download or copy; get the file again")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        raise Unreadable(_open_failure(exc, data, name)) from None
+    pages: list[str] = []
+    scanned: list[int] = []
+    with pdf:
+        try:
+            count = len(pdf.pages)
+            for number, page in enumerate(pdf.pages, 1):
+                text = page_text(page)
+                if text.strip():
+                    pages.append(text)
+                elif page.images:
+                    scanned.append(number)
+                page.close()
+        except Unreadable:
+            raise
+        except Exception as exc:
+            raise Unreadable(_open_failure(exc, data, name)) from None
+    return _checked(pages, scanned, count, name)
+
+
+def page_text(page) -> str:
+    """One page: tables as TAB-joined rows and the other text as lines, top to bottom."""
+    page = page.dedupe_chars()
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    blocks: list[tuple[float, str]] = []
+    for table in tables:
+        rows = [join_row(row) for row in table.extract()]
+        blocks.append((table.bbox[1], "\n".join(rows)))
+    rest = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
+    for line in rest.extract_text_lines(strip=True):
+        if line["text"]:
+            blocks.append((line["top"], line["text"]))
+    blocks.sort(key=lambda block: block[0])
+    return "\n".join(text for _, text in blocks)
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    # pdfplumber assigns a char to a table cell by its centre; do the same.
+    if obj.get("object_type") != "char":
+        return False
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _checked(pages: list[str], scanned: list[int], count: int, name: str) -> Decoded:
+    ocr = f"run OCR first, e.g. `ocrmypdf -l chi_sim {name} ocr.pdf`"
+    if not pages:
+        if scanned:
+            raise Unreadable(f"a scanned PDF: {len(scanned)} of {count} pages are images "
+                             f"without a text layer; {ocr}")
+        raise Unreadable(f"a PDF without text ({count} pages, no text layer and no images)")
+    text = "\n\n".join(pages)
+    warnings = []
+    if scanned:
+        warnings.append(f"pages {', '.join(map(str, scanned))} of {count} are images without "
+                        f"a text layer (scanned) and were skipped; {ocr}")
+    cids = _CID.findall(text)
+    if cids:
+        if sum(map(len, cids)) > len(text) * 0.3:
+            raise Unreadable("a PDF whose fonts have no Unicode map: its text comes out as "
+                             f"(cid:NN) codes; {ocr}")
+        warnings.append(f"{len(cids)} characters without a Unicode map shown as (cid:NN)")
+    return Decoded(text, "pdf", warnings)
+
+
+def _open_failure(exc: Exception, data: bytes, name: str) -> str:
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    kind = type(cause).__name__
+    if kind in ("PDFPasswordIncorrect", "PDFEncryptionError") or (
+            kind != "PDFSyntaxError" and b"/Encrypt" in data[-_EOF_WINDOW:]):
+        return ("an encrypted (password-protected) PDF; remove the password, e.g. "
+                f"`qpdf --decrypt --password=PASSWORD {name} plain.pdf`")
+    return (f"damaged PDF ({kind}: {message(cause)}); open it in a viewer and print or "
+            "save it as a new PDF, or get the file again")

@@ -1,0 +1,103 @@
+"""XLSX → text with openpyxl (read-only, cached values): each visible sheet's rows as lines.
+
+A row is its cells joined by TAB, padded to the sheet's width so a table's rows line up as
+in the seeds; merged cells hold their value in the first cell only, so they print once.
+A title row above a table (only its first cell filled) prints without padding.  Numbers are
+printed as the sheet shows them: 100 not "100.0", a percent format as "98.75%", the format's
+decimals kept; thousands separators are left out so numbers read the same as in text.
+Sheets are separated by a blank line, as are runs of rows separated by empty rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+from assistant.extract.readers import Decoded, Unreadable, cell_text, message
+
+_DECIMALS = re.compile(r"\.([0#?]+)")
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+
+
+def read_xlsx(data: bytes, name: str = "FILE") -> Decoded:
+    """The text of a workbook's visible sheets; `Unreadable` when openpyxl cannot open it."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise Unreadable(f"damaged Excel workbook ({type(exc).__name__}: {message(exc)}); "
+                         "open it in Excel or WPS and save it again") from None
+    sheets, warnings = [], []
+    try:
+        for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                warnings.append(f"hidden sheet {sheet.title!r} skipped")
+                continue
+            sheet.reset_dimensions()   # a stale <dimension> would pad every row to it
+            lines = sheet_lines(sheet.iter_rows())
+            if lines:
+                sheets.append("\n".join(lines))
+    finally:
+        book.close()
+    if not sheets:
+        raise Unreadable("an Excel workbook without any filled cell in its visible sheets")
+    return Decoded("\n\n".join(sheets), "xlsx", warnings)
+
+
+def sheet_lines(rows) -> list[str]:
+    """One sheet's rows (openpyxl cells) as TAB-joined lines, blocks split by a blank line."""
+    blocks: list[list[list[str]]] = [[]]
+    for row in rows:
+        cells = [format_value(c.value, getattr(c, "number_format", None)) for c in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            blocks[-1].append(cells)
+        elif blocks[-1]:
+            blocks.append([])
+    width = max((len(cells) for block in blocks for cells in block), default=0)
+    lines: list[str] = []
+    for block in blocks:
+        if not block:
+            continue
+        if lines:
+            lines.append("")
+        titles = True
+        for cells in block:
+            titles = titles and len(cells) == 1
+            lines.append(cells[0] if titles else "\t".join(cells + [""] * (width - len(cells))))
+    return lines
+
+
+def format_value(value: object, number_format: str | None = None) -> str:
+    """A cell value as the sheet shows it (within reason: no grouping, no currency signs)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return _number(value, number_format or "General")
+    return cell_text(value)
+
+
+def _number(value: int | float, number_format: str) -> str:
+    fmt = _QUOTED.sub("", number_format.split(";")[0])
+    if "%" in fmt:
+        return f"{value * 100:.{_decimals(fmt)}f}%"
+    if number_format != "General" and any(ch in fmt for ch in "0#"):
+        return f"{value:.{_decimals(fmt)}f}"
+    if isinstance(value, int) or (value.is_integer() and abs(value) < 1e15):
+        return str(int(value))
+    return f"{value:.15g}"
+
+
+def _decimals(fmt: str) -> int:
+    found = _DECIMALS.search(fmt)
+    return len(found.group(1)) if found else 0

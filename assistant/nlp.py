@@ -1,0 +1,155 @@
+"""The one spaCy pipeline and the jieba segmenter behind it, built once per process.
+
+`get_nlp()` is `spacy.blank("zh")` with the jieba segmenter; `segment(text)` is the same
+segmentation without spaCy, for code that only needs words (the classifier).  Both use one
+`jieba.Tokenizer` whose user dictionary is generated from `lexicons/`: every table label,
+every cue word of the indicator lexicon and the domain terms in `lexicons/domain_terms.txt`
+(住房公积金, 预算执行率, 三公经费 …), so that each stays a single token.  The dictionary
+and jieba's model cache are written to a cache folder (JIXIAO_CACHE, else
+$XDG_CACHE_HOME/jixiao, else ~/.cache/jixiao); nothing is downloaded.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import spacy
+from spacy.language import Language
+
+from assistant.lexicon import LexiconError, builtin, lexicon_dir
+
+_LOCK = threading.Lock()
+# Words of this length or less are left to jieba's own dictionary: a user entry for a
+# one-character cue (率, 费) would only distort segmentation.
+_MIN_TERM_CHARS = 2
+_PUNCT = set("“”\"'‘’《》()（）[]【】")
+
+
+def segment(text: str) -> list[str]:
+    """Words of `text` by jieba with the project's user dictionary (white space dropped)."""
+    return list(_segment_cached(text or ""))
+
+
+def get_nlp() -> Language:
+    """The shared pipeline: blank Chinese with the jieba segmenter and the user dictionary."""
+    return _build_nlp()
+
+
+def tokenizer() -> jieba.Tokenizer:
+    """The jieba tokenizer with the project's user dictionary loaded (shared, thread-safe)."""
+    return _build_tokenizer()
+
+
+def user_terms() -> list[str]:
+    """Every term put in the jieba user dictionary, sorted: labels, cues and domain terms."""
+    terms: set[str] = set()
+    labels = builtin("labels.yaml")
+    terms.update(labels.get("level1", {}) or {})
+    terms.update(labels.get("level2", {}) or {})
+    indicators = builtin("indicators.yaml")
+    for entry in (indicators.get("categories") or {}).values():
+        for tier in ("strong", "weak"):
+            terms.update(str(w) for w in (entry or {}).get(tier) or [])
+    terms.update(_domain_terms(lexicon_dir() / "domain_terms.txt"))
+    return sorted(t for t in terms if _usable(t))
+
+
+def cache_dir() -> Path:
+    """Where the generated user dictionary and jieba's model cache are kept."""
+    env = os.environ.get("JIXIAO_CACHE")
+    if env:
+        base = Path(env)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "jixiao"
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+@Language.factory("jixiao_user_dict", default_config={})
+def make_user_dict_marker(nlp: Language, name: str) -> "UserDictMarker":
+    """A no-op component that records, in the pipeline's meta, which dictionary it used."""
+    return UserDictMarker(name)
+
+
+class UserDictMarker:
+    """Marks docs as segmented with the project dictionary (the fingerprint is in meta)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc):
+        return doc
+
+
+# ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=65536)
+def _segment_cached(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _build_tokenizer().cut(text, HMM=True) if w.strip())
+
+
+@lru_cache(maxsize=1)
+def _build_tokenizer() -> jieba.Tokenizer:
+    with _LOCK:
+        jieba.setLogLevel(logging.WARNING)
+        folder = cache_dir()
+        tok = jieba.Tokenizer()
+        tok.tmp_dir = str(folder)
+        tok.cache_file = "jieba.model.cache"
+        tok.initialize()
+        path = _write_user_dict(folder, user_terms())
+        tok.load_userdict(str(path))
+        return tok
+
+
+@lru_cache(maxsize=1)
+def _build_nlp() -> Language:
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    # spaCy's ChineseTokenizer cuts with whatever `jieba_seg` holds (by default the global
+    # jieba module); give it our tokenizer so the user dictionary applies without touching
+    # jieba's global state.
+    nlp.tokenizer.jieba_seg = _build_tokenizer()
+    nlp.add_pipe("jixiao_user_dict")
+    nlp.meta["jixiao_user_dict"] = _fingerprint(user_terms())
+    return nlp
+
+
+def _write_user_dict(folder: Path, terms: list[str]) -> Path:
+    """Write the dictionary (one term a line, jieba's format) under a content-hash name."""
+    path = folder / f"userdict-{_fingerprint(terms)}.txt"
+    if not path.exists():
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("".join(f"{t}\n" for t in terms), encoding="utf-8")
+        os.replace(tmp, path)
+    return path
+
+
+def _fingerprint(terms: list[str]) -> str:
+    return hashlib.sha256("\n".join(terms).encode("utf-8")).hexdigest()[:16]
+
+
+def _usable(term: str) -> bool:
+    return (len(term) >= _MIN_TERM_CHARS and not any(c.isspace() for c in term)
+            and not any(c in _PUNCT for c in term))
+
+
+def _domain_terms(path: Path) -> list[str]:
+    """Terms from a plain list: one a line, `#` starts a comment."""
+    if not path.exists():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    out = []
+    for line in text.splitlines():
+        term = line.split("#", 1)[0].strip()
+        if term:
+            out.append(term)
+    return out

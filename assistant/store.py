@@ -1,0 +1,399 @@
+"""The review store: extracted reports and every review decision, in one SQLite file.
+
+    with Store("store.sqlite") as store:
+        doc_id = store.add_report(report, text)
+        item = store.items(doc_id)[0]
+        store.decide(item.id, "accepted")
+
+Every write is its own transaction, committed before the call returns (WAL journal,
+synchronous=FULL), so a process killed at any moment loses no decision it reported saved.
+Adding the same content twice stores it once; adding a changed version of a file supersedes
+the old version and keeps every decision on the items the new version still contains.
+The module uses only the standard library (openpyxl for xlsx export) and never imports a UI.
+"""
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from assistant.model import Report
+from assistant.store_export import FORMATS, export_record, write_records
+from assistant.store_rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
+                                  ProjectRow, ReviewItem, apply_decisions, decision_from_row, item_from_row,
+                                  provenance_json, report_items)
+from assistant.store_schema import SchemaError, migrate
+
+__all__ = ["Store", "ReviewItem", "DocumentSummary", "Decision", "Draft", "ProjectRow",
+           "SchemaError", "STATUSES", "PENDING", "ITEM_KINDS", "EXPORT_STATUSES"]
+
+# What `export(status=...)` selects; an edit is an acceptance with corrections.
+EXPORT_STATUSES = {
+    "accepted": ("accepted", "edited"), "edited": ("edited",), "rejected": ("rejected",),
+    "reviewed": STATUSES, "pending": (PENDING,), "all": STATUSES + (PENDING,),
+}
+COMPARISONS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "="}
+
+
+class Store:
+    """A review store at `path` (created and migrated on open). Use as a context manager."""
+
+    def __init__(self, path: str | Path, *, who: str | None = None):
+        self.path = str(path)
+        self.who = who or _os_user()
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self.schema_version = migrate(self._db)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- documents -------------------------------------------------------------------
+
+    def add_report(self, report: Report, text: str, findings: Iterable[Any] = ()) -> int:
+        """Store a report with its text and optional findings; return the document id.
+
+        The same content (sha256 of the text) is never stored twice.  A new version of a
+        document from the same path supersedes the old one; decisions carry over by key.
+        """
+        sha = report.sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+        source = report.path or report.doc
+        with self._tx():
+            row = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+            if row:
+                return row["id"]
+            data = report.to_dict()
+            data["sha256"] = sha
+            doc_id = self._db.execute(
+                "INSERT INTO documents (source, name, sha256, text, report, added_at) VALUES (?,?,?,?,?,?)",
+                (source, report.doc or Path(source).name, sha, text,
+                 json.dumps(data, ensure_ascii=False), _now())).lastrowid
+            self._db.execute("UPDATE documents SET superseded_by = ? WHERE source = ? AND id != ? "
+                             "AND superseded_by IS NULL", (doc_id, source, doc_id))
+            for ordinal, p in enumerate(report.projects):
+                b = p.budget
+                rate = b.rate if b and b.rate is not None else _rate(b)
+                self._db.execute(
+                    "INSERT INTO projects (doc_id, ordinal, name, form, rate, adjusted, executed, "
+                    "total_score, span_start, span_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (doc_id, ordinal, p.name, p.form, rate, b.adjusted if b else None,
+                     b.executed if b else None, p.total_score, p.start, p.end))
+            self._db.executemany(
+                "INSERT INTO items (doc_id, key, ordinal, kind, project, text, themes, category, "
+                "span_start, span_end, met, detail) VALUES (:doc_id, :key, :ordinal, :kind, :project, "
+                ":text, :themes, :category, :span_start, :span_end, :met, :detail)",
+                [{**r, "doc_id": doc_id} for r in report_items(report, findings)])
+        return doc_id
+
+    def has_document(self, sha256: str) -> bool:
+        return self._db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def documents(self) -> list[DocumentSummary]:
+        """Current documents (not superseded) with projects, counts and review progress."""
+        kinds = ", ".join(f"SUM(i.kind = '{k}') AS n_{k}" for k in ITEM_KINDS)
+        rows = self._db.execute(f"""
+            SELECT d.id, d.name, d.source, d.sha256, d.added_at, COUNT(i.id) AS total,
+                   SUM(i.status != 'pending') AS reviewed, SUM(i.status = 'accepted') AS accepted,
+                   SUM(i.status = 'rejected') AS rejected, SUM(i.status = 'edited') AS edited, {kinds}
+            FROM documents d LEFT JOIN review_items i ON i.doc_id = d.id
+            WHERE d.superseded_by IS NULL GROUP BY d.id ORDER BY d.name, d.id""").fetchall()
+        projects: dict[int, list[str]] = {}
+        for r in self._db.execute("SELECT doc_id, name FROM projects ORDER BY doc_id, ordinal"):
+            projects.setdefault(r["doc_id"], []).append(r["name"])
+        return [DocumentSummary(
+            id=r["id"], name=r["name"], path=r["source"], sha256=r["sha256"], added_at=r["added_at"],
+            projects=tuple(projects.get(r["id"], ())),
+            counts={k: r[f"n_{k}"] or 0 for k in ITEM_KINDS}, total=r["total"],
+            reviewed=r["reviewed"] or 0, accepted=r["accepted"] or 0, rejected=r["rejected"] or 0,
+            edited=r["edited"] or 0) for r in rows]
+
+    def document_text(self, doc_id: int) -> str:
+        return self._one("SELECT text FROM documents WHERE id = ?", doc_id)["text"]
+
+    def reports(self, *, reviewed: bool = True) -> list[Report]:
+        """The current documents' Reports; with `reviewed`, as the analysts left them:
+        rejected statements and indicators dropped, edits applied."""
+        out = []
+        for d in self._db.execute("SELECT id, report FROM documents WHERE superseded_by IS NULL ORDER BY id"):
+            report = Report.from_dict(json.loads(d["report"]))
+            if reviewed:
+                apply_decisions(report, {i.key: i for i in self.items(d["id"])})
+            out.append(report)
+        return out
+
+    # -- items and decisions -------------------------------------------------------------
+
+    def items(self, doc_id: int) -> list[ReviewItem]:
+        """A document's review items in reading order, each with the decision in force."""
+        return [item_from_row(r) for r in self._db.execute(
+            "SELECT * FROM review_items WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
+
+    def item(self, item_id: int) -> ReviewItem:
+        return item_from_row(self._one("SELECT * FROM review_items WHERE id = ?", item_id))
+
+    def first_unreviewed(self, doc_id: int) -> int | None:
+        row = self._db.execute("SELECT id FROM review_items WHERE doc_id = ? AND status = 'pending' "
+                               "ORDER BY ordinal LIMIT 1", (doc_id,)).fetchone()
+        return row["id"] if row else None
+
+    def decide(self, item_id: int, status: str, *, text: str | None = None, kind: str | None = None,
+               themes: Iterable[str] | None = None, category: str | None = None,
+               who: str | None = None) -> ReviewItem:
+        """Record a decision (accepted / rejected / edited) in its own transaction.
+
+        Fields left None keep their current value; an acceptance that changes any field is
+        recorded as `edited`.  Returns the item as it now stands.
+        """
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        if kind is not None and kind not in ITEM_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(ITEM_KINDS)}, not {kind!r}")
+        with self._tx():
+            cur = self.item(item_id)
+            new = {
+                "kind": kind if kind is not None else cur.kind,
+                "text": text if text is not None else cur.text,
+                "themes": json.dumps(list(themes) if themes is not None else list(cur.themes),
+                                     ensure_ascii=False),
+                "category": category if category is not None else cur.category,
+            }
+            changed = (new["kind"] != cur.original_kind or new["text"] != cur.original_text
+                       or json.loads(new["themes"]) != list(cur.original_themes)
+                       or new["category"] != cur.original_category)
+            if status == "accepted" and changed:
+                status = "edited"
+            source = self._source(cur.doc_id)
+            row = {**new, "source": source, "key": cur.key, "item_id": item_id, "status": status,
+                   "who": who or self.who, "at": _now()}
+            row["history_id"] = self._db.execute(
+                "INSERT INTO history (source, key, item_id, status, kind, text, themes, category, who, at) "
+                "VALUES (:source, :key, :item_id, :status, :kind, :text, :themes, :category, :who, :at)",
+                row).lastrowid
+            self._put_review(row)
+        return self.item(item_id)
+
+    def undo(self, item_id: int | None = None) -> ReviewItem | None:
+        """Undo the last decision (on `item_id`, or the last one made anywhere).
+
+        Returns the item with the decision before it restored, or None if nothing to undo.
+        """
+        with self._tx():
+            if item_id is None:
+                last = self._db.execute("SELECT * FROM history WHERE undone_at IS NULL "
+                                        "ORDER BY id DESC LIMIT 1").fetchone()
+            else:
+                cur = self.item(item_id)
+                last = self._db.execute(
+                    "SELECT * FROM history WHERE source = ? AND key = ? AND undone_at IS NULL "
+                    "ORDER BY id DESC LIMIT 1", (self._source(cur.doc_id), cur.key)).fetchone()
+            if last is None:
+                return None
+            self._db.execute("UPDATE history SET undone_at = ? WHERE id = ?", (_now(), last["id"]))
+            before = self._db.execute(
+                "SELECT * FROM history WHERE source = ? AND key = ? AND undone_at IS NULL "
+                "ORDER BY id DESC LIMIT 1", (last["source"], last["key"])).fetchone()
+            if before is None:
+                self._db.execute("DELETE FROM reviews WHERE source = ? AND key = ?",
+                                 (last["source"], last["key"]))
+            else:
+                self._put_review({**dict(before), "history_id": before["id"]})
+            current = self._db.execute(
+                "SELECT id FROM review_items WHERE source = ? AND key = ? AND current "
+                "ORDER BY id DESC LIMIT 1", (last["source"], last["key"])).fetchone()
+        return self.item(current["id"] if current else last["item_id"])
+
+    def history(self, item_id: int) -> list[Decision]:
+        """Every decision on the item (across versions of its document), oldest first."""
+        cur = self.item(item_id)
+        return [decision_from_row(r) for r in self._db.execute(
+            "SELECT * FROM history WHERE source = ? AND key = ? ORDER BY id",
+            (self._source(cur.doc_id), cur.key))]
+
+    def recent_decisions(self, limit: int = 5, doc_id: int | None = None) -> list[Decision]:
+        """The latest decisions still in force or undone, newest first."""
+        where, args = ("", ()) if doc_id is None else (
+            "WHERE source = (SELECT source FROM documents WHERE id = ?)", (doc_id,))
+        return [decision_from_row(r) for r in self._db.execute(
+            f"SELECT * FROM history {where} ORDER BY id DESC LIMIT ?", (*args, limit))]
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    def save_draft(self, item_id: int, text: str, provenance: Any = ()) -> int:
+        """Save a draft for an item (each save kept); return the draft id."""
+        with self._tx():
+            cur = self.item(item_id)
+            return self._db.execute(
+                "INSERT INTO drafts (source, key, item_id, text, provenance, who, at) VALUES (?,?,?,?,?,?,?)",
+                (self._source(cur.doc_id), cur.key, item_id, text, provenance_json(provenance),
+                 self.who, _now())).lastrowid
+
+    def drafts(self, item_id: int) -> list[Draft]:
+        """The item's saved drafts, newest first."""
+        cur = self.item(item_id)
+        return [Draft(r["id"], r["item_id"], r["text"], json.loads(r["provenance"]), r["who"], r["at"])
+                for r in self._db.execute("SELECT * FROM drafts WHERE source = ? AND key = ? ORDER BY id DESC",
+                                          (self._source(cur.doc_id), cur.key))]
+
+    # -- export ------------------------------------------------------------------------------
+
+    def export(self, status: str = "accepted", fmt: str = "jsonl", path: str | Path | None = None,
+               *, kinds: Iterable[str] | None = None) -> int:
+        """Write current items with `status` (see EXPORT_STATUSES) to `path`; return the count."""
+        if path is None:
+            raise ValueError("export needs a path")
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        return write_records(self.export_records(status, kinds=kinds), fmt, path)
+
+    def export_records(self, status: str = "accepted", *, kinds: Iterable[str] | None = None) -> list[dict]:
+        if status not in EXPORT_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(EXPORT_STATUSES)}, not {status!r}")
+        items = self._select(f"status IN ({_marks(EXPORT_STATUSES[status])})",
+                             EXPORT_STATUSES[status], kinds=kinds)
+        latest = {(r["source"], r["key"]): r["text"] for r in self._db.execute(
+            "SELECT source, key, text FROM drafts ORDER BY id")}
+        sources = {d.id: d.path for d in self.documents()}
+        return [export_record(i, latest.get((sources.get(i.doc_id), i.key))) for i in items]
+
+    # -- questions the conversational pane asks -----------------------------------------------
+
+    def project_names(self) -> list[str]:
+        return [r["name"] for r in self._db.execute(
+            "SELECT DISTINCT p.name FROM projects p JOIN documents d ON d.id = p.doc_id "
+            "WHERE d.superseded_by IS NULL ORDER BY p.name")]
+
+    def projects(self, *, rate: float | None = None, comparison: str = "lt",
+                 doc_id: int | None = None, name: str | None = None) -> list[ProjectRow]:
+        """Projects of current documents, optionally those whose 执行率 compares to `rate`."""
+        where, args = ["d.superseded_by IS NULL"], []
+        if rate is not None:
+            where.append(f"p.rate IS NOT NULL AND p.rate {COMPARISONS[comparison]} ?")
+            args.append(rate)
+        if doc_id is not None:
+            where.append("p.doc_id = ?")
+            args.append(doc_id)
+        if name is not None:
+            where.append("p.name = ?")
+            args.append(name)
+        rows = self._db.execute(f"""
+            SELECT p.*, d.name AS doc_name,
+                   (SELECT i.id FROM items i WHERE i.doc_id = p.doc_id AND i.project = p.name
+                    ORDER BY i.ordinal LIMIT 1) AS item_id
+            FROM projects p JOIN documents d ON d.id = p.doc_id
+            WHERE {' AND '.join(where)} ORDER BY p.rate, d.name, p.ordinal""", args).fetchall()
+        return [ProjectRow(r["doc_id"], r["doc_name"], r["name"], r["form"], r["rate"], r["adjusted"],
+                           r["executed"], r["item_id"]) for r in rows]
+
+    def indicators_not_met(self, *, doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:
+        """Indicators short of their target (points deducted or a 未完成原因 given)."""
+        return self._select("kind = 'indicator' AND met = 0 AND status != 'rejected'", (),
+                            doc_id=doc_id, project=project)
+
+    def items_by_theme(self, theme: str, *, kinds: Iterable[str] | None = None, doc_id: int | None = None,
+                       project: str | None = None) -> list[ReviewItem]:
+        """Items (rejected ones left out) tagged with a theme code, or indicators of a category."""
+        return self._select("status != 'rejected' AND (category = ? OR EXISTS "
+                            "(SELECT 1 FROM json_each(themes) WHERE value = ?))", (theme, theme),
+                            kinds=kinds, doc_id=doc_id, project=project)
+
+    def counts_by_theme(self, *, kinds: Iterable[str] = ("problem",), doc_id: int | None = None) -> dict[str, int]:
+        """How many items (rejected left out) carry each theme, most frequent first."""
+        kinds = tuple(kinds)
+        where, args = f"i.current AND i.status != 'rejected' AND i.kind IN ({_marks(kinds)})", list(kinds)
+        if doc_id is not None:
+            where, args = where + " AND i.doc_id = ?", args + [doc_id]
+        rows = self._db.execute(f"SELECT t.value AS theme, COUNT(*) AS n FROM review_items i, "
+                                f"json_each(i.themes) t WHERE {where} GROUP BY t.value "
+                                "ORDER BY n DESC, theme", args)
+        return {r["theme"]: r["n"] for r in rows}
+
+    def counts_by_kind(self, *, doc_id: int | None = None) -> dict[str, int]:
+        where, args = ("current AND status != 'rejected'", []) if doc_id is None else (
+            "current AND status != 'rejected' AND doc_id = ?", [doc_id])
+        rows = self._db.execute(f"SELECT kind, COUNT(*) AS n FROM review_items WHERE {where} "
+                                "GROUP BY kind", args)
+        return {r["kind"]: r["n"] for r in rows}
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        """One write transaction; nested uses join the outer one."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _one(self, sql: str, *args: Any) -> sqlite3.Row:
+        row = self._db.execute(sql, args).fetchone()
+        if row is None:
+            raise KeyError(f"no row for {args!r}")
+        return row
+
+    def _source(self, doc_id: int) -> str:
+        return self._one("SELECT source FROM documents WHERE id = ?", doc_id)["source"]
+
+    def _put_review(self, row: dict[str, Any]) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO reviews (source, key, status, kind, text, themes, category, who, at, "
+            "history_id) VALUES (:source, :key, :status, :kind, :text, :themes, :category, :who, :at, "
+            ":history_id)", {k: row[k] for k in ("source", "key", "status", "kind", "text", "themes",
+                                                  "category", "who", "at", "history_id")})
+
+    def _select(self, where: str, args: tuple, *, kinds: Iterable[str] | None = None,
+                doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:
+        clauses, params = ["current", f"({where})"], list(args)
+        if kinds is not None:
+            kinds = tuple(kinds)
+            clauses.append(f"kind IN ({_marks(kinds)})")
+            params += kinds
+        if doc_id is not None:
+            clauses.append("doc_id = ?")
+            params.append(doc_id)
+        if project is not None:
+            clauses.append("project = ?")
+            params.append(project)
+        return [item_from_row(r) for r in self._db.execute(
+            f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
+            params)]
+
+
+def _rate(budget: Any) -> float | None:
+    if budget and budget.adjusted and budget.executed is not None:
+        return round(budget.executed / budget.adjusted * 100, 2)
+    return None
+
+
+def _marks(values: tuple) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
