@@ -1,0 +1,163 @@
+"""Table reading on realistic text written for these tests (not the seeds)."""
+from __future__ import annotations
+
+from assistant.extract import extract_text
+from assistant.extract.layout import split_rows
+
+TAB_FORM = """## 项目支出绩效目标自评表
+
+(2024年度)
+
+项目名称\t\t县域义务教育学校校舍维修改造\t\t\t\t\t\t
+主管部门及代码\t\t[301]某县教育局\t实施单位\t某县教育局\t\t\t\t
+项目资金 (元)\t资金来源\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率\t得分\t
+\t年度资金总额:\t1200000\t1150000\t1035000\t10\t90.00\t9.00\t
+\t财政拨款:\t1200000\t1150000\t1035000\t-\t-\t-\t
+绩效 指标\t一级指标\t二级指标\t三级指标\t年度指标值(A)\t实际完成值(B)\t分值\t得分\t未完成原因分析
+\t产出指标 (50分)\t数量指标\t维修改造校舍面积\t≥3000平方米\t3120平方米\t10\t10\t
+\t\t\t完成维修学校数量\t=6所\t5所\t10\t8\t一所学校因汛期顺延施工，尚未竣工验收
+\t\t质量 指标\t竣工验收合格率\t100%\t100%\t10\t10\t已完成
+\t\t\t完成时间\t2024年11月底前\t2024年12月20日\t10\t9\t
+\t\t时效 指标\t维修单位造价\t≤380元/平方米\t331元/平方米\t10\t10\t
+\t效益指标 (30分)\t社会效益 指标\t改善师生教学环境\t显著改善\t有效改善\t30\t30\t
+满意度 指标(10分)\t满意度 指标\t师生满意度\t≥90%\t93.5%\t10\t10\t
+总 分\t\t\t\t\t\t100\t96\t
+自评 结论\t优\t\t\t\t\t\t\t
+"""
+
+CELL_FORM = """\t部门预算项目支出绩效自评表（2024年度）
+
+\t项目名称
+\t12-农村饮水安全巡检经费
+
+\t预算执行情况（10分）
+\t年度预算数（万元）
+\t年初预算
+\t调整后预算数
+\t预算执行数
+\t预算执行率
+\t权重
+\t得分
+\t原因
+
+\t
+\t总额
+\t60.00
+\t55.00
+\t49.50
+\t90.00%
+\t10
+\t9.00
+\t部分巡检设备采购延至次年。
+
+\t绩效指标（90分）
+\t一级指标
+\t二级指标
+\t三级指标
+\t指标性质
+\t指标值
+\t度量单位
+\t完成值
+\t权重
+\t得分
+\t未完成原因分析
+
+\t
+\t产出指标
+\t数量指标
+\t巡检农村供水工程处数
+\t≥
+\t120
+\t处
+\t126
+\t20
+\t20
+\t已完成
+
+\t
+\t效益指标
+\t社会效益指标
+\t保障农村群众饮水安全为优
+\t定性
+\t优
+\t
+\t良
+\t40
+\t35
+\t个别工程水质复检
+未达标
+
+\t合计
+\t100
+\t94.00
+\t
+"""
+
+
+def test_tab_form_rows_budget_and_totals():
+    report = extract_text(TAB_FORM, "edu.txt")
+    [project] = report.projects
+    assert project.name == "县域义务教育学校校舍维修改造"
+    assert project.form == "self_evaluation"
+    assert (project.budget.initial, project.budget.adjusted, project.budget.executed) == (1200000, 1150000, 1035000)
+    assert project.budget.rate == 90.0 and project.budget.unit == "元"
+    assert project.total_score == 96 and project.grade == "优"
+    names = [i.name for i in project.indicators]
+    assert names == ["维修改造校舍面积", "完成维修学校数量", "竣工验收合格率", "完成时间", "维修单位造价",
+                     "改善师生教学环境", "师生满意度"]
+
+
+def test_tab_form_values_reasons_and_fill_down():
+    project = extract_text(TAB_FORM).projects[0]
+    by_name = {i.name: i for i in project.indicators}
+    short = by_name["完成维修学校数量"]
+    assert (short.target, short.actual, short.weight, short.score) == ("=6所", "5所", 10, 8)
+    assert short.reason.startswith("一所学校因汛期顺延施工")
+    assert TAB_FORM[short.reason_start:short.reason_end] == short.reason
+    assert by_name["竣工验收合格率"].reason == ""            # 已完成 is no reason
+    assert by_name["维修改造校舍面积"].level1 == "产出指标"
+    assert by_name["师生满意度"].level2 == "满意度指标"
+    assert by_name["改善师生教学环境"].level2 == "社会效益指标"
+
+
+def test_shifted_labels_are_reported_not_trusted():
+    """The PDF printed 时效 one row late: 完成时间 sits under 质量, 造价 beside 时效."""
+    by_name = {i.name: i for i in extract_text(TAB_FORM).projects[0].indicators}
+    assert by_name["完成时间"].category == "时效"
+    assert by_name["维修单位造价"].category == "成本"
+    assert by_name["维修单位造价"].as_printed == "时效指标"
+    assert by_name["竣工验收合格率"].category == "质量"
+    assert by_name["竣工验收合格率"].as_printed is None
+
+
+def test_offsets_point_at_the_row():
+    project = extract_text(TAB_FORM).projects[0]
+    for ind in project.indicators:
+        assert ind.name in TAB_FORM[ind.start:ind.end]
+    assert TAB_FORM[project.name_start:project.name_end] == project.name
+
+
+def test_cell_per_line_blocks_become_rows():
+    rows = split_rows(CELL_FORM)
+    header = next(r for r in rows if "一级指标" in r.texts)
+    assert header.cell_per_line and header.texts[:4] == ["绩效指标（90分）", "一级指标", "二级指标", "三级指标"]
+    last = next(r for r in rows if "个别工程水质复检\n未达标" in r.texts)
+    assert last.texts[0] == ""                 # a lone TAB is an empty cell, not a row break
+
+
+def test_cell_per_line_form():
+    report = extract_text(CELL_FORM, "water.txt")
+    [project] = report.projects
+    assert project.name == "12-农村饮水安全巡检经费"
+    assert project.budget.unit == "万元" and project.budget.adjusted == 55.0 and project.budget.rate == 90.0
+    assert project.budget.reason == "部分巡检设备采购延至次年。"
+    first, second = project.indicators
+    assert (first.target, first.actual, first.weight, first.score, first.reason) == ("≥120处", "126", 20, 20, "")
+    assert (second.target, second.actual) == ("定性优", "良")
+    assert second.reason == "个别工程水质复检\n未达标"
+    assert project.total_score == 94.0
+
+
+def test_text_without_forms_has_no_projects():
+    report = extract_text("2024年度本单位认真贯彻落实各项决策部署，圆满完成全年任务。\n")
+    assert report.projects == []
