@@ -298,7 +298,7 @@ def _budget_amounts(rows: list[Row], blex: dict) -> Budget | None:
     for row in rows:
         cells = row.nonempty
         for n, cell in enumerate(cells):
-            if _norm(cell.text) in blex["amount_fields"]["adjusted"]:
+            if _BRACKET.sub("", _norm(cell.text)) in blex["amount_fields"]["adjusted"]:
                 for later in cells[n + 1:]:
                     value = _number(later.text)
                     if value is not None:
