@@ -38,12 +38,14 @@ def form_lines() -> list[str]:
     return ["\t".join(row) for row in FORM]
 
 
-def build_pdf(path: Path | io.BytesIO, *, second_page: bool = True, encrypt: str | None = None) -> Path:
+def build_pdf(path: Path | io.BytesIO, *, second_page: bool = True,
+              encrypt: str | None = None) -> Path:
     """The form as a PDF (STSong-Light CID font, ruled reportlab Table)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
+                                    TableStyle)
 
     font = _cid_font()
     body = ParagraphStyle("body", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
@@ -107,8 +109,8 @@ def build_xlsx(path: Path) -> Path:
     return path
 
 
-def build_scanned_pdf(path: Path) -> Path:
-    """A PDF whose only page is a picture: no text layer."""
+def build_scanned_pdf(path: Path, *, text_first_page: bool = False) -> Path:
+    """A PDF whose page is a picture, no text layer (after a page of text if asked)."""
     from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -117,6 +119,10 @@ def build_scanned_pdf(path: Path) -> Path:
     for x in range(20, 180):
         image.putpixel((x, 50), (0, 0, 0))
     pdf = canvas.Canvas(str(path))
+    if text_first_page:
+        pdf.setFont(_cid_font(), 12)
+        pdf.drawString(72, 720, "项目名称：12345热线运行经费")
+        pdf.showPage()
     pdf.drawImage(ImageReader(image), 50, 500, width=400, height=200)
     pdf.showPage()
     pdf.save()

@@ -186,7 +186,7 @@ def test_iter_inputs_explicit_files_any_suffix_and_no_duplicates(tmp_path):
     (tmp_path / "noext").write_text("x", encoding="utf-8")
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
-    found = list(iter_inputs([tmp_path / "noext", tmp_path, tmp_path / "a.txt"]))
+    found = list(iter_inputs([tmp_path / "noext", tmp_path, tmp_path / "a.txt", tmp_path]))
     assert [p.name for p in found] == ["noext", "a.txt"]
 
 

@@ -5,10 +5,11 @@ Nothing here knows which runner called it.
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from assistant.extract.layout import find_forms, split_rows
-from assistant.extract.read import ReadError, read_document
+from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.tables import read_form
 from assistant.model import Document, Report
 
@@ -37,9 +38,15 @@ def extract_text(text: str, name: str = "<text>") -> Report:
 
 
 def extract_path(path: str | Path) -> Report:
-    """Read and extract one file; raises ReadError (one line: file and reason)."""
-    doc = read_document(path)
+    """Read and extract one file; raises ReadError (one line: file and reason).
+
+    What the reader noticed but could live with (mixed encodings, a name that disagrees
+    with the content, skipped scanned pages) ends up in `Report.warnings`."""
+    with warnings.catch_warnings(record=True) as noticed:
+        warnings.simplefilter("always", ReadWarning)
+        doc = read_document(path)
     report = extract_document(doc)
+    report.warnings.extend(str(w.message) for w in noticed if issubclass(w.category, ReadWarning))
     if not report.projects and not report.statements:
         raise NoFormError(path, "no recognisable report form or statement in it")
     return report

@@ -159,6 +159,7 @@ def _walk(root: Path, wanted: set[str], seen_dirs: set[Path],
     listing = _list(root, seen_dirs)
     if isinstance(listing, ReadError):
         yield listing
+    if not isinstance(listing, list):
         return
     stack.append(iter(listing))
     while stack:

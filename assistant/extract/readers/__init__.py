@@ -29,8 +29,9 @@ class Decoded:
 def cell_text(value: object) -> str:
     """One table cell as one line: wrapped lines rejoined, tabs turned into spaces.
 
-    Chinese wraps without a space, so lines are joined directly, except between two
-    Latin letters or digits, where the break stood for a space.
+    Chinese wraps without a space, so lines are joined directly, except where the break
+    stood for a space: between two Latin letters or digits, and after an ASCII , ; : ! ?
+    (unless a digit follows it, as in a number wrapped at its thousands comma).
     """
     if value is None:
         return ""
@@ -39,7 +40,8 @@ def cell_text(value: object) -> str:
     for line in lines:
         if not line:
             continue
-        if out and _LATIN_END.search(out) and _LATIN_START.match(line):
+        if out and (_LATIN_END.search(out) and _LATIN_START.match(line)
+                    or _PUNCT_END.search(out) and not line[0].isdigit()):
             out += " "
         out += line
     return out
@@ -58,3 +60,4 @@ def message(exc: BaseException, limit: int = 160) -> str:
 
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"[A-Za-z0-9]")
+_PUNCT_END = re.compile(r"[,;:!?]$")

@@ -8,12 +8,17 @@ separated by a blank line.  Scanned, encrypted and damaged PDFs are refused with
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from assistant.extract.readers import Decoded, Unreadable, join_row, message
 
 _EOF_WINDOW = 1 << 16
 _CID = re.compile(r"\(cid:\d+\)")
+
+# pdfminer logs every oddity of a damaged file at WARNING; the reader reports what matters.
+if logging.getLogger("pdfminer").level == logging.NOTSET:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def read_pdf(data: bytes, name: str = "FILE") -> Decoded:
@@ -29,20 +34,19 @@ def read_pdf(data: bytes, name: str = "FILE") -> Decoded:
         raise Unreadable(_open_failure(exc, data, name)) from None
     pages: list[str] = []
     scanned: list[int] = []
-    with pdf:
-        try:
-            count = len(pdf.pages)
-            for number, page in enumerate(pdf.pages, 1):
-                text = page_text(page)
-                if text.strip():
-                    pages.append(text)
-                elif page.images:
-                    scanned.append(number)
-                page.close()
-        except Unreadable:
-            raise
-        except Exception as exc:
-            raise Unreadable(_open_failure(exc, data, name)) from None
+    try:
+        count = len(pdf.pages)
+        for number, page in enumerate(pdf.pages, 1):
+            text = page_text(page)
+            if text.strip():
+                pages.append(text)
+            elif page.images:
+                scanned.append(number)
+            page.close()
+    except Exception as exc:
+        raise Unreadable(_open_failure(exc, data, name)) from None
+    finally:
+        _close(pdf)
     return _checked(pages, scanned, count, name)
 
 
@@ -91,6 +95,14 @@ def _checked(pages: list[str], scanned: list[int], count: int, name: str) -> Dec
                              f"(cid:NN) codes; {ocr}")
         warnings.append(f"{len(cids)} characters without a Unicode map shown as (cid:NN)")
     return Decoded(text, "pdf", warnings)
+
+
+def _close(pdf) -> None:
+    # pdfplumber's close() walks the page list again and re-raises a damaged file's error.
+    try:
+        pdf.close()
+    except Exception:
+        pass
 
 
 def _open_failure(exc: Exception, data: bytes, name: str) -> str:

@@ -82,9 +82,11 @@ def _zip_kind(data: bytes, name: str) -> str:
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "xl/workbook.bin" in names:
-        raise Unreadable("an Excel binary workbook (.xlsb); " + _CONVERT.format(fmt="xlsx", name=name))
+        raise Unreadable("an Excel binary workbook (.xlsb); "
+                         + _CONVERT.format(fmt="xlsx", name=name))
     if any(n.startswith("ppt/") for n in names):
-        raise Unreadable("a PowerPoint presentation (.pptx); " + _CONVERT.format(fmt="pdf", name=name))
+        raise Unreadable("a PowerPoint presentation (.pptx); "
+                         + _CONVERT.format(fmt="pdf", name=name))
     if mimetype in _ODF:
         label, fmt = _ODF[mimetype]
         raise Unreadable(f"an {label} file; " + _CONVERT.format(fmt=fmt, name=name))

@@ -148,7 +148,8 @@ def _by_line(lines: list[bytes], codec: str) -> Decoded:
     text = "\n".join(out)
     if text.count("\ufffd") > max(8, len(text) // 100):
         raise Unreadable(f"binary data or an unknown encoding (not UTF-8, not {codec})")
-    return Decoded(text, codec, [f"undecodable bytes replaced by U+FFFD on lines {_numbers(broken)}"])
+    warning = f"undecodable bytes replaced by U+FFFD on lines {_numbers(broken)}"
+    return Decoded(text, codec, [warning])
 
 
 def _checked(decoded: Decoded) -> Decoded:
