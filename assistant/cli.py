@@ -26,5 +26,7 @@ def main() -> None:
     app()
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":     # `python -m assistant.cli`: register on the imported module's app
+    from assistant.cli import main as _main
+
+    _main()

@@ -13,13 +13,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 import jieba
-import spacy
-from spacy.language import Language
 
 from assistant.lexicon import LexiconError, builtin, lexicon_dir
 
@@ -35,8 +34,11 @@ def segment(text: str) -> list[str]:
     return list(_segment_cached(text or ""))
 
 
-def get_nlp() -> Language:
-    """The shared pipeline: blank Chinese with the jieba segmenter and the user dictionary."""
+def get_nlp():
+    """The shared pipeline (spacy.Language): blank Chinese, jieba segmenter, user dictionary.
+
+    spaCy is imported here, not at module load, so that `segment` stays cheap to import.
+    """
     return _build_nlp()
 
 
@@ -67,23 +69,24 @@ def cache_dir() -> Path:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         base = (Path(xdg) if xdg else Path.home() / ".cache") / "jixiao"
-    base.mkdir(parents=True, exist_ok=True)
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:  # read-only home: fall back to the system temp folder
+        base = Path(tempfile.gettempdir()) / "jixiao"
+        base.mkdir(parents=True, exist_ok=True)
     return base
 
 
-@Language.factory("jixiao_user_dict", default_config={})
-def make_user_dict_marker(nlp: Language, name: str) -> "UserDictMarker":
-    """A no-op component that records, in the pipeline's meta, which dictionary it used."""
-    return UserDictMarker(name)
-
-
 class UserDictMarker:
-    """Marks docs as segmented with the project dictionary (the fingerprint is in meta)."""
+    """Pipeline component `jixiao_user_dict`: records on each doc (doc.user_data) the
+    fingerprint of the user dictionary it was segmented with, so cached docs can be checked."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, fingerprint: str) -> None:
         self.name = name
+        self.fingerprint = fingerprint
 
     def __call__(self, doc):
+        doc.user_data["jixiao_user_dict"] = self.fingerprint
         return doc
 
 
@@ -109,14 +112,21 @@ def _build_tokenizer() -> jieba.Tokenizer:
 
 
 @lru_cache(maxsize=1)
-def _build_nlp() -> Language:
+def _build_nlp():
+    import spacy
+    from spacy.language import Language
+
+    if "jixiao_user_dict" not in Language.factories:
+        Language.factory("jixiao_user_dict", default_config={"fingerprint": ""},
+                         func=lambda nlp, name, fingerprint: UserDictMarker(name, fingerprint))
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     # spaCy's ChineseTokenizer cuts with whatever `jieba_seg` holds (by default the global
     # jieba module); give it our tokenizer so the user dictionary applies without touching
     # jieba's global state.
     nlp.tokenizer.jieba_seg = _build_tokenizer()
-    nlp.add_pipe("jixiao_user_dict")
-    nlp.meta["jixiao_user_dict"] = _fingerprint(user_terms())
+    fingerprint = _fingerprint(user_terms())
+    nlp.add_pipe("jixiao_user_dict", config={"fingerprint": fingerprint})
+    nlp.meta["jixiao_user_dict"] = fingerprint
     return nlp
 
 

@@ -23,7 +23,7 @@ def _score_module():
 @pytest.fixture(scope="module")
 def overall(tmp_path_factory):
     out = tmp_path_factory.mktemp("seeds") / "seeds.jsonl"
-    cmd = [sys.executable, "-m", "assistant.cli", "extract", str(SEEDS), "-o", str(out)]
+    cmd = [sys.executable, "-m", "assistant", "extract", str(SEEDS), "-o", str(out)]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     summary_json = out.with_suffix(".score.json")

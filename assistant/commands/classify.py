@@ -1,0 +1,83 @@
+"""`jixiao classify NAME...`: indicator names → canonical category, one JSON object a line.
+
+Names come from the arguments, from `--file`, or from standard input, one a line, optionally
+`name<TAB>target[<TAB>printed label]`.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from assistant.cli import app
+from assistant.lexicon import LexiconError
+
+_FIELDS = ("category", "level1", "level2", "confidence", "evidence")
+
+
+@app.command()
+def classify(
+    names: Optional[list[str]] = typer.Argument(None, help="指标名称; omit to read --file or standard input."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One name a line, optionally name<TAB>target[<TAB>printed label]."),
+    target: Optional[str] = typer.Option(None, "--target", "-t", help="指标值 for the names given as arguments (e.g. ≤10万元)."),
+    printed: Optional[str] = typer.Option(None, "--printed", "-p", help="The second-level label printed beside the names (e.g. 质量指标)."),
+    on_row: bool = typer.Option(False, "--on-row", help="The printed label is in the row itself, not filled down from above."),
+    lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="An analyst lexicon merged over the built-in one (repeatable)."),
+) -> None:
+    """Classify indicator names (数量/质量/时效/成本/…/满意度) with the evidence for each."""
+    from assistant.extract.classify import classify_indicator, load_lexicon
+
+    try:
+        lex = load_lexicon(lexicon or None)
+    except LexiconError as exc:
+        _fail(str(exc))
+    count = 0
+    for name, row_target, row_printed in _rows(names, file, target, printed):
+        result = classify_indicator(name, row_target, printed=row_printed,
+                                    printed_on_row=on_row, lexicon=lex)
+        out = {"name": name, "target": row_target}
+        out.update({k: getattr(result, k) for k in _FIELDS})
+        if row_printed:
+            out["printed_category"] = result.printed_category
+            out["overridden"] = result.overridden
+        typer.echo(json.dumps(out, ensure_ascii=False))
+        count += 1
+    if not count:
+        _fail("no indicator names given (arguments, --file or standard input)")
+
+
+def _rows(names: list[str] | None, file: Path | None, target: str | None,
+          printed: str | None) -> Iterator[tuple[str, str | None, str | None]]:
+    if names and file:
+        _fail("give names as arguments or with --file, not both")
+    if names:
+        for name in names:
+            if name.strip():
+                yield name.strip(), target, printed
+        return
+    if file:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            _fail(f"{file}: no such file")
+        except UnicodeDecodeError as exc:
+            _fail(f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    else:
+        if sys.stdin is None or sys.stdin.isatty():
+            _fail("no indicator names given (arguments, --file or standard input)")
+        lines = sys.stdin.read().splitlines()
+    for line in lines:
+        cols = [c.strip() for c in line.split("\t")]
+        if not cols[0] or cols[0].startswith("#"):
+            continue
+        row_target = cols[1] if len(cols) > 1 and cols[1] else target
+        row_printed = cols[2] if len(cols) > 2 and cols[2] else printed
+        yield cols[0], row_target, row_printed
+
+
+def _fail(message: str, code: int = 2):
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
