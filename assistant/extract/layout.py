@@ -96,11 +96,11 @@ def find_forms(rows: list[Row], text: str) -> list[Form]:
     forms: list[Form] = []
     for n, (first, cell, form, title) in enumerate(anchors):
         last = anchors[n + 1][0] if n + 1 < len(anchors) else len(rows)
-        frows = rows[first:last]
+        frows = _until_prose(rows[first:last], rows.index(next(r for r in rows[first:last] if r.start <= cell.start <= r.end)) - first)
         if not form:
             form = _form_from_header(frows, lex)
         start = frows[0].start
-        end = _form_end(frows, text)
+        end = min(frows[-1].end, len(text))
         aliases = _aliases_from_title(title, cell.text, lex)
         forms.append(Form(name=_clean_name(cell.text), form=form, rows=frows, start=start, end=end,
                           name_cell=cell, title=title, aliases=aliases))
@@ -209,9 +209,21 @@ def _form_from_header(rows: list[Row], lex: dict) -> str:
     return lex["default_form"]
 
 
-def _form_end(rows: list[Row], text: str) -> int:
-    end = rows[-1].end
-    return min(end, len(text))
+def _until_prose(rows: list[Row], name_at: int) -> list[Row]:
+    """A form ends at its last table row before two lines of running prose: what follows
+    (annexes, narrative reports) is not part of it."""
+    last, prose = name_at, 0
+    for k in range(name_at, len(rows)):
+        row = rows[k]
+        if not row.nonempty:
+            continue
+        if row.cell_per_line or len(row.cells) > 1:
+            last, prose = k, 0
+            continue
+        prose += 1
+        if prose >= 2:
+            break
+    return rows[:last + 1]
 
 
 def _aliases_from_title(title: str, name: str, lex: dict) -> list[str]:

@@ -311,7 +311,7 @@ def _read_total(rows: list[Row], lex: dict) -> tuple[float | None, str]:
     total, grade = None, ""
     for row in rows:
         first = _norm(row.nonempty[0].text) if row.nonempty else ""
-        if first in lex["total_score_rows"]:
+        if first in lex["total_score_rows"] and total is None:
             numbers = [_number(c.text) for c in row.nonempty[1:]]
             numbers = [n for n in numbers if n is not None]
             if numbers:
