@@ -64,3 +64,20 @@ def test_every_offset_points_at_its_text(tmp_path):
                 assert ind.name.replace(" ", "")[:4] in text[ind.start:ind.end].replace(" ", "").replace("\n", "")
                 if ind.reason:
                     assert text[ind.reason_start:ind.reason_end].startswith(ind.reason.split(" ")[0][:8])
+
+
+def test_budgets_and_total_scores_match_the_gold():
+    from assistant.extract import extract_path
+
+    wrong = []
+    for gold_path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        report = extract_path(SEEDS / gold["doc"])
+        for want, have in zip(gold["projects"], report.projects):
+            budget = have.budget.to_dict() if have.budget else {}
+            for key, value in want.get("budget", {}).items():
+                if budget.get(key) != value:
+                    wrong.append((gold["doc"], want["name"], key, budget.get(key), value))
+            if want.get("total_score") != have.total_score:
+                wrong.append((gold["doc"], want["name"], "total_score", have.total_score, want.get("total_score")))
+    assert not wrong

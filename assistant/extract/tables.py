@@ -38,6 +38,8 @@ def read_form(form: Form, text: str) -> Project:
                       aliases=list(form.aliases), name_start=form.name_cell.start,
                       name_end=form.name_cell.end)
     project.budget = _read_budget(form.rows, lex)
+    if project.budget and not project.budget.unit:
+        project.budget.unit = _declared_unit(text[:form.start], lex)
     header_at = _find_header(form.rows, lex)
     if header_at is not None:
         project.indicators = _read_indicators(form.rows, header_at, lex)
@@ -346,6 +348,12 @@ def _unit(texts: list[str], blex: dict) -> str:
                 if word in match:
                     return unit
     return ""
+
+
+def _declared_unit(before: str, lex: dict) -> str:
+    """The money unit the document last declared (「单位：万元」) before the form."""
+    found = re.findall(lex["budget"]["declared_unit"], before)
+    return found[-1] if found else ""
 
 
 def _norm(text: str) -> str:
