@@ -15,6 +15,7 @@ lexicons/drafting.yaml (`similarity`).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -68,14 +69,14 @@ class Corpus:
         doc = report.doc or report.path
         for p in report.projects:
             for ind in p.indicators:
-                if ind.reason and ind.name:
+                if ind.name and is_reason(ind.reason):
                     self.indicator_reasons.append(Entry(ind.name, ind.reason, doc, p.name,
                                                         ind.reason_start, ind.reason_end))
-            if p.budget and p.budget.reason:
+            if p.budget and is_reason(p.budget.reason):
                 self.budget_reasons.append(Entry(p.name, p.budget.reason, doc, p.name,
                                                  p.budget.reason_start, p.budget.reason_end))
         for s in report.statements:
-            if s.kind == "reason" and "BUDGET_EXECUTION" in s.themes:
+            if s.kind == "reason" and "BUDGET_EXECUTION" in s.themes and is_reason(s.text):
                 self.budget_reasons.append(Entry(s.project or doc, s.text, doc, s.project,
                                                  s.start, s.end, tuple(s.themes)))
         last_problem: dict[str, Entry] = {}
@@ -118,13 +119,39 @@ class Corpus:
         return len(self.indicator_reasons) + len(self.budget_reasons) + len(self.pairs)
 
 
+STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
 def load_corpus(source) -> Corpus | None:
-    """None, a Corpus, a JSONL path, or Reports → Corpus (None stays None)."""
+    """None, a Corpus, a review store (path or `Store`), a JSONL path, or Reports → Corpus.
+
+    From a store the reports come as the analysts left them (rejected items dropped, edits
+    applied).  None stays None.
+    """
     if source is None or isinstance(source, Corpus):
         return source
     if isinstance(source, str | Path):
-        return Corpus.from_jsonl(source)
+        path = Path(source)
+        if path.suffix.lower() in STORE_SUFFIXES:
+            if not path.is_file():
+                raise ValueError(f"{path}: no such store")
+            from assistant.store import Store
+
+            with Store(path) as store:
+                return Corpus.from_reports(store.reports())
+        return Corpus.from_jsonl(path)
+    if callable(getattr(source, "reports", None)):
+        return Corpus.from_reports(source.reports())
     return Corpus.from_reports(source)
+
+
+def is_reason(text: str | None) -> bool:
+    """Whether a historical reason says something beyond a figure (「预算执行率100%。」 does not)."""
+    lex = drafting("historical_reason")
+    rest = re.sub(r"[\d.%‰\s\W_]+", "", text or "")
+    for word in sorted(lex["filler"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(rest) >= lex["min_chars"]
 
 
 def read_jsonl(path: str | Path) -> list[Report]:

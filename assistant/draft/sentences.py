@@ -36,7 +36,7 @@ class Provenance:
             parts.append("、".join(self.findings))
         if self.doc:
             where = f"{self.doc}" + (f"·{self.project}" if self.project else "")
-            if self.start is not None and self.end is not None:
+            if self.start is not None and self.end is not None and self.end > self.start:
                 where += f"[{self.start}–{self.end}]"
             parts.append(where)
         if self.template and not parts:
@@ -61,15 +61,37 @@ class Draft:
     themes: list[str] = field(default_factory=list)
     precedents: list[Sentence] = field(default_factory=list)   # cited measures of earlier reports
     seed: int = 0
+    clauses: list[str] = field(default_factory=list)           # the moves' wording, without 一是/；
 
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.sentences)
 
+    def covered_themes(self) -> set[str]:
+        """The theme codes whose moves the draft's clauses come from."""
+        return {t.split(".")[1] for t in (s.provenance.template for s in self.sentences)
+                if t.startswith("measures.")}
+
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "themes": list(self.themes), "seed": self.seed,
                 "sentences": [s.to_dict() for s in self.sentences],
                 "precedents": [s.to_dict() for s in self.precedents]}
+
+
+@dataclass
+class Paragraph:
+    """A block of a section: a heading (project, indicator …) and its sentences.
+
+    `style` is "list" (one numbered item per sentence) or "prose" (sentences run on).
+    """
+
+    heading: str
+    sentences: list[Sentence] = field(default_factory=list)
+    style: str = "prose"
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.sentences)
 
 
 def fill(template: str, slots: dict[str, Any]) -> str | None:
@@ -81,16 +103,25 @@ def fill(template: str, slots: dict[str, Any]) -> str | None:
     return _SLOT.sub(lambda m: values[m.group(1)], template)
 
 
-def render(key: str, slots: dict[str, Any], rng: random.Random) -> tuple[str, str] | None:
-    """A variant of drafting.yaml's template `key` (dotted path) → (text, template id)."""
+def render(key: str, slots: dict[str, Any], rng: random.Random,
+           avoid: set[str] | None = None) -> tuple[str, str] | None:
+    """A variant of drafting.yaml's template `key` (dotted path) → (text, template id).
+
+    A variant whose text is in `avoid` (sentences the draft already has) is used only when
+    no other fits; the chosen text is added to `avoid`.
+    """
     variants = drafting(key)
     order = list(range(len(variants)))
     rng.shuffle(order)
-    for i in order:
-        text = fill(variants[i], slots)
-        if text is not None:
-            return text, f"drafting.{key}.{i}"
-    return None
+    made = [(fill(variants[i], slots), i) for i in order]
+    made = [(text, i) for text, i in made if text is not None]
+    if not made:
+        return None
+    fresh = [(text, i) for text, i in made if avoid is None or text not in avoid]
+    text, i = (fresh or made)[0]
+    if avoid is not None:
+        avoid.add(text)
+    return text, f"drafting.{key}.{i}"
 
 
 def drafting(key: str) -> Any:
@@ -152,9 +183,25 @@ def has_foreign_numbers(text: str, known: set[Decimal]) -> bool:
 
 
 def list_names(names: list[str]) -> str:
-    """「A」「B」「C」 — at most `similarity.list_limit` names; the caller adds 等."""
+    """「A」「B」「C」等 — at most `similarity.list_limit` names, 等 when some are left out."""
     limit = drafting("similarity.list_limit")
-    return "".join(f"「{n}」" for n in names[:limit])
+    unique = list(dict.fromkeys(n for n in names if n))
+    return "".join(f"「{n}」" for n in unique[:limit]) + ("等" if len(unique) > limit else "")
+
+
+def as_printed(value: str | None) -> str:
+    """A target or actual for a sentence: 「＝1套」 → 「1套」 (a ≥ or ≤ stays: it is the target)."""
+    return bare((value or "").strip().lstrip("=＝"))
+
+
+def bare(text: str | None) -> str:
+    """A cell's words without the closing punctuation, to sit inside a sentence."""
+    return " ".join((text or "").split()).rstrip("。；;，,、.： :")
+
+
+def short_name(project: str) -> str:
+    """A project name without its budget code: 「51050023T000008161532-聘用人员经费」 → 「聘用人员经费」."""
+    return _CODE.sub("", project or "").strip() or (project or "")
 
 
 @lru_cache(maxsize=8192)
@@ -167,6 +214,7 @@ def words(text: str) -> str:
 
 
 _SLOT = re.compile(r"\{(\w+)\}")
+_CODE = re.compile(r"^[0-9A-Za-z]{6,}\s*[-—－_]\s*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 _WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")

@@ -77,7 +77,7 @@ def assess_indicator(ind: Indicator) -> Assessment:
     target, actual = _clean(ind.target), _clean(ind.actual)
     if not target:
         return Assessment("unknown")
-    tq = parse_quantity(target, ind.category)
+    tq = parse_quantity(target, ind.category, name=ind.name)
     if tq is not None:
         if not actual:
             return Assessment("open", tq)
@@ -85,17 +85,21 @@ def assess_indicator(ind: Indicator) -> Assessment:
         if aq is not None and aq.is_date == tq.is_date and _units_agree(tq.unit, aq.unit):
             return Assessment("met" if _holds(aq.value, tq) else "missed", tq, aq)
         return Assessment("missed" if _negated(actual) else "unknown", tq, aq)
-    if any(w in target for w in _lex()["vague_words"]):
+    # a figure in the prose (满意率达到90%) makes the target measurable, if not parseable
+    if not re.search(r"\d", target) and any(w in target for w in _lex()["vague_words"]):
         return Assessment("vague")
     if not actual:
         return Assessment("open")
     return Assessment(_qualitative(target, actual))
 
 
-def parse_quantity(text: str, category: str | None = None, like: Quantity | None = None) -> Quantity | None:
+def parse_quantity(text: str, category: str | None = None, like: Quantity | None = None,
+                   name: str = "") -> Quantity | None:
     """A number or date as printed, or None when the cell is prose.
 
-    A bare number (「28.28」) takes the scale and unit of `like` (the target it answers).
+    A bare number (「28.28」) takes the scale and unit of `like` (the target it answers).  A
+    target without operator gets one from its category, or from its indicator `name` when
+    less is better (逾期率, 投诉次数 …).
     """
     lex = _lex()
     s = _clean(text)
@@ -121,6 +125,8 @@ def parse_quantity(text: str, category: str | None = None, like: Quantity | None
     if op is None and like is None:
         defaults = lex["default_operator"]
         op = defaults.get(category or "", defaults["*"])
+        if any(w in name for w in lex["lower_is_better"]):
+            op = "<="
     return Quantity(op, number * factor, unit, factor)
 
 
@@ -272,7 +278,8 @@ def _date(s: str, lex: dict) -> float | None:
     if not m:
         return None
     rest = m.group("rest")
-    for word in sorted(lex["date_year_end"] + lex["date_deadline"] + lex["fillers"], key=len, reverse=True):
+    words = lex["date_year_end"] + lex["date_deadline"] + lex["date_done"] + lex["fillers"]
+    for word in sorted(words, key=len, reverse=True):
         rest = rest.replace(word, "")
     if rest:
         return None
@@ -282,7 +289,8 @@ def _date(s: str, lex: dict) -> float | None:
 
 
 def _holds(value: float, target: Quantity) -> bool:
-    eps = _lex()["equal_tolerance"] * max(abs(target.value), 1.0)
+    # dates compare exactly: a relative tolerance on 20231131 would span months
+    eps = 0.0 if target.is_date else _lex()["equal_tolerance"] * max(abs(target.value), 1.0)
     t = target.value
     return {">=": value >= t - eps, "<=": value <= t + eps, ">": value > t, "<": value < t,
             "=": abs(value - t) <= eps}.get(target.op or ">=", False)

@@ -1,0 +1,134 @@
+"""未完成原因分析: for each shortfall, the figures as printed, the reason the report gives,
+and candidate causes from what earlier reports said about similar indicators.
+
+Shortfalls are budgets executed below 100% and indicators that missed their target or lost
+points.  Candidates come from the corpus (`assistant.draft.corpus`), each citing its
+document and project, and are quoted only when every number they print is in this report.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.draft.sentences import (Paragraph, Provenance, Sentence, as_printed, bare, has_foreign_numbers,
+                                       render, rng_for, short_name)
+from assistant.extract.checks import Finding
+from assistant.model import Indicator, Project, Report
+
+SHORTFALL_KINDS = ("BUDGET_BELOW_100", "BUDGET_BELOW_90", "TARGET_MISSED", "SCORE_DEDUCTED")
+
+
+def draft_reasons(report: Report, findings: list[Finding], corpus=None, seed: int = 0,
+                  known: set[Decimal] | None = None, avoid: set[str] | None = None) -> dict[str, list[Paragraph]]:
+    """Paragraphs of 未完成原因分析 per project name, one per shortfall.
+
+    `known`: the numbers of the report (a candidate printing another is left out);
+    `avoid`: the sentences the draft already has (a candidate is cited once).
+    """
+    known = known or set()
+    avoid = avoid if avoid is not None else set()
+    out: dict[str, list[Paragraph]] = {}
+    for p in report.projects:
+        mine = [f for f in findings if f.project == p.name and f.kind in SHORTFALL_KINDS]
+        if not mine:
+            continue
+        rng = rng_for(seed, report.doc, p.name, "reasons")
+        paragraphs = []
+        budget = [f for f in mine if f.kind.startswith("BUDGET")]
+        if budget:
+            paragraphs.append(_budget_paragraph(report, p, budget, corpus, rng, known, avoid))
+        rows: dict[str, list[Finding]] = {}
+        for f in mine:
+            if not f.kind.startswith("BUDGET"):
+                rows.setdefault(f.indicator, []).append(f)
+        for name, group in rows.items():
+            ind = next((i for i in p.indicators if i.name == name), Indicator(name=name))
+            paragraphs.append(_indicator_paragraph(report, p, ind, group, corpus, rng, known, avoid))
+        out[p.name] = paragraphs
+    return out
+
+
+# -------------------------------------------------------------------------------- helpers
+def _budget_paragraph(report: Report, p: Project, group: list[Finding], corpus, rng,
+                      known: set[Decimal], avoid: set[str]) -> Paragraph:
+    b = p.budget
+    ids = [f.id for f in group]
+    out: list[Sentence] = []
+    slots = {"project": short_name(p.name), "rate": b.rate, "adjusted": b.adjusted,
+             "executed": b.executed, "unit": b.unit}
+    made = render("reasons.budget", slots, rng, avoid) or render("reasons.budget_rate_only", slots, rng, avoid)
+    if made:
+        out.append(Sentence(made[0], Provenance(template=made[1], findings=ids, project=p.name,
+                                                start=group[0].start, end=group[0].end)))
+    stated = []
+    if b.reason.strip():
+        stated.append((b.reason, b.reason_start, b.reason_end))
+    for s in report.statements:
+        if s.kind == "reason" and s.project == p.name and "BUDGET_EXECUTION" in s.themes:
+            stated.append((s.text, s.start, s.end))
+    subject = f"{short_name(p.name)}预算执行"
+    out += _stated(report, p, subject, stated, rng, avoid)
+    if corpus is not None:
+        matches = corpus.budget_reasons_for(p.name, exclude_doc=report.doc)
+        out += _candidates(matches, subject, [t for t, _, _ in stated], rng, known, avoid)
+    return Paragraph("预算执行", out)
+
+
+def _indicator_paragraph(report: Report, p: Project, ind: Indicator, group: list[Finding], corpus,
+                         rng, known: set[Decimal], avoid: set[str]) -> Paragraph:
+    ids = [f.id for f in group]
+    kinds = {f.kind for f in group}
+    out: list[Sentence] = []
+    subject = f"{short_name(p.name)}「{bare(ind.name)}」"
+    slots = {"subject": subject, "target": as_printed(ind.target), "actual": as_printed(ind.actual),
+             "weight": ind.weight, "score": ind.score}
+    keys = ["reasons.indicator_full", "reasons.indicator_score"] if "SCORE_DEDUCTED" in kinds \
+        else ["reasons.indicator"]
+    made = next((m for m in (render(k, slots, rng, avoid) for k in keys) if m), None)
+    if made:
+        out.append(Sentence(made[0], Provenance(template=made[1], findings=ids, project=p.name,
+                                                start=group[0].start, end=group[0].end)))
+    stated = [(ind.reason, ind.reason_start, ind.reason_end)] if ind.reason.strip() else []
+    out += _stated(report, p, subject, stated, rng, avoid)
+    if corpus is not None:
+        matches = corpus.similar_reasons(ind.name, exclude_doc=report.doc)
+        out += _candidates(matches, subject, [t for t, _, _ in stated], rng, known, avoid)
+    return Paragraph(f"「{bare(ind.name)}」", out)
+
+
+def _stated(report: Report, p: Project, subject: str, stated: list[tuple[str, int | None, int | None]],
+            rng, avoid: set[str]) -> list[Sentence]:
+    if not stated:
+        made = render("reasons.missing", {"subject": subject}, rng, avoid)
+        return [Sentence(made[0], Provenance(template=made[1], project=p.name))] if made else []
+    out, seen = [], set()
+    for text, start, end in stated:
+        if _sentence(text) in seen:
+            continue
+        seen.add(_sentence(text))
+        made = render("reasons.stated", {"subject": subject, "reason": _sentence(text)}, rng, avoid)
+        if made:
+            out.append(Sentence(made[0], Provenance(template=made[1], doc=report.doc, project=p.name,
+                                                    start=start, end=end)))
+    return out
+
+
+def _candidates(matches, subject: str, stated: list[str], rng, known: set[Decimal],
+                avoid: set[str]) -> list[Sentence]:
+    own = {_sentence(t) for t in stated}
+    out = []
+    for m in matches:
+        e = m.entry
+        quoted = _sentence(e.text)
+        if quoted in own or quoted in avoid or has_foreign_numbers(e.text, known):
+            continue
+        made = render("reasons.candidate", {"subject": subject, "reason": quoted}, rng, avoid)
+        if made:
+            avoid.add(quoted)
+            out.append(Sentence(made[0], Provenance(template=made[1], doc=e.doc, project=e.project,
+                                                    start=e.start, end=e.end, score=m.score)))
+    return out
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).rstrip("；;，,")
+    return text + ("" if text.endswith(("。", "！", "？")) else "。")

@@ -1,0 +1,234 @@
+"""The narrative sections of a report, drafted together: 一、存在问题 二、未完成原因分析
+三、改进措施 四、评价结论 — as Markdown or as a Word document (python-docx).
+
+`draft_report(report, text)` runs the checks, drafts each section and keeps every sentence's
+provenance; `DraftReport.audit()` re-checks the promises of `audit_sentences` against the
+report's own numbers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from assistant.draft.conclusion import draft_conclusion
+from assistant.draft.corpus import load_corpus
+from assistant.draft.measures import draft_measures
+from assistant.draft.problems import Problem, draft_problems
+from assistant.draft.reasons import draft_reasons
+from assistant.draft.sentences import (Paragraph, Provenance, Sentence, audit_sentences, drafting, numbers_in,
+                                       short_name)
+from assistant.extract.checks import Finding, find_issues
+from assistant.model import Report
+
+SECTION_KEYS = ("problems", "reasons", "measures", "conclusion")
+
+
+@dataclass
+class Section:
+    key: str                                    # problems / reasons / measures / conclusion
+    title: str                                  # 存在问题 …
+    number: str                                 # 一、…
+    groups: list[tuple[str, list[Paragraph]]] = field(default_factory=list)   # (project, paragraphs)
+
+    def sentences(self) -> list[Sentence]:
+        return [s for _, paras in self.groups for para in paras for s in para.sentences]
+
+
+@dataclass
+class DraftReport:
+    doc: str
+    sections: list[Section]
+    findings: list[Finding] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)    # texts whose numbers a draft may cite
+    seed: int = 0
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    def sentences(self) -> list[Sentence]:
+        return [s for sec in self.sections for s in sec.sentences()]
+
+    def audit(self) -> list[str]:
+        """Repeated sentences, unfilled slots and foreign numbers (empty when all is well)."""
+        return audit_sentences(self.sentences(), self.sources)
+
+    def to_markdown(self, sources: bool = True) -> str:
+        """Markdown with 一、二、三、四、 headings; `sources` adds a 〔citation〕 after cited sentences."""
+        lines = [f"# {_title(self.doc)}", ""]
+        for sec in self.sections:
+            lines += [f"## {sec.number}{sec.title}", ""]
+            for g, (project, paras) in enumerate(sec.groups):
+                if project is not None:
+                    lines += [f"### {_sub(g)}{_heading(project)}", ""]
+                for para in paras:
+                    lines += _markdown_paragraph(para, sources) + [""]
+        return "\n".join(lines).rstrip() + "\n"
+
+    def to_docx(self, path: str | Path, sources: bool = True) -> Path:
+        """Write a Word document (headings 一、二、三、四、) and return its path."""
+        return write_docx([self], path, sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "seed": self.seed,
+                "findings": [f.to_dict() for f in self.findings],
+                "sections": [{"key": s.key, "title": s.title, "number": s.number,
+                              "groups": [{"project": project, "paragraphs": [
+                                  {"heading": p.heading, "style": p.style,
+                                   "sentences": [x.to_dict() for x in p.sentences]} for p in paras]}
+                                  for project, paras in s.groups]}
+                             for s in self.sections]}
+
+
+def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> DraftReport:
+    """Draft 存在问题, 未完成原因分析, 改进措施 and 评价结论 for one extracted report."""
+    corpus = load_corpus(corpus)
+    findings = find_issues(report, text)
+    sources = [text or "", _report_strings(report)]
+    known: set[Decimal] = set()
+    for source in sources:
+        known |= numbers_in(source)
+    seen: set[str] = set()      # every sentence so far: the draft says each thing once
+    problems = draft_problems(report, findings, seed, seen)
+    reasons = draft_reasons(report, findings, corpus, seed, known, seen)
+    numbers, titles = drafting("section_numbers"), drafting("sections")
+    sections = [Section(key, titles[key], numbers[i]) for i, key in enumerate(SECTION_KEYS)]
+    by_key = {s.key: s for s in sections}
+    for project, items in _by_project(problems).items():
+        by_key["problems"].groups.append((project, [Paragraph("", [i.sentence for i in items], "list")]))
+        measures = _measures(report, project, items, corpus, seed, known, seen)
+        by_key["measures"].groups.append((project, measures))
+    for project, paras in reasons.items():
+        by_key["reasons"].groups.append((project, paras))
+    for para in draft_conclusion(report, findings, seed, seen):
+        if para.sentences:
+            by_key["conclusion"].groups.append((para.heading, [Paragraph("", para.sentences)]))
+    for sec in sections:
+        if not sec.groups:
+            made = drafting(f"empty.{sec.key}")
+            sec.groups.append((None, [Paragraph("", [Sentence(made, Provenance(template=f"drafting.empty.{sec.key}"))])]))
+    return DraftReport(report.doc, sections, findings, sources, seed)
+
+
+def write_docx(drafts: list[DraftReport], path: str | Path, sources: bool = True) -> Path:
+    """One Word document holding the drafts of one or more reports, one title each."""
+    import docx
+
+    document = docx.Document()
+    for d in drafts:
+        document.add_heading(_title(d.doc), level=0)
+        for sec in d.sections:
+            document.add_heading(f"{sec.number}{sec.title}", level=1)
+            for g, (project, paras) in enumerate(sec.groups):
+                if project is not None:
+                    document.add_heading(f"{_sub(g)}{_heading(project)}", level=2)
+                for para in paras:
+                    _docx_paragraph(document, para, sources)
+    path = Path(path)
+    document.save(str(path))
+    return path
+
+
+# -------------------------------------------------------------------------------- helpers
+def _measures(report: Report, project: str, items: list[Problem], corpus, seed: int,
+              known: set[Decimal], seen: set[str]) -> list[Paragraph]:
+    themes = list(dict.fromkeys(t for i in items for t in i.themes)) or None
+    problem = "".join(i.text for i in items)
+    figure = next((i.figure for i in items if i.figure), "")
+    indicator = next((i.indicator for i in items if i.indicator), "")
+    draft = draft_measures(problem, themes=themes, project=short_name(project), seed=seed, n=1,
+                           corpus=corpus, figure=figure, indicator=indicator,
+                           exclude_doc=report.doc, known_numbers=known, avoid=seen)[0]
+    seen.update(draft.clauses)
+    seen.update(s.text for s in draft.sentences + draft.precedents)
+    for s in draft.sentences:              # a clause answers the problems of its theme
+        code = s.provenance.template.split(".")[1]
+        s.provenance.project = project
+        s.provenance.findings = list(dict.fromkeys(
+            f for i in items if code in i.themes for f in i.sentence.provenance.findings))
+    paras = [Paragraph("", draft.sentences)]
+    if draft.precedents:
+        paras.append(Paragraph("参考", draft.precedents, "list"))
+    return paras
+
+
+def _by_project(problems: list[Problem]) -> dict[str, list[Problem]]:
+    out: dict[str, list[Problem]] = {}
+    for p in problems:
+        out.setdefault(p.project, []).append(p)
+    return out
+
+
+def _report_strings(report: Report) -> str:
+    """Every printed value of the report as one text (a JSONL input has no source text)."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("start", "end", "name_start", "name_end", "reason_start", "reason_end",
+                               "confidence", "sha256", "path"):
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, float | int) and not isinstance(node, bool):
+            parts.append(repr(float(node)))
+        elif isinstance(node, str):
+            parts.append(node)
+
+    walk(report.to_dict())
+    return "\n".join(parts)
+
+
+def _markdown_paragraph(para: Paragraph, sources: bool) -> list[str]:
+    def cite(s: Sentence) -> str:
+        label = s.provenance.label() if sources else ""
+        return f"{s.text}〔{label}〕" if label and (s.provenance.findings or s.provenance.doc) else s.text
+
+    if para.style == "list":
+        head = [f"**{para.heading}**", ""] if para.heading else []
+        return head + [f"{n}. {cite(s)}" for n, s in enumerate(para.sentences, 1)]
+    body = "".join(cite(s) for s in para.sentences)
+    return [f"**{para.heading}**：{body}" if para.heading else body]
+
+
+def _docx_paragraph(document, para: Paragraph, sources: bool) -> None:
+    from docx.shared import Pt, RGBColor
+
+    def add(out, s: Sentence) -> None:
+        out.add_run(s.text)
+        label = s.provenance.label() if sources else ""
+        if label and (s.provenance.findings or s.provenance.doc):
+            run = out.add_run(f"〔{label}〕")
+            run.font.size = Pt(8)
+            run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+
+    if para.style == "list":
+        if para.heading:
+            document.add_paragraph().add_run(para.heading).bold = True
+        for n, s in enumerate(para.sentences, 1):
+            out = document.add_paragraph()
+            out.add_run(f"{n}. ")
+            add(out, s)
+        return
+    out = document.add_paragraph()
+    if para.heading:
+        out.add_run(f"{para.heading}：").bold = True
+    for s in para.sentences:
+        add(out, s)
+
+
+def _title(doc: str) -> str:
+    stem = Path(doc).stem if doc else ""
+    return drafting("title").format(doc=stem)
+
+
+def _heading(project: str) -> str:
+    return short_name(project) if project else drafting("department")
+
+
+def _sub(i: int) -> str:
+    subs = drafting("sub_numbers")
+    return subs[i] if i < len(subs) else f"（{i + 1}）"

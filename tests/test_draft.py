@@ -1,0 +1,392 @@
+"""Drafting: 改进措施 from the measure bank, the four sections of a report, and the promises
+every draft keeps — no sentence twice, no {slot} left, no number its source does not print."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+import pytest
+
+from assistant.draft import Corpus, Draft, DraftReport, draft_measures, draft_report, theme_codes
+from assistant.draft.conclusion import grade_for
+from assistant.lexicon import builtin
+from assistant.model import Budget, Indicator, Project, Report, Statement
+from tests.conftest import GOLD, ROOT, SAMPLES, SEEDS, needs_shared
+
+THEMES = ["BUDGET_PLANNING", "BUDGET_EXECUTION", "TARGET_SETTING", "MONITORING", "IMPLEMENTATION", "EXTERNAL",
+          "FACILITY", "PUBLICITY_SERVICE", "INSTITUTION", "CAPACITY", "OTHER"]
+PIPELINE = (ROOT / "assistant" / "extract" / "pipeline.py").exists()
+needs_pipeline = pytest.mark.skipif(not PIPELINE, reason="assistant.extract.pipeline not written yet")
+
+PROBLEM = "部分新增项目采购后实际金额比预算金额小，导致预算执行率未达90%"
+
+
+# ------------------------------------------------------------------------ an independent checker
+_NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _numbers(text: str) -> set[Decimal]:
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return {Decimal(n).normalize() for n in _NUM.findall(text)}
+
+
+def check_sentences(sentences, sources: list[str]) -> list[str]:
+    """What is wrong with a draft: repeats, unfilled slots, numbers the sources do not print."""
+    known = set().union(*(_numbers(s) for s in sources)) if sources else set()
+    seen, wrong = set(), []
+    for s in sentences:
+        text = s.text
+        if text in seen:
+            wrong.append(f"repeated: {text}")
+        seen.add(text)
+        if re.search(r"[{}]", text):
+            wrong.append(f"slot: {text}")
+        foreign = _numbers(text) - known
+        if foreign:
+            wrong.append(f"numbers {sorted(map(str, foreign))}: {text}")
+        if not (s.provenance.template or s.provenance.findings or s.provenance.doc):
+            wrong.append(f"no provenance: {text}")
+    return wrong
+
+
+# ------------------------------------------------------------------------------ the measure bank
+def test_bank_covers_every_theme_without_digits():
+    bank = builtin("measures.yaml")["themes"]
+    assert sorted(bank) == sorted(THEMES) == sorted(theme_codes())
+    for code, theme in bank.items():
+        assert len(theme["moves"]) >= 3, code
+        for move in theme["moves"]:
+            assert len(move["variants"]) >= 2, (code, move["id"])
+            for v in move["variants"]:
+                assert not re.search(r"\d", v), v
+                assert set(re.findall(r"\{(\w+)\}", v)) <= {"project", "figure", "indicator"}, v
+
+
+@pytest.mark.parametrize("themes", [[t] for t in THEMES] + [
+    ["BUDGET_PLANNING", "TARGET_SETTING"], ["MONITORING", "BUDGET_EXECUTION"],
+    ["IMPLEMENTATION", "EXTERNAL", "FACILITY", "CAPACITY", "INSTITUTION"]])
+def test_measures_cover_every_theme(themes):
+    for seed in range(4):
+        draft = draft_measures(PROBLEM, themes=themes, project="公积金专项业务经费", seed=seed)[0]
+        assert set(themes) <= draft.covered_themes()
+        assert draft.text.startswith("一是") and draft.text.endswith("。")
+        assert len(draft.sentences) >= max(3, len(themes))
+        ordinals = [s.text[:2] for s in draft.sentences]
+        assert ordinals[:3] == ["一是", "二是", "三是"]
+        assert all(s.text.endswith("；") for s in draft.sentences[:-1])
+        assert not check_sentences(draft.sentences, [PROBLEM, "公积金专项业务经费"])
+
+
+def test_measures_are_deterministic_per_seed():
+    a = draft_measures(PROBLEM, themes=["BUDGET_EXECUTION", "BUDGET_PLANNING"], seed=5, n=3)
+    b = draft_measures(PROBLEM, themes=["BUDGET_EXECUTION", "BUDGET_PLANNING"], seed=5, n=3)
+    assert [d.text for d in a] == [d.text for d in b]
+    assert len({d.text for d in a}) == 3                       # n alternatives differ
+    one = draft_measures(PROBLEM, themes=["BUDGET_EXECUTION", "BUDGET_PLANNING"], seed=5)
+    assert one[0].text == a[0].text                            # n does not change the first
+    texts = {draft_measures(PROBLEM, themes=["BUDGET_EXECUTION"], seed=s)[0].text for s in range(6)}
+    assert len(texts) > 1                                      # seeds vary the phrasing
+
+
+def test_measure_slots_and_provenance():
+    drafts = draft_measures("根据项目自评情况，该项目预算执行率为79.44%，未达到100%。", themes=["BUDGET_EXECUTION"],
+                            project="非公局及行政审批局窗口运行费用", seed=0, n=6)
+    for d in drafts:
+        assert isinstance(d, Draft) and "{" not in d.text
+        for s in d.sentences:
+            assert re.fullmatch(r"measures\.BUDGET_EXECUTION\.\w+\.\d+", s.provenance.template)
+    # the figure slot takes the figure the problem states, never the bar it missed
+    assert all("100%）" not in d.text for d in drafts)
+    with_figure = [d for d in drafts if "79.44%" in d.text]
+    assert all("（79.44%）" in d.text for d in with_figure)
+
+
+def test_unknown_theme_is_refused():
+    with pytest.raises(ValueError, match="unknown theme"):
+        draft_measures(PROBLEM, themes=["BUDGETS"])
+
+
+def test_themes_tagged_when_not_given():
+    """Without themes=, the problem is tagged by assistant.extract.themes.tag_themes."""
+    from assistant.extract.themes import tag_themes
+
+    text = "宣传力度有待进一步增强，线路运行中出现故障时间1天，导致业务停办"
+    expected = {code for code in tag_themes(text) if code != "OTHER"}
+    assert expected
+    draft = draft_measures(text, seed=2)[0]
+    assert expected == set(draft.themes) and expected <= draft.covered_themes()
+
+
+# ------------------------------------------------------------------------------ a drafted report
+def _report_text() -> str:
+    return (
+        "项目名称\t公积金业务专线租用及运行维护费\n"
+        "\t年度资金总额:\t280000\t273600\t169600\t10\t61.99\t6.2\n"
+        "\t产出指标\t数量指标\t线路条数\t≥12条\t17条\t58\t58\t\n"
+        "\t\t质量指标\t正常使用率\t=100%\t98%\t2\t0\t线路运行中出现故障时间1天\n"
+        "\t效益指标\t社会效益指标\t保障中心业务正常进行\t较大\t有效保障中心业务正常进行\t20\t19\t线路运行中出现故障时间1天, 导致业务停办\n"
+        "\t满意度指标\t满意度指标\t缴存职工对公积金满意度\t≥99%\t99%\t10\t10\t\n"
+        "总分\t\t\t\t\t\t100\t93.2\n自评结论\t优\n"
+        "存在问题：根据项目自评情况，该项目预算执行率为61.99%，未达到100%。\n"
+        "改进措施：加快合同付款进度，提高预算执行率。\n"
+    )
+
+
+def _report() -> tuple[Report, str]:
+    text = _report_text()
+
+    def span(needle):
+        at = text.index(needle)
+        return at, at + len(needle)
+
+    rows = []
+    for name, target, actual, weight, score, reason, cat in [
+            ("线路条数", "≥12条", "17条", 58, 58, "", "数量"),
+            ("正常使用率", "=100%", "98%", 2, 0, "线路运行中出现故障时间1天", "质量"),
+            ("保障中心业务正常进行", "较大", "有效保障中心业务正常进行", 20, 19, "线路运行中出现故障时间1天, 导致业务停办",
+             "社会效益"),
+            ("缴存职工对公积金满意度", "≥99%", "99%", 10, 10, "", "满意度")]:
+        s, e = span(name)
+        r = span(reason) if reason else (None, None)
+        rows.append(Indicator("", "", name, target, actual, weight, score, reason, cat, start=s, end=e,
+                              reason_start=r[0], reason_end=r[1]))
+    bs, be = span("年度资金总额")
+    budget = Budget(280000, 273600, 169600, 61.99, 10, 6.2, "元", start=bs, end=be)
+    name = "公积金业务专线租用及运行维护费"
+    project = Project(name, "self_evaluation", budget, 93.2, rows, start=0, end=len(text), grade="优")
+    problem = "根据项目自评情况，该项目预算执行率为61.99%，未达到100%。"
+    ps, pe = span(problem)
+    statements = [Statement("problem", problem, name, ["BUDGET_EXECUTION"], ps, pe)]
+    return Report(doc="line.txt", projects=[project], statements=statements), text
+
+
+def _history() -> Corpus:
+    older = Report(doc="older.txt", projects=[Project("业务专线租用费", "self_evaluation", indicators=[
+        Indicator(name="专线正常使用率", target="=100%", actual="98%", weight=2, score=0,
+                  reason="运营商线路故障，抢修不及时", reason_start=10, reason_end=23)])],
+        statements=[
+            Statement("problem", "预算执行率未达到100%，部分项目支付进度缓慢。", "业务专线租用费", ["BUDGET_EXECUTION"], 40, 62),
+            Statement("measure", "督促运营商按合同约定及时办理结算，加快支付进度。", "业务专线租用费", ["BUDGET_EXECUTION"], 63, 86),
+            Statement("problem", "预算执行率偏低，结余资金3.5万元。", "业务专线租用费", ["BUDGET_EXECUTION"], 90, 107),
+            Statement("measure", "结余资金3.5万元报请财政收回。", "业务专线租用费", ["BUDGET_EXECUTION"], 108, 123)])
+    return Corpus.from_reports([older])
+
+
+@pytest.mark.parametrize("text, worth", [("预算执行率100%。", False), ("已完成", False), ("无", False),
+                                         ("部分项目支付进度缓慢", True), ("主要原因是：专项支出的减少。", True)])
+def test_only_real_reasons_enter_the_corpus(text, worth):
+    from assistant.draft.corpus import is_reason
+
+    assert is_reason(text) is worth
+
+
+def test_corpus_from_a_review_store(tmp_path):
+    from assistant.draft import load_corpus
+    from assistant.store import Store
+
+    history = _history()
+    older = Report(doc="older.txt", projects=[Project("业务专线租用费", "self_evaluation", indicators=[
+        Indicator(name="专线正常使用率", target="=100%", actual="98%", weight=2, score=0,
+                  reason="运营商线路故障，抢修不及时")])])
+    with Store(tmp_path / "store.sqlite") as store:
+        store.add_report(older, "运营商线路故障，抢修不及时")
+    corpus = load_corpus(tmp_path / "store.sqlite")
+    assert [m.entry.text for m in corpus.similar_reasons("正常使用率")] == \
+        [m.entry.text for m in history.similar_reasons("正常使用率")] == ["运营商线路故障，抢修不及时"]
+    with pytest.raises(ValueError):
+        load_corpus(tmp_path / "missing.sqlite")
+
+
+def test_report_sections_and_headings():
+    report, text = _report()
+    d = draft_report(report, text, seed=0)
+    assert isinstance(d, DraftReport)
+    assert [(s.number, s.title) for s in d.sections] == [
+        ("一、", "存在问题"), ("二、", "未完成原因分析"), ("三、", "改进措施"), ("四、", "评价结论")]
+    md = d.to_markdown()
+    for heading in ("## 一、存在问题", "## 二、未完成原因分析", "## 三、改进措施", "## 四、评价结论"):
+        assert heading in md
+
+
+def test_problems_merge_findings_with_statements():
+    report, text = _report()
+    d = draft_report(report, text, seed=0)
+    problems = d.section("problems").sentences()
+    budget = [s for s in problems if "61.99%" in s.text]
+    assert len(budget) == 1                                   # the finding and the admission are one
+    assert budget[0].text == "根据项目自评情况，该项目预算执行率为61.99%，未达到100%。"
+    assert budget[0].provenance.doc == "line.txt" and budget[0].provenance.findings
+    assert text[budget[0].provenance.start:budget[0].provenance.end] == budget[0].text
+    assert any("正常使用率" in s.text for s in problems)
+    assert any("较大" in s.text or "保障中心业务正常进行" in s.text for s in problems)
+
+
+def test_reasons_state_figures_and_cite_history():
+    report, text = _report()
+    d = draft_report(report, text, corpus=_history(), seed=0)
+    reasons = d.section("reasons").sentences()
+    figures = [s for s in reasons if "正常使用率" in s.text and "98%" in s.text]
+    assert figures and figures[0].provenance.findings
+    stated = [s for s in reasons if "线路运行中出现故障时间1天" in s.text]
+    assert stated and text[stated[0].provenance.start:stated[0].provenance.end] == "线路运行中出现故障时间1天"
+    cited = [s for s in reasons if s.provenance.doc == "older.txt"]
+    assert cited and cited[0].provenance.project == "业务专线租用费" and "运营商线路故障" in cited[0].text
+
+
+def test_measures_cite_precedents_without_foreign_numbers():
+    report, text = _report()
+    d = draft_report(report, text, corpus=_history(), seed=0)
+    measures = d.section("measures").sentences()
+    precedents = [s for s in measures if s.provenance.doc == "older.txt"]
+    assert any("督促运营商" in s.text for s in precedents)
+    assert not any("3.5" in s.text for s in measures)        # 3.5万元 is another report's figure
+    assert {"BUDGET_EXECUTION", "FACILITY"} <= {s.provenance.template.split(".")[1]
+                                                for s in measures if s.provenance.template.startswith("measures.")}
+
+
+def test_conclusion_score_grade_rate_and_missed():
+    report, text = _report()
+    conclusion = draft_report(report, text, seed=0).section("conclusion").sentences()
+    joined = "".join(s.text for s in conclusion)
+    assert "93.2" in joined and "“优”" in joined and "61.99%" in joined
+    assert "「正常使用率」" in joined
+
+
+@pytest.mark.parametrize("score, grade", [(100, "优"), (90, "优"), (89.99, "良"), (80, "良"), (79.5, "中"),
+                                          (60, "中"), (59.9, "差"), (0, "差")])
+def test_grades(score, grade):
+    assert grade_for(score) == grade
+
+
+def test_report_deterministic_per_seed():
+    report, text = _report()
+    a = draft_report(report, text, corpus=_history(), seed=3).to_markdown()
+    assert a == draft_report(report, text, corpus=_history(), seed=3).to_markdown()
+    others = {draft_report(report, text, corpus=_history(), seed=s).to_markdown() for s in range(5)}
+    assert len(others) > 1
+
+
+def test_docx_opens_with_headings(tmp_path):
+    import docx
+
+    report, text = _report()
+    path = draft_report(report, text, seed=0).to_docx(tmp_path / "draft.docx")
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:1] and "一、存在问题" in headings
+    assert [h for h in headings if h[:2] in ("一、", "二、", "三、", "四、")] == [
+        "一、存在问题", "二、未完成原因分析", "三、改进措施", "四、评价结论"]
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "一是" in body and "61.99%" in body
+
+
+def test_hand_built_report_keeps_the_promises():
+    report, text = _report()
+    for seed in range(4):
+        d = draft_report(report, text, corpus=_history(), seed=seed)
+        assert not check_sentences(d.sentences(), [text]), seed
+        assert not d.audit()
+
+
+# ---------------------------------------------------------------- seeds and samples, extracted
+def _documents():
+    paths = sorted(SAMPLES.glob("*.txt"))
+    if GOLD.is_dir():
+        paths += sorted(SEEDS.glob("*.txt"))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    from assistant.extract import extract_path
+
+    return [(p, extract_path(p), p.read_text(encoding="utf-8")) for p in _documents()]
+
+
+@needs_pipeline
+def test_drafts_keep_the_promises_over_seeds_and_samples(extracted):
+    assert extracted
+    corpus = Corpus.from_reports([r for _, r, _ in extracted])
+    for path, report, text in extracted:
+        for seed in (0, 1, 2):
+            d = draft_report(report, text, corpus=corpus, seed=seed)
+            wrong = check_sentences(d.sentences(), [text])
+            assert not wrong, (path.name, seed, wrong[:3])
+            assert not d.audit(), (path.name, seed)
+            for f in d.findings:
+                assert f.start is None or text[f.start:f.end]
+
+
+@needs_pipeline
+def test_jsonl_input_without_text_keeps_the_promises(extracted):
+    """A report read back from JSONL (no source text) cites only its own values."""
+    for _, report, _ in extracted:
+        again = Report.from_dict(json.loads(json.dumps(report.to_dict(), ensure_ascii=False)))
+        d = draft_report(again, "", seed=0)
+        assert not check_sentences(d.sentences(), d.sources), again.doc
+
+
+@needs_shared
+def test_gold_statements_get_measures_for_all_their_themes():
+    count = 0
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for s in gold["statements"]:
+            if s["kind"] in ("problem", "reason") and s["themes"]:
+                for seed in (0, 1):
+                    draft = draft_measures(s["text"], themes=s["themes"], project=s["project"], seed=seed)[0]
+                    assert set(s["themes"]) <= draft.covered_themes(), (s["text"], s["themes"])
+                    assert not check_sentences(draft.sentences, [s["text"], s["project"]])
+                count += 1
+    assert count >= 20
+
+
+@needs_shared
+def test_gold_reports_with_history_keep_the_promises():
+    reports = [Report.from_dict(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(GOLD.glob("*.json"))]
+    corpus = Corpus.from_reports(reports)
+    for report in reports:
+        text = (SEEDS / report.doc).read_text(encoding="utf-8")
+        d = draft_report(report, text, corpus=corpus, seed=0)
+        assert not check_sentences(d.sentences(), [text]), report.doc
+
+
+# ------------------------------------------------------------------------------------ command
+@pytest.fixture
+def cli():
+    from typer.testing import CliRunner
+
+    import assistant.commands.draft  # noqa: F401  registers `draft`
+    from assistant.cli import app
+
+    runner = CliRunner()
+    return lambda args, **kw: runner.invoke(app, args, **kw)
+
+
+def test_cli_measures(cli):
+    out = cli(["draft", "measures", PROBLEM, "--n", "2", "--seed", "4", "--themes", "BUDGET_EXECUTION,MONITORING"])
+    assert out.exit_code == 0, out.output
+    assert out.stdout.count("一是") == 2
+    piped = cli(["draft", "measures", "--seed", "4"], input="宣传力度有待进一步增强\n")
+    assert piped.exit_code == 0 and "一是" in piped.stdout
+    bad = cli(["draft", "measures", PROBLEM, "--themes", "NOPE"])
+    assert bad.exit_code == 2
+
+
+@needs_pipeline
+def test_cli_report(cli, tmp_path):
+    sample = next(iter(_documents()))
+    md = tmp_path / "draft.md"
+    assert cli(["draft", "report", str(sample), "-o", str(md)]).exit_code == 0
+    assert "## 一、存在问题" in md.read_text(encoding="utf-8")
+    jsonl = tmp_path / "reports.jsonl"
+    from assistant.extract import extract_path
+
+    jsonl.write_text(json.dumps(extract_path(sample).to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
+    docx_path = tmp_path / "draft.docx"
+    result = cli(["draft", "report", str(jsonl), "-o", str(docx_path), "--corpus", str(jsonl), "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    import docx
+
+    assert "四、评价结论" in [p.text for p in docx.Document(str(docx_path)).paragraphs]
