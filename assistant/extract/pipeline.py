@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.extract.layout import find_forms, split_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
+from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
 from assistant.model import Document, Report
 
@@ -23,12 +24,7 @@ def extract_document(doc: Document) -> Report:
     rows = split_rows(doc.text)
     projects = [read_form(form, doc.text) for form in find_forms(rows, doc.text)]
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
-    try:
-        from assistant.extract.statements import extract_statements
-    except ImportError:          # statements module not installed in this build
-        extract_statements = None
-    if extract_statements is not None:
-        report.statements = extract_statements(doc, projects)
+    report.statements = extract_statements(doc, projects)
     return report
 
 

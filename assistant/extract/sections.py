@@ -1,0 +1,401 @@
+"""Where reasons, problems and measures stand: headed sections and table cells.
+
+`find_regions(text, rows)` → [Region]: each region is a body (a section's text or one
+cell) that holds statements of the kinds its heading names, with its offsets in `text`.
+Splitting a body into points is `splitting.split_points`; prose outside any region is read
+by `statements.py`.
+
+Recognised, from lexicons/statements.yaml:
+* headed sections: 「（二）存在问题。对…；对…。」 inline, or a heading line (numbered （二）,
+  二、, 2., (2) or bare) followed by body lines up to the next heading, a title line, a
+  table, or a numbered line of the same or a higher level;
+* heading cells: 「存在问题⇥<text>」 in a tab row, or a cell-per-line block whose cell
+  「存在问题」 is followed by the text cell;
+* statement columns: a table header naming 未完成原因分析 / 偏差原因 / 扣分原因 / 原因 …
+  (or 存在问题 / 整改措施 in a problem list), and in each row below it the text cell of
+  that column (shifted columns are tolerated for a last reason column: the text cell
+  after the score counts);
+* markdown tables (| … |) of text converted from HTML count as tab rows.
+
+Also here: where statements are *not* read — plan forms and rows describing the plan
+(`plan_spans`), and sections describing the unit or project (`descriptive_spans`), where
+only strong cues count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.extract.layout import Cell, Row
+from assistant.lexicon import builtin
+
+_CN = "一二三四五六七八九十"
+# line numbering styles, outermost first: 第一部分 · 一、 · （一） · 1. · （1） · ①
+_LEVELS = (
+    rf"第[{_CN}]+(?:部分|章|节)",
+    rf"[{_CN}]{{1,3}}[、．]",
+    rf"[（(][{_CN}]{{1,3}}[)）]",
+    r"\d{1,2}[.、．](?!\d)",
+    r"[（(]\d{1,2}[)）]|\d{1,2}[)）]",
+    r"[①②③④⑤⑥⑦⑧⑨⑩]",
+)
+_NUMBERING = re.compile("|".join(f"(?P<l{n}>{p})" for n, p in enumerate(_LEVELS)))
+_SPACE = re.compile(r"\s+")
+_NUMERIC = re.compile(r"^[\s\d.,，%％‰≥≤<>=＝/\-—+*×万亿元个分年月日天次人户条%]*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+PLAN_FORMS = ("target_application", "budget_target")
+
+
+@dataclass
+class Region:
+    """A body of statements: `kinds` names what its heading announces (problem, measure,
+    reason; two when the heading joins them), `cue` the heading or column as printed."""
+
+    kinds: tuple[str, ...]
+    start: int
+    end: int
+    cue: str
+    source: str                 # "section" or "cell"
+    budget: bool = False        # the 原因 cell of 预算执行情况
+    head: int | None = None     # where the heading starts, when it stands in the text
+
+
+def find_regions(text: str, rows) -> list[Region]:
+    """Headed sections, heading cells and reason-column cells of a document, in order.
+    `rows` are `with_pipe_tables(text, layout.split_rows(text))`."""
+    regions = _section_regions(text, rows) + _cell_regions(rows) + _column_regions(rows)
+    regions.sort(key=lambda r: (r.start, r.end))
+    return regions
+
+
+def descriptive_spans(text: str, rows) -> list[tuple[int, int]]:
+    """Sections describing the unit or the project (项目概况, 立项依据, 部门职能 …): from the
+    heading to the next line numbered at its level or above, a table or a title line."""
+    lex = _lex()
+    spans = []
+    for i, row in enumerate(rows):
+        if _is_table(row) or not row.nonempty:
+            continue
+        line = text[row.start:row.end]
+        m = lex.descriptive_at.match(line)
+        if not m:
+            continue
+        level = numbering_level(line)
+        limit = level if level is not None else 1
+        end = len(text)
+        for later in rows[i + 1:]:
+            if not later.nonempty:
+                continue
+            body = text[later.start:later.end].strip()
+            here = numbering_level(body)
+            if _is_table(later) or (here is not None and here <= limit) or lex.heading_at.match(body) \
+                    or any(rx.search(body) for rx in lex.stop_lines) \
+                    or (here is None and len(body) <= lex.title_max and not re.search(r"[。，,；;！？]", body)):
+                end = later.start
+                break
+        spans.append((row.start, end))
+    return spans
+
+
+def plan_spans(text: str, rows, projects) -> list[tuple[int, int]]:
+    """Where no prose is read: forms stating plans (申报表, 绩效目标表, an 整体绩效目标表
+    without results), rows describing the plan (立项依据, 年度绩效目标 …) and the data rows
+    of tables (their statement columns are read as cells)."""
+    spans = []
+    for p in projects:
+        if p.form in PLAN_FORMS or (p.form == "department_overall"
+                                    and not re.search(r"完成值|实际完成|得分|自评|评价结论", text[p.start:p.end])):
+            spans.append((p.start, p.end))
+    labels = _lex().descriptive_labels
+    for row in rows:
+        cells = row.nonempty
+        # data rows of a table (indicator name, values, score …) hold no prose either
+        if len(cells) >= 4 or len(cells) >= 2 and label_text(cells[0].text) in labels:
+            spans.append((row.start, row.end))
+    return spans
+
+
+def with_pipe_tables(text: str, rows) -> list:
+    """`rows` with markdown-style table lines (| 存在问题 | … |), as text converted from HTML
+    prints them, split into cells like tab rows; their |---| rules become blank."""
+    out = []
+    for row in rows:
+        if row.cell_per_line or len(row.nonempty) != 1 or text.count("|", row.start, row.end) < 2:
+            out.append(row)
+            continue
+        parts, cells, pos = text[row.start:row.end].split("|"), [], row.start
+        for n, part in enumerate(parts):
+            left = len(part) - len(part.lstrip())
+            body = part.strip()
+            if body or 0 < n < len(parts) - 1:      # keep empty inner cells: columns align
+                cells.append(Cell(body, pos + left, pos + left + len(body)))
+            pos += len(part) + 1
+        if all(re.fullmatch(r"[:\-\s]*", c.text) for c in cells):
+            cells = []                              # a |---|---| rule
+        out.append(Row(cells=cells, start=row.start, end=row.end, line=row.line))
+    return out
+
+
+def is_heading_line(line: str) -> bool:
+    """Whether `line` is a heading (of a statement section, a stop or a description)."""
+    lex = _lex()
+    return bool(lex.heading_at.match(line) or lex.stop_at.match(line) or lex.descriptive_at.match(line))
+
+
+@lru_cache(maxsize=8192)
+def heading_kinds(label: str) -> tuple[str, ...]:
+    """The statement kinds a heading or cell label announces: 「存在的问题」 → ("problem",),
+    「存在问题及改进措施」 → ("problem", "measure"); () when it is no such heading."""
+    m = _lex().heading_full.match(label_text(label))
+    return _kinds_of(m.group(0)) if m else ()
+
+
+def numbering_level(line: str) -> int | None:
+    """0 for 第一部分, 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）, 5 for ①; None if unnumbered."""
+    m = _NUMBERING.match(line.lstrip())
+    if not m:
+        return None
+    return next(int(k[1:]) for k, v in m.groupdict().items() if v)
+
+
+@lru_cache(maxsize=8192)
+def label_text(label: str) -> str:
+    """A label as compared: no white space, numbering, decoration or bracketed suffix."""
+    label = _SPACE.sub("", label or "").strip("#*|>•·-")
+    m = _NUMBERING.match(label)
+    if m:
+        label = label[m.end():]
+    return re.sub(r"[（(][^）)]*[)）]$", "", label).strip("：:。.")
+
+
+# ---------------------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True)
+class _Lex:
+    word_kind: dict              # heading word → the kinds it announces
+    heading_at: re.Pattern       # a heading at a line start (numbering optional)
+    heading_mid: re.Pattern      # a numbered heading after 。/；inside a line
+    heading_full: re.Pattern     # a cell that is a heading, nothing else
+    stop_at: re.Pattern          # a stop heading at a line start
+    descriptive_at: re.Pattern   # a heading of a section describing the unit or project
+    stop_lines: tuple[re.Pattern, ...]
+    title_max: int
+    reason_columns: frozenset
+    table_end: tuple[str, ...]
+    descriptive_labels: frozenset
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    data = builtin("statements.yaml")
+    word_kind: dict[str, tuple[str, ...]] = {}
+    for kinds, words in data["headings"].items():
+        for w in words:
+            word_kind.setdefault(w, tuple(kinds.split("+")))
+    words = "|".join(sorted(map(re.escape, word_kind), key=len, reverse=True))
+    joiners = "|".join(map(re.escape, data.get("heading_joiners", ["及", "和"])))
+    head = rf"(?:{words})(?:(?:{joiners})(?:{words}))?"
+    prefix = rf"[^\s，,。；;：:（）()“”]{{0,{int(data.get('heading_prefix_max', 10))}}}?"
+    num = "|".join(_LEVELS)
+    decor = r"[\s#*>•·\-–—|]*"           # markdown and list decoration around headings
+    after = r"[\s*|]*(?:[。：:．.]|$)"
+    stops = "|".join(sorted(map(re.escape, data.get("stop_headings", [])), key=len, reverse=True))
+    described = "|".join(sorted(map(re.escape, data.get("descriptive_headings", [])), key=len, reverse=True))
+    return _Lex(
+        word_kind=word_kind,
+        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head}){after}"),
+        heading_mid=re.compile(rf"(?<=[。；;])\s*(?:(?P<num>{num})\s*(?P<head>{prefix}{head}){after}"
+                               rf"|(?P<bare>{prefix}{head})\s*[：:])"),
+        heading_full=re.compile(rf"{head}$"),
+        stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
+        descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
+        stop_lines=tuple(re.compile(p) for p in data.get("stop_lines_re", [])),
+        title_max=int(data.get("title_line_max", 30)),
+        reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
+        table_end=tuple(data.get("table_end", [])),
+        descriptive_labels=frozenset(label_text(x) for x in data.get("descriptive_labels", [])),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _kinds_of(head: str) -> tuple[str, ...]:
+    """Kinds of the heading words in `head`, in order of appearance."""
+    lex = _lex()
+    words = sorted(lex.word_kind, key=len, reverse=True)
+    kinds: list[str] = []
+    pos = 0
+    while pos < len(head):
+        for w in words:
+            if head.startswith(w, pos):
+                kinds += [k for k in lex.word_kind[w] if k not in kinds]
+                pos += len(w)
+                break
+        else:
+            pos += 1
+    return tuple(kinds)
+
+
+# ---------------------------------------------------------------------------- sections
+
+@dataclass
+class _Hit:
+    pos: int
+    body: int
+    row: int
+    level: int | None
+    kinds: tuple[str, ...]
+    cue: str
+
+
+def _is_table(row) -> bool:
+    return row.cell_per_line or len(row.nonempty) >= 2
+
+
+def _section_regions(text: str, rows) -> list[Region]:
+    lex = _lex()
+    hits: list[_Hit] = []
+    for i, row in enumerate(rows):
+        if _is_table(row) or not row.nonempty:
+            continue
+        line = text[row.start:row.end]
+        found = []
+        m = lex.heading_at.match(line)
+        if m:
+            found.append(m)
+        found += [mm for mm in lex.heading_mid.finditer(line) if not m or mm.start() >= m.end()]
+        if not m and lex.stop_at.match(line):
+            hits.append(_Hit(row.start, row.start, i, numbering_level(line), (), ""))
+        for mm in found:
+            head = mm.group("head") or mm.group("bare")
+            kinds = _kinds_of(head[-12:]) if not lex.stop_at.match(head) else ()
+            level = numbering_level(mm.group("num") or "")
+            hits.append(_Hit(row.start + mm.start(), row.start + mm.end(), i, level, kinds, head.strip()))
+    regions = []
+    for n, hit in enumerate(hits):
+        if not hit.kinds:
+            continue
+        end = hits[n + 1].pos if n + 1 < len(hits) else len(text)
+        end = min(end, _body_end(text, rows, hit))
+        if end > hit.body:
+            regions.append(Region(hit.kinds, hit.body, end, hit.cue, "section", head=hit.pos))
+    return regions
+
+
+def _body_end(text: str, rows, hit: _Hit) -> int:
+    """Where the body of a heading ends: a table, a stop line, a title line, or a line
+    numbered at the heading's level or above."""
+    lex = _lex()
+    limit = hit.level if hit.level is not None else 1
+    started = text[hit.body:rows[hit.row].end].strip() != ""
+    for row in rows[hit.row + 1:]:
+        if not row.nonempty:
+            continue
+        if _is_table(row):
+            return row.start
+        line = text[row.start:row.end].strip()
+        level = numbering_level(line)
+        if level is not None and level <= limit:
+            return row.start
+        if lex.heading_at.match(line) or lex.stop_at.match(line) or any(rx.search(line) for rx in lex.stop_lines):
+            return row.start
+        if started and level is None and len(line) <= lex.title_max and not re.search(r"[。，,；;！？]", line):
+            return row.start
+        started = True
+    return len(text)
+
+
+# ---------------------------------------------------------------------------- cells
+
+def _cell_regions(rows) -> list[Region]:
+    """「存在问题⇥<text>」: a label cell and the text cells after it in its row (or, when the
+    label stands alone, in the next row).  Header rows are left to `_column_regions`."""
+    regions = []
+    for i, row in enumerate(rows):
+        if not _is_table(row) or _column_labels(row):
+            continue
+        cells = row.nonempty
+        for j, cell in enumerate(cells):
+            kinds = heading_kinds(cell.text)
+            if not kinds or len(label_text(cell.text)) > 20:
+                continue
+            body = []
+            for other in cells[j + 1:]:
+                if heading_kinds(other.text):
+                    break
+                body.append(other)
+            if not body and len(cells) == 1 and i + 1 < len(rows):
+                nxt = next((r for r in rows[i + 1:i + 3] if r.nonempty), None)
+                if nxt is not None and _is_table(nxt) and not heading_kinds(nxt.nonempty[0].text):
+                    body = nxt.nonempty
+            regions += [Region(kinds, c.start, c.end, label_text(cell.text), "cell") for c in body]
+    return regions
+
+
+def _column_regions(rows) -> list[Region]:
+    """Cells under a statement column: 未完成原因分析, 偏差原因, 扣分原因, the 原因 of
+    预算执行情况, or 存在问题 / 整改措施 columns of a problem list."""
+    lex = _lex()
+    regions = []
+    i = 0
+    while i < len(rows):
+        header = rows[i]
+        columns = _column_labels(header)
+        if not columns:
+            i += 1
+            continue
+        budget = any(k in header.joined for k in ("执行率", "预算数", "预算执行"))
+        i += 1
+        while i < len(rows):
+            row = rows[i]
+            if not row.nonempty:
+                i += 1
+                continue
+            first = _SPACE.sub("", row.nonempty[0].text)
+            if not _is_table(row) or _column_labels(row) or first.startswith(lex.table_end):
+                break
+            for idx, (label, kinds) in columns.items():
+                cell = _column_cell(row, header, idx, "reason" in kinds)
+                if cell is not None:
+                    regions.append(Region(kinds, cell.start, cell.end, label, "cell",
+                                          budget and "reason" in kinds))
+            i += 1
+    return regions
+
+
+def _column_labels(row) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """For a table header row: cell index → (label, kinds) of its statement columns."""
+    cells = row.nonempty
+    if len(cells) < 3:
+        return {}
+    labels = [label_text(c.text) for c in cells]
+    if sum(1 for label in labels if len(label) <= 14) < len(cells) - 1:
+        return {}
+    lex = _lex()
+    out = {}
+    for n, cell in enumerate(row.cells):
+        label = label_text(cell.text)
+        if not label or len(label) > 14:
+            continue
+        kinds = heading_kinds(label)
+        if label in lex.reason_columns and "reason" not in kinds:
+            kinds = ("reason",)
+        if kinds:
+            out[n] = (label, kinds)
+    return out
+
+
+def _column_cell(row, header, idx: int, trailing: bool):
+    """The cell of column `idx` in `row`; for the last column of a reason table, shifted
+    rows give it as the text cell that follows the score."""
+    if len(row.cells) == len(header.cells) and _is_text(row.cells[idx].text):
+        return row.cells[idx]
+    cells = row.nonempty
+    if trailing and len(cells) >= 2 and idx >= len(header.cells) - 2 and _is_text(cells[-1].text) \
+            and _NUMERIC.match(cells[-2].text):
+        return cells[-1]
+    return None
+
+
+def _is_text(s: str) -> bool:
+    return bool(s) and len(_CJK.findall(s)) >= 2 and not _NUMERIC.match(s)

@@ -1,0 +1,289 @@
+"""Cutting a section body or a cell into single points (lexicons/statements.yaml).
+
+`split_points(text, start, end)` → [(start, end), …]: offsets into `text` of each point.
+
+* An enumeration (一、二、 · 一是…二是 · 1. 2. · （1）（2）…) cuts the body into its items;
+  an item keeps its full text, its marker left out, minus leading clauses that only
+  restate a figure (「1.预算执行率89.18%；因…」 → 「因…」).  What stands before the first
+  marker is kept only when it is more than an announcement (「从三方面改进：」 is dropped).
+* Otherwise the body is cut into sentences at 。；！？ and line ends; in a measure or a
+  reason a sentence shorter than `short_sentence` leads into the one after it and stays
+  with it (a clause cut at ；, or a problem's sentence, only when it is a mere fragment,
+  shorter than `short_clause`).
+* Points saying only 已完成 / 无 / 不涉及, or restating a figure, are dropped.
+
+Also the boundaries prose statements are cut at (`clause_start`, `sentence_start`,
+`reason_end`, `trim`) and merged spans for quick look-ups (`merge_spans`, `touches`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.lexicon import builtin
+
+CN_DIGITS = "一二三四五六七八九十"
+_SENTENCE_END = "。！？!?；;\n"
+_TRIM = " \t\r\n　，,、；;：:"
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点)")
+
+
+def split_points(text: str, start: int, end: int, kind: str | None = None) -> list[tuple[int, int]]:
+    """The single points of `text[start:end]`, as offsets into `text`.  Lead-in sentences
+    are kept with what follows in measures and reasons (「加强预算管理，确保项目的科学性。
+    在编制年度预算时…」); problems are stated one per sentence however short."""
+    start, end = _trim(text, start, end)
+    if start >= end:
+        return []
+    run = _enumeration(text, start, end)
+    if run:
+        points: list[tuple[int, int]] = []
+        first = run[0][0]
+        if not is_preamble(text[start:first]):
+            points += _sentences(text, start, first, kind)
+        for n, (_, body) in enumerate(run):
+            stop = run[n + 1][0] if n + 1 < len(run) else end
+            points += _item(text, body, stop)
+        return points
+    return _sentences(text, start, end, kind)
+
+
+def is_skippable(point: str) -> bool:
+    """A point that is no statement: 已完成, 无, 不涉及 … or only a figure restated."""
+    bare = _PUNCT.sub("", _strip_marker(point))
+    if len(bare) < 2 or bare in _lex().skip_exact:
+        return True
+    return is_figure_only(point)
+
+
+def is_figure_only(point: str) -> bool:
+    """「预算执行率96.57%。」 restates a figure; 「执行率79.44%，未达到100%」 does not."""
+    lex = _lex()
+    body = _strip_marker(point)
+    if not re.search(r"\d", body) or lex.negation.search(body):
+        return False
+    rest = _PUNCT.sub("", lex.units.sub("", body))
+    return len(rest) <= lex.figure_max_rest
+
+
+def is_preamble(sentence: str) -> bool:
+    """An opening that only announces what follows (针对…问题，提出以下建议：)."""
+    s = sentence.strip(" \t\r\n　")
+    if not s:
+        return True
+    return any(rx.search(s) for rx in _lex().preamble)
+
+
+def content_length(s: str) -> int:
+    """Characters that carry content (punctuation and white space aside)."""
+    return len(_PUNCT.sub("", s))
+
+
+def clause_start(s: str, pos: int) -> int:
+    """Where the clause holding `pos` begins (after the last ，；。：before it)."""
+    i = pos
+    while i > 0 and s[i - 1] not in "，,；;。：:！？!?":
+        i -= 1
+    while i < pos and s[i] in " 　":
+        i += 1
+    return i
+
+
+def sentence_start(s: str, pos: int) -> int:
+    """Where the sentence holding `pos` begins (after the last 。！？ before it)."""
+    i = max(pos, 0)
+    while i > 0 and s[i - 1] not in "。！？!?":
+        i -= 1
+    return i
+
+
+def reason_end(s: str, pos: int) -> int:
+    """The end of the sentence holding `pos`, running on across ；while the clauses after
+    it start no new figure (「原因为：A；B。」 is one reason, 「原因是A；公务用车费0.8万元…」 not)."""
+    i = pos
+    while i < len(s):
+        ch = s[i]
+        if ch in "。！？!?":
+            return i + 1
+        if ch in "；;":
+            nxt = re.search(r"[。！？!?；;]", s[i + 1:])
+            following = s[i + 1:i + 1 + nxt.start()] if nxt else s[i + 1:]
+            if _FIGURE.search(following):
+                return i
+        i += 1
+    return len(s)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without white space, a leading list marker or trailing ，；：."""
+    start, end = _trim(text, start, end)
+    m = _lex().lone_marker.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    return start, end
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, merged spans as parallel lists of starts and ends (for bisection)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def touches(start: int, end: int, merged: tuple[list[int], list[int]]) -> bool:
+    """Whether [start, end) touches any of the merged spans."""
+    starts, ends = merged
+    i = bisect_right(starts, end - 1) - 1
+    return i >= 0 and ends[i] > start
+
+
+# ---------------------------------------------------------------------------- helpers
+
+@dataclass(frozen=True)
+class _Lex:
+    enumerations: tuple[tuple[re.Pattern, bool], ...]    # pattern, uses Chinese numerals
+    short_sentence: int
+    short_clause: int
+    preamble: tuple[re.Pattern, ...]
+    skip_exact: frozenset
+    figure_max_rest: int
+    units: re.Pattern
+    negation: re.Pattern
+    lone_marker: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    data = builtin("statements.yaml")
+    enums = []
+    for pattern in data["enumerations"]:
+        chinese = "{n}" in pattern
+        body = pattern.replace("{n}", f"(?P<n>[{CN_DIGITS}]{{1,2}})").replace("{d}", r"(?P<n>\d{1,2})")
+        # a marker opens the text, a line, a sentence or a clause
+        enums.append((re.compile(r"(?:^|(?<=[\s。；;：:，,！？!?]))" + body), chinese))
+    lone = "|".join(p.replace("{n}", f"[{CN_DIGITS}]{{1,2}}").replace("{d}", r"\d{1,2}")
+                    for p in data["enumerations"])
+    return _Lex(
+        enumerations=tuple(enums),
+        short_sentence=int(data.get("short_sentence", 20)),
+        short_clause=int(data.get("short_clause", 6)),
+        preamble=tuple(re.compile(p) for p in data.get("preamble_re", [])),
+        skip_exact=frozenset(_PUNCT.sub("", s) for s in data.get("skip_exact", [])),
+        figure_max_rest=int(data.get("figure_only_max_rest", 8)),
+        units=re.compile(data["figure_units_re"]),
+        negation=re.compile(data["figure_negations_re"]),
+        lone_marker=re.compile(rf"^\s*(?:{lone})\s*"),
+    )
+
+
+def _number(token: str, chinese: bool) -> int:
+    if not chinese:
+        return int(token)
+    if token == "十":
+        return 10
+    if len(token) == 2 and token[0] == "十":
+        return 10 + CN_DIGITS.index(token[1]) + 1
+    return CN_DIGITS.index(token[0]) + 1 if len(token) == 1 else 0
+
+
+def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The earliest run of markers numbered 1, 2, … (two at least): (marker start, body start)."""
+    best: list[tuple[int, int]] = []
+    for rx, chinese in _lex().enumerations:
+        run: list[tuple[int, int]] = []
+        want = 1
+        for m in rx.finditer(text, start, end):
+            if _number(m.group("n"), chinese) == want:
+                run.append((m.start(), m.end()))
+                want += 1
+        if len(run) >= 2 and (not best or run[0][0] < best[0][0]
+                              or (run[0][0] == best[0][0] and len(run) > len(best))):
+            best = run
+    return best
+
+
+def _item(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One enumerated item as one point, leading figure-only clauses left out."""
+    start, end = _trim(text, start, end)
+    while start < end:
+        cut = _next_boundary(text, start, end)
+        clause = text[start:cut]
+        if cut < end and (is_figure_only(clause) or is_skippable(clause)):
+            start, end = _trim(text, cut + 1, end)
+            continue
+        break
+    if start >= end or is_skippable(text[start:end]):
+        return []
+    return [(start, end)]
+
+
+def _sentences(text: str, start: int, end: int, kind: str | None) -> list[tuple[int, int]]:
+    """Sentence points: skip non-statements and preambles, keep lead-ins with what follows."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        cut = _next_boundary(text, pos, end)
+        s, e = _trim(text, pos, min(cut + 1, end))
+        m = _lex().lone_marker.match(text, s, e)
+        if m and m.end() < e:
+            s = m.end()
+        if s < e:
+            spans.append((s, e))
+        pos = cut + 1
+    kept = [(s, e) for n, (s, e) in enumerate(spans)
+            if not is_skippable(text[s:e]) and not (n == 0 and len(spans) > 1 and is_preamble(text[s:e]))]
+    points: list[tuple[int, int]] = []
+    lead: int | None = None
+    for s, e in kept:
+        if lead is not None:
+            s, lead = lead, None
+        # a short full sentence leads into the next; clauses cut at ；are parallel points
+        clause = _at_semicolon(text, start, s, e, end)
+        short = _lex().short_sentence if kind in ("measure", "reason") and not clause else _lex().short_clause
+        if content_length(text[s:e]) < short:
+            lead = s
+            continue
+        points.append((s, e))
+    if lead is not None:        # a short closing sentence stays with the one before it
+        if points:
+            points[-1] = (points[-1][0], kept[-1][1])
+        else:
+            points.append((lead, kept[-1][1]))
+    return points
+
+
+def _at_semicolon(text: str, lo: int, s: int, e: int, hi: int) -> bool:
+    """Whether the span [s, e) is one of several clauses cut at ；."""
+    before = s - 1
+    while before >= lo and text[before] in " \t\r\n　":
+        before -= 1
+    return (e < hi and text[e] in "；;") or (before >= lo and text[before] in "；;")
+
+
+def _next_boundary(text: str, pos: int, end: int) -> int:
+    for i in range(pos, end):
+        if text[i] in _SENTENCE_END:
+            return i
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _strip_marker(point: str) -> str:
+    m = _lex().lone_marker.match(point)
+    return point[m.end():] if m else point

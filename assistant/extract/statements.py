@@ -1,0 +1,383 @@
+"""Reasons, problems and measures of a document (TAXONOMY.md §2), with project and themes.
+
+`extract_statements(doc, projects)` is called by the pipeline after the tables are read.
+It collects, in this order of trust:
+
+1. the reason cells the table reader located (Indicator.reason, Budget.reason);
+2. headed sections, heading cells and statement columns (`sections.find_regions`);
+3. prose cues in the remaining text: reasons (主要原因是, 原因为, 由于…, 因…) and admissions
+   (仍存在…问题, 有待提高, 不够, 滞后, 偏低, 未达到 …), never in plan forms (申报表,
+   绩效目标表), in rows describing the plan (立项依据 …) or in table data rows; in sections
+   describing the unit or project (项目概况 …) only the strong cues.  An explanation of a
+   change from last year is a reason only in a budget statement (部门预算说明).
+
+Each body is cut into single points (`splitting.split_points`); each point is attributed
+to a project (inside a form: that form's project; in a narrative part after a line naming
+a project: that project; elsewhere the department, "") and tagged with themes
+(`themes.tag_themes`).
+`Statement.text` is `doc.text[start:end]` with line breaks and tabs removed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from assistant.extract.layout import split_rows
+from assistant.extract.sections import (Region, descriptive_spans, find_regions, is_heading_line, numbering_level,
+                                        plan_spans, with_pipe_tables)
+from assistant.extract.splitting import (clause_start, content_length, is_skippable, merge_spans, reason_end,
+                                         sentence_start, split_points, touches, trim)
+from assistant.extract.themes import OTHER, tag_themes
+from assistant.lexicon import builtin
+from assistant.model import Document, Project, Statement
+
+_BREAKS = re.compile(r"\s*[\n\t\r]\s*")
+_SPACE = re.compile(r"\s+")
+
+
+def extract_statements(doc: Document, projects: list[Project]) -> list[Statement]:
+    """Every reason, problem and measure of `doc`, in document order."""
+    text = doc.text
+    rows = with_pipe_tables(text, split_rows(text))
+    found = find_regions(text, rows)
+    given = [_labelled(g, found) for g in _given_regions(text, projects)]
+    regions = _drop_nested(given + [r for r in found if not any(_overlap(r, g) for g in given)])
+    attributor = _Attributor(text, rows, projects)
+    out: list[Statement] = []
+    claimed: list[tuple[int, int]] = []
+    for region in regions:
+        claimed.append((region.head if region.head is not None else region.start, region.end))
+        kind = region.kinds[0] if len(region.kinds) == 1 else None
+        for start, end in split_points(text, region.start, region.end, kind):
+            kind, start = _point_kind(region, text, start, end)
+            default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
+            out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
+    skip = claimed + plan_spans(text, rows, projects)
+    yearly = _is_budget_statement(text)
+    for kind, start, end, cue, theme_from in _prose(text, skip, descriptive_spans(text, rows), yearly):
+        # in a budget statement a change from last year's budget is a matter of planning
+        default = "BUDGET_PLANNING" if yearly and kind == "reason" else None
+        out.append(_statement(text, kind, start, end, "prose", cue, attributor, theme_from=theme_from,
+                              default=default))
+    out.sort(key=lambda s: (s.start, s.end))
+    return _dedupe(out)
+
+
+# ---------------------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True)
+class _Lex:
+    reason_cues: tuple[re.Pattern, ...]
+    weak_reason_cues: tuple[re.Pattern, ...]
+    admission_cues: tuple[re.Pattern, ...]
+    weak_admission_cues: tuple[re.Pattern, ...]
+    reason_skip: tuple[re.Pattern, ...]
+    comparison: re.Pattern
+    deviation: re.Pattern
+    attributive: re.Pattern
+    negation: re.Pattern
+    zero_after: re.Pattern
+    not_applicable: re.Pattern
+    definition: re.Pattern
+    turn: re.Pattern
+    measure_starts: re.Pattern
+    reason_cell_measure_starts: re.Pattern
+    inline_labels: dict
+    inline_label: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    d = builtin("statements.yaml")
+    compile_all = lambda key: tuple(re.compile(p) for p in d.get(key, []))  # noqa: E731
+    return _Lex(
+        reason_cues=compile_all("reason_cues_re"),
+        weak_reason_cues=compile_all("weak_reason_cues_re"),
+        admission_cues=compile_all("admission_cues_re"),
+        weak_admission_cues=compile_all("weak_admission_cues_re"),
+        reason_skip=compile_all("reason_skip_re"),
+        comparison=re.compile(d["comparison_re"]),
+        deviation=re.compile(d["deviation_re"]),
+        attributive=re.compile(d["attributive_re"]),
+        negation=re.compile(d["negation_re"]),
+        zero_after=re.compile(d["zero_after_re"]),
+        not_applicable=re.compile(d["not_applicable_re"]),
+        definition=re.compile(d["definition_re"]),
+        turn=re.compile(d["turn_re"]),
+        measure_starts=re.compile(d["measure_starts_re"]),
+        reason_cell_measure_starts=re.compile(d["reason_cell_measure_starts_re"]),
+        inline_labels=dict(d.get("inline_labels", {})),
+        inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,6})\s*[：:]\s*"),
+    )
+
+
+# ---------------------------------------------------------------------------- regions
+
+def _given_regions(text: str, projects: list[Project]) -> list[Region]:
+    """The reason cells the table reader already located."""
+    regions = []
+    for p in projects:
+        for ind in p.indicators:
+            span = _locate(text, ind.reason, ind.reason_start, ind.reason_end, p)
+            if span:
+                regions.append(Region(("reason",), *span, cue="未完成原因分析", source="cell"))
+        b = p.budget
+        if b is not None:
+            span = _locate(text, b.reason, b.reason_start, b.reason_end, p)
+            if span:
+                regions.append(Region(("reason",), *span, cue="原因", source="cell", budget=True))
+    return regions
+
+
+def _locate(text: str, value: str, start: int | None, end: int | None, p: Project):
+    """The span of a cell the table reader gave: its offsets when they hold its text, else
+    the text's first occurrence in the form."""
+    if not value or not value.strip():
+        return None
+    if start is not None and end is not None and 0 <= start < end <= len(text) \
+            and _SPACE.sub("", text[start:end]) == _SPACE.sub("", value):
+        return start, end
+    lo = p.start or 0
+    hi = p.end if p.end and p.end > lo else len(text)
+    at = text.find(value.strip(), lo, hi)
+    return (at, at + len(value.strip())) if at >= 0 else None
+
+
+def _overlap(a: Region, b: Region) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _labelled(given: Region, found: list[Region]) -> Region:
+    """A reason cell the table reader gave, with the column label printed above it (偏差原因,
+    扣分原因 …) and its kinds (偏差原因分析及改进措施 holds measures too) when found."""
+    for f in found:
+        if f.source == "cell" and "reason" in f.kinds and _overlap(given, f):
+            return Region(f.kinds, given.start, given.end, f.cue, "cell", given.budget or f.budget)
+    return given
+
+
+def _drop_nested(regions: list[Region]) -> list[Region]:
+    """A region inside another (a heading cell inside a section body) is read once."""
+    regions = sorted(regions, key=lambda r: (r.start, -r.end))
+    out: list[Region] = []
+    for r in regions:
+        if out and r.start < out[-1].end:
+            if r.end <= out[-1].end:
+                continue
+            r = Region(r.kinds, out[-1].end, r.end, r.cue, r.source, r.budget, r.head)
+        out.append(r)
+    return out
+
+
+def _point_kind(region: Region, text: str, start: int, end: int) -> tuple[str, int]:
+    """The kind of one point of a region, and where its text starts: a label such as
+    「措施：」 decides and is left out; in a section joining two headings (存在问题及改进措施)
+    a point opening with a measure verb is a measure; in a reason cell, a point opening
+    with 今后 / 下一步 / 将 … is the measure written beside the reason."""
+    lex, kinds = _lex(), region.kinds
+    m = lex.inline_label.match(text, start, end)
+    if m and m.end() < end and lex.inline_labels.get(m.group(1)):
+        return lex.inline_labels[m.group(1)], m.end()
+    point = text[start:end]
+    if kinds == ("reason",) and region.source == "cell" and lex.reason_cell_measure_starts.search(point):
+        return "measure", start
+    if len(kinds) == 1:
+        return kinds[0], start
+    if "measure" in kinds and lex.measure_starts.search(point):
+        return "measure", start
+    return next(k for k in kinds if k != "measure"), start
+
+
+# ---------------------------------------------------------------------------- prose
+
+def _is_budget_statement(text: str) -> bool:
+    """A 部门预算说明: what it explains is how the budget differs from last year's."""
+    d = builtin("statements.yaml")
+    head = text[:int(d["plan_document_chars"])]
+    return bool(re.search(d["plan_document_re"], head)) and not re.search(d["final_document_re"], head)
+
+
+def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, int]], yearly: bool):
+    """(kind, start, end, cue, theme start) of reasons and admissions in running text;
+    in descriptive sections only the strong cues count; explanations of a change from last
+    year count only when `yearly` (a budget statement)."""
+    lex = _lex()
+    skip, descriptive = merge_spans(skip), merge_spans(descriptive)
+    for seg_start, seg_end in _segments(text):
+        if content_length(text[seg_start:seg_end]) < 6 or touches(seg_start, seg_end, skip):
+            continue
+        strong = touches(seg_start, seg_end, descriptive)
+        reason_cues = lex.reason_cues + (() if strong else lex.weak_reason_cues)
+        admission_cues = lex.admission_cues + (() if strong else lex.weak_admission_cues)
+        taken: list[tuple[int, int]] = []
+        for found in _reasons(text, seg_start, seg_end, reason_cues, yearly):
+            taken.append(found[1:3])
+            yield found
+        for s_start, s_end in _sentences(text, seg_start, seg_end):
+            for s, e in taken:      # the admission ends where a reason begins
+                if s <= s_start < e:
+                    s_start = s_end
+                elif s_start < s < s_end:
+                    s_end = s
+            if s_end <= s_start:
+                continue
+            found = _admission(text, s_start, s_end, admission_cues)
+            if found:
+                yield found
+
+
+def _segments(text: str):
+    """Lines and cells: stretches of text between line breaks, tabs and table rules (|)."""
+    for m in re.finditer(r"[^\n\t|]+", text):
+        yield m.start(), m.end()
+
+
+def _sentences(text: str, start: int, end: int):
+    pos = start
+    for m in re.finditer(r"[。！？!?；;]", text[start:end]):
+        yield pos, start + m.end()
+        pos = start + m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _reasons(text: str, seg_start: int, seg_end: int, cues, yearly: bool):
+    lex = _lex()
+    seg = text[seg_start:seg_end]
+    done = 0
+    for rx in cues:
+        for m in rx.finditer(seg):
+            if m.start() < done:
+                continue
+            clause = clause_start(seg, m.start())
+            turn = lex.turn.match(seg, clause, m.start())
+            if turn:
+                clause = turn.end()
+            end = reason_end(seg, m.end())
+            stmt = seg[clause:end]
+            if any(r.search(stmt) for r in lex.reason_skip) or is_skippable(stmt):
+                continue
+            if not yearly and not lex.deviation.search(seg[clause:m.end()]) \
+                    and _compares_years(text, seg_start + m.end()):
+                continue
+            done = end
+            s, e = trim(seg, clause, end)
+            yield "reason", seg_start + s, seg_start + e, m.group().strip(), seg_start + m.end()
+
+
+def _compares_years(text: str, pos: int) -> bool:
+    """Whether the sentence before `pos`, or the one before it, compares with a past year:
+    the reason then explains a year-on-year change, not a deviation from budget or target."""
+    begin = sentence_start(text, sentence_start(text, pos) - 1)
+    return bool(_lex().comparison.search(_BREAKS.sub("", text[begin:pos])))
+
+
+def _admission(text: str, start: int, end: int, cues):
+    lex = _lex()
+    sentence = text[start:end]
+    if lex.definition.search(sentence) or lex.not_applicable.search(sentence) or is_heading_line(sentence):
+        return None
+    for rx in cues:
+        for m in rx.finditer(sentence):
+            after = sentence[m.end():]
+            if lex.attributive.match(after) or lex.zero_after.match(after):
+                continue
+            if lex.negation.search(sentence[clause_start(sentence, m.start()):m.start()]):
+                continue
+            s = 0
+            for t in lex.turn.finditer(sentence, 0, m.start()):
+                s = t.end()
+            e = len(sentence)
+            for r in lex.reason_cues + lex.weak_reason_cues:   # a reason later on is no problem
+                rm = r.search(sentence, m.end())
+                if rm:
+                    e = min(e, clause_start(sentence, rm.start()))
+            s, e = trim(sentence, s, e)
+            if e <= s or is_skippable(sentence[s:e]):
+                continue
+            return "problem", start + s, start + e, m.group(), start + s
+    return None
+
+
+# ---------------------------------------------------------------------------- statements
+
+def _statement(text: str, kind: str, start: int, end: int, source: str, cue: str, attributor: "_Attributor",
+               theme_from: int | None = None, default: str | None = None) -> Statement:
+    """A Statement of `text[start:end]`; `default` is the theme when no cue names one (the
+    原因 of 预算执行情况 is about budget execution)."""
+    body = _BREAKS.sub("", text[start:end])
+    # a reason's themes are those of the cause, not of the cue's own clause
+    subject = _BREAKS.sub("", text[theme_from:end]) if theme_from is not None and theme_from < end else body
+    themes = tag_themes(subject or body, kind)
+    if default and OTHER in themes:
+        themes = {default: cue}
+    return Statement(kind=kind, text=body, project=attributor.attribute(start, end), themes=list(themes),
+                     start=start, end=end, source=source, cue=cue, theme_evidence=themes)
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    seen = set()
+    out = []
+    for s in statements:
+        key = (s.kind, s.start, s.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+# ---------------------------------------------------------------------------- attribution
+
+class _Attributor:
+    """Which project a span belongs to: its form, else the narrative part it stands in."""
+
+    def __init__(self, text: str, rows, projects: list[Project]):
+        d = builtin("statements.yaml")
+        self.forms = sorted(((p.start, p.end, p.name) for p in projects if p.end > p.start), reverse=True)
+        code = re.compile(d["project_code_re"])
+        names: dict[str, str] = {}
+        shared = {a for a in {a for p in projects for a in p.aliases}
+                  if sum(a in p.aliases for p in projects) > 1}
+        for p in projects:
+            if p.form == "department_overall":
+                continue
+            # an alias that several projects share, or a form title, names none of them
+            aliases = [a for a in p.aliases if a not in shared and not re.search(r"(表|报告)$", a)]
+            for n in [p.name, *aliases]:
+                core = code.sub("", re.sub(r"\s+", "", n))
+                if len(core) >= int(d["project_name_min"]):
+                    names.setdefault(core, p.name)
+        department = re.compile(d["department_titles_re"])
+        self.anchors: list[tuple[int, str]] = []
+        level: int | None = None            # numbering level of the current project anchor
+        for row in rows:
+            if row.cell_per_line or len(row.nonempty) != 1:
+                continue
+            line = re.sub(r"\s+", "", text[row.start:row.end])
+            here = numbering_level(line)
+            best = None
+            if line and len(line) <= int(d["project_title_max"]) and names and not department.search(line):
+                best = process.extractOne(line, list(names), scorer=fuzz.partial_ratio,
+                                          score_cutoff=float(d["project_mention_cutoff"]))
+            if best is not None:
+                self.anchors.append((row.start, names[best[0]]))
+                level = here
+            elif line and (department.search(line) and len(line) <= int(d["project_title_max"])
+                           or level is not None and here is not None and here <= level):
+                # a department title, or a heading at the project heading's level or above
+                self.anchors.append((row.start, ""))
+                level = None
+
+    def attribute(self, start: int, end: int) -> str:
+        form = next(((s, name) for s, e, name in self.forms if s <= start < e), None)
+        anchor = None
+        for pos, name in self.anchors:
+            if pos > start:
+                break
+            anchor = (pos, name)
+        if form is not None and (anchor is None or anchor[0] < form[0]):
+            return form[1]
+        return anchor[1] if anchor is not None else ""

@@ -1,0 +1,133 @@
+"""Theme tagging of reasons, problems and measures (TAXONOMY.md §3, lexicons/themes.yaml).
+
+`tag_themes("部分项目支付进度缓慢")` → {"BUDGET_EXECUTION": "支付进度缓慢"}: every theme whose
+cue weights reach the threshold, with the cue that decided it as evidence.  Multi-label;
+{"OTHER": ""} only when nothing fits.  A measure is tagged with the themes it answers,
+which the same topic words name (加快支付进度 → 预算执行).
+
+No segmentation is needed: cues are regular expressions over the text with white space
+removed, compiled once per process; fuzzy phrases (rapidfuzz partial_ratio) catch close
+paraphrases of typical wordings.  Results are cached per text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from assistant.lexicon import LexiconError, builtin, lexicon_dir
+
+OTHER = "OTHER"
+_SPACE = re.compile(r"\s+")
+
+
+def tag_themes(text: str, kind: str | None = None) -> dict[str, str]:
+    """Theme code → the cue or phrase that decided it, strongest first.
+
+    `kind` ("reason", "problem", "measure") lets cues restricted to some kinds apply (the
+    lexicon's topic words mostly serve all three); None reads every cue.
+    """
+    return dict(_tag(_SPACE.sub("", text or ""), kind))
+
+
+def theme_codes() -> list[str]:
+    """Every theme code the lexicon defines, in lexicon order, OTHER last."""
+    return [t.code for t in _lexicon().themes] + [OTHER]
+
+
+# ---------------------------------------------------------------------------- helpers
+
+@dataclass(frozen=True)
+class _Theme:
+    code: str
+    cues: tuple[tuple[re.Pattern, float, frozenset | None], ...]    # pattern, weight, kinds
+    phrases: tuple[str, ...]
+    threshold: float
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    themes: tuple[_Theme, ...]
+    phrase_weight: float
+    phrase_cutoff: float
+    phrase_min_chars: int
+    phrase_owner: dict          # phrase → theme code
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    path = lexicon_dir() / "themes.yaml"
+    data = builtin("themes.yaml")
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), dict):
+        raise LexiconError(f"{path}: missing top-level mapping 'themes'")
+    default_threshold = float(data.get("threshold", 1.0))
+    weak_weight = float(data.get("weak_weight", 0.5))
+    themes, owner = [], {}
+    for code, spec in data["themes"].items():
+        spec = spec or {}
+        cues = [_cue(path, code, c, 1.0) for c in spec.get("cues", [])]
+        cues += [_cue(path, code, c, weak_weight) for c in spec.get("weak", [])]
+        phrases = tuple(_SPACE.sub("", p) for p in spec.get("phrases", []))
+        for p in phrases:
+            owner.setdefault(p, code)
+        themes.append(_Theme(code, tuple(cues), phrases, float(spec.get("threshold", default_threshold))))
+    return _Lexicon(tuple(themes), float(data.get("phrase_weight", 1.0)),
+                    float(data.get("phrase_cutoff", 90)), int(data.get("phrase_min_chars", 6)), owner)
+
+
+def _cue(path, code: str, entry, weight: float) -> tuple[re.Pattern, float, frozenset | None]:
+    kinds = None
+    if isinstance(entry, dict):
+        pattern, weight = entry.get("re", ""), float(entry.get("weight", weight))
+        kinds = frozenset(entry["kinds"]) if entry.get("kinds") else None
+    else:
+        pattern = str(entry)
+    try:
+        return re.compile(pattern), weight, kinds
+    except re.error as exc:
+        raise LexiconError(f"{path}: theme {code}: bad cue {pattern!r}: {exc}") from None
+
+
+@lru_cache(maxsize=16384)
+def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
+    lex = _lexicon()
+    if not text:
+        return ((OTHER, ""),)
+    hits = []                           # (length, weight, start, end, code, cue, cue id)
+    for theme in lex.themes:
+        for n, (rx, weight, kinds) in enumerate(theme.cues):
+            if kinds is not None and kind is not None and kind not in kinds:
+                continue
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    hits.append((m.end() - m.start(), weight, m.start(), m.end(), theme.code, m.group(),
+                                 (theme.code, n)))
+    # overlapping hits keep only the longest: a long cue is the more specific reading
+    hits.sort(key=lambda h: (-h[0], -h[1], h[2]))
+    taken: list[tuple[int, int]] = []
+    counted: set = set()                # a cue counts once however often it recurs
+    score: dict[str, float] = {}
+    evidence: dict[str, str] = {}
+    for _, weight, start, end, code, cue, cue_id in hits:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        if cue_id in counted:
+            continue
+        counted.add(cue_id)
+        score[code] = score.get(code, 0.0) + weight
+        evidence.setdefault(code, cue)
+    if len(text) >= lex.phrase_min_chars and lex.phrase_owner:
+        for phrase, ratio, _ in process.extract(text, list(lex.phrase_owner), scorer=fuzz.partial_ratio,
+                                                score_cutoff=lex.phrase_cutoff, limit=None):
+            code = lex.phrase_owner[phrase]
+            score[code] = score.get(code, 0.0) + lex.phrase_weight
+            evidence.setdefault(code, phrase)
+    order = {t.code: i for i, t in enumerate(lex.themes)}
+    chosen = [t for t in lex.themes if score.get(t.code, 0.0) >= t.threshold]
+    chosen.sort(key=lambda t: (-score[t.code], order[t.code]))
+    if not chosen:
+        return ((OTHER, ""),)
+    return tuple((t.code, evidence[t.code]) for t in chosen)

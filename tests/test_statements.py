@@ -1,0 +1,568 @@
+"""Issue 4: reasons, problems and measures — found, cut into points, attributed, grounded.
+
+The texts below are written for these tests (education, health, agriculture, water,
+civil affairs, culture) in the layouts real reports use: narrative 自评报告 with numbered
+sections, tab-separated 自评表 with a 偏差原因 column, one-cell-per-line tables as PDF
+extraction leaves them, HTML-derived text with markdown tables, and running prose.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import time
+
+import pytest
+
+from assistant.extract.layout import split_rows
+from assistant.extract.statements import extract_statements
+from assistant.model import Budget, Document, Indicator, Project, Statement
+from tests.conftest import GOLD, SEEDS, SHARED, needs_shared
+
+NARRATIVE = """XX县教育局2023年度部门整体支出绩效自评报告
+
+一、部门基本情况
+（一）部门职能。县教育局主要负责全县学前教育、义务教育和普通高中教育的统筹管理。
+（二）年度预算安排。2023年部门预算收入12345.67万元，其中财政拨款11890.20万元。
+二、绩效目标完成情况
+2023年全年预算执行率为92.31%，未达到95%的目标值，主要原因是部分校舍维修项目因招标延迟，工程款未能在年内支付。
+全县义务教育巩固率达到99.2%，较上年提高0.3个百分点，主要原因是控辍保学工作机制进一步健全。
+三、存在的问题
+（一）预算编制不够精准。部分项目预算编制依据不充分，年中调整频繁，年初预算与实际执行偏差较大。
+（二）绩效目标设置不够科学。个别项目绩效指标以定性描述为主，量化指标偏少，难以客观衡量产出和效果。
+（三）项目实施进度滞后。受原材料价格上涨影响，2所学校的运动场改造工程未能按期完工。
+四、改进措施
+针对上述问题，我局将从以下三个方面加以改进：
+一是提高预算编制质量。严格按照零基预算要求，结合学校实际需求科学测算，减少年中调整。
+二是完善绩效目标管理。细化量化绩效指标，确保指标可衡量、可考核。
+三是加快项目实施进度。督促施工单位合理安排工期，对重点工程实行周调度。
+五、其他需要说明的情况
+无。
+"""
+
+SELF_EVALUATION = (
+    "项目支出绩效自评表\n（2023年度）\n"
+    "项目名称\t基层医疗卫生机构能力提升项目\t\t\t\t\t\t\n"
+    "主管部门\t县卫生健康局\t\t实施单位\t县卫生健康局\t\t\t\n"
+    "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "\t年度资金总额\t500\t480\t402.5\t10\t83.85%\t8.39\n"
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析\n"
+    "产出指标\t数量指标\t培训基层医务人员人数\t≥300人次\t260人次\t10\t8\t部分乡镇卫生院人员紧张，医务人员无法脱岗参训\n"
+    "\t质量指标\t设备验收合格率\t100%\t100%\t10\t10\t\n"
+    "\t时效指标\t设备采购完成时间\t2023年9月底前\t2023年12月\t10\t6\t政府采购流程较长，两次流标导致采购延期\n"
+    "效益指标\t社会效益指标\t基层首诊率\t≥60%\t55%\t20\t15\t群众对基层医疗服务认可度不高，宣传引导不足\n"
+    "满意度指标\t服务对象满意度指标\t患者满意度\t≥90%\t92%\t10\t10\t无\n"
+    "总分\t\t\t\t\t100\t87.39\t\n"
+    "存在问题\t一是培训覆盖面不足；二是设备采购进度滞后。\t\t\t\t\t\t\n"
+    "改进措施\t1.合理安排培训时间，采取线上线下相结合方式扩大覆盖面；2.提前启动采购程序，加快项目实施进度。\t\t\t\t\t\t\n"
+)
+
+PROSE = """2023年度高标准农田建设项目绩效自评报告
+一、项目概况
+本项目计划新建高标准农田5000亩，总投资2500万元。
+二、绩效目标实现情况
+截至2023年底，项目完成新建高标准农田4200亩，完成率84%。项目资金到位2500万元，实际支出1980万元，预算执行率79.2%。由于部分地块土地流转协调难度大，导致施工进场时间推迟。
+项目区灌溉设施已基本建成，但部分田间道路硬化工程进度滞后，尚未通过验收。
+农户对项目建设总体满意，满意度达到93%，但项目后期管护机制仍不健全，管护责任有待进一步明确。
+三、评价结论
+综合评分85分，评价等级为“良”。
+"""
+
+CELL_PER_LINE = (
+    "\t文化惠民演出项目绩效自评表（2023年度）\n\n"
+    "\t项目名称\n\t文化惠民演出项目\n\n"
+    "\t预算执行情况\n\t年初预算\n\t调整后预算数\n\t预算执行数\n\t预算执行率\n\t原因\n\n"
+    "\t总额\n\t60.00\n\t60.00\n\t57.94\n\t96.57%\n\t预算执行率96.57%。\n\n"
+    "\t评价结论\n\t该项目自评总分为92分。\n\n"
+    "\t存在问题\n\t部分演出场次安排在农忙时节，群众参与度不高；宣传渠道单一，活动知晓率偏低。\n\n"
+    "\t改进措施\n\t一是结合农时合理安排演出档期；二是拓展新媒体宣传渠道，提高活动知晓率。\n\n"
+    "\t项目负责人：李华\n"
+)
+
+HTML_DERIVED = """# 某市水利局2023年度项目支出绩效自评报告
+
+## 一、项目基本情况
+农村饮水安全巩固提升工程，计划改造供水管网120公里。
+
+## 二、绩效目标完成情况
+项目完成管网改造98公里，完成率81.7%。未完成的主要原因如下：
+1. 部分村组因群众意见不统一，管线走向多次调整，影响施工进度；
+2. 汛期强降雨导致施工暂停约40天。
+
+| 一级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 扣分原因 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 改造供水管网长度 | 120公里 | 98公里 | 20 | 16 | 受汛期影响施工暂停，工期延误 |
+| 效益指标 | 农村自来水普及率 | ≥95% | 96% | 20 | 20 | 无 |
+
+## 三、存在的问题及改进措施
+**（一）存在问题**
+项目前期工作不够扎实，设计方案变更较多。工程监理力量不足，个别标段质量管控不到位。
+**（二）改进措施**
+1. 加强项目前期论证，提高设计深度，减少设计变更。
+2. 充实监理人员，严格落实质量管理责任制。
+"""
+
+INLINE_HEADINGS = (
+    "某区民政局2023年度部门整体支出绩效评价报告\n"
+    "总体来看，各项工作有序推进，全年预算执行率97.5%。存在问题：个别养老服务补贴项目资金拨付不及时；"
+    "部分社区养老服务站点设施设备老化。改进建议：建立补贴资金拨付台账，按月跟踪拨付进度；"
+    "分批更新社区养老服务站点设备。\n"
+)
+
+FORMS_THEN_NARRATIVE = """某县农业农村局2023年度部门整体支出绩效自评报告
+一、部门整体支出情况
+全年预算执行率93.6%，决算数小于预算数的主要原因是部分项目资金年底前未完成拨付。
+二、存在的问题
+部门绩效目标设置不够细化，部分指标难以量化考核。
+三、改进措施
+进一步细化部门整体绩效指标，提高指标的可衡量性。
+
+附件1
+项目支出绩效自评表
+项目名称\t\t2023-NY-001-耕地地力保护补贴\t\t\t
+项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t执行率
+\t1200\t1200\t1200\t100%
+存在问题\t补贴面积核定工作量大，个别乡镇上报数据不及时。
+改进措施\t加强与乡镇的沟通协调，明确数据报送时限。
+
+项目支出绩效自评表
+项目名称\t\t2023-NY-002-农机购置补贴\t\t\t
+项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t执行率
+\t800\t800\t640\t80%
+存在问题\t补贴资金兑付进度偏慢。
+改进措施\t简化补贴兑付流程，加快资金兑付进度。
+
+附件2
+项目支出绩效自评报告
+（2023年度耕地地力保护补贴项目）
+一、项目概况
+该项目用于对全县耕地地力保护进行补贴。
+二、存在的问题
+该项目补贴发放宣传不够深入，部分农户对补贴政策知晓率不高。
+三、下一步工作计划
+通过村务公开栏、微信群等渠道加大政策宣传力度。
+项目支出绩效自评报告
+（2023年度农机购置补贴项目）
+一、存在的问题
+该项目部分机具核验不及时，补贴兑付周期较长。
+二、相关建议
+优化机具核验流程，缩短兑付周期。
+"""
+
+DEPARTMENT_WITH_PROJECT_PARTS = """某县文化和旅游局2023年度部门整体支出绩效自评报告
+一、项目支出绩效情况
+（一）非遗保护传承项目
+该项目全年完成非遗展演12场，但非遗传承人老龄化严重，年轻传承人培养不足。
+（二）公共图书馆免费开放项目
+该项目预算执行率为88%，未达到年初目标，主要原因是数字资源采购合同签订时间推迟。
+二、存在的问题
+部门预算编制不够精准，年中追加调整较多。
+三、改进措施
+加强预算编制的前期论证，减少年中调整。
+"""
+
+PLAN_FORM = (
+    "项目支出绩效目标申报表\n（2024年度）\n"
+    "项目名称\t\t乡村医生培训项目\t\t\n"
+    "项目设立的必要性\t目前全县村医人员严重不足，业务能力有待提高，需开展系统培训。\t\t\n"
+    "年度绩效目标\t培训村医300人次，考核合格率不低于90%。\t\t\n"
+)
+
+DEFINITIONS_AND_PRACTICE = """三、名词解释
+用事业基金弥补收支差额：是指事业单位在当年的财政拨款收入不足以安排当年支出的情况下，使用以前年度积累的事业基金弥补的资金。
+四、项目监管情况
+对巡察、审计中发现的问题较多、绩效水平不高、管理薄弱的支出予以重点监管。
+"""
+
+EMPLOYMENT = """某市人力资源和社会保障局
+2023年度就业补助资金项目绩效自评报告
+一、基本情况
+就业补助资金主要用于职业培训补贴、社会保险补贴和公益性岗位补贴。
+二、绩效目标完成情况分析
+（一）资金投入情况。年初预算3000万元，全年执行2610万元，预算执行率87%。
+（二）产出完成情况。全年开展职业技能培训1.2万人次，完成年度目标的92%。培训后就业率为65%，低于70%的目标值，原因是部分培训工种与市场需求匹配度不高。
+三、存在的问题及原因分析
+一是资金支出进度偏慢，部分补贴资金结转至下年；二是培训项目设置与企业用工需求衔接不紧，培训后就业率偏低；三是补贴审核信息化程度低，申领手续仍较繁琐。
+四、下一步工作计划：
+1、加快补贴资金审核拨付，确保资金及时足额发放到位；
+2、围绕重点产业开发培训项目，提高培训的针对性和实效性；
+3、推进补贴申领“一网通办”，简化办事流程。
+五、其他需说明的问题
+无
+"""
+
+ONE_PARAGRAPH = ("某县卫健委2023年度部门整体支出绩效自评报告 一、部门概况。县卫健委内设8个股室。二、绩效目标完成情况。"
+                 "全年预算执行率95.2%。三、评价结论及存在问题。（一）评价结论。自评得分92分，等级为优。（二）存在的问题。"
+                 "一是部分项目资金支付进度偏慢；二是基层医疗机构信息系统建设滞后，数据共享不足。（三）改进措施。"
+                 "（1）建立资金支付月通报制度；（2）加快推进全民健康信息平台建设，提升数据共享水平。\n")
+
+BUDGET_STATEMENT = """2024年度某县林业局部门预算说明
+一、收入支出预算总体情况说明
+某县林业局2024年收入总计856.3万元，与2023年相比增加96.5万元，增长12.70%。主要原因是：新增森林防火视频监控项目资金。
+二、“三公”经费预算情况说明
+公务接待费0.6万元，比2023年减少0.2万元，主要原因是：落实过紧日子要求，压减一般性支出。公务用车运行维护费4.2万元，与2023年持平，主要原因是：2024年无此项开支计划。
+"""
+
+ACHIEVEMENTS = """二、绩效目标实现情况
+项目实施后，有效解决了群众办事难的问题，切实弥补了基层服务能力的不足。
+全年未发生安全生产事故，未出现资金挤占挪用现象，不存在违规使用资金的问题。
+项目资金严格按照规定使用，无截留、挪用等问题。
+全县共开展培训12期，培训不足一年的新任教师320人。
+年度指标值设置合理，未完成指标0个。
+本项目不涉及政府采购，未开展政府采购活动。
+"""
+
+BACKGROUND = """一、项目概况
+（一）立项背景。由于我县地处山区，部分村组供水设施薄弱，群众饮水保障能力不足。
+（二）项目内容。新建集中供水工程3处，改造管网45公里。
+二、绩效目标完成情况
+工程全部完工，但由于入户管网施工与道路改造交叉，部分村组通水时间推迟。
+"""
+
+ALL_SAMPLES = [NARRATIVE, SELF_EVALUATION, PROSE, CELL_PER_LINE, HTML_DERIVED, INLINE_HEADINGS,
+               FORMS_THEN_NARRATIVE, DEPARTMENT_WITH_PROJECT_PARTS, PLAN_FORM, DEFINITIONS_AND_PRACTICE,
+               ACHIEVEMENTS, BACKGROUND, EMPLOYMENT, ONE_PARAGRAPH, BUDGET_STATEMENT]
+
+
+def projects_of(text: str, form: str = "self_evaluation") -> list[Project]:
+    """Forms as the table reader gives them: found by their 项目名称 cell, each extending
+    to the next form (the last to the end of the text)."""
+    rows = split_rows(text)
+    found = []
+    for i, row in enumerate(rows):
+        cells = row.nonempty
+        if cells and re.sub(r"\s", "", cells[0].text) == "项目名称":
+            name = cells[1].text if len(cells) > 1 else rows[i + 1].nonempty[0].text
+            found.append(Project(name=name, form=form, start=row.start))
+    for here, after in zip(found, found[1:] + [None]):
+        here.end = after.start if after else len(text)
+    return found
+
+
+def extract(text: str, projects: list[Project] | None = None) -> list[Statement]:
+    if projects is None:
+        projects = projects_of(text)
+    return extract_statements(Document(path="sample.txt", text=text), projects)
+
+
+def of_kind(statements: list[Statement], kind: str) -> list[str]:
+    return [s.text for s in statements if s.kind == kind]
+
+
+def by_kind(statements: list[Statement]) -> dict[str, list[str]]:
+    """Statement texts per kind, in document order (kinds without statements left out)."""
+    out: dict[str, list[str]] = {}
+    for s in statements:
+        out.setdefault(s.kind, []).append(s.text)
+    return out
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+# ---------------------------------------------------------------------------- sections
+
+def test_narrative_report_sections_split_into_points():
+    found = extract(NARRATIVE)
+    assert of_kind(found, "problem") == [
+        "2023年全年预算执行率为92.31%，未达到95%的目标值",
+        "预算编制不够精准。部分项目预算编制依据不充分，年中调整频繁，年初预算与实际执行偏差较大。",
+        "绩效目标设置不够科学。个别项目绩效指标以定性描述为主，量化指标偏少，难以客观衡量产出和效果。",
+        "项目实施进度滞后。受原材料价格上涨影响，2所学校的运动场改造工程未能按期完工。",
+    ]
+    # the announcement 「针对上述问题，我局将从以下三个方面加以改进：」 is no measure
+    assert of_kind(found, "measure") == [
+        "提高预算编制质量。严格按照零基预算要求，结合学校实际需求科学测算，减少年中调整。",
+        "完善绩效目标管理。细化量化绩效指标，确保指标可衡量、可考核。",
+        "加快项目实施进度。督促施工单位合理安排工期，对重点工程实行周调度。",
+    ]
+    assert all(s.project == "" for s in found)
+    assert {s.source for s in found if s.kind == "measure"} == {"section"}
+    assert {s.cue for s in found if s.kind == "measure"} == {"改进措施"}
+
+
+def test_reason_prose_kept_but_year_on_year_explanations_skipped():
+    reasons = of_kind(extract(NARRATIVE), "reason")
+    assert reasons == ["主要原因是部分校舍维修项目因招标延迟，工程款未能在年内支付。"]
+
+
+def test_enumerated_points_with_other_markers_and_a_shortfall_with_its_reason():
+    found = extract(EMPLOYMENT)
+    assert by_kind(found) == {
+        "problem": ["培训后就业率为65%，低于70%的目标值",
+                    "资金支出进度偏慢，部分补贴资金结转至下年",
+                    "培训项目设置与企业用工需求衔接不紧，培训后就业率偏低",
+                    "补贴审核信息化程度低，申领手续仍较繁琐。"],
+        "reason": ["原因是部分培训工种与市场需求匹配度不高。"],
+        "measure": ["加快补贴资金审核拨付，确保资金及时足额发放到位",
+                    "围绕重点产业开发培训项目，提高培训的针对性和实效性",
+                    "推进补贴申领“一网通办”，简化办事流程。"],
+    }
+    assert next(s for s in found if s.text.startswith("资金支出进度偏慢")).themes == ["BUDGET_EXECUTION"]
+    assert "BUDGET_EXECUTION" in next(s for s in found if s.text.startswith("加快补贴资金")).themes
+
+
+def test_numbered_headings_inside_one_paragraph():
+    assert by_kind(extract(ONE_PARAGRAPH)) == {
+        "problem": ["部分项目资金支付进度偏慢", "基层医疗机构信息系统建设滞后，数据共享不足。"],
+        "measure": ["建立资金支付月通报制度", "加快推进全民健康信息平台建设，提升数据共享水平。"],
+    }
+
+
+def test_budget_statement_explains_changes_from_last_year():
+    found = extract(BUDGET_STATEMENT)
+    assert [(s.text, s.themes) for s in found] == [
+        ("主要原因是：新增森林防火视频监控项目资金。", ["BUDGET_PLANNING"]),   # no cue: a planning matter
+        ("主要原因是：落实过紧日子要求，压减一般性支出。", ["BUDGET_EXECUTION"]),
+    ]                                                                   # 无此项开支计划 explains nothing
+
+
+def test_labels_inside_a_cell_decide_the_kind():
+    text = ("项目名称\t\t乡村振兴衔接资金项目\n主要问题及改进措施\t问题：部分产业项目带农益农机制不够健全，联农带农效果不明显。"
+            "措施：完善利益联结机制，推广“龙头企业+合作社+农户”模式。\n")
+    assert [(s.kind, s.text) for s in extract(text)] == [
+        ("problem", "部分产业项目带农益农机制不够健全，联农带农效果不明显。"),
+        ("measure", "完善利益联结机制，推广“龙头企业+合作社+农户”模式。"),
+    ]
+
+
+def test_measure_written_beside_a_reason_in_its_cell():
+    text = ("项目名称\t\t城乡公交运营补贴\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因\n"
+            "产出指标\t数量指标\t日均发班次数\t≥420班次\t405班次\t10\t8\t2条线路因道路施工临时停运；今后将提前与交通部门对接，制定绕行方案。\n")
+    assert [(s.kind, s.text) for s in extract(text)] == [
+        ("reason", "2条线路因道路施工临时停运"), ("measure", "今后将提前与交通部门对接，制定绕行方案。")]
+
+
+def test_inline_headings_after_a_sentence():
+    assert by_kind(extract(INLINE_HEADINGS)) == {
+        "problem": ["个别养老服务补贴项目资金拨付不及时", "部分社区养老服务站点设施设备老化。"],
+        "measure": ["建立补贴资金拨付台账，按月跟踪拨付进度", "分批更新社区养老服务站点设备。"],
+    }
+
+
+def test_html_derived_text_with_markdown_table_and_reason_list():
+    found = extract(HTML_DERIVED)
+    assert by_kind(found) == {
+        "reason": ["部分村组因群众意见不统一，管线走向多次调整，影响施工进度", "汛期强降雨导致施工暂停约40天。",
+                   "受汛期影响施工暂停，工期延误"],
+        "problem": ["项目前期工作不够扎实，设计方案变更较多。", "工程监理力量不足，个别标段质量管控不到位。"],
+        "measure": ["加强项目前期论证，提高设计深度，减少设计变更。", "充实监理人员，严格落实质量管理责任制。"],
+    }
+    assert next(s for s in found if s.cue == "扣分原因").source == "cell"
+
+
+# ---------------------------------------------------------------------------- cells
+
+def test_self_evaluation_table_with_deviation_column():
+    found = extract(SELF_EVALUATION)
+    assert by_kind(found) == {
+        "reason": ["部分乡镇卫生院人员紧张，医务人员无法脱岗参训", "政府采购流程较长，两次流标导致采购延期",
+                   "群众对基层医疗服务认可度不高，宣传引导不足"],
+        "problem": ["培训覆盖面不足", "设备采购进度滞后。"],
+        "measure": ["合理安排培训时间，采取线上线下相结合方式扩大覆盖面", "提前启动采购程序，加快项目实施进度。"],
+    }
+    assert {s.project for s in found} == {"基层医疗卫生机构能力提升项目"}
+    assert {s.cue for s in found if s.kind == "reason"} == {"偏差原因分析"}
+
+
+def test_one_cell_per_line_table():
+    found = extract(CELL_PER_LINE)
+    assert by_kind(found) == {        # no reason: 「预算执行率96.57%。」 only restates a figure
+        "problem": ["部分演出场次安排在农忙时节，群众参与度不高", "宣传渠道单一，活动知晓率偏低。"],
+        "measure": ["结合农时合理安排演出档期", "拓展新媒体宣传渠道，提高活动知晓率。"],
+    }
+    assert {s.project for s in found} == {"文化惠民演出项目"}
+    assert {s.source for s in found} == {"cell"}
+
+
+def test_problem_list_columns_and_a_reason_and_measure_column():
+    text = ("一级指标\t三级指标\t指标值\t完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "产出指标\t建成公厕数量\t20座\t16座\t10\t8\t4座公厕选址未落实，导致未能开工。下一步将加快选址协调，确保明年上半年完工。\n"
+            "\n序号\t存在问题\t整改措施\t完成时限\n"
+            "1\t部分资金拨付不及时\t建立资金拨付台账，按月通报\t2024年6月\n"
+            "2\t绩效目标不够细化\t修订完善绩效指标体系\t2024年3月\n")
+    found = extract(text, [])
+    assert [(s.kind, s.cue, s.text) for s in found] == [
+        ("reason", "偏差原因分析及改进措施", "4座公厕选址未落实，导致未能开工。"),
+        ("measure", "偏差原因分析及改进措施", "下一步将加快选址协调，确保明年上半年完工。"),
+        ("problem", "存在问题", "部分资金拨付不及时"),
+        ("measure", "整改措施", "建立资金拨付台账，按月通报"),
+        ("problem", "存在问题", "绩效目标不够细化"),
+        ("measure", "整改措施", "修订完善绩效指标体系"),
+    ]
+    assert "IMPLEMENTATION" in found[0].themes and "IMPLEMENTATION" in found[1].themes
+
+
+@pytest.mark.parametrize("cell", ["已完成", "无", "暂无", "不涉及", "预算执行率96.57%。", "1.预算执行率100%。", "/"])
+def test_cells_that_are_no_statement(cell):
+    text = f"项目名称\t\t某项目\n存在问题\t{cell}\n改进措施\t{cell}\n"
+    assert extract(text) == []
+
+
+def test_figure_with_admission_is_a_problem_and_figure_clause_dropped_from_reasons():
+    text = ("项目名称\t\t乡镇综合文化站建设\n"
+            "预算执行情况\t年初预算\t调整后预算数\t预算执行数\t预算执行率\t原因\n"
+            "总额\t300\t300\t240\t80%\t1.预算执行率80%；因两个站点用地手续未办结，工程未开工；2.年中调整预算的原因为：上级补助资金延迟下达。\n"
+            "存在问题\t该项目预算执行率为80%，未达到90%。\n")
+    found = extract(text)
+    assert by_kind(found) == {
+        "reason": ["因两个站点用地手续未办结，工程未开工", "年中调整预算的原因为：上级补助资金延迟下达。"],
+        "problem": ["该项目预算执行率为80%，未达到90%。"],
+    }
+    assert all(s.themes for s in found)
+    assert "BUDGET_EXECUTION" in found[0].themes or "IMPLEMENTATION" in found[0].themes
+
+
+def test_given_indicator_and_budget_reasons_are_used():
+    text = "项目名称\t\t村级道路养护\n养护里程\t120公里\t100公里\t10\t8\t雨季施工受阻\n原因\t养护路段有所变化\n"
+    reason_at = text.index("雨季施工受阻")
+    budget_at = text.index("养护路段有所变化")
+    project = Project(name="村级道路养护", form="self_evaluation", start=0, end=len(text),
+                      indicators=[Indicator(name="养护里程", reason="雨季施工受阻",
+                                            reason_start=reason_at, reason_end=reason_at + 6)],
+                      budget=Budget(reason="养护路段有所变化"))       # no offsets: located in the form
+    found = extract(text, [project])
+    assert [(s.text, s.cue, s.project) for s in found] == [
+        ("雨季施工受阻", "未完成原因分析", "村级道路养护"), ("养护路段有所变化", "原因", "村级道路养护")]
+    assert found[1].start == budget_at
+    assert found[1].themes == ["BUDGET_EXECUTION"]     # a budget reason with no other theme
+
+
+# ---------------------------------------------------------------------------- prose
+
+def test_prose_with_inline_admissions():
+    found = extract(PROSE)
+    assert by_kind(found) == {
+        "reason": ["由于部分地块土地流转协调难度大，导致施工进场时间推迟。"],
+        "problem": ["部分田间道路硬化工程进度滞后，尚未通过验收。", "项目后期管护机制仍不健全，管护责任有待进一步明确。"],
+    }
+    assert {s.source for s in found} == {"prose"}
+    assert next(s for s in found if s.kind == "reason").cue == "由于"
+
+
+def test_plan_forms_admit_nothing():
+    assert extract(PLAN_FORM, projects_of(PLAN_FORM, form="target_application")) == []
+
+
+def test_descriptive_rows_admit_nothing_even_in_evaluation_forms():
+    assert extract(PLAN_FORM) == []
+
+
+def test_definitions_and_attributive_wording_are_no_admissions():
+    assert extract(DEFINITIONS_AND_PRACTICE) == []
+
+
+def test_achievements_resolved_or_absent_shortcomings_are_no_admissions():
+    assert extract(ACHIEVEMENTS) == []
+
+
+def test_background_sections_state_needs_not_shortcomings():
+    found = extract(BACKGROUND)
+    assert [(s.kind, s.text) for s in found] == [
+        ("reason", "由于入户管网施工与道路改造交叉，部分村组通水时间推迟。")]
+
+
+# ---------------------------------------------------------------------------- attribution
+
+def test_attribution_forms_then_per_project_narrative():
+    found = extract(FORMS_THEN_NARRATIVE)
+    by_text = {s.text: s.project for s in found}
+    assert by_text["决算数小于预算数的主要原因是部分项目资金年底前未完成拨付。"] == ""
+    assert by_text["部门绩效目标设置不够细化，部分指标难以量化考核。"] == ""
+    assert by_text["补贴面积核定工作量大，个别乡镇上报数据不及时。"] == "2023-NY-001-耕地地力保护补贴"
+    assert by_text["补贴资金兑付进度偏慢。"] == "2023-NY-002-农机购置补贴"
+    # after the tables, 「（2023年度耕地地力保护补贴项目）」 opens that project's own report
+    assert by_text["该项目补贴发放宣传不够深入，部分农户对补贴政策知晓率不高。"] == "2023-NY-001-耕地地力保护补贴"
+    assert by_text["通过村务公开栏、微信群等渠道加大政策宣传力度。"] == "2023-NY-001-耕地地力保护补贴"
+    assert by_text["该项目部分机具核验不及时，补贴兑付周期较长。"] == "2023-NY-002-农机购置补贴"
+    assert by_text["优化机具核验流程，缩短兑付周期。"] == "2023-NY-002-农机购置补贴"
+
+
+def test_attribution_project_parts_inside_a_department_report():
+    projects = [Project(name="2023-WL-01-非遗保护传承", form="self_evaluation"),
+                Project(name="公共图书馆免费开放", form="self_evaluation")]
+    found = extract(DEPARTMENT_WITH_PROJECT_PARTS, projects)
+    assert [(s.kind, s.project) for s in found] == [
+        ("problem", "2023-WL-01-非遗保护传承"),
+        ("problem", "公共图书馆免费开放"),
+        ("reason", "公共图书馆免费开放"),
+        ("problem", ""),           # 「二、存在的问题」 is the department's again
+        ("measure", ""),
+    ]
+    assert found[0].text == "非遗传承人老龄化严重，年轻传承人培养不足。"
+
+
+# ---------------------------------------------------------------------------- grounding
+
+@pytest.mark.parametrize("text", ALL_SAMPLES)
+def test_offsets_always_point_at_the_claimed_text(text):
+    for s in extract(text):
+        assert 0 <= s.start < s.end <= len(text)
+        assert squash(text[s.start:s.end]) == squash(s.text)
+        assert "\n" not in s.text and "\t" not in s.text
+        assert s.kind in ("reason", "problem", "measure")
+        assert s.themes and set(s.themes) == set(s.theme_evidence)
+        assert s.source in ("section", "cell", "prose") and s.cue
+
+
+def test_statements_come_in_document_order_without_duplicates():
+    for text in ALL_SAMPLES:
+        found = extract(text)
+        assert [s.start for s in found] == sorted(s.start for s in found)
+        assert len({(s.kind, s.start, s.end) for s in found}) == len(found)
+
+
+# ---------------------------------------------------------------------------- seeds
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@needs_shared
+def test_seed_statement_figures():
+    import json
+
+    from assistant.extract import extract_path
+
+    score = _score_module()
+    total: dict = {}
+    for gold_path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = SEEDS / gold["doc"]
+        predicted = extract_path(path).to_dict()
+        score.add(total, score.score_doc(predicted, gold, path.read_text(encoding="utf-8")))
+    overall = score.summary(total)
+    assert overall["reason"]["f1"] >= 0.90
+    assert overall["problem"]["f1"] >= 0.90
+    assert overall["measure"]["f1"] >= 0.90
+    assert overall["themes"]["f1"] >= 0.85
+    assert overall["attribution"]["accuracy"] >= 0.95
+
+
+@needs_shared
+def test_statements_are_faster_than_bare_segmentation():
+    """Reading statements and themes of the seeds takes less time than jieba.lcut over the
+    same texts (both warm; best of five runs, so that a busy machine does not decide)."""
+    import jieba
+
+    from assistant.extract import extract_path
+    from assistant.extract.read import read_document
+
+    jieba.lcut("预热分词词典")
+    docs = [(read_document(path), extract_path(path).projects) for path in sorted(SEEDS.glob("*.txt"))]
+
+    def best(fn):
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    ours = best(lambda: [extract_statements(doc, projects) for doc, projects in docs])
+    segmenting = best(lambda: [jieba.lcut(doc.text) for doc, _ in docs])
+    assert ours < segmenting

@@ -1,0 +1,143 @@
+"""Theme tagging (TAXONOMY.md §3) from lexicons/themes.yaml: multi-label, with evidence."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from assistant.extract import themes as themes_module
+from assistant.extract.themes import OTHER, tag_themes, theme_codes
+from assistant.lexicon import LexiconError, builtin
+
+CASES = [
+    # (text, kind, a theme it must carry) — written for these tests, various sectors
+    ("部分学校的预算编制不够精准，年初预算与实际需求差距较大", "problem", "BUDGET_PLANNING"),
+    ("项目申报内容与实际实施内容不相符", "problem", "BUDGET_PLANNING"),
+    ("对尚未确定的项目不纳入年初预算", "measure", "BUDGET_PLANNING"),
+    ("医疗设备采购资金支付进度缓慢，年底形成结余", "reason", "BUDGET_EXECUTION"),
+    ("剩余资金已由财政收回", "reason", "BUDGET_EXECUTION"),
+    ("加快资金拨付进度，提高预算执行率", "measure", "BUDGET_EXECUTION"),
+    ("个别项目绩效指标设置不够细化、量化", "problem", "TARGET_SETTING"),
+    ("科学设定绩效目标，细化量化考核指标", "measure", "TARGET_SETTING"),
+    ("绩效运行监控结果运用不够充分", "problem", "MONITORING"),
+    ("单位缺乏绩效管理经验，自评不够严谨", "problem", "MONITORING"),
+    ("受土地征收影响，道路改造工程进度滞后", "reason", "IMPLEMENTATION"),
+    ("两个乡镇的污水处理站尚未开展验收", "problem", "IMPLEMENTATION"),
+    ("受新冠疫情影响，培训活动无法集中开展", "reason", "EXTERNAL"),
+    ("该项资金由市级部门统筹安排，本单位不再执行", "reason", "EXTERNAL"),
+    ("上级文件未下达，项目暂缓实施", "reason", "EXTERNAL"),
+    ("监测站点设备老化，数据传输多次中断", "problem", "FACILITY"),
+    ("信息系统故障导致窗口业务停办半天", "reason", "FACILITY"),
+    ("惠民政策宣传力度不够，群众知晓率不高", "problem", "PUBLICITY_SERVICE"),
+    ("进一步提升窗口服务质量和群众满意度", "measure", "PUBLICITY_SERVICE"),
+    ("资产管理制度不健全，内部控制存在薄弱环节", "problem", "INSTITUTION"),
+    ("建立健全专项资金管理办法", "measure", "INSTITUTION"),
+    ("专业技术人员不足，基层人员业务能力有待提高", "problem", "CAPACITY"),
+    ("组织财务人员参加绩效管理业务培训", "measure", "CAPACITY"),
+]
+
+
+@pytest.mark.parametrize("text,kind,theme", CASES)
+def test_cues_of_each_theme(text, kind, theme):
+    tagged = tag_themes(text, kind)
+    assert theme in tagged
+    assert OTHER not in tagged
+
+
+def test_every_theme_of_the_taxonomy_is_covered():
+    assert set(theme_codes()) == {"BUDGET_PLANNING", "BUDGET_EXECUTION", "TARGET_SETTING", "MONITORING",
+                                  "IMPLEMENTATION", "EXTERNAL", "FACILITY", "PUBLICITY_SERVICE",
+                                  "INSTITUTION", "CAPACITY", "OTHER"}
+    assert {theme for _, _, theme in CASES} == set(theme_codes()) - {OTHER}
+
+
+def test_multi_label_with_evidence_from_the_text():
+    text = "预算编制不够科学，绩效指标设置不够细化，资金支付进度滞后"
+    tagged = tag_themes(text, "problem")
+    assert {"BUDGET_PLANNING", "TARGET_SETTING", "BUDGET_EXECUTION"} <= set(tagged)
+    for cue in tagged.values():
+        assert cue and cue in re.sub(r"\s+", "", text)
+
+
+def test_other_only_when_nothing_fits():
+    assert tag_themes("今年春季雨水偏多") == {OTHER: ""}
+    assert tag_themes("") == {OTHER: ""}
+    assert OTHER not in tag_themes("宣传不到位")
+
+
+def test_the_longest_cue_decides_an_overlap():
+    # 「绩效管理的经验不足」 is about monitoring, not about staff capacity (经验不足)
+    assert set(tag_themes("对于绩效管理的经验不足")) == {"MONITORING"}
+    # 支付进度缓慢 is budget execution, not project progress (进度缓慢)
+    assert set(tag_themes("部分项目支付进度缓慢")) == {"BUDGET_EXECUTION"}
+
+
+def test_weak_cues_need_company():
+    assert "IMPLEMENTATION" not in tag_themes("完成采购")          # 采购 alone is weak
+    assert "IMPLEMENTATION" in tag_themes("招标采购周期长")          # 招标 + 采购 together count
+
+
+def test_white_space_does_not_matter():
+    assert tag_themes("资金 支付\n进度 缓慢") == tag_themes("资金支付进度缓慢")
+
+
+def test_result_is_a_fresh_dict():
+    first = tag_themes("宣传力度不够")
+    first["X"] = "y"
+    assert "X" not in tag_themes("宣传力度不够")
+
+
+def test_fast_without_segmentation():
+    import jieba
+
+    texts = [f"第{i}批项目资金支付进度缓慢，绩效指标设置不够细化，宣传力度不够，设备老化{i}" for i in range(300)]
+    jieba.lcut("预热分词词典")
+    t = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    segmenting = time.perf_counter() - t
+    t = time.perf_counter()
+    for text in texts:
+        tag_themes(text)
+    tagging = time.perf_counter() - t
+    assert tagging < segmenting * 3          # uncached, every text distinct
+
+
+# ---------------------------------------------------------------------------- lexicon
+
+@pytest.fixture
+def custom_lexicon(tmp_path, monkeypatch):
+    """Point the lexicon loader at a folder of our own and clear every cache around it."""
+    def install(themes_yaml: str):
+        (tmp_path / "themes.yaml").write_text(themes_yaml, encoding="utf-8")
+        monkeypatch.setenv("JIXIAO_LEXICONS", str(tmp_path))
+        _clear()
+    yield install
+    monkeypatch.delenv("JIXIAO_LEXICONS", raising=False)
+    _clear()
+
+
+def _clear():
+    builtin.cache_clear()
+    themes_module._lexicon.cache_clear()
+    themes_module._tag.cache_clear()
+
+
+def test_fuzzy_phrases_catch_paraphrases(custom_lexicon):
+    custom_lexicon("phrase_cutoff: 85\nthemes:\n  BUDGET_EXECUTION:\n    phrases: [资金拨付进度缓慢]\n")
+    assert tag_themes("本年度资金拨付进度较慢") == {"BUDGET_EXECUTION": "资金拨付进度缓慢"}
+    assert tag_themes("本年度群众满意度较高") == {OTHER: ""}
+
+
+def test_thresholds_and_weights_come_from_the_lexicon(custom_lexicon):
+    custom_lexicon("themes:\n  FACILITY:\n    threshold: 2\n"
+                   "    cues: [故障, {re: 停办, weight: 1.5}]\n")
+    assert tag_themes("线路故障") == {OTHER: ""}
+    assert tag_themes("线路故障导致业务停办") == {"FACILITY": "停办"}
+
+
+def test_a_broken_lexicon_names_file_and_cue(custom_lexicon):
+    custom_lexicon("themes:\n  FACILITY:\n    cues: ['故障(']\n")
+    with pytest.raises(LexiconError, match=r"themes\.yaml.*FACILITY.*故障\("):
+        tag_themes("线路故障")
