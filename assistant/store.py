@@ -26,7 +26,8 @@ from assistant.model import Report
 from assistant.store_export import FORMATS, export_record, write_records
 from assistant.store_rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
                                   ProjectRow, ReviewItem, apply_decisions, decision_from_row, item_from_row,
-                                  provenance_json, report_items)
+                                  provenance_json, report_items, sql_marks)
+from assistant.store_queries import StoreQueries
 from assistant.store_schema import SchemaError, migrate
 
 __all__ = ["Store", "ReviewItem", "DocumentSummary", "Decision", "Draft", "ProjectRow",
@@ -37,10 +38,9 @@ EXPORT_STATUSES = {
     "accepted": ("accepted", "edited"), "edited": ("edited",), "rejected": ("rejected",),
     "reviewed": STATUSES, "pending": (PENDING,), "all": STATUSES + (PENDING,),
 }
-COMPARISONS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "="}
 
 
-class Store:
+class Store(StoreQueries):
     """A review store at `path` (created and migrated on open). Use as a context manager."""
 
     def __init__(self, path: str | Path, *, who: str | None = None):
@@ -48,10 +48,14 @@ class Store:
         self.who = who or _os_user()
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = FULL")
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self.schema_version = migrate(self._db)
+        try:
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self.schema_version = migrate(self._db)
+        except BaseException:
+            self._db.close()
+            raise
 
     def __enter__(self) -> "Store":
         return self
@@ -64,14 +68,19 @@ class Store:
 
     # -- documents -------------------------------------------------------------------
 
-    def add_report(self, report: Report, text: str, findings: Iterable[Any] = ()) -> int:
-        """Store a report with its text and optional findings; return the document id.
+    def add_report(self, report: Report, text: str, findings: Iterable[Any] | None = None) -> int:
+        """Store a report with its text and findings; return the document id.
 
-        The same content (sha256 of the text) is never stored twice.  A new version of a
-        document from the same path supersedes the old one; decisions carry over by key.
+        Findings default to `assistant.extract.checks.find_issues(report, text)`.  The same
+        content (sha256 of the text) is never stored twice.  A new version of a document
+        from the same path supersedes the old one; decisions carry over by key.
         """
         sha = report.sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
         source = report.path or report.doc
+        existing = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+        if existing:
+            return existing["id"]
+        rows = report_items(report, _findings(report, text) if findings is None else findings)
         with self._tx():
             row = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
             if row:
@@ -96,7 +105,7 @@ class Store:
                 "INSERT INTO items (doc_id, key, ordinal, kind, project, text, themes, category, "
                 "span_start, span_end, met, detail) VALUES (:doc_id, :key, :ordinal, :kind, :project, "
                 ":text, :themes, :category, :span_start, :span_end, :met, :detail)",
-                [{**r, "doc_id": doc_id} for r in report_items(report, findings)])
+                [{**r, "doc_id": doc_id} for r in rows])
         return doc_id
 
     def has_document(self, sha256: str) -> bool:
@@ -223,6 +232,14 @@ class Store:
             "SELECT * FROM history WHERE source = ? AND key = ? ORDER BY id",
             (self._source(cur.doc_id), cur.key))]
 
+    def last_decision(self, doc_id: int | None = None) -> Decision | None:
+        """The latest decision still in force (in one document, or anywhere)."""
+        where, args = ("", ()) if doc_id is None else (
+            "AND source = (SELECT source FROM documents WHERE id = ?)", (doc_id,))
+        row = self._db.execute(f"SELECT * FROM history WHERE undone_at IS NULL {where} "
+                               "ORDER BY id DESC LIMIT 1", args).fetchone()
+        return decision_from_row(row) if row else None
+
     def recent_decisions(self, limit: int = 5, doc_id: int | None = None) -> list[Decision]:
         """The latest decisions still in force or undone, newest first."""
         where, args = ("", ()) if doc_id is None else (
@@ -262,71 +279,12 @@ class Store:
     def export_records(self, status: str = "accepted", *, kinds: Iterable[str] | None = None) -> list[dict]:
         if status not in EXPORT_STATUSES:
             raise ValueError(f"status must be one of {', '.join(EXPORT_STATUSES)}, not {status!r}")
-        items = self._select(f"status IN ({_marks(EXPORT_STATUSES[status])})",
+        items = self._select(f"status IN ({sql_marks(EXPORT_STATUSES[status])})",
                              EXPORT_STATUSES[status], kinds=kinds)
         latest = {(r["source"], r["key"]): r["text"] for r in self._db.execute(
             "SELECT source, key, text FROM drafts ORDER BY id")}
         sources = {d.id: d.path for d in self.documents()}
         return [export_record(i, latest.get((sources.get(i.doc_id), i.key))) for i in items]
-
-    # -- questions the conversational pane asks -----------------------------------------------
-
-    def project_names(self) -> list[str]:
-        return [r["name"] for r in self._db.execute(
-            "SELECT DISTINCT p.name FROM projects p JOIN documents d ON d.id = p.doc_id "
-            "WHERE d.superseded_by IS NULL ORDER BY p.name")]
-
-    def projects(self, *, rate: float | None = None, comparison: str = "lt",
-                 doc_id: int | None = None, name: str | None = None) -> list[ProjectRow]:
-        """Projects of current documents, optionally those whose 执行率 compares to `rate`."""
-        where, args = ["d.superseded_by IS NULL"], []
-        if rate is not None:
-            where.append(f"p.rate IS NOT NULL AND p.rate {COMPARISONS[comparison]} ?")
-            args.append(rate)
-        if doc_id is not None:
-            where.append("p.doc_id = ?")
-            args.append(doc_id)
-        if name is not None:
-            where.append("p.name = ?")
-            args.append(name)
-        rows = self._db.execute(f"""
-            SELECT p.*, d.name AS doc_name,
-                   (SELECT i.id FROM items i WHERE i.doc_id = p.doc_id AND i.project = p.name
-                    ORDER BY i.ordinal LIMIT 1) AS item_id
-            FROM projects p JOIN documents d ON d.id = p.doc_id
-            WHERE {' AND '.join(where)} ORDER BY p.rate, d.name, p.ordinal""", args).fetchall()
-        return [ProjectRow(r["doc_id"], r["doc_name"], r["name"], r["form"], r["rate"], r["adjusted"],
-                           r["executed"], r["item_id"]) for r in rows]
-
-    def indicators_not_met(self, *, doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:
-        """Indicators short of their target (points deducted or a 未完成原因 given)."""
-        return self._select("kind = 'indicator' AND met = 0 AND status != 'rejected'", (),
-                            doc_id=doc_id, project=project)
-
-    def items_by_theme(self, theme: str, *, kinds: Iterable[str] | None = None, doc_id: int | None = None,
-                       project: str | None = None) -> list[ReviewItem]:
-        """Items (rejected ones left out) tagged with a theme code, or indicators of a category."""
-        return self._select("status != 'rejected' AND (category = ? OR EXISTS "
-                            "(SELECT 1 FROM json_each(themes) WHERE value = ?))", (theme, theme),
-                            kinds=kinds, doc_id=doc_id, project=project)
-
-    def counts_by_theme(self, *, kinds: Iterable[str] = ("problem",), doc_id: int | None = None) -> dict[str, int]:
-        """How many items (rejected left out) carry each theme, most frequent first."""
-        kinds = tuple(kinds)
-        where, args = f"i.current AND i.status != 'rejected' AND i.kind IN ({_marks(kinds)})", list(kinds)
-        if doc_id is not None:
-            where, args = where + " AND i.doc_id = ?", args + [doc_id]
-        rows = self._db.execute(f"SELECT t.value AS theme, COUNT(*) AS n FROM review_items i, "
-                                f"json_each(i.themes) t WHERE {where} GROUP BY t.value "
-                                "ORDER BY n DESC, theme", args)
-        return {r["theme"]: r["n"] for r in rows}
-
-    def counts_by_kind(self, *, doc_id: int | None = None) -> dict[str, int]:
-        where, args = ("current AND status != 'rejected'", []) if doc_id is None else (
-            "current AND status != 'rejected' AND doc_id = ?", [doc_id])
-        rows = self._db.execute(f"SELECT kind, COUNT(*) AS n FROM review_items WHERE {where} "
-                                "GROUP BY kind", args)
-        return {r["kind"]: r["n"] for r in rows}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -365,7 +323,7 @@ class Store:
         clauses, params = ["current", f"({where})"], list(args)
         if kinds is not None:
             kinds = tuple(kinds)
-            clauses.append(f"kind IN ({_marks(kinds)})")
+            clauses.append(f"kind IN ({sql_marks(kinds)})")
             params += kinds
         if doc_id is not None:
             clauses.append("doc_id = ?")
@@ -378,14 +336,19 @@ class Store:
             params)]
 
 
+def _findings(report: Report, text: str) -> list[Any]:
+    """What the checks find in the report; none when the checks are not installed."""
+    try:
+        from assistant.extract.checks import find_issues
+    except ImportError:
+        return []
+    return find_issues(report, text)
+
+
 def _rate(budget: Any) -> float | None:
     if budget and budget.adjusted and budget.executed is not None:
         return round(budget.executed / budget.adjusted * 100, 2)
     return None
-
-
-def _marks(values: tuple) -> str:
-    return ", ".join("?" * len(values))
 
 
 def _now() -> str:

@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from assistant.extract.checks import assess_indicator
 from assistant.model import KINDS, Report
 
 PENDING = "pending"
@@ -144,7 +145,8 @@ def report_items(report: Report, findings: Iterable[Any] = ()) -> list[dict[str,
         text = get("text") or get("message") or ""
         rows.append(_row("finding", get("project") or "", text, list(get("themes") or []), None,
                          get("start"), get("end"), None,
-                         {"code": get("code") or get("kind") or "", "evidence": get("evidence") or ""},
+                         {"code": get("code") or get("kind") or "", "id": get("id") or "",
+                          "indicator": get("indicator") or "", "figures": get("figures") or {}},
                          origin=("finding", n)))
     rows.sort(key=lambda r: (r["span_start"] is None, r["span_start"] or 0, ITEM_KINDS.index(r["kind"])
                              if r["kind"] in ITEM_KINDS else 9))
@@ -183,12 +185,17 @@ def apply_decisions(report: Report, by_key: dict[str, ReviewItem]) -> None:
 
 
 def indicator_met(ind: Any) -> bool | None:
-    """Not met when points were deducted or a 未完成原因 is given; met when full marks."""
+    """Not met when points were deducted, a 未完成原因 is given, or the actual falls short of
+    the target (assistant.extract.checks compares them); met when none of these holds and
+    the row kept its points or its actual meets the target; None when nothing tells."""
     if ind.score is not None and ind.weight is not None and ind.score < ind.weight:
         return False
     if (ind.reason or "").strip().rstrip("。") not in EMPTY_REASONS:
         return False
-    if ind.score is not None and ind.weight is not None:
+    assessed = assess_indicator(ind).status
+    if assessed == "missed":
+        return False
+    if assessed == "met" or (ind.score is not None and ind.weight is not None):
         return True
     return None
 
@@ -216,6 +223,11 @@ def decision_from_row(row: sqlite3.Row) -> Decision:
     return Decision(row["id"], row["item_id"], row["status"], row["kind"], row["text"],
                     tuple(json.loads(row["themes"])), row["category"], row["who"], row["at"],
                     row["undone_at"])
+
+
+def sql_marks(values: tuple) -> str:
+    """'?, ?, ?' for an IN (...) of len(values) parameters."""
+    return ", ".join("?" * len(values))
 
 
 def provenance_json(provenance: Any) -> str:
@@ -246,5 +258,5 @@ def _row(kind: str, project: str, text: str, themes: list[str], category: str | 
         "kind": kind, "project": project or "", "text": text,
         "themes": json.dumps(list(themes), ensure_ascii=False), "category": category,
         "span_start": start, "span_end": end, "met": None if met is None else int(met),
-        "detail": json.dumps(detail, ensure_ascii=False),
+        "detail": json.dumps(detail, ensure_ascii=False, default=str),
     }

@@ -4,4 +4,8 @@ Add a module's name here to make its commands appear.
 """
 COMMAND_MODULES = [
     "extract",
+    "draft",
+    "classify",
+    "review",
+    "export",
 ]

@@ -1,0 +1,41 @@
+"""`jixiao export --db store.sqlite --status accepted --format jsonl|csv|xlsx -o FILE`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from assistant.cli import app
+from assistant.store import EXPORT_STATUSES, ITEM_KINDS, Store
+from assistant.store_export import FORMATS
+
+
+@app.command("export")
+def export_command(
+    db: Path = typer.Option(..., "--db", help="The review store (SQLite)."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    status: str = typer.Option("accepted", "--status",
+                               help="accepted (accepted or edited), edited, rejected, reviewed, pending or all."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv (UTF-8 with BOM) or xlsx."),
+    kind: Optional[list[str]] = typer.Option(None, "--kind", help="Only these kinds (problem, reason, measure, "
+                                                                 "indicator, finding); repeatable."),
+) -> None:
+    """Export reviewed items with their decisions, who made them and when."""
+    problems = []
+    if not db.is_file():
+        problems.append(f"{db}: no such store")
+    if status not in EXPORT_STATUSES:
+        problems.append(f"--status must be one of {', '.join(EXPORT_STATUSES)}")
+    if fmt not in FORMATS:
+        problems.append(f"--format must be one of {', '.join(FORMATS)}")
+    unknown = [k for k in kind or () if k not in ITEM_KINDS]
+    if unknown:
+        problems.append(f"--kind must be among {', '.join(ITEM_KINDS)} (not {', '.join(unknown)})")
+    if problems:
+        for problem in problems:
+            typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(2)
+    with Store(db) as store:
+        n = store.export(status, fmt, output, kinds=kind or None)
+    typer.echo(f"{n} items ({status}) written to {output}", err=True)

@@ -1,0 +1,73 @@
+"""The questions asked of a review store beyond one document: projects by 执行率, indicators
+not met, items by theme, counts — what the conversational pane answers from.
+
+`Store` inherits these; they read only items of current (not superseded) documents.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from assistant.store_rows import ProjectRow, ReviewItem, sql_marks
+
+COMPARISONS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "="}
+
+
+class StoreQueries:
+    """Mixed into `Store`, which provides `_db` and `_select`."""
+
+    def project_names(self) -> list[str]:
+        return [r["name"] for r in self._db.execute(
+            "SELECT DISTINCT p.name FROM projects p JOIN documents d ON d.id = p.doc_id "
+            "WHERE d.superseded_by IS NULL ORDER BY p.name")]
+
+    def projects(self, *, rate: float | None = None, comparison: str = "lt",
+                 doc_id: int | None = None, name: str | None = None) -> list[ProjectRow]:
+        """Projects of current documents, optionally those whose 执行率 compares to `rate`."""
+        where, args = ["d.superseded_by IS NULL"], []
+        if rate is not None:
+            where.append(f"p.rate IS NOT NULL AND p.rate {COMPARISONS[comparison]} ?")
+            args.append(rate)
+        if doc_id is not None:
+            where.append("p.doc_id = ?")
+            args.append(doc_id)
+        if name is not None:
+            where.append("p.name = ?")
+            args.append(name)
+        rows = self._db.execute(f"""
+            SELECT p.*, d.name AS doc_name,
+                   (SELECT i.id FROM items i WHERE i.doc_id = p.doc_id AND i.project = p.name
+                    ORDER BY i.ordinal LIMIT 1) AS item_id
+            FROM projects p JOIN documents d ON d.id = p.doc_id
+            WHERE {' AND '.join(where)} ORDER BY p.rate, d.name, p.ordinal""", args).fetchall()
+        return [ProjectRow(r["doc_id"], r["doc_name"], r["name"], r["form"], r["rate"], r["adjusted"],
+                           r["executed"], r["item_id"]) for r in rows]
+
+    def indicators_not_met(self, *, doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:
+        """Indicators short of their target (points deducted or a 未完成原因 given)."""
+        return self._select("kind = 'indicator' AND met = 0 AND status != 'rejected'", (),
+                            doc_id=doc_id, project=project)
+
+    def items_by_theme(self, theme: str, *, kinds: Iterable[str] | None = None, doc_id: int | None = None,
+                       project: str | None = None) -> list[ReviewItem]:
+        """Items (rejected ones left out) tagged with a theme code, or indicators of a category."""
+        return self._select("status != 'rejected' AND (category = ? OR EXISTS "
+                            "(SELECT 1 FROM json_each(themes) WHERE value = ?))", (theme, theme),
+                            kinds=kinds, doc_id=doc_id, project=project)
+
+    def counts_by_theme(self, *, kinds: Iterable[str] = ("problem",), doc_id: int | None = None) -> dict[str, int]:
+        """How many items (rejected left out) carry each theme, most frequent first."""
+        kinds = tuple(kinds)
+        where, args = f"i.current AND i.status != 'rejected' AND i.kind IN ({sql_marks(kinds)})", list(kinds)
+        if doc_id is not None:
+            where, args = where + " AND i.doc_id = ?", args + [doc_id]
+        rows = self._db.execute(f"SELECT t.value AS theme, COUNT(*) AS n FROM review_items i, "
+                                f"json_each(i.themes) t WHERE {where} GROUP BY t.value "
+                                "ORDER BY n DESC, theme", args)
+        return {r["theme"]: r["n"] for r in rows}
+
+    def counts_by_kind(self, *, doc_id: int | None = None) -> dict[str, int]:
+        where, args = ("current AND status != 'rejected'", []) if doc_id is None else (
+            "current AND status != 'rejected' AND doc_id = ?", [doc_id])
+        rows = self._db.execute(f"SELECT kind, COUNT(*) AS n FROM review_items WHERE {where} "
+                                "GROUP BY kind", args)
+        return {r["kind"]: r["n"] for r in rows}

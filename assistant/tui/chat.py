@@ -1,0 +1,219 @@
+"""The conversational pane's logic: a Chinese request → an intent with slots → an answer from
+the store.  Pure Python (no Textual), so it is tested on its own and the pane only shows it.
+
+    chat = Chat(store)
+    reply = chat.respond("列出执行率低于90%的项目", Context(doc_id=1, item_id=7))
+    reply.text, reply.hits          # hits jump to items; reply.action asks the app to act
+
+Intents, trigger phrases and slot words live in `lexicons/intents.yaml` (see its header for
+how matching works); thresholds are there too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from rapidfuzz import fuzz
+
+from assistant.store import Store
+from assistant.tui.chat_lexicon import Lexicon, Slots, default_lexicon
+
+STATEMENT_KINDS = ("problem", "reason", "measure", "finding")
+COMPARISON_WORDS = {"lt": "低于", "le": "不高于", "gt": "高于", "ge": "不低于", "eq": "等于"}
+MAX_LISTED = 50
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An answer line that points at something to jump to (an item, or a document)."""
+
+    label: str
+    doc_id: int
+    item_id: int | None = None
+
+
+@dataclass
+class Reply:
+    text: str
+    intent: str | None = None
+    hits: list[Hit] = field(default_factory=list)
+    action: str | None = None        # "draft": open the draft editor; "refresh": item changed
+    item_id: int | None = None
+
+
+@dataclass
+class Request:
+    text: str
+    intent: str | None
+    score: float
+    slots: Slots
+    words: str
+
+
+@dataclass
+class Context:
+    """Where the analyst is: the open document and the selected item, if any."""
+
+    doc_id: int | None = None
+    item_id: int | None = None
+    export_dir: Path = Path(".")
+
+
+class Chat:
+    def __init__(self, store: Store, lexicon: Lexicon | None = None):
+        self.store = store
+        self.lexicon = lexicon or default_lexicon()
+        self._answers: dict[str, Callable[[Request, Context], Reply]] = {
+            "projects_by_rate": self._projects_by_rate, "indicators_not_met": self._indicators_not_met,
+            "items_by_theme": self._items_by_theme, "counts": self._counts,
+            "draft_measures": self._draft_measures, "set_theme": self._set_theme,
+            "export": self._export, "help": lambda request, context: self.help(),
+        }
+
+    def parse(self, text: str) -> Request:
+        """The best intent for `text` (None when nothing scores above the cutoff)."""
+        lx = self.lexicon
+        words, slots = lx.analyse(text, self.store.project_names())
+        low = text.lower()
+        best: tuple[str | None, float, float] = (None, 0.0, 0.0)
+        for name, triggers in lx.normalised_triggers().items():
+            intent = lx.intents[name]
+            if intent.cues and not any(cue.lower() in low for cue in intent.cues):
+                continue
+            if not all(_has(slots, need) for need in intent.needs):
+                continue
+            for trigger in triggers:
+                score = (fuzz.token_set_ratio(words, trigger), fuzz.token_sort_ratio(words, trigger))
+                if score > best[1:]:
+                    best = (name, *score)
+        intent_name = best[0] if best[1] >= lx.intent_cutoff else None
+        return Request(text, intent_name, best[1], slots, words)
+
+    def respond(self, text: str, context: Context | None = None) -> Reply:
+        context = context or Context()
+        if not text.strip():
+            return self.help()
+        request = self.parse(text)
+        if request.intent is None:
+            return self.help(f"没有理解「{text.strip()}」。")
+        reply = self._answers[request.intent](request, context)
+        reply.intent = request.intent
+        return reply
+
+    def help(self, lead: str = "") -> Reply:
+        lines = [lead + "我可以：" if lead else "我可以："]
+        for intent in self.lexicon.intents.values():
+            if intent.name != "help":
+                examples = "、".join(f"「{e}」" for e in intent.examples[:2])
+                lines.append(f"· {intent.help}，例如 {examples}")
+        return Reply("\n".join(lines), intent="help")
+
+    # -- answers ---------------------------------------------------------------------------
+
+    def _projects_by_rate(self, request: Request, context: Context) -> Reply:
+        defaults = self.lexicon.intents["projects_by_rate"].defaults
+        rate = request.slots.number if request.slots.number is not None else float(defaults.get("number", 90))
+        comparison = request.slots.comparison or defaults.get("comparison", "lt")
+        rows = self.store.projects(rate=rate, comparison=comparison, doc_id=_scope(request, context))
+        what = f"执行率{COMPARISON_WORDS[comparison]}{rate:g}%的项目"
+        if not rows:
+            return Reply(f"没有{what}。")
+        hits = [Hit(f"{r.name}（{r.doc_name}）执行率 {r.rate:g}%", r.doc_id, r.item_id) for r in rows]
+        return self._listing(f"{what}共 {len(rows)} 个：", hits)
+
+    def _indicators_not_met(self, request: Request, context: Context) -> Reply:
+        items = self.store.indicators_not_met(doc_id=_scope(request, context), project=request.slots.project)
+        if not items:
+            return Reply("没有未完成的指标。")
+        hits = []
+        for i in items:
+            points = f"（得分 {i.detail.get('score')}/{i.detail.get('weight')}）" if i.detail.get("weight") else ""
+            hits.append(Hit(f"{i.project or i.doc_name}｜{i.summary}{points}", i.doc_id, i.id))
+        return self._listing(f"未完成的指标共 {len(items)} 条：", hits)
+
+    def _items_by_theme(self, request: Request, context: Context) -> Reply:
+        slots, lx = request.slots, self.lexicon
+        kinds = [k for k in slots.kinds if k in STATEMENT_KINDS] or None
+        found: dict[int, object] = {}
+        for theme in slots.themes:
+            for item in self.store.items_by_theme(theme, kinds=kinds or STATEMENT_KINDS,
+                                                  doc_id=_scope(request, context), project=slots.project):
+                found.setdefault(item.id, item)
+        what = f"「{lx.theme_label(slots.themes)}」相关的{self._kind_label(kinds)}"
+        if not found:
+            return Reply(f"没有{what}。")
+        hits = [Hit(f"{self._kind_label([i.kind])}｜{i.project or i.doc_name}｜{i.text}", i.doc_id, i.id)
+                for i in found.values()]
+        return self._listing(f"{what}共 {len(hits)} 条：", hits)
+
+    def _counts(self, request: Request, context: Context) -> Reply:
+        kinds = [k for k in request.slots.kinds if k in STATEMENT_KINDS] or ["problem"]
+        doc_id = _scope(request, context)
+        by_theme = self.store.counts_by_theme(kinds=kinds, doc_id=doc_id)
+        by_kind = self.store.counts_by_kind(doc_id=doc_id)
+        label = self._kind_label(kinds)
+        lines = [f"各类{label}数量（不含已拒绝）："]
+        lines += [f"· {self.lexicon.theme_label([code])}：{n}" for code, n in by_theme.items()] or ["· 无"]
+        lines.append("按类型：" + " · ".join(f"{self._kind_label([k])} {n}" for k, n in sorted(
+            by_kind.items(), key=lambda kv: -kv[1])))
+        return Reply("\n".join(lines))
+
+    def _draft_measures(self, request: Request, context: Context) -> Reply:
+        if context.item_id is None:
+            return Reply("请先在文档中选中一条问题，再说「为这个问题起草改进措施」。")
+        item = self.store.item(context.item_id)
+        return Reply(f"为「{item.text}」起草改进措施……", action="draft", item_id=item.id,
+                     hits=[Hit(item.text, item.doc_id, item.id)])
+
+    def _set_theme(self, request: Request, context: Context) -> Reply:
+        if context.item_id is None:
+            return Reply("请先在文档中选中一条，再说要把它改为哪一类。")
+        slots, lx = request.slots, self.lexicon
+        if slots.themes:
+            item = self.store.decide(context.item_id, "edited", themes=slots.themes)
+            change = f"主题改为「{lx.theme_label(item.themes)}」"
+        elif slots.categories:
+            item = self.store.decide(context.item_id, "edited", category=slots.categories[0])
+            change = f"指标分类改为「{item.category}」"
+        elif slots.kinds:
+            item = self.store.decide(context.item_id, "edited", kind=slots.kinds[0])
+            change = f"类型改为「{self._kind_label([item.kind])}」"
+        else:
+            return Reply("要改为哪一类？例如「把这条改为预算执行类」或「把这条的分类改为数量」。")
+        return Reply(f"已把这条的{change}，已保存为修改。", action="refresh", item_id=item.id,
+                     hits=[Hit(item.text, item.doc_id, item.id)])
+
+    def _export(self, request: Request, context: Context) -> Reply:
+        slots = request.slots
+        status = slots.status or "accepted"
+        fmt = slots.format or "xlsx"
+        kinds = [k for k in slots.kinds if k in STATEMENT_KINDS + ("indicator",)] or None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path(context.export_dir) / f"审核结果-{status}-{stamp}.{fmt}"
+        n = self.store.export(status, fmt, path, kinds=kinds)
+        status_word = {"accepted": "已审核（接受或修改）", "all": "全部"}.get(
+            status, self.lexicon.status_names.get(status, status))
+        return Reply(f"已导出 {n} 条{status_word}的{self._kind_label(kinds)}到 {path}")
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _listing(self, title: str, hits: list[Hit]) -> Reply:
+        more = f"\n（只列出前 {MAX_LISTED} 条）" if len(hits) > MAX_LISTED else ""
+        return Reply(title + more + "\n选中一条回车即可跳转。", hits=hits[:MAX_LISTED])
+
+    def _kind_label(self, kinds: list[str] | None) -> str:
+        if not kinds:
+            return "条目"
+        return "、".join(self.lexicon.kind_names.get(k, k) for k in kinds)
+
+
+def _has(slots: Slots, need: str) -> bool:
+    value = getattr(slots, need if need != "theme" else "themes", None)
+    return bool(value) or value == 0
+
+
+def _scope(request: Request, context: Context) -> int | None:
+    """Only the open document when the request says so (本文档, 这份报告 …)."""
+    return context.doc_id if request.slots.this_document and context.doc_id else None

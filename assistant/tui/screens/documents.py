@@ -1,0 +1,71 @@
+"""The documents screen: every document with its projects, counts and review progress."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from assistant.tui.widgets.chat_pane import ChatPane
+
+COLUMNS = (("name", "文档", 28), ("projects", "项目", 36), ("problem", "问题", 4), ("reason", "原因", 4),
+           ("measure", "措施", 4), ("indicator", "指标", 4), ("finding", "发现", 4), ("progress", "进度", 14))
+
+
+class DocumentsScreen(Screen):
+    BINDINGS = [Binding("enter", "open", "打开", id="documents.open")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="overall")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="documents")
+        yield ChatPane(id="chat")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#documents", DataTable)
+        for key, label, width in COLUMNS:
+            table.add_column(label, width=width, key=key)
+        self.reload(resume=True)
+        self.query_one(ChatPane).display = False
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self, resume: bool = False) -> None:
+        """Refill the table; with `resume`, put the cursor on the first unfinished document."""
+        table = self.query_one("#documents", DataTable)
+        row = table.cursor_row
+        self.documents = self.app.store.documents()
+        table.clear()
+        for d in self.documents:
+            projects = "、".join(d.projects) or "—"
+            table.add_row(d.name, projects, *(str(d.counts[k]) for k in
+                                                ("problem", "reason", "measure", "indicator", "finding")),
+                          f"{d.reviewed}/{d.total} {d.progress:.0%}", key=str(d.id))
+        if resume:
+            row = next((n for n, d in enumerate(self.documents) if d.reviewed < d.total), 0)
+        if self.documents:
+            table.move_cursor(row=min(row, len(self.documents) - 1))
+        reviewed = sum(d.reviewed for d in self.documents)
+        total = sum(d.total for d in self.documents)
+        self.query_one("#overall", Static).update(
+            f"共 {len(self.documents)} 份文档 · 已审核 {reviewed}/{total} 条 · 回车打开，: 提问" if self.documents
+            else "库中还没有文档：用 jixiao review --db 库文件 报告文件或文件夹… 导入", layout=False)
+
+    def focus_main(self) -> None:
+        self.query_one("#documents", DataTable).focus()
+
+    def chat_selection(self) -> tuple[int | None, int | None]:
+        """(document, item) the conversational pane's requests refer to: none here."""
+        return None, None
+
+    def action_open(self) -> None:
+        table = self.query_one("#documents", DataTable)
+        if self.documents:
+            self.app.open_document(self.documents[table.cursor_row].id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.app.open_document(int(event.row_key.value))

@@ -1,0 +1,79 @@
+"""The table of a document's review items: status, kind, theme, project, text."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from assistant.store import ReviewItem
+from assistant.tui.chat_lexicon import Lexicon
+
+STATUS_MARKS = {"pending": ("·", ""), "accepted": ("✓", "green"), "rejected": ("✗", "red"),
+                "edited": ("✎", "yellow")}
+# 51090023T000011230145-基本公共卫生服务项目: the budget code says nothing in a 14-cell column.
+_PROJECT_CODE = re.compile(r"^[0-9A-Z]{8,}[-－—_ ]+")
+COLUMNS = (("status", "状态", 6), ("kind", "类型", 4), ("theme", "主题", 18), ("project", "项目", 14),
+           ("text", "内容", 56))
+WIDTHS = {key: width for key, _, width in COLUMNS}
+
+
+class ItemsTable(DataTable):
+    """One row per item, keyed by item id; `show(items)` fills it, `refresh_item` updates one.
+
+    `on_move(row)` is called as soon as the cursor changes row, in the same handler as the
+    key that moved it, so whatever follows the cursor is drawn in the same frame (the
+    RowHighlighted message would arrive a frame or two later).
+    """
+
+    def __init__(self, lexicon: Lexicon, on_move: Callable[[int], None] | None = None, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.lexicon = lexicon
+        self.on_move = on_move
+        for key, label, width in COLUMNS:
+            self.add_column(label, width=width, key=key)
+
+    def show(self, items: list[ReviewItem]) -> None:
+        self.clear()
+        for item in items:
+            self.add_row(*self._cells(item), key=str(item.id))
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        if self.on_move is not None and old.row != new.row:
+            self.on_move(new.row)
+
+    def refresh_item(self, item: ReviewItem) -> None:
+        for (key, _, _), value in zip(COLUMNS, self._cells(item)):
+            self.update_cell(str(item.id), key, value)
+
+    def cell_text(self, item_id: int, column: str) -> str:
+        """What a cell shows, as plain text."""
+        value = self.get_cell(str(item_id), column)
+        return value.plain if isinstance(value, Text) else str(value)
+
+    def _cells(self, item: ReviewItem) -> tuple:
+        mark, style = STATUS_MARKS.get(item.status, ("?", ""))
+        status = Text(f"{mark} {self.lexicon.status_names.get(item.status, item.status)}", style=style)
+        theme = self.lexicon.theme_label(item.themes) if item.themes else (item.category or "")
+        project = _PROJECT_CODE.sub("", item.project) or "（整体）"
+        kind = self.lexicon.kind_names.get(item.kind, item.kind)
+        # Cut to the column here, once: Rich would otherwise wrap the whole text on every repaint.
+        return (status, kind, _clip(theme, WIDTHS["theme"]), _clip(project, WIDTHS["project"]),
+                _clip(item.summary, WIDTHS["text"]))
+
+
+def _clip(text: str, width: int) -> str:
+    """`text` cut to `width` terminal cells (CJK characters take two), with … when cut."""
+    if cell_len(text) <= width:
+        return text
+    used, out = 0, []
+    for char in text:
+        used += cell_len(char)
+        if used > width - 1:
+            break
+        out.append(char)
+    return "".join(out) + "…"
