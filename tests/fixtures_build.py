@@ -7,6 +7,7 @@ builder renders the same form, so the readers' text can be compared with `form_l
 from __future__ import annotations
 
 import io
+import tempfile
 import struct
 from pathlib import Path
 
@@ -153,9 +154,10 @@ def build_ole(path: Path, stream: str) -> Path:
 
 
 def pdf_bytes(**kwargs) -> bytes:
-    buffer = io.BytesIO()
-    build_pdf(buffer, **kwargs)     # reportlab accepts a file object as well as a name
-    return buffer.getvalue()
+    """The PDF's bytes, built in a temporary folder (given a file object, reportlab also
+    leaves a file named after the object's repr in the working directory)."""
+    with tempfile.TemporaryDirectory() as folder:
+        return build_pdf(Path(folder) / "form.pdf", **kwargs).read_bytes()
 
 
 def _number(cell: str) -> object:

@@ -8,4 +8,5 @@ COMMAND_MODULES = [
     "classify",
     "review",
     "export",
+    "stats",
 ]

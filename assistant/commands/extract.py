@@ -1,68 +1,260 @@
-"""`jixiao extract PATH... [-o OUT.jsonl]`: reports → one JSON object per document per line."""
+"""`jixiao extract PATH... [-o OUT]`: reports → JSON Lines (or Parquet, or the store), in parallel.
+
+    jixiao extract reports/ -o out.jsonl                   # every core, progress on a terminal
+    jixiao extract reports/ -o out.jsonl --append          # after a stop: only what is missing
+    jixiao extract reports/ --db store.sqlite              # into the review store, skipping stored
+    jixiao extract reports/ --format parquet -o out/       # tables for DuckDB or pandas
+    jixiao extract reports/ --engine dask --scheduler tcp://host:8786 -o out/ --format parquet
+
+stdout (or -o) gets the data; stderr gets one line per document, one `error:` line per file
+that failed, progress and a closing table — only the errors with --quiet.  The exit code is
+1 when any file failed, 0 otherwise.
+"""
 from __future__ import annotations
 
-import json
+import os
 import sys
+import time
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from assistant.batch import DEFAULT_CHUNKSIZE, ENGINES, Job, Outcome, Seen, run_batch
 from assistant.cli import app
-from assistant.extract import extract_path
-from assistant.extract.read import ReadError, iter_inputs
+from assistant.outputs import FORMATS, open_sink
+
+_MB = 1024 * 1024
 
 
 @app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (folders are searched recursively)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default: stdout)."),
-    summary: bool = typer.Option(False, "--summary", help="Print a table of projects, indicators and statements at the end."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default: stdout; "
+                                          "nothing with --db), or the Parquet folder with --format parquet."),
+    summary: bool = typer.Option(False, "--summary", help="Print a table of projects, indicators and statements "
+                                 "per document at the end."),
+    workers: int = typer.Option(os.cpu_count() or 1, "-j", "--workers", min=1,
+                                help="Worker processes (1: run in this process)."),
+    chunksize: int = typer.Option(DEFAULT_CHUNKSIZE, "--chunksize", min=1, help="Files per task sent to a worker."),
+    fmt: str = typer.Option("jsonl", "--format", help="Output format: jsonl or parquet."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Add each report to this review store; documents "
+                                      "whose content is stored already are skipped."),
+    force: bool = typer.Option(False, "--force", help="With --db: extract documents even when stored already."),
+    append: bool = typer.Option(False, "--append", "--resume", help="Add to OUTPUT instead of replacing it, "
+                                "skipping documents (same path and content) it already holds."),
+    engine: str = typer.Option("pool", "--engine", help="pool (this machine) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (implies "
+                                            "--engine dask); without it a local cluster is started."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar "
+                                            "(default: when stderr is a terminal)."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors on stderr."),
 ) -> None:
     """Extract projects, budgets, indicators and statements from reports (JSON Lines)."""
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    failed, done = 0, []
+    engine = "dask" if scheduler else engine
+    _check(fmt in FORMATS, "--format", f"must be one of {', '.join(FORMATS)}")
+    _check(engine in ENGINES, "--engine", f"must be one of {', '.join(ENGINES)}")
+    _check(not (fmt == "parquet" and output is None), "--output", "--format parquet needs -o FOLDER")
+    _check(not (append and output is None), "--append", "needs -o OUTPUT")
+    store, sink = _open_outputs(fmt, output, db, append)
+    job = Job(fmt=fmt if sink else None, keep_report=store is not None,
+              seen=Seen(hashes=frozenset(_stored(store) if store and not force else ()),
+                        pairs=frozenset(sink.seen() if sink else ())))
+    shown = progress if progress is not None else (not quiet and sys.stderr.isatty())
+    tally = Tally(per_document=summary)
+    interrupted = False
     try:
-        for item in iter_inputs(paths):
-            if isinstance(item, ReadError):
-                failed += 1
-                typer.echo(f"error: {item}", err=True)
-                continue
-            try:
-                report = extract_path(item)
-            except ReadError as exc:
-                failed += 1
-                typer.echo(f"error: {exc}", err=True)
-                continue
-            out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
-            out.flush()
-            done.append(report)
-            typer.echo(_one_line(report), err=True)
+        with Display(shown, quiet) as display:
+            for outcome in run_batch(paths, job, workers=workers, chunksize=chunksize,
+                                     engine=engine, scheduler=scheduler):
+                _take(outcome, sink, store, display, tally)
+    except KeyboardInterrupt:
+        interrupted = True
+    except ImportError as exc:      # --engine dask without the `batch` extra installed
+        typer.echo(f"error: {_missing(exc)}", err=True)
+        raise typer.Exit(2)
     finally:
-        if output:
-            out.close()
-    if summary:
-        _print_summary(done, failed)
-    raise typer.Exit(1 if failed else 0)
+        if sink:
+            sink.close()
+        if store:
+            store.close()
+    if not quiet:
+        _print_totals(tally, summary)
+    if interrupted:
+        typer.echo(f"interrupted: {tally.done} document(s) written; run again with --append "
+                   f"(or --db) to continue", err=True)
+        raise typer.Exit(130)
+    raise typer.Exit(1 if tally.failed else 0)
 
 
-def _one_line(report) -> str:
-    n_ind = sum(len(p.indicators) for p in report.projects)
-    return (f"{report.doc}: {len(report.projects)} projects, {n_ind} indicators, "
-            f"{len(report.statements)} statements")
+class Tally:
+    """Counts of a run, for the progress bar and the closing table."""
+
+    def __init__(self, per_document: bool = False) -> None:
+        self.per_document = per_document
+        self.started = time.monotonic()
+        self.done = self.skipped = self.failed = self.bytes = 0
+        self.items: Counter[str] = Counter()
+        self.rows: list[tuple[str, dict[str, int]]] = []    # with --summary only: memory stays flat
+
+    def add(self, outcome: Outcome) -> None:
+        self.bytes += outcome.size
+        if outcome.error:
+            self.failed += 1
+        elif outcome.skipped:
+            self.skipped += 1
+        else:
+            self.done += 1
+            self.items.update(outcome.counts)
+            if self.per_document:
+                self.rows.append((outcome.doc, outcome.counts))
+
+    def rates(self) -> tuple[float, float, float]:
+        """Seconds elapsed, documents/s and MB/s (of documents read, skipped ones included)."""
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        return elapsed, (self.done + self.skipped) / elapsed, self.bytes / _MB / elapsed
 
 
-def _print_summary(reports, failed: int) -> None:
+class Display:
+    """stderr: per-document lines and errors, above a rich progress bar when shown."""
+
+    def __init__(self, progress: bool, quiet: bool):
+        self.quiet = quiet
+        self._progress = None
+        if progress:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(), TextColumn("[bold]extract"), BarColumn(),
+                TextColumn("{task.completed} docs · {task.fields[docs_s]:.1f} docs/s · "
+                           "{task.fields[mb_s]:.2f} MB/s · [red]{task.fields[failed]} failed[/red] · "
+                           "{task.fields[skipped]} skipped"),
+                TimeElapsedColumn(), console=Console(stderr=True), transient=False)
+            self._task = self._progress.add_task("extract", total=None, docs_s=0.0, mb_s=0.0,
+                                                 failed=0, skipped=0)
+
+    def __enter__(self) -> "Display":
+        if self._progress:
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress:
+            self._progress.stop()
+
+    def error(self, text: str) -> None:
+        self._say(f"error: {text}")
+
+    def note(self, text: str) -> None:
+        if not self.quiet:
+            self._say(text)
+
+    def advance(self, tally: Tally) -> None:
+        if self._progress:
+            _, docs_s, mb_s = tally.rates()
+            self._progress.update(self._task, completed=tally.done + tally.skipped + tally.failed,
+                                  docs_s=docs_s, mb_s=mb_s, failed=tally.failed, skipped=tally.skipped)
+
+    def _say(self, text: str) -> None:
+        if self._progress:
+            self._progress.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(text, err=True)
+
+
+def _take(outcome: Outcome, sink, store, display: Display, tally: Tally) -> None:
+    """Write one outcome where it belongs, then report it."""
+    for warning in outcome.warnings:
+        display.note(f"warning: {warning}")
+    if outcome.ok and store is not None:
+        try:
+            store.add_report(outcome.report, outcome.text)
+        except Exception as exc:  # one report the store refuses must not stop the batch
+            outcome.error = f"{outcome.path}: could not be stored ({type(exc).__name__}: {exc})"
+    if outcome.ok and sink is not None:
+        sink.write(outcome.line if outcome.line is not None else outcome.rows)
+    tally.add(outcome)
+    if outcome.error:
+        display.error(outcome.error)
+    elif outcome.skipped:
+        display.note(f"{outcome.doc}: skipped (already {'stored' if store else 'written'})")
+    else:
+        display.note(_one_line(outcome.doc, outcome.counts))
+    display.advance(tally)
+
+
+def _one_line(doc: str, counts: dict[str, int]) -> str:
+    statements = counts.get("reason", 0) + counts.get("problem", 0) + counts.get("measure", 0)
+    return (f"{doc}: {counts.get('projects', 0)} projects, {counts.get('indicators', 0)} indicators, "
+            f"{statements} statements")
+
+
+def _print_totals(tally: Tally, per_document: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="jixiao extract")
-    for col in ("document", "projects", "indicators", "reasons", "problems", "measures"):
-        table.add_column(col, justify="left" if col == "document" else "right")
-    for r in reports:
-        kinds = [s.kind for s in r.statements]
-        table.add_row(r.doc, str(len(r.projects)), str(sum(len(p.indicators) for p in r.projects)),
-                      str(kinds.count("reason")), str(kinds.count("problem")), str(kinds.count("measure")))
-    Console(stderr=True).print(table)
-    if failed:
-        Console(stderr=True).print(f"[red]{failed} file(s) failed[/red]")
+    console = Console(stderr=True)
+    if per_document:
+        table = Table(title="jixiao extract")
+        for col in ("document", "projects", "indicators", "reasons", "problems", "measures"):
+            table.add_column(col, justify="left" if col == "document" else "right")
+        for doc, c in tally.rows:
+            table.add_row(doc, *(str(c.get(k, 0)) for k in ("projects", "indicators", "reason",
+                                                            "problem", "measure")))
+        console.print(table)
+    elapsed, docs_s, mb_s = tally.rates()
+    table = Table(title="extraction summary", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in (
+        ("documents extracted", tally.done), ("skipped (done already)", tally.skipped),
+        ("failed", tally.failed), ("projects", tally.items["projects"]),
+        ("indicators", tally.items["indicators"]), ("reasons", tally.items["reason"]),
+        ("problems", tally.items["problem"]), ("measures", tally.items["measure"]),
+        ("MB read", f"{tally.bytes / _MB:.2f}"), ("seconds", f"{elapsed:.1f}"),
+        ("documents/s", f"{docs_s:.1f}"), ("MB/s", f"{mb_s:.2f}"),
+    ):
+        table.add_row(label, f"[red]{value}[/red]" if label == "failed" and value else str(value))
+    console.print(table)
+
+
+def _open_outputs(fmt: str, output: Path | None, db: Path | None, append: bool):
+    """The store (with --db) and the writer (-o, or stdout unless only --db is given);
+    a message and exit 2 when either cannot be opened."""
+    store = sink = None
+    try:
+        if db is not None:
+            from assistant.store import Store  # only runs with --db need it
+
+            store = Store(db)
+        if output is not None or store is None:
+            sink = open_sink(fmt, output, append=append)
+    except ImportError as exc:
+        problem = _missing(exc)
+    except Exception as exc:  # an unwritable path, a store of a newer schema …
+        if isinstance(exc, OSError) and exc.filename:
+            problem = f"{exc.filename}: {exc.strerror}"
+        else:
+            problem = f"{db if store is None else output}: {exc}"
+    else:
+        return store, sink
+    if store is not None:
+        store.close()
+    typer.echo(f"error: {problem}", err=True)
+    raise typer.Exit(2)
+
+
+def _missing(exc: ImportError) -> str:
+    return (f"{exc.name or exc} is not installed; install the batch extra: "
+            f"pip install 'jixiao-assistant[batch]'")
+
+
+def _stored(store) -> set[str]:
+    return {d.sha256 for d in store.documents()}
+
+
+def _check(ok: bool, option: str, message: str) -> None:
+    if not ok:
+        raise typer.BadParameter(message, param_hint=option)

@@ -1,0 +1,307 @@
+"""`jixiao extract` at scale: workers, resuming, Parquet, Dask, and bad input in a batch."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import assistant.commands.extract  # noqa: F401  (registers `extract` on the app)
+import assistant.commands.stats  # noqa: F401  (two commands or more: `jixiao extract …`)
+from assistant.batch import Outcome, _drive
+from assistant.cli import app
+from assistant.extract import extract_path
+from tests.conftest import SAMPLES
+
+# A small tab-layout 自评表 written for these tests: one project, three indicators, a reason.
+SELF_EVALUATION = """\
+## 项目支出绩效自评表
+
+(2023年度)
+
+单位(盖章): 清河县农业农村局
+
+项目名称\t\t{project}\t\t\t\t\t\t
+主管部门及代码\t\t[301]清河县农业农村局\t\t实施单位\t清河县农业技术推广中心\t\t\t
+项目资金 (万元)\t资金来源\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率\t得分\t
+\t年度资金总额:\t{budget}\t{budget}\t{executed}\t10\t{rate}\t9\t
+绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t未完成原因分析
+\t产出指标 (50分)\t数量指标\t测土配方施肥推广面积\t≥{area}万亩\t{area}万亩\t20\t20\t
+\t\t时效指标\t补贴资金拨付时间\t2023年10月底前\t2023年12月底\t20\t15\t资金到位较晚，拨付进度滞后；下一步将加快资金拨付进度。
+\t满意度指标 (10分)\t满意度指标\t种植户满意度\t≥90%\t93%\t10\t10\t
+总分\t\t\t\t\t\t100\t94\t
+自评结论\t优\t\t\t\t\t\t\t
+"""
+
+
+def _self_evaluation(i: int) -> str:
+    return SELF_EVALUATION.format(project=f"耕地质量提升项目{i}", budget=100 + i, executed=90 + i,
+                                  rate=f"{(90 + i) / (100 + i) * 100:.2f}", area=10 + i)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Six reports in two folders: four samples and two written here."""
+    folder = tmp_path / "corpus"
+    (folder / "b").mkdir(parents=True)
+    for name in ("01_tab_selfeval_education.txt", "02_cells_selfeval_health.txt",
+                 "05_narrative_department_agriculture.txt", "06_tab_deviation_transport.txt"):
+        shutil.copy(SAMPLES / name, folder / name)
+    for i in (1, 2):
+        (folder / "b" / f"自评表_{i}.txt").write_text(_self_evaluation(i), encoding="utf-8")
+    return folder
+
+
+def run(*args: str) -> "object":
+    return CliRunner().invoke(app, ["extract", *args], catch_exceptions=False)
+
+
+def lines(path: Path) -> list[str]:
+    return sorted(path.read_text(encoding="utf-8").splitlines())
+
+
+def files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+# --- workers ---------------------------------------------------------------------------------
+
+def test_two_workers_write_what_one_does_in_the_unchanged_format(corpus, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    result = run(str(corpus), "-o", str(one), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    result = run(str(corpus), "-o", str(two), "-j", "2", "--chunksize", "1")
+    assert result.exit_code == 0, result.stderr
+    assert lines(one) == lines(two)
+    expected = sorted(json.dumps(extract_path(p).to_dict(), ensure_ascii=False) for p in files(corpus))
+    assert lines(one) == expected
+    # one summary line per document, and the closing table
+    for p in files(corpus):
+        assert f"{p.name}: " in result.stderr
+    assert "documents extracted" in result.stderr
+
+
+def test_stdout_by_default_and_quiet_prints_nothing_else(corpus):
+    result = run(str(corpus), "-j", "2", "--quiet")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 6
+    assert result.stderr == ""
+
+
+def test_the_loop_keeps_a_bounded_number_of_tasks_in_flight():
+    consumed = []
+
+    def source():
+        for i in range(1000):
+            consumed.append(i)
+            yield [f"f{i}"]
+
+    class Runner:
+        inflight = 3
+
+        def __init__(self):
+            self.running = set()
+            self.peak = 0
+
+        def submit(self, chunk):
+            self.running.add(chunk[0])
+            self.peak = max(self.peak, len(self.running))
+            return chunk[0]
+
+        def collect(self, running):
+            first = sorted(running)[0]
+            self.running.discard(first)
+            return [(first, [Outcome(path=first)])]
+
+    runner = Runner()
+    stream = _drive(source(), runner)
+    for _ in range(10):
+        next(stream)
+    assert len(consumed) <= 10 + runner.inflight      # the input is read lazily
+    assert sum(1 for _ in stream) == 990
+    assert runner.peak == 3
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+def test_bad_files_are_one_line_each_and_the_good_ones_are_written(corpus, tmp_path):
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02garbage" * 50)
+    (corpus / "empty.txt").touch()
+    (corpus / "shopping.txt").write_text("买菜：白菜两颗，豆腐一块。\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(str(corpus), str(tmp_path / "missing"), "-o", str(out), "-j", "2")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 4
+    for name in ("binary.txt", "empty.txt", "shopping.txt", "missing"):
+        assert sum(name in e for e in errors) == 1, errors
+    assert all(e.startswith(f"error: {tmp_path}") for e in errors)
+    assert len(lines(out)) == 6
+
+
+def test_an_exception_in_extraction_fails_that_file_only(corpus, tmp_path, monkeypatch):
+    import assistant.batch as batch
+
+    real = batch.extract_document
+
+    def flaky(doc):
+        if "耕地质量提升项目1" in doc.text:
+            raise RuntimeError("boom\non two lines")
+        return real(doc)
+
+    monkeypatch.setattr(batch, "extract_document", flaky)
+    for workers in ("1", "2"):         # the pool's workers are forked with the patch in place
+        out = tmp_path / f"out{workers}.jsonl"
+        result = run(str(corpus), "-o", str(out), "-j", workers)
+        assert result.exit_code == 1
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+        assert errors == [f"error: {corpus / 'b' / '自评表_1.txt'}: unexpected error in extraction "
+                          f"(RuntimeError: boom on two lines)"]
+        assert len(lines(out)) == 5
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the patch reaches workers only when forked")
+def test_a_worker_that_dies_fails_that_file_only(corpus, tmp_path, monkeypatch):
+    import assistant.batch as batch
+
+    real = batch.extract_document
+
+    def deadly(doc):
+        if "耕地质量提升项目2" in doc.text:
+            os._exit(3)              # as a segfault in a reader library would
+        return real(doc)
+
+    monkeypatch.setattr(batch, "extract_document", deadly)
+    out = tmp_path / "out.jsonl"
+    result = run(str(corpus), "-o", str(out), "-j", "2", "--chunksize", "2")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: {corpus / 'b' / '自评表_2.txt'}: the worker process died while "
+                      f"extracting it (a crash in a reader library, or out of memory)"]
+    assert len(lines(out)) == 5
+
+
+# --- resuming -----------------------------------------------------------------------------------
+
+def test_appending_twice_writes_each_document_once(corpus, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert run(str(corpus), "-o", str(out), "--append", "-j", "2").exit_code == 0
+    first = lines(out)
+    result = run(str(corpus), "-o", str(out), "--append", "-j", "2")
+    assert result.exit_code == 0
+    assert lines(out) == first
+    assert result.stderr.count("skipped (already written)") == 6
+    # a document added since is the only one extracted
+    (corpus / "b" / "自评表_3.txt").write_text(_self_evaluation(3), encoding="utf-8")
+    result = run(str(corpus), "-o", str(out), "--resume", "-j", "1")
+    assert len(lines(out)) == 7 and result.stderr.count("skipped (already written)") == 6
+
+
+def test_an_interrupted_run_keeps_what_it_wrote_and_a_rerun_completes_it(corpus, tmp_path, monkeypatch):
+    import assistant.commands.extract as command
+
+    full = tmp_path / "full.jsonl"
+    run(str(corpus), "-o", str(full), "-j", "1")
+    out = tmp_path / "out.jsonl"
+    real, calls = command._take, []
+
+    def stop_after_three(outcome, *args):
+        calls.append(outcome.path)
+        if len(calls) > 3:
+            raise KeyboardInterrupt        # Ctrl-C in the middle of the batch
+        return real(outcome, *args)
+
+    monkeypatch.setattr(command, "_take", stop_after_three)
+    result = run(str(corpus), "-o", str(out), "-j", "2")
+    assert result.exit_code == 130 and "--append" in result.stderr
+    assert len(lines(out)) == 3 and set(lines(out)) <= set(lines(full))
+    monkeypatch.setattr(command, "_take", real)
+    # a crash in the middle of a write leaves half a line: it is cut, the document redone
+    with open(out, "a", encoding="utf-8") as fh:
+        fh.write(lines(full)[-1][:40])
+    assert run(str(corpus), "-o", str(out), "--append", "-j", "2").exit_code == 0
+    assert lines(out) == lines(full)
+
+
+def test_the_store_skips_documents_it_holds_unless_forced(corpus, tmp_path):
+    from assistant.store import Store
+
+    db = tmp_path / "store.sqlite"
+    result = run(str(corpus), "--db", str(db), "-j", "2")
+    assert result.exit_code == 0 and result.stdout == ""
+    with Store(db) as store:
+        assert len(store.documents()) == 6
+    result = run(str(corpus), "--db", str(db), "-j", "2")
+    assert result.stderr.count("skipped (already stored)") == 6
+    result = run(str(corpus), "--db", str(db), "-j", "1", "--force", "-o", str(tmp_path / "o.jsonl"))
+    assert "skipped (already" not in result.stderr and len(lines(tmp_path / "o.jsonl")) == 6
+    with Store(db) as store:
+        assert len(store.documents()) == 6
+
+
+# --- Parquet --------------------------------------------------------------------------------------
+
+def test_parquet_tables_are_readable_and_match_the_json_lines(corpus, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    jsonl, folder = tmp_path / "out.jsonl", tmp_path / "tables"
+    run(str(corpus), "-o", str(jsonl), "-j", "1")
+    result = run(str(corpus), "--format", "parquet", "-o", str(folder), "-j", "2")
+    assert result.exit_code == 0, result.stderr
+    reports = [json.loads(line) for line in lines(jsonl)]
+    tables = {t: pq.read_table(folder / t) for t in ("documents", "projects", "indicators", "statements")}
+    assert sorted(tables["documents"].column("sha256").to_pylist()) == sorted(r["sha256"] for r in reports)
+    assert tables["projects"].num_rows == sum(len(r["projects"]) for r in reports)
+    assert tables["indicators"].num_rows == sum(len(p["indicators"]) for r in reports for p in r["projects"])
+    assert tables["statements"].num_rows == sum(len(r["statements"]) for r in reports)
+    names = set(tables["indicators"].column("name").to_pylist())
+    assert "测土配方施肥推广面积" in names
+    themes = tables["statements"].column("themes").to_pylist()
+    assert all(isinstance(t, list) for t in themes)
+    # appending adds nothing new; an unfinished part left by a crash is dropped
+    (folder / "indicators" / "part-dead-00000.parquet.tmp").write_bytes(b"PAR1")
+    assert run(str(corpus), "--format", "parquet", "-o", str(folder), "--append").exit_code == 0
+    assert pq.read_table(folder / "documents").num_rows == 6
+    assert not list(folder.rglob("*.tmp"))
+
+
+# --- Dask -----------------------------------------------------------------------------------------
+
+def test_dask_local_cluster_writes_what_the_pool_does(corpus, tmp_path):
+    pytest.importorskip("distributed")
+    pool, dask = tmp_path / "pool.jsonl", tmp_path / "dask.jsonl"
+    run(str(corpus), "-o", str(pool), "-j", "2")
+    # In its own process: a Dask client leaves threads behind, and the pool forks.
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", "from assistant.cli import main; main()", "extract",
+                             str(corpus), "-o", str(dask), "-j", "2", "--engine", "dask", "--chunksize", "2",
+                             "--quiet"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - start < 60
+    assert lines(dask) == lines(pool)
+
+
+# --- options --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, words", [
+    (["--format", "parquet"], "needs -o"),
+    (["--append"], "needs -o"),
+    (["--format", "csv", "-o", "x"], "jsonl, parquet"),
+    (["--engine", "spark"], "pool, dask"),
+])
+def test_option_mistakes_exit_2(corpus, args, words):
+    result = CliRunner().invoke(app, ["extract", str(corpus), *args])
+    assert result.exit_code == 2
+    assert words in result.stderr
+
+
+def test_an_output_that_cannot_be_opened_is_one_line_and_exit_2(corpus, tmp_path):
+    for args in (["-o", str(tmp_path)], ["--db", str(tmp_path / "no" / "such" / "store.sqlite")]):
+        result = run(str(corpus), *args)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"error: {tmp_path}") and result.stderr.count("\n") == 1
