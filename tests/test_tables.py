@@ -161,3 +161,14 @@ def test_cell_per_line_form():
 def test_text_without_forms_has_no_projects():
     report = extract_text("2024年度本单位认真贯彻落实各项决策部署，圆满完成全年任务。\n")
     assert report.projects == []
+
+
+def test_a_unit_title_over_several_forms_is_no_project_alias():
+    """「某县教育局支出项目绩效目标自评表」 printed over every project form names the unit."""
+    titled = TAB_FORM.replace("## 项目支出绩效目标自评表", "## 某县教育局支出项目绩效目标自评表")
+    second = titled.replace("县域义务教育学校校舍维修改造", "乡村学校少年宫运行经费")
+    report = extract_text(titled + "\n" + second)
+    assert [p.name for p in report.projects] == ["县域义务教育学校校舍维修改造", "乡村学校少年宫运行经费"]
+    assert [p.aliases for p in report.projects] == [[], []]
+    alone = extract_text(titled).projects[0]
+    assert alone.aliases == ["某县教育局"]

@@ -104,7 +104,20 @@ def find_forms(rows: list[Row], text: str) -> list[Form]:
         aliases = _aliases_from_title(title, cell.text, lex)
         forms.append(Form(name=_clean_name(cell.text), form=form, rows=frows, start=start, end=end,
                           name_cell=cell, title=title, aliases=aliases))
+    _drop_unit_aliases(forms)
     return forms
+
+
+def _drop_unit_aliases(forms: list[Form]) -> None:
+    """A title printed above several project forms (「XX中心支出项目绩效目标表」) names the
+    unit, not any one project; only a department-wide form is the unit itself."""
+    seen: dict[str, int] = {}
+    for form in forms:
+        for alias in form.aliases:
+            seen[alias] = seen.get(alias, 0) + 1
+    for form in forms:
+        if form.form != "department_overall":
+            form.aliases = [a for a in form.aliases if seen[a] == 1]
 
 
 # ---------------------------------------------------------------------------- helpers
