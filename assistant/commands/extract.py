@@ -200,7 +200,7 @@ def _print_totals(tally: Tally, per_document: bool) -> None:
         table = Table(title="jixiao extract")
         for col in ("document", "projects", "indicators", "reasons", "problems", "measures"):
             table.add_column(col, justify="left" if col == "document" else "right")
-        for doc, c in tally.rows:
+        for doc, c in sorted(tally.rows):
             table.add_row(doc, *(str(c.get(k, 0)) for k in ("projects", "indicators", "reason",
                                                             "problem", "measure")))
         console.print(table)
