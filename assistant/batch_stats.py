@@ -151,6 +151,7 @@ def plot_stats(stats: Stats, png: str | Path) -> bool:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     font = cjk_font()
     if font:
@@ -163,10 +164,12 @@ def plot_stats(stats: Stats, png: str | Path) -> bool:
     left.barh(labels[::-1], [n for _, n in themes][::-1], color="#4c72b0")
     left.set_title("问题归类 (statements per theme)" if font else "Statements per theme")
     left.set_xlabel("statements")
+    left.xaxis.set_major_locator(MaxNLocator(integer=True))     # counts, not fractions
     bins = [label for label, _ in RATE_BINS]
     right.bar(bins, [stats.rates.get(b, 0) for b in bins], color="#55a868")
     right.set_title("预算执行率 (projects per bin)" if font else "Budget execution rate (projects per bin)")
     right.set_ylabel("projects")
+    right.yaxis.set_major_locator(MaxNLocator(integer=True))
     right.tick_params(axis="x", rotation=30)
     fig.tight_layout()
     fig.savefig(png, dpi=120)
