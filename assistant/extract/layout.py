@@ -87,12 +87,14 @@ def find_forms(rows: list[Row], text: str) -> list[Form]:
     """The forms in document order; rows outside any form are not returned."""
     lex = _forms_lexicon()
     anchors: list[tuple[int, Cell, str, str]] = []   # row index, name cell, form, title
+    previous = -1                                      # the last name row: a title is below it
     for idx, row in enumerate(rows):
         cell = _name_cell(row, rows, idx, lex)
         if cell is None:
             continue
-        title_idx, title, form = _find_title(rows, idx, lex)
+        title_idx, title, form = _find_title(rows, idx, lex, stop=previous)
         anchors.append((title_idx if title_idx is not None else idx, cell, form, title))
+        previous = idx
     forms: list[Form] = []
     for n, (first, cell, form, title) in enumerate(anchors):
         last = anchors[n + 1][0] if n + 1 < len(anchors) else len(rows)
@@ -202,8 +204,8 @@ def _name_cell(row: Row, rows: list[Row], idx: int, lex: dict) -> Cell | None:
     return None
 
 
-def _find_title(rows: list[Row], idx: int, lex: dict) -> tuple[int | None, str, str]:
-    for k in range(idx - 1, max(-1, idx - lex["title_lookback"]), -1):
+def _find_title(rows: list[Row], idx: int, lex: dict, stop: int = -1) -> tuple[int | None, str, str]:
+    for k in range(idx - 1, max(stop, idx - lex["title_lookback"]), -1):
         joined = rows[k].joined
         if not joined or len(joined) > 80:
             continue

@@ -25,6 +25,7 @@ from functools import lru_cache
 from assistant.lexicon import builtin
 
 CN_DIGITS = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SENTENCE_END = "。！？!?；;\n"
 _TRIM = " \t\r\n　，,、；;：:"
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -168,6 +169,8 @@ def _lex() -> _Lex:
     for pattern in data["enumerations"]:
         chinese = "{n}" in pattern
         body = pattern.replace("{n}", f"(?P<n>[{CN_DIGITS}]{{1,2}})").replace("{d}", r"(?P<n>\d{1,2})")
+        if "(?P<n>" not in body:       # a marker that is its own number: ① ②
+            body = f"(?P<n>{body})"
         # a marker opens the text, a line, a sentence or a clause
         enums.append((re.compile(r"(?:^|(?<=[\s。；;：:，,！？!?]))" + body), chinese))
     lone = "|".join(p.replace("{n}", f"[{CN_DIGITS}]{{1,2}}").replace("{d}", r"\d{1,2}")
@@ -186,8 +189,10 @@ def _lex() -> _Lex:
 
 
 def _number(token: str, chinese: bool) -> int:
+    if len(token) == 1 and token in _CIRCLED:
+        return _CIRCLED.index(token) + 1
     if not chinese:
-        return int(token)
+        return int(token) if token.isdecimal() else 0
     if token == "十":
         return 10
     if len(token) == 2 and token[0] == "十":

@@ -15,6 +15,8 @@ from assistant.extract.readers import Decoded, Unreadable, join_row, message
 
 _EOF_WINDOW = 1 << 16
 _CID = re.compile(r"\(cid:\d+\)")
+# A figure wrapped in a narrow cell (98.8|7, 19802|98.62): the break stood for nothing.
+_WRAPPED_FIGURE = re.compile(r"(?<=\d)\n(?=\d)")
 
 # pdfminer logs every oddity of a damaged file at WARNING; the reader reports what matters.
 if logging.getLogger("pdfminer").level == logging.NOTSET:
@@ -57,7 +59,7 @@ def page_text(page) -> str:
     boxes = [table.bbox for table in tables]
     blocks: list[tuple[float, str]] = []
     for table in tables:
-        rows = [join_row(row) for row in table.extract()]
+        rows = [join_row([_WRAPPED_FIGURE.sub("", c) if c else c for c in row]) for row in table.extract()]
         blocks.append((table.bbox[1], "\n".join(rows)))
     rest = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
     for line in rest.extract_text_lines(strip=True):
