@@ -12,6 +12,9 @@ from typing import Any
 
 import yaml
 
+# libyaml when the wheel has it: parsing the lexicons was a fifth of a worker's start-up.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class LexiconError(ValueError):
     """A lexicon file that cannot be used; str() is one line naming file, line and problem."""
@@ -35,7 +38,7 @@ def load_yaml(path: str | Path) -> Any:
     except UnicodeDecodeError as exc:
         raise LexiconError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "somewhere"

@@ -10,7 +10,8 @@ with extra fields (offsets, evidence, warnings) that consumers may ignore.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
 # Form codes (corpora/README.md): 绩效自评表/自评报告, 绩效目标申报表, 预算绩效目标表, 部门整体绩效.
@@ -55,8 +56,7 @@ class Budget:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {k: v for k, v in asdict(self).items() if v not in (None, "")}
-        return out
+        return {k: v for k, v in _shallow(self).items() if v not in (None, "")}
 
 
 @dataclass
@@ -82,7 +82,7 @@ class Indicator:
     evidence: str = ""                # what decided the category
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        out = _shallow(self)
         for key in ("as_printed", "target_midterm", "reason_start", "reason_end"):
             if out[key] is None:
                 del out[key]
@@ -139,7 +139,9 @@ class Statement:
     theme_evidence: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = _shallow(self)
+        out["themes"], out["theme_evidence"] = list(self.themes), dict(self.theme_evidence)
+        return out
 
 
 @dataclass
@@ -189,6 +191,17 @@ class Report:
             statements=[_build(Statement, s) for s in data.get("statements", [])],
             warnings=list(data.get("warnings", [])),
         )
+
+
+def _shallow(obj) -> dict[str, Any]:
+    """The fields of a dataclass of plain values, in order: `asdict` without its deep copy,
+    which was a tenth of a batch's time."""
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def _build(cls, data: dict[str, Any]):

@@ -28,6 +28,7 @@ from assistant.nlp import segment
 
 _CLEAN = re.compile(r"[\s“”\"'‘’「」『』]+")
 _EDGE = re.compile(r"^(?:[（(]?\d{1,2}[)）.、．]|[一二三四五六七八九十]+[、.．])|[。；;，,:：]+$")
+_MEMO_SIZE = 20_000          # memoised names and targets per lexicon, before starting afresh
 
 
 @dataclass
@@ -153,11 +154,17 @@ class Evidence:
 
 
 def _evidence(name: str, target: str | None, lex: CompiledLexicon) -> Evidence:
+    """What the name and target say, memoised per (name, target) (read-only, shared)."""
     target = None if target is None else str(target)
-    cues = lex.match_cues(name)
-    exemplars = _exemplar_scores(name, lex)
-    unit = lex.target_unit(target)
-    words = lex.target_words(target)
+    hit = lex.memo.get(("evidence", name, target))
+    if hit is None:
+        hit = _remember(lex, ("evidence", name, target), _weigh(name, target, lex))
+    return hit
+
+
+def _weigh(name: str, target: str | None, lex: CompiledLexicon) -> Evidence:
+    cues, exemplars = _name_evidence(name, lex)
+    unit, words = _target_evidence(target, lex)
     w = lex.weights
     scores = dict.fromkeys(lex.categories, 0.0)
     for cat, (_, s, _) in cues.items():
@@ -176,6 +183,32 @@ def _evidence(name: str, target: str | None, lex: CompiledLexicon) -> Evidence:
     (top, s1), (_, s2) = ranked[0], ranked[1]
     ok = s1 >= lex.thresholds["min_score"] and s1 - s2 >= lex.thresholds["min_margin"]
     return Evidence(scores, cues, exemplars, unit, words, top if ok else None, s1 - s2)
+
+
+def _name_evidence(name: str, lex: CompiledLexicon) -> tuple[dict, dict]:
+    """Cue matches and exemplar scores of a name, memoised on the lexicon (read-only: they
+    are shared by every indicator of that name)."""
+    hit = lex.memo.get(("name", name))
+    if hit is None:
+        hit = _remember(lex, ("name", name), (lex.match_cues(name), _exemplar_scores(name, lex)))
+    return hit
+
+
+def _target_evidence(target: str | None, lex: CompiledLexicon) -> tuple[tuple | None, dict]:
+    """The target's unit and wording, memoised like `_name_evidence`."""
+    if target is None:
+        return None, {}
+    hit = lex.memo.get(("target", target))
+    if hit is None:
+        hit = _remember(lex, ("target", target), (lex.target_unit(target), lex.target_words(target)))
+    return hit
+
+
+def _remember(lex: CompiledLexicon, key: tuple, value):
+    if len(lex.memo) >= _MEMO_SIZE:      # a corpus of endless new texts: start afresh
+        lex.memo.clear()
+    lex.memo[key] = value
+    return value
 
 
 def _exemplar_scores(name: str, lex: CompiledLexicon) -> dict[str, tuple[str, float]]:

@@ -7,7 +7,7 @@ reported as a `LexiconError` whose one-line message names the file, the line and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,7 +15,7 @@ import numpy as np
 import yaml
 
 from assistant.extract.labels import category_labels
-from assistant.lexicon import LexiconError, builtin, lexicon_dir, load_yaml
+from assistant.lexicon import YAML_LOADER, LexiconError, builtin, lexicon_dir, load_yaml
 from assistant.nlp import segment
 
 _NUMBER_SECTIONS = ("thresholds", "weights", "cue_scoring", "confidence")
@@ -42,7 +42,7 @@ def read_lexicon_file(path: Path, known: dict | None = None, builtin_file: bool 
     data = load_yaml(path)
     if data is None:
         return {}
-    node = yaml.compose(path.read_text(encoding="utf-8"))
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     _Checker(path, known if not builtin_file else None).file(node)
     files = data.pop("exemplar_files", []) or []
     rows = data.setdefault("_exemplars", [])
@@ -95,6 +95,10 @@ class CompiledLexicon:
     exemplar_words: list[str]                         # jieba words joined by spaces
     exemplar_category: np.ndarray                     # index into `categories`, per exemplar
     exemplar_index: dict[str, np.ndarray]             # character pair → exemplars holding it
+    # What a name (cues, exemplars), a target (unit, wording) and the two together say, by
+    # text: the same few hundred names recur in every report, and fuzzy matching them was
+    # most of the classifier's cost (filled by classify._evidence and its helpers)
+    memo: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def exemplar_candidates(self, name: str) -> np.ndarray:
         """Exemplars sharing at least one two-character sequence with `name`.

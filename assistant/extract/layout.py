@@ -17,8 +17,24 @@ from functools import lru_cache
 
 from assistant.lexicon import builtin
 
+_NORM = re.compile(r"[\s:：*]")
 
-@dataclass
+
+class _once:
+    """A property computed on first use and kept on the instance (functools.cached_property
+    without its per-access lock, which cost more than the lists it saved)."""
+
+    def __init__(self, compute):
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
+@dataclass(slots=True)
 class Cell:
     text: str
     start: int
@@ -33,15 +49,17 @@ class Row:
     line: int                  # 0-based line number of the row's first line
     cell_per_line: bool = False
 
-    @property
+    # Computed once: every step asks for these, row by row, many times over.  A row's
+    # cells are not changed once it is built (build a new Row instead).
+    @_once
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
 
-    @property
+    @_once
     def nonempty(self) -> list[Cell]:
         return [c for c in self.cells if c.text]
 
-    @property
+    @_once
     def joined(self) -> str:
         return "".join(self.texts)
 
@@ -98,7 +116,8 @@ def find_forms(rows: list[Row], text: str) -> list[Form]:
     forms: list[Form] = []
     for n, (first, cell, form, title) in enumerate(anchors):
         last = anchors[n + 1][0] if n + 1 < len(anchors) else len(rows)
-        frows = _until_prose(rows[first:last], rows.index(next(r for r in rows[first:last] if r.start <= cell.start <= r.end)) - first)
+        name_at = next(k for k, r in enumerate(rows[first:last]) if r.start <= cell.start <= r.end)
+        frows = _until_prose(rows[first:last], name_at)
         if not form:
             form = _form_from_header(frows, lex)
         start = frows[0].start
@@ -154,8 +173,10 @@ def _looks_cellular(lines, i: int, j: int) -> bool:
 
 
 def _stripped(raw: str, offset: int) -> Cell:
-    left = len(raw) - len(raw.lstrip())
     body = raw.strip()
+    if len(body) == len(raw):        # most cells: nothing to strip
+        return Cell(raw, offset, offset + len(raw))
+    left = len(raw) - len(raw.lstrip())
     return Cell(body, offset + left, offset + left + len(body))
 
 
@@ -255,4 +276,4 @@ def _clean_name(text: str) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\s:：*]", "", text)
+    return _NORM.sub("", text)

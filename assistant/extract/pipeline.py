@@ -24,7 +24,7 @@ def extract_document(doc: Document) -> Report:
     rows = split_rows(doc.text)
     projects = [read_form(form, doc.text) for form in find_forms(rows, doc.text)]
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
-    report.statements = extract_statements(doc, projects)
+    report.statements = extract_statements(doc, projects, rows)
     return report
 
 

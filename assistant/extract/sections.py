@@ -64,7 +64,8 @@ class Region:
 def find_regions(text: str, rows) -> list[Region]:
     """Headed sections, heading cells and reason-column cells of a document, in order.
     `rows` are `with_pipe_tables(text, layout.split_rows(text))`."""
-    regions = _section_regions(text, rows) + _cell_regions(rows) + _column_regions(rows)
+    headers = [_column_labels(row) for row in rows]      # asked of each row several times
+    regions = _section_regions(text, rows) + _cell_regions(rows, headers) + _column_regions(rows, headers)
     regions.sort(key=lambda r: (r.start, r.end))
     return regions
 
@@ -184,6 +185,7 @@ class _Lex:
     reason_columns: frozenset
     table_end: tuple[str, ...]
     descriptive_labels: frozenset
+    chinese_headings: bool       # every heading word and statement column has a Chinese character
 
 
 @lru_cache(maxsize=1)
@@ -215,6 +217,7 @@ def _lex() -> _Lex:
         reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
         table_end=tuple(data.get("table_end", [])),
         descriptive_labels=frozenset(label_text(x) for x in data.get("descriptive_labels", [])),
+        chinese_headings=all(_CJK.search(w) for w in [*word_kind, *data.get("reason_columns", [])]),
     )
 
 
@@ -307,16 +310,16 @@ def _body_end(text: str, rows, hit: _Hit) -> int:
 
 # ---------------------------------------------------------------------------- cells
 
-def _cell_regions(rows) -> list[Region]:
+def _cell_regions(rows, headers: list[dict]) -> list[Region]:
     """「存在问题⇥<text>」: a label cell and the text cells after it in its row (or, when the
     label stands alone, in the next row).  Header rows are left to `_column_regions`."""
     regions = []
     for i, row in enumerate(rows):
-        if not _is_table(row) or _column_labels(row):
+        if not _is_table(row) or headers[i]:
             continue
         cells = row.nonempty
         for j, cell in enumerate(cells):
-            kinds = heading_kinds(cell.text)
+            kinds = heading_kinds(cell.text) if _may_head(cell.text) else ()
             if not kinds or len(label_text(cell.text)) > 20:
                 continue
             body = []
@@ -332,7 +335,7 @@ def _cell_regions(rows) -> list[Region]:
     return regions
 
 
-def _column_regions(rows) -> list[Region]:
+def _column_regions(rows, headers: list[dict]) -> list[Region]:
     """Cells under a statement column: 未完成原因分析, 偏差原因, 扣分原因, the 原因 of
     预算执行情况, or 存在问题 / 整改措施 columns of a problem list."""
     lex = _lex()
@@ -340,7 +343,7 @@ def _column_regions(rows) -> list[Region]:
     i = 0
     while i < len(rows):
         header = rows[i]
-        columns = _column_labels(header)
+        columns = headers[i]
         if not columns:
             i += 1
             continue
@@ -352,7 +355,7 @@ def _column_regions(rows) -> list[Region]:
                 i += 1
                 continue
             first = _SPACE.sub("", row.nonempty[0].text)
-            if not _is_table(row) or _column_labels(row) or first.startswith(lex.table_end):
+            if not _is_table(row) or headers[i] or first.startswith(lex.table_end):
                 break
             for idx, (label, kinds) in columns.items():
                 cell = _column_cell(row, header, idx, "reason" in kinds)
@@ -368,12 +371,11 @@ def _column_labels(row) -> dict[int, tuple[str, tuple[str, ...]]]:
     cells = row.nonempty
     if len(cells) < 3:
         return {}
-    labels = [label_text(c.text) for c in cells]
-    if sum(1 for label in labels if len(label) <= 14) < len(cells) - 1:
-        return {}
     lex = _lex()
     out = {}
     for n, cell in enumerate(row.cells):
+        if not _may_head(cell.text):
+            continue
         label = label_text(cell.text)
         if not label or len(label) > 14:
             continue
@@ -382,7 +384,16 @@ def _column_labels(row) -> dict[int, tuple[str, tuple[str, ...]]]:
             kinds = ("reason",)
         if kinds:
             out[n] = (label, kinds)
+    # a header's cells are short labels (one long cell allowed)
+    if out and sum(1 for c in cells if len(label_text(c.text)) <= 14) < len(cells) - 1:
+        return {}
     return out
+
+
+def _may_head(text: str) -> bool:
+    """Whether a cell may be a heading: with Chinese heading words (the usual lexicon), one
+    without a Chinese character (a number, a date) cannot, and is not looked up."""
+    return not _lex().chinese_headings or bool(_CJK.search(text))
 
 
 def _column_cell(row, header, idx: int, trailing: bool):

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from assistant.extract.layout import split_rows
+from assistant.extract.layout import Row, split_rows
 from assistant.extract.sections import (Region, descriptive_spans, find_regions, is_heading_line, numbering_level,
                                         plan_spans, with_pipe_tables)
 from assistant.extract.splitting import (clause_start, content_length, is_skippable, merge_spans, reason_end,
@@ -38,10 +38,11 @@ _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _SPACE = re.compile(r"\s+")
 
 
-def extract_statements(doc: Document, projects: list[Project]) -> list[Statement]:
-    """Every reason, problem and measure of `doc`, in document order."""
+def extract_statements(doc: Document, projects: list[Project], rows: list[Row] | None = None) -> list[Statement]:
+    """Every reason, problem and measure of `doc`, in document order; `rows` are
+    `layout.split_rows(doc.text)` when the caller has them already."""
     text = doc.text
-    rows = with_pipe_tables(text, split_rows(text))
+    rows = with_pipe_tables(text, split_rows(text) if rows is None else rows)
     found = find_regions(text, rows)
     given = [_labelled(g, found) for g in _given_regions(text, projects)]
     regions = _drop_nested(given + [r for r in found if not any(_overlap(r, g) for g in given)])
@@ -87,12 +88,19 @@ class _Lex:
     reason_cell_measure_starts: re.Pattern
     inline_labels: dict
     inline_label: re.Pattern
+    # each list of cues as one alternation: most lines hold no cue at all, and one search
+    # says so for all of them (None when the patterns do not combine)
+    any_reason: re.Pattern | None
+    any_weak_reason: re.Pattern | None
+    any_admission: re.Pattern | None
+    any_weak_admission: re.Pattern | None
 
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
     d = builtin("statements.yaml")
     compile_all = lambda key: tuple(re.compile(p) for p in d.get(key, []))  # noqa: E731
+    reasons, admissions = d.get("reason_cues_re", []), d.get("admission_cues_re", [])
     return _Lex(
         reason_cues=compile_all("reason_cues_re"),
         weak_reason_cues=compile_all("weak_reason_cues_re"),
@@ -111,7 +119,20 @@ def _lex() -> _Lex:
         reason_cell_measure_starts=re.compile(d["reason_cell_measure_starts_re"]),
         inline_labels=dict(d.get("inline_labels", {})),
         inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,6})\s*[：:]\s*"),
+        any_reason=_alternation(reasons),
+        any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", [])),
+        any_admission=_alternation(admissions),
+        any_weak_admission=_alternation(admissions + d.get("weak_admission_cues_re", [])),
     )
+
+
+def _alternation(patterns: list[str]) -> re.Pattern | None:
+    if any(re.search(r"\\\d|\(\?P=", p) for p in patterns):
+        return None             # a back-reference would point elsewhere once combined
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+    except re.error:            # e.g. a pattern with its own inline flags
+        return None
 
 
 # ---------------------------------------------------------------------------- regions
@@ -207,22 +228,25 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
     lex = _lex()
     skip, descriptive = merge_spans(skip), merge_spans(descriptive)
     for seg_start, seg_end in _segments(text):
-        if content_length(text[seg_start:seg_end]) < 6 or touches(seg_start, seg_end, skip):
+        if touches(seg_start, seg_end, skip) or content_length(text[seg_start:seg_end]) < 6:
             continue
         strong = touches(seg_start, seg_end, descriptive)
         reason_cues = lex.reason_cues + (() if strong else lex.weak_reason_cues)
         admission_cues = lex.admission_cues + (() if strong else lex.weak_admission_cues)
+        any_reason = lex.any_reason if strong else lex.any_weak_reason
+        any_admission = lex.any_admission if strong else lex.any_weak_admission
         taken: list[tuple[int, int]] = []
-        for found in _reasons(text, seg_start, seg_end, reason_cues, yearly):
-            taken.append(found[1:3])
-            yield found
+        if any_reason is None or any_reason.search(text[seg_start:seg_end]):   # as _reasons sees it
+            for found in _reasons(text, seg_start, seg_end, reason_cues, yearly):
+                taken.append(found[1:3])
+                yield found
         for s_start, s_end in _sentences(text, seg_start, seg_end):
             for s, e in taken:      # the admission ends where a reason begins
                 if s <= s_start < e:
                     s_start = s_end
                 elif s_start < s < s_end:
                     s_end = s
-            if s_end <= s_start:
+            if s_end <= s_start or any_admission is not None and not any_admission.search(text[s_start:s_end]):
                 continue
             found = _admission(text, s_start, s_end, admission_cues)
             if found:

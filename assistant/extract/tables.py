@@ -28,6 +28,8 @@ from assistant.model import Budget, Indicator, Project
 _NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")      # 分值 and 得分 are bare numbers
 _BRACKET = re.compile(r"[（(][^）)]*[）)]")
 _SPACE = re.compile(r"\s+")
+_NORM = re.compile(r"[\s:：]")
+_SPACE_OR_BRACKET = re.compile(r"[\s（(]")
 _WEIGHTED = re.compile(r"\d+\s*分")      # 「满意度指标(10分)」: a first level prints its weight
 
 
@@ -81,10 +83,18 @@ def _header(row: Row, lex: dict) -> Header:
 
 
 def _column_role(text: str, lex: dict) -> str | None:
-    key = _BRACKET.sub("", _SPACE.sub("", text or ""))
+    key = _heading_key(text or "")
     if not key:
         return None
     return lex["_column_roles"].get(key)
+
+
+def _heading_key(text: str) -> str:
+    """A cell as a column heading: no white space or bracketed note.  Every cell of every
+    row is tried as a heading, and most hold neither."""
+    if not _SPACE_OR_BRACKET.search(text):
+        return text
+    return _BRACKET.sub("", _SPACE.sub("", text))
 
 
 # ---------------------------------------------------------------------------- indicators
@@ -338,7 +348,7 @@ def _tables_lexicon() -> dict:
 
 
 def _budget_role(text: str, blex: dict) -> str | None:
-    return blex["_roles"].get(_BRACKET.sub("", _SPACE.sub("", text or "")))
+    return blex["_roles"].get(_heading_key(text or ""))
 
 
 def _unit(texts: list[str], blex: dict) -> str:
@@ -357,7 +367,7 @@ def _declared_unit(before: str, lex: dict) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\s:：]", "", text or "")
+    return _NORM.sub("", text or "")
 
 
 def _number(text: str) -> float | None:
