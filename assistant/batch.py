@@ -25,9 +25,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from assistant.extract.classify import load_lexicon
+from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.pipeline import NoFormError, extract_document
 from assistant.extract.read import ReadError, ReadWarning, iter_inputs, read_document
 from assistant.model import Document, Report
@@ -59,6 +62,7 @@ class Job:
     fmt: str | None = "jsonl"      # serialise for "jsonl" (a line) or "parquet" (rows); None: neither
     keep_report: bool = False      # return the Report and its text (for the store)
     seen: Seen = field(default_factory=Seen)
+    lexicons: tuple[str, ...] = ()  # analyst lexicons merged over the built-in indicator lexicon
 
 
 @dataclass
@@ -122,7 +126,7 @@ def extract_file(path: str, job: Job) -> Outcome:
         if doc in job.seen:
             out.skipped = True
             return out
-        report = extract_document(doc)
+        report = extract_document(doc, _lexicon(job.lexicons))
         if not report.projects and not report.statements:   # as extract_path judges it
             raise NoFormError(path, "no recognisable report form or statement in it")
         if job.fmt == "jsonl":
@@ -249,6 +253,12 @@ class PoolRunner:
 # ---------------------------------------------------------------------------- helpers
 
 _WORKER_JOB: Job = Job()
+
+
+@lru_cache(maxsize=4)
+def _lexicon(paths: tuple[str, ...]) -> CompiledLexicon | None:
+    """The analyst lexicons merged over the built-in one, compiled once per process."""
+    return load_lexicon(list(paths)) if paths else None
 
 
 def _init_worker(job: Job) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -257,3 +259,35 @@ def test_spacy_pipeline_uses_the_user_dictionary():
     words = [t.text for t in doc]
     assert "住房公积金" in words and "个贷率" in words and "预算执行率" in words
     assert doc.user_data.get("jixiao_user_dict") == nlp.meta["jixiao_user_dict"]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_extract_classifies_with_an_analyst_lexicon(tmp_path, workers):
+    """`extract --lexicon` reaches the classifier, in this process and in pool workers."""
+    from tests.test_tables import TAB_FORM
+
+    row = "\t\t质量 指标\t竣工验收合格率\t100%\t100%\t10\t10\t已完成"
+    report = tmp_path / "form.txt"
+    report.write_text(TAB_FORM.replace(row, row + "\n\t\t\t植保无人机飞防架次\t≥500架次\t520架次\t0\t0\t"),
+                      encoding="utf-8")
+    mine = tmp_path / "my.yaml"
+    mine.write_text("categories:\n  数量:\n    strong: [飞防架次]\n", encoding="utf-8")
+
+    def evidence(*extra: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "assistant", "extract", str(report), "-q",
+                               "-j", workers, *extra], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        rows = json.loads(done.stdout)["projects"][0]["indicators"]
+        return next(r["evidence"] for r in rows if r["name"] == "植保无人机飞防架次")
+
+    assert "飞防架次" not in evidence()
+    assert "飞防架次" in evidence("--lexicon", str(mine))
+
+
+def test_extract_refuses_a_malformed_lexicon_before_reading(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("categories:\n  数量:\n    strong: 巡河\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "assistant", "extract", str(ROOT / "corpora" / "samples"),
+                           "--lexicon", str(bad)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().count("\n") == 0 and "bad.yaml: line 3" in done.stderr

@@ -5,6 +5,7 @@
     jixiao extract reports/ --db store.sqlite              # into the review store, skipping stored
     jixiao extract reports/ --format parquet -o out/       # tables for DuckDB or pandas
     jixiao extract reports/ --engine dask --scheduler tcp://host:8786 -o out/ --format parquet
+    jixiao extract reports/ -o out.jsonl --lexicon my_terms.yaml   # an analyst's indicator terms
 
 stdout (or -o) gets the data; stderr gets one line per document, one `error:` line per file
 that failed, progress and a closing table — only the errors with --quiet.  The exit code is
@@ -50,6 +51,8 @@ def extract(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar "
                                             "(default: when stderr is a terminal)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors on stderr."),
+    lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="An analyst lexicon of indicator terms "
+                                       "merged over the built-in one (repeatable; see lexicons/indicators.yaml)."),
 ) -> None:
     """Extract projects, budgets, indicators and statements from reports (JSON Lines)."""
     engine = "dask" if scheduler else engine
@@ -57,8 +60,9 @@ def extract(
     _check(engine in ENGINES, "--engine", f"must be one of {', '.join(ENGINES)}")
     _check(not (fmt == "parquet" and output is None), "--output", "--format parquet needs -o FOLDER")
     _check(not (append and output is None), "--append", "needs -o OUTPUT")
+    lexicons = _checked_lexicons(lexicon)
     store, sink = _open_outputs(fmt, output, db, append)
-    job = Job(fmt=fmt if sink else None, keep_report=store is not None,
+    job = Job(fmt=fmt if sink else None, keep_report=store is not None, lexicons=lexicons,
               seen=Seen(hashes=frozenset(_stored(store) if store and not force else ()),
                         pairs=frozenset(sink.seen() if sink else ())))
     shown = progress if progress is not None else (not quiet and sys.stderr.isatty())
@@ -253,6 +257,22 @@ def _missing(exc: ImportError) -> str:
 
 def _stored(store) -> set[str]:
     return {d.sha256 for d in store.documents()}
+
+
+def _checked_lexicons(paths: list[Path]) -> tuple[str, ...]:
+    """Load the analyst lexicons once here, so that a malformed one stops the run before
+    any document is read (the workers load them again from these absolute paths)."""
+    if not paths:
+        return ()
+    from assistant.extract.classify import load_lexicon
+    from assistant.lexicon import LexiconError
+
+    try:
+        load_lexicon(paths)
+    except LexiconError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    return tuple(str(p.resolve()) for p in paths)
 
 
 def _check(ok: bool, option: str, message: str) -> None:

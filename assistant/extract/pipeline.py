@@ -8,6 +8,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.layout import find_forms, split_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.statements import extract_statements
@@ -19,21 +20,22 @@ class NoFormError(ReadError):
     """A readable file in which no report form or statement was recognised."""
 
 
-def extract_document(doc: Document) -> Report:
-    """Projects, indicators and statements of one decoded document."""
+def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> Report:
+    """Projects, indicators and statements of one decoded document; `lexicon` (from
+    `assistant.extract.classify.load_lexicon`) adds an analyst's indicator terms."""
     rows = split_rows(doc.text)
-    projects = [read_form(form, doc.text) for form in find_forms(rows, doc.text)]
+    projects = [read_form(form, doc.text, lexicon) for form in find_forms(rows, doc.text)]
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
     report.statements = extract_statements(doc, projects, rows)
     return report
 
 
-def extract_text(text: str, name: str = "<text>") -> Report:
+def extract_text(text: str, name: str = "<text>", lexicon: CompiledLexicon | None = None) -> Report:
     """Extract from a string (tests, the conversational pane, notebooks)."""
-    return extract_document(Document(path=name, text=text))
+    return extract_document(Document(path=name, text=text), lexicon)
 
 
-def extract_path(path: str | Path) -> Report:
+def extract_path(path: str | Path, lexicon: CompiledLexicon | None = None) -> Report:
     """Read and extract one file; raises ReadError (one line: file and reason).
 
     What the reader noticed but could live with (mixed encodings, a name that disagrees
@@ -41,7 +43,7 @@ def extract_path(path: str | Path) -> Report:
     with warnings.catch_warnings(record=True) as noticed:
         warnings.simplefilter("always", ReadWarning)
         doc = read_document(path)
-    report = extract_document(doc)
+    report = extract_document(doc, lexicon)
     report.warnings.extend(str(w.message) for w in noticed if issubclass(w.category, ReadWarning))
     if not report.projects and not report.statements:
         raise NoFormError(path, "no recognisable report form or statement in it")

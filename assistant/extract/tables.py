@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.extract.classify import classify_indicator
+from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.labels import Label, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
 from assistant.lexicon import builtin
@@ -33,8 +34,9 @@ _SPACE_OR_BRACKET = re.compile(r"[\s（(]")
 _WEIGHTED = re.compile(r"\d+\s*分")      # 「满意度指标(10分)」: a first level prints its weight
 
 
-def read_form(form: Form, text: str) -> Project:
-    """The Project one form describes."""
+def read_form(form: Form, text: str, lexicon: CompiledLexicon | None = None) -> Project:
+    """The Project one form describes; `lexicon` classifies its indicators (default: the
+    built-in one, see assistant.extract.classify.load_lexicon)."""
     lex = _tables_lexicon()
     project = Project(name=form.name, form=form.form, start=form.start, end=form.end,
                       aliases=list(form.aliases), name_start=form.name_cell.start,
@@ -44,7 +46,7 @@ def read_form(form: Form, text: str) -> Project:
         project.budget.unit = _declared_unit(text[:form.start], lex)
     header_at = _find_header(form.rows, lex)
     if header_at is not None:
-        project.indicators = _read_indicators(form.rows, header_at, lex)
+        project.indicators = _read_indicators(form.rows, header_at, lex, lexicon)
     project.total_score, project.grade = _read_total(form.rows, lex)
     return project
 
@@ -133,7 +135,8 @@ class _Labels:
             self.l1 = parent
 
 
-def _read_indicators(rows: list[Row], header_at: int, lex: dict) -> list[Indicator]:
+def _read_indicators(rows: list[Row], header_at: int, lex: dict,
+                     lexicon: CompiledLexicon | None = None) -> list[Indicator]:
     header = _header(rows[header_at], lex)
     labels = _Labels()
     out: list[Indicator] = []
@@ -153,8 +156,8 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict) -> list[Indicat
             continue
         orphans = _apply_labels(parsed.labels, labels, row_no)
         for cell in orphans:      # text in a label column: an indicator name the PDF split off
-            out.append(_indicator(cell, _Parsed([], cell, {}), labels, row_no, lex))
-        out.append(_indicator(parsed.name, parsed, labels, row_no, lex))
+            out.append(_indicator(cell, _Parsed([], cell, {}), labels, row_no, lex, lexicon))
+        out.append(_indicator(parsed.name, parsed, labels, row_no, lex, lexicon))
     return out
 
 
@@ -243,7 +246,8 @@ def _apply_labels(cells: list[Cell], labels: _Labels, row_no: int) -> list[Cell]
     return orphans
 
 
-def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: dict) -> Indicator:
+def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: dict,
+               lexicon: CompiledLexicon | None = None) -> Indicator:
     values = parsed.values
     target = _join_values(values, ("nature", "target", "unit")) if values else None
     actual = values["actual"].text if "actual" in values else None
@@ -255,7 +259,7 @@ def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: d
                     target_midterm=parsed.target_midterm.text if parsed.target_midterm else None,
                     start=min(c.start for c in cells), end=max(c.end for c in cells))
     result = classify_indicator(ind.name, target=target, printed=labels.l2 or None,
-                                printed_on_row=labels.l2_row == row_no)
+                                printed_on_row=labels.l2_row == row_no, lexicon=lexicon)
     ind.category, ind.confidence, ind.evidence = result.category, result.confidence, result.evidence
     if result.overridden and labels.l2:
         ind.as_printed = labels.l2
