@@ -150,10 +150,10 @@ def test_an_exception_in_extraction_fails_that_file_only(corpus, tmp_path, monke
 
     real = batch.extract_document
 
-    def flaky(doc):
+    def flaky(doc, lexicon=None):
         if "耕地质量提升项目1" in doc.text:
             raise RuntimeError("boom\non two lines")
-        return real(doc)
+        return real(doc, lexicon)
 
     monkeypatch.setattr(batch, "extract_document", flaky)
     for workers in ("1", "2"):         # the pool's workers are forked with the patch in place
@@ -172,10 +172,10 @@ def test_a_worker_that_dies_fails_that_file_only(corpus, tmp_path, monkeypatch):
 
     real = batch.extract_document
 
-    def deadly(doc):
+    def deadly(doc, lexicon=None):
         if "耕地质量提升项目2" in doc.text:
             os._exit(3)              # as a segfault in a reader library would
-        return real(doc)
+        return real(doc, lexicon)
 
     monkeypatch.setattr(batch, "extract_document", deadly)
     out = tmp_path / "out.jsonl"
