@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from assistant.extract.checks import find_issues
 from assistant.model import Report
 from assistant.store_export import FORMATS, export_record, write_records
 from assistant.store_rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
@@ -337,11 +338,7 @@ class Store(StoreQueries):
 
 
 def _findings(report: Report, text: str) -> list[Any]:
-    """What the checks find in the report; none when the checks are not installed."""
-    try:
-        from assistant.extract.checks import find_issues
-    except ImportError:
-        return []
+    """What the checks find in the report."""
     return find_issues(report, text)
 
 

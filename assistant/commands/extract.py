@@ -75,7 +75,7 @@ def extract(
                 _take(outcome, sink, store, display, tally)
     except KeyboardInterrupt:
         interrupted = True
-    except ImportError as exc:      # --engine dask without the `batch` extra installed
+    except ImportError as exc:      # a broken environment: dask or pyarrow missing
         typer.echo(f"error: {_missing(exc)}", err=True)
         raise typer.Exit(2)
     finally:
@@ -251,8 +251,8 @@ def _open_outputs(fmt: str, output: Path | None, db: Path | None, append: bool):
 
 
 def _missing(exc: ImportError) -> str:
-    return (f"{exc.name or exc} is not installed; install the batch extra: "
-            f"pip install 'jixiao-assistant[batch]'")
+    return (f"{exc.name or exc} is not installed in this environment; it is a dependency of "
+            f"jixiao-assistant: reinstall it (pip install -e . in the checkout, or make demo)")
 
 
 def _stored(store) -> set[str]:

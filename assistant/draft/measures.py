@@ -13,6 +13,7 @@ from decimal import Decimal
 from assistant.draft.corpus import load_corpus
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
                                        numbers_in, render, rng_for)
+from assistant.extract.themes import tag_themes
 from assistant.lexicon import builtin
 
 
@@ -66,13 +67,9 @@ def problem_themes(text: str, themes: list[str] | None = None) -> list[str]:
 
 
 def tag(text: str) -> list[str]:
-    """Themes of a text by `assistant.extract.themes.tag_themes`; [] for no text, and [] while
-    the tagger is not installed.  OTHER is left out: it only means that nothing fitted."""
+    """Themes of a text by `assistant.extract.themes.tag_themes`; [] for no text.  OTHER is
+    left out: it only means that nothing fitted."""
     if not (text or "").strip():
-        return []
-    try:
-        from assistant.extract.themes import tag_themes
-    except ImportError:
         return []
     return [code for code in tag_themes(text) if code != "OTHER"]
 

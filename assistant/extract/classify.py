@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from assistant.extract.classify_lexicon import CompiledLexicon, compile_lexicon, merged_data
 from assistant.extract.labels import lookup_label, normalise, parent_of
@@ -220,21 +219,24 @@ def _exemplar_scores(name: str, lex: CompiledLexicon) -> dict[str, tuple[str, fl
     with the name are scored (see `exemplar_candidates`).
     """
     ids = lex.exemplar_candidates(name)
-    if not len(ids):
+    if not ids:
         return {}
     cutoff = lex.thresholds["exemplar_cutoff"]
-    words = [lex.exemplar_words[i] for i in ids]
-    token = process.cdist([" ".join(segment(name))], words, scorer=fuzz.token_set_ratio,
-                          dtype=np.uint8, score_cutoff=cutoff)[0]
-    chars = process.cdist([name], [lex.exemplar_names[i] for i in ids], scorer=fuzz.ratio,
-                          dtype=np.uint8)[0]
-    sims = np.where(token > 0, (token.astype(np.float32) + chars) / 2.0, 0.0)
+    words = " ".join(segment(name))
+    scored: list[tuple[float, int]] = []
+    # A couple of dozen candidates: scored one by one (a numpy matrix per name cost more
+    # than the comparisons).  Scores are whole numbers, rounded half up.
+    for i in ids:
+        token = fuzz.token_set_ratio(words, lex.exemplar_words[i], score_cutoff=cutoff)
+        if not token:
+            continue
+        sim = (int(token + 0.5) + int(fuzz.ratio(name, lex.exemplar_names[i]) + 0.5)) / 2.0
+        if sim >= cutoff:
+            scored.append((-sim, i))
+    scored.sort()                  # best first; equal scores in exemplar order
     out: dict[str, tuple[str, float]] = {}
-    for k in np.argsort(-sims, kind="stable"):
-        if sims[k] < cutoff:
-            break
-        cat = lex.categories[lex.exemplar_category[ids[k]]]
-        out.setdefault(cat, (lex.exemplar_names[ids[k]], float(sims[k])))
+    for neg, i in scored:
+        out.setdefault(lex.categories[lex.exemplar_category[i]], (lex.exemplar_names[i], -neg))
     return out
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-import numpy as np
 import yaml
 
 from assistant.extract.labels import category_labels
@@ -93,22 +92,26 @@ class CompiledLexicon:
     target: dict[str, Any]
     exemplar_names: list[str]
     exemplar_words: list[str]                         # jieba words joined by spaces
-    exemplar_category: np.ndarray                     # index into `categories`, per exemplar
-    exemplar_index: dict[str, np.ndarray]             # character pair → exemplars holding it
+    exemplar_category: list[int]                      # index into `categories`, per exemplar
+    exemplar_index: dict[str, tuple[int, ...]]        # character pair → exemplars holding it
     # What a name (cues, exemplars), a target (unit, wording) and the two together say, by
     # text: the same few hundred names recur in every report, and fuzzy matching them was
     # most of the classifier's cost (filled by classify._evidence and its helpers)
     memo: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    def exemplar_candidates(self, name: str) -> np.ndarray:
+    def exemplar_candidates(self, name: str) -> list[int]:
         """Exemplars sharing at least one two-character sequence with `name`.
 
         Fuzzy scores against the rest are noise below any useful cutoff; skipping them keeps
         classification to a few dozen comparisons a name instead of several hundred.
         """
-        hits = [self.exemplar_index[name[k:k + 2]] for k in range(len(name) - 1)
-                if name[k:k + 2] in self.exemplar_index]
-        return np.unique(np.concatenate(hits)) if hits else np.empty(0, dtype=np.intp)
+        found: set[int] = set()
+        index = self.exemplar_index
+        for k in range(len(name) - 1):
+            hit = index.get(name[k:k + 2])
+            if hit:
+                found.update(hit)
+        return sorted(found)
 
     def match_cues(self, name: str) -> dict[str, tuple[str, float, bool]]:
         """Best cue per category: longest matches win, one inside another is dropped."""
@@ -209,8 +212,8 @@ def compile_lexicon(data: dict[str, Any]) -> CompiledLexicon:
         cue_table=table, cue_finder=_finder(table), patterns=patterns,
         target=_compile_target(data.get("target") or {}),
         exemplar_names=names, exemplar_words=[" ".join(segment(n)) for n in names],
-        exemplar_category=np.array([order[c] for c, _ in rows], dtype=np.intp),
-        exemplar_index={k: np.array(v, dtype=np.intp) for k, v in index.items()},
+        exemplar_category=[order[c] for c, _ in rows],
+        exemplar_index={k: tuple(v) for k, v in index.items()},
     )
 
 

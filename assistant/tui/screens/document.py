@@ -153,11 +153,8 @@ class DocumentScreen(Screen):
         if saved:
             self._open_draft(item, saved[0].text, saved[0].provenance)
             return
-        try:
-            from assistant.draft.measures import draft_measures
-        except ImportError as exc:
-            self.notify(f"起草功能不可用（assistant.draft.measures 未就绪：{exc}）", severity="error", timeout=8)
-            return
+        from assistant.draft.measures import draft_measures   # loads the measure bank on first use
+
         self._draft_in_thread(item, draft_measures)
 
     @work(thread=True, exclusive=True, group="draft")
