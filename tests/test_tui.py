@@ -306,15 +306,24 @@ async def test_d_drafts_measures_for_the_selected_problem_editable_and_saved(db,
         assert any("请选中一条问题" in n for n in notifications(app))
 
 
-async def test_d_says_clearly_when_the_drafter_is_unavailable(db, monkeypatch):
-    monkeypatch.setitem(sys.modules, "assistant.draft.measures", None)
+async def test_d_says_clearly_when_drafting_fails_and_the_review_goes_on(db, monkeypatch):
+    """A broken measure bank (an analyst's edit of lexicons/measures.yaml gone wrong) gets a
+    notice; the session stays on the document and nothing is saved."""
+    import assistant.draft.measures as measures
+
+    def broken(*args, **kwargs):
+        raise ValueError("measures.yaml: line 12: a move without text")
+
+    monkeypatch.setattr(measures, "draft_measures", broken)
     app = app_for(db)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_document(pilot)
-        select_text(screen, PROBLEM)
+        screen, item_id = await open_at(pilot, PROBLEM)
         await pilot.press("d")
-        assert any("起草功能不可用" in n for n in notifications(app))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("起草失败" in n and "measures.yaml: line 12" in n for n in notifications(app))
         assert app.screen is screen
+        assert app.store.drafts(item_id) == []
 
 
 # -- help, quit, keymap ------------------------------------------------------------------------------
