@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import time
 
 import pytest
 
@@ -541,28 +540,3 @@ def test_seed_statement_figures():
     assert overall["measure"]["f1"] >= 0.90
     assert overall["themes"]["f1"] >= 0.85
     assert overall["attribution"]["accuracy"] >= 0.95
-
-
-@needs_shared
-def test_statements_are_faster_than_bare_segmentation():
-    """Reading statements and themes of the seeds takes less time than jieba.lcut over the
-    same texts (both warm; best of five runs, so that a busy machine does not decide)."""
-    import jieba
-
-    from assistant.extract import extract_path
-    from assistant.extract.read import read_document
-
-    jieba.lcut("预热分词词典")
-    docs = [(read_document(path), extract_path(path).projects) for path in sorted(SEEDS.glob("*.txt"))]
-
-    def best(fn):
-        times = []
-        for _ in range(5):
-            t = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t)
-        return min(times)
-
-    ours = best(lambda: [extract_statements(doc, projects) for doc, projects in docs])
-    segmenting = best(lambda: [jieba.lcut(doc.text) for doc, _ in docs])
-    assert ours < segmenting
