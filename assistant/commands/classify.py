@@ -35,6 +35,7 @@ def classify(
     except LexiconError as exc:
         _fail(str(exc))
     count = 0
+    write = sys.stdout.write       # one buffered stream: typer.echo flushes line by line
     for name, row_target, row_printed in _rows(names, file, target, printed):
         result = classify_indicator(name, row_target, printed=row_printed,
                                     printed_on_row=on_row, lexicon=lex)
@@ -43,7 +44,7 @@ def classify(
         if row_printed:
             out["printed_category"] = result.printed_category
             out["overridden"] = result.overridden
-        typer.echo(json.dumps(out, ensure_ascii=False))
+        write(json.dumps(out, ensure_ascii=False) + "\n")
         count += 1
     if not count:
         _fail("no indicator names given (arguments, --file or standard input)")
