@@ -16,8 +16,6 @@ from tests.conftest import GOLD, ROOT, SAMPLES, SEEDS, needs_shared
 
 THEMES = ["BUDGET_PLANNING", "BUDGET_EXECUTION", "TARGET_SETTING", "MONITORING", "IMPLEMENTATION", "EXTERNAL",
           "FACILITY", "PUBLICITY_SERVICE", "INSTITUTION", "CAPACITY", "OTHER"]
-PIPELINE = (ROOT / "assistant" / "extract" / "pipeline.py").exists()
-needs_pipeline = pytest.mark.skipif(not PIPELINE, reason="assistant.extract.pipeline not written yet")
 
 PROBLEM = "部分新增项目采购后实际金额比预算金额小，导致预算执行率未达90%"
 
@@ -304,7 +302,6 @@ def extracted():
     return [(p, extract_path(p), p.read_text(encoding="utf-8")) for p in _documents()]
 
 
-@needs_pipeline
 def test_drafts_keep_the_promises_over_seeds_and_samples(extracted):
     assert extracted
     corpus = Corpus.from_reports([r for _, r, _ in extracted])
@@ -318,13 +315,29 @@ def test_drafts_keep_the_promises_over_seeds_and_samples(extracted):
                 assert f.start is None or text[f.start:f.end]
 
 
-@needs_pipeline
 def test_jsonl_input_without_text_keeps_the_promises(extracted):
     """A report read back from JSONL (no source text) cites only its own values."""
     for _, report, _ in extracted:
         again = Report.from_dict(json.loads(json.dumps(report.to_dict(), ensure_ascii=False)))
         d = draft_report(again, "", seed=0)
         assert not check_sentences(d.sentences(), d.sources), again.doc
+
+
+def test_reasons_quote_a_cell_by_its_points_not_again_whole(extracted):
+    """A 原因 cell split into points is quoted point by point: no quoted span of the
+    report lies inside another one quoted in the same paragraph."""
+    quoted_somewhere = 0
+    for path, report, text in extracted:
+        d = draft_report(report, text, seed=0)
+        for _, paras in d.section("reasons").groups:
+            for para in paras:
+                spans = [(s.provenance.start, s.provenance.end) for s in para.sentences
+                         if s.provenance.doc == report.doc and s.provenance.start is not None]
+                quoted_somewhere += len(spans)
+                nested = [(a, b) for a in spans for b in spans
+                          if a != b and b[0] <= a[0] and a[1] <= b[1]]
+                assert not nested, (path.name, para.heading, nested)
+    assert quoted_somewhere > 10
 
 
 @needs_shared
@@ -374,7 +387,6 @@ def test_cli_measures(cli):
     assert bad.exit_code == 2
 
 
-@needs_pipeline
 def test_cli_report(cli, tmp_path):
     sample = next(iter(_documents()))
     md = tmp_path / "draft.md"

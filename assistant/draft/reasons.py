@@ -101,7 +101,7 @@ def _stated(report: Report, p: Project, subject: str, stated: list[tuple[str, in
         made = render("reasons.missing", {"subject": subject}, rng, avoid)
         return [Sentence(made[0], Provenance(template=made[1], project=p.name))] if made else []
     out, seen = [], set()
-    for text, start, end in stated:
+    for text, start, end in _finest(stated):
         if _sentence(text) in seen:
             continue
         seen.add(_sentence(text))
@@ -110,6 +110,15 @@ def _stated(report: Report, p: Project, subject: str, stated: list[tuple[str, in
             out.append(Sentence(made[0], Provenance(template=made[1], doc=report.doc, project=p.name,
                                                     start=start, end=end)))
     return out
+
+
+def _finest(stated: list[tuple[str, int | None, int | None]]) -> list[tuple[str, int | None, int | None]]:
+    """The stated reasons without those that hold another one: a 原因 cell split into its
+    points is quoted point by point, not once whole and again in parts."""
+    spans = [(s, e) for _, s, e in stated if s is not None and e is not None]
+    return [item for item in stated
+            if item[1] is None or item[2] is None
+            or not any(item[1] <= s and e <= item[2] and (s, e) != (item[1], item[2]) for s, e in spans)]
 
 
 def _candidates(matches, subject: str, stated: list[str], rng, known: set[Decimal],
