@@ -275,13 +275,19 @@ async def test_slash_finds_an_item_by_chinese_words(db):
 
 # -- drafting ------------------------------------------------------------------------------------
 
+async def draft_problem(pilot) -> tuple[DocumentScreen, int]:
+    """Select PROBLEM, press d and wait for the drafting worker to finish."""
+    screen, item_id = await open_at(pilot, PROBLEM)
+    await pilot.press("d")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen, item_id
+
+
 async def test_d_drafts_measures_for_the_selected_problem_editable_and_saved(db, drafter):
     app = app_for(db)
     async with app.run_test(size=SIZE) as pilot:
-        screen, item_id = await open_at(pilot, PROBLEM)
-        await pilot.press("d")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen, item_id = await draft_problem(pilot)
         dialog = app.screen
         assert isinstance(dialog, DraftScreen)
         assert drafter == [(PROBLEM, ("BUDGET_PLANNING", "BUDGET_EXECUTION"), "", 0, 1)]
@@ -317,10 +323,7 @@ async def test_d_says_clearly_when_drafting_fails_and_the_review_goes_on(db, mon
     monkeypatch.setattr(measures, "draft_measures", broken)
     app = app_for(db)
     async with app.run_test(size=SIZE) as pilot:
-        screen, item_id = await open_at(pilot, PROBLEM)
-        await pilot.press("d")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen, item_id = await draft_problem(pilot)
         assert any("起草失败" in n and "measures.yaml: line 12" in n for n in notifications(app))
         assert app.screen is screen
         assert app.store.drafts(item_id) == []
