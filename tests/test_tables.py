@@ -172,3 +172,32 @@ def test_a_unit_title_over_several_forms_is_no_project_alias():
     assert [p.aliases for p in report.projects] == [[], []]
     alone = extract_text(titled).projects[0]
     assert alone.aliases == ["某县教育局"]
+
+
+def _as_markdown_table(text: str) -> str:
+    """Tab rows as an HTML-to-text converter prints a table: | a | b |, with a |---| rule."""
+    out = []
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+            out.append("| " + " | ".join(cells) + " |")
+            if out[-2:-1] and not out[-2].startswith("|"):
+                out.append("|" + "---|" * len(cells))
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_markdown_tables_from_html_read_like_tab_rows():
+    text = _as_markdown_table(TAB_FORM)
+    assert "| 项目名称 |" in text and "|---|" in text
+    plain, piped = extract_text(TAB_FORM), extract_text(text)
+    assert [p.name for p in piped.projects] == ["县域义务教育学校校舍维修改造"]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.reason, i.category)
+            for i in piped.projects[0].indicators] == \
+           [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.reason, i.category)
+            for i in plain.projects[0].indicators]
+    budget = piped.projects[0].budget
+    assert (budget.adjusted, budget.executed) == (1150000, 1035000)
+    for ind in piped.projects[0].indicators:
+        assert text[ind.start:ind.end].startswith(ind.name) or ind.name in text[ind.start:ind.end]
