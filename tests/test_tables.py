@@ -201,3 +201,25 @@ def test_markdown_tables_from_html_read_like_tab_rows():
     assert (budget.adjusted, budget.executed) == (1150000, 1035000)
     for ind in piped.projects[0].indicators:
         assert text[ind.start:ind.end].startswith(ind.name) or ind.name in text[ind.start:ind.end]
+
+
+def test_columns_parted_by_runs_of_spaces_read_like_tab_rows():
+    """pdftotext -layout and fixed-width exports part columns with spaces, not TABs."""
+    spaced = TAB_FORM.replace("\t", "    ")
+    plain, read = extract_text(TAB_FORM), extract_text(spaced)
+    assert [p.name for p in read.projects] == ["县域义务教育学校校舍维修改造"]
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.reason, i.category)
+            for i in read.projects[0].indicators] == \
+           [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.reason, i.category)
+            for i in plain.projects[0].indicators]
+    for ind in read.projects[0].indicators:
+        assert spaced[ind.start:ind.end].startswith(ind.name)
+
+
+def test_justified_prose_is_not_cut_into_columns():
+    text = ("三、存在的问题\n"
+            "部分项目前期论证不充分，  年中追加调整较多。  预算执行进度不均衡，  资金支出集中在第四季度。\n")
+    rows = split_rows(text)
+    assert [len(r.nonempty) for r in rows] == [1, 1]
+    problems = [s.text.replace(" ", "") for s in extract_text(text).statements if s.kind == "problem"]
+    assert problems == ["部分项目前期论证不充分，年中追加调整较多。", "预算执行进度不均衡，资金支出集中在第四季度。"]

@@ -82,6 +82,9 @@ def split_rows(text: str) -> list[Row]:
     """Every line (or cell-per-line block) of `text` as a Row of stripped cells."""
     lines = _lines(text)
     rows: list[Row] = []
+    # Text with no TAB at all was laid out with spaces (pdftotext -layout, a fixed-width
+    # export): there, a run of two or more spaces parts the cells of a row.
+    spaced = "\t" not in text
     i = 0
     while i < len(lines):
         start, end, raw = lines[i]
@@ -96,7 +99,9 @@ def split_rows(text: str) -> list[Row]:
                 rows.append(_cell_block(block, i))
                 i = j
                 continue
-        rows.append(_tab_row(start, raw, i))
+        # (a | markdown | row | is parted by its bars: see sections.with_pipe_tables)
+        spaced_row = spaced and not raw.lstrip().startswith("|")
+        rows.append(_space_row(start, raw, i) if spaced_row else _tab_row(start, raw, i))
         i += 1
     return rows
 
@@ -185,6 +190,29 @@ def _tab_row(start: int, raw: str, line: int) -> Row:
     for part in raw.split("\t"):
         cells.append(_stripped(part, pos))
         pos += len(part) + 1
+    return Row(cells=cells, start=start, end=start + len(raw), line=line)
+
+
+_SPACE_GAP = re.compile(r"[ \u3000\xa0]{2,}")
+
+
+_PROSE_STOP = frozenset("，,。；;：:、！？!?")
+
+
+def _space_row(start: int, raw: str, line: int) -> Row:
+    """A row whose cells are parted by runs of spaces (leading spaces are indentation).
+
+    A line whose gaps mostly follow a comma or a full stop is justified prose, not columns:
+    it stays one cell."""
+    body_at = len(raw) - len(raw.lstrip(" \u3000\xa0"))
+    gaps = list(_SPACE_GAP.finditer(raw, body_at))
+    if sum(raw[g.start() - 1] in _PROSE_STOP for g in gaps) * 2 > len(gaps):
+        gaps = []
+    cells, pos = [], 0
+    for gap in gaps:
+        cells.append(_stripped(raw[pos:gap.start()], start + pos))
+        pos = gap.end()
+    cells.append(_stripped(raw[pos:], start + pos))
     return Row(cells=cells, start=start, end=start + len(raw), line=line)
 
 
