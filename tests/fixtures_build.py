@@ -89,6 +89,33 @@ def build_docx(path: Path) -> Path:
     return path
 
 
+def build_html(path: Path, encoding: str = "utf-8") -> Path:
+    """The form as a web page: merged cells as colspan/rowspan, a <br> inside the reason cell,
+    entities, a script and a style that must not show, the second page as paragraphs."""
+    from html import escape
+
+    covered = {(r, c) for c0, r0, c1, r1 in SPANS for r in range(r0, r1 + 1)
+               for c in range(c0, c1 + 1) if (r, c) != (r0, c0)}
+    spans = {(r0, c0): (c1 - c0 + 1, r1 - r0 + 1) for c0, r0, c1, r1 in SPANS}
+    rows = []
+    for r, row in enumerate(FORM):
+        cells = []
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            cols, span_rows = spans.get((r, c), (1, 1))
+            attrs = (f' colspan="{cols}"' if cols > 1 else "") + (f' rowspan="{span_rows}"' if span_rows > 1 else "")
+            body = escape(text).replace("，", "，<br/>", 1) if text == REASON else escape(text)
+            cells.append(f"<td{attrs}>{body}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    page = (f'<!DOCTYPE html>\n<html><head><meta charset="{encoding}"><title>{TITLE}</title>'
+            "<style>td { border: 1px solid }</style><script>var x = '<td>';</script></head>\n<body>"
+            f"<h2>{TITLE}</h2><p>{YEAR}</p>\n<table>\n" + "\n".join(rows) + "\n</table>\n"
+            f"<p>{CONTACT}</p><h3>{PAGE2_HEADING}</h3><p>{PAGE2_TEXT}&nbsp;</p></body></html>\n")
+    path.write_bytes(page.encode(encoding))
+    return path
+
+
 def build_xlsx(path: Path) -> Path:
     """The form as a workbook: numbers as numbers (a percent format for 执行率), merged cells,
     a second sheet with the page-2 text."""

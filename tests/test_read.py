@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.extract.read import ReadWarning, iter_inputs, read_document
+from assistant.extract.read import ReadError, ReadWarning, iter_inputs, read_document
 from assistant.extract.readers.xlsx import format_value
 from conftest import SEEDS
-from fixtures_build import (CONTACT, PAGE2_HEADING, PAGE2_TEXT, REASON, TITLE, build_docx,
+from fixtures_build import (CONTACT, PAGE2_HEADING, PAGE2_TEXT, REASON, TITLE, build_docx, build_html,
                             build_pdf, build_xlsx, form_lines, pdf_bytes)
 
 SAMPLE = "项目名称\t\t12345热线运行经费\n数量指标\t发放条数\t≥150万条\n"
@@ -83,13 +83,14 @@ def rendered(tmp_path_factory):
         "pdf": build_pdf(folder / "form.pdf"),
         "docx": build_docx(folder / "form.docx"),
         "xlsx": build_xlsx(folder / "form.xlsx"),
+        "html": build_html(folder / "form.html", encoding="gb18030"),
     }
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx", "xlsx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "xlsx", "html"])
 def test_table_rows_are_tab_joined_in_order(rendered, kind):
     doc, warned = read_quietly(rendered[kind])
-    assert doc.encoding == kind
+    assert doc.encoding.split("/")[0] == kind
     assert warned == []
     lines = doc.text.split("\n")
     assert "\t产出指标\t数量指标\t发放条数\t≥150万条\t162万条\t20\t20\t" in lines
@@ -99,14 +100,14 @@ def test_table_rows_are_tab_joined_in_order(rendered, kind):
     assert positions == list(range(positions[0], positions[0] + len(positions)))
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx", "xlsx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "xlsx", "html"])
 def test_same_table_text_from_every_format(rendered, kind):
     doc = read_document(rendered[kind])
     table = [line for line in doc.text.split("\n") if "\t" in line]
     assert table == form_lines()
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "html"])
 def test_text_around_tables_keeps_document_order(rendered, kind):
     text = read_document(rendered[kind]).text
     order = [text.index(s) for s in (TITLE, "项目名称\t", "总分\t", CONTACT, PAGE2_HEADING,
@@ -125,7 +126,7 @@ def test_pdf_wrapped_cell_is_one_cell(rendered):
 
 
 def test_merged_cells_print_once(rendered):
-    for kind in ("pdf", "docx", "xlsx"):
+    for kind in ("pdf", "docx", "xlsx", "html"):
         text = read_document(rendered[kind]).text
         assert text.count("产出指标") == 1
         assert text.count("12345政务服务便民热线运行经费") == 1
@@ -204,3 +205,19 @@ def test_iter_inputs_follows_folder_links(tmp_path):
     top.mkdir()
     (top / "linked").symlink_to(real, target_is_directory=True)
     assert [p.name for p in iter_inputs([top])] == ["r.txt"]
+
+
+def test_a_page_without_text_is_refused_in_one_line(tmp_path):
+    page = tmp_path / "blank.html"
+    page.write_text("<!DOCTYPE html><html><head><script>var a = 1;</script></head><body> </body></html>",
+                    encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_document(page)
+    assert str(err.value) == f"{page}: an HTML page with no text in it"
+
+
+def test_a_text_report_quoting_a_tag_stays_text(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("项目支出绩效自评表\n网站栏目使用<table>标签发布。\n", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.encoding == "utf-8" and "<table>" in doc.text

@@ -26,13 +26,14 @@ from assistant.extract.readers.sniff import sniff
 from assistant.extract.readers.text import decode
 from assistant.model import Document
 
-DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".xlsx", ".xlsm")
+DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".xlsx", ".xlsm", ".html", ".htm")
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".tsv", ".csv")
 MAX_BYTES = 200 * 1024 * 1024
 _MB = 1024 * 1024
 _EXPECTED = {
     **{s: "text" for s in TEXT_SUFFIXES},
     ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".html": "html", ".htm": "html",
 }
 
 
@@ -136,6 +137,9 @@ def _decode(kind: str, data: bytes, name: str) -> Decoded:
     if kind == "docx":
         from assistant.extract.readers.docx import read_docx
         return read_docx(data, name)
+    if kind == "html":
+        from assistant.extract.readers.html import read_html
+        return read_html(data, name)
     if kind == "xlsx":
         from assistant.extract.readers.xlsx import read_xlsx
         return read_xlsx(data, name)

@@ -1,4 +1,4 @@
-"""What a file is, from its first bytes: "text", "pdf", "docx" or "xlsx", else `Unreadable`.
+"""What a file is, from its first bytes: "text", "pdf", "docx", "xlsx" or "html", else `Unreadable`.
 
 The name's suffix only decorates the advice; the content decides, because reports arrive
 renamed (.doc files that are really .docx, PDFs saved as .txt).
@@ -10,7 +10,7 @@ import zipfile
 
 from assistant.extract.readers import Unreadable, message
 
-KINDS = ("text", "pdf", "docx", "xlsx")
+KINDS = ("text", "pdf", "docx", "xlsx", "html")
 _CONVERT = "convert it, e.g. `libreoffice --headless --convert-to {fmt} {name}`"
 _OCR = "run OCR first, e.g. `tesseract {name} out -l chi_sim`"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -36,7 +36,7 @@ _ODF = {
 
 
 def sniff(data: bytes, name: str = "FILE") -> str:
-    """The kind of `data` ("text", "pdf", "docx", "xlsx"); `Unreadable` for anything else."""
+    """The kind of `data` ("text", "pdf", "docx", "xlsx", "html"); `Unreadable` for anything else."""
     if not data:
         raise Unreadable("empty file (0 bytes)")
     head = data[:1024]
@@ -56,7 +56,16 @@ def sniff(data: bytes, name: str = "FILE") -> str:
     for magic, label in _ARCHIVES:
         if head.startswith(magic):
             raise Unreadable(f"a {label} archive; extract it and pass the reports inside")
+    if _is_html(head):
+        return "html"
     return "text"
+
+
+def _is_html(head: bytes) -> bool:
+    """A page that opens as HTML does (a doctype, <html>, or <meta>/<table> first), in an
+    ASCII-compatible encoding; a text report that quotes a tag further down stays text."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<table"))
 
 
 def _is_pdf(data: bytes, head: bytes) -> bool:
