@@ -265,3 +265,27 @@ def test_the_whole_pipeline_never_raises_and_every_offset_holds(text):
         check_project(text, project)
     check_statements(text, report.statements)
     assert Report.from_dict(report.to_dict()).to_dict() == report.to_dict()
+
+
+HTML_PARTS = st.sampled_from(["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=\"3\">",
+                              "<td rowspan=\"2\">", "<td colspan=\"x\">", "<td rowspan=\"999\">", "<br>", "<p>",
+                              "</p>", "<div>", "<script>", "</script>", "<style>", "&nbsp;", "&lt;", "&#x4e00;",
+                              "\t", "\n", "项目名称", "产出指标", "数量指标", "≥95%", "100"])
+
+
+@PROPERTY
+@given(st.lists(st.one_of(HTML_PARTS, st.text(max_size=8)), max_size=60))
+def test_html_pages_never_crash_the_reader(parts):
+    from assistant.extract.readers import Unreadable
+    from assistant.extract.readers.html import read_html
+
+    page = "<!DOCTYPE html><html><body>" + "".join(parts)
+    try:
+        decoded = read_html(page.encode("utf-8"))
+    except Unreadable:
+        return
+    assert decoded.text.endswith("\n")
+    report = extract_text(decoded.text)
+    for project in report.projects:
+        for ind in project.indicators:
+            assert 0 <= ind.start <= ind.end <= len(decoded.text)
