@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from assistant.extract import extract_text
 from assistant.extract.layout import find_forms, split_rows
-from assistant.extract.sections import find_regions, with_pipe_tables
+from assistant.extract.sections import find_regions
 from assistant.extract.splitting import split_points
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
@@ -203,7 +203,6 @@ def check_statements(text: str, statements) -> None:
 @example("\t项目名称\n续行\n\n\t名称\n")
 def test_rows_and_cells_point_at_their_text(text):
     check_rows(text, split_rows(text))
-    check_rows(text, with_pipe_tables(text, split_rows(text)))
 
 
 @PROPERTY
@@ -232,7 +231,7 @@ def test_indicators_and_budgets_point_at_their_cells(text):
 @PROPERTY
 @given(any_text)
 def test_regions_and_points_lie_within_the_text(text):
-    rows = with_pipe_tables(text, split_rows(text))
+    rows = split_rows(text)
     for region in find_regions(text, rows):
         check_span(text, region.start, region.end, "region")
         for kind in (None, *region.kinds):

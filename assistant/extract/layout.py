@@ -79,7 +79,8 @@ class Form:
 
 
 def split_rows(text: str) -> list[Row]:
-    """Every line (or cell-per-line block) of `text` as a Row of stripped cells."""
+    """Every line (or cell-per-line block) of `text` as a Row of stripped cells: cells
+    parted by TABs, by markdown bars, or, in text with no TAB at all, by runs of spaces."""
     lines = _lines(text)
     rows: list[Row] = []
     # Text with no TAB at all was laid out with spaces (pdftotext -layout, a fixed-width
@@ -99,9 +100,11 @@ def split_rows(text: str) -> list[Row]:
                 rows.append(_cell_block(block, i))
                 i = j
                 continue
-        # (a | markdown | row | is parted by its bars: see sections.with_pipe_tables)
-        spaced_row = spaced and not raw.lstrip().startswith("|")
-        rows.append(_space_row(start, raw, i) if spaced_row else _tab_row(start, raw, i))
+        row = _space_row(start, raw, i) if spaced and not raw.lstrip().startswith("|") \
+            else _tab_row(start, raw, i)
+        if len(row.nonempty) == 1 and raw.count("|") >= 2:
+            row = _pipe_row(start, raw, i)
+        rows.append(row)
         i += 1
     return rows
 
@@ -194,6 +197,7 @@ def _tab_row(start: int, raw: str, line: int) -> Row:
 
 
 _SPACE_GAP = re.compile(r"[ \u3000\xa0]{2,}")
+_RULE = re.compile(r"[:\-\s]*")
 
 
 _PROSE_STOP = frozenset("，,。；;：:、！？!?")
@@ -213,6 +217,20 @@ def _space_row(start: int, raw: str, line: int) -> Row:
         cells.append(_stripped(raw[pos:gap.start()], start + pos))
         pos = gap.end()
     cells.append(_stripped(raw[pos:], start + pos))
+    return Row(cells=cells, start=start, end=start + len(raw), line=line)
+
+
+def _pipe_row(start: int, raw: str, line: int) -> Row:
+    """A markdown-style table line (| 存在问题 | … |), as text converted from HTML prints
+    them: cells parted by the bars, empty inner cells kept so that columns align; a
+    |---|---| rule has no cells."""
+    parts, cells, pos = raw.split("|"), [], start
+    for n, part in enumerate(parts):
+        if part.strip() or 0 < n < len(parts) - 1:
+            cells.append(_stripped(part, pos))
+        pos += len(part) + 1
+    if all(_RULE.fullmatch(c.text) for c in cells):
+        cells = []
     return Row(cells=cells, start=start, end=start + len(raw), line=line)
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.layout import find_forms, split_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
-from assistant.extract.sections import with_pipe_tables
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
 from assistant.model import Document, Report
@@ -24,9 +23,7 @@ class NoFormError(ReadError):
 def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> Report:
     """Projects, indicators and statements of one decoded document; `lexicon` (from
     `assistant.extract.classify.load_lexicon`) adds an analyst's indicator terms."""
-    # Markdown-style tables (| 项目名称 | … |), as text converted from HTML prints them, are
-    # split into cells like tab rows, for the forms as for the statements.
-    rows = with_pipe_tables(doc.text, split_rows(doc.text))
+    rows = split_rows(doc.text)
     projects = [read_form(form, doc.text, lexicon) for form in find_forms(rows, doc.text)]
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
     report.statements = extract_statements(doc, projects, rows)

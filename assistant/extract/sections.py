@@ -27,7 +27,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.extract.layout import Cell, Row
 from assistant.lexicon import builtin
 
 _CN = "一二三四五六七八九十"
@@ -63,7 +62,7 @@ class Region:
 
 def find_regions(text: str, rows) -> list[Region]:
     """Headed sections, heading cells and reason-column cells of a document, in order.
-    `rows` are `with_pipe_tables(text, layout.split_rows(text))`."""
+    `rows` are `layout.split_rows(text)`."""
     headers = [_column_labels(row) for row in rows]      # asked of each row several times
     regions = _section_regions(text, rows) + _cell_regions(rows, headers) + _column_regions(rows, headers)
     regions.sort(key=lambda r: (r.start, r.end))
@@ -115,27 +114,6 @@ def plan_spans(text: str, rows, projects) -> list[tuple[int, int]]:
         if len(cells) >= 4 or len(cells) >= 2 and label_text(cells[0].text) in labels:
             spans.append((row.start, row.end))
     return spans
-
-
-def with_pipe_tables(text: str, rows) -> list:
-    """`rows` with markdown-style table lines (| 存在问题 | … |), as text converted from HTML
-    prints them, split into cells like tab rows; their |---| rules become blank."""
-    out = []
-    for row in rows:
-        if row.cell_per_line or len(row.nonempty) != 1 or text.count("|", row.start, row.end) < 2:
-            out.append(row)
-            continue
-        parts, cells, pos = text[row.start:row.end].split("|"), [], row.start
-        for n, part in enumerate(parts):
-            left = len(part) - len(part.lstrip())
-            body = part.strip()
-            if body or 0 < n < len(parts) - 1:      # keep empty inner cells: columns align
-                cells.append(Cell(body, pos + left, pos + left + len(body)))
-            pos += len(part) + 1
-        if all(re.fullmatch(r"[:\-\s]*", c.text) for c in cells):
-            cells = []                              # a |---|---| rule
-        out.append(Row(cells=cells, start=row.start, end=row.end, line=row.line))
-    return out
 
 
 def is_heading_line(line: str) -> bool:

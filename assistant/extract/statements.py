@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.extract.layout import Row, split_rows
 from assistant.extract.sections import (Region, descriptive_spans, find_regions, is_heading_line, numbering_level,
-                                        plan_spans, with_pipe_tables)
+                                        plan_spans)
 from assistant.extract.splitting import (clause_start, content_length, is_skippable, merge_spans, reason_end,
                                          sentence_start, split_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
@@ -42,7 +42,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     """Every reason, problem and measure of `doc`, in document order; `rows` are
     `layout.split_rows(doc.text)` when the caller has them already."""
     text = doc.text
-    rows = with_pipe_tables(text, split_rows(text) if rows is None else rows)
+    rows = split_rows(text) if rows is None else rows
     found = find_regions(text, rows)
     given = [_labelled(g, found) for g in _given_regions(text, projects)]
     regions = _drop_nested(given + [r for r in found if not any(_overlap(r, g) for g in given)])
