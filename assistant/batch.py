@@ -20,7 +20,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -31,8 +30,8 @@ from typing import Any
 
 from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.pipeline import NoFormError, extract_document
-from assistant.extract.read import ReadError, ReadWarning, iter_inputs, read_document
+from assistant.extract.pipeline import extract_read, read_noting
+from assistant.extract.read import ReadError, iter_inputs
 from assistant.model import Document, Report
 from assistant.outputs import report_line, report_rows
 
@@ -118,17 +117,12 @@ def extract_file(path: str, job: Job) -> Outcome:
     except OSError:
         pass                        # read_document says why, below
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", ReadWarning)
-            doc = read_document(path)
-        out.warnings = [str(w.message) for w in caught if issubclass(w.category, ReadWarning)]
+        doc, out.warnings = read_noting(path)
         out.doc, out.sha256 = doc.name, doc.sha256
         if doc in job.seen:
             out.skipped = True
             return out
-        report = extract_document(doc, _lexicon(job.lexicons))
-        if not report.projects and not report.statements:   # as extract_path judges it
-            raise NoFormError(path, "no recognisable report form or statement in it")
+        report = extract_read(doc, out.warnings, _lexicon(job.lexicons))
         if job.fmt == "jsonl":
             out.line = report_line(report)
         elif job.fmt == "parquet":

@@ -146,16 +146,16 @@ def test_bad_files_are_one_line_each_and_the_good_ones_are_written(corpus, tmp_p
 
 
 def test_an_exception_in_extraction_fails_that_file_only(corpus, tmp_path, monkeypatch):
-    import assistant.batch as batch
+    import assistant.extract.pipeline as pipeline
 
-    real = batch.extract_document
+    real = pipeline.extract_document
 
     def flaky(doc, lexicon=None):
         if "耕地质量提升项目1" in doc.text:
             raise RuntimeError("boom\non two lines")
         return real(doc, lexicon)
 
-    monkeypatch.setattr(batch, "extract_document", flaky)
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
     for workers in ("1", "2"):         # the pool's workers are forked with the patch in place
         out = tmp_path / f"out{workers}.jsonl"
         result = run(str(corpus), "-o", str(out), "-j", workers)
@@ -168,16 +168,16 @@ def test_an_exception_in_extraction_fails_that_file_only(corpus, tmp_path, monke
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the patch reaches workers only when forked")
 def test_a_worker_that_dies_fails_that_file_only(corpus, tmp_path, monkeypatch):
-    import assistant.batch as batch
+    import assistant.extract.pipeline as pipeline
 
-    real = batch.extract_document
+    real = pipeline.extract_document
 
     def deadly(doc, lexicon=None):
         if "耕地质量提升项目2" in doc.text:
             os._exit(3)              # as a segfault in a reader library would
         return real(doc, lexicon)
 
-    monkeypatch.setattr(batch, "extract_document", deadly)
+    monkeypatch.setattr(pipeline, "extract_document", deadly)
     out = tmp_path / "out.jsonl"
     result = run(str(corpus), "-o", str(out), "-j", "2", "--chunksize", "2")
     assert result.exit_code == 1

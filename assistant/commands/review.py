@@ -43,8 +43,8 @@ def ingest(store: Store, paths: Iterable[Path],
     """Extract every report under `paths` into the store; files already stored are skipped.
 
     `on_file(path, what)` hears of each file as it is done (added / unchanged / the error)."""
-    from assistant.extract import extract_path
-    from assistant.extract.read import ReadError, iter_inputs, read_document
+    from assistant.extract.pipeline import extract_read, read_noting
+    from assistant.extract.read import ReadError, iter_inputs
 
     result = Ingested()
     for item in iter_inputs(list(paths)):
@@ -53,12 +53,12 @@ def ingest(store: Store, paths: Iterable[Path],
             on_file(item.path, f"error: {item.reason}")
             continue
         try:
-            doc = read_document(item)
+            doc, noticed = read_noting(item)      # read once: hashed, then extracted
             if store.has_document(doc.sha256):
                 result.unchanged.append(str(item))
                 on_file(str(item), "already in the store")
                 continue
-            store.add_report(extract_path(item), doc.text)
+            store.add_report(extract_read(doc, noticed), doc.text)
         except ReadError as exc:
             result.failed.append(str(exc))
             on_file(str(item), f"error: {exc.reason}")

@@ -36,15 +36,25 @@ def extract_text(text: str, name: str = "<text>", lexicon: CompiledLexicon | Non
 
 
 def extract_path(path: str | Path, lexicon: CompiledLexicon | None = None) -> Report:
-    """Read and extract one file; raises ReadError (one line: file and reason).
+    """Read and extract one file; raises ReadError (one line: file and reason)."""
+    doc, noticed = read_noting(path)
+    return extract_read(doc, noticed, lexicon)
 
-    What the reader noticed but could live with (mixed encodings, a name that disagrees
-    with the content, skipped scanned pages) ends up in `Report.warnings`."""
+
+def read_noting(path: str | Path) -> tuple[Document, list[str]]:
+    """Read one file; what the reader noticed but could live with (mixed encodings, a name
+    that disagrees with the content, skipped scanned pages) comes back beside it."""
     with warnings.catch_warnings(record=True) as noticed:
         warnings.simplefilter("always", ReadWarning)
         doc = read_document(path)
+    return doc, [str(w.message) for w in noticed if issubclass(w.category, ReadWarning)]
+
+
+def extract_read(doc: Document, noticed: list[str], lexicon: CompiledLexicon | None = None) -> Report:
+    """Extract a document read by `read_noting`, its warnings kept in `Report.warnings`;
+    NoFormError when neither a form nor a statement is in it."""
     report = extract_document(doc, lexicon)
-    report.warnings.extend(str(w.message) for w in noticed if issubclass(w.category, ReadWarning))
+    report.warnings.extend(noticed)
     if not report.projects and not report.statements:
-        raise NoFormError(path, "no recognisable report form or statement in it")
+        raise NoFormError(doc.path, "no recognisable report form or statement in it")
     return report
