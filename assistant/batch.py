@@ -32,7 +32,7 @@ from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.pipeline import extract_read, read_noting
 from assistant.extract.read import ReadError, iter_inputs
-from assistant.model import Document, Report
+from assistant.model import KINDS, Document, Report
 from assistant.outputs import report_line, report_rows
 
 ENGINES = ("pool", "dask")
@@ -49,9 +49,6 @@ class Seen:
 
     def __contains__(self, doc: Document) -> bool:
         return doc.sha256 in self.hashes or (doc.path, doc.sha256) in self.pairs
-
-    def __bool__(self) -> bool:
-        return bool(self.hashes or self.pairs)
 
 
 @dataclass(frozen=True)
@@ -122,7 +119,7 @@ def extract_file(path: str, job: Job) -> Outcome:
         if doc in job.seen:
             out.skipped = True
             return out
-        report = extract_read(doc, out.warnings, _lexicon(job.lexicons))
+        report = extract_read(doc, out.warnings, lexicon_for(job.lexicons))
         if job.fmt == "jsonl":
             out.line = report_line(report)
         elif job.fmt == "parquet":
@@ -137,7 +134,7 @@ def extract_file(path: str, job: Job) -> Outcome:
     kinds = [s.kind for s in report.statements]
     out.counts = {"projects": len(report.projects),
                   "indicators": sum(len(p.indicators) for p in report.projects),
-                  **{k: kinds.count(k) for k in ("reason", "problem", "measure")}}
+                  **{k: kinds.count(k) for k in KINDS}}
     if job.keep_report:
         out.report, out.text = report, doc.text
     return out
@@ -250,8 +247,9 @@ _WORKER_JOB: Job = Job()
 
 
 @lru_cache(maxsize=4)
-def _lexicon(paths: tuple[str, ...]) -> CompiledLexicon | None:
-    """The analyst lexicons merged over the built-in one, compiled once per process."""
+def lexicon_for(paths: tuple[str, ...]) -> CompiledLexicon | None:
+    """The analyst lexicons merged over the built-in one, compiled once per process (a
+    forked worker inherits what the parent compiled); LexiconError for a malformed file."""
     return load_lexicon(list(paths)) if paths else None
 
 
@@ -275,7 +273,7 @@ def _chunks(items: Iterator[Path | ReadError], size: int) -> Iterator[list[str] 
     chunk: list[str] = []
     for item in items:
         if isinstance(item, ReadError):
-            yield Outcome(path=item.path, doc=Path(item.path).name, error=str(item))
+            yield failure(item.path, item.reason)
             continue
         chunk.append(str(item))
         if len(chunk) >= size:

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.extract.checks import execution_rate as checks_execution_rate
 from assistant.model import Report
 
 UNKNOWN = "(unknown)"
@@ -125,14 +126,8 @@ def project_unit(text: str, start: int, end: int) -> str:
 
 
 def execution_rate(budget) -> float | None:
-    """执行率 in percent: as printed, else 执行数 / 全年预算数."""
-    if budget is None:
-        return None
-    if budget.rate is not None:
-        return budget.rate
-    if budget.adjusted and budget.executed is not None:
-        return budget.executed / budget.adjusted * 100
-    return None
+    """执行率 in percent: as printed, else 执行数 / 全年预算数 (as the checks take it)."""
+    return checks_execution_rate(budget)[0]
 
 
 def rate_bin(rate: float) -> str:

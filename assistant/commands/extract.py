@@ -24,6 +24,7 @@ import typer
 
 from assistant.batch import DEFAULT_CHUNKSIZE, ENGINES, Job, Outcome, Seen, run_batch
 from assistant.cli import app
+from assistant.model import KINDS
 from assistant.outputs import FORMATS, open_sink
 
 _MB = 1024 * 1024
@@ -190,7 +191,7 @@ def _take(outcome: Outcome, sink, store, display: Display, tally: Tally) -> None
 
 
 def _one_line(doc: str, counts: dict[str, int]) -> str:
-    statements = counts.get("reason", 0) + counts.get("problem", 0) + counts.get("measure", 0)
+    statements = sum(counts.get(k, 0) for k in KINDS)
     return (f"{doc}: {counts.get('projects', 0)} projects, {counts.get('indicators', 0)} indicators, "
             f"{statements} statements")
 
@@ -205,8 +206,7 @@ def _print_totals(tally: Tally, per_document: bool) -> None:
         for col in ("document", "projects", "indicators", "reasons", "problems", "measures"):
             table.add_column(col, justify="left" if col == "document" else "right")
         for doc, c in sorted(tally.rows):
-            table.add_row(doc, *(str(c.get(k, 0)) for k in ("projects", "indicators", "reason",
-                                                            "problem", "measure")))
+            table.add_row(doc, *(str(c.get(k, 0)) for k in ("projects", "indicators", *KINDS)))
         console.print(table)
     elapsed, docs_s, mb_s = tally.rates()
     table = Table(title="extraction summary", show_header=False)
@@ -260,19 +260,18 @@ def _stored(store) -> set[str]:
 
 
 def _checked_lexicons(paths: list[Path]) -> tuple[str, ...]:
-    """Load the analyst lexicons once here, so that a malformed one stops the run before
-    any document is read (the workers load them again from these absolute paths)."""
-    if not paths:
-        return ()
-    from assistant.extract.classify import load_lexicon
+    """Compile the analyst lexicons here, so that a malformed one stops the run before any
+    document is read; workers find them compiled (forked) or compile them from these paths."""
+    from assistant.batch import lexicon_for
     from assistant.lexicon import LexiconError
 
+    resolved = tuple(str(p.resolve()) for p in paths)
     try:
-        load_lexicon(paths)
+        lexicon_for(resolved)
     except LexiconError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    return tuple(str(p.resolve()) for p in paths)
+    return resolved
 
 
 def _check(ok: bool, option: str, message: str) -> None:

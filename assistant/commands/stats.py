@@ -8,6 +8,7 @@ import typer
 
 from assistant.batch_stats import RATE_BINS, Stats, plot_stats, stats_from_jsonl, stats_from_store, theme_names
 from assistant.cli import app
+from assistant.model import KINDS
 
 TOP_UNITS = 20
 
@@ -48,11 +49,11 @@ def _print_tables(s: Stats, top_units: int) -> None:
     console.print(f"{s.documents} documents, {s.projects} projects")
     names = theme_names()
     table = Table(title="statements by theme (问题归类)")
-    for col in ("theme", "name", "reason", "problem", "measure", "total"):
+    for col in ("theme", "name", *KINDS, "total"):
         table.add_column(col, justify="left" if col in ("theme", "name") else "right")
     for theme, total in s.theme_totals().most_common():
         kinds = s.themes[theme]
-        table.add_row(theme, names.get(theme, ""), *(str(kinds.get(k, 0)) for k in ("reason", "problem", "measure")),
+        table.add_row(theme, names.get(theme, ""), *(str(kinds.get(k, 0)) for k in KINDS),
                       str(total))
     console.print(table)
     console.print(_counter_table("indicators by category (指标分类)", "category", "indicators", s.categories))

@@ -18,6 +18,9 @@ from functools import lru_cache
 from assistant.lexicon import builtin
 
 _NORM = re.compile(r"[\s:：*]")
+_SPACE_GAP = re.compile(r"[ \u3000\xa0]{2,}")        # parts columns in text with no TAB
+_PROSE_STOP = frozenset("，,。；;：:、！？!?")          # a gap after these is prose spacing
+_RULE = re.compile(r"[:\-\s]*")                      # a markdown |---|---| rule cell
 
 
 class _once:
@@ -194,13 +197,6 @@ def _tab_row(start: int, raw: str, line: int) -> Row:
         cells.append(_stripped(part, pos))
         pos += len(part) + 1
     return Row(cells=cells, start=start, end=start + len(raw), line=line)
-
-
-_SPACE_GAP = re.compile(r"[ \u3000\xa0]{2,}")
-_RULE = re.compile(r"[:\-\s]*")
-
-
-_PROSE_STOP = frozenset("，,。；;：:、！？!?")
 
 
 def _space_row(start: int, raw: str, line: int) -> Row:
