@@ -81,7 +81,7 @@ class Store(StoreQueries):
         existing = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
         if existing:
             return existing["id"]
-        rows = report_items(report, _findings(report, text) if findings is None else findings)
+        rows = report_items(report, find_issues(report, text) if findings is None else findings)
         with self._tx():
             row = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
             if row:
@@ -335,11 +335,6 @@ class Store(StoreQueries):
         return [item_from_row(r) for r in self._db.execute(
             f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
             params)]
-
-
-def _findings(report: Report, text: str) -> list[Any]:
-    """What the checks find in the report."""
-    return find_issues(report, text)
 
 
 def _rate(budget: Any) -> float | None:

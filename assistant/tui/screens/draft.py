@@ -1,6 +1,7 @@
 """The draft dialog (d): 改进措施 drafted for a problem, editable before it is saved."""
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from textual.app import ComposeResult
@@ -8,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static, TextArea
 
+from assistant.draft.sentences import Provenance
 from assistant.store import ReviewItem
 from assistant.tui.screens.dialog import Dialog
 
@@ -49,9 +51,11 @@ def _sources(provenance: Any) -> str:
 
 
 def _label(source: Any) -> str:
+    """The citation `Provenance.label` gives; a draft reopened from the store has its
+    provenance back as a dict, which is turned into a Provenance again."""
     if source is None or isinstance(source, str):
         return source or ""
-    if callable(getattr(source, "label", None)):
-        return source.label()
-    fields = source if isinstance(source, dict) else getattr(source, "__dict__", {})
-    return "，".join(f"{k}={v}" for k, v in fields.items() if v not in (None, "", [], {}))
+    if isinstance(source, dict):
+        known = {f.name for f in fields(Provenance)}
+        source = Provenance(**{k: v for k, v in source.items() if k in known})
+    return source.label()

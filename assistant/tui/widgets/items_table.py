@@ -1,7 +1,6 @@
 """The table of a document's review items: status, kind, theme, project, text."""
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from rich.cells import cell_len
@@ -9,13 +8,12 @@ from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
+from assistant.draft.sentences import short_name
 from assistant.store import ReviewItem
 from assistant.tui.chat_lexicon import Lexicon
 
 STATUS_MARKS = {"pending": ("·", ""), "accepted": ("✓", "green"), "rejected": ("✗", "red"),
                 "edited": ("✎", "yellow")}
-# 51090023T000011230145-基本公共卫生服务项目: the budget code says nothing in a 14-cell column.
-_PROJECT_CODE = re.compile(r"^[0-9A-Z]{8,}[-－—_ ]+")
 COLUMNS = (("status", "状态", 6), ("kind", "类型", 4), ("theme", "主题", 18), ("project", "项目", 14),
            ("text", "内容", 56))
 WIDTHS = {key: width for key, _, width in COLUMNS}
@@ -59,7 +57,7 @@ class ItemsTable(DataTable):
         mark, style = STATUS_MARKS.get(item.status, ("?", ""))
         status = Text(f"{mark} {self.lexicon.status_names.get(item.status, item.status)}", style=style)
         theme = self.lexicon.theme_label(item.themes) if item.themes else (item.category or "")
-        project = _PROJECT_CODE.sub("", item.project) or "（整体）"
+        project = short_name(item.project) or "（整体）"      # the budget code says nothing in 14 cells
         kind = self.lexicon.kind_names.get(item.kind, item.kind)
         # Cut to the column here, once: Rich would otherwise wrap the whole text on every repaint.
         return (status, kind, _clip(theme, WIDTHS["theme"]), _clip(project, WIDTHS["project"]),
