@@ -28,7 +28,7 @@ from assistant.store_export import FORMATS, export_record, write_records
 from assistant.store_rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
                                   ProjectRow, ReviewItem, apply_decisions, decision_from_row, item_from_row,
                                   provenance_json, report_items, sql_marks)
-from assistant.store_queries import StoreQueries
+from assistant.store_queries import StoreQueries, item_filters
 from assistant.store_schema import SchemaError, migrate
 
 __all__ = ["Store", "ReviewItem", "DocumentSummary", "Decision", "Draft", "ProjectRow",
@@ -196,15 +196,15 @@ class Store(StoreQueries):
             self._put_review(row)
         return self.item(item_id)
 
-    def undo(self, item_id: int | None = None) -> ReviewItem | None:
-        """Undo the last decision (on `item_id`, or the last one made anywhere).
+    def undo(self, item_id: int | None = None, *, doc_id: int | None = None) -> ReviewItem | None:
+        """Undo the last decision (on `item_id`, else the last one made in document `doc_id`,
+        else the last one made anywhere), in one transaction.
 
         Returns the item with the decision before it restored, or None if nothing to undo.
         """
         with self._tx():
             if item_id is None:
-                last = self._db.execute("SELECT * FROM history WHERE undone_at IS NULL "
-                                        "ORDER BY id DESC LIMIT 1").fetchone()
+                last = self._last_in_force(doc_id)
             else:
                 cur = self.item(item_id)
                 last = self._db.execute(
@@ -235,11 +235,14 @@ class Store(StoreQueries):
 
     def last_decision(self, doc_id: int | None = None) -> Decision | None:
         """The latest decision still in force (in one document, or anywhere)."""
+        row = self._last_in_force(doc_id)
+        return decision_from_row(row) if row else None
+
+    def _last_in_force(self, doc_id: int | None) -> sqlite3.Row | None:
         where, args = ("", ()) if doc_id is None else (
             "AND source = (SELECT source FROM documents WHERE id = ?)", (doc_id,))
-        row = self._db.execute(f"SELECT * FROM history WHERE undone_at IS NULL {where} "
-                               "ORDER BY id DESC LIMIT 1", args).fetchone()
-        return decision_from_row(row) if row else None
+        return self._db.execute(f"SELECT * FROM history WHERE undone_at IS NULL {where} "
+                                "ORDER BY id DESC LIMIT 1", args).fetchone()
 
     def recent_decisions(self, limit: int = 5, doc_id: int | None = None) -> list[Decision]:
         """The latest decisions still in force or undone, newest first."""
@@ -321,17 +324,8 @@ class Store(StoreQueries):
 
     def _select(self, where: str, args: tuple, *, kinds: Iterable[str] | None = None,
                 doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:
-        clauses, params = ["current", f"({where})"], list(args)
-        if kinds is not None:
-            kinds = tuple(kinds)
-            clauses.append(f"kind IN ({sql_marks(kinds)})")
-            params += kinds
-        if doc_id is not None:
-            clauses.append("doc_id = ?")
-            params.append(doc_id)
-        if project is not None:
-            clauses.append("project = ?")
-            params.append(project)
+        filters, values = item_filters(kinds=kinds, doc_id=doc_id, project=project)
+        clauses, params = ["current", f"({where})", *filters], [*args, *values]
         return [item_from_row(r) for r in self._db.execute(
             f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
             params)]

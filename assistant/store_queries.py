@@ -12,6 +12,25 @@ from assistant.store_rows import ProjectRow, ReviewItem, sql_marks
 COMPARISONS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "="}
 
 
+def item_filters(*, kinds: Iterable[str] | None = None, doc_id: int | None = None,
+                 project: str | None = None, alias: str = "") -> tuple[list[str], list]:
+    """WHERE clauses and their parameters that narrow review items to kinds, a document
+    or a project (`alias` prefixes the columns, e.g. "i.")."""
+    clauses: list[str] = []
+    params: list = []
+    if kinds is not None:
+        kinds = tuple(kinds)
+        clauses.append(f"{alias}kind IN ({sql_marks(kinds)})")
+        params += kinds
+    if doc_id is not None:
+        clauses.append(f"{alias}doc_id = ?")
+        params.append(doc_id)
+    if project is not None:
+        clauses.append(f"{alias}project = ?")
+        params.append(project)
+    return clauses, params
+
+
 class StoreQueries:
     """Mixed into `Store`, which provides `_db` and `_select`."""
 
@@ -56,18 +75,16 @@ class StoreQueries:
 
     def counts_by_theme(self, *, kinds: Iterable[str] = ("problem",), doc_id: int | None = None) -> dict[str, int]:
         """How many items (rejected left out) carry each theme, most frequent first."""
-        kinds = tuple(kinds)
-        where, args = f"i.current AND i.status != 'rejected' AND i.kind IN ({sql_marks(kinds)})", list(kinds)
-        if doc_id is not None:
-            where, args = where + " AND i.doc_id = ?", args + [doc_id]
+        filters, args = item_filters(kinds=kinds, doc_id=doc_id, alias="i.")
+        where = " AND ".join(["i.current", "i.status != 'rejected'", *filters])
         rows = self._db.execute(f"SELECT t.value AS theme, COUNT(*) AS n FROM review_items i, "
                                 f"json_each(i.themes) t WHERE {where} GROUP BY t.value "
                                 "ORDER BY n DESC, theme", args)
         return {r["theme"]: r["n"] for r in rows}
 
     def counts_by_kind(self, *, doc_id: int | None = None) -> dict[str, int]:
-        where, args = ("current AND status != 'rejected'", []) if doc_id is None else (
-            "current AND status != 'rejected' AND doc_id = ?", [doc_id])
+        filters, args = item_filters(doc_id=doc_id)
+        where = " AND ".join(["current", "status != 'rejected'", *filters])
         rows = self._db.execute(f"SELECT kind, COUNT(*) AS n FROM review_items WHERE {where} "
                                 "GROUP BY kind", args)
         return {r["kind"]: r["n"] for r in rows}

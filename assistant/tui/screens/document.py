@@ -110,8 +110,7 @@ class DocumentScreen(Screen):
             self.app.push_screen(EditScreen(item, self.app.lexicon), callback=lambda edits: self._edited(item, edits))
 
     def action_undo(self) -> None:
-        last = self.app.store.last_decision(self.doc_id)
-        item = self.app.store.undo(last.item_id) if last else None
+        item = self.app.store.undo(doc_id=self.doc_id)
         if item is None or item.id not in self._row:
             self.notify("没有可撤销的决定")
             return
