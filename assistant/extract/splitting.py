@@ -237,10 +237,7 @@ def _sentences(text: str, start: int, end: int, kind: str | None) -> list[tuple[
     pos = start
     while pos < end:
         cut = _next_boundary(text, pos, end)
-        s, e = _trim(text, pos, min(cut + 1, end))
-        m = _lex().lone_marker.match(text, s, e)
-        if m and m.end() < e:
-            s = m.end()
+        s, e = trim(text, pos, min(cut + 1, end))
         if s < e:
             spans.append((s, e))
         pos = cut + 1
