@@ -112,6 +112,10 @@ class Store(StoreQueries):
     def has_document(self, sha256: str) -> bool:
         return self._db.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
+    def hashes(self) -> set[str]:
+        """The content hash of every stored document (what a batch can skip)."""
+        return {r[0] for r in self._db.execute("SELECT sha256 FROM documents")}
+
     def documents(self) -> list[DocumentSummary]:
         """Current documents (not superseded) with projects, counts and review progress."""
         kinds = ", ".join(f"SUM(i.kind = '{k}') AS n_{k}" for k in ITEM_KINDS)

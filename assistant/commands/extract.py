@@ -64,7 +64,7 @@ def extract(
     lexicons = _checked_lexicons(lexicon)
     store, sink = _open_outputs(fmt, output, db, append)
     job = Job(fmt=fmt if sink else None, keep_report=store is not None, lexicons=lexicons,
-              seen=Seen(hashes=frozenset(_stored(store) if store and not force else ()),
+              seen=Seen(hashes=frozenset(store.hashes() if store and not force else ()),
                         pairs=frozenset(sink.seen() if sink else ())))
     shown = progress if progress is not None else (not quiet and sys.stderr.isatty())
     tally = Tally(per_document=summary)
@@ -253,10 +253,6 @@ def _open_outputs(fmt: str, output: Path | None, db: Path | None, append: bool):
 def _missing(exc: ImportError) -> str:
     return (f"{exc.name or exc} is not installed in this environment; it is a dependency of "
             f"jixiao-assistant: reinstall it (pip install -e . in the checkout, or make demo)")
-
-
-def _stored(store) -> set[str]:
-    return {d.sha256 for d in store.documents()}
 
 
 def _checked_lexicons(paths: list[Path]) -> tuple[str, ...]:
