@@ -11,16 +11,17 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from assistant.extract.checks import assess_indicator
+from assistant.lexicon import builtin
 from assistant.model import KINDS, Report
 
 PENDING = "pending"
 STATUSES = ("accepted", "rejected", "edited")
 ITEM_KINDS = ("problem", "reason", "measure", "indicator", "finding")
 # A 未完成原因 cell with only these words says nothing went wrong (TAXONOMY.md §2).
-EMPTY_REASONS = {"", "无", "暂无", "不涉及", "已完成", "完成", "/", "-", "—", "－"}
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def indicator_met(ind: Any) -> bool | None:
     the row kept its points or its actual meets the target; None when nothing tells."""
     if ind.score is not None and ind.weight is not None and ind.score < ind.weight:
         return False
-    if (ind.reason or "").strip().rstrip("。") not in EMPTY_REASONS:
+    if (ind.reason or "").strip().rstrip("。") not in _empty_reasons():
         return False
     assessed = assess_indicator(ind).status
     if assessed == "missed":
@@ -223,6 +224,13 @@ def decision_from_row(row: sqlite3.Row) -> Decision:
     return Decision(row["id"], row["item_id"], row["status"], row["kind"], row["text"],
                     tuple(json.loads(row["themes"])), row["category"], row["who"], row["at"],
                     row["undone_at"])
+
+
+@lru_cache(maxsize=1)
+def _empty_reasons() -> frozenset[str]:
+    """Reason cells that say nothing (lexicons/tables.yaml, as the table reader blanks them),
+    for reports that reached the store from elsewhere (JSON Lines)."""
+    return frozenset(builtin("tables.yaml")["reason_empty"]) | {""}
 
 
 def sql_marks(values: tuple) -> str:
