@@ -32,8 +32,13 @@ class ChatPane(Vertical):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.transcript: list[str] = []
         self._hits: list[Hit] = []
+
+    @property
+    def transcript(self) -> list[str]:
+        """The conversation so far: the app keeps it, so it follows the analyst from screen
+        to screen."""
+        return self.app.conversation
 
     def compose(self) -> ComposeResult:
         yield RichLog(wrap=True, markup=False, id="chat-log")
@@ -41,10 +46,8 @@ class ChatPane(Vertical):
         yield Input(placeholder=PLACEHOLDER, id="chat-input")
 
     def on_mount(self) -> None:
-        # The conversation so far (kept by the app) follows the analyst from screen to screen.
         log = self.query_one("#chat-log", RichLog)
-        for line in getattr(self.app, "conversation", []):
-            self.transcript.append(line)
+        for line in self.transcript:
             log.write(line)
 
     def open(self) -> None:
@@ -60,8 +63,6 @@ class ChatPane(Vertical):
         for line in (f"> {question}", reply.text):
             self.transcript.append(line)
             log.write(line)
-            if hasattr(self.app, "conversation"):
-                self.app.conversation.append(line)
         self._hits = list(reply.hits)
         hits = self.query_one("#chat-hits", OptionList)
         hits.clear_options()
