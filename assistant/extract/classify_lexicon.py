@@ -191,10 +191,6 @@ def compile_lexicon(data: dict[str, Any]) -> CompiledLexicon:
         patterns += [(cat, re.compile(str(p)), False) for p in entry.get("weak_patterns") or []]
         if entry.get("boost"):
             boosts[cat] = float(entry["boost"])
-    skip = set(data.get("not_category_names") or [])
-    for label, cat in category_labels().items():
-        if label not in skip and len(label) >= 2 and (cat, True) not in table.setdefault(label, []):
-            table[label].append((cat, True))
     rows = list(dict.fromkeys(data.get("_exemplars", [])))
     names = [n for _, n in rows]
     index: dict[str, list[int]] = {}
