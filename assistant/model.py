@@ -104,6 +104,9 @@ class Project:
     name_start: int | None = None
     name_end: int | None = None
     grade: str = ""         # 自评结论 as printed (优/良/中/差)
+    code: str = ""          # a budget code printed before the name (219-…, [015001]…)
+    department: str = ""    # 主管部门, without its code
+    unit: str = ""          # 实施单位, without its code
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -121,6 +124,9 @@ class Project:
             out["name_start"], out["name_end"] = self.name_start, self.name_end
         if self.grade:
             out["grade"] = self.grade
+        for key in ("code", "department", "unit"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
         return out
 
 
@@ -182,6 +188,9 @@ class Report:
                 name_start=p.get("name_start"),
                 name_end=p.get("name_end"),
                 grade=p.get("grade", ""),
+                code=p.get("code", ""),
+                department=p.get("department", ""),
+                unit=p.get("unit", ""),
             ))
         return cls(
             doc=data.get("doc", ""),

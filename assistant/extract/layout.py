@@ -51,6 +51,7 @@ class Row:
     end: int
     line: int                  # 0-based line number of the row's first line
     cell_per_line: bool = False
+    tabbed: bool = False       # its cells were parted by TABs
 
     # Computed once: every step asks for these, row by row, many times over.  A row's
     # cells are not changed once it is built (build a new Row instead).
@@ -196,7 +197,7 @@ def _tab_row(start: int, raw: str, line: int) -> Row:
     for part in raw.split("\t"):
         cells.append(_stripped(part, pos))
         pos += len(part) + 1
-    return Row(cells=cells, start=start, end=start + len(raw), line=line)
+    return Row(cells=cells, start=start, end=start + len(raw), line=line, tabbed=len(cells) > 1)
 
 
 def _space_row(start: int, raw: str, line: int) -> Row:

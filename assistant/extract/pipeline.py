@@ -9,7 +9,8 @@ import warnings
 from pathlib import Path
 
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.layout import find_forms, split_rows
+from assistant.extract.forms import read_forms
+from assistant.extract.layout import Row, find_forms, split_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
@@ -24,10 +25,25 @@ def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> R
     """Projects, indicators and statements of one decoded document; `lexicon` (from
     `assistant.extract.classify.load_lexicon`) adds an analyst's indicator terms."""
     rows = split_rows(doc.text)
-    projects = [read_form(form, doc.text, lexicon) for form in find_forms(rows, doc.text)]
+    projects = read_projects(doc.text, rows, lexicon)
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
     report.statements = extract_statements(doc, projects, rows)
     return report
+
+
+def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = None) -> list:
+    """The forms of a document.  Rows parted by TABs (PDF and office readers, TAB exports)
+    are read row by row against the header; any other layout — one cell per line, bars,
+    spaces, cells run together — by the stream reader (forms.py)."""
+    if _tabbed(rows):
+        return [read_form(form, text, lexicon) for form in find_forms(rows, text)]
+    return read_forms(text, lexicon)
+
+
+def _tabbed(rows: list[Row]) -> bool:
+    """Whether the document's tables come as TAB rows: several rows of three cells or more
+    parted by TABs (or one cell per line behind a TAB, as PDF text prints merged rows)."""
+    return sum(1 for r in rows if r.cell_per_line or len(r.cells) >= 3 and r.tabbed) >= 3
 
 
 def extract_text(text: str, name: str = "<text>", lexicon: CompiledLexicon | None = None) -> Report:

@@ -1,0 +1,505 @@
+"""Forms in text of any layout: where each one is, what it is about, and its tables.
+
+A form is found by what every template prints, whatever the layout:
+
+* its **fields** — 项目名称, 主管部门, 实施单位 … — each followed by its value, which ends
+  where the next field, a heading or a table begins (lexicons/forms.yaml `fields`);
+* its **title** a little above (…项目支出绩效自评表, 绩效目标申报表 …), which says which form
+  it is; a form whose name field is missing is named by its title;
+* its **budget block** (年初预算数 / 全年预算数 / 全年执行数 / 执行率 … and the row of
+  年度资金总额);
+* its **indicator table**: the header's column headings give the schema, and the rows are
+  read by that schema from atoms (stream.py, grammar.py), so a table reads the same whether
+  its cells were parted by TABs, bars, line breaks, spaces or nothing at all.
+
+`read_forms(text)` returns the Projects of a document; a report titled after one project
+(…项目绩效自评报告（XX项目）) gives that project even when none of its forms is printed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.extract.classify_lexicon import CompiledLexicon
+from assistant.extract.formvocab import FormVocab, heading_key, vocab
+from assistant.extract.grammar import Cellish, ParsedRow, _as_number, read_rows
+from assistant.extract.layout import Cell
+from assistant.extract.stream import CELL, GLUE_DIGIT, LINE, SPACE, Atom, atomize
+from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon
+from assistant.model import Budget, Indicator, Project
+
+_SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
+_YEAR_PREFIX = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?\s*")
+_TITLE_BRACKET = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
+_EDGE = " \t:：|｜*#“”\"'‘’《》【】[]"
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](?!\d))\s*")
+TITLE_WINDOW = 240          # characters above a name field searched for the form's title
+NAME_MAX = 80               # a field's value is at most this long
+HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
+
+
+@dataclass
+class _Anchor:
+    key_start: int
+    key_end: int
+    kind: str               # "project" or "unit"
+
+
+def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Project]:
+    """Every form of `text`, read by the stream reader."""
+    v = vocab()
+    anchors = _anchors(text, v)
+    projects: list[Project] = []
+    bounds = [_form_start(text, a, v, prev.key_end if prev else 0)
+              for prev, a in zip([None, *anchors[:-1]], anchors)]
+    for n, anchor in enumerate(anchors):
+        start = bounds[n]
+        end = bounds[n + 1] if n + 1 < len(anchors) else len(text)
+        project = _read_form(text, start, end, anchor, v, lexicon)
+        if project is not None:
+            projects.append(project)
+    if not projects:
+        project = _titled_form(text, v, lexicon)
+        if project is not None:
+            projects.append(project)
+    return projects
+
+
+# ---------------------------------------------------------------------------- where forms are
+
+def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
+    """Name fields that open a form: a project's name; a unit's name only where no project
+    name is printed (a 部门整体 form)."""
+    found = []
+    for m in v.field_terms.finditer(text):
+        key = heading_key(m.group())
+        if key in v.name_fields and _has_value(text, m.end(), v):
+            found.append(_Anchor(m.start(), m.end(), "unit" if key in v.unit_name_fields else "project"))
+    if any(a.kind == "project" for a in found):
+        found = [a for a in found if a.kind == "project"]
+    return found
+
+
+def _has_value(text: str, pos: int, v: FormVocab) -> bool:
+    value, _, _ = _field_value(text, pos, v)
+    return bool(value)
+
+
+def _form_start(text: str, anchor: _Anchor, v: FormVocab, floor: int) -> int:
+    """Where a form begins: its title when one stands a little above the name field."""
+    lo = max(floor, anchor.key_start - TITLE_WINDOW)
+    best = anchor.key_start
+    for pattern, _ in v.titles:
+        for m in pattern.finditer(text, lo, anchor.key_start):
+            line_start = max(text.rfind("\n", lo, m.start()) + 1, lo)
+            best = min(best, line_start)
+    return best
+
+
+def _title_near(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str]:
+    """(title, form code) of the first title line in text[start:end]."""
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        body = line.group().strip()
+        for pattern, form in v.titles:
+            m = pattern.search(body)
+            if m:
+                head = body[:m.end()]
+                # a title in a flattened line: from the last separator before the form's name
+                head = re.split(r"[|｜]|\s{2,}|:|：", head)[-1].strip()
+                return head, form
+    return "", ""
+
+
+# ---------------------------------------------------------------------------- one form
+
+def _read_form(text: str, start: int, end: int, anchor: _Anchor, v: FormVocab,
+               lexicon: CompiledLexicon | None) -> Project | None:
+    name, n_start, n_end = _field_value(text, anchor.key_end, v)
+    title, form = _title_near(text, start, anchor.key_start, v)
+    name, code = _split_code(name, v)
+    if not name:
+        return None
+    atoms = atomize(text, start, end, v)
+    header = _header(atoms, v)
+    project = Project(name=name, form=form, start=start, end=end, name_start=n_start, name_end=n_end)
+    project.code = code
+    project.department, project.unit = _org_fields(text, start, end, v)
+    if anchor.kind == "unit" and not form:
+        project.form = "department_overall"
+    alias = _title_alias(title, name, v)
+    if alias:
+        project.aliases.append(alias)
+    project.budget = _budget(atoms, text, v, header[0] if header else len(atoms))
+    if header is not None:
+        first, last, roles = header
+        project.indicators = _indicators(atoms, last, roles, text, v, lexicon)
+        if not project.form:
+            project.form = _form_from_roles(roles, v)
+        project.end = max(project.end, project.indicators[-1].end) if project.indicators else project.end
+    project.total_score = _total(atoms, text, v)
+    if not project.form:
+        project.form = v.default_form
+    return project
+
+
+def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Project | None:
+    """A document with no name field: a form named by its title when it has an indicator
+    table, or a report titled after one project."""
+    head = text[:1500]
+    atoms = atomize(text, 0, len(text), v)
+    header = _header(atoms, v)
+    title, form = _title_near(text, 0, len(head), v)
+    if header is not None and title:
+        name = _name_from_title(title, v)
+        if name:
+            first, last, roles = header
+            project = Project(name=name, form=form or _form_from_roles(roles, v), start=0, end=len(text))
+            project.budget = _budget(atoms, text, v, first)
+            project.indicators = _indicators(atoms, last, roles, text, v, lexicon)
+            project.total_score = _total(atoms, text, v)
+            at = text.find(title)
+            project.aliases = [a for a in [_strip_form_words(title, v)] if a and a != name]
+            if at >= 0:
+                project.name_start, project.name_end = at, at + len(title)
+            return project
+    for line in re.finditer(r"[^\n]+", head):
+        body = _SPACES.sub("", line.group())
+        if len(body) > 80 or not v.project_report_title.search(body):
+            continue
+        name = _project_of_report(body, v)
+        if name:
+            project = Project(name=name, form="self_evaluation", start=0, end=len(text),
+                              name_start=line.start(), name_end=line.end())
+            project.total_score = _total(atoms, text, v)
+            project.budget = _budget(atoms, text, v, len(atoms))
+            return project
+    return None
+
+
+def _project_of_report(title: str, v: FormVocab) -> str:
+    """「…2022年度项目绩效自评报告（春节慰问经费项目）」 → 春节慰问经费项目."""
+    m = _TITLE_BRACKET.search(title)
+    if m and v.project_report_words.search(m.group(1)):
+        return m.group(1).strip()
+    before = title[:v.project_report_title.search(title).start()]
+    core = _YEAR_PREFIX.sub("", before).strip(_EDGE)
+    core = re.sub(r"^关于", "", core)
+    if core and v.project_report_words.search(core + "项目") and len(core) >= 4:
+        return core if core.endswith(("项目", "经费", "资金", "工程")) else core + "项目"
+    return ""
+
+
+def _name_from_title(title: str, v: FormVocab) -> str:
+    """「****2024年度林业草原改革发展资金绩效评价表」 → 林业草原改革发展资金."""
+    core = _strip_form_words(title, v)
+    core = _YEAR_PREFIX.sub("", core).strip(_EDGE)
+    core = re.sub(r"[（(][^）)]*[）)]$", "", core).strip(_EDGE)
+    if len(core) < 4 or v.title_generic.search(core):
+        return ""
+    return core
+
+
+def _strip_form_words(title: str, v: FormVocab) -> str:
+    core = v.title_strip.sub("", re.sub(r"\s+", "", title)).strip(_EDGE)
+    return re.sub(r"[（(][^）)]*[）)]$", "", core).strip(_EDGE)
+
+
+def _title_alias(title: str, name: str, v: FormVocab) -> str:
+    core = _strip_form_words(title, v)
+    if core and len(core) >= 4 and core != name and not v.title_generic.search(core) \
+            and (core in name or name in core):
+        return core
+    return ""
+
+
+def _split_code(name: str, v: FormVocab) -> tuple[str, str]:
+    """A budget code printed before a name: kept apart in `code`.  A project's name keeps it
+    as printed (the budget system's own spelling); see `_org_fields` for units."""
+    m = v.name_code.match(name)
+    if not m:
+        return name, ""
+    return name, (m.group(1) or m.group(2) or "")
+
+
+def _org_fields(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str]:
+    """主管部门 and 实施单位 of a form, without their budget codes."""
+    department = unit = ""
+    for m in v.field_terms.finditer(text, start, min(end, start + 1500)):
+        kind = v.field_kind(m.group())
+        if kind not in ("department", "unit"):
+            continue
+        value, _, _ = _field_value(text, m.end(), v)
+        value = v.name_code.sub("", value).strip(_EDGE)
+        if kind == "department" and not department:
+            department = value
+        elif kind == "unit" and not unit:
+            unit = value
+    return department, unit
+
+
+def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
+    """The value printed after a field name at `pos`: up to the next field, heading or
+    「键：」, at most NAME_MAX characters."""
+    limit = min(len(text), pos + NAME_MAX + 40)
+    atoms = atomize(text, pos, limit, v)
+    taken: list[Atom] = []
+    for n, a in enumerate(atoms):
+        t = heading_key(a.text)
+        if not _WORDLIKE.search(t):
+            if taken and a.gap >= CELL:
+                break                     # a value is one cell: a rule or an empty cell ends it
+            continue
+        if taken and a.gap >= CELL:
+            break
+        if _stops_value(t, a.text, v) or (taken and a.gap >= LINE and _is_key_like(a.text, atoms, n, v)):
+            break
+        taken.append(a)
+        if taken[-1].end - taken[0].start > NAME_MAX:
+            break
+    if not taken:
+        return "", pos, pos
+    s, e = taken[0].start, taken[-1].end
+    value = _SPACES.sub("", text[s:e]).strip(_EDGE)
+    return value, s, e
+
+
+def _stops_value(key: str, raw: str, v: FormVocab) -> bool:
+    if not key:
+        return False
+    if v.field_kind(key) is not None or v.column_role(key) is not None or v.budget_role(key) is not None:
+        return True
+    if key in v.budget_totals:
+        return True
+    return raw.rstrip().endswith((":", "：")) and len(key) <= 10 and not any(c.isdigit() for c in key)
+
+
+def _is_key_like(raw: str, atoms: list[Atom], n: int, v: FormVocab) -> bool:
+    return _stops_value(heading_key(raw), raw, v)
+
+
+# ---------------------------------------------------------------------------- header and rows
+
+def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None, ...]] | None:
+    """(first atom, atom after the header, roles in order) of the first indicator header:
+    at least three column headings in a row, among them the indicator's name (三级指标,
+    指标名称 …) or both label levels."""
+    hits: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(atoms):
+        found = None
+        for j in range(min(len(atoms), i + 4), i, -1):
+            if j > i + 1 and any(a.gap >= CELL for a in atoms[i + 1:j]):
+                continue
+            role = v.column_role("".join(a.text for a in atoms[i:j]), fuzzy=j == i + 1)
+            if role is not None:
+                found = (i, j, role)
+                break
+        if found:
+            hits.append(found)
+            i = found[1]
+        else:
+            i += 1
+    run: list[tuple[int, int, str]] = []
+    for hit in hits + [(len(atoms) + 10, 0, "")]:
+        if run and hit[0] - run[-1][1] > 2:
+            roles = [r for _, _, r in run]
+            if len(run) >= 3 and ("name" in roles or {"l1", "l2"} <= set(roles)):
+                return run[0][0], run[-1][1], _value_roles(roles)
+            run = []
+        run.append(hit)
+    return None
+
+
+def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
+    """The roles after the indicator name; of a table with 中期 and 年度 halves, the annual
+    half (the last name column)."""
+    names = [k for k, r in enumerate(roles) if r == "name"]
+    after = roles[names[-1] + 1:] if names else [r for r in roles if r not in ("l1", "l2", "lead")]
+    out: list[str | None] = []
+    for r in after:
+        if r in ("l1", "l2", "lead", "nature", "unit"):
+            continue
+        if r in out and r in ("target", "actual", "weight", "score"):
+            continue                      # a second header line repeating a role
+        out.append(r)
+    # 指标性质 (=, ≥ …) and 度量单位 are the parts of the target printed in cells of their own
+    if "target" in out:
+        at = out.index("target")
+        if "unit" in after:
+            out.insert(at + 1, "unit")
+        if "nature" in after:
+            out.insert(at, "nature")
+    return tuple(out)
+
+
+def _table_atoms(atoms: list[Atom], start: int, v: FormVocab) -> list[Atom]:
+    """The atoms of an indicator table: from its header to the first row that ends it
+    (总分, 合计, 注：…, the next form's field)."""
+    for k in range(start, len(atoms)):
+        a = atoms[k]
+        t = heading_key(a.text + (atoms[k + 1].text if k + 1 < len(atoms) else ""))
+        if any(t.startswith(heading_key(e)) for e in v.table_end) and k > start:
+            return atoms[start:k]
+        if v.field_kind(a.text) == "name":
+            return atoms[start:k]
+    return atoms[start:]
+
+
+def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...], text: str,
+                v: FormVocab, lexicon: CompiledLexicon | None) -> list[Indicator]:
+    table = _table_atoms(atoms, header_end, v)
+    if not table:
+        return []
+    reading = read_rows(table, text, roles, v)
+    reading.cost -= HEADER_PRIOR
+    for schema in v.schemas:              # the published column orders, when the header misleads
+        candidate = read_rows(table, text, tuple(schema[1:]), v)
+        if candidate.cost < reading.cost:
+            reading = candidate
+    labels = _Labels()
+    lex = _tables_lexicon()
+    out: list[Indicator] = []
+    for row_no, row in enumerate(reading.rows):
+        for n, (label, cell) in enumerate(row.labels):
+            followed = any(lab.level != 1 for lab, _ in row.labels[n + 1:])
+            labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
+        out.append(_indicator_of(row, labels, row_no, lex, lexicon))
+    return out
+
+
+def _indicator_of(row: ParsedRow, labels: _Labels, row_no: int, lex: dict,
+                  lexicon: CompiledLexicon | None) -> Indicator:
+    name_text = _NUMBERED_NAME.sub("", _SPACES.sub("", row.name.text)) or row.name.text
+    name = Cell(name_text, row.name.start, row.name.end)
+    values = {r: _cell(c) for r, c in row.values.items()
+              if r in ("target", "actual", "nature", "unit") and c.text}
+    weight = _as_number(row.values["weight"].text) if "weight" in row.values else None
+    score = _as_number(row.values["score"].text) if "score" in row.values else None
+    reason = [_cell(row.values["reason"])] if "reason" in row.values else []
+    parsed = _Parsed(labels=[], name=name, values=values, weight=weight, score=score, reason=reason)
+    return _indicator(name, parsed, labels, row_no, lex, lexicon)
+
+
+def _cell(c: Cellish) -> Cell:
+    return Cell(c.text, c.start, c.end)
+
+
+def _form_from_roles(roles: tuple[str | None, ...], v: FormVocab) -> str:
+    if "actual" in roles or "score" in roles:
+        return "self_evaluation"
+    return "budget_target"
+
+
+# ---------------------------------------------------------------------------- budget, total
+
+def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | None:
+    """The budget block: its header's columns, then the numbers of the 年度资金总额 row,
+    matched to the columns by what they are (a rate is a per cent; the amounts come first)."""
+    roles: list[str] = []
+    at = None
+    for k in range(min(stop, len(atoms))):
+        role = v.budget_role(atoms[k].text)
+        if role is not None and role not in roles:
+            roles.append(role)
+            at = k
+        elif heading_key(atoms[k].text) in v.budget_totals and at is not None and len(roles) >= 2:
+            values = _numbers_after(atoms, k + 1)
+            if values:
+                return _assign(roles, values, atoms, k, text, v)
+    for k in range(min(stop, len(atoms))):
+        if heading_key(atoms[k].text) in v.budget_totals:
+            values = _numbers_after(atoms, k + 1)
+            if values:
+                b = Budget(adjusted=_as_float(values[0][0]), start=atoms[k].start, end=values[0][2])
+                b.unit = _money_unit(text, atoms, k)
+                return b
+    return None
+
+
+def _numbers_after(atoms: list[Atom], k: int) -> list[tuple[str, int, int]]:
+    """The numbers (and per cents) printed after a total's label, up to the next word;
+    digits run together with nothing between them cannot be told apart and give none."""
+    pieces: list[list[Atom]] = []
+    for a in atoms[k:k + 40]:
+        if pieces and a.gap < SPACE:
+            pieces[-1].append(a)
+        else:
+            pieces.append([a])
+        if len(pieces) > 12:
+            break
+    out: list[tuple[str, int, int]] = []
+    for piece in pieces:
+        t = "".join(a.text for a in piece).strip(":：").replace(",", "")
+        if not t:
+            continue
+        if t in ("-", "—", "/"):
+            out.append(("", piece[0].start, piece[-1].end))
+            continue
+        m = re.match(r"^([-+]?\d+(?:\.\d+)?%?)(万元|元|万)?(?=$|[（(])", t)
+        if not m:
+            break
+        out.append((m.group(1), piece[0].start, piece[-1].end))
+    while out and not out[-1][0]:
+        out.pop()
+    return out
+
+
+def _assign(roles: list[str], values: list[tuple[str, int, int]], atoms, k, text, v) -> Budget:
+    b = Budget(start=atoms[k].start, end=values[-1][2])
+    roles = [r for r in roles if r != "reason"]
+    rate_at = next((n for n, (t, _, _) in enumerate(values) if t.endswith("%")), None)
+    if rate_at is not None and "rate" in roles:
+        b.rate = _as_float(values[rate_at][0])
+        before = roles[:roles.index("rate")]
+        after = roles[roles.index("rate") + 1:]
+        left, right = values[:rate_at], values[rate_at + 1:]
+    else:
+        before, after, left, right = roles, [], values, []
+    for role, value in zip(reversed(before[-len(left):] if left else []), reversed(left)):
+        setattr(b, role, _as_float(value[0]))
+    for role, value in zip(after, right):
+        setattr(b, role, _as_float(value[0]))
+    b.unit = _money_unit(text, atoms, k)
+    return b
+
+
+def _money_unit(text: str, atoms: list[Atom], k: int) -> str:
+    lo = atoms[max(0, k - 40)].start
+    window = text[lo:atoms[min(len(atoms) - 1, k + 8)].end]
+    m = re.findall(r"万元|万兀|元", window)
+    if not m:
+        return ""
+    return "万元" if any(u.startswith("万") for u in m) else "元"
+
+
+def _as_float(t: str) -> float | None:
+    if not t:
+        return None
+    try:
+        return float(t.rstrip("%").replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _total(atoms: list[Atom], text: str, v: FormVocab) -> float | None:
+    """总分 / 自评得分 / 自评总分: the last number printed after it."""
+    for k, a in enumerate(atoms):
+        key = heading_key(a.text)
+        if key.startswith(("总分", "自评得分", "自评总分", "综合得分")) and len(key) <= 8:
+            nums = []
+            for b in atoms[k + 1:k + 5]:
+                t = b.text.strip(":：()（）分")
+                if b.gap == GLUE_DIGIT and nums:
+                    nums[-1] += t
+                    continue
+                if _NUMBER.match(t) and not t.endswith("%"):
+                    nums.append(t)
+                elif t and not _NUMBER.match(t):
+                    break
+            values = [float(n) for n in nums if float(n) <= 100]
+            if values:
+                return values[-1]
+    return None
+

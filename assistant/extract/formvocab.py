@@ -1,0 +1,157 @@
+"""The vocabulary every form shares, compiled once from lexicons/ into one typed object.
+
+The stream reader (stream.py, grammar.py, forms.py) finds forms by what all of them print —
+field names (项目名称, 主管部门 …), column headings (三级指标, 年度指标值, 分值 …), the
+first- and second-level labels of the published frameworks, the values a target cell holds
+without a number — never by the line shapes of particular documents.  All of it is data in
+`lexicons/tables.yaml`, `forms.yaml` and `labels.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from assistant.lexicon import builtin
+
+_BRACKET = re.compile(r"[（(][^）)]*[）)]")
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = ":：|｜*#"
+
+
+@dataclass(frozen=True)
+class FormVocab:
+    """Words with their meaning; `terms` is one regex over all of them (longest first)."""
+
+    columns: dict[str, str]            # heading key → role (name, target, actual, weight …)
+    budget_columns: dict[str, str]     # heading key → budget role (initial, adjusted …)
+    budget_totals: frozenset[str]      # 年度资金总额 …
+    name_fields: frozenset[str]        # 项目名称 …
+    unit_name_fields: frozenset[str]   # 部门名称, 单位名称 …: a form's name only where no 项目名称 is
+    fields: dict[str, str]             # any field key → department / unit / other / name
+    qualitative: frozenset[str]        # 合格, 效果明显 …
+    table_end: tuple[str, ...]
+    placeholder: re.Pattern
+    schemas: tuple[tuple[str, ...], ...]
+    titles: tuple[tuple[re.Pattern, str], ...]
+    header_forms: dict[str, str]
+    default_form: str
+    name_code: re.Pattern
+    title_strip: re.Pattern
+    title_generic: re.Pattern
+    project_report_title: re.Pattern
+    project_report_words: re.Pattern
+    terms: re.Pattern                  # every word above, for parting glued text
+    field_terms: re.Pattern            # field keys, white space allowed between characters
+    max_label_chars: int
+
+    def column_role(self, text: str, fuzzy: bool = True) -> str | None:
+        """The role of a column heading, exact or (OCR, PDF reordering) near enough."""
+        key = heading_key(text)
+        if not key or len(key) > 20:
+            return None
+        role = self.columns.get(key)
+        if role is not None or len(key) < 3 or not fuzzy:
+            return role
+        return _fuzzy(key, self.columns)
+
+    def budget_role(self, text: str) -> str | None:
+        key = heading_key(text)
+        return self.budget_columns.get(key) if key else None
+
+    def field_kind(self, text: str) -> str | None:
+        key = heading_key(text).strip(_EDGE_PUNCT)
+        if key in self.name_fields:
+            return "name"
+        return self.fields.get(key)
+
+
+def heading_key(text: str) -> str:
+    """A cell as a heading: no white space, no bracketed note, no edge punctuation."""
+    return _BRACKET.sub("", _SPACE.sub("", text or "")).strip(_EDGE_PUNCT)
+
+
+def _fuzzy(key: str, table: dict[str, str]) -> str | None:
+    """A heading damaged by OCR or PDF reordering: the same characters in another order
+    (考值参分 for 参考分值), or one character off in a long heading."""
+    chars = sorted(key)
+    for word, role in table.items():
+        if len(word) == len(key) and sorted(word) == chars:
+            return role
+    if len(key) >= 5:
+        best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=88)
+        if best is not None:
+            return table[best[0]]
+    return None
+
+
+def spaced(word: str) -> str:
+    """A regex for `word` that allows white space between its characters (项 目 名 称) and
+    either kind of bracket around a bracketed part, which may also be left out
+    (转移支付(项目)名称, 转移支付（项目）名称, 转移支付名称)."""
+    out, k = [], 0
+    while k < len(word):
+        ch = word[k]
+        close = word.find(")" if ch == "(" else "）", k) if ch in "(（" else -1
+        if close > k:
+            inner = r"\s*".join(re.escape(c) for c in word[k + 1:close])
+            out.append(rf"(?:[（(]\s*{inner}\s*[)）])?")
+            k = close + 1
+            continue
+        out.append(re.escape(ch))
+        k += 1
+    return r"\s*".join(out)
+
+
+@lru_cache(maxsize=1)
+def vocab() -> FormVocab:
+    tables, forms, labels = builtin("tables.yaml"), builtin("forms.yaml"), builtin("labels.yaml")
+    columns: dict[str, str] = {}
+    for rule in tables["indicator_columns"]:
+        for heading in rule["match"]:
+            columns.setdefault(heading_key(heading), rule["role"])
+    budget = tables["budget"]
+    budget_columns = {heading_key(h): r["role"] for r in budget["columns"] for h in r["match"]}
+    name_fields = frozenset(heading_key(f) for f in forms["name_fields"])
+    fields: dict[str, str] = {}
+    for kind in ("department", "unit", "other"):
+        for f in forms["fields"][kind]:
+            fields.setdefault(heading_key(f), kind)
+    qualitative = frozenset(tables["qualitative_values"])
+    table_end = tuple(tables["table_end"]) + tuple(tables["stream_end"])
+    label_words = [w for w in list(labels["level1"]) + list(labels["level2"])
+                   if w.endswith("指标") or len(w) >= 4]
+    words = set(label_words) | set(columns) | set(budget_columns) | set(budget["total_rows"]) \
+        | set(name_fields) | set(fields) | {q for q in qualitative if len(q) >= 2} \
+        | {t.rstrip(":：") for t in table_end} | set(tables["value_openers"])
+    words = {w for w in words if len(w) >= 2}
+    terms = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    raw_keys = list(forms["name_fields"]) + [f for kind in ("department", "unit", "other")
+                                             for f in forms["fields"][kind]]
+    keys = sorted(set(raw_keys), key=lambda k: len(heading_key(k)), reverse=True)
+    field_terms = re.compile("|".join(spaced(k) for k in keys))
+    return FormVocab(
+        columns=columns,
+        budget_columns=budget_columns,
+        budget_totals=frozenset(heading_key(t) for t in budget["total_rows"]),
+        name_fields=name_fields,
+        unit_name_fields=frozenset(heading_key(f) for f in forms["unit_name_fields"]),
+        fields=fields,
+        qualitative=qualitative,
+        table_end=table_end,
+        placeholder=re.compile(tables["placeholder_re"]),
+        schemas=tuple(tuple(s) for s in tables["schemas"]),
+        titles=tuple((re.compile(t["pattern"]), t["form"]) for t in forms["titles"]),
+        header_forms=dict(forms["header_forms"]),
+        default_form=forms["default_form"],
+        name_code=re.compile(forms["name_code_re"]),
+        title_strip=re.compile(forms["title_strip"]),
+        title_generic=re.compile(forms["title_generic"]),
+        project_report_title=re.compile(forms["project_report_title_re"]),
+        project_report_words=re.compile(forms["project_report_words_re"]),
+        terms=terms,
+        field_terms=field_terms,
+        max_label_chars=int(labels.get("max_label_chars", 14)),
+    )

@@ -1,0 +1,498 @@
+"""Indicator rows from atoms, by the column schema the table's header prints.
+
+A row of an indicator table is `[一级] [二级] 名称 v1 v2 … vn`, where v1…vn are the value
+columns in the header's order (指标值, 完成值, 分值, 得分, 原因 …).  Labels are printed once
+for a group (merged cells), so they are optional; a value cell may be empty, and in a
+flattened layout an empty cell leaves no trace.
+
+`read_rows` finds the cheapest reading of a sequence of atoms as such rows — dynamic
+programming over (atom, column), every choice priced:
+
+* what a piece of text is as each kind of cell: a value (≥95%, 2370人, 合格, 2021年12月),
+  a score (a number up to 100), a name (words, not a label, not a value), a label
+  (lexicons/labels.yaml, also with OCR damage or its characters reordered);
+* where the cells are cut: free at a TAB or line break, dear inside a run of digits
+  (stream.py);
+* what rows usually look like: a score is no larger than its weight, a target met is
+  printed again as the actual value (「15万元15万元」), a column left empty costs a little.
+
+Template placeholders (指标2：, ……) and stray numbers between rows are skipped at a price.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from assistant.extract.formvocab import FormVocab
+from assistant.extract.labels import Label, lookup_label, normalise
+from assistant.extract.stream import GLUE_CLASS, GLUE_DIGIT, SPACE, Atom, rows_by_line
+from assistant.lexicon import builtin
+
+INF = math.inf
+
+ROW_COST = 0.4           # each row read: fewer, fuller rows are better
+JUNK_COST = 2.0          # an atom read as no cell at all
+JUNK_NUMBER_COST = 1.0   # a stray number (a row number, a group's weight)
+JUNK_PLACEHOLDER = 0.1   # 指标2：, ……
+LABEL_FUZZY_COST = 0.6
+LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
+EQUAL_BONUS = 0.8        # target and actual printed alike
+SCORE_OVER_WEIGHT = 3.0  # a score above its weight
+DELIMITED_GLUE = 4.0     # cutting glued text costs this many times more where cells are parted
+LINE_SLOT = 2.0          # a value cell opening a line, where every line is a row
+EMBEDDED_LABEL = 3.0     # a cell holding a label inside it: two cells read as one
+EMBEDDED_OTHER = 1.5
+EMBEDDED_IN_TEXT = 2.0   # a framework label inside a reason or a note
+STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a text cell
+SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0}
+SKIP_AT_END = 0.5
+MID_NUMBER = 1.5
+MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "nature": 3, "unit": 3,
+             "label": 4}
+
+KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
+                "score": "number", "reason": "text", "note": "any", "nature": "nature", "unit": "unit",
+                "l2": "label", "name_mid": "any", None: "any"}
+
+_VALUE = re.compile(
+    r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过|达到|约|≈|±"
+    r"|(?:较上年|比上年|超上年)?(?:增加|增长|增收|增|减少|减|提高|提升|下降|降低|超))?"
+    r"[-+]?\d+(?:\.\d+)?(?:[-~～至]\d+(?:\.\d+)?)?"
+    r"(?:%|％|‰|[\u4e00-\u9fffA-Za-z/／㎡²³·]{1,8})?(?:[（(][^）)]{1,8}[）)])?(?:以上|以下|以内|及以上|左右)?$")
+_DATE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|底前|前|以前|之前|内)?"
+                   r"(?:前)?(?:完成|完工|到位|发放|办结)?$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
+_NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|反向|区间)$")
+_UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
+_IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
+_VALUE_OPENING = re.compile(r"(?:不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过|达到"
+                            r"|按规定时限|按时限完成|达成预期指标|达成目标值?)$")
+_WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
+_LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
+_HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_SPACES = re.compile(r"\s+")
+_BARS = re.compile(r"\s*[|｜]\s*")
+
+
+@dataclass
+class Slot:
+    role: str
+    kind: str
+
+
+@dataclass
+class Cellish:
+    """A cell read from atoms: its text and where it stands."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class ParsedRow:
+    labels: list[tuple[Label, Cellish]]      # labels printed before the name (in this row)
+    name: Cellish
+    values: dict[str, Cellish] = field(default_factory=dict)
+    first_atom: int = 0
+
+
+@dataclass
+class Reading:
+    rows: list[ParsedRow]
+    cost: float
+    trailing_labels: list[tuple[Label, Cellish]] = field(default_factory=list)
+
+
+def delimited(atoms: list[Atom]) -> bool:
+    """Whether the cells of a table are parted by separators: many short pieces of text
+    between bars, line breaks or spaces, rather than a few long glued runs."""
+    lengths, run = [], 0
+    for a in atoms:
+        if a.gap >= SPACE and run:
+            lengths.append(run)
+            run = 0
+        run += a.end - a.start
+    if run:
+        lengths.append(run)
+    if len(lengths) < 12:
+        return False
+    lengths.sort()
+    return lengths[len(lengths) // 2] <= 16
+
+
+def slots_for(roles: tuple[str | None, ...]) -> list[Slot]:
+    """The slots after the name for the value roles a header prints, in its order; an
+    explanation column may stand right after the name even when the header names none."""
+    slots = [Slot(r or "any", KIND_OF_ROLE.get(r, "any")) for r in roles]
+    if not slots or slots[0].kind != "any":
+        slots.insert(0, Slot("note", "any"))
+    return slots
+
+
+def read_rows(atoms: list[Atom], source: str, roles: tuple[str | None, ...], vocab: FormVocab) -> Reading:
+    """The cheapest reading of `atoms` as indicator rows with the given value roles."""
+    return _Parser(atoms, source, slots_for(roles), vocab).run()
+
+
+class _Parser:
+    def __init__(self, atoms: list[Atom], source: str, slots: list[Slot], vocab: FormVocab):
+        self.atoms, self.source, self.slots, self.vocab = atoms, source, slots, vocab
+        self.n = len(atoms)
+        glue = DELIMITED_GLUE if delimited(atoms) else 1.0
+        # prefix sums of join costs: joining atoms i..j-1 costs merge[j-1] - merge[i]
+        self.merge = [0.0]
+        self.struct = [0.0]         # the same for words, which do not usually hold numbers
+        for k, a in enumerate(atoms):
+            self.merge.append(self.merge[-1] + (a.merge if k else 0.0))
+            glued = k and a.gap in (GLUE_CLASS, GLUE_DIGIT)
+            self.struct.append(self.struct[-1] + (STRUCT_JOIN if glued else 0.0))
+        # in a layout whose cells are all parted (by bars, lines, spaces), a cell is rarely
+        # cut where its text merely changes script
+        self.split = [a.split * (glue if a.gap < SPACE else 1.0) for a in atoms]
+        self._texts: dict[tuple[int, int], str] = {}
+        self._costs: dict[tuple[str, int, int], float] = {}
+        # where each line is a row, a cell after the name does not open a line
+        self.line_cost = [LINE_SLOT if a.line_start else 0.0 for a in atoms] \
+            if rows_by_line(source, atoms) else [0.0] * len(atoms)
+
+    # ------------------------------------------------------------------ text and costs
+
+    def text(self, i: int, j: int) -> str:
+        key = (i, j)
+        t = self._texts.get(key)
+        if t is None:
+            raw = self.source[self.atoms[i].start:self.atoms[j - 1].end]
+            t = self._texts[key] = _SPACES.sub("", _BARS.sub("", raw))
+        return t
+
+    def join(self, i: int, j: int, words: bool = False) -> float:
+        if j <= i + 1:
+            return 0.0
+        cost = self.merge[j] - self.merge[i + 1]
+        return cost + (self.struct[j] - self.struct[i + 1] if words else 0.0)
+
+    def cost(self, kind: str, i: int, j: int) -> float:
+        key = (kind, i, j)
+        c = self._costs.get(key)
+        if c is None:
+            t = self.text(i, j)
+            words = kind in _WORDS or kind == "value" and not is_value(t, self.vocab)
+            c = _COST[kind](t, self.vocab) + self.join(i, j, words) + (self.split[i] if i else 0.0)
+            if kind not in ("name", "label"):
+                c += self.line_cost[i]
+            if i and self.atoms[i].gap == GLUE_DIGIT and t[0] == "0" and t[1:2] != ".":
+                c += MID_NUMBER         # 「10一」 cut as 1 | 0一: no cell starts with a zero
+            self._costs[key] = c
+        return c
+
+    # ------------------------------------------------------------------ the table
+
+    def run(self) -> Reading:
+        n, slots = self.n, self.slots
+        S = len(slots) + 1                  # state k: about to fill slot k-1 (after the name); S: row done
+        bnd = [INF] * (n + 1)               # at a row boundary
+        st = [[INF] * (S + 1) for _ in range(n + 1)]
+        back_b: list[tuple | None] = [None] * (n + 1)
+        back_s: list[list[tuple | None]] = [[None] * (S + 1) for _ in range(n + 1)]
+        bnd[0] = 0.0
+        for i in range(n + 1):
+            # slot states at i (increasing k, so skips chain within i)
+            for k in range(1, S):
+                c0 = st[i][k]
+                if c0 == INF:
+                    continue
+                slot = slots[k - 1]
+                if c0 + SKIP[slot.kind] < st[i][k + 1]:
+                    st[i][k + 1] = c0 + SKIP[slot.kind]
+                    back_s[i][k + 1] = ("skip", i, k)
+                for j in range(i + 1, min(n, i + MAX_ATOMS[slot.kind]) + 1):
+                    c = self.cost(slot.kind, i, j)
+                    if c == INF:
+                        continue
+                    c += c0 + self._pair(k, i, j, back_s)
+                    if c < st[j][k + 1]:
+                        st[j][k + 1] = c
+                        back_s[j][k + 1] = ("fill", i, k)
+            if i == n:          # a passage may stop mid-row: the row read so far counts
+                for k in range(2, S):
+                    if k == 2 and len(self._name_before(back_s, i)) < 4:
+                        continue        # a name cut short (「总建」) is no row
+                    if st[i][k] + SKIP_AT_END < st[i][S]:
+                        st[i][S], back_s[i][S] = st[i][k] + SKIP_AT_END, ("skip", i, k, "end")
+            if st[i][S] < bnd[i]:
+                bnd[i] = st[i][S]
+                back_b[i] = ("row", i)
+            c0 = bnd[i]
+            if c0 == INF or i == n:
+                continue
+            for j in range(i + 1, min(n, i + 4) + 1):
+                if j > i + 1 and self.atoms[j - 1].gap >= SPACE:
+                    break
+                junk = c0 + _junk_cost(self.text(i, j), self.vocab)
+                if junk < bnd[j]:
+                    bnd[j], back_b[j] = junk, ("junk", i)
+            for j in range(i + 1, min(n, i + MAX_ATOMS["label"]) + 1):
+                c = self.cost("label", i, j)
+                if c < INF and c0 + c < bnd[j]:
+                    bnd[j], back_b[j] = c0 + c, ("label", i)
+            for j in range(i + 1, min(n, i + MAX_ATOMS["name"]) + 1):
+                c = self.cost("name", i, j)
+                if c < INF and c0 + c + ROW_COST < st[j][1]:
+                    st[j][1] = c0 + c + ROW_COST
+                    back_s[j][1] = ("name", i, 0)
+        return self._trace(bnd, back_b, back_s, S)
+
+    def _name_before(self, back_s, i: int) -> str:
+        step = back_s[i][2]
+        if step is not None and step[0] == "skip":
+            step = back_s[i][1]
+        return self.text(step[1], i) if step is not None and step[0] == "name" else ""
+
+    def _pair(self, k: int, i: int, j: int, back_s) -> float:
+        """Pairwise evidence when slot k-1 follows a filled slot k-2: equal target and
+        actual; a score above its weight."""
+        if k < 2:
+            return 0.0
+        prev = back_s[i][k]
+        if prev is None or prev[0] != "fill":
+            return 0.0
+        pi = prev[1]
+        a, b = self.slots[k - 2], self.slots[k - 1]
+        if a.kind == "value" and b.kind == "value":
+            return -EQUAL_BONUS if self.text(pi, i) == self.text(i, j) else 0.0
+        if a.role == "weight" and b.role == "score":
+            w, s = _as_number(self.text(pi, i)), _as_number(self.text(i, j))
+            if w is not None and s is not None and s > w + 1e-9:
+                return SCORE_OVER_WEIGHT
+        return 0.0
+
+    def _trace(self, bnd, back_b, back_s, S) -> Reading:
+        rows: list[ParsedRow] = []
+        pending: list[tuple[Label, Cellish]] = []       # labels, read backwards
+        events: list[tuple] = []
+        i, state = self.n, ("b",)
+        while True:
+            if state[0] == "b":
+                if i == 0:
+                    break
+                step = back_b[i]
+                if step is None:
+                    break
+                if step[0] == "row":
+                    state = ("s", S)
+                    continue
+                events.append((step[0], step[1], i))
+                i = step[1]
+            else:
+                k = state[1]
+                step = back_s[i][k]
+                if step is None:
+                    break
+                kind, prev_i, prev_k = step[:3]
+                if kind == "name":
+                    events.append(("name", prev_i, i))
+                    i, state = prev_i, ("b",)
+                elif kind == "fill":
+                    events.append(("slot", prev_i, i, self.slots[prev_k - 1].role))
+                    i, state = prev_i, ("s", prev_k)
+                else:                                       # skip
+                    state = ("s", prev_k)
+        events.reverse()
+        current: ParsedRow | None = None
+        for ev in events:
+            kind, i, j = ev[0], ev[1], ev[2]
+            cell = self.cellish(i, j)
+            if kind == "label":
+                label = _label(self.text(i, j))
+                if label is not None:
+                    pending.append((label, cell))
+                current = None
+            elif kind == "name":
+                current = ParsedRow(labels=pending, name=cell, first_atom=i)
+                pending = []
+                rows.append(current)
+            elif kind == "slot" and current is not None:
+                current.values[ev[3]] = cell
+            elif kind == "junk":
+                current = None
+        return Reading(rows=rows, cost=bnd[self.n], trailing_labels=pending)
+
+    def cellish(self, i: int, j: int) -> Cellish:
+        """Atoms i..j-1 as one cell: joined as printed, a single space kept where one stood."""
+        parts = [self.atoms[i].text]
+        for a in self.atoms[i + 1:j]:
+            parts.append((" " if a.gap == SPACE else "") + a.text)
+        return Cellish(text="".join(parts), start=self.atoms[i].start, end=self.atoms[j - 1].end)
+
+
+# ---------------------------------------------------------------------------- cell kinds
+
+@lru_cache(maxsize=8192)
+def _label(text: str) -> Label | None:
+    """A first- or second-level label, also when OCR damaged or reordered its characters."""
+    found = lookup_label(text)
+    if found is not None:
+        return found
+    norm = normalise(text)
+    if len(norm) < 4 or len(norm) > 16:
+        return None
+    words = _label_words()
+    chars = sorted(norm)
+    for word in words.get(len(norm), ()):
+        if sorted(word) == chars:
+            return lookup_label(word)
+    best = process.extractOne(norm, words.get("all", []), scorer=fuzz.ratio, score_cutoff=86)
+    return lookup_label(best[0]) if best else None
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> dict:
+    lex = builtin("labels.yaml")
+    words = [w for w in list(lex["level1"]) + list(lex["level2"]) if len(w) >= 4]
+    out: dict = {"all": words}
+    for w in words:
+        out.setdefault(len(w), []).append(w)
+    return out
+
+
+def _as_number(text: str) -> float | None:
+    t = text.rstrip("分")
+    if not _NUMBER.match(t):
+        t = t.translate(_OCR_DIGITS)
+        if not _NUMBER.match(t):
+            return None
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def is_value(t: str, vocab: FormVocab) -> bool:
+    return bool(_VALUE.match(t)) or t in vocab.qualitative or bool(_DATE.match(t) and any(c.isdigit() for c in t))
+
+
+@lru_cache(maxsize=1)
+def _label_finder() -> re.Pattern:
+    words = sorted(_label_words()["all"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _embedded(t: str, other: float = 0.0) -> float:
+    """The price of labels standing inside a cell's text (「管理指标30预算编审管理完整…」):
+    a label of the 「…指标」 kind is never part of a cell; another (可持续影响 in
+    「项目建成后可持续影响年限」) may be."""
+    if len(t) < 6:
+        return 0.0
+    cost = 0.0
+    for m in _label_finder().finditer(t):
+        if m.end() - m.start() < len(t):
+            cost += EMBEDDED_LABEL if m.group().endswith("指标") else (other or EMBEDDED_OTHER)
+    return cost
+
+
+def _vocab_word(t: str, vocab: FormVocab) -> bool:
+    """A heading or a field name: never the content of a cell."""
+    return vocab.column_role(t) is not None or vocab.field_kind(t) is not None \
+        or any(t.startswith(e) for e in vocab.table_end)
+
+
+def _cost_name(t: str, vocab: FormVocab) -> float:
+    if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab):
+        return INF
+    if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）":
+        return INF
+    if vocab.placeholder.match(t):
+        return INF
+    cost = 0.2 + 0.03 * max(0, len(t) - 30) + _embedded(t)
+    cost += 2.0 * len(_IN_NAME_VALUE.findall(t))
+    if t[-1].isdigit() or _VALUE_OPENING.search(t):
+        cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on
+    if _label(t) is not None:
+        cost += 5.0
+    if is_value(t, vocab):
+        cost += 2.5
+    return cost
+
+
+def _cost_value(t: str, vocab: FormVocab) -> float:
+    if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1:
+        return INF
+    if _VALUE.match(t) or t in vocab.qualitative:
+        return 1.0 if _LEADING_ZERO.match(t) else 0.1
+    if _DATE.match(t) and any(c.isdigit() for c in t):
+        return 0.2
+    if _label(t) is not None:
+        return 5.0
+    return 0.9 + 0.04 * max(0, len(t) - 12) + _embedded(t) + len(_IN_NAME_VALUE.findall(t))
+
+
+def _cost_number(t: str, vocab: FormVocab) -> float:
+    if _NUMBER.match(t):
+        v = float(t)
+        if v > 100:
+            return INF
+        return 0.8 if len(t) > 1 and t[0] == "0" and t[1] != "." else 0.0
+    if t.endswith("分") and _NUMBER.match(t[:-1]) and float(t[:-1]) <= 100:
+        return 0.2
+    if len(t) <= 3:
+        fixed = t.translate(_OCR_DIGITS)
+        if _NUMBER.match(fixed) and float(fixed) <= 100:
+            return 0.5
+    return INF
+
+
+def _cost_text(t: str, vocab: FormVocab) -> float:
+    if not t or _vocab_word(t, vocab) or _NUMBER.match(t):
+        return INF
+    if t in ("无", "无。", "已完成", "完成"):
+        return 0.0
+    if _label(t) is not None:
+        return 5.0
+    return 0.8 + 0.005 * len(t) + _embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
+
+
+def _cost_any(t: str, vocab: FormVocab) -> float:
+    if not t or _vocab_word(t, vocab):
+        return INF
+    if _label(t) is not None:
+        return 5.0
+    if _NUMBER.match(t):
+        return 0.8
+    return 1.2 + 0.005 * len(t) + _embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
+
+
+def _cost_nature(t: str, vocab: FormVocab) -> float:
+    return 0.0 if _NATURE.match(t) else INF
+
+
+def _cost_unit(t: str, vocab: FormVocab) -> float:
+    return 0.3 if t and len(t) <= 8 and _UNIT.match(t) and not _NUMBER.match(t) else INF
+
+
+def _cost_label(t: str, vocab: FormVocab) -> float:
+    label = _label(t)
+    if label is not None:
+        return 0.0 if lookup_label(t) is not None else LABEL_FUZZY_COST
+    bare = _WEIGHT_AFTER.sub("", t)         # 「管理指标30」: a group's weight printed after it
+    if bare != t and _label(bare) is not None:
+        return LABEL_WEIGHTED + (0.0 if lookup_label(bare) is not None else LABEL_FUZZY_COST)
+    return INF
+
+
+def _junk_cost(t: str, vocab: FormVocab) -> float:
+    if vocab.placeholder.match(t) or not _HAN.search(t) and not any(c.isdigit() for c in t):
+        return JUNK_PLACEHOLDER
+    if _NUMBER.match(t) or re.fullmatch(r"[（(]?\d+(?:\.\d+)?\s*分?[)）]?", t):
+        return JUNK_NUMBER_COST
+    return JUNK_COST + 0.1 * min(len(t), 20)
+
+
+_WORDS = frozenset({"name", "text", "any"})
+_COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "text": _cost_text,
+         "any": _cost_any, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label}

@@ -1,0 +1,186 @@
+"""Text of any layout → atoms: the smallest pieces a table cell can be made of.
+
+A form reaches us as TAB rows, as one cell per line (with or without a trailing ` |`, with or
+without blank lines between), as markdown rows with or without their outer bars, with cells
+parted by single spaces (a web page's text flattened onto one line), or with no separator at
+all (OCR and PDF text that ran the cells together: 「保障人数102370人2370人10」).  Instead
+of guessing the layout, every place where a cell *may* end becomes a boundary between two
+atoms, weighed by how sure it is:
+
+* a TAB, a bar or a blank line certainly parts cells (CELL);
+* a line break or a run of spaces almost certainly does (LINE);
+* a closing bracket before words may (GLUE_BRACKET: 「(10分)保障人数」);
+* a single space usually does (SPACE);
+* in glued text, the edge of a known word (a label, a heading, a field name, a value such
+  as 合格) probably does (VOCAB); a change of script (汉字 ↔ digits, a comparator, a
+  per-cent sign) may (CLASS); a place inside a run of digits rarely does (DIGIT).
+
+Each boundary has a cost of cutting there and a cost of joining across it; the grammar
+(grammar.py) chooses the cuts that explain the rows best.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.extract.formvocab import FormVocab
+
+GLUE_DIGIT, GLUE_CLASS, GLUE_BRACKET, GLUE_VOCAB, SPACE, LINE, CELL = range(7)
+
+# (cost of starting a new cell at the boundary, cost of joining the atoms on either side)
+COSTS: dict[int, tuple[float, float]] = {
+    CELL: (0.0, 3.0),
+    LINE: (0.0, 1.5),
+    SPACE: (0.15, 1.0),
+    GLUE_VOCAB: (0.1, 0.15),
+    GLUE_BRACKET: (0.3, 0.05),
+    GLUE_CLASS: (0.45, 0.0),
+    GLUE_DIGIT: (1.0, 0.0),
+}
+
+_SEPARATOR = re.compile(r"[ \t\u3000\xa0\r\n|｜]+")
+_COMPARATORS = "≥≤<>=＞＜＝≧≦"
+_PERCENT = "%％‰"
+_DASHES = "一—－-"
+
+
+# Across a space, a comparator and its number, or a number and its unit, are one value
+# (「>= 98 %(百分比)」, 「300 公里」).
+_BARE_COMPARATOR = re.compile(r"^[≥≤<>=＞＜＝≧≦]{1,2}$")
+_UNIT_AFTER_NUMBER = re.compile(r"^(?:[%％‰]|[\u4e00-\u9fff]{1,3}$)")
+VALUE_JOIN = 0.2
+_WRAPPED_SUFFIX = re.compile(r"^(?:指标|目标)(?:[（(]\d+(?:\.\d+)?分[)）])?[:：]?$")
+
+
+@dataclass(slots=True)
+class Atom:
+    text: str
+    start: int
+    end: int
+    gap: int            # the boundary before this atom (GLUE_* … CELL)
+    split: float = 0.0  # cost of starting a cell at this atom
+    merge: float = 0.0  # cost of joining it to the atom before in one cell
+    line_start: bool = False
+
+
+def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
+    """The atoms of `text[start:end]`, each with the kind of boundary before it."""
+    atoms: list[Atom] = []
+    pos, gap, newline = start, CELL, True
+    for sep in _SEPARATOR.finditer(text, start, end):
+        if sep.start() > pos:
+            first = len(atoms)
+            _chunk(text, pos, sep.start(), gap, vocab, atoms)
+            atoms[first].line_start = newline
+        gap = _gap_kind(sep.group())
+        newline = "\n" in sep.group()
+        pos = sep.end()
+    if pos < end:
+        first = len(atoms)
+        _chunk(text, pos, end, gap, vocab, atoms)
+        atoms[first].line_start = newline
+    prev = None
+    chunk_end = [0] * len(atoms)          # where the glued run an atom starts ends
+    for k in range(len(atoms) - 1, -1, -1):
+        nxt = k + 1 < len(atoms) and atoms[k + 1].gap < SPACE
+        chunk_end[k] = chunk_end[k + 1] if nxt else atoms[k].end
+    for k, a in enumerate(atoms):
+        a.split, a.merge = COSTS[a.gap]
+        if a.gap == SPACE and prev is not None and (
+                _BARE_COMPARATOR.match(prev.text)
+                or prev.text[-1:].isdigit() and _UNIT_AFTER_NUMBER.match(a.text)):
+            a.merge = VALUE_JOIN
+        elif prev is not None and a.gap >= SPACE and _WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]]):
+            a.merge = VALUE_JOIN            # 「质量 指标」, 「经济效益\n\n指标」: a label's cell wrapped
+        prev = a
+    return atoms
+
+
+def _gap_kind(sep: str) -> int:
+    if "\t" in sep or "|" in sep or "｜" in sep or sep.count("\n") >= 2:
+        return CELL
+    if "\n" in sep or len(sep) >= 2:
+        return LINE
+    return SPACE
+
+
+def _cls(ch: str) -> str:
+    if "0" <= ch <= "9":
+        return "d"
+    if ch == ".":
+        return "."
+    if ch in _PERCENT:
+        return "%"
+    if ch in _COMPARATORS:
+        return "<"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "h"
+    if ch.isascii() and ch.isalpha():
+        return "a"
+    return "p"
+
+
+def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: list[Atom]) -> None:
+    """Part one run of text without separators at its glued boundaries."""
+    cuts: dict[int, int] = {}
+    for m in vocab.terms.finditer(text, start, end):
+        for at in (m.start(), m.end()):
+            if start < at < end:
+                cuts[at] = GLUE_VOCAB
+    prev = _cls(text[start])
+    for k in range(start + 1, end):
+        cur = _cls(text[k])
+        kind = _class_cut(prev, cur, text, k)
+        if kind is not None and k not in cuts:
+            cuts[k] = kind
+        prev = cur
+    pos = start
+    for at in sorted(cuts):
+        out.append(Atom(text[pos:at], pos, at, gap))
+        pos, gap = at, cuts[at]
+    out.append(Atom(text[pos:end], pos, end, gap))
+
+
+def _class_cut(prev: str, cur: str, text: str, k: int) -> int | None:
+    if prev == "d" and cur == "d":
+        return GLUE_DIGIT
+    if cur == "<" and prev != "<":
+        return GLUE_CLASS                       # a comparator opens a value
+    if prev == "%" and cur in "dh<a":
+        return GLUE_CLASS                       # a per-cent value ends
+    if cur == "d" and prev in "h%":
+        return GLUE_CLASS
+    if prev == "d" and cur in "ha":
+        return GLUE_CLASS
+    if (prev == "h") != (cur == "h") and "a" in (prev, cur):
+        return GLUE_CLASS                       # 汉字 ↔ Latin (OCR: 「IO」 for 10)
+    if prev == "h" and text[k - 1] in _DASHES and k >= 2 and _cls(text[k - 2]) == "d":
+        return GLUE_CLASS                       # 「4一目标明确」: an OCR dash after a number
+    if text[k - 1] in ")）" and cur in "ha":
+        return GLUE_BRACKET                     # 「(10分)保障人数」: a bracket closes a cell
+    return None
+
+
+_LINE_VALUE = re.compile(r"[≥≤<>=＞＜＝]?\s*\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3})?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def rows_by_line(text: str, atoms: list[Atom]) -> bool:
+    """Whether each line of these atoms is a table row (markdown rows, TAB rows, glued rows
+    of OCR text) rather than a cell (one cell per line): most lines hold both words and a
+    number, or three cells and more."""
+    lines: list[list[Atom]] = []
+    for a in atoms:
+        if a.line_start or not lines:
+            lines.append([])
+        lines[-1].append(a)
+    if len(lines) < 3:
+        return False
+    row_like = 0
+    for line in lines:
+        cells = 1 + sum(1 for a in line[1:] if a.gap >= SPACE)
+        body = text[line[0].start:line[-1].end]
+        rest = _LINE_VALUE.sub("", body)
+        if cells >= 3 or (rest != body and len(_HAN.findall(rest)) >= 3):
+            row_like += 1
+    return row_like * 5 >= len(lines) * 3
