@@ -33,11 +33,17 @@ _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 _YEAR_PREFIX = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?\s*")
 _TITLE_BRACKET = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
 _EDGE = " \t:：|｜*#“”\"'‘’《》【】[]"
+_WEIGHT_IN_NAME = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
+_NOTE = re.compile(r"^[（(][^（）()]{0,12}[)）]$")
+_TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
+_TITLE_END = re.compile(r"(?:表|报告)(?:[（(][^（）()]*[)）])?$")
+_SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](?!\d))\s*")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 NAME_MAX = 80               # a field's value is at most this long
-HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
+HEADER_PRIOR = 3.0
+HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)          # how much better a published column order must explain the rows
 
 
 @dataclass
@@ -105,9 +111,14 @@ def _title_near(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
         for pattern, form in v.titles:
             m = pattern.search(body)
             if m:
-                head = body[:m.end()]
+                word = _TITLE_WORD.match(body, m.end())
+                if not _TITLE_END.search(body[:word.end()]):
+                    continue                # 「部门整体支出绩效自评开展情况」: not a form's title
+                head = body[:word.end()]
                 # a title in a flattened line: from the last separator before the form's name
                 head = re.split(r"[|｜]|\s{2,}|:|：", head)[-1].strip()
+                if len(head) > 60 or _SENTENCE.search(head):
+                    continue                # a sentence mentioning a form, not a title
                 return head, form
     return "", ""
 
@@ -146,23 +157,29 @@ def _read_form(text: str, start: int, end: int, anchor: _Anchor, v: FormVocab,
 
 def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Project | None:
     """A document with no name field: a form named by its title when it has an indicator
-    table, or a report titled after one project."""
+    table or a budget block (a title naming no project — 部门整体支出绩效评价得分表 — gives
+    a form with an empty name), or a report titled after one project."""
     head = text[:1500]
     atoms = atomize(text, 0, len(text), v)
     header = _header(atoms, v)
     title, form = _title_near(text, 0, len(head), v)
-    if header is not None and title:
+    budget = _budget(atoms, text, v, header[0] if header else len(atoms))
+    if title and (header is not None or budget is not None):
         name = _name_from_title(title, v)
-        if name:
+        project = Project(name=name, form=form, start=0, end=len(text))
+        project.budget = budget
+        if header is not None:
             first, last, roles = header
-            project = Project(name=name, form=form or _form_from_roles(roles, v), start=0, end=len(text))
-            project.budget = _budget(atoms, text, v, first)
             project.indicators = _indicators(atoms, last, roles, text, v, lexicon)
-            project.total_score = _total(atoms, text, v)
-            at = text.find(title)
-            project.aliases = [a for a in [_strip_form_words(title, v)] if a and a != name]
-            if at >= 0:
-                project.name_start, project.name_end = at, at + len(title)
+            project.form = project.form or _form_from_roles(roles, v)
+        project.form = project.form or v.default_form
+        project.total_score = _total(atoms, text, v)
+        at = text.find(title)
+        alias = _strip_form_words(title, v)
+        project.aliases = [alias] if alias and name and alias != name else []
+        if at >= 0:
+            project.name_start, project.name_end = at, at + len(title)
+        if name or project.indicators:
             return project
     for line in re.finditer(r"[^\n]+", head):
         body = _SPACES.sub("", line.group())
@@ -173,7 +190,7 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
             project = Project(name=name, form="self_evaluation", start=0, end=len(text),
                               name_start=line.start(), name_end=line.end())
             project.total_score = _total(atoms, text, v)
-            project.budget = _budget(atoms, text, v, len(atoms))
+            project.budget = budget
             return project
     return None
 
@@ -232,6 +249,7 @@ def _org_fields(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
             continue
         value, _, _ = _field_value(text, m.end(), v)
         value = v.name_code.sub("", value).strip(_EDGE)
+        value = v.name_code.sub("", value).strip(_EDGE)
         if kind == "department" and not department:
             department = value
         elif kind == "unit" and not unit:
@@ -261,7 +279,9 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     if not taken:
         return "", pos, pos
     s, e = taken[0].start, taken[-1].end
-    value = _SPACES.sub("", text[s:e]).strip(_EDGE)
+    value = _SPACES.sub("", text[s:e])
+    code = v.name_code.match(value)
+    value = value[:code.end()] + value[code.end():].strip(_EDGE) if code else value.strip(_EDGE)
     return value, s, e
 
 
@@ -283,30 +303,40 @@ def _is_key_like(raw: str, atoms: list[Atom], n: int, v: FormVocab) -> bool:
 
 def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None, ...]] | None:
     """(first atom, atom after the header, roles in order) of the first indicator header:
-    at least three column headings in a row, among them the indicator's name (三级指标,
-    指标名称 …) or both label levels."""
-    hits: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(atoms):
-        found = None
-        for j in range(min(len(atoms), i + 4), i, -1):
-            if j > i + 1 and any(a.gap >= CELL for a in atoms[i + 1:j]):
-                continue
-            role = v.column_role("".join(a.text for a in atoms[i:j]), fuzzy=j == i + 1)
+    at least three kinds of column heading in a row, among them the indicator's name
+    (三级指标, 指标名称 …) or both label levels.  Headings are found in the text with its
+    white space removed, since PDF text breaks them anywhere (「分 值得 分」), and single
+    cells are also matched with OCR damage (考值参分)."""
+    squashed, owner = [], []
+    for k, a in enumerate(atoms):
+        for ch in a.text:
+            if not ch.isspace():
+                squashed.append(ch)
+                owner.append(k)
+    flat = "".join(squashed)
+    hits: list[tuple[int, int, str]] = []          # squashed start, end, role
+    for m in v.heading_terms.finditer(flat):
+        hits.append((m.start(), m.end(), v.columns[heading_key(m.group())]))
+    taken = {p for s, e, _ in hits for p in range(s, e)}
+    pos = 0
+    for a in atoms:
+        n = sum(1 for ch in a.text if not ch.isspace())
+        if n and not any(p in taken for p in range(pos, pos + n)):
+            role = v.column_role(a.text)
             if role is not None:
-                found = (i, j, role)
-                break
-        if found:
-            hits.append(found)
-            i = found[1]
-        else:
-            i += 1
+                hits.append((pos, pos + n, role))
+        pos += n
+    hits.sort()
     run: list[tuple[int, int, str]] = []
-    for hit in hits + [(len(atoms) + 10, 0, "")]:
-        if run and hit[0] - run[-1][1] > 2:
+    for hit in hits + [(len(flat) + 99, 0, "")]:
+        if run and hit[0] - run[-1][1] > HEADER_GAP:
             roles = [r for _, _, r in run]
-            if len(run) >= 3 and ("name" in roles or {"l1", "l2"} <= set(roles)):
-                return run[0][0], run[-1][1], _value_roles(roles)
+            distinct = set(roles) - {"lead"}
+            if len(distinct) >= 3 and ("name" in roles or {"l1", "l2"} <= set(roles)):
+                first, last = owner[run[0][0]], owner[run[-1][1] - 1] + 1
+                while last < len(atoms) and _NOTE.match(atoms[last].text):
+                    last += 1               # 指标值(年度), 实际完成值(B): a heading's note
+                return first, last, _value_roles(roles)
             run = []
         run.append(hit)
     return None
@@ -322,7 +352,7 @@ def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
         if r in ("l1", "l2", "lead", "nature", "unit"):
             continue
         if r in out and r in ("target", "actual", "weight", "score"):
-            continue                      # a second header line repeating a role
+            out.remove(r)                 # a second header line prints the sub-columns in order
         out.append(r)
     # 指标性质 (=, ≥ …) and 度量单位 are the parts of the target printed in cells of their own
     if "target" in out:
@@ -376,6 +406,9 @@ def _indicator_of(row: ParsedRow, labels: _Labels, row_no: int, lex: dict,
     values = {r: _cell(c) for r, c in row.values.items()
               if r in ("target", "actual", "nature", "unit") and c.text}
     weight = _as_number(row.values["weight"].text) if "weight" in row.values else None
+    if weight is None:                 # 「相关性(5分)」: a scoring table prints the weight in the name
+        m = _WEIGHT_IN_NAME.search(name_text)
+        weight = float(m.group(1)) if m else None
     score = _as_number(row.values["score"].text) if "score" in row.values else None
     reason = [_cell(row.values["reason"])] if "reason" in row.values else []
     parsed = _Parsed(labels=[], name=name, values=values, weight=weight, score=score, reason=reason)

@@ -32,6 +32,7 @@ class FormVocab:
     unit_name_fields: frozenset[str]   # 部门名称, 单位名称 …: a form's name only where no 项目名称 is
     fields: dict[str, str]             # any field key → department / unit / other / name
     qualitative: frozenset[str]        # 合格, 效果明显 …
+    value_end: re.Pattern              # a name ending in 「小于」, 「按规定时限」: a value glued on
     table_end: tuple[str, ...]
     placeholder: re.Pattern
     schemas: tuple[tuple[str, ...], ...]
@@ -45,6 +46,7 @@ class FormVocab:
     project_report_words: re.Pattern
     terms: re.Pattern                  # every word above, for parting glued text
     field_terms: re.Pattern            # field keys, white space allowed between characters
+    heading_terms: re.Pattern          # column headings, in text without white space
     max_label_chars: int
 
     def column_role(self, text: str, fuzzy: bool = True) -> str | None:
@@ -140,6 +142,8 @@ def vocab() -> FormVocab:
         unit_name_fields=frozenset(heading_key(f) for f in forms["unit_name_fields"]),
         fields=fields,
         qualitative=qualitative,
+        value_end=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
+            set(tables["value_openers"]) | {q for q in qualitative if len(q) >= 4}, key=len, reverse=True)) + ")$"),
         table_end=table_end,
         placeholder=re.compile(tables["placeholder_re"]),
         schemas=tuple(tuple(s) for s in tables["schemas"]),
@@ -153,5 +157,6 @@ def vocab() -> FormVocab:
         project_report_words=re.compile(forms["project_report_words_re"]),
         terms=terms,
         field_terms=field_terms,
+        heading_terms=re.compile("|".join(re.escape(h) for h in sorted(columns, key=len, reverse=True))),
         max_label_chars=int(labels.get("max_label_chars", 14)),
     )

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.extract.formvocab import FormVocab
 from assistant.extract.labels import Label, lookup_label, normalise
-from assistant.extract.stream import GLUE_CLASS, GLUE_DIGIT, SPACE, Atom, rows_by_line
+from assistant.extract.stream import GLUE_CLASS, GLUE_DIGIT, SPACE, Atom
 from assistant.lexicon import builtin
 
 INF = math.inf
@@ -42,8 +42,8 @@ LABEL_FUZZY_COST = 0.6
 LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
 EQUAL_BONUS = 0.8        # target and actual printed alike
 SCORE_OVER_WEIGHT = 3.0  # a score above its weight
+DELIMITED_SPACE = 2.5    # joining across a space costs this many times more there
 DELIMITED_GLUE = 4.0     # cutting glued text costs this many times more where cells are parted
-LINE_SLOT = 2.0          # a value cell opening a line, where every line is a row
 EMBEDDED_LABEL = 3.0     # a cell holding a label inside it: two cells read as one
 EMBEDDED_OTHER = 1.5
 EMBEDDED_IN_TEXT = 2.0   # a framework label inside a reason or a note
@@ -70,8 +70,6 @@ _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
 _NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|反向|区间)$")
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
-_VALUE_OPENING = re.compile(r"(?:不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过|达到"
-                            r"|按规定时限|按时限完成|达成预期指标|达成目标值?)$")
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -149,7 +147,9 @@ class _Parser:
         self.merge = [0.0]
         self.struct = [0.0]         # the same for words, which do not usually hold numbers
         for k, a in enumerate(atoms):
-            self.merge.append(self.merge[-1] + (a.merge if k else 0.0))
+            # where cells are parted, joining two across a space is as unlikely as cutting glued text
+            merge = a.merge * (DELIMITED_SPACE if glue > 1 and a.gap == SPACE and a.merge >= 1.0 else 1.0)
+            self.merge.append(self.merge[-1] + (merge if k else 0.0))
             glued = k and a.gap in (GLUE_CLASS, GLUE_DIGIT)
             self.struct.append(self.struct[-1] + (STRUCT_JOIN if glued else 0.0))
         # in a layout whose cells are all parted (by bars, lines, spaces), a cell is rarely
@@ -157,9 +157,6 @@ class _Parser:
         self.split = [a.split * (glue if a.gap < SPACE else 1.0) for a in atoms]
         self._texts: dict[tuple[int, int], str] = {}
         self._costs: dict[tuple[str, int, int], float] = {}
-        # where each line is a row, a cell after the name does not open a line
-        self.line_cost = [LINE_SLOT if a.line_start else 0.0 for a in atoms] \
-            if rows_by_line(source, atoms) else [0.0] * len(atoms)
 
     # ------------------------------------------------------------------ text and costs
 
@@ -184,8 +181,6 @@ class _Parser:
             t = self.text(i, j)
             words = kind in _WORDS or kind == "value" and not is_value(t, self.vocab)
             c = _COST[kind](t, self.vocab) + self.join(i, j, words) + (self.split[i] if i else 0.0)
-            if kind not in ("name", "label"):
-                c += self.line_cost[i]
             if i and self.atoms[i].gap == GLUE_DIGIT and t[0] == "0" and t[1:2] != ".":
                 c += MID_NUMBER         # 「10一」 cut as 1 | 0一: no cell starts with a zero
             self._costs[key] = c
@@ -411,7 +406,7 @@ def _cost_name(t: str, vocab: FormVocab) -> float:
         return INF
     cost = 0.2 + 0.03 * max(0, len(t) - 30) + _embedded(t)
     cost += 2.0 * len(_IN_NAME_VALUE.findall(t))
-    if t[-1].isdigit() or _VALUE_OPENING.search(t):
+    if t[-1].isdigit() or vocab.value_end.search(t):
         cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on
     if _label(t) is not None:
         cost += 5.0

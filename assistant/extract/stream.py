@@ -49,6 +49,11 @@ _DASHES = "一—－-"
 _BARE_COMPARATOR = re.compile(r"^[≥≤<>=＞＜＝≧≦]{1,2}$")
 _UNIT_AFTER_NUMBER = re.compile(r"^(?:[%％‰]|[\u4e00-\u9fff]{1,3}$)")
 VALUE_JOIN = 0.2
+# Document sites cut a document into pages numbered 「1、」「2、」 at the start of a line,
+# wherever the page ended — often inside a cell.
+_PAGE_MARK = re.compile(r"^\d{1,2}、")
+_CLOSERS = "。；;！？!?"
+PAGE_MARK = (1.0, 0.1)
 _WRAPPED_SUFFIX = re.compile(r"^(?:指标|目标)(?:[（(]\d+(?:\.\d+)?分[)）])?[:：]?$")
 
 
@@ -60,25 +65,19 @@ class Atom:
     gap: int            # the boundary before this atom (GLUE_* … CELL)
     split: float = 0.0  # cost of starting a cell at this atom
     merge: float = 0.0  # cost of joining it to the atom before in one cell
-    line_start: bool = False
 
 
 def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
     """The atoms of `text[start:end]`, each with the kind of boundary before it."""
     atoms: list[Atom] = []
-    pos, gap, newline = start, CELL, True
+    pos, gap = start, CELL
     for sep in _SEPARATOR.finditer(text, start, end):
         if sep.start() > pos:
-            first = len(atoms)
             _chunk(text, pos, sep.start(), gap, vocab, atoms)
-            atoms[first].line_start = newline
         gap = _gap_kind(sep.group())
-        newline = "\n" in sep.group()
         pos = sep.end()
     if pos < end:
-        first = len(atoms)
         _chunk(text, pos, end, gap, vocab, atoms)
-        atoms[first].line_start = newline
     prev = None
     chunk_end = [0] * len(atoms)          # where the glued run an atom starts ends
     for k in range(len(atoms) - 1, -1, -1):
@@ -88,12 +87,23 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
         a.split, a.merge = COSTS[a.gap]
         if a.gap == SPACE and prev is not None and (
                 _BARE_COMPARATOR.match(prev.text)
-                or prev.text[-1:].isdigit() and _UNIT_AFTER_NUMBER.match(a.text)):
-            a.merge = VALUE_JOIN
+                or prev.text[-1:].isdigit() and _UNIT_AFTER_NUMBER.match(a.text)
+                or _open_bracket(text, a.start)):
+            a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」
         elif prev is not None and a.gap >= SPACE and _WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]]):
             a.merge = VALUE_JOIN            # 「质量 指标」, 「经济效益\n\n指标」: a label's cell wrapped
+        elif a.gap == LINE and prev is not None and _PAGE_MARK.match(a.text) and prev.text[-1:] not in _CLOSERS:
+            a.split, a.merge = PAGE_MARK    # 「…音响、\n2、灯光…」: a document site's page number
         prev = a
     return atoms
+
+
+def _open_bracket(text: str, pos: int) -> bool:
+    """Whether a bracket opened shortly before `pos` on its line is still open there."""
+    lo = max(text.rfind("\n", 0, pos) + 1, pos - 12)
+    before = text[lo:pos]
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and ")" not in before[opened:] and "）" not in before[opened:]
 
 
 def _gap_kind(sep: str) -> int:
@@ -160,27 +170,3 @@ def _class_cut(prev: str, cur: str, text: str, k: int) -> int | None:
         return GLUE_BRACKET                     # 「(10分)保障人数」: a bracket closes a cell
     return None
 
-
-_LINE_VALUE = re.compile(r"[≥≤<>=＞＜＝]?\s*\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3})?")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def rows_by_line(text: str, atoms: list[Atom]) -> bool:
-    """Whether each line of these atoms is a table row (markdown rows, TAB rows, glued rows
-    of OCR text) rather than a cell (one cell per line): most lines hold both words and a
-    number, or three cells and more."""
-    lines: list[list[Atom]] = []
-    for a in atoms:
-        if a.line_start or not lines:
-            lines.append([])
-        lines[-1].append(a)
-    if len(lines) < 3:
-        return False
-    row_like = 0
-    for line in lines:
-        cells = 1 + sum(1 for a in line[1:] if a.gap >= SPACE)
-        body = text[line[0].start:line[-1].end]
-        rest = _LINE_VALUE.sub("", body)
-        if cells >= 3 or (rest != body and len(_HAN.findall(rest)) >= 3):
-            row_like += 1
-    return row_like * 5 >= len(lines) * 3
