@@ -84,7 +84,7 @@ def _fuzzy(key: str, table: dict[str, str]) -> str | None:
             return role
     if len(key) >= 5:
         best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=88)
-        if best is not None:
+        if best is not None and best[0] not in key and key not in best[0]:
             return table[best[0]]
     return None
 
@@ -126,7 +126,7 @@ def vocab() -> FormVocab:
     label_words = [w for w in list(labels["level1"]) + list(labels["level2"])
                    if w.endswith("指标") or len(w) >= 4]
     words = set(label_words) | set(columns) | set(budget_columns) | set(budget["total_rows"]) \
-        | set(name_fields) | set(fields) | {q for q in qualitative if len(q) >= 2} \
+        | set(name_fields) | set(fields) | {q for q in qualitative if len(q) >= 3} \
         | {t.rstrip(":：") for t in table_end} | set(tables["value_openers"])
     words = {w for w in words if len(w) >= 2}
     terms = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))

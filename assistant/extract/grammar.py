@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.extract.formvocab import FormVocab
 from assistant.extract.labels import Label, lookup_label, normalise
-from assistant.extract.stream import GLUE_CLASS, GLUE_DIGIT, SPACE, Atom
+from assistant.extract.stream import CELL, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
 from assistant.lexicon import builtin
 
 INF = math.inf
@@ -43,16 +43,23 @@ LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
 EQUAL_BONUS = 0.8        # target and actual printed alike
 SCORE_OVER_WEIGHT = 3.0  # a score above its weight
 DELIMITED_SPACE = 2.5    # joining across a space costs this many times more there
+DELIMITED_EVIDENCE = 0.2
+LINE_JOIN = 1.5          # a cell going on in the next line (see line_join)
+BARRED_WRAP = 0.3
+ONE_PER_LINE = 3.0
+DELIMITED_CUT = 1.5      # the least a cut inside a run of text costs there
 DELIMITED_GLUE = 4.0     # cutting glued text costs this many times more where cells are parted
 EMBEDDED_LABEL = 3.0     # a cell holding a label inside it: two cells read as one
 EMBEDDED_OTHER = 1.5
 EMBEDDED_IN_TEXT = 2.0   # a framework label inside a reason or a note
 STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a text cell
-SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0}
+SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0}
 SKIP_AT_END = 0.5
+ROW_EMPTY = 1.5
+NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)          # a row with a name and no value at all
 MID_NUMBER = 1.5
-MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "nature": 3, "unit": 3,
-             "label": 4}
+MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
+             "label": 6}
 
 KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
                 "score": "number", "reason": "text", "note": "any", "nature": "nature", "unit": "unit",
@@ -63,14 +70,17 @@ _VALUE = re.compile(
     r"|(?:较上年|比上年|超上年)?(?:增加|增长|增收|增|减少|减|提高|提升|下降|降低|超))?"
     r"[-+]?\d+(?:\.\d+)?(?:[-~～至]\d+(?:\.\d+)?)?"
     r"(?:%|％|‰|[\u4e00-\u9fffA-Za-z/／㎡²³·]{1,8})?(?:[（(][^）)]{1,8}[）)])?(?:以上|以下|以内|及以上|左右)?$")
-_DATE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|底前|前|以前|之前|内)?"
-                   r"(?:前)?(?:完成|完工|到位|发放|办结)?$")
+# a date, perhaps with a few words after it (2023年8月底前完成, 2023年9月开学前)
+_DATE = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)"
+                   r"(?:[前后内底末]|以前|之前|以内|开学前|年底|中旬|上旬|下旬)*"
+                   r"(?:已?完成|完工|竣工|办结|到位|发放|开工|实施|启动|交付|上线|验收)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
 _NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|反向|区间)$")
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
+_CLAUSE = re.compile(r"[，,]")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _SPACES = re.compile(r"\s+")
@@ -107,6 +117,28 @@ class Reading:
     trailing_labels: list[tuple[Label, Cellish]] = field(default_factory=list)
 
 
+def line_join(atoms: list[Atom], source: str) -> float:
+    """What joining two lines into one cell costs in this table:
+    * where cells end in a bar (`… |`), a line without one goes on in the next line: cheap;
+    * where each line holds one piece of text (one cell, or one glued row), a line is a cell
+      or a row: dear;
+    * where lines hold several cells (text laid out with spaces), a cell may wrap: between."""
+    breaks = [k for k, a in enumerate(atoms) if k and a.gap >= LINE and "\n" in source[atoms[k - 1].end:a.start]]
+    if not breaks:
+        return LINE_JOIN
+    barred = sum(1 for k in breaks if "|" in source[atoms[k - 1].end:a_start(atoms, k)] or
+                 "｜" in source[atoms[k - 1].end:a_start(atoms, k)])
+    if barred * 10 >= len(breaks) * 3:
+        return BARRED_WRAP
+    bounds = [0] + breaks + [len(atoms)]
+    single = sum(1 for a, b in zip(bounds, bounds[1:]) if all(x.gap < SPACE for x in atoms[a + 1:b]))
+    return ONE_PER_LINE if single * 10 >= (len(bounds) - 1) * 7 else LINE_JOIN
+
+
+def a_start(atoms: list[Atom], k: int) -> int:
+    return atoms[k].start
+
+
 def delimited(atoms: list[Atom]) -> bool:
     """Whether the cells of a table are parted by separators: many short pieces of text
     between bars, line breaks or spaces, rather than a few long glued runs."""
@@ -125,11 +157,12 @@ def delimited(atoms: list[Atom]) -> bool:
 
 
 def slots_for(roles: tuple[str | None, ...]) -> list[Slot]:
-    """The slots after the name for the value roles a header prints, in its order; an
-    explanation column may stand right after the name even when the header names none."""
+    """The slots after the name for the value roles a header prints, in its order; a
+    description of the indicator may stand right after its name even where the header
+    names no such column (a sentence, never a value)."""
     slots = [Slot(r or "any", KIND_OF_ROLE.get(r, "any")) for r in roles]
     if not slots or slots[0].kind != "any":
-        slots.insert(0, Slot("note", "any"))
+        slots.insert(0, Slot("note", "desc"))
     return slots
 
 
@@ -141,20 +174,29 @@ def read_rows(atoms: list[Atom], source: str, roles: tuple[str | None, ...], voc
 class _Parser:
     def __init__(self, atoms: list[Atom], source: str, slots: list[Slot], vocab: FormVocab):
         self.atoms, self.source, self.slots, self.vocab = atoms, source, slots, vocab
+        self.keep_tables = False            # keep the DP's tables (for inspecting a reading)
         self.n = len(atoms)
-        glue = DELIMITED_GLUE if delimited(atoms) else 1.0
+        parted = delimited(atoms)
+        glue = DELIMITED_GLUE if parted else 1.0
+        # what a cell's words say about cells run together counts for less where the
+        # separators already say where cells end
+        self.evidence = DELIMITED_EVIDENCE if parted else 1.0
         # prefix sums of join costs: joining atoms i..j-1 costs merge[j-1] - merge[i]
         self.merge = [0.0]
         self.struct = [0.0]         # the same for words, which do not usually hold numbers
+        wrap = line_join(atoms, source)
         for k, a in enumerate(atoms):
             # where cells are parted, joining two across a space is as unlikely as cutting glued text
             merge = a.merge * (DELIMITED_SPACE if glue > 1 and a.gap == SPACE and a.merge >= 1.0 else 1.0)
+            if a.gap == LINE and a.merge >= 1.0:
+                merge = wrap
             self.merge.append(self.merge[-1] + (merge if k else 0.0))
             glued = k and a.gap in (GLUE_CLASS, GLUE_DIGIT)
-            self.struct.append(self.struct[-1] + (STRUCT_JOIN if glued else 0.0))
+            self.struct.append(self.struct[-1] + (STRUCT_JOIN * self.evidence if glued else 0.0))
         # in a layout whose cells are all parted (by bars, lines, spaces), a cell is rarely
         # cut where its text merely changes script
-        self.split = [a.split * (glue if a.gap < SPACE else 1.0) for a in atoms]
+        self.split = [max(a.split * glue, DELIMITED_CUT) if parted and a.gap < SPACE else a.split
+                      for a in atoms]
         self._texts: dict[tuple[int, int], str] = {}
         self._costs: dict[tuple[str, int, int], float] = {}
 
@@ -180,7 +222,7 @@ class _Parser:
         if c is None:
             t = self.text(i, j)
             words = kind in _WORDS or kind == "value" and not is_value(t, self.vocab)
-            c = _COST[kind](t, self.vocab) + self.join(i, j, words) + (self.split[i] if i else 0.0)
+            c = _COST[kind](t, self.vocab, self.evidence) + self.join(i, j, words) + (self.split[i] if i else 0.0)
             if i and self.atoms[i].gap == GLUE_DIGIT and t[0] == "0" and t[1:2] != ".":
                 c += MID_NUMBER         # 「10一」 cut as 1 | 0一: no cell starts with a zero
             self._costs[key] = c
@@ -189,40 +231,45 @@ class _Parser:
     # ------------------------------------------------------------------ the table
 
     def run(self) -> Reading:
+        """Viterbi over (atom, column, whether the row has a value yet)."""
         n, slots = self.n, self.slots
-        S = len(slots) + 1                  # state k: about to fill slot k-1 (after the name); S: row done
-        bnd = [INF] * (n + 1)               # at a row boundary
-        st = [[INF] * (S + 1) for _ in range(n + 1)]
+        S = len(slots) + 1          # column k: about to fill slot k-1 (after the name); S: row done
+        bnd = [INF] * (n + 1)       # at a row boundary
+        st = [[[INF] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
         back_b: list[tuple | None] = [None] * (n + 1)
-        back_s: list[list[tuple | None]] = [[None] * (S + 1) for _ in range(n + 1)]
+        back_s = [[[None] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
         bnd[0] = 0.0
         for i in range(n + 1):
-            # slot states at i (increasing k, so skips chain within i)
-            for k in range(1, S):
-                c0 = st[i][k]
-                if c0 == INF:
-                    continue
-                slot = slots[k - 1]
-                if c0 + SKIP[slot.kind] < st[i][k + 1]:
-                    st[i][k + 1] = c0 + SKIP[slot.kind]
-                    back_s[i][k + 1] = ("skip", i, k)
-                for j in range(i + 1, min(n, i + MAX_ATOMS[slot.kind]) + 1):
-                    c = self.cost(slot.kind, i, j)
-                    if c == INF:
+            for f in (0, 1):        # increasing k, so skips chain within i
+                row, back = st[i][f], back_s[i][f]
+                for k in range(1, S):
+                    c0 = row[k]
+                    if c0 == INF:
                         continue
-                    c += c0 + self._pair(k, i, j, back_s)
-                    if c < st[j][k + 1]:
-                        st[j][k + 1] = c
-                        back_s[j][k + 1] = ("fill", i, k)
-            if i == n:          # a passage may stop mid-row: the row read so far counts
-                for k in range(2, S):
-                    if k == 2 and len(self._name_before(back_s, i)) < 4:
-                        continue        # a name cut short (「总建」) is no row
-                    if st[i][k] + SKIP_AT_END < st[i][S]:
-                        st[i][S], back_s[i][S] = st[i][k] + SKIP_AT_END, ("skip", i, k, "end")
-            if st[i][S] < bnd[i]:
-                bnd[i] = st[i][S]
-                back_b[i] = ("row", i)
+                    slot = slots[k - 1]
+                    if c0 + SKIP[slot.kind] < row[k + 1]:
+                        row[k + 1] = c0 + SKIP[slot.kind]
+                        back[k + 1] = ("skip", i, f, k)
+                    g = 1 if f or slot.kind in _VALUE_KINDS else 0
+                    for j in range(i + 1, min(n, i + MAX_ATOMS[slot.kind]) + 1):
+                        c = self.cost(slot.kind, i, j)
+                        if c == INF:
+                            continue
+                        c += c0 + self._pair(k, i, j, back[k])
+                        if c < st[j][g][k + 1]:
+                            st[j][g][k + 1] = c
+                            back_s[j][g][k + 1] = ("fill", i, f, k)
+            if i == n:              # a passage may stop mid-row: the row read so far counts
+                for f in (0, 1):
+                    for k in range(2, S):
+                        if f == 0 and k == 2 and len(self._name_before(back_s[i][0], i)) < 4:
+                            continue        # a name cut short (「总建」) is no row
+                        if st[i][f][k] + SKIP_AT_END < st[i][1][S]:
+                            st[i][1][S], back_s[i][1][S] = st[i][f][k] + SKIP_AT_END, ("skip", i, f, k)
+            for f, extra in ((1, 0.0), (0, ROW_EMPTY)):
+                if st[i][f][S] + extra < bnd[i]:
+                    bnd[i] = st[i][f][S] + extra
+                    back_b[i] = ("row", f)
             c0 = bnd[i]
             if c0 == INF or i == n:
                 continue
@@ -238,24 +285,23 @@ class _Parser:
                     bnd[j], back_b[j] = c0 + c, ("label", i)
             for j in range(i + 1, min(n, i + MAX_ATOMS["name"]) + 1):
                 c = self.cost("name", i, j)
-                if c < INF and c0 + c + ROW_COST < st[j][1]:
-                    st[j][1] = c0 + c + ROW_COST
-                    back_s[j][1] = ("name", i, 0)
+                if c < INF and c0 + c + ROW_COST < st[j][0][1]:
+                    st[j][0][1] = c0 + c + ROW_COST
+                    back_s[j][0][1] = ("name", i, 0, 0)
+        if self.keep_tables:
+            self.tables = (bnd, st, back_b, back_s)
         return self._trace(bnd, back_b, back_s, S)
 
-    def _name_before(self, back_s, i: int) -> str:
-        step = back_s[i][2]
+    def _name_before(self, back: list, i: int) -> str:
+        step = back[2]
         if step is not None and step[0] == "skip":
-            step = back_s[i][1]
+            step = back[1]
         return self.text(step[1], i) if step is not None and step[0] == "name" else ""
 
-    def _pair(self, k: int, i: int, j: int, back_s) -> float:
-        """Pairwise evidence when slot k-1 follows a filled slot k-2: equal target and
-        actual; a score above its weight."""
-        if k < 2:
-            return 0.0
-        prev = back_s[i][k]
-        if prev is None or prev[0] != "fill":
+    def _pair(self, k: int, i: int, j: int, prev: tuple | None) -> float:
+        """Pairwise evidence when slot k-1 follows the filled slot k-2 (`prev`, the step into
+        the current state): equal target and actual; a score above its weight."""
+        if k < 2 or prev is None or prev[0] != "fill":
             return 0.0
         pi = prev[1]
         a, b = self.slots[k - 2], self.slots[k - 1]
@@ -269,42 +315,40 @@ class _Parser:
 
     def _trace(self, bnd, back_b, back_s, S) -> Reading:
         rows: list[ParsedRow] = []
-        pending: list[tuple[Label, Cellish]] = []       # labels, read backwards
+        pending: list[tuple[Label, Cellish]] = []
         events: list[tuple] = []
         i, state = self.n, ("b",)
         while True:
             if state[0] == "b":
-                if i == 0:
-                    break
-                step = back_b[i]
+                step = back_b[i] if i else None
                 if step is None:
                     break
                 if step[0] == "row":
-                    state = ("s", S)
+                    state = ("s", step[1], S)
                     continue
                 events.append((step[0], step[1], i))
                 i = step[1]
             else:
-                k = state[1]
-                step = back_s[i][k]
+                _, f, k = state
+                step = back_s[i][f][k]
                 if step is None:
                     break
-                kind, prev_i, prev_k = step[:3]
+                kind, prev_i, prev_f, prev_k = step
                 if kind == "name":
                     events.append(("name", prev_i, i))
                     i, state = prev_i, ("b",)
                 elif kind == "fill":
                     events.append(("slot", prev_i, i, self.slots[prev_k - 1].role))
-                    i, state = prev_i, ("s", prev_k)
-                else:                                       # skip
-                    state = ("s", prev_k)
+                    i, state = prev_i, ("s", prev_f, prev_k)
+                else:
+                    state = ("s", prev_f, prev_k)
         events.reverse()
         current: ParsedRow | None = None
         for ev in events:
             kind, i, j = ev[0], ev[1], ev[2]
             cell = self.cellish(i, j)
             if kind == "label":
-                label = _label(self.text(i, j))
+                label = _label(self.text(i, j)) or _label(_WEIGHT_AFTER.sub("", self.text(i, j)))
                 if label is not None:
                     pending.append((label, cell))
                 current = None
@@ -343,7 +387,9 @@ def _label(text: str) -> Label | None:
         if sorted(word) == chars:
             return lookup_label(word)
     best = process.extractOne(norm, words.get("all", []), scorer=fuzz.ratio, score_cutoff=86)
-    return lookup_label(best[0]) if best else None
+    if best is None or best[0] in norm or norm in best[0]:
+        return None             # 「预算执行率」 is a name that starts with a label, not a damaged label
+    return lookup_label(best[0])
 
 
 @lru_cache(maxsize=1)
@@ -397,25 +443,25 @@ def _vocab_word(t: str, vocab: FormVocab) -> bool:
         or any(t.startswith(e) for e in vocab.table_end)
 
 
-def _cost_name(t: str, vocab: FormVocab) -> float:
+def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
     if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab):
         return INF
     if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）":
         return INF
     if vocab.placeholder.match(t):
         return INF
-    cost = 0.2 + 0.03 * max(0, len(t) - 30) + _embedded(t)
-    cost += 2.0 * len(_IN_NAME_VALUE.findall(t))
+    cost = 0.2 + g * (0.03 * max(0, len(t) - 30) + _embedded(t) + 2.0 * len(_IN_NAME_VALUE.findall(t)))
+    cost += NAME_SENTENCE * (t[-1] in "。；;" ) + 0.5 * NAME_SENTENCE * min(2, len(_CLAUSE.findall(t)))
     if t[-1].isdigit() or vocab.value_end.search(t):
         cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on
     if _label(t) is not None:
-        cost += 5.0
+        cost += 2.0 + 3.0 * g           # a label in the name column: only where nothing else fits
     if is_value(t, vocab):
         cost += 2.5
     return cost
 
 
-def _cost_value(t: str, vocab: FormVocab) -> float:
+def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
     if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1:
         return INF
     if _VALUE.match(t) or t in vocab.qualitative:
@@ -424,10 +470,10 @@ def _cost_value(t: str, vocab: FormVocab) -> float:
         return 0.2
     if _label(t) is not None:
         return 5.0
-    return 0.9 + 0.04 * max(0, len(t) - 12) + _embedded(t) + len(_IN_NAME_VALUE.findall(t))
+    return 0.9 + g * (0.04 * max(0, len(t) - 12) + _embedded(t) + len(_IN_NAME_VALUE.findall(t)))
 
 
-def _cost_number(t: str, vocab: FormVocab) -> float:
+def _cost_number(t: str, vocab: FormVocab, g: float) -> float:
     if _NUMBER.match(t):
         v = float(t)
         if v > 100:
@@ -442,35 +488,41 @@ def _cost_number(t: str, vocab: FormVocab) -> float:
     return INF
 
 
-def _cost_text(t: str, vocab: FormVocab) -> float:
+def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
     if not t or _vocab_word(t, vocab) or _NUMBER.match(t):
         return INF
     if t in ("无", "无。", "已完成", "完成"):
         return 0.0
     if _label(t) is not None:
         return 5.0
-    return 0.8 + 0.005 * len(t) + _embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
+    return 0.8 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
 
 
-def _cost_any(t: str, vocab: FormVocab) -> float:
+def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
     if not t or _vocab_word(t, vocab):
         return INF
     if _label(t) is not None:
         return 5.0
     if _NUMBER.match(t):
         return 0.8
-    return 1.2 + 0.005 * len(t) + _embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
+    return 1.2 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
 
 
-def _cost_nature(t: str, vocab: FormVocab) -> float:
+def _cost_desc(t: str, vocab: FormVocab, g: float) -> float:
+    if len(t) < 8 or is_value(t, vocab) or _vocab_word(t, vocab):
+        return INF
+    return 2.0 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
+
+
+def _cost_nature(t: str, vocab: FormVocab, g: float) -> float:
     return 0.0 if _NATURE.match(t) else INF
 
 
-def _cost_unit(t: str, vocab: FormVocab) -> float:
+def _cost_unit(t: str, vocab: FormVocab, g: float) -> float:
     return 0.3 if t and len(t) <= 8 and _UNIT.match(t) and not _NUMBER.match(t) else INF
 
 
-def _cost_label(t: str, vocab: FormVocab) -> float:
+def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
     label = _label(t)
     if label is not None:
         return 0.0 if lookup_label(t) is not None else LABEL_FUZZY_COST
@@ -488,6 +540,7 @@ def _junk_cost(t: str, vocab: FormVocab) -> float:
     return JUNK_COST + 0.1 * min(len(t), 20)
 
 
-_WORDS = frozenset({"name", "text", "any"})
+_WORDS = frozenset({"name", "text", "any", "desc"})
+_VALUE_KINDS = frozenset({"value", "number", "nature", "unit"})
 _COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "text": _cost_text,
-         "any": _cost_any, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label}
+         "any": _cost_any, "desc": _cost_desc, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label}

@@ -8,7 +8,7 @@ of guessing the layout, every place where a cell *may* end becomes a boundary be
 atoms, weighed by how sure it is:
 
 * a TAB, a bar or a blank line certainly parts cells (CELL);
-* a line break or a run of spaces almost certainly does (LINE);
+* a line break (LINE) or a run of spaces (COLUMN) almost certainly does;
 * a closing bracket before words may (GLUE_BRACKET: 「(10分)保障人数」);
 * a single space usually does (SPACE);
 * in glued text, the edge of a known word (a label, a heading, a field name, a value such
@@ -25,12 +25,13 @@ from dataclasses import dataclass
 
 from assistant.extract.formvocab import FormVocab
 
-GLUE_DIGIT, GLUE_CLASS, GLUE_BRACKET, GLUE_VOCAB, SPACE, LINE, CELL = range(7)
+GLUE_DIGIT, GLUE_CLASS, GLUE_BRACKET, GLUE_VOCAB, SPACE, COLUMN, LINE, CELL = range(8)
 
 # (cost of starting a new cell at the boundary, cost of joining the atoms on either side)
 COSTS: dict[int, tuple[float, float]] = {
     CELL: (0.0, 3.0),
-    LINE: (0.0, 1.5),
+    LINE: (0.0, 1.5),       # priced again per table (grammar.line_join)
+    COLUMN: (0.0, 2.0),
     SPACE: (0.15, 1.0),
     GLUE_VOCAB: (0.1, 0.15),
     GLUE_BRACKET: (0.3, 0.05),
@@ -54,6 +55,8 @@ VALUE_JOIN = 0.2
 _PAGE_MARK = re.compile(r"^\d{1,2}、")
 _CLOSERS = "。；;！？!?"
 PAGE_MARK = (1.0, 0.1)
+_PROSE_STOP = frozenset("，,、")
+PROSE_SPACE = (1.0, 0.2)
 _WRAPPED_SUFFIX = re.compile(r"^(?:指标|目标)(?:[（(]\d+(?:\.\d+)?分[)）])?[:：]?$")
 
 
@@ -90,6 +93,8 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
                 or prev.text[-1:].isdigit() and _UNIT_AFTER_NUMBER.match(a.text)
                 or _open_bracket(text, a.start)):
             a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」
+        elif a.gap == SPACE and prev is not None and prev.text[-1] in _PROSE_STOP:
+            a.split, a.merge = PROSE_SPACE  # 「…催收, 保证…」: a space after a comma is prose
         elif prev is not None and a.gap >= SPACE and _WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]]):
             a.merge = VALUE_JOIN            # 「质量 指标」, 「经济效益\n\n指标」: a label's cell wrapped
         elif a.gap == LINE and prev is not None and _PAGE_MARK.match(a.text) and prev.text[-1:] not in _CLOSERS:
@@ -109,9 +114,9 @@ def _open_bracket(text: str, pos: int) -> bool:
 def _gap_kind(sep: str) -> int:
     if "\t" in sep or "|" in sep or "｜" in sep or sep.count("\n") >= 2:
         return CELL
-    if "\n" in sep or len(sep) >= 2:
+    if "\n" in sep:
         return LINE
-    return SPACE
+    return COLUMN if len(sep) >= 2 else SPACE
 
 
 def _cls(ch: str) -> str:
