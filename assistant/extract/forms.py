@@ -42,8 +42,9 @@ _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](?!\d))\s*")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 NAME_MAX = 80               # a field's value is at most this long
-HEADER_PRIOR = 3.0
-HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)          # how much better a published column order must explain the rows
+HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
+HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
+HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
 
 @dataclass
@@ -383,11 +384,16 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
     if not table:
         return []
     reading = read_rows(table, text, roles, v)
-    reading.cost -= HEADER_PRIOR
+    reading.cost -= HEADER_PRIOR + HEADER_PRIOR_ROW * len(reading.rows)
     for schema in v.schemas:              # the published column orders, when the header misleads
         candidate = read_rows(table, text, tuple(schema[1:]), v)
         if candidate.cost < reading.cost:
             reading = candidate
+    return _indicators_of(reading, lexicon)
+
+
+def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
+    """Indicators of the rows read, their labels filled down as merged cells are."""
     labels = _Labels()
     lex = _tables_lexicon()
     out: list[Indicator] = []
