@@ -204,7 +204,9 @@ def _xlsx(forms, path: Path) -> None:
         for row in rows:
             for c, value in enumerate(row, start=1):
                 if value:
-                    ws.cell(row=r, column=c, value=value)
+                    cell = ws.cell(row=r, column=c)
+                    cell.value = value
+                    cell.data_type = "s"        # 「=100%」 is text, not a formula
             r += 1
         r += 1
     wb.save(str(path))

@@ -24,7 +24,7 @@ from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cellish, ParsedRow, _as_number, read_rows
 from assistant.extract.layout import Cell
-from assistant.extract.stream import CELL, GLUE_DIGIT, LINE, SPACE, Atom, atomize
+from assistant.extract.stream import CELL, GLUE_DIGIT, LINE, SPACE, Atom, atomize, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon
 from assistant.model import Budget, Indicator, Project
 
@@ -380,7 +380,7 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab) -> list[Atom]:
 
 def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...], text: str,
                 v: FormVocab, lexicon: CompiledLexicon | None) -> list[Indicator]:
-    table = _table_atoms(atoms, header_end, v)
+    table = unwrap(text, _table_atoms(atoms, header_end, v))
     if not table:
         return []
     reading = read_rows(table, text, roles, v)

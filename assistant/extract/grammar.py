@@ -206,7 +206,7 @@ class _Parser:
         key = (i, j)
         t = self._texts.get(key)
         if t is None:
-            raw = self.source[self.atoms[i].start:self.atoms[j - 1].end]
+            raw = "".join(a.text for a in self.atoms[i:j])   # atoms may be reordered (stream.unwrap)
             t = self._texts[key] = _SPACES.sub("", _BARS.sub("", raw))
         return t
 
@@ -367,7 +367,8 @@ class _Parser:
         parts = [self.atoms[i].text]
         for a in self.atoms[i + 1:j]:
             parts.append((" " if a.gap == SPACE else "") + a.text)
-        return Cellish(text="".join(parts), start=self.atoms[i].start, end=self.atoms[j - 1].end)
+        span = self.atoms[i:j]
+        return Cellish(text="".join(parts), start=min(a.start for a in span), end=max(a.end for a in span))
 
 
 # ---------------------------------------------------------------------------- cell kinds

@@ -57,6 +57,11 @@ _CLOSERS = "。；;！？!?"
 PAGE_MARK = (1.0, 0.1)
 _PROSE_STOP = frozenset("，,、")
 PROSE_SPACE = (1.0, 0.2)
+WRAP = (1.5, 0.1)                       # a wrapped cell's rest, moved under its head
+WRAP_MIN = 8                            # display columns a cell fills before it wraps
+# a whole value (a number, a per cent, a comparator and a quantity): a cell of its own,
+# never the rest of a wrapped one
+_NUMBER_PIECE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2})?[-+]?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{1,4})?$")
 _WRAPPED_SUFFIX = re.compile(r"^(?:指标|目标)(?:[（(]\d+(?:\.\d+)?分[)）])?[:：]?$")
 
 
@@ -101,6 +106,60 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
             a.split, a.merge = PAGE_MARK    # 「…音响、\n2、灯光…」: a document site's page number
         prev = a
     return atoms
+
+
+def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Atoms in reading order where a table laid out with spaces wraps its cells: a line
+    whose pieces all stand under pieces of the row above (pdftotext -layout prints a long
+    cell's rest there) continues those cells, so each piece is moved after the cell it
+    continues, joined to it cheaply.  Text without such lines comes back as it was."""
+    lines: list[list[list[Atom]]] = []          # line → pieces → atoms
+    for a in atoms:
+        if not lines or a.gap == LINE or a.gap == CELL and "\n" in text[lines[-1][-1][-1].end:a.start]:
+            lines.append([[a]])
+        elif a.gap >= COLUMN:
+            lines[-1].append([a])
+        else:
+            lines[-1][-1].append(a)
+    if sum(1 for line in lines if len(line) >= 3) < 2:
+        return atoms
+    out: list[list[list[Atom]]] = []            # rows → pieces → atoms
+    row_cols: list[int] = []
+    moved = False
+    for line in lines:
+        cols = [_column(text, piece[0].start) for piece in line]
+        targets = [_nearest(c, row_cols) for c in cols] if out else []
+        if out and len(line) < len(row_cols) and all(t is not None for t in targets) \
+                and len(set(targets)) == len(targets) \
+                and not any(_NUMBER_PIECE.match("".join(a.text for a in piece)) for piece in line) \
+                and all(_width("".join(a.text for a in out[-1][t])) >= WRAP_MIN for t in targets):
+            for piece, t in zip(line, targets):
+                piece[0].gap = LINE
+                piece[0].split, piece[0].merge = WRAP
+                out[-1][t].extend(piece)
+            moved = True
+            continue
+        out.append([list(p) for p in line])
+        row_cols = cols
+    if not moved:
+        return atoms
+    return [a for row in out for piece in row for a in piece]
+
+
+def _column(text: str, pos: int) -> int:
+    """The display column of `pos` on its line (汉字 two columns wide)."""
+    return _width(text[text.rfind("\n", 0, pos) + 1:pos])
+
+
+def _width(s: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in s)
+
+
+def _nearest(col: int, cols: list[int]) -> int | None:
+    for k, c in enumerate(cols):
+        if abs(c - col) <= 2:
+            return k
+    return None
 
 
 def _open_bracket(text: str, pos: int) -> bool:
