@@ -43,6 +43,7 @@ _NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 NAME_MAX = 80               # a field's value is at most this long
 HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
+POOR_READING = 2.5          # cost per row above which the header's reading is doubted
 HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
@@ -272,7 +273,10 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
             continue
         if taken and a.gap >= CELL:
             break
-        if _stops_value(t, a.text, v) or (taken and a.gap >= LINE and _is_key_like(a.text, atoms, n, v)):
+        # a heading ends the value only standing as a piece of its own (单位 in
+        # 「事业\n单位在职人员」 does not)
+        whole = a.gap >= SPACE and (n + 1 == len(atoms) or atoms[n + 1].gap >= SPACE)
+        if _stops_value(t, a.text, v, glued=not whole):
             break
         taken.append(a)
         if taken[-1].end - taken[0].start > NAME_MAX:
@@ -286,18 +290,19 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     return value, s, e
 
 
-def _stops_value(key: str, raw: str, v: FormVocab) -> bool:
+def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
+    """Whether a piece of text after a field's value starts something else: another field,
+    or — standing as a cell of its own — a column heading (单位 inside 「事业单位在职人员」
+    is no heading)."""
     if not key:
         return False
-    if v.field_kind(key) is not None or v.column_role(key) is not None or v.budget_role(key) is not None:
+    if v.field_kind(key) is not None:
+        return True
+    if not glued and (v.column_role(key) is not None or v.budget_role(key) is not None):
         return True
     if key in v.budget_totals:
         return True
     return raw.rstrip().endswith((":", "：")) and len(key) <= 10 and not any(c.isdigit() for c in key)
-
-
-def _is_key_like(raw: str, atoms: list[Atom], n: int, v: FormVocab) -> bool:
-    return _stops_value(heading_key(raw), raw, v)
 
 
 # ---------------------------------------------------------------------------- header and rows
@@ -384,11 +389,13 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
     if not table:
         return []
     reading = read_rows(table, text, roles, v)
-    reading.cost -= HEADER_PRIOR + HEADER_PRIOR_ROW * len(reading.rows)
-    for schema in v.schemas:              # the published column orders, when the header misleads
-        candidate = read_rows(table, text, tuple(schema[1:]), v)
-        if candidate.cost < reading.cost:
-            reading = candidate
+    if len(reading.rows) < 2 or reading.cost > POOR_READING * len(reading.rows):
+        # the header misleads (or was misread): try the published column orders
+        reading.cost -= HEADER_PRIOR + HEADER_PRIOR_ROW * len(reading.rows)
+        for schema in v.schemas:
+            candidate = read_rows(table, text, tuple(schema[1:]), v)
+            if candidate.cost < reading.cost:
+                reading = candidate
     return _indicators_of(reading, lexicon)
 
 

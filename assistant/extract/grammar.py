@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from assistant.extract.formvocab import FormVocab
+from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, lookup_label, normalise
 from assistant.extract.stream import CELL, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
 from assistant.lexicon import builtin
@@ -55,6 +55,7 @@ EMBEDDED_IN_TEXT = 2.0   # a framework label inside a reason or a note
 STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a text cell
 SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0}
 SKIP_AT_END = 0.5
+JOIN_CAP = 7.0           # a cell whose joins cost more is never the cheapest reading
 ROW_EMPTY = 1.5
 NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)          # a row with a name and no value at all
 MID_NUMBER = 1.5
@@ -71,7 +72,7 @@ _VALUE = re.compile(
     r"[-+]?\d+(?:\.\d+)?(?:[-~～至]\d+(?:\.\d+)?)?"
     r"(?:%|％|‰|[\u4e00-\u9fffA-Za-z/／㎡²³·]{1,8})?(?:[（(][^）)]{1,8}[）)])?(?:以上|以下|以内|及以上|左右)?$")
 # a date, perhaps with a few words after it (2023年8月底前完成, 2023年9月开学前)
-_DATE = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)"
+_DATE = re.compile(r"^(?:每年|每月|每季度?|每周|当月|次月|当年|年内|年底前?)?(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)"
                    r"(?:[前后内底末]|以前|之前|以内|开学前|年底|中旬|上旬|下旬)*"
                    r"(?:已?完成|完工|竣工|办结|到位|发放|开工|实施|启动|交付|上线|验收)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -222,7 +223,7 @@ class _Parser:
         if c is None:
             t = self.text(i, j)
             words = kind in _WORDS or kind == "value" and not is_value(t, self.vocab)
-            c = _COST[kind](t, self.vocab, self.evidence) + self.join(i, j, words) + (self.split[i] if i else 0.0)
+            c = _text_cost(kind, t, self.evidence) + self.join(i, j, words) + (self.split[i] if i else 0.0)
             if i and self.atoms[i].gap == GLUE_DIGIT and t[0] == "0" and t[1:2] != ".":
                 c += MID_NUMBER         # 「10一」 cut as 1 | 0一: no cell starts with a zero
             self._costs[key] = c
@@ -252,6 +253,8 @@ class _Parser:
                         back[k + 1] = ("skip", i, f, k)
                     g = 1 if f or slot.kind in _VALUE_KINDS else 0
                     for j in range(i + 1, min(n, i + MAX_ATOMS[slot.kind]) + 1):
+                        if self.merge[j] - self.merge[i + 1] > JOIN_CAP:
+                            break           # joins only add up: nothing longer can be cheap
                         c = self.cost(slot.kind, i, j)
                         if c == INF:
                             continue
@@ -284,6 +287,8 @@ class _Parser:
                 if c < INF and c0 + c < bnd[j]:
                     bnd[j], back_b[j] = c0 + c, ("label", i)
             for j in range(i + 1, min(n, i + MAX_ATOMS["name"]) + 1):
+                if self.merge[j] - self.merge[i + 1] > JOIN_CAP:
+                    break
                 c = self.cost("name", i, j)
                 if c < INF and c0 + c + ROW_COST < st[j][0][1]:
                     st[j][0][1] = c0 + c + ROW_COST
@@ -439,9 +444,14 @@ def _embedded(t: str, other: float = 0.0) -> float:
 
 
 def _vocab_word(t: str, vocab: FormVocab) -> bool:
+    return _is_vocab_word(t)
+
+
+@lru_cache(maxsize=50_000)
+def _is_vocab_word(t: str) -> bool:
     """A heading or a field name: never the content of a cell."""
-    return vocab.column_role(t) is not None or vocab.field_kind(t) is not None \
-        or any(t.startswith(e) for e in vocab.table_end)
+    v = vocab()
+    return v.column_role(t) is not None or v.field_kind(t) is not None or t.startswith(v.table_end)
 
 
 def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
@@ -539,6 +549,13 @@ def _junk_cost(t: str, vocab: FormVocab) -> float:
     if _NUMBER.match(t) or re.fullmatch(r"[（(]?\d+(?:\.\d+)?\s*分?[)）]?", t):
         return JUNK_NUMBER_COST
     return JUNK_COST + 0.1 * min(len(t), 20)
+
+
+@lru_cache(maxsize=200_000)
+def _text_cost(kind: str, t: str, g: float) -> float:
+    """What a piece of text costs as a cell of a kind (the same text recurs in every
+    reading of a table, and in every table of a batch)."""
+    return _COST[kind](t, vocab(), g)
 
 
 _WORDS = frozenset({"name", "text", "any", "desc"})

@@ -61,7 +61,7 @@ WRAP = (1.5, 0.1)                       # a wrapped cell's rest, moved under its
 WRAP_MIN = 8                            # display columns a cell fills before it wraps
 # a whole value (a number, a per cent, a comparator and a quantity): a cell of its own,
 # never the rest of a wrapped one
-_NUMBER_PIECE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2})?[-+]?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{1,4})?$")
+_NUMBER_PIECE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2})?[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{1,4})?$")
 _WRAPPED_SUFFIX = re.compile(r"^(?:指标|目标)(?:[（(]\d+(?:\.\d+)?分[)）])?[:：]?$")
 
 

@@ -1,0 +1,151 @@
+"""Issue 11: a form reads the same in every layout it is printed in.
+
+Every answer key we have — our samples (tests/expected), and, beside the checkout, the
+seeds' and the dev passages' keys — is printed by tests/layouts.py as TAB rows (the
+reference: what the PDF, Word, Excel and HTML readers give), one cell per line (with and
+without ` |`, with blank lines), markdown rows with and without borders, runs of spaces, a
+flattened line, wrapped PDF text, HTML, DOCX and XLSX; each rendering must give the projects
+and indicator rows the TAB rendering gives.  A property test does the same for forms drawn
+from our own indicator names.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.extract import extract_path, extract_text
+from tests.conftest import GOLD, ROOT, SHARED, needs_shared
+from tests.layouts import FILE_LAYOUTS, LAYOUTS, TEXT_LAYOUTS, document_rows, render, write
+
+EXPECTED = ROOT / "tests" / "expected"
+SAMPLES = [p for p in sorted(EXPECTED.glob("*.json")) if document_rows(json.loads(p.read_text("utf-8")))]
+# Sample 03 prints a 部门整体 table whose 三级 cells are framework labels (数量指标 …) beside
+# sentences; without the columns a stream cannot tell such a row from a label and a name.
+EXACT = [p for p in SAMPLES if not p.stem.startswith("03_")]
+
+
+def _squash(s) -> str:
+    return re.sub(r"\s+", "", str(s or ""))
+
+
+def _reading(report) -> tuple[list[str], list[tuple]]:
+    names = [p.name for p in report.projects]
+    rows = [(_squash(i.name), _squash(i.target), _squash(i.actual), i.weight, i.score, i.category)
+            for p in report.projects for i in p.indicators]
+    return names, rows
+
+
+def _agreement(ref: list[tuple], got: list[tuple]) -> float:
+    left = list(got)
+    same = 0
+    for row in ref:
+        if row in left:
+            left.remove(row)
+            same += 1
+    return same / max(len(ref), len(got), 1)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("layouts")
+    cache: dict[tuple[str, str], tuple] = {}
+
+    def read(key: Path, layout: str):
+        if (key.stem, layout) not in cache:
+            forms = document_rows(json.loads(key.read_text("utf-8")))
+            cache[key.stem, layout] = _reading(extract_path(write(forms, layout, folder, key.stem)))
+        return cache[key.stem, layout]
+    return read
+
+
+@pytest.mark.parametrize("layout", [la for la in LAYOUTS if la != "tab"])
+@pytest.mark.parametrize("sample", EXACT, ids=lambda p: p.stem)
+def test_samples_read_alike_in_every_layout(rendered, sample, layout):
+    ref_names, ref_rows = rendered(sample, "tab")
+    names, rows = rendered(sample, layout)
+    assert names == ref_names
+    assert rows == ref_rows
+
+
+@pytest.mark.parametrize("layout", [la for la in LAYOUTS if la != "tab"])
+def test_label_named_rows_mostly_read_alike(rendered, layout):
+    sample = next(p for p in SAMPLES if p.stem.startswith("03_"))
+    ref_names, ref_rows = rendered(sample, "tab")
+    names, rows = rendered(sample, layout)
+    assert names == ref_names
+    assert _agreement(ref_rows, rows) >= 0.9
+
+
+@needs_shared
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS[1:] + FILE_LAYOUTS)
+def test_every_answer_key_reads_alike_in_every_layout(rendered, layout):
+    """Over the seeds' and dev passages' keys: the same project names everywhere, and at
+    least 90% of the indicator rows identical to the TAB reading (name, target, actual,
+    weight, score, category).  What stays apart: tables whose 三级 cells are framework
+    labels (seed 003) and keys of passages that only half print a table (h010, h020)."""
+    keys = sorted(GOLD.glob("*.json")) + sorted((SHARED / "corpora" / "dev" / "gold").glob("*.json"))
+    keys = [k for k in keys if document_rows(json.loads(k.read_text("utf-8")))]
+    same = total = 0
+    for key in keys:
+        ref_names, ref_rows = rendered(key, "tab")
+        names, rows = rendered(key, layout)
+        assert names == ref_names, key.stem
+        agreement = _agreement(ref_rows, rows)
+        same += agreement * max(len(ref_rows), len(rows))
+        total += max(len(ref_rows), len(rows))
+    assert same / total >= 0.90, (layout, round(same / total, 3))
+
+
+# ---------------------------------------------------------------------------- property
+
+@lru_cache(maxsize=1)
+def _names() -> list[tuple[str, str, str]]:
+    """(name, target, category) of our own unseen-names list."""
+    path = ROOT / "tests" / "data" / "indicator_names_unseen.tsv"
+    rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t") if r and not r[0].startswith("#")]
+    return [(r[0], r[1], r[2]) for r in rows[1:] if len(r) >= 3 and r[1]]
+
+
+_LEVEL2 = {"数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标",
+           "经济效益": "经济效益指标", "社会效益": "社会效益指标", "生态效益": "生态效益指标",
+           "可持续影响": "可持续影响指标", "满意度": "服务对象满意度指标"}
+_LEVEL1 = {"数量": "产出指标", "质量": "产出指标", "时效": "产出指标", "成本": "产出指标",
+           "满意度": "满意度指标"}
+
+
+@st.composite
+def forms(draw):
+    pool = [n for n in _names() if n[2] in _LEVEL2]
+    picked = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=8, unique_by=lambda n: n[0]))
+    picked.sort(key=lambda n: list(_LEVEL2).index(n[2]))
+    scored = draw(st.booleans())
+    indicators = []
+    for name, target, category in picked:
+        weight = draw(st.integers(min_value=2, max_value=20))
+        indicators.append({
+            "level1": _LEVEL1.get(category, "效益指标"), "level2": _LEVEL2[category], "name": name,
+            "target": target, "actual": draw(st.sampled_from([target, "已完成", "100%"])) if scored else None,
+            "weight": weight if scored else None,
+            "score": draw(st.integers(min_value=0, max_value=weight)) if scored else None})
+    return {"projects": [{"name": draw(st.sampled_from(["社区养老服务补助经费", "农村公路日常养护经费",
+                                                         "中小学校舍维修改造资金"])),
+                          "form": "self_evaluation" if scored else "budget_target",
+                          "indicators": indicators}]}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=forms(), layout=st.sampled_from(["cells", "cells_bar", "cells_blank", "pipe", "pipe_bare",
+                                             "spaces", "flat", "wrapped"]))
+def test_drawn_forms_read_alike_in_every_text_layout(doc, layout):
+    tables = document_rows(doc)
+    ref = _reading(extract_text(render(tables, "tab")))
+    got = _reading(extract_text(render(tables, layout)))
+    assert got[0] == ref[0]
+    assert _agreement(ref[1], got[1]) >= 0.75, (layout, ref[1], got[1])
