@@ -1,11 +1,14 @@
 """End-to-end batch throughput: `jixiao extract` with 1 and 2 workers against bare jieba.
 
-    .venv/bin/python benchmarks/bench_extract.py [--mb 20] [--repeat N] [--keep DIR] [--profile]
+    .venv/bin/python benchmarks/bench_extract.py [--mb 20] [--repeat N] [--keep DIR] [--profile] [--layouts]
 
 Builds a corpus of at least `--mb` MiB in a temporary folder by varying the samples
 (corpora/samples/, else ../shared/corpora/seeds/): every run of digits gets new digits
 (years stay years), place names are swapped for invented ones, so no two documents share a
-hash and the per-text caches meet new text.  Then, in one run:
+hash and the per-text caches meet new text.  With `--layouts`, half of the documents lose
+their TABs and are laid out as web pages and OCR text print forms (one cell per line, cells
+ending in ` |`, bars without borders, one flattened line), so that the stream reader
+(assistant/extract/forms.py), which reads those, is what is measured.  Then, in one run:
 
 - `jixiao extract CORPUS -o out.jsonl --quiet -j 1` and `-j 2`, as subprocesses, timed from
   start to exit (read, layout, tables, classification, statements, JSON written);
@@ -55,12 +58,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="run each extraction N times and keep the best (a shared machine is noisy)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--layouts", action="store_true",
+                        help="lay half the documents out as web pages and OCR text (the stream reader)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
     corpus = args.keep or work / "corpus"
     try:
-        files, size = build_corpus(corpus, args.mb, random.Random(args.seed))
+        files, size = build_corpus(corpus, args.mb, random.Random(args.seed), args.layouts)
         print(f"corpus: {files} files, {size / MIB:.1f} MiB in {corpus}")
         runs: dict[int, dict] = {}
         for _ in range(max(1, args.repeat)):      # interleaved; the best time of each counts
@@ -89,7 +94,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def build_corpus(folder: Path, mb: float, rng: random.Random) -> tuple[int, int]:
+def build_corpus(folder: Path, mb: float, rng: random.Random, layouts: bool = False) -> tuple[int, int]:
     """Write varied copies of the sample reports until `mb` MiB; return (files, bytes)."""
     originals = []
     for source in SOURCES:
@@ -102,6 +107,8 @@ def build_corpus(folder: Path, mb: float, rng: random.Random) -> tuple[int, int]
     count = total = 0
     while total < mb * MIB:
         text = vary(originals[count % len(originals)], rng)
+        if layouts:
+            text = relayout(text, count)
         path = folder / f"{count // PER_FOLDER:04d}" / f"report_{count:06d}.txt"
         path.parent.mkdir(exist_ok=True)
         data = text.encode("utf-8")
@@ -126,6 +133,16 @@ def vary(text: str, rng: random.Random) -> str:
         return first + "".join(str(rng.randint(0, 9)) for _ in s[1:])
 
     return _DIGITS.sub(digits, text)
+
+
+# how every other document is laid out again: TABs become line breaks, ` |` line ends,
+# bars, or single spaces on one line
+_LAYOUTS = (None, "\n", " |\n", " | ", " ")
+
+
+def relayout(text: str, count: int) -> str:
+    sep = _LAYOUTS[count % len(_LAYOUTS)] if count % 2 else None
+    return text if sep is None else text.replace("\t", sep)
 
 
 def _invent_place(old: str, rng: random.Random) -> str:

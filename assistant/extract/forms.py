@@ -43,7 +43,7 @@ _NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 NAME_MAX = 80               # a field's value is at most this long
 HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
-POOR_READING = 2.5          # cost per row above which the header's reading is doubted
+POOR_READING = 3.5          # cost per row above which the header's reading is doubted
 HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
@@ -376,7 +376,7 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab) -> list[Atom]:
     for k in range(start, len(atoms)):
         a = atoms[k]
         t = heading_key(a.text + (atoms[k + 1].text if k + 1 < len(atoms) else ""))
-        if any(t.startswith(heading_key(e)) for e in v.table_end) and k > start:
+        if k > start and t.startswith(v.table_end_keys):
             return atoms[start:k]
         if v.field_kind(a.text) == "name":
             return atoms[start:k]

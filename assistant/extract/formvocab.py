@@ -34,6 +34,7 @@ class FormVocab:
     qualitative: frozenset[str]        # 合格, 效果明显 …
     value_end: re.Pattern              # a name ending in 「小于」, 「按规定时限」: a value glued on
     table_end: tuple[str, ...]
+    table_end_keys: tuple[str, ...]    # the same as headings (no white space, brackets, colons)
     placeholder: re.Pattern
     schemas: tuple[tuple[str, ...], ...]
     titles: tuple[tuple[re.Pattern, str], ...]
@@ -51,6 +52,9 @@ class FormVocab:
 
     def column_role(self, text: str, fuzzy: bool = True) -> str | None:
         """The role of a column heading, exact or (OCR, PDF reordering) near enough."""
+        return _column_role(text, fuzzy) if self is vocab() else self._column_role(text, fuzzy)
+
+    def _column_role(self, text: str, fuzzy: bool) -> str | None:
         key = heading_key(text)
         if not key or len(key) > 20:
             return None
@@ -68,6 +72,11 @@ class FormVocab:
         if key in self.name_fields:
             return "name"
         return self.fields.get(key)
+
+
+@lru_cache(maxsize=100_000)
+def _column_role(text: str, fuzzy: bool) -> str | None:
+    return vocab()._column_role(text, fuzzy)
 
 
 def heading_key(text: str) -> str:
@@ -145,6 +154,7 @@ def vocab() -> FormVocab:
         value_end=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
             set(tables["value_openers"]) | {q for q in qualitative if len(q) >= 4}, key=len, reverse=True)) + ")$"),
         table_end=table_end,
+        table_end_keys=tuple(k for k in (heading_key(e) for e in table_end) if k),
         placeholder=re.compile(tables["placeholder_re"]),
         schemas=tuple(tuple(s) for s in tables["schemas"]),
         titles=tuple((re.compile(t["pattern"]), t["form"]) for t in forms["titles"]),
