@@ -78,13 +78,23 @@ class Indicator:
     end: int = 0
     reason_start: int | None = None
     reason_end: int | None = None
+    problem: str = ""                 # a 存在问题 cell of the row (转移支付 forms print one)
+    problem_start: int | None = None
+    problem_end: int | None = None
+    measure: str = ""                 # a 改进措施 cell of the row
+    measure_start: int | None = None
+    measure_end: int | None = None
     confidence: float = 0.0
     evidence: str = ""                # what decided the category
 
     def to_dict(self) -> dict[str, Any]:
         out = _shallow(self)
-        for key in ("as_printed", "target_midterm", "reason_start", "reason_end"):
+        for key in ("as_printed", "target_midterm", "reason_start", "reason_end", "problem_start",
+                    "problem_end", "measure_start", "measure_end"):
             if out[key] is None:
+                del out[key]
+        for key in ("problem", "measure"):
+            if not out[key]:
                 del out[key]
         return out
 
@@ -107,6 +117,8 @@ class Project:
     code: str = ""          # a budget code printed before the name (219-…, [015001]…)
     department: str = ""    # 主管部门, without its code
     unit: str = ""          # 实施单位, without its code
+    # headings of its table's statement columns as printed (role → 偏差原因分析及改进措施 …)
+    statement_columns: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -124,7 +136,7 @@ class Project:
             out["name_start"], out["name_end"] = self.name_start, self.name_end
         if self.grade:
             out["grade"] = self.grade
-        for key in ("code", "department", "unit"):
+        for key in ("code", "department", "unit", "statement_columns"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
         return out
@@ -191,6 +203,7 @@ class Report:
                 code=p.get("code", ""),
                 department=p.get("department", ""),
                 unit=p.get("unit", ""),
+                statement_columns=dict(p.get("statement_columns", {})),
             ))
         return cls(
             doc=data.get("doc", ""),

@@ -42,6 +42,7 @@ _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](?!\d))\s*")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 NAME_MAX = 80               # a field's value is at most this long
+STATEMENT_ROLES = ("reason", "problem", "measure", "problem_measure")
 HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
 POOR_READING = 3.5          # cost per row above which the header's reading is doubted
 HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
@@ -146,7 +147,7 @@ def _read_form(text: str, start: int, end: int, anchor: _Anchor, v: FormVocab,
         project.aliases.append(alias)
     project.budget = _budget(atoms, text, v, header[0] if header else len(atoms))
     if header is not None:
-        first, last, roles = header
+        first, last, roles, project.statement_columns = header
         project.indicators = _indicators(atoms, last, roles, text, v, lexicon)
         if not project.form:
             project.form = _form_from_roles(roles, v)
@@ -171,7 +172,7 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
         project = Project(name=name, form=form, start=0, end=len(text))
         project.budget = budget
         if header is not None:
-            first, last, roles = header
+            first, last, roles, project.statement_columns = header
             project.indicators = _indicators(atoms, last, roles, text, v, lexicon)
             project.form = project.form or _form_from_roles(roles, v)
         project.form = project.form or v.default_form
@@ -307,8 +308,9 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
 
 # ---------------------------------------------------------------------------- header and rows
 
-def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None, ...]] | None:
-    """(first atom, atom after the header, roles in order) of the first indicator header:
+def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None, ...], dict] | None:
+    """(first atom, atom after the header, roles in order, headings of its statement
+    columns) of the first indicator header:
     at least three kinds of column heading in a row, among them the indicator's name
     (三级指标, 指标名称 …) or both label levels.  Headings are found in the text with its
     white space removed, since PDF text breaks them anywhere (「分 值得 分」), and single
@@ -338,11 +340,15 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
         if run and hit[0] - run[-1][1] > HEADER_GAP:
             roles = [r for _, _, r in run]
             distinct = set(roles) - {"lead"}
-            if len(distinct) >= 3 and ("name" in roles or {"l1", "l2"} <= set(roles)):
+            # the name column is named, or both label levels are; a 转移支付 table names
+            # only 情况说明 · 存在问题 · 改进措施 and leaves the name's column unnamed
+            if len(distinct) >= 3 and ("name" in roles or {"l1", "l2"} <= set(roles)
+                                       or {"problem", "measure"} <= distinct and "actual" in distinct):
                 first, last = owner[run[0][0]], owner[run[-1][1] - 1] + 1
                 while last < len(atoms) and _NOTE.match(atoms[last].text):
                     last += 1               # 指标值(年度), 实际完成值(B): a heading's note
-                return first, last, _value_roles(roles)
+                headings = {r: flat[s:e] for s, e, r in run if r in STATEMENT_ROLES}
+                return first, last, _value_roles(roles), headings
             run = []
         run.append(hit)
     return None
@@ -425,7 +431,16 @@ def _indicator_of(row: ParsedRow, labels: _Labels, row_no: int, lex: dict,
     score = _as_number(row.values["score"].text) if "score" in row.values else None
     reason = [_cell(row.values["reason"])] if "reason" in row.values else []
     parsed = _Parsed(labels=[], name=name, values=values, weight=weight, score=score, reason=reason)
-    return _indicator(name, parsed, labels, row_no, lex, lexicon)
+    ind = _indicator(name, parsed, labels, row_no, lex, lexicon)
+    for role in ("problem", "measure", "problem_measure"):
+        cell = row.values.get(role)
+        if cell is not None and cell.text.strip() and _SPACES.sub("", cell.text).strip("。.") not in lex["reason_empty"]:
+            kind = "problem" if role == "problem_measure" else role
+            setattr(ind, kind, cell.text)
+            setattr(ind, f"{kind}_start", cell.start)
+            setattr(ind, f"{kind}_end", cell.end)
+            ind.end = max(ind.end, cell.end)
+    return ind
 
 
 def _cell(c: Cellish) -> Cell:

@@ -38,6 +38,8 @@ ROW_COST = 0.4           # each row read: fewer, fuller rows are better
 JUNK_COST = 2.0          # an atom read as no cell at all
 JUNK_NUMBER_COST = 1.0   # a stray number (a row number, a group's weight)
 JUNK_PLACEHOLDER = 0.1   # 指标2：, ……
+JUNK_ROW_NUMBER = 0.3    # a 序号 / 行次 column before the name
+TEXT_CELL = 0.5          # a reason, problem or measure cell
 LABEL_FUZZY_COST = 0.6
 LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
 EQUAL_BONUS = 0.8        # target and actual printed alike
@@ -63,7 +65,8 @@ MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc"
              "label": 6}
 
 KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
-                "score": "number", "reason": "text", "note": "any", "nature": "nature", "unit": "unit",
+                "score": "number", "reason": "text", "problem": "text", "measure": "text",
+                "problem_measure": "text", "note": "any", "nature": "nature", "unit": "unit",
                 "l2": "label", "name_mid": "any", None: "any"}
 
 _VALUE = re.compile(
@@ -82,6 +85,7 @@ _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
 _CLAUSE = re.compile(r"[，,]")
+_ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _SPACES = re.compile(r"\s+")
@@ -419,10 +423,10 @@ def _label(text: str) -> Label | None:
     for word in words.get(len(norm), ()):
         if sorted(word) == chars:
             return lookup_label(word)
-    best = process.extractOne(norm, words.get("all", []), scorer=fuzz.ratio, score_cutoff=86)
-    if best is None or best[0] in norm or norm in best[0]:
-        return None             # 「预算执行率」 is a name that starts with a label, not a damaged label
-    return lookup_label(best[0])
+    # OCR damage changes a character, it adds none: 「预算执行率」 is a name that starts with
+    # a label, 「资金已到位」 a value, neither a damaged label
+    best = process.extractOne(norm, words.get(len(norm), ()), scorer=fuzz.ratio, score_cutoff=74)
+    return lookup_label(best[0]) if best is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -533,7 +537,7 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
         return 0.0
     if _label(t) is not None:
         return 5.0
-    return 0.8 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
+    return TEXT_CELL + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
 
 
 def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
@@ -573,6 +577,8 @@ def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
 def _junk_cost(t: str, vocab: FormVocab) -> float:
     if vocab.placeholder.match(t) or not _HAN.search(t) and not any(c.isdigit() for c in t):
         return JUNK_PLACEHOLDER
+    if _ROW_NUMBER.match(t):
+        return JUNK_ROW_NUMBER
     if _NUMBER.match(t) or re.fullmatch(r"[（(]?\d+(?:\.\d+)?\s*分?[)）]?", t):
         return JUNK_NUMBER_COST
     return JUNK_COST + 0.1 * min(len(t), 20)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.forms import read_forms
-from assistant.extract.layout import Row, find_forms, split_rows
+from assistant.extract.layout import Row, find_forms, split_rows, tab_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
@@ -35,15 +35,9 @@ def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = 
     """The forms of a document.  Rows parted by TABs (PDF and office readers, TAB exports)
     are read row by row against the header; any other layout — one cell per line, bars,
     spaces, cells run together — by the stream reader (forms.py)."""
-    if _tabbed(rows):
+    if tab_rows(rows):
         return [read_form(form, text, lexicon) for form in find_forms(rows, text)]
     return read_forms(text, lexicon)
-
-
-def _tabbed(rows: list[Row]) -> bool:
-    """Whether the document's tables come as TAB rows: several rows of three cells or more
-    parted by TABs (or one cell per line behind a TAB, as PDF text prints merged rows)."""
-    return sum(1 for r in rows if r.cell_per_line or len(r.cells) >= 3 and r.tabbed) >= 3
 
 
 def extract_text(text: str, name: str = "<text>", lexicon: CompiledLexicon | None = None) -> Report:

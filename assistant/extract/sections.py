@@ -60,11 +60,14 @@ class Region:
     head: int | None = None     # where the heading starts, when it stands in the text
 
 
-def find_regions(text: str, rows) -> list[Region]:
+def find_regions(text: str, rows, columns: bool = True) -> list[Region]:
     """Headed sections, heading cells and reason-column cells of a document, in order.
-    `rows` are `layout.split_rows(text)`."""
+    `rows` are `layout.split_rows(text)`; `columns=False` leaves statement columns to the
+    stream reader (forms.py), which has read them cell by cell already."""
     headers = [_column_labels(row) for row in rows]      # asked of each row several times
-    regions = _section_regions(text, rows) + _cell_regions(rows, headers) + _column_regions(rows, headers)
+    regions = _section_regions(text, rows) + _cell_regions(rows, headers)
+    if columns:
+        regions += _column_regions(rows, headers)
     regions.sort(key=lambda r: (r.start, r.end))
     return regions
 
@@ -185,8 +188,11 @@ def _lex() -> _Lex:
     return _Lex(
         word_kind=word_kind,
         heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head}){after}"),
-        heading_mid=re.compile(rf"(?<=[。；;])\s*(?:(?P<num>{num})\s*(?P<head>{prefix}{head}){after}"
-                               rf"|(?P<bare>{prefix}{head})\s*[：:])"),
+        # inside a line (web pages and PDF text run sections together): a numbered heading
+        # after a sentence, or a heading and a colon after any stop or space
+        heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head}){after}"
+                               rf"|(?:(?<=[。；;，,.．！？!?\s])|(?<=[\u4e00-\u9fff]\.))\s*"
+                               rf"(?P<bare>{prefix}{head})\s*[：:])"),
         heading_full=re.compile(rf"{head}$"),
         stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
         descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
@@ -227,6 +233,14 @@ class _Hit:
     level: int | None
     kinds: tuple[str, ...]
     cue: str
+
+
+def _opens_table(line: str) -> bool:
+    """A line printing a table's header (three column headings or more: 一级指标 二级指标
+    三级指标 …), as flattened text prints one: a section ends there."""
+    from assistant.extract.formvocab import vocab
+    hits = {vocab().columns[m.group()] for m in vocab().heading_terms.finditer(_SPACE.sub("", line))}
+    return len(hits - {"lead"}) >= 3
 
 
 def _is_table(row) -> bool:
@@ -279,6 +293,8 @@ def _body_end(text: str, rows, hit: _Hit) -> int:
         if level is not None and level <= limit:
             return row.start
         if lex.heading_at.match(line) or lex.stop_at.match(line) or any(rx.search(line) for rx in lex.stop_lines):
+            return row.start
+        if _opens_table(line):
             return row.start
         if started and level is None and len(line) <= lex.title_max and not re.search(r"[。，,；;！？]", line):
             return row.start

@@ -29,6 +29,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SENTENCE_END = "。！？!?；;\n"
 _TRIM = " \t\r\n　，,、；;：:"
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+WRAP_LINE = 30          # a line this long that stops mid-sentence was wrapped
+_ITEM_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,2}[、.．)）是]|[①②③④⑤⑥⑦⑧⑨⑩]|[#*•·\-]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点)")
 
 
@@ -172,7 +174,7 @@ def _lex() -> _Lex:
         if "(?P<n>" not in body:       # a marker that is its own number: ① ②
             body = f"(?P<n>{body})"
         # a marker opens the text, a line, a sentence or a clause
-        enums.append((re.compile(r"(?:^|(?<=[\s。；;：:，,！？!?]))" + body), chinese))
+        enums.append((re.compile(r"(?:^|(?<=[\s。；;：:，,！？!?])|(?<=[\u4e00-\u9fff]\.))" + body), chinese))
     lone = "|".join(p.replace("{n}", f"[{CN_DIGITS}]{{1,2}}").replace("{d}", r"\d{1,2}")
                     for p in data["enumerations"])
     return _Lex(
@@ -273,9 +275,29 @@ def _at_semicolon(text: str, lo: int, s: int, e: int, hi: int) -> bool:
 
 def _next_boundary(text: str, pos: int, end: int) -> int:
     for i in range(pos, end):
-        if text[i] in _SENTENCE_END:
+        ch = text[i]
+        if ch in _SENTENCE_END and not (ch == "\n" and _wrapped(text, i)):
+            return i
+        if ch == "." and _half_width_stop(text, i):
             return i
     return end
+
+
+def _half_width_stop(text: str, i: int) -> bool:
+    """「…过大.二是…」: a half-width full stop after Chinese ends a sentence (web pages and
+    OCR text print 。 as .); between digits it is a decimal point."""
+    return i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff" and not text[i + 1:i + 2].isdigit()
+
+
+def _wrapped(text: str, i: int) -> bool:
+    """Whether the line break at `i` only wraps a sentence (PDF text): the line before is
+    long and ends in the middle of a sentence, and the next does not open a numbered item."""
+    line_start = text.rfind("\n", 0, i) + 1
+    line = text[line_start:i].rstrip()
+    if len(line) < WRAP_LINE or not line or line[-1] in _SENTENCE_END + "。.，,：:、)）":
+        return False
+    nxt = text[i + 1:i + 8].lstrip()
+    return bool(nxt) and not _ITEM_START.match(nxt)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -25,9 +25,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from assistant.extract.layout import Row, split_rows
-from assistant.extract.sections import (Region, descriptive_spans, find_regions, is_heading_line, numbering_level,
-                                        plan_spans)
+from assistant.extract.layout import Row, split_rows, tab_rows
+from assistant.extract.sections import (Region, descriptive_spans, find_regions, heading_kinds, is_heading_line,
+                                        numbering_level, plan_spans)
 from assistant.extract.splitting import (clause_start, content_length, is_skippable, merge_spans, reason_end,
                                          sentence_start, split_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
@@ -36,6 +36,7 @@ from assistant.model import Document, Project, Statement
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _SPACE = re.compile(r"\s+")
+_SENTENCE_STOP = re.compile(r"[。！？!?；;]|(?<=[\u4e00-\u9fff])\.(?!\d)")   # 「过大.二是」: . for 。
 
 
 def extract_statements(doc: Document, projects: list[Project], rows: list[Row] | None = None) -> list[Statement]:
@@ -43,7 +44,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     `layout.split_rows(doc.text)` when the caller has them already."""
     text = doc.text
     rows = split_rows(text) if rows is None else rows
-    found = find_regions(text, rows)
+    found = find_regions(text, rows, columns=tab_rows(rows))
     given = [_labelled(g, found) for g in _given_regions(text, projects)]
     regions = _drop_nested(given + [r for r in found if not any(_overlap(r, g) for g in given)])
     attributor = _Attributor(text, rows, projects)
@@ -56,7 +57,9 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
             kind, start = _point_kind(region, text, start, end)
             default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
             out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
-    skip = claimed + plan_spans(text, rows, projects)
+    # no prose is read inside an indicator table (its statement cells are read as cells)
+    tables = [(p.indicators[0].start, max(i.end for i in p.indicators)) for p in projects if p.indicators]
+    skip = claimed + plan_spans(text, rows, projects) + tables
     yearly = _is_budget_statement(text)
     for kind, start, end, cue, theme_from in _prose(text, skip, descriptive_spans(text, rows), yearly):
         # in a budget statement a change from last year's budget is a matter of planning
@@ -138,13 +141,26 @@ def _alternation(patterns: list[str]) -> re.Pattern | None:
 # ---------------------------------------------------------------------------- regions
 
 def _given_regions(text: str, projects: list[Project]) -> list[Region]:
-    """The reason cells the table reader already located."""
+    """The statement cells the table reader already located: reasons (and measures, under
+    a 偏差原因分析及改进措施 heading), problems and measures of a 存在问题 / 改进措施 column."""
     regions = []
     for p in projects:
+        columns = p.statement_columns
+        reason_cue = columns.get("reason") or "未完成原因分析"
+        reason_kinds = heading_kinds(reason_cue) or ("reason",)
+        if "reason" not in reason_kinds:
+            reason_kinds = ("reason",)
+        problem_cue = columns.get("problem_measure") or columns.get("problem") or "存在问题"
+        problem_kinds = ("problem", "measure") if "problem_measure" in columns else ("problem",)
         for ind in p.indicators:
-            span = _locate(text, ind.reason, ind.reason_start, ind.reason_end, p)
-            if span:
-                regions.append(Region(("reason",), *span, cue="未完成原因分析", source="cell"))
+            for kinds, cue, value, start, end in (
+                    (reason_kinds, reason_cue, ind.reason, ind.reason_start, ind.reason_end),
+                    (problem_kinds, problem_cue, ind.problem, ind.problem_start, ind.problem_end),
+                    (("measure",), columns.get("measure") or "改进措施", ind.measure, ind.measure_start,
+                     ind.measure_end)):
+                span = _locate(text, value, start, end, p)
+                if span:
+                    regions.append(Region(kinds, *span, cue=cue, source="cell"))
         b = p.budget
         if b is not None:
             span = _locate(text, b.reason, b.reason_start, b.reason_end, p)
@@ -261,7 +277,7 @@ def _segments(text: str):
 
 def _sentences(text: str, start: int, end: int):
     pos = start
-    for m in re.finditer(r"[。！？!?；;]", text[start:end]):
+    for m in _SENTENCE_STOP.finditer(text[start:end]):
         yield pos, start + m.end()
         pos = start + m.end()
     if pos < end:
