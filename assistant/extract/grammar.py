@@ -425,7 +425,7 @@ def _label(text: str) -> Label | None:
             return lookup_label(word)
     # OCR damage changes a character, it adds none: 「预算执行率」 is a name that starts with
     # a label, 「资金已到位」 a value, neither a damaged label
-    best = process.extractOne(norm, words.get(len(norm), ()), scorer=fuzz.ratio, score_cutoff=74)
+    best = process.extractOne(norm, words.get(len(norm), ()), scorer=fuzz.ratio, score_cutoff=80)
     return lookup_label(best[0]) if best is not None else None
 
 
