@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from assistant.extract import extract_text
 from assistant.extract.layout import split_rows
 from assistant.extract.statements import extract_statements
 from assistant.model import Budget, Document, Indicator, Project, Statement
@@ -341,7 +342,8 @@ def test_inline_headings_after_a_sentence():
 
 
 def test_html_derived_text_with_markdown_table_and_reason_list():
-    found = extract(HTML_DERIVED)
+    # the 扣分原因 cells of a markdown table are read by the stream reader (forms.py)
+    found = extract_text(HTML_DERIVED).statements
     assert by_kind(found) == {
         "reason": ["部分村组因群众意见不统一，管线走向多次调整，影响施工进度", "汛期强降雨导致施工暂停约40天。",
                    "受汛期影响施工暂停，工期延误"],

@@ -37,6 +37,7 @@ _WEIGHT_IN_NAME = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 _NOTE = re.compile(r"^[（(][^（）()]{0,12}[)）]$")
 _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
 _TITLE_END = re.compile(r"(?:表|报告)(?:[（(][^（）()]*[)）])?$")
+_SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
 _SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](?!\d))\s*")
@@ -376,11 +377,13 @@ def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
     return tuple(out)
 
 
-def _table_atoms(atoms: list[Atom], start: int, v: FormVocab) -> list[Atom]:
+def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") -> list[Atom]:
     """The atoms of an indicator table: from its header to the first row that ends it
-    (总分, 合计, 注：…, the next form's field)."""
+    (总分, 合计, 注：…, the next form's field, a section heading opening a line: 三、…)."""
     for k in range(start, len(atoms)):
         a = atoms[k]
+        if k > start and text and _SECTION_LINE.match(a.text) and "\n" in text[atoms[k - 1].end:a.start]:
+            return atoms[start:k]
         t = heading_key(a.text + (atoms[k + 1].text if k + 1 < len(atoms) else ""))
         if k > start and t.startswith(v.table_end_keys):
             return atoms[start:k]
@@ -391,7 +394,7 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab) -> list[Atom]:
 
 def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...], text: str,
                 v: FormVocab, lexicon: CompiledLexicon | None) -> list[Indicator]:
-    table = unwrap(text, _table_atoms(atoms, header_end, v))
+    table = unwrap(text, _table_atoms(atoms, header_end, v, text))
     if not table:
         return []
     reading = read_rows(table, text, roles, v)
