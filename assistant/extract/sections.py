@@ -266,6 +266,7 @@ def _section_regions(text: str, rows) -> list[Region]:
             kinds = _kinds_of(head[-12:]) if not lex.stop_at.match(head) else ()
             level = numbering_level(mm.group("num") or "")
             hits.append(_Hit(row.start + mm.start(), row.start + mm.end(), i, level, kinds, head.strip()))
+    hits = _items_are_no_headings(hits, text, rows)
     regions = []
     for n, hit in enumerate(hits):
         if not hit.kinds:
@@ -275,6 +276,23 @@ def _section_regions(text: str, rows) -> list[Region]:
         if end > hit.body:
             regions.append(Region(hit.kinds, hit.body, end, hit.cue, "section", head=hit.pos))
     return regions
+
+
+def _items_are_no_headings(hits: list[_Hit], text: str, rows) -> list[_Hit]:
+    """「（一）主要问题 ⏎ 1.可持续影响指标设置存在问题。现有…」: a numbered line inside a
+    section, deeper than its heading, naming the same kind and going on after it, is one of
+    its items — a problem ending in 存在问题 — not a heading of its own."""
+    out: list[_Hit] = []
+    open_: _Hit | None = None
+    for hit in hits:
+        if hit.kinds and open_ is not None and open_.level is not None and hit.level is not None \
+                and hit.level > open_.level and set(hit.kinds) <= set(open_.kinds) \
+                and text[hit.body:rows[hit.row].end].strip():
+            continue
+        if hit.kinds or hit.level is None or open_ is None or open_.level is None or hit.level <= open_.level:
+            open_ = hit if hit.kinds else None
+        out.append(hit)
+    return out
 
 
 def _body_end(text: str, rows, hit: _Hit) -> int:
@@ -292,7 +310,11 @@ def _body_end(text: str, rows, hit: _Hit) -> int:
         level = numbering_level(line)
         if level is not None and level <= limit:
             return row.start
-        if lex.heading_at.match(line) or lex.stop_at.match(line) or any(rx.search(line) for rx in lex.stop_lines):
+        m = lex.heading_at.match(line)
+        if m and not (level is not None and hit.level is not None and level > hit.level
+                      and set(_kinds_of(m.group("head")[-12:])) <= set(hit.kinds) and line[m.end():].strip()):
+            return row.start                # (an item of this section ending in 存在问题 goes on)
+        if lex.stop_at.match(line) or any(rx.search(line) for rx in lex.stop_lines):
             return row.start
         if _opens_table(line):
             return row.start

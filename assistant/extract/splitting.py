@@ -56,8 +56,12 @@ def split_points(text: str, start: int, end: int, kind: str | None = None) -> li
 
 def is_skippable(point: str) -> bool:
     """A point that is no statement: 已完成, 无, 不涉及 … or only a figure restated."""
-    bare = _PUNCT.sub("", _strip_marker(point))
-    if len(bare) < 2 or bare in _lex().skip_exact:
+    lex = _lex()
+    body = _strip_marker(point).strip()
+    bare = _PUNCT.sub("", body)
+    if len(bare) < 2 or bare in lex.skip_exact:
+        return True
+    if lex.not_statement.search(body) or lex.announcement.search(body) and len(bare) <= 16:
         return True
     return is_figure_only(point)
 
@@ -162,6 +166,9 @@ class _Lex:
     units: re.Pattern
     negation: re.Pattern
     lone_marker: re.Pattern
+    not_statement: re.Pattern       # scoring rules, form instructions, contact lines
+    announcement: re.Pattern        # 「仍存在部分问题需整改完善」 names no problem
+    measure_start: re.Pattern       # a sentence opening a new measure (加强…, 完善…)
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +194,9 @@ def _lex() -> _Lex:
         units=re.compile(data["figure_units_re"]),
         negation=re.compile(data["figure_negations_re"]),
         lone_marker=re.compile(rf"^\s*(?:{lone})\s*"),
+        not_statement=re.compile("|".join(f"(?:{p})" for p in data.get("not_statement_re", [])) or "(?!)"),
+        announcement=re.compile(data.get("announcement_re", "(?!)")),
+        measure_start=re.compile(data["measure_starts_re"]),
     )
 
 
@@ -253,7 +263,7 @@ def _sentences(text: str, start: int, end: int, kind: str | None) -> list[tuple[
         # a short full sentence leads into the next; clauses cut at ；are parallel points
         clause = _at_semicolon(text, start, s, e, end)
         short = _lex().short_sentence if kind in ("measure", "reason") and not clause else _lex().short_clause
-        if content_length(text[s:e]) < short:
+        if content_length(text[s:e]) < short and not _opens_measure(text, e, kind):
             lead = s
             continue
         points.append((s, e))
@@ -263,6 +273,14 @@ def _sentences(text: str, start: int, end: int, kind: str | None) -> list[tuple[
         else:
             points.append((lead, kept[-1][1]))
     return points
+
+
+def _opens_measure(text: str, e: int, kind: str | None) -> bool:
+    """Whether the sentence after `e` opens a measure of its own (「完善考评体系，使考评有据
+    可依。加强专项资金管理…」): then a short sentence before it is a measure, not a lead-in."""
+    if kind != "measure":
+        return False
+    return bool(_lex().measure_start.match(text[e:e + 12].lstrip(" \t\r\n　。.；;")))
 
 
 def _at_semicolon(text: str, lo: int, s: int, e: int, hi: int) -> bool:

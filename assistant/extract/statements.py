@@ -36,6 +36,7 @@ from assistant.model import Document, Project, Statement
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _SPACE = re.compile(r"\s+")
+_LABEL_NUMBER = re.compile(r"[\d一二三四五六七八九十]+$")
 _SENTENCE_STOP = re.compile(r"[。！？!?；;]|(?<=[\u4e00-\u9fff])\.(?!\d)")   # 「过大.二是」: . for 。
 
 
@@ -216,8 +217,9 @@ def _point_kind(region: Region, text: str, start: int, end: int) -> tuple[str, i
     with 今后 / 下一步 / 将 … is the measure written beside the reason."""
     lex, kinds = _lex(), region.kinds
     m = lex.inline_label.match(text, start, end)
-    if m and m.end() < end and lex.inline_labels.get(m.group(1)):
-        return lex.inline_labels[m.group(1)], m.end()
+    label = _LABEL_NUMBER.sub("", m.group(1)) if m else ""          # 问题1：, 措施二：
+    if m and m.end() < end and lex.inline_labels.get(label):
+        return lex.inline_labels[label], m.end()
     point = text[start:end]
     if kinds == ("reason",) and region.source == "cell" and lex.reason_cell_measure_starts.search(point):
         return "measure", start
@@ -325,6 +327,8 @@ def _admission(text: str, start: int, end: int, cues):
             after = sentence[m.end():]
             if lex.attributive.match(after) or lex.zero_after.match(after):
                 continue
+            if _quoted(sentence, m.start()):
+                continue                # 「针对“…设置存在问题”…」 names a problem, admits none here
             if lex.negation.search(sentence[clause_start(sentence, m.start()):m.start()]):
                 continue
             s = 0
@@ -343,6 +347,12 @@ def _admission(text: str, start: int, end: int, cues):
 
 
 # ---------------------------------------------------------------------------- statements
+
+def _quoted(sentence: str, pos: int) -> bool:
+    """Whether `pos` stands inside “…” (or 「…」) quotation marks."""
+    before = sentence[:pos]
+    return before.count("“") > before.count("”") or before.count("「") > before.count("」")
+
 
 def _statement(text: str, kind: str, start: int, end: int, source: str, cue: str, attributor: "_Attributor",
                theme_from: int | None = None, default: str | None = None) -> Statement:
