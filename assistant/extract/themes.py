@@ -21,6 +21,8 @@ from assistant.lexicon import LexiconError, builtin, lexicon_dir
 
 OTHER = "OTHER"
 _SPACE = re.compile(r"\s+")
+_QUOTED = re.compile(r"“[^”]{0,40}”|「[^」]{0,40}」|《[^》]{0,40}》|\"[^\"]{0,40}\"")
+_SENTENCE_END = re.compile(r"[。；;！？!?]|(?<=[\u4e00-\u9fff])\.")
 
 
 def tag_themes(text: str, kind: str | None = None) -> dict[str, str]:
@@ -54,6 +56,7 @@ class _Lexicon:
     phrase_cutoff: float
     phrase_min_chars: int
     phrase_owner: dict          # phrase → theme code
+    body_weight: float          # cues after a statement's first sentence count this much
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +77,8 @@ def _lexicon() -> _Lexicon:
             owner.setdefault(p, code)
         themes.append(_Theme(code, tuple(cues), phrases, float(spec.get("threshold", default_threshold))))
     return _Lexicon(tuple(themes), float(data.get("phrase_weight", 1.0)),
-                    float(data.get("phrase_cutoff", 90)), int(data.get("phrase_min_chars", 6)), owner)
+                    float(data.get("phrase_cutoff", 90)), int(data.get("phrase_min_chars", 6)), owner,
+                    float(data.get("body_weight", 1.0)))
 
 
 def _cue(path, code: str, entry, weight: float) -> tuple[re.Pattern, float, frozenset | None]:
@@ -93,8 +97,12 @@ def _cue(path, code: str, entry, weight: float) -> tuple[re.Pattern, float, froz
 @lru_cache(maxsize=16384)
 def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
     lex = _lexicon()
+    text = _QUOTED.sub("", text)        # 《…管理办法》, “宣传培训”: names, not what is said
     if not text:
         return ((OTHER, ""),)
+    # the first sentence says what a statement of several is about
+    first = _SENTENCE_END.search(text)
+    head = first.end() if first and len(text) - first.end() >= 6 else len(text)
     hits = []                           # (length, weight, start, end, code, cue, cue id)
     for theme in lex.themes:
         for n, (rx, weight, kinds) in enumerate(theme.cues):
@@ -102,7 +110,8 @@ def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
                 continue
             for m in rx.finditer(text):
                 if m.end() > m.start():
-                    hits.append((m.end() - m.start(), weight, m.start(), m.end(), theme.code, m.group(),
+                    w = weight if m.start() < head else weight * lex.body_weight
+                    hits.append((m.end() - m.start(), w, m.start(), m.end(), theme.code, m.group(),
                                  (theme.code, n)))
     # overlapping hits keep only the longest: a long cue is the more specific reading
     hits.sort(key=lambda h: (-h[0], -h[1], h[2]))
