@@ -400,6 +400,10 @@ class _Attributor:
                 core = code.sub("", re.sub(r"\s+", "", n))
                 if len(core) >= int(d["project_name_min"]):
                     names.setdefault(core, p.name)
+        # a document about one project (its 自评报告, its form and the narrative after it):
+        # what it says outside the form is about that project too
+        named = [p for p in projects if p.name and p.form != "department_overall"]
+        self.default = named[0].name if len(named) == 1 and len(projects) == 1 else ""
         department = re.compile(d["department_titles_re"])
         self.anchors: list[tuple[int, str]] = []
         level: int | None = None            # numbering level of the current project anchor
@@ -430,4 +434,4 @@ class _Attributor:
             anchor = (pos, name)
         if form is not None and (anchor is None or anchor[0] < form[0]):
             return form[1]
-        return anchor[1] if anchor is not None else ""
+        return anchor[1] if anchor is not None else self.default
