@@ -39,6 +39,7 @@ JUNK_COST = 2.0          # an atom read as no cell at all
 JUNK_NUMBER_COST = 1.0   # a stray number (a row number, a group's weight)
 JUNK_PLACEHOLDER = 0.1   # 指标2：, ……
 JUNK_ROW_NUMBER = 0.3    # a 序号 / 行次 column before the name
+SHORT_TEXT = 1.5         # a reason or problem cell of fewer than four characters
 TEXT_CELL = 0.5          # a reason, problem or measure cell
 LABEL_FUZZY_COST = 0.6
 LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
@@ -84,6 +85,7 @@ _NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
+_GLUED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?=[\u4e00-\u9fff:：%])")   # 管理2可行性
 _CLAUSE = re.compile(r"[，,]")
 _ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
@@ -537,7 +539,11 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
         return 0.0
     if _label(t) is not None:
         return 5.0
-    return TEXT_CELL + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
+    cost = TEXT_CELL + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
+                                             + len(_GLUED_NUMBER.findall(t)))
+    if len(_HAN.findall(t)) < 4:
+        cost += SHORT_TEXT              # 「总建」, 「指标L」: a piece of a name, not a reason
+    return cost
 
 
 def _cost_any(t: str, vocab: FormVocab, g: float) -> float:

@@ -36,6 +36,7 @@ from assistant.model import Document, Project, Statement
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _SPACE = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_NUMBER = re.compile(r"[\d一二三四五六七八九十]+$")
 _SENTENCE_STOP = re.compile(r"[。！？!?；;]|(?<=[\u4e00-\u9fff])\.(?!\d)")   # 「过大.二是」: . for 。
 
@@ -160,7 +161,7 @@ def _given_regions(text: str, projects: list[Project]) -> list[Region]:
                     (("measure",), columns.get("measure") or "改进措施", ind.measure, ind.measure_start,
                      ind.measure_end)):
                 span = _locate(text, value, start, end, p)
-                if span:
+                if span and len(_HAN.findall(value)) >= 3:     # a statement says something
                     regions.append(Region(kinds, *span, cue=cue, source="cell"))
         b = p.budget
         if b is not None:
