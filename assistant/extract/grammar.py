@@ -39,6 +39,8 @@ JUNK_COST = 2.0          # an atom read as no cell at all
 JUNK_NUMBER_COST = 1.0   # a stray number (a row number, a group's weight)
 JUNK_PLACEHOLDER = 0.1   # 指标2：, ……
 JUNK_ROW_NUMBER = 0.3    # a 序号 / 行次 column before the name
+OPEN_CLAUSE = 1.5        # a cell cut right after a comma, the text running on
+SHORT_NAME = 1.0         # a name of two characters (「滞后」 is a predicate's rest)
 SHORT_TEXT = 1.5         # a reason or problem cell of fewer than four characters
 TEXT_CELL = 0.5          # a reason, problem or measure cell
 LABEL_FUZZY_COST = 0.6
@@ -54,7 +56,7 @@ DELIMITED_CUT = 1.5      # the least a cut inside a run of text costs there
 DELIMITED_GLUE = 4.0     # cutting glued text costs this many times more where cells are parted
 EMBEDDED_LABEL = 3.0     # a cell holding a label inside it: two cells read as one
 EMBEDDED_OTHER = 1.5
-EMBEDDED_IN_TEXT = 2.0   # a framework label inside a reason or a note
+EMBEDDED_IN_TEXT = 1.5   # a framework label inside a reason or a note
 STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a text cell
 SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0}
 SKIP_AT_END = 0.5
@@ -86,6 +88,7 @@ _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
 _GLUED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?=[\u4e00-\u9fff:：%])")   # 管理2可行性
+_CLAUSE_MARKS = frozenset("，,、")
 _CLAUSE = re.compile(r"[，,]")
 _ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
@@ -264,7 +267,11 @@ class _Parser:
         if c is None:
             t = self.text(i, j)
             words = kind in _WORDS or kind == "value" and not is_value(t, self.vocab)
-            c = _text_cost(kind, t, self.evidence) + self.join(i, j, words) + (self.split[i] if i else 0.0)
+            if t[-1] in _CLAUSE_MARKS and j < self.n and self.atoms[j].gap < SPACE:
+                t_cost = OPEN_CLAUSE     # 「…较晚，」: a cell does not stop after a comma in running text
+            else:
+                t_cost = 0.0
+            c = _text_cost(kind, t, self.evidence) + self.join(i, j, words) + (self.split[i] if i else 0.0) + t_cost
             if i and self.atoms[i].gap == GLUE_DIGIT and t[0] == "0" and t[1:2] != ".":
                 c += MID_NUMBER         # 「10一」 cut as 1 | 0一: no cell starts with a zero
             self._costs[key] = c
@@ -495,6 +502,8 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
     if vocab.placeholder.match(t):
         return INF
     cost = 0.2 + g * (0.03 * max(0, len(t) - 30) + _embedded(t) + 2.0 * len(_IN_NAME_VALUE.findall(t)))
+    if len(t) <= 2:
+        cost += SHORT_NAME
     cost += NAME_SENTENCE * (t[-1] in "。；;" ) + 0.5 * NAME_SENTENCE * min(2, len(_CLAUSE.findall(t)))
     if t[-1].isdigit() or vocab.value_end.search(t):
         cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on

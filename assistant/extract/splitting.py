@@ -267,8 +267,8 @@ def _sentences(text: str, start: int, end: int, kind: str | None) -> list[tuple[
             lead = s
             continue
         points.append((s, e))
-    if lead is not None:        # a short closing sentence stays with the one before it
-        if points:
+    if lead is not None:        # a short closing sentence stays with the one before it …
+        if points and not _opens_measure(text, lead, kind):    # … unless it is a measure of its own
             points[-1] = (points[-1][0], kept[-1][1])
         else:
             points.append((lead, kept[-1][1]))

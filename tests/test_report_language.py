@@ -1,0 +1,134 @@
+"""Issue 12: statements found by the grammar of report language, on text written for these
+tests in the layouts web pages, PDF text and OCR produce (nothing here is copied)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.extract import extract_text
+from assistant.extract.themes import tag_themes
+
+
+def statements(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for s in extract_text(text).statements:
+        out.setdefault(s.kind, []).append(s.text)
+    return out
+
+
+# ---------------------------------------------------------------------------- layout
+
+def test_headings_inside_a_flattened_line_and_half_width_stops():
+    text = ("三、自评情况 本单位对2023年度整体支出开展自评,自评得分92分,存在的问题:一是部分项目预算测算"
+            "不够精准,年中追加较多.二是个别项目资金拨付不够及时.下一步改进措施:一是加强项目前期论证,"
+            "提高预算编制的精准度.二是建立拨付台账,按月通报拨付进度.\n")
+    found = statements(text)
+    assert found["problem"] == ["部分项目预算测算不够精准,年中追加较多.", "个别项目资金拨付不够及时."]
+    assert found["measure"] == ["加强项目前期论证,提高预算编制的精准度.", "建立拨付台账,按月通报拨付进度."]
+
+
+def test_a_line_wrapped_by_pdf_text_stays_one_statement():
+    text = ("（二）存在问题\n"
+            "部分乡镇对项目资金的使用范围理解不够准确，个别站点把日常办公支出列入了\n"
+            "项目资金，资金使用的规范性有待提高。\n")
+    assert statements(text)["problem"] == [
+        "部分乡镇对项目资金的使用范围理解不够准确，个别站点把日常办公支出列入了项目资金，资金使用的规范性有待提高。"]
+
+
+def test_a_section_ends_at_a_table_printed_on_one_line():
+    text = ("存在问题:个别指标设置不够细化.\n"
+            "绩效指标 一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分\n")
+    assert statements(text) == {"problem": ["个别指标设置不够细化."]}
+
+
+# ---------------------------------------------------------------------------- headings
+
+def test_an_experience_section_under_a_compound_heading_is_no_problem():
+    text = ("五、主要经验及做法、存在的问题和建议\n"
+            "（一）主要经验及做法\n"
+            "我局建立了项目资金月调度制度，确保资金按进度拨付。\n"
+            "（二）存在的问题\n"
+            "项目储备不足，部分项目前期工作不够扎实。\n"
+            "（三）建议\n"
+            "加强项目储备库建设，提前做好前期工作。\n")
+    found = statements(text)
+    assert found["problem"] == ["项目储备不足，部分项目前期工作不够扎实。"]
+    assert found["measure"] == ["加强项目储备库建设，提前做好前期工作。"]
+
+
+def test_numbered_items_ending_in_the_heading_word_are_items():
+    text = ("（一）主要问题\n"
+            "1.满意度指标设置存在问题。指标仅覆盖服务对象一类群体，未反映社会公众的评价。\n"
+            "2.时效指标缺失。项目各阶段完成时限未设指标，无法衡量实施进度。\n"
+            "（二）原因分析\n"
+            "一是对绩效目标编制的要求理解不深入。二是缺乏熟悉指标设计的专业人员。\n")
+    found = statements(text)
+    assert found["problem"] == [
+        "满意度指标设置存在问题。指标仅覆盖服务对象一类群体，未反映社会公众的评价。",
+        "时效指标缺失。项目各阶段完成时限未设指标，无法衡量实施进度。"]
+    assert found["reason"] == ["对绩效目标编制的要求理解不深入。", "缺乏熟悉指标设计的专业人员。"]
+
+
+def test_numbered_problem_labels_are_left_out():
+    text = "二、自评发现的问题及整改措施\n问题1：部分项目未按时报送绩效监控材料。\n整改措施：建立监控材料报送提醒机制，逐月督办。\n"
+    found = statements(text)
+    assert found["problem"] == ["部分项目未按时报送绩效监控材料。"]
+    assert found["measure"] == ["建立监控材料报送提醒机制，逐月督办。"]
+
+
+def test_a_short_measure_is_no_lead_in_to_the_next_measure():
+    text = "（三）有关建议\n完善考评办法，使考评有章可循。加强专项资金管理，确保资金使用安全规范。\n"
+    assert statements(text)["measure"] == ["完善考评办法，使考评有章可循。", "加强专项资金管理，确保资金使用安全规范。"]
+
+
+# ---------------------------------------------------------------------------- negative knowledge
+
+@pytest.mark.parametrize("line", [
+    "2、绩效目标填报规范 1 分，不规范扣 0.5 分",
+    "偏差原因分析：需说明原因（100字以内）",
+    "但仍存在部分问题需整改完善。",
+    "针对“资金拨付不及时”“指标设置不细化”两个问题，制定本整改方案。",
+])
+def test_scoring_rules_instructions_announcements_and_quotes_are_no_statements(line):
+    assert "problem" not in statements(f"自评报告\n{line}\n")
+
+
+# ---------------------------------------------------------------------------- tables
+
+def test_problem_and_measure_columns_of_a_fund_management_table():
+    text = ("某县2024年度农业补助资金绩效评价表\n"
+            "资金投入情况 年度资金总额(万元): 120 120 100.00%\n"
+            "资金管理情况 情况说明 存在问题 改进措施\n"
+            "下达及时性 1 资金下达进度 及时下达 上级资金文件下达较晚，资金到位滞后 主动对接上级部门，争取提前下达资金\n"
+            "拨付合规性 2 资金拨付合规性 严格按照国库集中支付规定拨付\n")
+    report = extract_text(text)
+    found = {(s.kind, s.text, s.project) for s in report.statements}
+    assert ("problem", "上级资金文件下达较晚，资金到位滞后", "农业补助资金") in found
+    assert ("measure", "主动对接上级部门，争取提前下达资金", "农业补助资金") in found
+    assert [i.name for i in report.projects[0].indicators] == ["资金下达进度", "资金拨付合规性"]
+
+
+def test_the_narrative_of_a_one_project_document_belongs_to_its_project():
+    text = ("项目支出绩效自评表\n项目名称 | 社区居家养老服务补助 |\n主管部门 | 某区民政局 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "产出指标 | 数量指标 | 服务老人数 | ≥500人 | 520人 |\n\n"
+            "四、存在的问题\n部分服务站点专业护理人员不足。\n")
+    report = extract_text(text)
+    problem = next(s for s in report.statements if s.kind == "problem")
+    assert problem.project == "社区居家养老服务补助"
+
+
+# ---------------------------------------------------------------------------- themes
+
+@pytest.mark.parametrize("text, theme", [
+    ("上级资金文件下达滞后，影响支付进度", "BUDGET_EXECUTION"),
+    ("对绩效评价的要求理解不深入，结果运用不够", "MONITORING"),
+    ("主动对接省级部门，争取资金提前下达", "EXTERNAL"),
+    ("年初预算测算不够精准，摸底不细", "BUDGET_PLANNING"),
+    ("项目管理制度有欠缺，会计核算不规范", "INSTITUTION"),
+])
+def test_themes_of_report_language(text, theme):
+    assert theme in tag_themes(text)
+
+
+def test_words_in_quotation_marks_name_things_and_tag_no_theme():
+    assert "PUBLICITY_SERVICE" not in tag_themes("细化“宣传培训”等职能的三级指标，明确量化标准")
