@@ -14,6 +14,7 @@ from typing import Any, Callable
 import yaml
 
 from assistant.extract.labels import category_labels
+from assistant.extract.namemodel import NameModel
 from assistant.lexicon import YAML_LOADER, LexiconError, builtin, lexicon_dir, load_yaml
 from assistant.nlp import segment
 
@@ -94,6 +95,7 @@ class CompiledLexicon:
     exemplar_words: list[str]                         # jieba words joined by spaces
     exemplar_category: list[int]                      # index into `categories`, per exemplar
     exemplar_index: dict[str, tuple[int, ...]]        # character pair → exemplars holding it
+    model: NameModel                                  # character n-gram model (exemplars + strong cues)
     # What a name (cues, exemplars), a target (unit, wording) and the two together say, by
     # text: the same few hundred names recur in every report, and fuzzy matching them was
     # most of the classifier's cost (filled by classify._evidence and its helpers)
@@ -180,6 +182,7 @@ def compile_lexicon(data: dict[str, Any]) -> CompiledLexicon:
     order = {c: i for i, c in enumerate(cats)}
     table: dict[str, list[tuple[str, bool]]] = {}
     patterns, boosts = [], {}
+    strong_cues: list[tuple[str, str]] = []
     for cat, entry in (data.get("categories") or {}).items():
         entry = entry or {}
         for tier, strong in (("strong", True), ("weak", False)):
@@ -187,6 +190,8 @@ def compile_lexicon(data: dict[str, Any]) -> CompiledLexicon:
                 key = re.sub(r"\s+", "", str(cue))
                 if key and (cat, strong) not in table.setdefault(key, []):
                     table[key].append((cat, strong))
+                if strong and key:
+                    strong_cues.append((cat, key))
         patterns += [(cat, re.compile(str(p)), True) for p in entry.get("patterns") or []]
         patterns += [(cat, re.compile(str(p)), False) for p in entry.get("weak_patterns") or []]
         if entry.get("boost"):
@@ -210,6 +215,7 @@ def compile_lexicon(data: dict[str, Any]) -> CompiledLexicon:
         exemplar_names=names, exemplar_words=[" ".join(segment(n)) for n in names],
         exemplar_category=[order[c] for c, _ in rows],
         exemplar_index={k: tuple(v) for k, v in index.items()},
+        model=NameModel.train(rows + strong_cues, cats),
     )
 
 

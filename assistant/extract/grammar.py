@@ -25,10 +25,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
 
 from assistant.extract.formvocab import FormVocab, vocab
-from assistant.extract.labels import Label, lookup_label, normalise
+from assistant.extract.labels import Label, damaged_label, label_words, lookup_label, normalise
 from assistant.extract.stream import CELL, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
 from assistant.lexicon import builtin
 
@@ -393,7 +392,7 @@ class _Parser:
             kind, i, j = ev[0], ev[1], ev[2]
             cell = self.cellish(i, j)
             if kind == "label":
-                label = _label(self.text(i, j)) or _label(_WEIGHT_AFTER.sub("", self.text(i, j)))
+                label = damaged_label(self.text(i, j)) or damaged_label(_WEIGHT_AFTER.sub("", self.text(i, j)))
                 if label is not None:
                     pending.append((label, cell))
                 current = None
@@ -418,36 +417,6 @@ class _Parser:
 
 # ---------------------------------------------------------------------------- cell kinds
 
-@lru_cache(maxsize=8192)
-def _label(text: str) -> Label | None:
-    """A first- or second-level label, also when OCR damaged or reordered its characters."""
-    found = lookup_label(text)
-    if found is not None:
-        return found
-    norm = normalise(text)
-    if len(norm) < 4 or len(norm) > 16:
-        return None
-    words = _label_words()
-    chars = sorted(norm)
-    for word in words.get(len(norm), ()):
-        if sorted(word) == chars:
-            return lookup_label(word)
-    # OCR damage changes a character, it adds none: 「预算执行率」 is a name that starts with
-    # a label, 「资金已到位」 a value, neither a damaged label
-    best = process.extractOne(norm, words.get(len(norm), ()), scorer=fuzz.ratio, score_cutoff=80)
-    return lookup_label(best[0]) if best is not None else None
-
-
-@lru_cache(maxsize=1)
-def _label_words() -> dict:
-    lex = builtin("labels.yaml")
-    words = [w for w in list(lex["level1"]) + list(lex["level2"]) if len(w) >= 4]
-    out: dict = {"all": words}
-    for w in words:
-        out.setdefault(len(w), []).append(w)
-    return out
-
-
 def _as_number(text: str) -> float | None:
     t = text.rstrip("分")
     if not _NUMBER.match(t):
@@ -466,7 +435,7 @@ def is_value(t: str, vocab: FormVocab) -> bool:
 
 @lru_cache(maxsize=1)
 def _label_finder() -> re.Pattern:
-    words = sorted(_label_words()["all"], key=len, reverse=True)
+    words = sorted(label_words(), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in words))
 
 
@@ -507,7 +476,7 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
     cost += NAME_SENTENCE * (t[-1] in "。；;" ) + 0.5 * NAME_SENTENCE * min(2, len(_CLAUSE.findall(t)))
     if t[-1].isdigit() or vocab.value_end.search(t):
         cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on
-    if _label(t) is not None:
+    if damaged_label(t) is not None:
         cost += 2.0 + 3.0 * g           # a label in the name column: only where nothing else fits
     if is_value(t, vocab):
         cost += 2.5
@@ -521,7 +490,7 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
         return 1.0 if _LEADING_ZERO.match(t) else 0.1
     if _DATE.match(t) and any(c.isdigit() for c in t):
         return 0.2
-    if _label(t) is not None:
+    if damaged_label(t) is not None:
         return 5.0
     return 0.9 + g * (0.04 * max(0, len(t) - 12) + _embedded(t) + len(_IN_NAME_VALUE.findall(t)))
 
@@ -546,7 +515,7 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     if t in ("无", "无。", "已完成", "完成"):
         return 0.0
-    if _label(t) is not None:
+    if damaged_label(t) is not None:
         return 5.0
     cost = TEXT_CELL + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
                                              + len(_GLUED_NUMBER.findall(t)))
@@ -558,7 +527,7 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
 def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
     if not t or _vocab_word(t, vocab):
         return INF
-    if _label(t) is not None:
+    if damaged_label(t) is not None:
         return 5.0
     if _NUMBER.match(t):
         return 0.8
@@ -580,11 +549,11 @@ def _cost_unit(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
-    label = _label(t)
+    label = damaged_label(t)
     if label is not None:
         return 0.0 if lookup_label(t) is not None else LABEL_FUZZY_COST
     bare = _WEIGHT_AFTER.sub("", t)         # 「管理指标30」: a group's weight printed after it
-    if bare != t and _label(bare) is not None:
+    if bare != t and damaged_label(bare) is not None:
         return LABEL_WEIGHTED + (0.0 if lookup_label(bare) is not None else LABEL_FUZZY_COST)
     return INF
 

@@ -10,10 +10,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
+
 from assistant.lexicon import builtin
 
 _WEIGHT = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _SPACE = re.compile(r"\s+")
+_LATIN = re.compile(r"[A-Za-z]{1,2}")      # OCR reads 目 as 「Fl」, 日 as 「H」
 
 
 @dataclass(frozen=True)
@@ -52,3 +55,83 @@ def parent_of(category: str | None) -> str | None:
 def category_labels() -> dict[str, str]:
     """Every second-level label with its category (for the classifier's exact lookup)."""
     return {k: v for k, v in builtin("labels.yaml")["level2"].items() if v}
+
+
+@lru_cache(maxsize=8192)
+def damaged_label(text: str) -> Label | None:
+    """A label also when OCR damaged or reordered its characters (「出标产指」, 「资金管埋」).
+
+    Strict enough for text whose place in the table is not yet known: OCR damage changes a
+    character, it adds none, so 「预算执行率」 (a name that starts with a label) and 「资金已到位」
+    (a value) are no labels."""
+    found = lookup_label(text)
+    if found is not None:
+        return found
+    norm = normalise(text)
+    if len(norm) < 4 or len(norm) > 16:
+        return None
+    words = _label_words()
+    chars = sorted(norm)
+    for word in words.get(len(norm), ()):
+        if sorted(word) == chars:
+            return lookup_label(word)
+    best = process.extractOne(norm, words.get(len(norm), ()), scorer=fuzz.ratio, score_cutoff=80)
+    return lookup_label(best[0]) if best is not None else None
+
+
+@lru_cache(maxsize=8192)
+def printed_label(text: str) -> Label | None:
+    """The label a cell printed in a label column stands for, however damaged.
+
+    Beyond `damaged_label`: a 指标 suffix cut off by a line or page break (「服务对象满意度指」),
+    and one character in four misread (「顼目产出」, 「项Fl实施」 → 项目产出, 项目实施)."""
+    found = damaged_label(text)
+    if found is not None:
+        return found
+    norm = normalise(text)
+    for tail in ("标", "指标"):
+        found = lookup_label(norm + tail)
+        if found is not None and len(norm) >= 3:
+            return found
+    norm = _LATIN.sub("?", norm)
+    if len(norm) < 4 or len(norm) > 16:
+        return None
+    allowed = 1 if len(norm) < 8 else 2
+    for word in _label_words().get(len(norm), ()):
+        if sum(a != b for a, b in zip(word, norm)) <= allowed:
+            return lookup_label(word)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> dict:
+    lex = builtin("labels.yaml")
+    words = [w for w in list(lex["level1"]) + list(lex["level2"]) if len(w) >= 4]
+    out: dict = {"all": words}
+    for w in words:
+        out.setdefault(len(w), []).append(w)
+    return out
+
+
+def label_words() -> list[str]:
+    """Every label of four characters or more (for finding labels inside a cell's text)."""
+    return _label_words()["all"]
+
+
+def pair_category(level1: str | None, level2: str | None) -> str | None:
+    """The category a second-level label has under one first level only (部门决策/目标任务:
+    a department's targets, 部门整体; 项目决策/项目目标: a project's, 投入管理)."""
+    if not level1 or not level2:
+        return None
+    return builtin("labels.yaml").get("pairs", {}).get(f"{normalise(level1)}/{normalise(level2)}")
+
+
+@lru_cache(maxsize=256)
+def level1_categories(level1: str | None) -> tuple[str, ...]:
+    """The categories that sit under a canonical first level (产出指标 → 数量, 质量, 时效, 成本)."""
+    if not level1:
+        return ()
+    lex = builtin("labels.yaml")
+    out = [c for c, parent in lex["parents"].items() if parent == level1]
+    out += [c for c, alts in (lex.get("alternate_parents") or {}).items() if level1 in alts and c not in out]
+    return tuple(out)

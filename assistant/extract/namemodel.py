@@ -1,0 +1,84 @@
+"""A learned name-only indicator classifier: character n-grams with a linear model.
+
+Cue words decide what they know; names they do not know (「水标尺宽度」, 「决策依据」) still
+carry their category in their characters — 「…率」 ends quality and rate names, 「…费」 costs.
+`NameModel` is a complement naive Bayes over the character 1–3-grams of a name, with marks for
+its start and end so that the head word at the end weighs as such. Complement NB is a linear
+classifier that trains in one pass (a tenth of a second on the built-in exemplars) and stays
+well-behaved on a few hundred short, unevenly spread examples, where a logistic regression
+needs many passes for the same accuracy.
+
+It is trained when the lexicon is compiled, from the lexicon's exemplar names (the built-in
+`indicators_exemplars.tsv`, an analyst's files, and the pairs `jixiao classify --learn` read
+from labelled tables) and its strong cue words, so that what an analyst teaches reaches it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+ALPHA = 0.3          # additive smoothing of the complement counts
+# Softmax temperature per vocabulary entry: the normalised weights shrink as the vocabulary
+# grows. Fitted by five-fold cross-validation on the built-in exemplars (log-likelihood of
+# held-out names best at 18; accuracy 0.85 there).
+TEMPERATURE = 18.0
+
+
+def grams(name: str) -> set[str]:
+    """Character 1–3-grams of 「^name$」: 「^合」 opens the name, 「率$」 is its head."""
+    s = f"^{name}$"
+    out = set(s[1:-1])
+    for n in (2, 3):
+        out.update(s[i:i + n] for i in range(len(s) - n + 1))
+    return out
+
+
+@dataclass
+class NameModel:
+    categories: list[str]
+    vocab: dict[str, int]
+    weights: np.ndarray            # (features, categories): the linear model
+    examples: int
+
+    @classmethod
+    def train(cls, pairs: list[tuple[str, str]], categories: list[str]) -> "NameModel":
+        """`pairs` are (category, name); categories with no example get no votes."""
+        vocab: dict[str, int] = {}
+        rows = []
+        cat_index = {c: i for i, c in enumerate(categories)}
+        for cat, name in pairs:
+            if cat in cat_index and name:
+                rows.append((cat_index[cat], [vocab.setdefault(g, len(vocab)) for g in grams(name)]))
+        counts = np.zeros((len(categories), max(1, len(vocab))), dtype=np.float64)
+        for c, feats in rows:
+            counts[c, feats] += 1.0
+        # complement NB: a class is scored by how unlike the other classes' n-grams it is
+        complement = counts.sum(axis=0, keepdims=True) - counts + ALPHA
+        logp = np.log(complement / complement.sum(axis=1, keepdims=True))
+        w = -logp / np.abs(logp).sum(axis=1, keepdims=True)
+        seen = counts.sum(axis=1) > 0
+        w[~seen] = -np.inf if rows else 0.0
+        return cls(categories=list(categories), vocab=vocab, weights=np.ascontiguousarray(w.T),
+                   examples=len(rows))
+
+    def probabilities(self, name: str) -> dict[str, float]:
+        """A distribution over categories (softmax of the linear scores, scaled to be usable
+        as a confidence); empty when no n-gram of the name was ever seen."""
+        idx = [self.vocab[g] for g in grams(name) if g in self.vocab]
+        if not idx or not self.examples:
+            return {}
+        scores = self.weights[idx].sum(axis=0) * (TEMPERATURE * len(self.vocab)) / max(4, len(idx)) ** 0.5
+        finite = np.isfinite(scores)
+        scores = np.where(finite, scores, -np.inf)
+        scores = scores - scores[finite].max()
+        p = np.exp(scores)
+        p /= p.sum()
+        return {c: float(p[i]) for i, c in enumerate(self.categories) if p[i] > 0.001}
+
+    def best(self, name: str) -> tuple[str | None, float]:
+        p = self.probabilities(name)
+        if not p:
+            return None, 0.0
+        cat = max(p, key=p.get)
+        return cat, p[cat]
