@@ -100,7 +100,8 @@ def test_printed_label_keep_and_override(name, target, printed, on_row, expected
 def test_agreeing_label_is_trusted_and_reported():
     got = classify_indicator("验收合格率", "100%", printed="质量指标 (10分)", printed_on_row=True)
     assert (got.category, got.level1, got.level2) == ("质量", "产出指标", "质量指标")
-    assert got.confidence >= 0.95 and "agrees" in got.evidence
+    assert got.confidence >= 0.95 and "相符" in got.evidence
+    assert got.evidence.startswith("依据：二级指标「质量指标」") and "名称中心词「合格率」" in got.evidence
 
 
 def test_override_names_its_evidence():

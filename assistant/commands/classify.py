@@ -1,7 +1,7 @@
 """`jixiao classify NAME...`: indicator names → canonical category, one JSON object a line.
 
 Names come from the arguments, from `--file`, or from standard input, one a line, optionally
-`name<TAB>target[<TAB>printed label]`.
+`name<TAB>target[<TAB>printed label[<TAB>first-level label]]`.
 """
 from __future__ import annotations
 
@@ -21,24 +21,28 @@ _FIELDS = ("category", "level1", "level2", "confidence", "evidence")
 @app.command()
 def classify(
     names: Optional[list[str]] = typer.Argument(None, help="指标名称; omit to read --file or standard input."),
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One name a line, optionally name<TAB>target[<TAB>printed label]."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="One name a line, optionally name<TAB>target[<TAB>printed label[<TAB>first-level label]]."),
     target: Optional[str] = typer.Option(None, "--target", "-t", help="指标值 for the names given as arguments (e.g. ≤10万元)."),
     printed: Optional[str] = typer.Option(None, "--printed", "-p", help="The second-level label printed beside the names (e.g. 质量指标)."),
     on_row: bool = typer.Option(False, "--on-row", help="The printed label is in the row itself, not filled down from above."),
     lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="An analyst lexicon merged over the built-in one (repeatable)."),
+    learn: list[Path] = typer.Option([], "--learn", help="学习：从这些报告（文件或目录）的带标签指标表中学习名称→类别，写入 --lexicon 指定的词表。"),
 ) -> None:
     """Classify indicator names (数量/质量/时效/成本/…/满意度) with the evidence for each."""
     from assistant.extract.classify import classify_indicator, load_lexicon
 
+    if learn:
+        _learn(learn, lexicon, names, file)
+        return
     try:
         lex = load_lexicon(lexicon or None)
     except LexiconError as exc:
         _fail(str(exc))
     count = 0
     write = sys.stdout.write       # one buffered stream: typer.echo flushes line by line
-    for name, row_target, row_printed in _rows(names, file, target, printed):
+    for name, row_target, row_printed, row_level1 in _rows(names, file, target, printed):
         result = classify_indicator(name, row_target, printed=row_printed,
-                                    printed_on_row=on_row, lexicon=lex)
+                                    printed_on_row=on_row, lexicon=lex, level1=row_level1)
         out = {"name": name, "target": row_target}
         out.update({k: getattr(result, k) for k in _FIELDS})
         if row_printed:
@@ -50,14 +54,55 @@ def classify(
         _fail("no indicator names given (arguments, --file or standard input)")
 
 
+def _learn(paths: list[Path], lexicon: list[Path], names, file) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from assistant.extract.classify import load_lexicon
+    from assistant.extract.learn import learn_pairs, store_learned
+
+    if names or file:
+        _fail("--learn reads reports; give names to classify in a separate run")
+    if len(lexicon) != 1:
+        _fail("--learn needs exactly one --lexicon FILE.yaml to store what it learns (created if missing)")
+    target = lexicon[0]
+    if target.exists():
+        try:
+            known = load_lexicon([target])
+        except LexiconError as exc:
+            _fail(str(exc))
+    else:
+        known = load_lexicon(None)
+    console = Console(stderr=True)
+    with Progress(TextColumn("学习"), BarColumn(), TextColumn("{task.completed}/{task.total} 份"),
+                  TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("learn", total=None)
+        learned = learn_pairs(paths, progress=lambda n, total: bar.update(task, completed=n, total=total))
+    for line in learned.failed:
+        typer.echo(f"跳过：{line}", err=True)
+    try:
+        tsv, added = store_learned(learned.pairs, target, known=known.exemplar_names)
+    except LexiconError as exc:
+        _fail(str(exc))
+    by_cat: dict[str, int] = {}
+    for cat, _, _ in learned.pairs:
+        by_cat[cat] = by_cat.get(cat, 0) + 1
+    typer.echo(f"读了 {learned.documents} 份报告，带标签指标 {len(learned.pairs)} 条，新增范例 {added} 条 → {tsv}")
+    for cat, count in sorted(by_cat.items(), key=lambda kv: -kv[1]):
+        typer.echo(f"  {cat}\t{count}")
+    typer.echo(f"以后分类时加上 --lexicon {target} 即可使用。")
+    if not learned.documents:
+        raise typer.Exit(1)
+
+
 def _rows(names: list[str] | None, file: Path | None, target: str | None,
-          printed: str | None) -> Iterator[tuple[str, str | None, str | None]]:
+          printed: str | None) -> Iterator[tuple[str, str | None, str | None, str | None]]:
     if names and file:
         _fail("give names as arguments or with --file, not both")
     if names:
         for name in names:
             if name.strip():
-                yield name.strip(), target, printed
+                yield name.strip(), target, printed, None
         return
     if file:
         try:
@@ -76,7 +121,8 @@ def _rows(names: list[str] | None, file: Path | None, target: str | None,
             continue
         row_target = cols[1] if len(cols) > 1 and cols[1] else target
         row_printed = cols[2] if len(cols) > 2 and cols[2] else printed
-        yield cols[0], row_target, row_printed
+        row_level1 = cols[3] if len(cols) > 3 and cols[3] else None
+        yield cols[0], row_target, row_printed, row_level1
 
 
 def _fail(message: str, code: int = 2):

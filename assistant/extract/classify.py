@@ -22,7 +22,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from assistant.extract.classify_lexicon import CompiledLexicon, compile_lexicon, merged_data
-from assistant.extract.labels import lookup_label, normalise, parent_of
+from assistant.extract.labels import (level1_categories, lookup_label, normalise, pair_category,
+                                      parent_of, printed_label)
 from assistant.nlp import segment
 
 _CLEAN = re.compile(r"[\s“”\"'‘’「」『』]+")
@@ -50,47 +51,64 @@ class Classification:
 
 def classify_indicator(name: str, target: str | None = None, printed: str | None = None,
                        printed_on_row: bool = False,
-                       lexicon: CompiledLexicon | None = None) -> Classification:
+                       lexicon: CompiledLexicon | None = None,
+                       level1: str | None = None) -> Classification:
     """Classify one indicator.
 
     `printed` is the second-level label the table shows for the row: printed in the row
     itself (`printed_on_row=True`) or filled down from a merged cell above (False).
+    `level1` is the first-level label above it: context when `printed` is absent or says
+    no category (项目决策 → 投入管理; 产出指标 → one of 数量/质量/时效/成本).
     """
     lex = lexicon or default_lexicon()
     clean = clean_name(name)
-    printed_label = lookup_label(printed) if printed else None
-    printed_cat = printed_label.category if printed_label else None
+    printed_lbl = printed_label(printed) if printed else None
+    first = printed_label(level1) if level1 else None
+    if printed_lbl is not None and printed_lbl.category is None and printed_lbl.level1:
+        first = first or printed_lbl        # 「项目产出」 printed where a second level would be
+    printed_cat = printed_lbl.category if printed_lbl else None
+    pair = pair_category(first.text if first else level1, printed_lbl.text if printed_lbl else None)
+    if pair:
+        return _result(lex, pair, printed_lbl.text, lex.conf["printed_on_row"],
+                       f"依据：一级指标「{first.text if first else level1}」下的二级指标「{printed_lbl.text}」",
+                       pair)
 
     own = _name_label(clean, lex)
-    if own is not None:
+    # 「成本指标」 as a name is a label whatever is printed beside it; a bare word that only
+    # happens to spell a label (「资金分配」 under 资金管理) yields to the printed one
+    if own is not None and (printed_cat is None or clean.endswith("指标")):
         return _result(lex, own.category, own.text, lex.conf["name_is_label"],
-                       f"name is the label 「{own.text}」", printed_cat)
+                       f"依据：名称即类别标签「{own.text}」", printed_cat)
 
     ev = _evidence(clean, target, lex)
     if printed_cat is None:
-        note = f"printed 「{printed}」 is not a category label; " if printed else ""
-        return _from_name(lex, ev, note)
+        note = f"印出的「{printed}」不是类别标签；" if printed and printed_lbl is None else ""
+        allowed = level1_categories(first.level1) if first is not None else ()
+        if allowed and ev.best not in allowed:
+            ev = _evidence(clean, target, lex, with_model=True)
+        return _from_name(lex, ev, note, allowed, first.text if first is not None else None)
 
-    plabel = printed_label.text
+    plabel = printed_lbl.text
     if ev.best == printed_cat:
         return _result(lex, printed_cat, plabel, lex.conf["printed_agrees"],
-                       f"printed 「{plabel}」 agrees with {ev.describe(printed_cat)}", printed_cat)
+                       f"依据：二级指标「{plabel}」，与名称相符（{ev.describe(printed_cat)}）", printed_cat)
 
     strong = _unit_and_cue_override(ev, printed_cat, lex)
     if strong:
         return _result(lex, strong, None, lex.conf["override_unit_and_cue"],
-                       f"printed 「{plabel}」 overridden: {ev.unit_note} and "
-                       f"{ev.cue_note(strong)} both say {strong}", printed_cat)
+                       f"改判：印出的二级指标「{plabel}」与{ev.unit_note}及{ev.cue_note(strong)}"
+                       f"不符，二者都指向{strong}", printed_cat)
     if not printed_on_row:
         framework = _framework_override(ev, printed_cat, lex)
-        if framework:
+        allowed = level1_categories(first.level1) if first is not None else ()
+        if framework and (not allowed or framework in allowed):
             return _result(lex, framework, None, lex.conf["override_filled_down"],
-                           f"filled-down 「{plabel}」 overridden: {ev.describe(framework)}",
+                           f"改判：向下填充的二级指标「{plabel}」让位于名称（{ev.describe(framework)}）",
                            printed_cat)
     keep = lex.conf["printed_on_row" if printed_on_row else "printed_filled_down"]
-    where = "printed on the row" if printed_on_row else "filled down"
-    hint = f"; wording suggests {ev.best} ({ev.describe(ev.best)})" if ev.best else ""
-    return _result(lex, printed_cat, plabel, keep, f"kept 「{plabel}」 ({where}){hint}",
+    where = "本行印出" if printed_on_row else "合并单元格向下填充"
+    hint = f"；名称更像{ev.best}（{ev.describe(ev.best)}）" if ev.best else ""
+    return _result(lex, printed_cat, plabel, keep, f"依据：二级指标「{plabel}」（{where}）{hint}",
                    printed_cat)
 
 
@@ -126,42 +144,51 @@ class Evidence:
     exemplars: dict[str, tuple[str, float]] = field(default_factory=dict)   # cat → name, sim
     unit: tuple[str, bool, str] | None = None                               # cat, strong, text
     target_words: dict[str, str] = field(default_factory=dict)
+    model: dict[str, float] = field(default_factory=dict)                  # cat → probability
+    name: str = ""
     best: str | None = None
     margin: float = 0.0
 
     @property
     def unit_note(self) -> str:
-        return f"target 「{self.unit[2]}」" if self.unit else "no target unit"
+        return f"目标值「{self.unit[2]}」" if self.unit else "目标值无单位"
 
     def cue_note(self, cat: str) -> str:
         cue = self.cues.get(cat)
-        return f"name cue 「{cue[0]}」" if cue else "no name cue"
+        return f"名称关键词「{cue[0]}」" if cue else "名称无关键词"
 
     def describe(self, cat: str | None) -> str:
         parts = []
         if cat in self.cues:
             word, _, strong = self.cues[cat]
-            parts.append(f"cue 「{word}」{'' if strong else ' (weak)'}")
+            kind = "名称中心词" if self.name.endswith(word) else "名称关键词"
+            parts.append(f"{kind}「{word}」{'' if strong else '（弱）'}")
         if self.unit and self.unit[0] == cat:
-            parts.append(f"target 「{self.unit[2]}」")
+            parts.append(f"目标值「{self.unit[2]}」")
         if cat in self.target_words:
-            parts.append(f"target says 「{self.target_words[cat]}」")
+            parts.append(f"目标值措辞「{self.target_words[cat]}」")
         if cat in self.exemplars:
             word, sim = self.exemplars[cat]
-            parts.append(f"like exemplar 「{word}」 ({sim:.0f})")
-        return " + ".join(parts) or "no evidence"
+            parts.append(f"近似范例「{word}」（{sim:.0f}）")
+        if self.model.get(cat, 0.0) >= 0.3:
+            parts.append(f"字符模型 {self.model[cat]:.0%}")
+        return "＋".join(parts) or "无证据"
 
 
-def _evidence(name: str, target: str | None, lex: CompiledLexicon) -> Evidence:
+def _evidence(name: str, target: str | None, lex: CompiledLexicon, with_model: bool = False) -> Evidence:
     """What the name and target say, memoised per (name, target) (read-only, shared)."""
     target = None if target is None else str(target)
-    hit = lex.memo.get(("evidence", name, target))
+    key = ("evidence", name, target, with_model)
+    hit = lex.memo.get(key)
     if hit is None:
-        hit = _remember(lex, ("evidence", name, target), _weigh(name, target, lex))
+        hit = _remember(lex, key, _weigh(name, target, lex, with_model))
     return hit
 
 
-def _weigh(name: str, target: str | None, lex: CompiledLexicon) -> Evidence:
+def _weigh(name: str, target: str | None, lex: CompiledLexicon, with_model: bool = False) -> Evidence:
+    """Combined scores. The n-gram model's vote is asked for only where it could change the
+    decision (it adds at most `weights.model` to a category) or where `with_model` asks for
+    it: the lead of a clear winner is larger than anything it could add."""
     cues, exemplars = _name_evidence(name, lex)
     unit, words = _target_evidence(target, lex)
     w = lex.weights
@@ -180,8 +207,17 @@ def _weigh(name: str, target: str | None, lex: CompiledLexicon) -> Evidence:
             scores[cat] += boost
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], lex.order[kv[0]]))
     (top, s1), (_, s2) = ranked[0], ranked[1]
-    ok = s1 >= lex.thresholds["min_score"] and s1 - s2 >= lex.thresholds["min_margin"]
-    return Evidence(scores, cues, exemplars, unit, words, top if ok else None, s1 - s2)
+    th, wm = lex.thresholds, w.get("model", 0.0)
+    model: dict[str, float] = {}
+    if wm and (with_model or s1 < th["min_score"] or s1 - s2 < th["min_margin"] + wm):
+        model = _model_votes(name, lex)
+        for cat, p in model.items():
+            scores[cat] += wm * p
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], lex.order[kv[0]]))
+        (top, s1), (_, s2) = ranked[0], ranked[1]
+    ok = s1 >= th["min_score"] and s1 - s2 >= th["min_margin"]
+    return Evidence(scores, cues, exemplars, unit, words, model=model, best=top if ok else None,
+                    margin=s1 - s2, name=name)
 
 
 def _name_evidence(name: str, lex: CompiledLexicon) -> tuple[dict, dict]:
@@ -190,6 +226,13 @@ def _name_evidence(name: str, lex: CompiledLexicon) -> tuple[dict, dict]:
     hit = lex.memo.get(("name", name))
     if hit is None:
         hit = _remember(lex, ("name", name), (lex.match_cues(name), _exemplar_scores(name, lex)))
+    return hit
+
+
+def _model_votes(name: str, lex: CompiledLexicon) -> dict[str, float]:
+    hit = lex.memo.get(("model", name))
+    if hit is None:
+        hit = _remember(lex, ("model", name), lex.model.probabilities(name))
     return hit
 
 
@@ -276,14 +319,32 @@ def _framework_override(ev: Evidence, printed: str, lex: CompiledLexicon) -> str
     return None
 
 
-def _from_name(lex: CompiledLexicon, ev: Evidence, note: str) -> Classification:
+def _from_name(lex: CompiledLexicon, ev: Evidence, note: str, allowed: tuple[str, ...] = (),
+               level1: str | None = None) -> Classification:
+    """The category from the name and target alone; under a first-level label, only one of
+    the categories that sit there (项目决策 → 投入管理)."""
+    if allowed and ev.best not in allowed:
+        ranked = sorted(allowed, key=lambda c: (-ev.scores.get(c, 0.0), lex.order[c]))
+        top = ranked[0]
+        if ev.scores.get(top, 0.0) > 0 or len(allowed) == 1:
+            conf = min(lex.conf["name_cap"], 0.5 + 0.3 * min(1.0, ev.scores.get(top, 0.0)) + 0.2 * (len(allowed) == 1))
+            why = ev.describe(top)
+            if why == "无证据":
+                why = f"字符模型 {ev.model[top]:.0%}" if ev.model.get(top) else "该一级指标下只有此类"
+            return _result(lex, top, None, conf, f"{note}依据：一级指标「{level1}」＋{why}", None)
     if ev.best is None:
+        guess, p = max(ev.model.items(), key=lambda kv: kv[1]) if ev.model else (None, 0.0)
+        if guess is not None and p >= lex.thresholds.get("model_alone", 0.6):
+            return _result(lex, guess, None, round(p * 0.8, 2),
+                           f"{note}依据：字符模型 {p:.0%}（名称无明确关键词）", None)
         top = max(ev.scores.items(), key=lambda kv: kv[1])
-        hint = f"; closest {top[0]} ({ev.describe(top[0])})" if top[1] > 0 else ""
+        said = ev.describe(top[0])
+        hint = f"；最接近{top[0]}（{said}）" if top[1] > 0 and said != "无证据" else ""
         conf = round(min(0.3, top[1] * 0.3), 2)
-        return Classification(None, None, None, conf, f"{note}no decisive evidence{hint}")
+        return Classification(None, None, None, conf, f"{note}证据不足{hint}")
+    where = f"一级指标「{level1}」＋" if allowed else ""
     return _result(lex, ev.best, None, _name_confidence(ev, lex),
-                   f"{note}from the name: {ev.describe(ev.best)}", None)
+                   f"{note}依据：{where}名称（{ev.describe(ev.best)}）", None)
 
 
 def _name_confidence(ev: Evidence, lex: CompiledLexicon) -> float:

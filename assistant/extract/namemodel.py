@@ -15,6 +15,7 @@ from labelled tables) and its strong cue words, so that what an analyst teaches 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import exp
 
 import numpy as np
 
@@ -50,7 +51,10 @@ class NameModel:
         for cat, name in pairs:
             if cat in cat_index and name:
                 rows.append((cat_index[cat], [vocab.setdefault(g, len(vocab)) for g in grams(name)]))
-        counts = np.zeros((len(categories), max(1, len(vocab))), dtype=np.float64)
+        if not rows:
+            return cls(categories=list(categories), vocab={}, examples=0,
+                       weights=np.zeros((0, len(categories))))
+        counts = np.zeros((len(categories), len(vocab)), dtype=np.float64)
         for c, feats in rows:
             counts[c, feats] += 1.0
         # complement NB: a class is scored by how unlike the other classes' n-grams it is
@@ -58,23 +62,23 @@ class NameModel:
         logp = np.log(complement / complement.sum(axis=1, keepdims=True))
         w = -logp / np.abs(logp).sum(axis=1, keepdims=True)
         seen = counts.sum(axis=1) > 0
-        w[~seen] = -np.inf if rows else 0.0
+        w[~seen] = -1e6          # a category with no example never wins
         return cls(categories=list(categories), vocab=vocab, weights=np.ascontiguousarray(w.T),
                    examples=len(rows))
 
     def probabilities(self, name: str) -> dict[str, float]:
         """A distribution over categories (softmax of the linear scores, scaled to be usable
         as a confidence); empty when no n-gram of the name was ever seen."""
-        idx = [self.vocab[g] for g in grams(name) if g in self.vocab]
-        if not idx or not self.examples:
+        vocab = self.vocab
+        idx = [vocab[g] for g in grams(name) if g in vocab]
+        if not idx:
             return {}
-        scores = self.weights[idx].sum(axis=0) * (TEMPERATURE * len(self.vocab)) / max(4, len(idx)) ** 0.5
-        finite = np.isfinite(scores)
-        scores = np.where(finite, scores, -np.inf)
-        scores = scores - scores[finite].max()
-        p = np.exp(scores)
-        p /= p.sum()
-        return {c: float(p[i]) for i, c in enumerate(self.categories) if p[i] > 0.001}
+        k = (TEMPERATURE * len(vocab)) / max(4, len(idx)) ** 0.5
+        scores = (self.weights[idx].sum(axis=0) * k).tolist()     # 15 numbers: plain Python from here
+        top = max(scores)
+        e = [exp(x - top) for x in scores]
+        z = sum(e)
+        return {c: v / z for c, v in zip(self.categories, e) if v > 0.001 * z}
 
     def best(self, name: str) -> tuple[str | None, float]:
         p = self.probabilities(name)

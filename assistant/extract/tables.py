@@ -259,7 +259,8 @@ def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: d
                     target_midterm=parsed.target_midterm.text if parsed.target_midterm else None,
                     start=min(c.start for c in cells), end=max(c.end for c in cells))
     result = classify_indicator(ind.name, target=target, printed=labels.l2 or None,
-                                printed_on_row=labels.l2_row == row_no, lexicon=lexicon)
+                                printed_on_row=labels.l2_row == row_no, lexicon=lexicon,
+                                level1=labels.l1 or None)
     ind.category, ind.confidence, ind.evidence = result.category, result.confidence, result.evidence
     if result.overridden and labels.l2:
         ind.as_printed = labels.l2
