@@ -69,9 +69,11 @@ def test_measures_cover_every_theme(themes):
         draft = draft_measures(PROBLEM, themes=themes, project="公积金专项业务经费", seed=seed)[0]
         assert set(themes) <= draft.covered_themes()
         assert draft.text.startswith("一是") and draft.text.endswith("。")
-        assert len(draft.sentences) >= max(3, len(themes))
+        assert len(draft.sentences) >= max(2, len(themes))      # two or three points, never padded
         ordinals = [s.text[:2] for s in draft.sentences]
-        assert ordinals[:3] == ["一是", "二是", "三是"]
+        assert ordinals[:2] == ["一是", "二是"]
+        # the first point answers the problem's cause (采购结余), whatever themes are asked for
+        assert draft.sentences[0].provenance.template.startswith("measures.BUDGET_EXECUTION.recover_idle")
         assert all(s.text.endswith("；") for s in draft.sentences[:-1])
         assert not check_sentences(draft.sentences, [PROBLEM, "公积金专项业务经费"])
 
@@ -343,16 +345,22 @@ def test_reasons_quote_a_cell_by_its_points_not_again_whole(extracted):
 @needs_shared
 def test_gold_statements_get_measures_for_all_their_themes():
     count = 0
+    spared: set[str] = set()
     for path in sorted(GOLD.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         for s in gold["statements"]:
             if s["kind"] in ("problem", "reason") and s["themes"]:
                 for seed in (0, 1):
                     draft = draft_measures(s["text"], themes=s["themes"], project=s["project"], seed=seed)[0]
+                    if draft.sentences[0].provenance.template == "causes.no_measure":
+                        spared.add(s["text"])      # savings, a planned change: no measure is needed
+                        continue
                     assert set(s["themes"]) <= draft.covered_themes(), (s["text"], s["themes"])
                     assert not check_sentences(draft.sentences, [s["text"], s["project"]])
                 count += 1
     assert count >= 20
+    assert len(spared) <= count // 5, spared
+    assert all(re.search(r"节约|压减|较上年|执行率为?9[5-9]|执行率为?100", t) for t in spared), spared
 
 
 @needs_shared

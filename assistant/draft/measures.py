@@ -1,18 +1,23 @@
-"""改进措施: measures for a problem, one move per theme, in 一是……；二是……；三是……。 form.
+"""改进措施: measures for a problem, cause first, in 一是……；二是……；三是……。 form.
 
-The moves and their phrasings are the measure bank in lexicons/measures.yaml (every theme of
-TAXONOMY §3).  A seed picks the phrasings, so a draft is the same for the same seed, and
-`n` alternatives differ from each other.  With a corpus, the measures earlier reports
-paired with the most similar problems are added as cited precedents.
+The causes are read by assistant/draft/causes.py (lexicons/causes.yaml); the moves and their
+phrasings are the measure bank in lexicons/measures.yaml (every theme of TAXONOMY §3).
+Moves and phrasings are ranked — the primary cause's fix first, then BM25 (bm25s) over jieba
+words of the problem against the bank — never sampled, so identical problems get identical
+measures; `seed` and `n` alternatives take the next-ranked phrasings. With a corpus, the
+measure an earlier report paired with the most similar problem is blended in as a numbered
+point citing its document.
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from assistant.draft.corpus import load_corpus
+from assistant.draft.causes import needs_measure, read_cause
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
-                                       numbers_in, render, rng_for)
+                                       numbers_in, render, rng_for, words)
 from assistant.extract.themes import tag_themes
 from assistant.lexicon import builtin
 
@@ -20,28 +25,39 @@ from assistant.lexicon import builtin
 def draft_measures(problem: str, themes: list[str] | None = None, project: str = "", seed: int = 0,
                    n: int = 1, corpus=None, *, figure: str = "", indicator: str = "",
                    exclude_doc: str = "", known_numbers: set[Decimal] | None = None,
-                   avoid: set[str] | None = None) -> list[Draft]:
-    """`n` alternative drafts of 改进措施 for `problem`, each covering every one of its themes.
+                   avoid: set[str] | None = None, reasons: list[str] | None = None) -> list[Draft]:
+    """`n` alternative drafts of 改进措施 for `problem`, cause first.
 
-    `themes` are TAXONOMY §3 codes; when None they are tagged from the text.  `figure` and
-    `indicator` fill the slots of moves that name them (a figure is otherwise taken from the
-    problem text).  Precedents are quoted only when every number they print is in the problem
-    or in `known_numbers` (the numbers of the report the problem comes from).  `avoid` holds
-    wording the surrounding draft already uses; moves are phrased differently where the bank
-    allows.
+    The problem (with `reasons`, the project's 未完成原因 cells) is read into its causes
+    (lexicons/causes.yaml): 一是 answers the primary cause, 二是 the next cause or controls
+    the first, 三是 follows up where the cause names a follow-up; every theme of the problem
+    is covered. Moves and their phrasings are ranked — by cause, then by BM25 over jieba words
+    of the problem against the measure bank — never sampled: the same input gives the same
+    draft. `seed` and the alternatives (`n`) take the next-ranked phrasings. Measures that
+    earlier reports paired with the most similar problems (`corpus`, e.g. the review store)
+    are blended in as numbered points, citing their document, when every number they print
+    is in the problem or in `known_numbers`. A statement that is no shortcoming (savings, a
+    planned budget change, an execution rate within checks.yaml § materiality) gets one
+    sentence saying that no measure is needed.
     """
+    reading = read_cause(problem, reasons)
     codes = problem_themes(problem, themes)
     slots = {"project": project or drafting("slot_defaults.project"),
              "figure": figure or stated_figure(problem), "indicator": indicator}
-    known = numbers_in(" ".join([problem, project, figure, indicator])) | (known_numbers or set())
+    needed, why = needs_measure(reading)
+    if not needed:
+        return [Draft([Sentence(why, Provenance(template="causes.no_measure"))], list(codes), [], seed, [why])
+                for _ in range(max(1, n))]
+    known = numbers_in(" ".join([problem, project, figure, indicator, *(reasons or [])])) | (known_numbers or set())
     avoid = avoid if avoid is not None else set()
     precedents = _precedents(problem, project, load_corpus(corpus), exclude_doc, known, seed, avoid)
-    retries = drafting("measures.retries")
+    plan = _plan(problem, codes, reading)
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
-        for attempt in range(retries):
-            sentences, clauses = _compose(codes, slots, rng_for(seed, problem, alt, attempt), avoid)
+        for attempt in range(drafting("measures.retries")):
+            sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
+                                          precedents[:1] if alt == 0 else precedents[alt:alt + 1])
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break
@@ -80,38 +96,126 @@ def theme_codes() -> list[str]:
 
 
 # -------------------------------------------------------------------------------- helpers
-def _compose(codes: list[str], slots: dict, rng, avoid: set[str]) -> tuple[list[Sentence], list[str]]:
+def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
+    """The moves (theme, move id) of a draft, best first: the primary cause's fix, then the
+    next cause's fix or the primary cause's control, its follow-up, then a move for every
+    theme of the problem not yet answered; at least `min_items`."""
+    bank = _bank()
+    plan: list[str] = []
+
+    def add(ref: str | None) -> None:
+        if ref and ref not in plan:
+            theme, _, move = ref.partition(".")
+            if theme in bank and any(m["id"] == move for m in bank[theme]["moves"]):
+                plan.append(ref)
+
+    causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
+    if causes:
+        primary = causes[0]
+        add(primary.moves[0] if primary.moves else None)
+        nxt = next((c.moves[0] for c in causes[1:] if c.moves and c.moves[0] not in plan), None)
+        add(nxt or (primary.moves[1] if len(primary.moves) > 1 else None))
+        add(primary.follow_up)
+    answered = {ref.split(".")[0] for ref in plan}
+    for code in codes:
+        if code not in answered:
+            add(f"{code}.{_ranked_moves(problem, code)[0]}")
+            answered.add(code)
+    lex = drafting("measures")
+    for code in (codes + [ref.split(".")[0] for ref in plan]):
+        if len(plan) >= lex["min_items"]:
+            break
+        for move in _ranked_moves(problem, code):
+            if f"{code}.{move}" not in plan:
+                add(f"{code}.{move}")
+                break
+    return [tuple(ref.split(".", 1)) for ref in plan]
+
+
+def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int, avoid: set[str],
+             blended: list[Sentence]) -> tuple[list[Sentence], list[str]]:
     bank, lex = _bank(), drafting("measures")
-    plan = list(codes)
-    for i in range(max(0, lex["min_items"] - len(codes))):    # more moves of the same themes
-        plan.append(codes[i % len(codes)])
-    clauses: list[tuple[str, str]] = []
-    used: set[tuple[str, str]] = set()
-    for code in plan:
-        moves = [m for m in bank[code]["moves"] if (code, m["id"]) not in used]
-        picked = _pick(moves, slots, rng, avoid, {t for t, _ in clauses})
+    clauses: list[tuple[str, str, Provenance | None]] = []
+    for code, move_id in plan:
+        move = next(m for m in bank[code]["moves"] if m["id"] == move_id)
+        picked = _pick(move, problem, slots, shift, avoid, {t for t, _, _ in clauses})
         if picked:
-            move, i, text = picked
-            used.add((code, move["id"]))
-            clauses.append((text, f"measures.{code}.{move['id']}.{i}"))
+            i, text = picked
+            clauses.append((text, f"measures.{code}.{move_id}.{i}", None))
+    for s in blended:                      # a precedent becomes the second point
+        text = _as_clause(s.text)
+        if text and text not in {t for t, _, _ in clauses}:
+            clauses.insert(min(1, len(clauses)), (text, s.provenance.template, s.provenance))
     ordinals = drafting("ordinals")
     out = []
-    for k, (text, template) in enumerate(clauses):
+    for k, (text, template, prov) in enumerate(clauses):
         end = lex["last_end"] if k == len(clauses) - 1 else lex["clause_end"]
-        out.append(Sentence(f"{ordinals[k]}{text}{end}", Provenance(template=template)))
-    return out, [text for text, _ in clauses]
+        out.append(Sentence(f"{ordinals[k]}{text}{end}", prov or Provenance(template=template)))
+    return out, [text for text, _, _ in clauses]
 
 
-def _pick(moves: list[dict], slots: dict, rng, avoid: set[str], taken: set[str]):
-    """A (move, variant index, text): wording not yet used in the draft when there is any."""
-    options = []
-    for move in rng.sample(moves, len(moves)):
-        texts = [(i, fill(v, slots)) for i, v in enumerate(move["variants"])]
-        texts = [(i, t) for i, t in texts if t and t not in taken]
-        rng.shuffle(texts)
-        options += [(move, i, t) for i, t in texts]
-    fresh = [o for o in options if o[2] not in avoid]
-    return (fresh or options or [None])[0]
+def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], taken: set[str]):
+    """(variant index, text): the phrasing closest to the problem's words (BM25), the
+    `shift`-th next one for alternatives; wording the draft already has only when no other
+    fits."""
+    scores = _variant_scores(problem)
+    texts = [(i, fill(v, slots)) for i, v in enumerate(move["variants"])]
+    texts = [(i, t) for i, t in texts if t and t not in taken]
+    if not texts:
+        return None
+    ranked = sorted(texts, key=lambda it: (-scores.get((move["id"], it[0]), 0.0), it[0]))
+    fresh = [o for o in ranked if o[1] not in avoid] or ranked
+    return fresh[shift % len(fresh)]
+
+
+def _ranked_moves(problem: str, code: str) -> list[str]:
+    """A theme's move ids, closest to the problem's words first (ties: the bank's order)."""
+    scores = _variant_scores(problem)
+    moves = _bank()[code]["moves"]
+    best = {m["id"]: max(scores.get((m["id"], i), 0.0) for i in range(len(m["variants"]))) for m in moves}
+    return [m["id"] for m in sorted(moves, key=lambda m: -best[m["id"]])]
+
+
+def _variant_scores(problem: str) -> dict[tuple[str, int], float]:
+    index, keys = _bm25()
+    query = [w for w in words(problem).split() if w in _vocabulary()]
+    if not query:
+        return {}
+    scores = index.get_scores(query)
+    return {keys[k]: float(v) for k, v in enumerate(scores) if v > 0}
+
+
+@lru_cache(maxsize=1)
+def _bm25():
+    """BM25 (bm25s) over the jieba words of every phrasing in the measure bank."""
+    import bm25s
+
+    keys, docs = [], []
+    for theme in _bank().values():
+        for move in theme["moves"]:
+            for i, v in enumerate(move["variants"]):
+                keys.append((move["id"], i))
+                docs.append(words(_SLOTS.sub("", v)).split())
+    index = bm25s.BM25()
+    index.index(docs, show_progress=False)
+    return index, keys
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset:
+    return frozenset(w for theme in _bank().values() for m in theme["moves"] for v in m["variants"]
+                     for w in words(_SLOTS.sub("", v)).split())
+
+
+_SLOTS = re.compile(r"\{\w+\}")
+_LEAD = re.compile(r"^(?:参照|借鉴)[^，,：:]{0,20}[，,：:]|^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])")
+
+
+def _as_clause(text: str) -> str:
+    """A precedent as a numbered point: no ordinal, no closing mark, one sentence."""
+    t = _LEAD.sub("", text.strip()).strip()
+    t = re.sub(r"[。；;]+(?=.)", "，", t)
+    return t.rstrip("。；;，, ")
 
 
 def _precedents(problem: str, project: str, corpus, exclude_doc: str, known: set[Decimal],

@@ -143,6 +143,8 @@ def _measures(report: Report, project: str, items: list[Problem], corpus, seed: 
     seen.update(draft.clauses)
     seen.update(s.text for s in draft.sentences + draft.precedents)
     for s in draft.sentences:              # a clause answers the problems of its theme
+        if not s.provenance.template.startswith("measures."):
+            continue                       # a precedent keeps the project it came from
         code = s.provenance.template.split(".")[1]
         s.provenance.project = project
         s.provenance.findings = list(dict.fromkeys(

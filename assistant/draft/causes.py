@@ -1,0 +1,146 @@
+"""Cause-first reading of a problem or reason: object, deviation and causes.
+
+`read_cause("由于上级资金下达较晚，项目支付进度缓慢，执行率为79.44%")` →
+Reading(object="项目", deviation="支付进度缓慢", causes=[FUNDS_LATE, PAYMENT_SLOW], figure="79.44%").
+
+Causes and their cue words are data (lexicons/causes.yaml); the cause a marker introduces
+(由于、因、主要原因是 …) comes first, then the others in the order the text names them.
+`needs_measure` says when a statement is no shortcoming at all (savings, a planned change
+of the budget, an execution rate or a deduction within lexicons/checks.yaml § materiality).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from assistant.lexicon import builtin
+
+
+@dataclass(frozen=True)
+class Cause:
+    code: str
+    label: str
+    theme: str
+    cues: tuple[str, ...]
+    moves: tuple[str, ...]            # THEME.move_id, best first
+    follow_up: str | None = None
+    no_measure: str | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    cause: Cause
+    cue: str
+    start: int                        # offset of the cue in the statement
+    marked: bool                      # introduced by a cause marker (由于、因 …)
+
+
+@dataclass
+class Reading:
+    text: str
+    causes: list[Found] = field(default_factory=list)     # primary first
+    object: str = ""                  # what fell short (项目、资金、指标 …)
+    deviation: str = ""               # the clause that states the shortfall
+    figure: str = ""                  # the first figure stated (79.44%)
+
+    @property
+    def primary(self) -> Found | None:
+        return self.causes[0] if self.causes else None
+
+
+@dataclass(frozen=True)
+class CauseBook:
+    causes: tuple[Cause, ...]
+    markers: tuple[str, ...]
+    effect_markers: tuple[str, ...]
+    finder: re.Pattern
+    by_cue: dict
+
+
+@lru_cache(maxsize=1)
+def cause_book() -> CauseBook:
+    data = builtin("causes.yaml")
+    causes = []
+    by_cue: dict[str, Cause] = {}
+    for c in data["causes"]:
+        cause = Cause(code=c["code"], label=c["label"], theme=c["theme"],
+                      cues=tuple(str(x) for x in c.get("cues") or ()),
+                      moves=tuple(c.get("moves") or ()), follow_up=c.get("follow_up"),
+                      no_measure=c.get("no_measure"))
+        causes.append(cause)
+        for cue in cause.cues:
+            by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
+    words = sorted(by_cue, key=len, reverse=True)
+    finder = re.compile("|".join(re.escape(w) for w in words))
+    markers = tuple(sorted(data.get("markers") or (), key=len, reverse=True))
+    effects = tuple(data.get("effect_markers") or ())
+    return CauseBook(tuple(causes), markers, effects, finder, by_cue)
+
+
+_CLAUSE = re.compile(r"[，,；;。！!？?\n]")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
+_RATE = re.compile(r"执行率[^，,；;。\d]{0,6}?(\d+(?:\.\d+)?)\s*%")
+_DEDUCT = re.compile(r"扣(?:减|除)?\s*(\d+(?:\.\d+)?)\s*分")
+_OBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:资金|项目|指标|工作|任务|进度|执行率)")
+
+
+def read_cause(text: str, extra: list[str] | None = None) -> Reading:
+    """The causes named in `text` (and in `extra`: the project's 未完成原因 cells), primary
+    first, with the clause that states the deviation and the first figure."""
+    book = cause_book()
+    reading = Reading(text=text or "")
+    found: list[Found] = []
+    seen: set[str] = set()
+    for source_no, source in enumerate([text or ""] + list(extra or [])):
+        for m in book.finder.finditer(source):
+            cause = book.by_cue[m.group(0)]
+            if cause.code in seen:
+                continue
+            seen.add(cause.code)
+            clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, m.start())), default=0)
+            lead = source[clause_start:m.start()]
+            after = source[m.end():m.end() + 16]
+            if any(k in lead for k in book.effect_markers):
+                marked = False             # 「……导致执行率未达」: the effect, not the cause
+            else:
+                marked = any(k in lead for k in book.markers) or any(k in after for k in book.effect_markers)
+            # a cause in the statement itself outranks one only in the joined cells
+            found.append(Found(cause, m.group(0), m.start() + 10_000 * source_no, marked))
+    found.sort(key=lambda f: (not f.marked, f.start))
+    reading.causes = found
+    clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
+    reading.deviation = next((c for c in clauses if re.search(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余", c)),
+                             clauses[0] if clauses else "")
+    m = _OBJECT.search(reading.deviation)
+    reading.object = m.group(0) if m else ""
+    f = _FIGURE.search(text or "")
+    reading.figure = f.group(0).replace(" ", "") if f else ""
+    return reading
+
+
+def needs_measure(reading: Reading) -> tuple[bool, str]:
+    """(False, why) when the statement is no shortcoming: every cause it names is one that
+    needs no measure (厉行节约, a planned budget change), or all it states is an execution
+    rate or a deduction within the materiality bounds of lexicons/checks.yaml."""
+    causes = [f.cause for f in reading.causes]
+    if causes and all(c.no_measure for c in causes):
+        return False, causes[0].no_measure
+    if not causes or all(c.theme == "BUDGET_EXECUTION" and c.code == "PAYMENT_SLOW" for c in causes):
+        bounds = builtin("checks.yaml").get("materiality", {})
+        rate = _RATE.search(reading.text)
+        if rate and float(rate.group(1)) >= float(bounds.get("execution_rate", 95.0)) \
+                and not _names_a_shortcoming(reading.text):
+            return False, (f"预算执行率{rate.group(1)}%，已达到{bounds.get('execution_rate', 95.0):g}%以上，"
+                           "偏差在合理范围内，无需专门整改。")
+        ded = _DEDUCT.search(reading.text)
+        if ded and float(ded.group(1)) < float(bounds.get("deduction", 1.0)) and not causes:
+            return False, f"仅扣{ded.group(1)}分，影响轻微，无需专门整改，日常管理中注意即可。"
+    return True, ""
+
+
+_SHORTCOMING = re.compile(r"不规范|违规|挤占|挪用|未按|不到位|不健全|缓慢|滞后")
+
+
+def _names_a_shortcoming(text: str) -> bool:
+    return bool(_SHORTCOMING.search(text))
