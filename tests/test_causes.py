@@ -85,3 +85,40 @@ def test_a_precedent_is_blended_as_a_numbered_point():
     cited = [s for s in d.sentences if s.provenance.doc == "去年报告.txt"]
     assert cited and cited[0].text.startswith("二是") and "督促养护单位" in cited[0].text
     assert not d.text.count("。") > 1          # one passage, the precedent inside it
+
+
+# ------------------------------------------------------------------ a drafted report keeps its word
+def _small_report():
+    from assistant.model import Budget
+
+    text = ("乡镇文化站运行经费绩效自评表\n主管部门\t某县文化和旅游局\n2024年度\n"
+            "预算执行率为97.2%，原因：预算执行率97.2%。\n"
+            "存在问题：一是联系人王某某，电话13912345678，资料报送不及时。二是预算执行率为98.5%，略有结余。"
+            "三是文化活动宣传力度不够，群众知晓率偏低。\n")
+    at = text.index
+    budget = Budget(50, 50, 48.6, 97.2, 10, 9.7, "万元", reason="预算执行率97.2%。",
+                    reason_start=at("预算执行率97.2%。"), reason_end=at("预算执行率97.2%。") + 10,
+                    start=at("预算执行率为97.2%"), end=at("预算执行率为97.2%") + 10)
+    project = Project("乡镇文化站运行经费", "self_evaluation", budget=budget, total_score=96.5,
+                      department="某县文化和旅游局")
+    stmts = []
+    for t in ("联系人王某某，电话13912345678，资料报送不及时。", "预算执行率为98.5%，略有结余。",
+              "文化活动宣传力度不够，群众知晓率偏低。"):
+        stmts.append(Statement("problem", t, project.name, [], at(t), at(t) + len(t)))
+    return Report(doc="站.txt", projects=[project], statements=stmts), text
+
+
+def test_report_draft_keeps_the_promises_evaluators_ask_for():
+    from assistant.draft import draft_report
+
+    report, text = _small_report()
+    d = draft_report(report, text)
+    md = d.to_markdown()
+    assert md.startswith("# 某县文化和旅游局2024年度绩效评价报告")
+    assert md.index("## 一、评价结论") < md.index("## 二、存在问题")
+    assert "13912345678" not in md and "联系人" not in md          # no personal details
+    problems = " ".join(s.text for s in d.section("problems").sentences())
+    assert "宣传力度不够" in problems
+    assert "98.5%，略有结余" not in problems                        # within materiality: no problem
+    reasons = " ".join(s.text for s in d.section("reasons").sentences())
+    assert "说明为：预算执行率97.2%" not in reasons and "自评材料说明：预算执行率" not in reasons

@@ -203,10 +203,15 @@ def test_report_sections_and_headings():
     d = draft_report(report, text, seed=0)
     assert isinstance(d, DraftReport)
     assert [(s.number, s.title) for s in d.sections] == [
-        ("一、", "存在问题"), ("二、", "未完成原因分析"), ("三、", "改进措施"), ("四、", "评价结论")]
+        ("一、", "评价结论"), ("二、", "存在问题"), ("三、", "未完成原因分析"), ("四、", "改进措施")]
     md = d.to_markdown()
-    for heading in ("## 一、存在问题", "## 二、未完成原因分析", "## 三、改进措施", "## 四、评价结论"):
+    for heading in ("## 一、评价结论", "## 二、存在问题", "## 三、未完成原因分析", "## 四、改进措施"):
         assert heading in md
+    # every 〔F…〕 marker is defined in the appendix, and the title is no file name
+    cited = set(re.findall(r"〔(F\d+)", md.split("## 附")[0]))
+    appendix = md.split("## 附：核查发现")[1]
+    assert cited and all(f"〔{f}〕" in appendix for f in cited)
+    assert md.startswith("# ") and ".txt" not in md.splitlines()[0]
 
 
 def test_problems_merge_findings_with_statements():
@@ -274,9 +279,11 @@ def test_docx_opens_with_headings(tmp_path):
     path = draft_report(report, text, seed=0).to_docx(tmp_path / "draft.docx")
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:1] and "一、存在问题" in headings
+    assert headings[:1] and "一、评价结论" in headings
     assert [h for h in headings if h[:2] in ("一、", "二、", "三、", "四、")] == [
-        "一、存在问题", "二、未完成原因分析", "三、改进措施", "四、评价结论"]
+        "一、评价结论", "二、存在问题", "三、未完成原因分析", "四、改进措施"]
+    assert document.sections[0].page_width.mm == pytest.approx(210, abs=0.5)
+    assert document.styles["Normal"].font.name == "仿宋" and document.styles["Heading 1"].font.name == "黑体"
     body = "\n".join(p.text for p in document.paragraphs)
     assert "一是" in body and "61.99%" in body
 
@@ -399,7 +406,7 @@ def test_cli_report(cli, tmp_path):
     sample = next(iter(_documents()))
     md = tmp_path / "draft.md"
     assert cli(["draft", "report", str(sample), "-o", str(md)]).exit_code == 0
-    assert "## 一、存在问题" in md.read_text(encoding="utf-8")
+    assert "## 二、存在问题" in md.read_text(encoding="utf-8")
     jsonl = tmp_path / "reports.jsonl"
     from assistant.extract import extract_path
 
@@ -409,4 +416,4 @@ def test_cli_report(cli, tmp_path):
     assert result.exit_code == 0, result.output
     import docx
 
-    assert "四、评价结论" in [p.text for p in docx.Document(str(docx_path)).paragraphs]
+    assert "一、评价结论" in [p.text for p in docx.Document(str(docx_path)).paragraphs]

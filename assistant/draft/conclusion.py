@@ -52,6 +52,9 @@ def _project(report: Report, p: Project, findings: list[Finding], seed: int, avo
             add("score", slots)
         if p.grade and p.grade.strip() not in (grade, grade + "秀"):
             add("printed_grade", {"grade": p.grade.strip()})
+        arithmetic = [f.id for f in findings if f.kind == "ARITHMETIC"]
+        if arithmetic:                     # a score the form's own figures do not support
+            add("caveat", {}, arithmetic)
     elif rate is not None:
         add("rate", {"rate": rate}, budget_ids)
     missed = [bare(i.name) for i, s in statuses if s == "missed"]

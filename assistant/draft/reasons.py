@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from assistant.draft.corpus import is_reason
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, as_printed, bare, has_foreign_numbers,
                                        render, rng_for, short_name)
 from assistant.extract.checks import Finding
@@ -97,6 +98,10 @@ def _indicator_paragraph(report: Report, p: Project, ind: Indicator, group: list
 
 def _stated(report: Report, p: Project, subject: str, stated: list[tuple[str, int | None, int | None]],
             rng, avoid: set[str]) -> list[Sentence]:
+    if not stated:
+        made = render("reasons.missing", {"subject": subject}, rng, avoid)
+        return [Sentence(made[0], Provenance(template=made[1], project=p.name))] if made else []
+    stated = [(t, a, b) for t, a, b in stated if is_reason(t)]    # 「预算执行率94.84%」 is a figure, no reason
     if not stated:
         made = render("reasons.missing", {"subject": subject}, rng, avoid)
         return [Sentence(made[0], Provenance(template=made[1], project=p.name))] if made else []

@@ -1,5 +1,10 @@
-"""The narrative sections of a report, drafted together: 一、存在问题 二、未完成原因分析
-三、改进措施 四、评价结论 — as Markdown or as a Word document (python-docx).
+"""The narrative sections of a report, drafted together: 一、评价结论 二、存在问题
+三、未完成原因分析 四、改进措施 — as Markdown or as a Word document (python-docx).
+
+The title names the unit and the year; an appendix defines every 〔F…〕 marker; statements
+that are no shortcoming (within checks.yaml § materiality) are not listed as problems; a
+figure is never quoted as a reason; sentences holding a phone number or a contact person
+never reach the draft.
 
 `draft_report(report, text)` runs the checks, drafts each section and keeps every sentence's
 provenance; `DraftReport.audit()` re-checks the promises of `audit_sentences` against the
@@ -7,6 +12,7 @@ report's own numbers.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -20,9 +26,10 @@ from assistant.draft.reasons import draft_reasons
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, audit_sentences, drafting, numbers_in,
                                        short_name)
 from assistant.extract.checks import Finding, find_issues
+from assistant.lexicon import builtin
 from assistant.model import Report
 
-SECTION_KEYS = ("problems", "reasons", "measures", "conclusion")
+SECTION_KEYS = ("conclusion", "problems", "reasons", "measures")   # 评价结论 first (财预〔2020〕10号 outline)
 
 
 @dataclass
@@ -43,6 +50,12 @@ class DraftReport:
     findings: list[Finding] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)    # texts whose numbers a draft may cite
     seed: int = 0
+    title: str = ""
+
+    def cited_findings(self) -> list[Finding]:
+        """The findings a 〔F…〕 marker of the draft names, in their order."""
+        ids = {i for s in self.sentences() for i in s.provenance.findings}
+        return [f for f in self.findings if f.id in ids]
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -56,7 +69,7 @@ class DraftReport:
 
     def to_markdown(self, sources: bool = True) -> str:
         """Markdown with 一、二、三、四、 headings; `sources` adds a 〔citation〕 after cited sentences."""
-        lines = [f"# {_title(self.doc)}", ""]
+        lines = [f"# {self.title or _title(self.doc)}", ""]
         for sec in self.sections:
             lines += [f"## {sec.number}{sec.title}", ""]
             for g, (project, paras) in enumerate(sec.groups):
@@ -64,6 +77,10 @@ class DraftReport:
                     lines += [f"### {_sub(g)}{_heading(project)}", ""]
                 for para in paras:
                     lines += _markdown_paragraph(para, sources) + [""]
+        cited = self.cited_findings() if sources else []
+        if cited:
+            lines += [f"## {drafting('findings_appendix')}", ""]
+            lines += [f"- 〔{f.id}〕{f.message}" for f in cited] + [""]
         return "\n".join(lines).rstrip() + "\n"
 
     def to_docx(self, path: str | Path, sources: bool = True) -> Path:
@@ -90,7 +107,8 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> Draft
     for source in sources:
         known |= numbers_in(source)
     seen: set[str] = set()      # every sentence so far: the draft says each thing once
-    problems = draft_problems(report, findings, seed, seen)
+    problems = [p for p in draft_problems(report, findings, seed, seen)
+                if _is_shortcoming(p, findings) and not _PRIVATE.search(p.text)]
     reasons = draft_reasons(report, findings, corpus, seed, known, seen)
     numbers, titles = drafting("section_numbers"), drafting("sections")
     sections = [Section(key, titles[key], numbers[i]) for i, key in enumerate(SECTION_KEYS)]
@@ -105,10 +123,14 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> Draft
         if para.sentences:
             by_key["conclusion"].groups.append((para.heading, [Paragraph("", para.sentences)]))
     for sec in sections:
-        if not sec.groups:
-            made = drafting(f"empty.{sec.key}")
-            sec.groups.append((None, [Paragraph("", [Sentence(made, Provenance(template=f"drafting.empty.{sec.key}"))])]))
-    return DraftReport(report.doc, sections, findings, sources, seed)
+        for _, paras in sec.groups:
+            for para in paras:
+                para.sentences = [x for x in para.sentences if not _PRIVATE.search(x.text)]
+        if not any(para.sentences for _, paras in sec.groups for para in paras):
+            key = "reasons_unstated" if sec.key == "reasons" and problems else sec.key
+            made = drafting(f"empty.{key}")
+            sec.groups = [(None, [Paragraph("", [Sentence(made, Provenance(template=f"drafting.empty.{key}"))])])]
+    return DraftReport(report.doc, sections, findings, sources, seed, _report_title(report, text))
 
 
 def write_docx(drafts: list[DraftReport], path: str | Path, sources: bool = True) -> Path:
@@ -116,8 +138,9 @@ def write_docx(drafts: list[DraftReport], path: str | Path, sources: bool = True
     import docx
 
     document = docx.Document()
+    _official_style(document)
     for d in drafts:
-        document.add_heading(_title(d.doc), level=0)
+        document.add_heading(d.title or _title(d.doc), level=0)
         for sec in d.sections:
             document.add_heading(f"{sec.number}{sec.title}", level=1)
             for g, (project, paras) in enumerate(sec.groups):
@@ -125,9 +148,43 @@ def write_docx(drafts: list[DraftReport], path: str | Path, sources: bool = True
                     document.add_heading(f"{_sub(g)}{_heading(project)}", level=2)
                 for para in paras:
                     _docx_paragraph(document, para, sources)
+        cited = d.cited_findings() if sources else []
+        if cited:
+            document.add_heading(drafting("findings_appendix"), level=1)
+            for f in cited:
+                document.add_paragraph(f"〔{f.id}〕{f.message}")
     path = Path(path)
     document.save(str(path))
     return path
+
+
+def _official_style(document) -> None:
+    """GB/T 9704 conventions: A4, margins 37/35/28/26 mm, body 仿宋 三号 (16 pt), headings 黑体."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt, RGBColor
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+    def font(style, name: str, size: float) -> None:
+        style.font.name = name
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        rpr = style.element.get_or_add_rPr()
+        rfonts = rpr.find(qn("w:rFonts"))
+        if rfonts is None:
+            rfonts = rpr.makeelement(qn("w:rFonts"), {})
+            rpr.append(rfonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+            rfonts.set(qn(attr), name)
+
+    styles = document.styles
+    font(styles["Normal"], "仿宋", 16)
+    font(styles["Title"], "方正小标宋简体", 22)
+    font(styles["Heading 1"], "黑体", 16)
+    font(styles["Heading 2"], "楷体", 16)
 
 
 # -------------------------------------------------------------------------------- helpers
@@ -224,7 +281,50 @@ def _docx_paragraph(document, para: Paragraph, sources: bool) -> None:
 
 def _title(doc: str) -> str:
     stem = Path(doc).stem if doc else ""
-    return drafting("title").format(doc=stem)
+    return drafting("title_fallback").format(doc=stem)
+
+
+_YEAR = re.compile(r"(20\d{2})\s*年度?")
+
+
+def _report_title(report: Report, text: str) -> str:
+    """「某某局2024年度绩效评价报告（初稿）」: the unit printed on the forms and the year most
+    often named in the report; the file name only when neither is known."""
+    units = [u for p in report.projects for u in (p.department, p.unit) if u]
+    unit = max(set(units), key=units.count) if units else ""
+    years = _YEAR.findall(text or "")
+    year = f"{max(set(years), key=years.count)}年度" if years else ""
+    if not unit and not year:
+        return _title(report.doc)
+    return drafting("title").format(unit=unit, year=year)
+
+
+# a phone number or a contact person: personal details never reach a draft
+_PRIVATE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}[-－—]\d{7,8}(?!\d)|联系人|联系电话|手机号?[:：]|电话[:：]")
+
+
+def _deduction(f: Finding) -> float:
+    try:
+        return float(f.figures["weight"]) - float(f.figures["score"])
+    except (KeyError, TypeError, ValueError):
+        return float("inf")
+
+
+def _is_shortcoming(problem: Problem, findings: list[Finding]) -> bool:
+    """Whether a listed problem is one (checks.yaml § materiality): an execution rate at or
+    above the threshold, a deduction below a point, savings or a planned budget change are not."""
+    from assistant.draft.causes import needs_measure, read_cause
+
+    bounds = builtin("checks.yaml").get("materiality", {})
+    cited = [f for f in findings if f.id in problem.sentence.provenance.findings]
+    if cited and all(f.kind == "BUDGET_BELOW_100" and (f.figures.get("rate") or 0) >= bounds.get("execution_rate", 95)
+                     for f in cited):
+        return False
+    if cited and all(f.kind == "SCORE_DEDUCTED" and _deduction(f) < bounds.get("deduction", 1) for f in cited):
+        return False
+    if problem.quoted:
+        return needs_measure(read_cause(problem.text))[0]
+    return True
 
 
 def _heading(project: str) -> str:
