@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from assistant.store_rows import ReviewItem
+from assistant.textsafe import printable, spreadsheet_text
 
 FORMATS = ("jsonl", "csv", "xlsx")
 # Column order of csv and xlsx, with the Chinese header an analyst sees.
@@ -46,7 +47,7 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
             writer = csv.writer(fh)
             writer.writerow([title for _, title in COLUMNS])
             for rec in records:
-                writer.writerow([_cell(rec[name]) for name, _ in COLUMNS])
+                writer.writerow([_csv_cell(_cell(rec[name])) for name, _ in COLUMNS])
     else:
         from openpyxl import Workbook  # only exports need it
 
@@ -54,11 +55,22 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
         sheet = book.active
         sheet.title = "审核结果"
         sheet.append([title for _, title in COLUMNS])
-        for rec in records:
-            sheet.append([_cell(rec[name]) for name, _ in COLUMNS])
+        for row_no, rec in enumerate(records, 2):
+            sheet.append([_xlsx_value(_cell(rec[name])) for name, _ in COLUMNS])
+            for cell in sheet[row_no]:
+                if cell.data_type == "f":      # report text, never a live formula (=100%, =HYPERLINK…)
+                    cell.data_type = "s"
         sheet.freeze_panes = "A2"
         book.save(path)
     return len(records)
+
+
+def _csv_cell(value: Any) -> Any:
+    return spreadsheet_text(value) if isinstance(value, str) else value
+
+
+def _xlsx_value(value: Any) -> Any:
+    return printable(value) if isinstance(value, str) else value
 
 
 def _cell(value: Any) -> Any:

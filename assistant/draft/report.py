@@ -28,6 +28,7 @@ from assistant.draft.sentences import (Paragraph, Provenance, Sentence, audit_se
 from assistant.extract.checks import Finding, find_issues
 from assistant.lexicon import builtin
 from assistant.model import Report
+from assistant.textsafe import printable
 
 SECTION_KEYS = ("conclusion", "problems", "reasons", "measures")   # 评价结论 first (财预〔2020〕10号 outline)
 
@@ -140,19 +141,19 @@ def write_docx(drafts: list[DraftReport], path: str | Path, sources: bool = True
     document = docx.Document()
     _official_style(document)
     for d in drafts:
-        document.add_heading(d.title or _title(d.doc), level=0)
+        document.add_heading(printable(d.title or _title(d.doc)), level=0)
         for sec in d.sections:
             document.add_heading(f"{sec.number}{sec.title}", level=1)
             for g, (project, paras) in enumerate(sec.groups):
                 if project is not None:
-                    document.add_heading(f"{_sub(g)}{_heading(project)}", level=2)
+                    document.add_heading(printable(f"{_sub(g)}{_heading(project)}"), level=2)
                 for para in paras:
                     _docx_paragraph(document, para, sources)
         cited = d.cited_findings() if sources else []
         if cited:
             document.add_heading(drafting("findings_appendix"), level=1)
             for f in cited:
-                document.add_paragraph(f"〔{f.id}〕{f.message}")
+                document.add_paragraph(printable(f"〔{f.id}〕{f.message}"))
     path = Path(path)
     document.save(str(path))
     return path
@@ -257,16 +258,16 @@ def _docx_paragraph(document, para: Paragraph, sources: bool) -> None:
     from docx.shared import Pt, RGBColor
 
     def add(out, s: Sentence) -> None:
-        out.add_run(s.text)
+        out.add_run(printable(s.text))
         label = s.provenance.label() if sources else ""
         if label and (s.provenance.findings or s.provenance.doc):
-            run = out.add_run(f"〔{label}〕")
+            run = out.add_run(printable(f"〔{label}〕"))
             run.font.size = Pt(8)
             run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
 
     if para.style == "list":
         if para.heading:
-            document.add_paragraph().add_run(para.heading).bold = True
+            document.add_paragraph().add_run(printable(para.heading)).bold = True
         for n, s in enumerate(para.sentences, 1):
             out = document.add_paragraph()
             out.add_run(f"{n}. ")
@@ -274,7 +275,7 @@ def _docx_paragraph(document, para: Paragraph, sources: bool) -> None:
         return
     out = document.add_paragraph()
     if para.heading:
-        out.add_run(f"{para.heading}：").bold = True
+        out.add_run(printable(f"{para.heading}：")).bold = True
     for s in para.sentences:
         add(out, s)
 

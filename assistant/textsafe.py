@@ -1,0 +1,29 @@
+"""Report text is data: what may not reach a terminal, a spreadsheet or a Word file as is.
+
+`printable(text)` replaces control and escape characters (ESC, NUL, …; TAB and line breaks
+are kept) with a visible placeholder, so an exported file or a docx cannot be broken and a
+terminal cannot be driven by a report. `spreadsheet_text(text)` also neutralises formulas
+per OWASP: a text cell that begins with = + - @, TAB or CR is written as text.
+"""
+from __future__ import annotations
+
+import re
+
+PLACEHOLDER = "\ufffd"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def printable(text: str) -> str:
+    """`text` with control and escape characters replaced by U+FFFD."""
+    return _CONTROL.sub(PLACEHOLDER, text) if text else text
+
+
+def is_formula_like(text: str) -> bool:
+    return bool(text) and text.startswith(FORMULA_STARTS)
+
+
+def spreadsheet_text(text: str) -> str:
+    """For CSV: printable, and a leading ' before what a spreadsheet would run as a formula."""
+    text = printable(text)
+    return "'" + text if is_formula_like(text) else text

