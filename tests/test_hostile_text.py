@@ -65,3 +65,37 @@ def test_word_draft_survives_control_characters(tmp_path):
     path = draft_report(report, text).to_docx(tmp_path / "d.docx")
     body = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
     assert "不及时" in body and "\x1b" not in body
+
+
+async def test_review_app_shows_markup_and_escapes_in_report_text_as_text(tmp_path):
+    from textual.widgets import DataTable, TextArea
+
+    from assistant.model import Project, Report, Statement
+    from assistant.store import Store
+    from assistant.tui.app import ReviewApp
+    from assistant.tui.screens.document import DocumentScreen
+
+    name = "[/]公路养护[bold]项目"
+    problem = "[link=http://example.invalid]点此[/link]资金\x1b[2J支付缓慢[/]"
+    text = f"{name}\n存在问题：{problem}\n"
+    report = Report(doc="[red]报告[/red].txt", projects=[Project(name, "self_evaluation")],
+                    statements=[Statement("problem", problem, name, ["BUDGET_EXECUTION"],
+                                          text.index(problem), text.index(problem) + len(problem))])
+    db = tmp_path / "s.sqlite"
+    with Store(db) as store:
+        store.add_report(report, text, findings=[])
+    app = ReviewApp(db, export_dir=tmp_path)
+    async with app.run_test(size=(150, 45)) as pilot:
+        await pilot.pause()
+        row = [str(c) for c in app.screen.query_one("#documents", DataTable).get_row_at(0)]
+        assert row[0] == "[red]报告[/red].txt" and "[/]公路养护[bold]项目" in row[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DocumentScreen)
+        cells = [str(c) for c in screen.query_one(DataTable).get_row_at(0)]
+        assert any("[link=" in c for c in cells) and not any("\x1b" in c for c in cells)
+        assert "\x1b" not in screen.query_one(TextArea).text
+        await pilot.press("a")
+        await pilot.press("u")
+        await pilot.pause()

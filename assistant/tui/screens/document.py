@@ -20,6 +20,8 @@ from assistant.tui.widgets.items_table import ItemsTable
 from assistant.tui.widgets.progress import ProgressLine
 from assistant.tui.widgets.recent import RecentDecisions
 from assistant.tui.widgets.source_view import SourceView
+from rich.markup import escape
+from assistant.textsafe import printable
 
 DRAFTABLE = ("problem", "reason", "finding")
 
@@ -52,7 +54,7 @@ class DocumentScreen(Screen):
         yield ProgressLine(id="progress")
         with Horizontal(id="review"):
             yield ItemsTable(self.app.lexicon, on_move=self._moved, id="items")
-            yield SourceView(store.document_text(self.doc_id), id="source")
+            yield SourceView(printable(store.document_text(self.doc_id)), id="source")   # one char for one: offsets hold
         yield RecentDecisions(id="recent")
         yield ChatPane(id="chat")
         yield Footer(show_command_palette=False)
@@ -116,7 +118,7 @@ class DocumentScreen(Screen):
             return
         self._changed(item)
         self.select(item.id)
-        self.notify(f"已撤销：{item.text[:20]}")
+        self.notify(escape(printable(f"已撤销：{item.text[:20]}")))
 
     def action_down(self) -> None:
         self.table.action_cursor_down()
@@ -228,4 +230,4 @@ class DocumentScreen(Screen):
                     or fuzz.partial_ratio(query, item.summary) >= cutoff):
                 self.select(item.id)
                 return
-        self.notify(f"没有找到「{query}」")
+        self.notify(escape(printable(f"没有找到「{query}」")))

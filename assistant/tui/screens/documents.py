@@ -7,6 +7,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from assistant.tui.widgets.chat_pane import ChatPane
+from rich.text import Text
+from assistant.textsafe import printable
 
 COLUMNS = (("name", "文档", 28), ("projects", "项目", 36), ("problem", "问题", 4), ("reason", "原因", 4),
            ("measure", "措施", 4), ("indicator", "指标", 4), ("finding", "发现", 4), ("progress", "进度", 14))
@@ -41,7 +43,7 @@ class DocumentsScreen(Screen):
         table.clear()
         for d in self.documents:
             projects = "、".join(d.projects) or "—"
-            table.add_row(d.name, projects, *(str(d.counts[k]) for k in
+            table.add_row(Text(printable(d.name)), Text(printable(projects)), *(str(d.counts[k]) for k in
                                                 ("problem", "reason", "measure", "indicator", "finding")),
                           f"{d.reviewed}/{d.total} {d.progress:.0%}", key=str(d.id))
         if resume:

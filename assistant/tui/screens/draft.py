@@ -12,6 +12,8 @@ from textual.widgets import Label, Static, TextArea
 from assistant.draft.sentences import Provenance
 from assistant.store import ReviewItem
 from assistant.tui.screens.dialog import Dialog
+from rich.text import Text
+from assistant.textsafe import printable
 
 
 class DraftScreen(Dialog[str | None]):
@@ -26,9 +28,9 @@ class DraftScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="draft-dialog", classes="dialog"):
-            yield Label(f"改进措施草稿 · 针对：{self.item.text}", classes="dialog-title")
+            yield Label(Text(printable(f"改进措施草稿 · 针对：{self.item.text}")), classes="dialog-title")
             yield TextArea(self.text, soft_wrap=True, id="draft-text")
-            yield Static(_sources(self.provenance), id="draft-sources")
+            yield Static(Text(printable(_sources(self.provenance))), id="draft-sources")
             yield from self.buttons()
 
     def on_mount(self) -> None:

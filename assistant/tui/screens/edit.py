@@ -11,6 +11,8 @@ from textual.widgets import Input, Label, Static
 from assistant.store import ReviewItem
 from assistant.tui.chat_lexicon import Lexicon
 from assistant.tui.screens.dialog import Dialog
+from rich.text import Text
+from assistant.textsafe import printable
 
 
 class EditScreen(Dialog[dict[str, Any] | None]):
@@ -26,7 +28,7 @@ class EditScreen(Dialog[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         item, lx = self.item, self.lexicon
         with Vertical(id="edit-dialog", classes="dialog"):
-            yield Label(f"修改条目（{item.project or '整体'}）", classes="dialog-title")
+            yield Label(Text(printable(f"修改条目（{item.project or '整体'}）")), classes="dialog-title")
             yield Label("内容")
             yield Input(item.text, id="edit-text")
             yield Label("类型：问题 / 原因 / 措施 / 指标 / 发现")

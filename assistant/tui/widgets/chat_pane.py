@@ -13,6 +13,8 @@ from textual.widgets import Input, OptionList, RichLog
 from textual.widgets.option_list import Option
 
 from assistant.tui.chat import Hit, Reply
+from rich.text import Text
+from assistant.textsafe import printable
 
 PLACEHOLDER = "用中文提问，例如：列出执行率低于90%的项目 · 哪些指标没有完成 · 显示宣传相关的问题"
 
@@ -48,7 +50,7 @@ class ChatPane(Vertical):
     def on_mount(self) -> None:
         log = self.query_one("#chat-log", RichLog)
         for line in self.transcript:
-            log.write(line)
+            log.write(Text(printable(line)))
 
     def open(self) -> None:
         self.display = True
@@ -62,11 +64,11 @@ class ChatPane(Vertical):
         log = self.query_one("#chat-log", RichLog)
         for line in (f"> {question}", reply.text):
             self.transcript.append(line)
-            log.write(line)
+            log.write(Text(printable(line)))
         self._hits = list(reply.hits)
         hits = self.query_one("#chat-hits", OptionList)
         hits.clear_options()
-        hits.add_options([Option(h.label) for h in self._hits])
+        hits.add_options([Option(Text(printable(h.label))) for h in self._hits])
         hits.display = bool(self._hits)
         if self._hits and not reply.action:
             hits.highlighted = 0

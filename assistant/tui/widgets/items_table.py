@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from assistant.draft.sentences import short_name
 from assistant.store import ReviewItem
 from assistant.tui.chat_lexicon import Lexicon
+from assistant.textsafe import printable
 
 STATUS_MARKS = {"pending": ("·", ""), "accepted": ("✓", "green"), "rejected": ("✗", "red"),
                 "edited": ("✎", "yellow")}
@@ -60,8 +61,10 @@ class ItemsTable(DataTable):
         project = short_name(item.project) or "（整体）"      # the budget code says nothing in 14 cells
         kind = self.lexicon.kind_names.get(item.kind, item.kind)
         # Cut to the column here, once: Rich would otherwise wrap the whole text on every repaint.
-        return (status, kind, _clip(theme, WIDTHS["theme"]), _clip(project, WIDTHS["project"]),
-                _clip(item.summary, WIDTHS["text"]))
+        # report text is data: Text cells are never read as markup, control characters shown as �
+        return (status, kind, Text(printable(_clip(theme, WIDTHS["theme"]))),
+                Text(printable(_clip(project, WIDTHS["project"]))),
+                Text(printable(_clip(item.summary, WIDTHS["text"]))))
 
 
 def _clip(text: str, width: int) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from assistant.store import Decision
+from rich.text import Text
+from assistant.textsafe import printable
 
 MARKS = {"accepted": "✓", "rejected": "✗", "edited": "✎"}
 
@@ -18,4 +20,4 @@ class RecentDecisions(Static):
             text = d.text if len(d.text) <= 14 else d.text[:13] + "…"
             parts.append(f"{'↶' if d.undone_at else MARKS.get(d.status, '?')} {text}")
         # One line (see app.tcss): no layout pass, which would repaint the table.
-        self.update("最近的决定：" + "  ".join(parts), layout=False)
+        self.update(Text(printable("最近的决定：" + "  ".join(parts))), layout=False)
