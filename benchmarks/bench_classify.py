@@ -44,7 +44,11 @@ def names(n: int) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n", nargs="?", type=int, default=10_000, help="how many distinct names (default 10000)")
+    n = ap.parse_args().n
     t0 = time.perf_counter()
     lex = default_lexicon()
     t1 = time.perf_counter()
