@@ -149,3 +149,30 @@ def test_drawn_forms_read_alike_in_every_text_layout(doc, layout):
     got = _reading(extract_text(render(tables, layout)))
     assert got[0] == ref[0]
     assert _agreement(ref[1], got[1]) >= 0.75, (layout, ref[1], got[1])
+
+
+def test_a_row_that_only_repeats_its_name_is_no_indicator():
+    """The execution row some forms print under the indicators (「预算执行率 预算执行率」, its
+    cells left empty) is the form's own row, not an indicator."""
+    text = ("某县2023年度项目支出绩效自评表\n项目名称: 农村敬老院运行补助 主管部门: 某县民政局\n"
+            "一级指标 二级指标 三级指标 指标分值 预期指标值 实际完成值 自评得分\n"
+            "产出指标 数量指标 供养对象人数 30 ≥120人 126人 30\n"
+            "效益指标 社会效益指标 供养对象生活保障水平 30 明显提高 明显提高 30\n"
+            "满意度指标 服务对象满意度指标 供养对象满意度 30 ≥90% 96% 30\n"
+            "预算执行率 预算执行率\n")
+    projects = extract_text(text).projects
+    names = [i.name for p in projects for i in p.indicators]
+    assert "供养对象满意度" in names and "预算执行率" not in names
+
+
+def test_a_label_wrapped_before_its_last_character_keeps_it():
+    """Web pages cut a narrow label cell anywhere: 「满意度指 标参训学员满意度」 is the label
+    满意度指标 followed by the indicator 参训学员满意度."""
+    text = ("项目支出绩效自评表\n项目名称 基层文艺骨干培训经费 主管部门 某区文化馆\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+            "产出指标 数量指标 培训文艺骨干人次 ≥300人次 320人次 40 40\n"
+            "效益指标 社会效益 指标 基层文艺活动场次 ≥50场 56场 30 30\n"
+            "满意度指标 服务对象满意度指 标参训学员满意度 ≥90% 96% 20 20\n")
+    rows = {i.name: i for p in extract_text(text).projects for i in p.indicators}
+    assert "参训学员满意度" in rows, list(rows)
+    assert rows["参训学员满意度"].category == "满意度" and rows["参训学员满意度"].target == "≥90%"

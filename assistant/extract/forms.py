@@ -417,8 +417,18 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
         for n, (label, cell) in enumerate(row.labels):
             followed = any(lab.level != 1 for lab, _ in row.labels[n + 1:])
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
+        if _repeats_its_name(row):
+            continue            # 「预算执行率 预算执行率」: the form's execution row, its cells left empty
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
     return out
+
+
+def _repeats_its_name(row: ParsedRow) -> bool:
+    """A row whose only values repeat its name is a heading row printed across the cells."""
+    squash = lambda t: _SPACES.sub("", t)
+    name = squash(row.name.text)
+    values = [squash(c.text) for c in row.values.values() if c.text.strip()]
+    return bool(values) and all(v == name for v in values)
 
 
 def _indicator_of(row: ParsedRow, labels: _Labels, row_no: int, lex: dict,

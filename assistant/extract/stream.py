@@ -100,7 +100,8 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
             a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」
         elif a.gap == SPACE and prev is not None and prev.text[-1] in _PROSE_STOP:
             a.split, a.merge = PROSE_SPACE  # 「…催收, 保证…」: a space after a comma is prose
-        elif prev is not None and a.gap >= SPACE and _WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]]):
+        elif prev is not None and a.gap >= SPACE and (_WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]])
+                                                      or a.text == "标" and prev.text.endswith("指")):
             a.merge = VALUE_JOIN            # 「质量 指标」, 「经济效益\n\n指标」: a label's cell wrapped
         elif a.gap == LINE and prev is not None and _PAGE_MARK.match(a.text) and prev.text[-1:] not in _CLOSERS:
             a.split, a.merge = PAGE_MARK    # 「…音响、\n2、灯光…」: a document site's page number
@@ -201,6 +202,8 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
         for at in (m.start(), m.end()):
             if start < at < end:
                 cuts[at] = GLUE_VOCAB
+    if text[start] == "标" and end - start > 1 and text[:start].rstrip().endswith("指"):
+        cuts[start + 1] = SPACE         # 「满意度指 标演出人员满意度」: a wrapped label's last character, then a cell
     prev = _cls(text[start])
     for k in range(start + 1, end):
         cur = _cls(text[k])
