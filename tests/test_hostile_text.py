@@ -99,3 +99,17 @@ async def test_review_app_shows_markup_and_escapes_in_report_text_as_text(tmp_pa
         await pilot.press("a")
         await pilot.press("u")
         await pilot.pause()
+
+
+@pytest.mark.parametrize("run", ["\t", " ", "。 ", "\n", "：", "存在问题：\t ", "一、", "|", "…"])
+def test_long_runs_of_white_space_and_punctuation_end(run):
+    """A report holding a long run of TABs, spaces or punctuation is read in bounded time:
+    120,000 characters of it, which a quadratic pattern would hold for hours, in a child
+    process given a minute (a guard against a hang, not a speed goal)."""
+    import subprocess
+    import sys
+
+    code = ("from assistant.extract import extract_text\n"
+            f"extract_text('项目名称\\t' + {run!r} * (120000 // len({run!r})) + '预算执行率低。')\n")
+    done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()[-500:]

@@ -191,7 +191,9 @@ def _lex() -> _Lex:
         # inside a line (web pages and PDF text run sections together): a numbered heading
         # after a sentence, or a heading and a colon after any stop or space
         heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head}){after}"
-                               rf"|(?:(?<=[。；;，,.．！？!?\s])|(?<=[\u4e00-\u9fff]\.))\s*"
+                               # after white space only where it ends: a start inside a run of
+                               # spaces or TABs would scan the rest of the run (quadratic)
+                               rf"|(?:(?<=[。；;，,.．！？!?])|(?<=\s)(?!\s)|(?<=[\u4e00-\u9fff]\.))\s*"
                                rf"(?P<bare>{prefix}{head})\s*[：:])"),
         heading_full=re.compile(rf"{head}$"),
         stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
