@@ -113,3 +113,46 @@ def test_long_runs_of_white_space_and_punctuation_end(run):
             f"extract_text('项目名称\\t' + {run!r} * (120000 // len({run!r})) + '预算执行率低。')\n")
     done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True)
     assert done.returncode == 0, done.stderr.decode()[-500:]
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    import assistant.extract.readers as readers
+
+    caps = {"max_unzipped_mb": 1, "max_cells": 2000, "max_text_mchars": 0.05}
+    monkeypatch.setattr(readers, "limits", lambda: caps)
+    return caps
+
+
+def _docx_bomb(path):
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("项目名称：某项目")
+    d.save(str(path))
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/padding.bin", b"\0" * (3 * 1024 * 1024))   # compresses to a few KB
+
+
+def test_documents_over_their_budget_are_refused_in_one_line(tmp_path, small_limits):
+    pytest.importorskip("docx")
+    openpyxl = pytest.importorskip("openpyxl")
+    from assistant.extract import extract_path
+    from assistant.extract.read import ReadError
+
+    bomb = tmp_path / "bomb.docx"
+    _docx_bomb(bomb)
+    wide = tmp_path / "wide.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "项目名称"
+    book.active.cell(row=3, column=3000, value="远处的一格")
+    book.save(wide)
+    long = tmp_path / "long.txt"
+    long.write_text("存在问题：资料报送不及时。\n" * 6000, encoding="utf-8")
+    for path, words in ((bomb, "unpacks to"), (wide, "cells"), (long, "million characters")):
+        with pytest.raises(ReadError) as err:
+            extract_path(path)
+        line = str(err.value)
+        assert path.name in line and words in line and "limits.yaml" in line and "\n" not in line

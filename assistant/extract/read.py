@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from assistant.extract.readers import Decoded, Unreadable, message
+from assistant.extract.readers import Decoded, Unreadable, check_text, message
 from assistant.extract.readers.sniff import sniff
 from assistant.extract.readers.text import decode
 from assistant.model import Document
@@ -61,6 +61,7 @@ def read_document(path: str | Path) -> Document:
     try:
         kind = sniff(data, path.name)
         decoded = _decode(kind, data, path.name)
+        check_text(decoded.text)
     except Unreadable as exc:
         raise ReadError(path, exc.reason) from None
     except Exception as exc:  # a reader library failing on odd input must not crash a batch

@@ -61,3 +61,35 @@ def message(exc: BaseException, limit: int = 160) -> str:
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"[A-Za-z0-9]")
 _PUNCT_END = re.compile(r"[,;:!?]$")
+
+
+def limits() -> dict:
+    """Per-document budgets (lexicons/limits.yaml)."""
+    from assistant.lexicon import builtin
+
+    return builtin("limits.yaml")
+
+
+def check_zip(data: bytes, what: str) -> None:
+    """`Unreadable` when a DOCX/XLSX archive would unpack beyond `max_unzipped_mb`."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return                          # the reader itself will say what is wrong
+    cap = float(limits()["max_unzipped_mb"])
+    if size > cap * 1024 * 1024:
+        raise Unreadable(f"a {what} that unpacks to {size / 1048576:.0f} MB, over the {cap:g} MB "
+                         "limit of lexicons/limits.yaml (a zip bomb, or raise max_unzipped_mb)")
+
+
+def check_text(text: str) -> None:
+    """`Unreadable` when a document's text is beyond `max_text_mchars` million characters."""
+    cap = float(limits()["max_text_mchars"]) * 1_000_000
+    if len(text) > cap:
+        raise Unreadable(f"{len(text) / 1e6:.0f} million characters of text, over the "
+                         f"{cap / 1e6:g} million limit of lexicons/limits.yaml; split the file "
+                         "or raise max_text_mchars")

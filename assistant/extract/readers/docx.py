@@ -10,13 +10,14 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from assistant.extract.readers import Decoded, Unreadable, cell_text, message
+from assistant.extract.readers import Decoded, Unreadable, cell_text, check_zip, message
 
 
 def read_docx(data: bytes, name: str = "FILE") -> Decoded:
     """The text of a Word document; `Unreadable` when python-docx cannot open it."""
     import docx
 
+    check_zip(data, "Word document")
     try:
         document = docx.Document(io.BytesIO(data))
     except ValueError as exc:

@@ -13,7 +13,8 @@ import datetime as dt
 import io
 import re
 
-from assistant.extract.readers import Decoded, Unreadable, cell_text, message
+from assistant.extract import readers
+from assistant.extract.readers import Decoded, Unreadable, cell_text, check_zip, message
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
@@ -23,19 +24,21 @@ def read_xlsx(data: bytes, name: str = "FILE") -> Decoded:
     """The text of a workbook's visible sheets; `Unreadable` when openpyxl cannot open it."""
     import openpyxl
 
+    check_zip(data, "Excel workbook")
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise Unreadable(f"damaged Excel workbook ({type(exc).__name__}: {message(exc)}); "
                          "open it in Excel or WPS and save it again") from None
     sheets, warnings = [], []
+    budget = [int(readers.limits()["max_cells"])]
     try:
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
                 warnings.append(f"hidden sheet {sheet.title!r} skipped")
                 continue
             sheet.reset_dimensions()   # a stale <dimension> would pad every row to it
-            lines = sheet_lines(sheet.iter_rows())
+            lines = sheet_lines(_counted(sheet.iter_rows(), budget))
             if lines:
                 sheets.append("\n".join(lines))
     finally:
@@ -43,6 +46,18 @@ def read_xlsx(data: bytes, name: str = "FILE") -> Decoded:
     if not sheets:
         raise Unreadable("an Excel workbook without any filled cell in its visible sheets")
     return Decoded("\n\n".join(sheets), "xlsx", warnings)
+
+
+def _counted(rows, budget: list[int]):
+    """The rows, counting their cells against the workbook's budget (padding included: a
+    single cell at XFD1048576 makes every row sixteen thousand cells wide)."""
+    for row in rows:
+        budget[0] -= max(1, len(row))      # an empty row costs a step too
+        if budget[0] < 0:
+            raise Unreadable(f"an Excel workbook of more than {int(readers.limits()['max_cells']):,} cells "
+                             "(over the limit of lexicons/limits.yaml); delete the empty columns "
+                             "and rows far from the table, or raise max_cells")
+        yield row
 
 
 def sheet_lines(rows) -> list[str]:
