@@ -6,6 +6,7 @@ Each command lives in its own module under `assistant/commands/` and registers i
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 
@@ -23,7 +24,34 @@ def main() -> None:
 
     for name in COMMAND_MODULES:
         importlib.import_module(f"assistant.commands.{name}")
-    app()
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断（已写出的内容保留）\n")
+        raise SystemExit(130) from None
+    except Exception as exc:                 # the last net: one line, never a traceback
+        sys.stderr.write(f"错误：{user_message(exc)}\n")
+        raise SystemExit(2) from None
+
+
+def user_message(exc: BaseException) -> str:
+    """One Chinese line for an error a user can fix: which file, and what to do."""
+    import sqlite3
+
+    name = getattr(exc, "filename", None)
+    if isinstance(exc, IsADirectoryError):
+        return f"{name}：是一个文件夹；请在它下面给出文件名（如 {name}/结果）"
+    if isinstance(exc, FileNotFoundError):
+        return f"{name}：所在文件夹不存在；请先创建文件夹或换一个路径"
+    if isinstance(exc, PermissionError):
+        return f"{name}：没有读写权限；请换一个位置或检查权限"
+    if isinstance(exc, sqlite3.DatabaseError):
+        return f"数据库文件无法打开（{exc}）；请确认 --db 给出的是 jixiao 建立的审核库（.sqlite）"
+    if isinstance(exc, OSError):
+        return f"{name or ''}：{exc.strerror or exc}".lstrip("：")
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
 
 
 if __name__ == "__main__":     # `python -m assistant.cli`: register on the imported module's app

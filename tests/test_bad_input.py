@@ -253,3 +253,35 @@ def test_image_only_page_in_a_text_pdf_warns(tmp_path):
     with pytest.warns(ReadWarning, match=r"partly\.pdf: pages 2 of 2 are images"):
         doc = read_document(path)
     assert "项目名称" in doc.text
+
+
+def test_ordinary_output_mistakes_get_one_chinese_line_and_no_traceback(tmp_path):
+    """Output into a missing folder or onto a folder, a --db that is no store, a draft asked
+    as PDF: one line on stderr naming the file, exit code 2, never a traceback."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    sample = ROOT / "corpora" / "samples" / "01_tab_selfeval_education.txt"
+    (tmp_path / "adir").mkdir()
+    (tmp_path / "bad.sqlite").write_text("not a database", encoding="utf-8")
+    jsonl = tmp_path / "out.jsonl"
+    subprocess.run([sys.executable, "-m", "assistant.cli", "extract", str(sample), "-o", str(jsonl)],
+                   capture_output=True, cwd=tmp_path, check=True)
+    cases = [
+        (["draft", "report", str(sample), "-o", "nodir/x.md"], "nodir/x.md"),
+        (["draft", "report", str(sample), "-o", "adir"], "adir"),
+        (["draft", "report", str(sample), "-o", "x.pdf"], "x.pdf"),
+        (["stats", str(jsonl), "--plot", "nodir/p.png"], "nodir/p.png"),
+        (["stats", "--db", "bad.sqlite"], "--db"),
+        (["export", "--db", "bad.sqlite", "-o", "x.xlsx"], "--db"),
+    ]
+    for args, named in cases:
+        run = subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
+                             cwd=tmp_path)
+        assert run.returncode == 2, (args, run.stderr)
+        assert "Traceback" not in run.stderr, (args, run.stderr)
+        lines = [line for line in run.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and named in lines[0], (args, run.stderr)
+    assert (tmp_path / "bad.sqlite").read_text(encoding="utf-8") == "not a database"   # left as it was

@@ -59,9 +59,11 @@ def report(
     seed: int = typer.Option(0, "--seed", help="Same seed, same draft."),
     sources: bool = typer.Option(True, "--sources/--no-sources", help="Print 〔citations〕 after cited sentences."),
 ) -> None:
-    """Draft 一、存在问题 二、未完成原因分析 三、改进措施 四、评价结论 for a report."""
+    """起草 一、评价结论 二、存在问题 三、未完成原因分析 四、改进措施（附核查发现）。"""
     from assistant.draft import draft_report, write_docx
 
+    if output is not None and output.suffix.lower() not in (".md", ".markdown", ".txt", ".docx"):
+        _fail(f"{output}：只能写成 .md 或 .docx（要 PDF 请用 Word 打开 .docx 后另存为 PDF）")
     pairs = _reports(source)
     hist = _corpus(corpus)
     drafts = [draft_report(r, text, corpus=hist, seed=seed) for r, text in pairs]
@@ -79,7 +81,7 @@ def report(
             output.write_text(markdown, encoding="utf-8")
     if output is not None:
         n_find = sum(len(d.findings) for d in drafts)
-        typer.echo(f"{output}: {len(drafts)} report(s), {n_find} findings", err=True)
+        typer.echo(f"{output}：{len(drafts)} 份报告的初稿，{n_find} 条核查发现", err=True)
 
 
 def _reports(source: Path):
