@@ -115,10 +115,31 @@ def test_report_draft_keeps_the_promises_evaluators_ask_for():
     d = draft_report(report, text)
     md = d.to_markdown()
     assert md.startswith("# 某县文化和旅游局2024年度绩效评价报告")
-    assert md.index("## 一、评价结论") < md.index("## 二、存在问题")
+    assert md.index("## 一、评价结论") < md.index("## 二、主要问题及原因") < md.index("## 四、改进建议")
     assert "13912345678" not in md and "联系人" not in md          # no personal details
     problems = " ".join(s.text for s in d.section("problems").sentences())
     assert "宣传力度不够" in problems
     assert "98.5%，略有结余" not in problems                        # within materiality: no problem
     reasons = " ".join(s.text for s in d.section("reasons").sentences())
     assert "说明为：预算执行率97.2%" not in reasons and "自评材料说明：预算执行率" not in reasons
+
+
+def test_main_problems_are_synthesised_across_projects_and_answered_one_to_one():
+    from assistant.draft import draft_report
+
+    texts = {"乡村道路养护": "由于上级资金下达较晚，道路养护资金支付进度缓慢。",
+             "农村饮水维修": "受上级资金下达滞后影响，维修资金支付进度缓慢。",
+             "文化下乡活动": "文化下乡活动宣传力度不够，群众知晓率偏低。"}
+    text = "\n".join(f"{p}存在问题：{t}" for p, t in texts.items()) + "\n"
+    stmts = [Statement("problem", t, p, [], text.index(t), text.index(t) + len(t)) for p, t in texts.items()]
+    report = Report(doc="县.txt", projects=[Project(p, "self_evaluation") for p in texts], statements=stmts)
+    d = draft_report(report, text)
+    problems = [para for _, paras in d.section("problems").groups for para in paras]
+    measures = [para for _, paras in d.section("measures").groups for para in paras]
+    assert 2 <= len(problems) <= 6
+    assert [p.heading for p in problems] == [m.heading for m in measures]       # one-to-one
+    first = problems[0]
+    assert "资金下达" in first.heading                                             # the shared cause leads
+    assert sum("支付进度缓慢" in s.text for s in first.sentences) == 2
+    assert any(s.text.startswith("上述问题见于乡村道路养护、农村饮水维修") for s in first.sentences)
+    assert measures[0].sentences[0].provenance.template.startswith("measures.BUDGET_EXECUTION.funds_release")

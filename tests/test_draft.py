@@ -203,9 +203,9 @@ def test_report_sections_and_headings():
     d = draft_report(report, text, seed=0)
     assert isinstance(d, DraftReport)
     assert [(s.number, s.title) for s in d.sections] == [
-        ("一、", "评价结论"), ("二、", "存在问题"), ("三、", "未完成原因分析"), ("四、", "改进措施")]
+        ("一、", "评价结论"), ("二、", "主要问题及原因"), ("三、", "未完成原因分析"), ("四、", "改进建议")]
     md = d.to_markdown()
-    for heading in ("## 一、评价结论", "## 二、存在问题", "## 三、未完成原因分析", "## 四、改进措施"):
+    for heading in ("## 一、评价结论", "## 二、主要问题及原因", "## 三、未完成原因分析", "## 四、改进建议"):
         assert heading in md
     # every 〔F…〕 marker is defined in the appendix, and the title is no file name
     cited = set(re.findall(r"〔(F\d+)", md.split("## 附")[0]))
@@ -281,7 +281,7 @@ def test_docx_opens_with_headings(tmp_path):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:1] and "一、评价结论" in headings
     assert [h for h in headings if h[:2] in ("一、", "二、", "三、", "四、")] == [
-        "一、评价结论", "二、存在问题", "三、未完成原因分析", "四、改进措施"]
+        "一、评价结论", "二、主要问题及原因", "三、未完成原因分析", "四、改进建议"]
     assert document.sections[0].page_width.mm == pytest.approx(210, abs=0.5)
     assert document.styles["Normal"].font.name == "仿宋" and document.styles["Heading 1"].font.name == "黑体"
     body = "\n".join(p.text for p in document.paragraphs)
@@ -406,7 +406,7 @@ def test_cli_report(cli, tmp_path):
     sample = next(iter(_documents()))
     md = tmp_path / "draft.md"
     assert cli(["draft", "report", str(sample), "-o", str(md)]).exit_code == 0
-    assert "## 二、存在问题" in md.read_text(encoding="utf-8")
+    assert "## 二、主要问题及原因" in md.read_text(encoding="utf-8")
     jsonl = tmp_path / "reports.jsonl"
     from assistant.extract import extract_path
 

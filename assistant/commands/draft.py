@@ -59,7 +59,7 @@ def report(
     seed: int = typer.Option(0, "--seed", help="Same seed, same draft."),
     sources: bool = typer.Option(True, "--sources/--no-sources", help="Print 〔citations〕 after cited sentences."),
 ) -> None:
-    """起草 一、评价结论 二、存在问题 三、未完成原因分析 四、改进措施（附核查发现）。"""
+    """起草 一、评价结论 二、主要问题及原因 三、未完成原因分析 四、改进建议（附核查发现）。"""
     from assistant.draft import draft_report, write_docx
 
     if output is not None and output.suffix.lower() not in (".md", ".markdown", ".txt", ".docx"):

@@ -1,5 +1,9 @@
-"""The narrative sections of a report, drafted together: 一、评价结论 二、存在问题
-三、未完成原因分析 四、改进措施 — as Markdown or as a Word document (python-docx).
+"""The narrative sections of a report, drafted together: 一、评价结论 二、主要问题及原因
+三、未完成原因分析 四、改进建议 — as Markdown or as a Word document (python-docx).
+
+主要问题及原因 groups the problems of all projects by their primary cause (3–6 groups, each
+quoting its problems with their evidence and saying the cause once); 改进建议 answers each
+group under the same heading, cause first.
 
 The title names the unit and the year; an appendix defines every 〔F…〕 marker; statements
 that are no shortcoming (within checks.yaml § materiality) are not listed as problems; a
@@ -114,10 +118,20 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> Draft
     numbers, titles = drafting("section_numbers"), drafting("sections")
     sections = [Section(key, titles[key], numbers[i]) for i, key in enumerate(SECTION_KEYS)]
     by_key = {s.key: s for s in sections}
-    for project, items in _by_project(problems).items():
-        by_key["problems"].groups.append((project, [Paragraph("", [i.sentence for i in items], "list")]))
-        measures = _measures(report, project, items, corpus, seed, known, seen)
-        by_key["measures"].groups.append((project, measures))
+    # 主要问题及原因 across projects, by cause; 建议 numbered one-to-one with them
+    for k, (title, cause, items) in enumerate(_synthesise(problems)):
+        heading = f"{_ordinal_number(k)}{title}"
+        body = [i.sentence for i in items]
+        said = _cause_sentence(title, cause, items, seen)
+        if said is not None:
+            body.append(said)
+        by_key["problems"].groups.append((None, [Paragraph(heading, body, "list")]))
+        projects = list(dict.fromkeys(i.project for i in items))
+        slot = projects[0] if len(projects) == 1 else drafting("slot_defaults.projects")
+        measures = _measures(report, slot, items, corpus, seed, known, seen)
+        for para in measures:
+            para.heading = heading
+        by_key["measures"].groups.append((None, measures))
     for project, paras in reasons.items():
         by_key["reasons"].groups.append((project, paras))
     for para in draft_conclusion(report, findings, seed, seen):
@@ -207,10 +221,52 @@ def _measures(report: Report, project: str, items: list[Problem], corpus, seed: 
         s.provenance.project = project
         s.provenance.findings = list(dict.fromkeys(
             f for i in items if code in i.themes for f in i.sentence.provenance.findings))
-    paras = [Paragraph("", draft.sentences)]
-    if draft.precedents:
-        paras.append(Paragraph("参考", draft.precedents, "list"))
-    return paras
+    return [Paragraph("", draft.sentences)]    # a precedent is blended into the points
+
+
+MAX_PROBLEMS = 6      # 主要问题: three to six, as evaluators write them
+
+
+def _synthesise(problems: list[Problem]) -> list[tuple[str, Any, list[Problem]]]:
+    """The problems of all projects grouped by their primary cause (lexicons/causes.yaml),
+    else by their first theme: (title, cause or None, problems), the most shared first, at
+    most MAX_PROBLEMS (the rest joined to the last as 其他方面)."""
+    from assistant.draft.causes import read_cause
+
+    bank = builtin("measures.yaml")["themes"]
+    groups: dict[str, tuple[str, Any, list[Problem]]] = {}
+    for p in problems:
+        primary = read_cause(p.text).primary
+        if primary is not None:
+            key, title, cause = primary.cause.code, primary.cause.label, primary.cause
+        else:
+            theme = next((t for t in p.themes if t in bank and t != "OTHER"), "OTHER")
+            key, title, cause = theme, f"{bank[theme]['label']}方面" if theme != "OTHER" else "其他方面", None
+        groups.setdefault(key, (title, cause, []))[2].append(p)
+    order = sorted(groups.values(), key=lambda g: -len({i.project for i in g[2]}))
+    if len(order) > MAX_PROBLEMS:
+        rest = [i for g in order[MAX_PROBLEMS - 1:] for i in g[2]]
+        order = order[:MAX_PROBLEMS - 1] + [("其他方面", None, rest)]
+    return order
+
+
+def _cause_sentence(title: str, cause, items: list[Problem], seen: set[str]) -> Sentence | None:
+    """「上述问题涉及A、B等2个项目，主要原因是……」: the group's cause, said once."""
+    if cause is None:
+        return None
+    projects = [short_name(p) or drafting("department") for p in dict.fromkeys(i.project for i in items)]
+    where = "、".join(projects[:3]) + ("等项目" if len(projects) > 3 else "")   # no count: every digit comes from the report
+    text = drafting("problems_cause").format(projects=where, cause=cause.label)
+    if text in seen:
+        return None
+    seen.add(text)
+    return Sentence(text, Provenance(template="drafting.problems_cause",
+                                     findings=list(dict.fromkeys(f for i in items for f in i.sentence.provenance.findings))))
+
+
+def _ordinal_number(k: int) -> str:
+    subs = drafting("sub_numbers")
+    return subs[k] if k < len(subs) else f"（{k + 1}）"
 
 
 def _by_project(problems: list[Problem]) -> dict[str, list[Problem]]:
