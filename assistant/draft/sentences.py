@@ -206,11 +206,11 @@ def short_name(project: str) -> str:
 
 @lru_cache(maxsize=8192)
 def words(text: str) -> str:
-    """jieba words joined by spaces, punctuation dropped: the input of token_set_ratio."""
-    import jieba
+    """Words joined by spaces, punctuation dropped: the input of token_set_ratio and BM25.
+    The project's one segmenter (assistant.nlp.segment, with its user dictionary)."""
+    from assistant.nlp import segment
 
-    jieba.setLogLevel(60)
-    return " ".join(w for w in jieba.lcut(text or "") if _WORD.search(w))
+    return " ".join(w for w in segment(text or "") if _WORD.search(w))
 
 
 _SLOT = re.compile(r"\{(\w+)\}")

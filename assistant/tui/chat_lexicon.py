@@ -209,19 +209,16 @@ def load_lexicon(path: str | Path) -> Lexicon:
 
 
 def segment(text: str) -> list[str]:
-    """jieba words; placeholders stay whole, punctuation and spaces are dropped."""
+    """Words by the project's segmenter; placeholders stay whole, punctuation and spaces are dropped."""
     return [w for w in _jieba().lcut(text) if not _PUNCT.match(w)]
 
 
-@lru_cache(maxsize=1)
 def _jieba():
-    import logging
+    """The project's one segmenter (assistant.nlp: jieba with the user dictionary built from
+    labels, cues and domain terms), so 个贷率 and 预算执行率 are words here as everywhere."""
+    from assistant.nlp import tokenizer
 
-    import jieba  # ~1 s to load its dictionary: only when a request is first analysed
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return tokenizer()
 
 
 def _intent(name: str, spec: Any, path: str | Path) -> Intent:
