@@ -391,7 +391,8 @@ async def test_colon_opens_the_pane_and_listed_projects_jump_to_their_items(db):
             below = store.projects(rate=90, comparison="lt")
         assert pane.transcript[-1].startswith(f"执行率低于90%的项目共 {len(below)} 个")
         hits = pane.query_one("#chat-hits", OptionList)
-        assert hits.option_count == len(below) and app.focused is hits
+        assert hits.option_count == len(below) and hits.highlighted == 0
+        assert app.focused is pane.query_one("#chat-input", Input)      # the request line keeps it
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
@@ -518,3 +519,23 @@ def test_review_extracts_the_paths_into_the_store_once(tmp_path):
         again = ingest(store, [samples])
         assert not again.added and len(again.unchanged) == len(first.added)
         assert len(store.documents()) == len(first.added)
+
+
+async def test_letters_typed_after_an_answer_are_text_never_a_decision(db):
+    """After an answer that lists items, the request line keeps the focus: typing 「a」 and
+    「r」 writes them into the next question; no item is accepted or rejected by accident."""
+    app = app_for(db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_document(pilot)
+        before = [i.status for i in items(db)]
+        pane = await ask(pilot, "哪些指标没有完成")
+        request_line = pane.query_one("#chat-input", Input)
+        assert app.focused is request_line
+        await pilot.press("a", "r", "e", "u")
+        await pilot.pause()
+        assert request_line.value == "areu"
+        assert [i.status for i in items(db)] == before
+        request_line.value = ""
+        await pilot.press("down", "enter")            # arrows choose a result, an empty line opens it
+        await pilot.pause()
+        assert app.focused is screen.table and screen.current.text in ("短信发送成功率", "政策知晓率")

@@ -91,6 +91,16 @@ class DocumentScreen(Screen):
         if item_id in self._row:
             self._changed(self.app.store.item(item_id))
 
+    _REVIEW_ACTIONS = frozenset({"accept", "reject", "edit", "undo", "down", "up", "next_pending",
+                                 "previous_pending", "find", "draft"})
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Review keys act only outside the chat pane: a letter typed there is text."""
+        if action in self._REVIEW_ACTIONS and self.focused is not None \
+                and any(isinstance(node, ChatPane) for node in self.focused.ancestors_with_self):
+            return False
+        return True
+
     def focus_main(self) -> None:
         self.table.focus()
 

@@ -12,15 +12,19 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, RichLog
 from textual.widgets.option_list import Option
 
-from assistant.tui.chat import Hit, Reply
 from rich.text import Text
-from assistant.textsafe import printable
 
-PLACEHOLDER = "用中文提问，例如：列出执行率低于90%的项目 · 哪些指标没有完成 · 显示宣传相关的问题"
+from assistant.textsafe import printable
+from assistant.tui.chat import Hit, Reply
+
+PLACEHOLDER = "用中文提问，例如：列出执行率低于90%的项目 · 哪些指标没有完成 · 显示宣传相关的问题（↑↓ 选结果，空行回车打开）"
 
 
 class ChatPane(Vertical):
-    BINDINGS = [Binding("escape", "close", "关闭对话", id="chat.close")]
+    BINDINGS = [Binding("escape", "close", "关闭对话", id="chat.close"),
+                # the request line keeps the focus: arrows move through the results from there
+                Binding("down", "hit(1)", "下一个结果", show=False, id="chat.next"),
+                Binding("up", "hit(-1)", "上一个结果", show=False, id="chat.previous")]
 
     class Asked(Message):
         def __init__(self, text: str) -> None:
@@ -70,9 +74,17 @@ class ChatPane(Vertical):
         hits.clear_options()
         hits.add_options([Option(Text(printable(h.label))) for h in self._hits])
         hits.display = bool(self._hits)
-        if self._hits and not reply.action:
+        if self._hits:
             hits.highlighted = 0
-            hits.focus()
+        # the focus stays on the request line: the next question is typed there, and letters
+        # never reach the review keys of the screen behind
+        self.query_one("#chat-input", Input).focus()
+
+    def action_hit(self, step: int) -> None:
+        hits = self.query_one("#chat-hits", OptionList)
+        if self._hits:
+            current = hits.highlighted if hits.highlighted is not None else -step
+            hits.highlighted = max(0, min(len(self._hits) - 1, current + step))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -80,6 +92,10 @@ class ChatPane(Vertical):
         if text:
             event.input.value = ""
             self.post_message(self.Asked(text))
+            return
+        hits = self.query_one("#chat-hits", OptionList)     # an empty line opens the chosen result
+        if self._hits and hits.highlighted is not None:
+            self.post_message(self.Jump(self._hits[hits.highlighted]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
