@@ -61,6 +61,14 @@ class StoreQueries:
         return [ProjectRow(r["doc_id"], r["doc_name"], r["name"], r["form"], r["rate"], r["adjusted"],
                            r["executed"], r["item_id"]) for r in rows]
 
+    def items_of_kind(self, kinds: Iterable[str], *, doc_id: int | None = None,
+                      project: str | None = None) -> list[ReviewItem]:
+        """Items of the given kinds (rejected ones left out), in document order."""
+        kinds = list(kinds)
+        marks = ", ".join("?" * len(kinds))
+        return self._select(f"kind IN ({marks}) AND status != 'rejected'", tuple(kinds),
+                            doc_id=doc_id, project=project)
+
     def indicators_not_met(self, *, doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:
         """Indicators short of their target (points deducted or a 未完成原因 given)."""
         return self._select("kind = 'indicator' AND met = 0 AND status != 'rejected'", (),

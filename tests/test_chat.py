@@ -52,6 +52,16 @@ def problem(store, text="预算编制不够精准，部分项目支付进度缓�
     ("导出已审核的问题", "export"),
     ("把已接受的条目导出成csv", "export"),
     ("你能做什么", "help"),
+    # ranking and listing (issue 17), worded as analysts ask
+    ("哪个项目执行率最低", "rank_projects"),
+    ("执行率最高的是哪个项目", "rank_projects"),
+    ("预算最多的项目是哪个", "rank_projects"),
+    ("哪个项目的资金最少", "rank_projects"),
+    ("把项目按执行率排个序", "rank_projects"),
+    ("列出所有问题", "items_by_kind"),
+    ("这份报告有哪些改进措施", "items_by_kind"),
+    ("显示全部原因", "items_by_kind"),
+    ("看看都有哪些问题", "items_by_kind"),
 ])
 def test_requests_find_their_intent(chat, request_text, intent):
     assert chat.parse(request_text).intent == intent
@@ -90,6 +100,24 @@ def test_projects_below_an_execution_rate(chat, store):
     assert reply.text.startswith(f"执行率低于90%的项目共 {len(expected)} 个")
     assert all(h.item_id for h in reply.hits)
     assert "没有执行率低于1%的项目" in chat.respond("执行率低于1%的项目").text
+
+
+def test_projects_ranked_by_rate_and_budget(chat, store):
+    rows = [r for r in store.projects() if r.rate is not None]
+    low = chat.respond("哪个项目执行率最低")
+    lowest = min(rows, key=lambda r: r.rate)
+    assert low.text.startswith(f"执行率最低的是{lowest.name}") and len(low.hits) == min(len(rows), len(low.hits))
+    assert lowest.name in low.hits[0].label
+    budget = chat.respond("预算最多的项目是哪个")
+    biggest = max((r for r in store.projects() if r.adjusted is not None), key=lambda r: r.adjusted)
+    assert budget.text.startswith(f"预算数最高的是{biggest.name}")
+
+
+def test_all_items_of_a_kind(chat, store):
+    reply = chat.respond("列出所有问题")
+    problems = [i for d in store.documents() for i in store.items(d.id) if i.kind == "problem"]
+    assert reply.text.startswith(f"问题共 {len(problems)} 条") and reply.hits
+    assert all(h.label.startswith("问题｜") for h in reply.hits)
 
 
 def test_indicators_not_met(chat, store):

@@ -10,6 +10,7 @@ how matching works); thresholds are there too.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -70,6 +71,7 @@ class Chat:
             "items_by_theme": self._items_by_theme, "counts": self._counts,
             "draft_measures": self._draft_measures, "set_theme": self._set_theme,
             "export": self._export, "help": lambda request, context: self.help(),
+            "rank_projects": self._rank_projects, "items_by_kind": self._items_by_kind,
         }
 
     def parse(self, text: str) -> Request:
@@ -147,6 +149,34 @@ class Chat:
         hits = [Hit(f"{self._kind_label([i.kind])}｜{i.project or i.doc_name}｜{i.text}", i.doc_id, i.id)
                 for i in found.values()]
         return self._listing(f"{what}共 {len(hits)} 条：", hits)
+
+    def _rank_projects(self, request: Request, context: Context) -> Reply:
+        text = request.text
+        if re.search(r"执行数|支出数|支出金额|花了", text):
+            key, label, unit = "executed", "执行数", ""
+        elif re.search(r"预算|资金|经费|金额|钱", text) and "执行率" not in text:
+            key, label, unit = "adjusted", "预算数", ""
+        else:
+            key, label, unit = "rate", "执行率", "%"
+        low = bool(re.search(r"最低|最少|最小|最差|倒数|偏低", text))
+        rows = [r for r in self.store.projects(doc_id=_scope(request, context)) if getattr(r, key) is not None]
+        if not rows:
+            return Reply(f"没有记录{label}的项目。")
+        rows.sort(key=lambda r: (getattr(r, key), r.doc_name, r.name), reverse=not low)
+        top = rows[0]
+        order = "从低到高" if low else "从高到低"
+        head = f"{label}{'最低' if low else '最高'}的是{top.name}（{getattr(top, key):g}{unit}）；按{label}{order}共 {len(rows)} 个："
+        hits = [Hit(f"{r.name}（{r.doc_name}）{label} {getattr(r, key):g}{unit}", r.doc_id, r.item_id) for r in rows]
+        return self._listing(head, hits)
+
+    def _items_by_kind(self, request: Request, context: Context) -> Reply:
+        kinds = [k for k in request.slots.kinds if k in STATEMENT_KINDS + ("indicator", "finding")] or ["problem"]
+        items = self.store.items_of_kind(kinds, doc_id=_scope(request, context), project=request.slots.project)
+        label = self._kind_label(kinds)
+        if not items:
+            return Reply(f"没有{label}。")
+        hits = [Hit(f"{self._kind_label([i.kind])}｜{i.project or i.doc_name}｜{i.text}", i.doc_id, i.id) for i in items]
+        return self._listing(f"{label}共 {len(items)} 条：", hits)
 
     def _counts(self, request: Request, context: Context) -> Reply:
         kinds = [k for k in request.slots.kinds if k in STATEMENT_KINDS] or ["problem"]
