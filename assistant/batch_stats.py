@@ -94,7 +94,7 @@ def stats_from_store(path: str | Path) -> Stats:
     from assistant.store import Store
 
     stats = Stats()
-    with Store(path) as store:
+    with Store(path, create=False) as store:
         ids = {d.sha256: d.id for d in store.documents()}
         for report in store.reports(reviewed=True):
             doc_id = ids.get(report.sha256)

@@ -40,6 +40,10 @@ def user_message(exc: BaseException) -> str:
     """One Chinese line for an error a user can fix: which file, and what to do."""
     import sqlite3
 
+    from assistant.store_schema import SchemaError
+
+    if isinstance(exc, SchemaError):
+        return str(exc)
     name = getattr(exc, "filename", None)
     if isinstance(exc, IsADirectoryError):
         return f"{name}：是一个文件夹；请在它下面给出文件名（如 {name}/结果）"

@@ -29,7 +29,7 @@ from assistant.store_rows import (ITEM_KINDS, PENDING, STATUSES, Decision, Docum
                                   ProjectRow, ReviewItem, apply_decisions, decision_from_row, item_from_row,
                                   provenance_json, report_items, sql_marks)
 from assistant.store_queries import StoreQueries, item_filters
-from assistant.store_schema import SchemaError, migrate
+from assistant.store_schema import MIGRATIONS, SchemaError, migrate
 
 __all__ = ["Store", "ReviewItem", "DocumentSummary", "Decision", "Draft", "ProjectRow",
            "SchemaError", "STATUSES", "PENDING", "ITEM_KINDS", "EXPORT_STATUSES"]
@@ -44,12 +44,20 @@ EXPORT_STATUSES = {
 class Store(StoreQueries):
     """A review store at `path` (created and migrated on open). Use as a context manager."""
 
-    def __init__(self, path: str | Path, *, who: str | None = None):
+    def __init__(self, path: str | Path, *, who: str | None = None, create: bool = True):
+        """`create=False` (read-only commands: export, stats) refuses a path that holds no
+        store yet instead of creating one. A file that is not our store — another program's
+        SQLite database, or a store of a newer version — is refused before anything in it
+        changes (no WAL switch, no table, no user_version)."""
         self.path = str(path)
         self.who = who or _os_user()
+        if not create and not Path(self.path).is_file():
+            raise SchemaError(f"{self.path}: no review store there; create one with "
+                              "jixiao extract … --db or jixiao review --db")
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self._db.row_factory = sqlite3.Row
         try:
+            _refuse_foreign(self._db, self.path)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -333,6 +341,17 @@ class Store(StoreQueries):
         return [item_from_row(r) for r in self._db.execute(
             f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
             params)]
+
+
+def _refuse_foreign(db: sqlite3.Connection, path: str) -> None:
+    """SchemaError when `db` holds tables but no store schema version, or a newer one."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise SchemaError(f"{path}: store schema version {version} is newer than this tool knows "
+                          f"({len(MIGRATIONS)}); upgrade jixiao-assistant")
+    if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise SchemaError(f"{path}: an SQLite database of another program, not a jixiao review store; "
+                          "give --db a new file name")
 
 
 def _rate(budget: Any) -> float | None:

@@ -285,3 +285,32 @@ def test_ordinary_output_mistakes_get_one_chinese_line_and_no_traceback(tmp_path
         lines = [line for line in run.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and named in lines[0], (args, run.stderr)
     assert (tmp_path / "bad.sqlite").read_text(encoding="utf-8") == "not a database"   # left as it was
+
+
+def test_read_only_commands_leave_a_database_they_did_not_create_unchanged(tmp_path):
+    """Another program's SQLite file, or a store of a newer version, given to --db: one line,
+    exit 2, and the file byte for byte as it was (no WAL switch, no tables, no user_version)."""
+    import hashlib
+    import sqlite3
+    import subprocess
+    import sys
+
+    foreign = tmp_path / "foreign.sqlite"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE orders (id INTEGER)")
+    con.commit()
+    con.close()
+    future = tmp_path / "future.sqlite"
+    con = sqlite3.connect(future)
+    con.execute("PRAGMA user_version = 999")
+    con.commit()
+    con.close()
+    for path in (foreign, future):
+        before = hashlib.sha256(path.read_bytes()).hexdigest()
+        for args in (["stats", "--db", str(path)], ["export", "--db", str(path), "-o", str(tmp_path / "x.csv"),
+                                                    "-f", "csv"]):
+            run = subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True)
+            assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+            assert path.name in run.stderr
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+        assert not (tmp_path / f"{path.name}-wal").exists()

@@ -36,6 +36,6 @@ def export_command(
         for problem in problems:
             typer.echo(f"error: {problem}", err=True)
         raise typer.Exit(2)
-    with Store(db) as store:
+    with Store(db, create=False) as store:     # export never creates or changes a store
         n = store.export(status, fmt, output, kinds=kind or None)
     typer.echo(f"{n} items ({status}) written to {output}", err=True)

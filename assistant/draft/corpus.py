@@ -137,7 +137,7 @@ def load_corpus(source) -> Corpus | None:
                 raise ValueError(f"{path}: no such store")
             from assistant.store import Store
 
-            with Store(path) as store:
+            with Store(path, create=False) as store:
                 return Corpus.from_reports(store.reports())
         return Corpus.from_jsonl(path)
     if callable(getattr(source, "reports", None)):
