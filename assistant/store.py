@@ -300,7 +300,27 @@ class Store(StoreQueries):
         latest = {(r["source"], r["key"]): r["text"] for r in self._db.execute(
             "SELECT source, key, text FROM drafts ORDER BY id")}
         sources = {d.id: d.path for d in self.documents()}
-        return [export_record(i, latest.get((sources.get(i.doc_id), i.key))) for i in items]
+        facts = self._export_facts({i.doc_id for i in items})
+        return [export_record(i, latest.get((sources.get(i.doc_id), i.key)),
+                              facts.get((i.doc_id, i.project)) or facts.get((i.doc_id, None)))
+                for i in items]
+
+    def _export_facts(self, doc_ids: set[int]) -> dict[tuple[int, str | None], dict[str, Any]]:
+        """单位 and 年度 per document, 预算数 / 执行数 / 执行率 per project, for exports."""
+        from assistant.batch_stats import UNKNOWN, document_unit, document_year
+
+        out: dict[tuple[int, str | None], dict[str, Any]] = {}
+        for doc_id in doc_ids:
+            row = self._db.execute("SELECT name, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                continue
+            year = document_year(row["name"], row["text"])
+            base = {"unit": document_unit(row["text"]), "year": "" if year == UNKNOWN else year}
+            out[(doc_id, None)] = base
+            for p in self._db.execute("SELECT name, rate, adjusted, executed FROM projects WHERE doc_id = ?",
+                                      (doc_id,)):
+                out[(doc_id, p["name"])] = dict(base, rate=p["rate"], adjusted=p["adjusted"], executed=p["executed"])
+        return out
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -13,21 +13,29 @@ from assistant.textsafe import printable, spreadsheet_text
 FORMATS = ("jsonl", "csv", "xlsx")
 # Column order of csv and xlsx, with the Chinese header an analyst sees.
 COLUMNS = (
-    ("document", "文档"), ("project", "项目"), ("kind", "类型"), ("themes", "主题"),
-    ("category", "指标分类"), ("text", "内容"), ("original_text", "原文"), ("target", "目标值"),
-    ("actual", "实际值"), ("status", "审核状态"), ("who", "审核人"), ("at", "审核时间"),
+    ("document", "文档"), ("unit", "单位"), ("year", "年度"), ("project", "项目"), ("kind", "类型"),
+    ("themes", "主题"), ("level1", "一级指标"), ("level2", "二级指标"), ("category", "指标分类"),
+    ("text", "内容"), ("original_text", "原文"), ("target", "目标值"), ("actual", "实际值"),
+    ("weight", "分值"), ("score", "得分"), ("adjusted", "预算数"), ("executed", "执行数"),
+    ("rate", "执行率(%)"), ("status", "审核状态"), ("who", "审核人"), ("at", "审核时间"),
     ("start", "起始位置"), ("end", "结束位置"), ("draft", "改进措施草稿"), ("key", "键"),
 )
 
 
-def export_record(item: ReviewItem, draft: str | None) -> dict[str, Any]:
-    """The exported form of one reviewed item."""
+def export_record(item: ReviewItem, draft: str | None, facts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The exported form of one reviewed item; `facts` adds what an analyst files beside it
+    (单位, 年度, and the project's 预算数 / 执行数 / 执行率)."""
+    facts = facts or {}
     return {
-        "document": item.doc_name, "project": item.project, "kind": item.kind,
-        "themes": list(item.themes), "category": item.category, "text": item.text,
-        "original_text": item.original_text, "target": item.detail.get("target"),
-        "actual": item.detail.get("actual"), "status": item.status, "who": item.who,
-        "at": item.at, "start": item.start, "end": item.end, "draft": draft, "key": item.key,
+        "document": item.doc_name, "unit": facts.get("unit", ""), "year": facts.get("year", ""),
+        "project": item.project, "kind": item.kind, "themes": list(item.themes),
+        "level1": item.detail.get("level1"), "level2": item.detail.get("level2"),
+        "category": item.category, "text": item.text, "original_text": item.original_text,
+        "target": item.detail.get("target"), "actual": item.detail.get("actual"),
+        "weight": item.detail.get("weight"), "score": item.detail.get("score"),
+        "adjusted": facts.get("adjusted"), "executed": facts.get("executed"), "rate": facts.get("rate"),
+        "status": item.status, "who": item.who, "at": item.at, "start": item.start, "end": item.end,
+        "draft": draft, "key": item.key,
     }
 
 
@@ -47,7 +55,8 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
             writer = csv.writer(fh)
             writer.writerow([title for _, title in COLUMNS])
             for rec in records:
-                writer.writerow([_csv_cell(_cell(rec[name])) for name, _ in COLUMNS])
+                rec = _for_people(rec)
+                writer.writerow([_csv_cell(_cell(rec.get(name))) for name, _ in COLUMNS])
     else:
         from openpyxl import Workbook  # only exports need it
 
@@ -56,13 +65,60 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
         sheet.title = "审核结果"
         sheet.append([title for _, title in COLUMNS])
         for row_no, rec in enumerate(records, 2):
-            sheet.append([_xlsx_value(_cell(rec[name])) for name, _ in COLUMNS])
+            rec = _for_people(rec)
+            sheet.append([_xlsx_value(_cell(rec.get(name))) for name, _ in COLUMNS])
             for cell in sheet[row_no]:
                 if cell.data_type == "f":      # report text, never a live formula (=100%, =HYPERLINK…)
                     cell.data_type = "s"
         sheet.freeze_panes = "A2"
+        _layout(sheet, len(records))
         book.save(path)
     return len(records)
+
+
+def _for_people(rec: dict[str, Any]) -> dict[str, Any]:
+    """csv and Excel read by people: kinds, statuses and themes in Chinese, times local."""
+    from assistant.lexicon import builtin
+
+    names = builtin("export.yaml")
+    themes = _theme_names()
+    out = dict(rec)
+    out["kind"] = names["kinds"].get(rec.get("kind"), rec.get("kind"))
+    out["status"] = names["statuses"].get(rec.get("status"), rec.get("status"))
+    out["themes"] = [themes.get(t, t) for t in rec.get("themes") or ()]
+    out["at"] = _local_time(rec.get("at"))
+    return out
+
+
+def _theme_names() -> dict[str, str]:
+    from assistant.lexicon import builtin
+
+    themes = (builtin("themes.yaml") or {}).get("themes") or {}
+    return {code: (entry or {}).get("name", code) for code, entry in themes.items()}
+
+
+def _local_time(at: Any) -> Any:
+    """「2026-12-02T08:15:00.000+00:00」 → 「2026-12-02 16:15:00」 in the machine's time zone."""
+    if not at:
+        return at
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(str(at)).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return at
+
+
+def _layout(sheet, rows: int) -> None:
+    """Column widths, and an autofilter over the header."""
+    from openpyxl.utils import get_column_letter
+
+    from assistant.lexicon import builtin
+
+    lex = builtin("export.yaml")
+    for n, (name, _) in enumerate(COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(n)].width = lex["widths"].get(name, lex["default_width"])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
 
 
 def _csv_cell(value: Any) -> Any:

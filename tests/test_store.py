@@ -247,7 +247,13 @@ def test_export_writes_accepted_and_edited_items(store, tmp_path, fmt):
     assert [r["text"] for r in rows] == ["发送条数", "预算编制不够精准"] or \
         sorted(r["text"] for r in rows) == ["发送条数", "预算编制不够精准"]
     edited = next(r for r in rows if r["text"] == "预算编制不够精准")
-    assert edited["draft"] == "一是科学编制预算。" and edited["status"] == "edited"
+    # JSON Lines keeps the codes for programs; csv and Excel speak Chinese for people
+    assert edited["draft"] == "一是科学编制预算。" and edited["status"] == ("edited" if fmt == "jsonl" else "修改")
+    if fmt != "jsonl":
+        indicator = next(r for r in rows if r["text"] == "发送条数")
+        assert indicator["kind"] == "指标" and indicator["level2"] and indicator["weight"] is not None
+        assert indicator["rate"] not in (None, "") and indicator["year"]
+        assert edited["at"] and "T" not in str(edited["at"])          # local time, as people read it
     assert store.export("rejected", fmt, tmp_path / f"rej.{fmt}") == 1
     assert store.export("reviewed", fmt, tmp_path / f"all.{fmt}", kinds=["indicator"]) == 2
 
@@ -396,3 +402,10 @@ def test_export_command_writes_the_file_and_rejects_bad_options(tmp_path):
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
     bad = runner.invoke(app, ["export", "--db", str(db), "--format", "pdf", "-o", str(out)])
     assert bad.exit_code == 2 and "--format" in bad.output
+    # the suffix decides when --format is not given: a .xlsx is an Excel workbook
+    book = tmp_path / "已审核.xlsx"
+    assert runner.invoke(app, ["export", "--db", str(db), "-o", str(book)]).exit_code == 0
+    from openpyxl import load_workbook
+    assert load_workbook(book).active["A1"].value == "文档"
+    clash = runner.invoke(app, ["export", "--db", str(db), "-o", str(book), "-f", "csv"])
+    assert clash.exit_code == 2 and "suffix" in clash.output

@@ -17,12 +17,17 @@ def export_command(
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
     status: str = typer.Option("accepted", "--status",
                                help="accepted (accepted or edited), edited, rejected, reviewed, pending or all."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv (UTF-8 with BOM) or xlsx."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help="jsonl, csv (UTF-8 with BOM) or xlsx; by default from the -o suffix (else jsonl)."),
     kind: Optional[list[str]] = typer.Option(None, "--kind", help="Only these kinds (problem, reason, measure, "
                                                                  "indicator, finding); repeatable."),
 ) -> None:
     """Export reviewed items with their decisions, who made them and when."""
     problems = []
+    if fmt is None:                     # 「-o 结果.xlsx」 means Excel: never JSON Lines in a .xlsx
+        fmt = output.suffix.lower().lstrip(".") if output.suffix.lower().lstrip(".") in FORMATS else "jsonl"
+    elif output.suffix.lower().lstrip(".") in FORMATS and output.suffix.lower().lstrip(".") != fmt:
+        problems.append(f"{output}: the suffix says {output.suffix.lstrip('.')}, --format says {fmt}; make them agree")
     if not db.is_file():
         problems.append(f"{db}: no such store")
     if status not in EXPORT_STATUSES:
@@ -38,4 +43,4 @@ def export_command(
         raise typer.Exit(2)
     with Store(db, create=False) as store:     # export never creates or changes a store
         n = store.export(status, fmt, output, kinds=kind or None)
-    typer.echo(f"{n} items ({status}) written to {output}", err=True)
+    typer.echo(f"已导出 {n} 条（{status}）到 {output}", err=True)
