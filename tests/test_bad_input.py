@@ -314,3 +314,28 @@ def test_read_only_commands_leave_a_database_they_did_not_create_unchanged(tmp_p
             assert path.name in run.stderr
         assert hashlib.sha256(path.read_bytes()).hexdigest() == before
         assert not (tmp_path / f"{path.name}-wal").exists()
+
+
+def test_a_folder_of_old_office_files_and_scans_is_not_passed_over_in_silence(tmp_path):
+    """.doc/.xls/.wps, RTF and images in a folder each get one line saying how to convert them,
+    the good report is still extracted, and the exit code says some were not read."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "局里的文件夹"
+    folder.mkdir()
+    (folder / "报告.txt").write_text((ROOT / "corpora" / "samples" / "01_tab_selfeval_education.txt")
+                                     .read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "旧版自评表.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200))
+    (folder / "预算表.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200))
+    (folder / "扫描件.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    out = tmp_path / "out.jsonl"
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "extract", str(folder), "-o", str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    for name, advice in (("旧版自评表.doc", "convert"), ("预算表.xls", "convert"), ("扫描件.png", "OCR")):
+        line = next(line for line in run.stderr.splitlines() if name in line)
+        assert advice in line
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1

@@ -175,12 +175,13 @@ def test_text_named_pdf_is_read_as_text(tmp_path):
 # -- iter_inputs --------------------------------------------------------------------------
 
 def test_iter_inputs_expands_folders_sorted_and_filtered(tmp_path):
-    for name in ["b/2.pdf", "b/1.docx", "a.txt", "c/d/e.xlsx", "c/skip.doc", ".hidden.txt",
+    for name in ["b/2.pdf", "b/1.docx", "a.txt", "c/d/e.xlsx", "c/old.doc", ".hidden.txt",
                  ".git/x.txt", "~$lock.docx", "noext", "c/m.XLSM"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_inputs([tmp_path])]
-    assert found == ["a.txt", "b/1.docx", "b/2.pdf", "c/d/e.xlsx", "c/m.XLSM"]
+    # an old .doc is listed too: reading it says how to convert it (never skipped in silence)
+    assert found == ["a.txt", "b/1.docx", "b/2.pdf", "c/d/e.xlsx", "c/m.XLSM", "c/old.doc"]
 
 
 def test_iter_inputs_explicit_files_any_suffix_and_no_duplicates(tmp_path):

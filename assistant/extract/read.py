@@ -26,7 +26,11 @@ from assistant.extract.readers.sniff import sniff
 from assistant.extract.readers.text import decode
 from assistant.model import Document
 
-DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".xlsx", ".xlsm", ".html", ".htm")
+# Files a bureau's folder holds that we cannot read but must not pass over in silence: each
+# becomes one failed document whose line says how to convert it (.doc → .docx …).
+CONVERTIBLE_SUFFIXES = (".doc", ".xls", ".wps", ".et", ".rtf", ".ofd", ".jpg", ".jpeg", ".png", ".tif",
+                        ".tiff", ".bmp")
+DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".xlsx", ".xlsm", ".html", ".htm") + CONVERTIBLE_SUFFIXES
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".tsv", ".csv")
 MAX_BYTES = 200 * 1024 * 1024
 _MB = 1024 * 1024
