@@ -83,6 +83,14 @@ def test_plot_writes_a_png_and_falls_back_without_a_cjk_font(extracted, tmp_path
     assert (tmp_path / "codes.png").stat().st_size > 1000
 
 
+def test_plot_named_without_a_suffix_says_the_file_it_wrote(extracted, tmp_path):
+    pytest.importorskip("matplotlib")
+    jsonl, _ = extracted
+    result = CliRunner().invoke(app, ["stats", str(jsonl), "--plot", str(tmp_path / "charts")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "charts.png").is_file() and f"{tmp_path / 'charts.png'}" in result.output
+
+
 def test_plot_of_nothing_still_draws(tmp_path):
     pytest.importorskip("matplotlib")
     plot_stats(Stats(), tmp_path / "empty.png")

@@ -37,8 +37,10 @@ def stats(
         raise typer.Exit(2)
     _print_tables(counted, units)
     if plot is not None:
+        if plot.suffix.lower() not in (".png", ".svg", ".pdf", ".jpg", ".jpeg"):
+            plot = plot.with_name(plot.name + ".png")     # matplotlib would add .png; say the real name
         chinese = plot_stats(counted, plot)
-        typer.echo(f"wrote {plot}" + ("" if chinese else " (no CJK font found: labels in codes)"), err=True)
+        typer.echo(f"图表已写入 {plot}" + ("" if chinese else "（未找到中文字体：标签用代码）"), err=True)
 
 
 def _print_tables(s: Stats, top_units: int) -> None:
