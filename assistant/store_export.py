@@ -80,21 +80,16 @@ def _for_people(rec: dict[str, Any]) -> dict[str, Any]:
     """csv and Excel read by people: kinds, statuses and themes in Chinese, times local."""
     from assistant.lexicon import builtin
 
+    from assistant.batch_stats import theme_names
+
     names = builtin("export.yaml")
-    themes = _theme_names()
+    themes = theme_names()
     out = dict(rec)
     out["kind"] = names["kinds"].get(rec.get("kind"), rec.get("kind"))
     out["status"] = names["statuses"].get(rec.get("status"), rec.get("status"))
     out["themes"] = [themes.get(t, t) for t in rec.get("themes") or ()]
     out["at"] = _local_time(rec.get("at"))
     return out
-
-
-def _theme_names() -> dict[str, str]:
-    from assistant.lexicon import builtin
-
-    themes = (builtin("themes.yaml") or {}).get("themes") or {}
-    return {code: (entry or {}).get("name", code) for code, entry in themes.items()}
 
 
 def _local_time(at: Any) -> Any:

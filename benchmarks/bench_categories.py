@@ -13,7 +13,6 @@ The gold stays in ../shared: nothing here is written into the project.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -22,18 +21,14 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.extract.classify import classify_indicator, default_lexicon  # noqa: E402
 from assistant.extract.classify_lexicon import compile_lexicon, merged_data  # noqa: E402
-
-GOLD = [ROOT.parent / "shared" / "corpora" / "gold", ROOT.parent / "shared" / "corpora" / "dev" / "gold"]
-
+from benchmarks.shared_corpora import SHARED, answer_keys  # noqa: E402
 
 def gold_rows() -> dict[str, list[dict]]:
     docs: dict[str, list[dict]] = {}
-    for folder in GOLD:
-        for f in sorted(folder.glob("*.json")):
-            g = json.loads(f.read_text(encoding="utf-8"))
-            rows = [r for p in g.get("projects", []) for r in p.get("indicators", [])]
-            if rows:
-                docs[g["doc"]] = rows
+    for key in answer_keys():
+        rows = [r for p in key.get("projects", []) for r in p.get("indicators", [])]
+        if rows:
+            docs[key["doc"]] = rows
     return docs
 
 
@@ -43,7 +38,7 @@ def main() -> None:
     args = ap.parse_args()
     docs = gold_rows()
     if not docs:
-        sys.exit(f"no gold rows under {GOLD[0].parent}: ../shared/corpora is needed beside the checkout")
+        sys.exit(f"no gold rows under {SHARED}: ../shared/corpora is needed beside the checkout")
     lex = default_lexicon()
     n = label_ok = name_ok = learned_ok = 0
     for doc, rows in docs.items():

@@ -16,7 +16,6 @@ The authors' texts stay in ../shared; nothing is written into the project.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -31,9 +30,8 @@ from assistant.draft.measures import draft_measures  # noqa: E402
 from assistant.draft.sentences import words  # noqa: E402
 from assistant.extract.pipeline import extract_path  # noqa: E402
 from assistant.extract.read import ReadError  # noqa: E402
+from benchmarks.shared_corpora import SETS, SHARED, answer_keys  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "corpora"
-SETS = [(SHARED / "seeds", SHARED / "gold"), (SHARED / "dev" / "raw", SHARED / "dev" / "gold")]
 COVER = 50
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])")
 
@@ -45,15 +43,13 @@ def points(draft_text: str) -> list[str]:
 
 def cases() -> list[tuple[str, str, list[str]]]:
     out = []
-    for raw, gold in SETS:
-        for g in sorted(gold.glob("*.json")):
-            key = json.loads(g.read_text(encoding="utf-8"))
-            st = key.get("statements", [])
-            for project in {s.get("project", "") for s in st}:
-                problems = [s["text"] for s in st if s.get("project", "") == project and s["kind"] == "problem"]
-                measures = [s["text"] for s in st if s.get("project", "") == project and s["kind"] == "measure"]
-                if measures:
-                    out += [(key["doc"], p, measures) for p in problems]
+    for key in answer_keys():
+        st = key.get("statements", [])
+        for project in {s.get("project", "") for s in st}:
+            problems = [s["text"] for s in st if s.get("project", "") == project and s["kind"] == "problem"]
+            measures = [s["text"] for s in st if s.get("project", "") == project and s["kind"] == "measure"]
+            if measures:
+                out += [(key["doc"], p, measures) for p in problems]
     return out
 
 

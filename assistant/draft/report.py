@@ -120,7 +120,7 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> Draft
     by_key = {s.key: s for s in sections}
     # 主要问题及原因 across projects, by cause; 建议 numbered one-to-one with them
     for k, (title, cause, items) in enumerate(_synthesise(problems)):
-        heading = f"{_ordinal_number(k)}{title}"
+        heading = f"{_sub(k)}{title}"
         body = [i.sentence for i in items]
         said = _cause_sentence(title, cause, items, seen)
         if said is not None:
@@ -262,11 +262,6 @@ def _cause_sentence(title: str, cause, items: list[Problem], seen: set[str]) -> 
     seen.add(text)
     return Sentence(text, Provenance(template="drafting.problems_cause",
                                      findings=list(dict.fromkeys(f for i in items for f in i.sentence.provenance.findings))))
-
-
-def _ordinal_number(k: int) -> str:
-    subs = drafting("sub_numbers")
-    return subs[k] if k < len(subs) else f"（{k + 1}）"
 
 
 def _by_project(problems: list[Problem]) -> dict[str, list[Problem]]:

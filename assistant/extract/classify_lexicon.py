@@ -13,7 +13,6 @@ from typing import Any, Callable
 
 import yaml
 
-from assistant.extract.labels import category_labels
 from assistant.extract.namemodel import NameModel
 from assistant.lexicon import YAML_LOADER, LexiconError, builtin, lexicon_dir, load_yaml
 from assistant.nlp import segment

@@ -24,7 +24,7 @@ from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cellish, ParsedRow, _as_number, read_rows
 from assistant.extract.layout import Cell
-from assistant.extract.stream import CELL, GLUE_DIGIT, LINE, SPACE, Atom, atomize, unwrap
+from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon
 from assistant.model import Budget, Indicator, Project
 

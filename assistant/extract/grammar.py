@@ -25,11 +25,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-
 from assistant.extract.formvocab import FormVocab, vocab
-from assistant.extract.labels import Label, damaged_label, label_words, lookup_label, normalise
-from assistant.extract.stream import CELL, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
-from assistant.lexicon import builtin
+from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
+from assistant.extract.stream import GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
 
 INF = math.inf
 

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from assistant.lexicon import LexiconError, builtin, lexicon_dir, load_yaml, require
+from assistant.nlp import tokenizer   # the project's one segmenter, with its user dictionary
 
 PLACEHOLDERS = ("PROJ", "NUM", "CMP", "THEME", "CATEGORY")
 _NUMBER = re.compile(r"(百分之)?(\d+(?:\.\d+)?)\s*(%|％|个百分点)?")
@@ -184,7 +185,7 @@ class Lexicon:
                     vocab.update(segment(trigger))
             self._vocab = vocab
         spans: list[tuple[int, int]] = []
-        for word, start, end in _jieba().tokenize(text):
+        for word, start, end in tokenizer().tokenize(text):
             if word in self._vocab or word.isspace():
                 continue
             if spans and spans[-1][1] == start:
@@ -210,15 +211,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
 
 def segment(text: str) -> list[str]:
     """Words by the project's segmenter; placeholders stay whole, punctuation and spaces are dropped."""
-    return [w for w in _jieba().lcut(text) if not _PUNCT.match(w)]
-
-
-def _jieba():
-    """The project's one segmenter (assistant.nlp: jieba with the user dictionary built from
-    labels, cues and domain terms), so 个贷率 and 预算执行率 are words here as everywhere."""
-    from assistant.nlp import tokenizer
-
-    return tokenizer()
+    return [w for w in tokenizer().lcut(text) if not _PUNCT.match(w)]
 
 
 def _intent(name: str, spec: Any, path: str | Path) -> Intent:
