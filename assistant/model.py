@@ -163,6 +163,27 @@ class Statement:
 
 
 @dataclass
+class Finding:
+    """One thing wrong with a project (核查发现), with the figures behind it and where the text
+    says so; made by `assistant.extract.checks.find_issues`."""
+
+    id: str                     # F1, F2 … stable for a given report
+    project: str
+    kind: str                   # one of assistant.extract.checks.KINDS
+    message: str                # Chinese, one sentence
+    figures: dict[str, Any] = field(default_factory=dict)
+    start: int | None = None    # evidence offsets into the report text
+    end: int | None = None
+    indicator: str = ""
+    themes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _shallow(self)
+        out["figures"], out["themes"] = dict(self.figures), list(self.themes)
+        return out
+
+
+@dataclass
 class Report:
     """Everything extracted from one document."""
 
@@ -172,6 +193,7 @@ class Report:
     projects: list[Project] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -181,6 +203,7 @@ class Report:
             "projects": [p.to_dict() for p in self.projects],
             "statements": [s.to_dict() for s in self.statements],
             "warnings": list(self.warnings),
+            "findings": [f.to_dict() for f in self.findings],
         }
 
     @classmethod
@@ -212,6 +235,7 @@ class Report:
             projects=projects,
             statements=[_build(Statement, s) for s in data.get("statements", [])],
             warnings=list(data.get("warnings", [])),
+            findings=[_build(Finding, f) for f in data.get("findings", [])],
         )
 
 

@@ -10,7 +10,7 @@ JSON Lines: `json.dumps(report.to_dict(), ensure_ascii=False)` per line, each li
 whole and flushed before the next document, so a crash loses nothing already reported.
 
 Parquet: a folder with one table per subfolder — documents/, projects/, indicators/,
-statements/ — each a set of part files read together by DuckDB
+statements/, findings/ (核查发现, `figures` as a JSON object) — each a set of part files read together by DuckDB
 (`read_parquet('OUT/indicators/*.parquet')`) or pandas (`pd.read_parquet('OUT/indicators')`).
 Rows are buffered and written in row groups; a part file is closed (footer written, renamed
 from .tmp into place) every `part_docs` documents, which is the unit a crash can lose.  The
@@ -31,7 +31,7 @@ from typing import Any, TextIO
 from assistant.model import Report
 
 FORMATS = ("jsonl", "parquet")
-TABLES = ("documents", "projects", "indicators", "statements")
+TABLES = ("documents", "projects", "indicators", "statements", "findings")
 _SHA_FIELD = re.compile(r'"sha256": "([0-9a-f]*)"')
 _PATH_FIELD = re.compile(r'"path": ("(?:[^"\\]|\\.)*")')
 
@@ -70,10 +70,14 @@ def report_rows(report: Report, size: int = 0) -> dict[str, list[dict[str, Any]]
             "themes": list(s.themes), "source": s.source, "cue": s.cue,
             "start": s.start, "end": s.end,
         })
+    findings = [{**key, "project": f.project, "ordinal": f_ord, "id": f.id, "kind": f.kind,
+                 "message": f.message, "indicator": f.indicator, "themes": list(f.themes),
+                 "figures": json.dumps(f.figures, ensure_ascii=False), "start": f.start, "end": f.end}
+                for f_ord, f in enumerate(report.findings)]
     document = {**key, "size": size, "projects": len(projects), "indicators": len(indicators),
                 "statements": len(statements), "warnings": list(report.warnings)}
     return {"documents": [document], "projects": projects, "indicators": indicators,
-            "statements": statements}
+            "statements": statements, "findings": findings}
 
 
 def open_sink(fmt: str, output: Path | None, *, append: bool = False) -> "JsonlSink | ParquetSink":
@@ -199,6 +203,9 @@ def table_schemas() -> dict[str, Any]:
                                        ("confidence", f), ("evidence", s)] + span),
         "statements": pa.schema(key + [("project", s), ("ordinal", i), ("kind", s), ("text", s),
                                        ("themes", pa.list_(s)), ("source", s), ("cue", s)] + span),
+        "findings": pa.schema(key + [("project", s), ("ordinal", i), ("id", s), ("kind", s),
+                                     ("message", s), ("indicator", s), ("themes", pa.list_(s)),
+                                     ("figures", s)] + span),
     }
 
 

@@ -80,7 +80,8 @@ class Store(StoreQueries):
     def add_report(self, report: Report, text: str, findings: Iterable[Any] | None = None) -> int:
         """Store a report with its text and findings; return the document id.
 
-        Findings default to `assistant.extract.checks.find_issues(report, text)`.  The same
+        Findings default to the report's own (`Report.findings`), else to
+        `assistant.extract.checks.find_issues(report, text)` for a report read from older JSON.  The same
         content (sha256 of the text) is never stored twice.  A new version of a document
         from the same path supersedes the old one; decisions carry over by key.
         """
@@ -89,7 +90,9 @@ class Store(StoreQueries):
         existing = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
         if existing:
             return existing["id"]
-        rows = report_items(report, find_issues(report, text) if findings is None else findings)
+        if findings is None:
+            findings = report.findings or find_issues(report, text)
+        rows = report_items(report, findings)
         with self._tx():
             row = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
             if row:

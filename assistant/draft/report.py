@@ -106,7 +106,7 @@ class DraftReport:
 def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> DraftReport:
     """Draft 存在问题, 未完成原因分析, 改进措施 and 评价结论 for one extracted report."""
     corpus = load_corpus(corpus)
-    findings = find_issues(report, text)
+    findings = report.findings or find_issues(report, text)
     sources = [text or "", _report_strings(report)]
     known: set[Decimal] = set()
     for source in sources:

@@ -8,32 +8,13 @@ kept its full score gets no finding.  Words and thresholds live in lexicons/chec
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from assistant.lexicon import builtin
-from assistant.model import Budget, Indicator, Project, Report
+from assistant.model import Budget, Finding, Indicator, Project, Report
 
 KINDS = ("BUDGET_BELOW_100", "BUDGET_BELOW_90", "TARGET_MISSED", "SCORE_DEDUCTED",
          "VAGUE_TARGET", "MISSING_FAMILY", "ARITHMETIC")
-
-
-@dataclass
-class Finding:
-    """One thing wrong with a project, with the figures behind it and where the text says so."""
-
-    id: str                     # F1, F2 … stable for a given report
-    project: str
-    kind: str                   # one of KINDS
-    message: str                # Chinese, one sentence
-    figures: dict[str, Any] = field(default_factory=dict)
-    start: int | None = None    # evidence offsets into the report text
-    end: int | None = None
-    indicator: str = ""
-    themes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""One pure function per document: `extract_document(Document) -> Report`.
+"""One pure function per document: `extract_document(Document) -> Report` (projects,
+statements and 核查发现 findings).
 
 The batch runner maps it over files; the CLI, the store and the review app call it.
 Nothing here knows which runner called it.
@@ -8,6 +9,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from assistant.extract.checks import find_issues
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.forms import read_forms
 from assistant.extract.layout import Row, find_forms, split_rows, tab_rows
@@ -28,6 +30,7 @@ def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> R
     projects = read_projects(doc.text, rows, lexicon)
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
     report.statements = extract_statements(doc, projects, rows)
+    report.findings = find_issues(report, doc.text)
     return report
 
 
