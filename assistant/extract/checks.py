@@ -8,7 +8,8 @@ kept its full score gets no finding.  Words and thresholds live in lexicons/chec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.lexicon import builtin
 from assistant.model import Budget, Finding, Indicator, Project, Report
@@ -83,12 +84,26 @@ def parse_quantity(text: str, category: str | None = None, like: Quantity | None
     less is better (逾期率, 投诉次数 …).
     """
     lex = _lex()
+    parsed = _parse(text or "", category, like, id(lex))
+    if parsed is None:
+        return None
+    quantity, defaulted = parsed
+    if defaulted and name and any(w in name for w in lex["lower_is_better"]):
+        return replace(quantity, op="<=")
+    return quantity
+
+
+@lru_cache(maxsize=65536)
+def _parse(text: str, category: str | None, like: Quantity | None, lex_id: int) -> tuple[Quantity, bool] | None:
+    """parse_quantity without the name: (quantity, whether its operator is the default);
+    cached, since the same targets (≥95%, 100%) fill every form."""
+    lex = _lex()
     s = _clean(text)
     op, s = _operator(s, lex)
     date = _date(s, lex)
     if date is not None:
-        return Quantity(op if op in (">=", ">") else "<=", date, "日期", 1.0, True)
-    for word in sorted(lex["fillers"], key=len, reverse=True):
+        return Quantity(op if op in (">=", ">") else "<=", date, "日期", 1.0, True), False
+    for word in _sorted_words(lex, ("fillers",)):
         s = s.replace(word, "")
     m = _QUANTITY.match(s)
     if not m:
@@ -103,12 +118,11 @@ def parse_quantity(text: str, category: str | None = None, like: Quantity | None
     unit = lex["unit_aliases"].get(unit, unit)
     if like is not None and not scale and not unit:
         factor, unit = like.factor, like.unit
-    if op is None and like is None:
+    defaulted = op is None and like is None
+    if defaulted:
         defaults = lex["default_operator"]
         op = defaults.get(category or "", defaults["*"])
-        if any(w in name for w in lex["lower_is_better"]):
-            op = "<="
-    return Quantity(op, number * factor, unit, factor)
+    return Quantity(op, number * factor, unit, factor), defaulted
 
 
 def execution_rate(budget: Budget | None) -> tuple[float | None, bool]:
@@ -243,15 +257,40 @@ def _clean(text: str | None) -> str:
 
 
 def _operator(s: str, lex: dict) -> tuple[str | None, str]:
-    spellings = sorted(((w, op) for op, ws in lex["operators"].items() for w in ws),
-                       key=lambda x: len(x[0]), reverse=True)
-    for word, op in spellings:
+    leading, trailing = _spellings(lex)
+    for word, op in leading:
         if s.startswith(word):
             return op, s[len(word):]
-    for word, op in spellings:                  # 「500万元以内」: a trailing word only
-        if len(word) > 1 and not word[0].isascii() and s.endswith(word):
+    for word, op in trailing:                   # 「500万元以内」: a trailing word only
+        if s.endswith(word):
             return op, s[: -len(word)]
     return None, s
+
+
+_SORTED: dict[tuple, tuple] = {}
+
+
+def _spellings(lex: dict) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The operator spellings longest first, and those that may also close a cell; sorted
+    once per lexicon (this runs for every target and actual of every row)."""
+    key = (id(lex), "operators")
+    got = _SORTED.get(key)
+    if got is None or got[0] is not lex:
+        spellings = sorted(((w, op) for op, ws in lex["operators"].items() for w in ws),
+                           key=lambda x: len(x[0]), reverse=True)
+        trailing = [(w, op) for w, op in spellings if len(w) > 1 and not w[0].isascii()]
+        got = _SORTED[key] = (lex, (spellings, trailing))
+    return got[1]
+
+
+def _sorted_words(lex: dict, keys: tuple[str, ...]) -> list[str]:
+    """The words of lists `keys` of the lexicon, longest first, sorted once per lexicon."""
+    key = (id(lex), *keys)
+    got = _SORTED.get(key)
+    if got is None or got[0] is not lex:
+        words = [w for k in keys for w in lex[k]]
+        got = _SORTED[key] = (lex, sorted(words, key=len, reverse=True))
+    return got[1]
 
 
 def _date(s: str, lex: dict) -> float | None:
@@ -259,8 +298,7 @@ def _date(s: str, lex: dict) -> float | None:
     if not m:
         return None
     rest = m.group("rest")
-    words = lex["date_year_end"] + lex["date_deadline"] + lex["date_done"] + lex["fillers"]
-    for word in sorted(words, key=len, reverse=True):
+    for word in _sorted_words(lex, ("date_year_end", "date_deadline", "date_done", "fillers")):
         rest = rest.replace(word, "")
     if rest:
         return None
