@@ -18,8 +18,11 @@ ending in ` |`, bars without borders, one flattened line), so that the stream re
 - how much two busy processes get done against one on this machine right now: on a shared
   machine other load caps the two-worker ratio, and this says by how much.
 
-The last line is `one_worker_vs_jieba=R1 two_workers_vs_one=R2 peak_rss_mb=M`.
-Targets: R1 >= 1.0, R2 >= 1.7, M < 500 on a 100 MiB corpus.  With `--profile` the
+- the spaCy pipeline (`assistant.load()`, `nlp.pipe` in this process) over the same texts,
+  reading not counted, against jieba the same way.
+
+The last line is `one_worker_vs_jieba=R1 two_workers_vs_one=R2 peak_rss_mb=M spacy_vs_jieba=R3`.
+Targets: R1 >= 1.0, R2 >= 1.7, M < 500 on a 100 MiB corpus, R3 >= 1.0.  With `--profile` the
 in-process extraction of a slice of the corpus is profiled and the hot modules listed.
 """
 from __future__ import annotations
@@ -84,12 +87,15 @@ def main() -> None:
               f"(other load on the cores caps two_workers_vs_one near this)")
         jieba_s = time_jieba(corpus)
         print(f"jieba.lcut, one core: {jieba_s:.1f} s = {size / MIB / jieba_s:.2f} MiB/s")
+        spacy_s = time_spacy(corpus)
+        print(f"assistant.load() nlp.pipe, one core: {spacy_s:.1f} s = {size / MIB / spacy_s:.2f} MiB/s")
         if args.profile:
             profile(corpus)
         r1 = jieba_s / runs[1]["seconds"]
         r2 = runs[1]["seconds"] / runs[2]["seconds"]
         peak = max(r["rss_mb"] for r in runs.values())
-        print(f"one_worker_vs_jieba={r1:.2f} two_workers_vs_one={r2:.2f} peak_rss_mb={peak:.0f}")
+        print(f"one_worker_vs_jieba={r1:.2f} two_workers_vs_one={r2:.2f} peak_rss_mb={peak:.0f} "
+              f"spacy_vs_jieba={jieba_s / spacy_s:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -253,6 +259,20 @@ def time_jieba(corpus: Path) -> float:
         jieba.lcut(text)
         spent += time.perf_counter() - start
     return spent
+
+
+def time_spacy(corpus: Path) -> float:
+    """Seconds the spaCy pipeline takes over the text of every file (reading not counted)."""
+    sys.path.insert(0, str(ROOT))
+    import assistant
+
+    nlp = assistant.load()
+    nlp("预热")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.rglob("*.txt"))]
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return time.perf_counter() - start
 
 
 def profile(corpus: Path, limit: int = 300) -> None:

@@ -9,4 +9,5 @@ COMMAND_MODULES = [
     "review",
     "export",
     "stats",
+    "show",
 ]

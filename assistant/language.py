@@ -1,0 +1,347 @@
+"""The extractor as a spaCy pipeline: `assistant.load()`.
+
+    import assistant
+    nlp = assistant.load()
+    doc = nlp(text)
+    doc._.report                        # the Report: projects, indicators, statements, findings
+    for span in doc.spans["problem"]:   # also "reason", "measure", "indicator", "finding"
+        span.text, span.start_char, span._.project, span._.themes, span._.item
+    docs = nlp.pipe(texts, n_process=2) # streams; the Report travels with the Doc
+    nlp.to_disk("jixiao_model")         # lexicons saved with it; spacy.load() reads it back
+                                        # once `assistant.language` is imported
+
+The tokenizer builds the Doc's words directly — one token per run of Han characters, of
+digits (with decimals), of Latin letters or of white space, and per other symbol —
+so making a Doc costs a fraction of segmenting it with jieba; a component cuts a token where
+one of its items begins or ends inside it, so every span covers exactly its item.  Words for people who need them come from `assistant.nlp.segment`, the one
+jieba segmenter with the project dictionary.
+
+Three components, one job each, registered as spaCy factories:
+
+* `jixiao_forms`      — forms: projects, budgets and indicator rows (`doc._.report`,
+                        `doc.spans["indicator"]`); config `lexicon`: analyst lexicon files
+                        merged over the built-in one, saved with the pipeline;
+* `jixiao_statements` — reasons, problems and measures (`doc.spans[kind]`);
+* `jixiao_findings`   — 核查发现 (`doc.spans["finding"]`).
+
+Each span's label is its kind and its `id_` the item's index in the Report's list, so
+`span._.item` gives back the Indicator, Statement or Finding with its evidence.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+import shutil
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, List
+
+import spacy
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from assistant.extract.checks import find_issues
+from assistant.extract.classify import load_lexicon
+from assistant.extract.layout import split_rows
+from assistant.extract.pipeline import read_projects
+from assistant.extract.statements import extract_statements
+from assistant.model import KINDS, Document, Report
+
+SPAN_KEYS = (*KINDS, "indicator", "finding")
+TOKENIZER = "jixiao.char_tokenizer.v1"
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?|[A-Za-z]+|\s+|.", re.S)
+_ROWS = "jixiao_rows"           # layout rows kept between forms and statements (dropped after)
+_TEXT = "jixiao_text"           # the text as given, so components need not rebuild `doc.text`
+_REPORT_KEY = "__jixiao_report__"
+
+
+# ---------------------------------------------------------------------------- the Doc
+
+class CharTokenizer:
+    """Words built directly: runs of Han characters, of digits, of letters or of white
+    space; any other symbol alone.  `doc.text == text` always."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words = _WORD.findall(text)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[_TEXT] = text     # `doc.text` joins every token: slow on long reports
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def initialize(self, get_examples=None, *, nlp=None, **kwargs) -> None:
+        return None
+
+    # nothing to save: the rule is the code
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "CharTokenizer":
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, *, exclude=tuple()) -> "CharTokenizer":
+        return self
+
+
+@spacy.registry.tokenizers(TOKENIZER)
+def create_char_tokenizer() -> Callable[[Language], CharTokenizer]:
+    def make(nlp: Language) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
+    return make
+
+
+# ---------------------------------------------------------------------------- extensions
+
+def _item(span: Span):
+    report = span.doc._.report
+    if report is None or not span.id_:
+        return None
+    items = {"indicator": _indicators(report), "finding": report.findings}.get(span.label_,
+                                                                                report.statements)
+    index = int(span.id_)
+    return items[index] if index < len(items) else None
+
+
+def _indicators(report: Report) -> list:
+    return [i for p in report.projects for i in p.indicators]
+
+
+def _project(span: Span) -> str | None:
+    item = span._.item
+    if item is None:
+        return None
+    if span.label_ == "indicator":
+        return next((p.name for p in span.doc._.report.projects if item in p.indicators), None)
+    return item.project
+
+
+def _themes(span: Span) -> list[str]:
+    item = span._.item
+    return list(getattr(item, "themes", []) or [])
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("report"):
+        Doc.set_extension("report", default=None)
+    if not Span.has_extension("item"):
+        Span.set_extension("item", getter=_item)
+    if not Span.has_extension("project"):
+        Span.set_extension("project", getter=_project)
+    if not Span.has_extension("themes"):
+        Span.set_extension("themes", getter=_themes)
+
+
+_register_extensions()
+
+
+# A Report in doc.user_data travels through Doc.to_bytes, DocBin and nlp.pipe(n_process=…)
+# as its JSON form.
+@srsly.msgpack_encoders("jixiao_report")
+def _encode_report(obj, chain=None):
+    if isinstance(obj, Report):
+        return {_REPORT_KEY: obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("jixiao_report")
+def _decode_report(obj, chain=None):
+    if isinstance(obj, dict) and _REPORT_KEY in obj:
+        # spaCy unpacks arrays as tuples; the JSON round trip gives the lists the Report had
+        return Report.from_dict(json.loads(json.dumps(obj[_REPORT_KEY], ensure_ascii=False)))
+    return obj if chain is None else chain(obj)
+
+
+# ---------------------------------------------------------------------------- components
+
+def _text(doc: Doc) -> str:
+    text = doc.user_data.get(_TEXT)
+    return text if isinstance(text, str) else doc.text
+
+
+def _spans(doc: Doc, key: str, items: Iterable, start_end: Callable) -> None:
+    """doc.spans[key]: one span per item with offsets, the tokens cut where an item begins or
+    ends inside one (a run of Han characters is one token until an item needs it cut)."""
+    wanted = []
+    for n, item in enumerate(items):
+        start, end = start_end(item)
+        if start is not None and end is not None and end > start:
+            wanted.append((start, end, n))
+    _cut(doc, {c for start, end, _ in wanted for c in (start, end)})
+    group = []
+    for start, end, n in wanted:
+        span = doc.char_span(start, end, label=key, span_id=str(n), alignment_mode="expand")
+        if span is not None:
+            group.append(span)
+    doc.spans[key] = group
+
+
+def _cut(doc: Doc, offsets: set[int]) -> None:
+    """Split the tokens that have one of `offsets` inside them; spans already made are
+    made again over the new tokens (the retokenizer leaves span groups as they were)."""
+    if not offsets or not len(doc):
+        return
+    starts = doc.to_array("IDX").tolist()
+    end = starts[-1] + len(doc[-1])
+    pieces: dict[int, list[int]] = {}
+    for offset in offsets:
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and starts[i] != offset and offset < end:
+            pieces.setdefault(i, []).append(offset - starts[i])
+    if not pieces:
+        return
+    kept = {key: [(s.start_char, s.end_char, s.label_, s.id_) for s in group]
+            for key, group in doc.spans.items()}
+    with doc.retokenize() as retokenizer:
+        for i, cuts in pieces.items():
+            token = doc[i]
+            bounds = [0, *sorted(set(cuts)), len(token)]
+            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+    for key, spans in kept.items():
+        doc.spans[key] = [doc.char_span(s, e, label=label, span_id=span_id, alignment_mode="expand")
+                          for s, e, label, span_id in spans]
+
+
+class FormReader:
+    """`jixiao_forms`: the projects of the document, read from its forms."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: List[str]):
+        self.name = name
+        self.lexicon_files = [str(p) for p in lexicon]
+        self._lexicon = None        # compiled at first use: spacy.load reads the saved copies first
+
+    @property
+    def lexicon(self):
+        """The analyst lexicons merged over the built-in one (None: the built-in alone)."""
+        if self._lexicon is None and self.lexicon_files:
+            self._lexicon = load_lexicon(self.lexicon_files)
+        return self._lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = _text(doc)
+        rows = split_rows(text)
+        source = Document(path=str(doc.user_data.get("path", "<text>")), text=text)
+        report = Report(doc=source.name, path=source.path, sha256=source.sha256,
+                        projects=read_projects(text, rows, self.lexicon))
+        doc.user_data[_ROWS] = rows
+        doc._.report = report
+        _spans(doc, "indicator", _indicators(report), lambda i: (i.start, i.end))
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """The analyst lexicons, each in its own folder with the exemplar files it names."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        names = []
+        for n, file in enumerate(self.lexicon_files):
+            folder = path / f"lexicon{n}"
+            folder.mkdir(exist_ok=True)
+            names.append(f"{folder.name}/{_copy_lexicon(Path(file), folder)}")
+        srsly.write_json(path / "lexicons.json", names)
+
+    def from_disk(self, path, *, exclude=tuple()) -> "FormReader":
+        path = Path(path)
+        names = srsly.read_json(path / "lexicons.json") if (path / "lexicons.json").exists() else []
+        self.lexicon_files = [str(path / n) for n in names]
+        self._lexicon = None
+        return self
+
+
+def _copy_lexicon(file: Path, folder: Path) -> str:
+    """Copy an analyst lexicon into `folder`; a YAML lexicon's `exemplar_files` are copied
+    beside it and renamed in the copy.  Returns the copy's name."""
+    target = folder / file.name
+    if file.suffix.lower() not in (".yaml", ".yml"):
+        shutil.copyfile(file, target)
+        return target.name
+    import yaml
+
+    data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    if isinstance(data, dict) and data.get("exemplar_files"):
+        copied = []
+        for n, entry in enumerate(data["exemplar_files"]):
+            source = Path(entry) if Path(entry).is_absolute() else file.parent / entry
+            name = f"exemplars{n}{source.suffix}"
+            shutil.copyfile(source, folder / name)
+            copied.append(name)
+        data["exemplar_files"] = copied
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target.name
+
+
+class StatementFinder:
+    """`jixiao_statements`: reasons, problems and measures, attributed to projects."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        report = _report_of(doc)
+        rows = doc.user_data.pop(_ROWS, None)
+        source = Document(path=report.path or "<text>", text=_text(doc))
+        report.statements = extract_statements(source, report.projects, rows)
+        for kind in KINDS:
+            _spans(doc, kind, [s if s.kind == kind else None for s in report.statements],
+                   lambda s: (s.start, s.end) if s is not None else (None, None))
+        return doc
+
+
+class FindingChecker:
+    """`jixiao_findings`: what an analyst checks first (execution, targets, arithmetic)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        report = _report_of(doc)
+        doc.user_data.pop(_ROWS, None)
+        report.findings = find_issues(report, _text(doc))
+        _spans(doc, "finding", report.findings, lambda f: (f.start, f.end))
+        doc.user_data.pop(_TEXT, None)          # the last step: the Doc keeps its own text
+        return doc
+
+
+def _report_of(doc: Doc) -> Report:
+    if doc._.report is None:
+        source = Document(path=str(doc.user_data.get("path", "<text>")), text=_text(doc))
+        doc._.report = Report(doc=source.name, path=source.path, sha256=source.sha256)
+    return doc._.report
+
+
+@Language.factory("jixiao_forms", default_config={"lexicon": []},
+                  assigns=["doc._.report", "doc.spans"])
+def make_form_reader(nlp: Language, name: str, lexicon: List[str]) -> FormReader:
+    return FormReader(nlp, name, lexicon)
+
+
+@Language.factory("jixiao_statements", assigns=["doc._.report", "doc.spans"],
+                  requires=["doc._.report"])
+def make_statement_finder(nlp: Language, name: str) -> StatementFinder:
+    return StatementFinder(nlp, name)
+
+
+@Language.factory("jixiao_findings", assigns=["doc._.report", "doc.spans"],
+                  requires=["doc._.report"])
+def make_finding_checker(nlp: Language, name: str) -> FindingChecker:
+    return FindingChecker(nlp, name)
+
+
+def load(lexicon: Iterable[str | Path] = ()) -> Language:
+    """The extraction pipeline: char tokenizer, then forms, statements and findings.
+    `lexicon`: analyst indicator lexicons (YAML/TSV) merged over the built-in one."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    forms = nlp.add_pipe("jixiao_forms", config={"lexicon": [str(p) for p in lexicon]})
+    forms.lexicon                   # a bad lexicon fails here, naming its file, not mid-batch
+    nlp.add_pipe("jixiao_statements")
+    nlp.add_pipe("jixiao_findings")
+    return nlp
