@@ -103,9 +103,15 @@ def create_char_tokenizer() -> Callable[[Language], CharTokenizer]:
 # ---------------------------------------------------------------------------- extensions
 
 def _item(span: Span):
+    """The Indicator, Statement or Finding behind a span; in a DocBin of reviewed work
+    (`jixiao export -f spacy`), the decision record (a dict)."""
     report = span.doc._.report
-    if report is None or not span.id_:
+    if not span.id_:
         return None
+    if report is None:
+        records = span.doc.user_data.get("jixiao_items") or []
+        index = int(span.id_)
+        return records[index] if index < len(records) else None
     items = {"indicator": _indicators(report), "finding": report.findings}.get(span.label_,
                                                                                 report.statements)
     index = int(span.id_)
@@ -120,6 +126,8 @@ def _project(span: Span) -> str | None:
     item = span._.item
     if item is None:
         return None
+    if isinstance(item, dict):
+        return item.get("project")
     if span.label_ == "indicator":
         return next((p.name for p in span.doc._.report.projects if item in p.indicators), None)
     return item.project
@@ -127,7 +135,8 @@ def _project(span: Span) -> str | None:
 
 def _themes(span: Span) -> list[str]:
     item = span._.item
-    return list(getattr(item, "themes", []) or [])
+    themes = item.get("themes") if isinstance(item, dict) else getattr(item, "themes", None)
+    return list(themes or [])
 
 
 def _register_extensions() -> None:
@@ -168,14 +177,14 @@ def _text(doc: Doc) -> str:
     return text if isinstance(text, str) else doc.text
 
 
-def _spans(doc: Doc, key: str, items: Iterable, start_end: Callable) -> None:
+def _spans(doc: Doc, key: str, items: Iterable, start_end: Callable, ids: list[int] | None = None) -> None:
     """doc.spans[key]: one span per item with offsets, the tokens cut where an item begins or
     ends inside one (a run of Han characters is one token until an item needs it cut)."""
     wanted = []
     for n, item in enumerate(items):
         start, end = start_end(item)
         if start is not None and end is not None and end > start:
-            wanted.append((start, end, n))
+            wanted.append((start, end, ids[n] if ids is not None else n))
     _cut(doc, {c for start, end, _ in wanted for c in (start, end)})
     group = []
     for start, end, n in wanted:
@@ -334,6 +343,36 @@ def make_statement_finder(nlp: Language, name: str) -> StatementFinder:
                   requires=["doc._.report"])
 def make_finding_checker(nlp: Language, name: str) -> FindingChecker:
     return FindingChecker(nlp, name)
+
+
+def reviewed_docbin(documents: Iterable[tuple[str, str, list]]) -> tuple[bytes, int]:
+    """A DocBin of reviewed work, to train models on: for each (name, text, ReviewItems) one
+    Doc over the text, each item with offsets a span in doc.spans[kind] (the kind as decided),
+    and doc.user_data["jixiao_items"] the decisions (text as corrected, themes, category,
+    status, who, when), the span's id_ its index there.  Returns (bytes, items written)."""
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    stored = DocBin(store_user_data=True)
+    count = 0
+    for name, text, items in documents:
+        doc = nlp.make_doc(text)
+        doc.user_data.pop(_TEXT, None)
+        doc.user_data["path"] = name
+        records = []
+        by_kind: dict[str, list] = {}
+        for item in items:
+            records.append({"key": item.key, "kind": item.kind, "text": item.text, "project": item.project,
+                            "themes": list(item.themes), "category": item.category,
+                            "status": item.status, "who": item.who, "at": item.at,
+                            "start": item.start, "end": item.end})
+            by_kind.setdefault(item.kind, []).append(len(records) - 1)
+        doc.user_data["jixiao_items"] = records
+        for kind, indices in by_kind.items():
+            _spans(doc, kind, [records[i] for i in indices], lambda r: (r["start"], r["end"]), ids=indices)
+        stored.add(doc)
+        count += len(records)
+    return stored.to_bytes(), count
 
 
 def load(lexicon: Iterable[str | Path] = ()) -> Language:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -293,7 +294,32 @@ class Store(StoreQueries):
             raise ValueError("export needs a path")
         if fmt not in FORMATS:
             raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        if fmt == "spacy":
+            return self._export_docbin(status, Path(path), kinds=kinds)
         return write_records(self.export_records(status, kinds=kinds), fmt, path)
+
+    def _export_docbin(self, status: str, path: Path, *, kinds: Iterable[str] | None = None) -> int:
+        """Reviewed items as a spaCy DocBin: one Doc per document over its stored text, the
+        items as doc.spans by kind (as decided), their decisions in doc.user_data."""
+        from assistant.language import reviewed_docbin
+
+        if status not in EXPORT_STATUSES:
+            raise ValueError(f"status must be one of {', '.join(EXPORT_STATUSES)}, not {status!r}")
+        items = self._select(f"status IN ({sql_marks(EXPORT_STATUSES[status])})",
+                             EXPORT_STATUSES[status], kinds=kinds)
+        by_doc: dict[int, list] = {}
+        for item in items:
+            by_doc.setdefault(item.doc_id, []).append(item)
+        docs = []
+        for doc_id, its in by_doc.items():
+            row = self._db.execute("SELECT name, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is not None:
+                docs.append((row["name"], row["text"], its))
+        data, count = reviewed_docbin(docs)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return count
 
     def export_records(self, status: str = "accepted", *, kinds: Iterable[str] | None = None) -> list[dict]:
         if status not in EXPORT_STATUSES:

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 from assistant.store_rows import ReviewItem
 from assistant.textsafe import printable, spreadsheet_text
 
-FORMATS = ("jsonl", "csv", "xlsx")
+FORMATS = ("jsonl", "csv", "xlsx", "spacy")   # spacy: a DocBin (assistant.language.reviewed_docbin)
 # Column order of csv and xlsx, with the Chinese header an analyst sees.
 COLUMNS = (
     ("document", "文档"), ("unit", "单位"), ("year", "年度"), ("project", "项目"), ("kind", "类型"),
@@ -41,8 +41,8 @@ def export_record(item: ReviewItem, draft: str | None, facts: dict[str, Any] | N
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path) -> int:
     """Write records to `path` in `fmt`; return how many were written."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt not in FORMATS or fmt == "spacy":
+        raise ValueError(f"unknown record format {fmt!r}; use one of jsonl, csv, xlsx")
     records = list(records)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

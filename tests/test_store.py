@@ -258,6 +258,33 @@ def test_export_writes_accepted_and_edited_items(store, tmp_path, fmt):
     assert store.export("reviewed", fmt, tmp_path / f"all.{fmt}", kinds=["indicator"]) == 2
 
 
+def test_export_spacy_writes_a_docbin_of_the_reviewed_items(store, tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    import assistant.language  # noqa: F401  (the span extensions)
+
+    doc_id = add_sample(store)
+    problem = by_text(store, doc_id, "预算编制不够精准，部分项目支付进度缓慢")
+    store.decide(problem.id, "edited", text="预算编制不够精准", themes=["BUDGET_PLANNING"])
+    store.decide(by_text(store, doc_id, "发送条数").id, "accepted")
+    store.decide(by_text(store, doc_id, "短信发送成功率").id, "rejected")
+    out = tmp_path / "已审核.spacy"
+    assert store.export("accepted", "spacy", out) == 2
+    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("zh").vocab))
+    assert len(docs) == 1
+    doc = docs[0]
+    _, text = sample_report(0)
+    assert doc.text == text
+    [span] = list(doc.spans["problem"])
+    assert (span.start_char, span.end_char) == (problem.start, problem.end)
+    assert span.text == text[problem.start:problem.end]
+    assert span._.item["text"] == "预算编制不够精准" and span._.item["status"] == "edited"
+    assert span._.themes == ["BUDGET_PLANNING"]
+    assert [s.text for s in doc.spans["indicator"]] and "problem" in doc.spans
+    assert "reason" not in doc.spans                         # nothing of that kind accepted
+
+
 def _read_export(path: Path, fmt: str) -> list[dict]:
     if fmt == "jsonl":
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -409,3 +436,6 @@ def test_export_command_writes_the_file_and_rejects_bad_options(tmp_path):
     assert load_workbook(book).active["A1"].value == "文档"
     clash = runner.invoke(app, ["export", "--db", str(db), "-o", str(book), "-f", "csv"])
     assert clash.exit_code == 2 and "suffix" in clash.output
+    docbin = tmp_path / "accepted.spacy"          # -o x.spacy: a spaCy DocBin
+    assert runner.invoke(app, ["export", "--db", str(db), "-o", str(docbin)]).exit_code == 0
+    assert docbin.read_bytes()[:1] and docbin.stat().st_size > 100

@@ -1,4 +1,4 @@
-"""`jixiao export --db store.sqlite --status accepted --format jsonl|csv|xlsx -o FILE`."""
+"""`jixiao export --db store.sqlite --status accepted --format jsonl|csv|xlsx|spacy -o FILE`."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +18,8 @@ def export_command(
     status: str = typer.Option("accepted", "--status",
                                help="accepted (accepted or edited), edited, rejected, reviewed, pending or all."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                      help="jsonl, csv (UTF-8 with BOM) or xlsx; by default from the -o suffix (else jsonl)."),
+                                      help="jsonl, csv (UTF-8 with BOM), xlsx, or spacy (a DocBin: the items as doc.spans over each "
+                                           "document's text, to train models); by default from the -o suffix (else jsonl)."),
     kind: Optional[list[str]] = typer.Option(None, "--kind", help="Only these kinds (problem, reason, measure, "
                                                                  "indicator, finding); repeatable."),
 ) -> None:
