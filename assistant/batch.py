@@ -20,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -191,7 +192,10 @@ class PoolRunner:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(wait=exc[0] is None, cancel_futures=True)
+        if exc[0] is None:
+            self._pool.shutdown(wait=True)
+        else:               # Ctrl-C, SIGTERM, an error: no worker outlives the run
+            stop_pool(self._pool)
 
     def submit(self, chunk: list[str]) -> Future:
         future = self._pool.submit(run_chunk, chunk)
@@ -253,11 +257,41 @@ def lexicon_for(paths: tuple[str, ...]) -> CompiledLexicon | None:
     return load_lexicon(list(paths)) if paths else None
 
 
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the worker processes now (a worker may be deep in
+    a long document; waiting for it would hold the user's terminal)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+
+
 def _init_worker(job: Job) -> None:
     global _WORKER_JOB
     _WORKER_JOB = job
-    # Ctrl-C is the parent's to handle: it stops feeding work and closes the outputs.
+    # Ctrl-C is the parent's to handle: it stops feeding work and closes the outputs; a
+    # SIGTERM handler the parent set (jixiao extract sets one) must not outlive the fork.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to end this worker when the parent dies, even by SIGKILL."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)               # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:

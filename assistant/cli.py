@@ -10,6 +10,8 @@ import sys
 
 import typer
 
+from assistant.messages import error_prefix
+
 app = typer.Typer(
     name="jixiao",
     help="绩效评价助手 — read budget-performance reports into structured, reviewable data.",
@@ -32,7 +34,7 @@ def main() -> None:
         sys.stderr.write("已中断（已写出的内容保留）\n")
         raise SystemExit(130) from None
     except Exception as exc:                 # the last net: one line, never a traceback
-        sys.stderr.write(f"错误：{user_message(exc)}\n")
+        sys.stderr.write(f"{error_prefix()}{user_message(exc)}\n")
         raise SystemExit(2) from None
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
+from assistant.textsafe import path_text
+
 # Form codes (corpora/README.md): 绩效自评表/自评报告, 绩效目标申报表, 预算绩效目标表, 部门整体绩效.
 FORMS = ("self_evaluation", "target_application", "budget_target", "department_overall")
 # Statement kinds (TAXONOMY.md §2).
@@ -30,6 +32,8 @@ class Document:
     sha256: str = ""
 
     def __post_init__(self) -> None:
+        # a name that is not UTF-8 (r\xe9port.txt) must not stop the JSON, Parquet or store writers
+        self.path = path_text(self.path)
         if not self.sha256:
             self.sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 

@@ -84,10 +84,11 @@ class Store(StoreQueries):
         Findings default to the report's own (`Report.findings`), else to
         `assistant.extract.checks.find_issues(report, text)` for a report read from older JSON.  The same
         content (sha256 of the text) is never stored twice.  A new version of a document
-        from the same path supersedes the old one; decisions carry over by key.
+        from the same file supersedes the old one — the same file however it was named
+        (relative, absolute, through a link); decisions carry over by key.
         """
         sha = report.sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-        source = report.path or report.doc
+        source = _source_of(report.path or report.doc)
         existing = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
         if existing:
             return existing["id"]
@@ -390,6 +391,14 @@ class Store(StoreQueries):
         return [item_from_row(r) for r in self._db.execute(
             f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
             params)]
+
+
+def _source_of(path: str) -> str:
+    """The file a report came from, as one string however it was named on the command line."""
+    try:
+        return os.path.realpath(path) if path and os.path.exists(path) else path
+    except (OSError, ValueError):
+        return path
 
 
 def _refuse_foreign(db: sqlite3.Connection, path: str) -> None:

@@ -7,6 +7,7 @@ per OWASP: a text cell that begins with = + - @, TAB or CR is written as text.
 """
 from __future__ import annotations
 
+import codecs
 import re
 
 PLACEHOLDER = "\ufffd"
@@ -27,3 +28,20 @@ def spreadsheet_text(text: str) -> str:
     """For CSV: printable, and a leading ' before what a spreadsheet would run as a formula."""
     text = printable(text)
     return "'" + text if is_formula_like(text) else text
+
+
+def path_text(path: str) -> str:
+    """A file name as text that can be written anywhere: a name that is not valid UTF-8
+    (Python keeps its bytes as lone surrogates) shows those bytes as %XX (r%E9port.txt)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "jixiao_percent")
+
+
+def _percent(error: UnicodeDecodeError) -> tuple[str, int]:
+    return "".join(f"%{b:02X}" for b in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error("jixiao_percent", _percent)

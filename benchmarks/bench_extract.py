@@ -172,7 +172,7 @@ def run_extract(corpus: Path, out: Path, workers: int) -> dict:
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode not in (0, 1):
         sys.exit(f"extract -j {workers} failed ({proc.returncode}):\n{err[-2000:]}")
-    failed = sum(1 for line in err.splitlines() if line.startswith("error:"))
+    failed = sum(1 for line in err.splitlines() if line.startswith(("错误：", "error:")))
     with open(out, "rb") as fh:
         docs = sum(1 for _ in fh)
     return {"seconds": seconds, "docs": docs + failed, "failed": failed, "rss_mb": sampler.peak_mb(),

@@ -76,22 +76,39 @@ def test_two_workers_write_what_one_does_in_the_unchanged_format(corpus, tmp_pat
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     result = run(str(corpus), "-o", str(one), "-j", "1")
     assert result.exit_code == 0, result.stderr
-    result = run(str(corpus), "-o", str(two), "-j", "2", "--chunksize", "1")
+    result = run(str(corpus), "-o", str(two), "-j", "2", "--chunksize", "1", "-v")
     assert result.exit_code == 0, result.stderr
     assert lines(one) == lines(two)
     expected = sorted(json.dumps(extract_path(p).to_dict(), ensure_ascii=False) for p in files(corpus))
     assert lines(one) == expected
-    # one summary line per document, and the closing table
+    # with -v one line per document, and the closing table
     for p in files(corpus):
-        assert f"{p.name}: " in result.stderr
-    assert "documents extracted" in result.stderr
+        assert f"{p.name}：项目 " in result.stderr
+    assert "已抽取文档" in result.stderr
 
 
-def test_stdout_by_default_and_quiet_prints_nothing_else(corpus):
+def test_stdout_by_default_and_quiet_prints_only_the_closing_table(corpus):
     result = run(str(corpus), "-j", "2", "--quiet")
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 6
-    assert result.stderr == ""
+    assert "抽取汇总" in result.stderr and "已抽取文档" in result.stderr
+    assert "项目 " not in result.stderr.split("抽取汇总")[0]       # no line per document
+
+
+def test_the_progress_bar_shows_the_total_percentage_and_time_left(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    result = run(str(corpus), "-j", "1", "--progress", "-o", str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 0
+    assert "6/6" in result.stderr and "100%" in result.stderr and "剩余" in result.stderr
+    assert "份/秒" in result.stderr and "抽取汇总" in result.stderr
+
+
+def test_english_on_request(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("JIXIAO_LANG", "en")
+    result = run(str(corpus), "-j", "1", "-v", "-o", str(tmp_path / "o.jsonl"))
+    assert "documents extracted" in result.stderr and "projects, " in result.stderr
+    result = run(str(corpus), "-o", str(tmp_path))
+    assert result.stderr.startswith(f"error: {tmp_path}")
 
 
 def test_the_loop_keeps_a_bounded_number_of_tasks_in_flight():
@@ -137,11 +154,11 @@ def test_bad_files_are_one_line_each_and_the_good_ones_are_written(corpus, tmp_p
     out = tmp_path / "out.jsonl"
     result = run(str(corpus), str(tmp_path / "missing"), "-o", str(out), "-j", "2")
     assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("错误：")]
     assert len(errors) == 4
     for name in ("binary.txt", "empty.txt", "shopping.txt", "missing"):
         assert sum(name in e for e in errors) == 1, errors
-    assert all(e.startswith(f"error: {tmp_path}") for e in errors)
+    assert all(e.startswith(f"错误：{tmp_path}") for e in errors)
     assert len(lines(out)) == 6
 
 
@@ -160,8 +177,8 @@ def test_an_exception_in_extraction_fails_that_file_only(corpus, tmp_path, monke
         out = tmp_path / f"out{workers}.jsonl"
         result = run(str(corpus), "-o", str(out), "-j", workers)
         assert result.exit_code == 1
-        errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-        assert errors == [f"error: {corpus / 'b' / '自评表_1.txt'}: unexpected error in extraction "
+        errors = [line for line in result.stderr.splitlines() if line.startswith("错误：")]
+        assert errors == [f"错误：{corpus / 'b' / '自评表_1.txt'}: unexpected error in extraction "
                           f"(RuntimeError: boom on two lines)"]
         assert len(lines(out)) == 5
 
@@ -181,8 +198,8 @@ def test_a_worker_that_dies_fails_that_file_only(corpus, tmp_path, monkeypatch):
     out = tmp_path / "out.jsonl"
     result = run(str(corpus), "-o", str(out), "-j", "2", "--chunksize", "2")
     assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-    assert errors == [f"error: {corpus / 'b' / '自评表_2.txt'}: the worker process died while "
+    errors = [line for line in result.stderr.splitlines() if line.startswith("错误：")]
+    assert errors == [f"错误：{corpus / 'b' / '自评表_2.txt'}: the worker process died while "
                       f"extracting it (a crash in a reader library, or out of memory)"]
     assert len(lines(out)) == 5
 
@@ -193,14 +210,14 @@ def test_appending_twice_writes_each_document_once(corpus, tmp_path):
     out = tmp_path / "out.jsonl"
     assert run(str(corpus), "-o", str(out), "--append", "-j", "2").exit_code == 0
     first = lines(out)
-    result = run(str(corpus), "-o", str(out), "--append", "-j", "2")
+    result = run(str(corpus), "-o", str(out), "--append", "-j", "2", "-v")
     assert result.exit_code == 0
     assert lines(out) == first
-    assert result.stderr.count("skipped (already written)") == 6
+    assert result.stderr.count("跳过（已写出）") == 6
     # a document added since is the only one extracted
     (corpus / "b" / "自评表_3.txt").write_text(_self_evaluation(3), encoding="utf-8")
-    result = run(str(corpus), "-o", str(out), "--resume", "-j", "1")
-    assert len(lines(out)) == 7 and result.stderr.count("skipped (already written)") == 6
+    result = run(str(corpus), "-o", str(out), "--resume", "-j", "1", "-v")
+    assert len(lines(out)) == 7 and result.stderr.count("跳过（已写出）") == 6
 
 
 def test_an_interrupted_run_keeps_what_it_wrote_and_a_rerun_completes_it(corpus, tmp_path, monkeypatch):
@@ -237,10 +254,10 @@ def test_the_store_skips_documents_it_holds_unless_forced(corpus, tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     with Store(db) as store:
         assert len(store.documents()) == 6
-    result = run(str(corpus), "--db", str(db), "-j", "2")
-    assert result.stderr.count("skipped (already stored)") == 6
-    result = run(str(corpus), "--db", str(db), "-j", "1", "--force", "-o", str(tmp_path / "o.jsonl"))
-    assert "skipped (already" not in result.stderr and len(lines(tmp_path / "o.jsonl")) == 6
+    result = run(str(corpus), "--db", str(db), "-j", "2", "-v")
+    assert result.stderr.count("跳过（已入库）") == 6
+    result = run(str(corpus), "--db", str(db), "-j", "1", "--force", "-o", str(tmp_path / "o.jsonl"), "-v")
+    assert "跳过（已入库）" not in result.stderr and len(lines(tmp_path / "o.jsonl")) == 6
     with Store(db) as store:
         assert len(store.documents()) == 6
 
@@ -304,4 +321,105 @@ def test_an_output_that_cannot_be_opened_is_one_line_and_exit_2(corpus, tmp_path
     for args in (["-o", str(tmp_path)], ["--db", str(tmp_path / "no" / "such" / "store.sqlite")]):
         result = run(str(corpus), *args)
         assert result.exit_code == 2
-        assert result.stderr.startswith(f"error: {tmp_path}") and result.stderr.count("\n") == 1
+        assert result.stderr.startswith(f"错误：{tmp_path}") and result.stderr.count("\n") == 1
+
+
+# --- stopping ---------------------------------------------------------------------------------------
+
+def _big_corpus(folder: Path, copies: int) -> int:
+    """The samples many times over, each copy a different document (a number changed)."""
+    n = 0
+    for k in range(copies):
+        for sample in sorted(SAMPLES.glob("*.txt")):
+            text = sample.read_text(encoding="utf-8").replace("2023", str(1900 + k), 1)
+            (folder / f"{k:04d}_{sample.name}").write_text(text, encoding="utf-8")
+            n += 1
+    return n
+
+
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _start(corpus: Path, out: Path) -> subprocess.Popen:
+    import signal
+
+    # as from a terminal: Ctrl-C raises KeyboardInterrupt even when this test runs where
+    # SIGINT is ignored (a shell's background job passes SIG_IGN on)
+    return subprocess.Popen([sys.executable, "-c", "from assistant.cli import main; main()", "extract",
+                             str(corpus), "-o", str(out), "-j", "2", "--chunksize", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
+def _wait_for_lines(out: Path, proc: subprocess.Popen, n: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and len(out.read_bytes().splitlines()) >= n:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the batch wrote nothing in time")
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT", "SIGKILL"])
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_a_stopped_batch_leaves_no_worker_and_a_resumable_output(tmp_path, how):
+    import signal
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    total = _big_corpus(folder, 120)
+    out = tmp_path / "out.jsonl"
+    proc = _start(folder, out)
+    _wait_for_lines(out, proc, 5)
+    workers = _children(proc.pid)
+    assert workers, "the pool has worker processes"
+    proc.send_signal(getattr(signal, how))
+    proc.wait(timeout=30)
+    if how != "SIGKILL":
+        assert proc.returncode == 130 and "--append" in proc.stderr.read()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.1)
+    assert not [p for p in workers if _alive(p)], "a worker outlived its batch"
+    written = len(out.read_bytes().splitlines())
+    assert 0 < written < total
+    result = run(str(folder), "-o", str(out), "--append", "-j", "2")
+    assert result.exit_code == 0
+    done = out.read_text(encoding="utf-8").splitlines()
+    assert len(done) == total and len({json.loads(line)["path"] for line in done}) == total
+
+
+def test_a_file_name_that_is_not_utf8_is_written_everywhere(tmp_path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    name = os.fsdecode(b"r\xe9port.txt")           # a Latin-1 name from an old share
+    try:
+        shutil.copy(sorted(SAMPLES.glob("*.txt"))[0], folder / name)
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system refuses such names")
+    out = tmp_path / "out.jsonl"
+    assert run(str(folder), "-o", str(out)).exit_code == 0
+    [line] = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["doc"] == "r%E9port.txt"
+    again = run(str(folder), "-o", str(out), "--append", "-v")
+    assert again.exit_code == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 1
+    assert run(str(folder), "--format", "parquet", "-o", str(tmp_path / "pq")).exit_code == 0
+    assert run(str(folder), "--db", str(tmp_path / "s.sqlite")).exit_code == 0

@@ -100,7 +100,7 @@ def test_plot_of_nothing_still_draws(tmp_path):
 @pytest.mark.parametrize("args, words", [
     ([], "either"),
     (["x.jsonl", "--db", "y.sqlite"], "either"),
-    (["missing.jsonl"], "no such file"),
+    (["missing.jsonl"], "没有这个文件"),
 ])
 def test_cli_mistakes(args, words, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -220,6 +220,20 @@ def test_reextracting_a_changed_file_keeps_every_decision_already_made(store):
     assert [d.id for d in store.documents()] == [new_id]
 
 
+def test_one_file_named_two_ways_is_one_document_with_versions(tmp_path, monkeypatch):
+    from assistant.extract import extract_path
+
+    monkeypatch.chdir(tmp_path)
+    report, text = sample_report(0)
+    (tmp_path / "报告.txt").write_text(text, encoding="utf-8")
+    with Store(tmp_path / "s.sqlite") as store:
+        first = store.add_report(extract_path("报告.txt"), text)
+        (tmp_path / "报告.txt").write_text("（修订稿）\n" + text, encoding="utf-8")
+        second = store.add_report(extract_path(tmp_path / "报告.txt"), "（修订稿）\n" + text)
+        assert second != first
+        assert [d.id for d in store.documents()] == [second]
+
+
 # -- drafts, export, reports -----------------------------------------------------------------------
 
 def test_drafts_are_saved_with_provenance(store):

@@ -28,7 +28,7 @@ from assistant.store import Store
 from tests.conftest import ROOT, SAMPLES
 
 COPIES = 10                 # of each sample: 60 documents, some seconds of work for one process
-DONE = re.compile(r"^(?P<doc>.+?): \d+ projects, \d+ indicators, \d+ statements$")
+DONE = re.compile(r"^(?P<doc>.+?)：项目 \d+，指标 \d+，语句 \d+$")
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_a_batch_killed_twice_leaves_a_sound_store_that_a_rerun_completes(corpus
     finished = subprocess.run(_command(corpus, db), cwd=ROOT, env=_env(), capture_output=True, text=True,
                               timeout=180)
     assert finished.returncode == 0, finished.stderr
-    assert finished.stderr.count("skipped (already stored)") == stored
+    assert finished.stderr.count("跳过（已入库）") == stored
     _check_store(db, names, near_kills + names[-2:], corpus)
     with Store(db) as store:
         documents = store.documents()
@@ -79,7 +79,7 @@ def test_a_batch_killed_twice_leaves_a_sound_store_that_a_rerun_completes(corpus
 
 def _command(corpus: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "assistant", "extract", str(corpus), "--db", str(db), "--workers", "1",
-            "--no-progress"]
+            "--no-progress", "-v"]
 
 
 def _env() -> dict[str, str]:
@@ -108,7 +108,7 @@ def _run_and_kill(corpus: Path, db: Path, wanted: int, delay: float) -> tuple[li
             if line is None:
                 break
             seen.append(line)
-            if line.endswith("skipped (already stored)"):
+            if line.endswith("跳过（已入库）"):
                 skipped += 1
             elif DONE.match(line):
                 done.append(DONE.match(line).group("doc"))

@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 import typer
 
 from assistant.cli import app
+from assistant.messages import error_prefix
 from assistant.lexicon import LexiconError
 
 _FIELDS = ("category", "level1", "level2", "confidence", "evidence")
@@ -126,5 +127,5 @@ def _rows(names: list[str] | None, file: Path | None, target: str | None,
 
 
 def _fail(message: str, code: int = 2):
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"{error_prefix()}{message}", err=True)
     raise typer.Exit(code)

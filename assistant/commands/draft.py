@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 from assistant.cli import app
+from assistant.messages import error_prefix, say
 
 draft_app = typer.Typer(help="起草改进措施和评价报告文稿 (drafts with provenance).", no_args_is_help=True)
 app.add_typer(draft_app, name="draft")
@@ -70,7 +71,7 @@ def report(
     for d in drafts:
         problems = d.audit()
         for p in problems:
-            typer.echo(f"warning: {d.doc}: {p}", err=True)
+            typer.echo(say(f"注意：{d.doc}：{p}", f"warning: {d.doc}: {p}"), err=True)
     if output is not None and output.suffix.lower() == ".docx":
         write_docx(drafts, output, sources=sources)
     else:
@@ -126,5 +127,5 @@ def _corpus(path: Optional[Path]):
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"{error_prefix()}{message}", err=True)
     raise typer.Exit(2)

@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from assistant.cli import app
+from assistant.messages import error_prefix
 from assistant.store import EXPORT_STATUSES, ITEM_KINDS, Store
 from assistant.store_export import FORMATS
 
@@ -40,7 +41,7 @@ def export_command(
         problems.append(f"--kind must be among {', '.join(ITEM_KINDS)} (not {', '.join(unknown)})")
     if problems:
         for problem in problems:
-            typer.echo(f"error: {problem}", err=True)
+            typer.echo(f"{error_prefix()}{problem}", err=True)
         raise typer.Exit(2)
     with Store(db, create=False) as store:     # export never creates or changes a store
         n = store.export(status, fmt, output, kinds=kind or None)

@@ -7,14 +7,18 @@
     jixiao extract reports/ --engine dask --scheduler tcp://host:8786 -o out/ --format parquet
     jixiao extract reports/ -o out.jsonl --lexicon my_terms.yaml   # an analyst's indicator terms
 
-stdout (or -o) gets the data; stderr gets one line per document, one `error:` line per file
-that failed, progress and a closing table — only the errors with --quiet.  The exit code is
-1 when any file failed, 0 otherwise.
+stdout (or -o) gets the data; stderr gets one `错误：` line per file that failed, a progress
+bar on a terminal (total, percentage, rate and time left once the input is listed) and a
+closing table; one line per document with -v; --quiet leaves the errors and the closing
+table.  Ctrl-C or SIGTERM stops the workers at once and keeps what was written (run again
+with --append).  The exit code is 1 when any file failed, 0 otherwise.
 """
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -24,6 +28,7 @@ import typer
 
 from assistant.batch import DEFAULT_CHUNKSIZE, ENGINES, Job, Outcome, Seen, run_batch
 from assistant.cli import app
+from assistant.messages import error_prefix, say
 from assistant.model import KINDS
 from assistant.outputs import FORMATS, open_sink
 
@@ -51,7 +56,8 @@ def extract(
                                             "--engine dask); without it a local cluster is started."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show a progress bar "
                                             "(default: when stderr is a terminal)."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors on stderr."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar: only errors and the closing table."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="One line per document (and its warnings)."),
     lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="An analyst lexicon of indicator terms "
                                        "merged over the built-in one (repeatable; see lexicons/indicators.yaml)."),
 ) -> None:
@@ -69,28 +75,51 @@ def extract(
     shown = progress if progress is not None else (not quiet and sys.stderr.isatty())
     tally = Tally(per_document=summary)
     interrupted = False
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        with Display(shown, quiet) as display:
+        with Display(shown, verbose and not quiet) as display:
+            if shown:
+                _count_inputs(paths, display)
             for outcome in run_batch(paths, job, workers=workers, chunksize=chunksize,
                                      engine=engine, scheduler=scheduler):
                 _take(outcome, sink, store, display, tally)
     except KeyboardInterrupt:
         interrupted = True
     except ImportError as exc:      # a broken environment: dask or pyarrow missing
-        typer.echo(f"error: {_missing(exc)}", err=True)
+        typer.echo(f"{error_prefix()}{_missing(exc)}", err=True)
         raise typer.Exit(2)
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if sink:
             sink.close()
         if store:
             store.close()
-    if not quiet:
-        _print_totals(tally, summary)
+    _print_totals(tally, summary)
     if interrupted:
-        typer.echo(f"interrupted: {tally.done} document(s) written; run again with --append "
-                   f"(or --db) to continue", err=True)
+        typer.echo(say(f"已中断：已写出 {tally.done} 份文档；加 --append（或 --db）再次运行即可继续",
+                       f"interrupted: {tally.done} document(s) written; run again with --append "
+                       f"(or --db) to continue"), err=True)
         raise typer.Exit(130)
     raise typer.Exit(1 if tally.failed else 0)
+
+
+def _terminate(signum, frame) -> None:
+    """SIGTERM stops a run as Ctrl-C does: workers ended, outputs closed, resumable."""
+    raise KeyboardInterrupt
+
+
+def _count_inputs(paths: list[Path], display: "Display") -> None:
+    """List the input in the background; the bar gets its total (and so a percentage and
+    the time left) when the listing is done, without delaying the first document."""
+    from assistant.extract.read import iter_inputs
+
+    def count() -> None:
+        try:
+            display.set_total(sum(1 for _ in iter_inputs(paths)))
+        except Exception:           # the batch itself reports unreadable folders
+            pass
+
+    threading.Thread(target=count, name="jixiao-count", daemon=True).start()
 
 
 class Tally:
@@ -122,23 +151,31 @@ class Tally:
 
 
 class Display:
-    """stderr: per-document lines and errors, above a rich progress bar when shown."""
+    """stderr: errors (and with -v a line per document) above a rich progress bar when shown."""
 
-    def __init__(self, progress: bool, quiet: bool):
-        self.quiet = quiet
+    def __init__(self, progress: bool, verbose: bool):
+        self.verbose = verbose
         self._progress = None
         if progress:
             from rich.console import Console
-            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn,
+                                       TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 
             self._progress = Progress(
-                SpinnerColumn(), TextColumn("[bold]extract"), BarColumn(),
-                TextColumn("{task.completed} docs · {task.fields[docs_s]:.1f} docs/s · "
-                           "{task.fields[mb_s]:.2f} MB/s · [red]{task.fields[failed]} failed[/red] · "
-                           "{task.fields[skipped]} skipped"),
-                TimeElapsedColumn(), console=Console(stderr=True), transient=False)
+                SpinnerColumn(), TextColumn(say("[bold]抽取", "[bold]extract")), BarColumn(),
+                MofNCompleteColumn(), TaskProgressColumn(),
+                TextColumn(say("{task.fields[docs_s]:.1f} 份/秒 · {task.fields[mb_s]:.2f} MB/秒 · "
+                               "[red]失败 {task.fields[failed]}[/red] · 跳过 {task.fields[skipped]}",
+                               "{task.fields[docs_s]:.1f} docs/s · {task.fields[mb_s]:.2f} MB/s · "
+                               "[red]{task.fields[failed]} failed[/red] · {task.fields[skipped]} skipped")),
+                TimeElapsedColumn(), TextColumn(say("剩余", "left")), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=False)
             self._task = self._progress.add_task("extract", total=None, docs_s=0.0, mb_s=0.0,
                                                  failed=0, skipped=0)
+
+    def set_total(self, total: int) -> None:
+        if self._progress:
+            self._progress.update(self._task, total=total)
 
     def __enter__(self) -> "Display":
         if self._progress:
@@ -147,13 +184,16 @@ class Display:
 
     def __exit__(self, *exc: object) -> None:
         if self._progress:
+            task = self._progress.tasks[0]
+            if task.total is None and exc[0] is None:    # done before the listing: n of n
+                self._progress.update(self._task, total=task.completed)
             self._progress.stop()
 
     def error(self, text: str) -> None:
-        self._say(f"error: {text}")
+        self._say(f"{error_prefix()}{text}")
 
     def note(self, text: str) -> None:
-        if not self.quiet:
+        if self.verbose:
             self._say(text)
 
     def advance(self, tally: Tally) -> None:
@@ -172,7 +212,7 @@ class Display:
 def _take(outcome: Outcome, sink, store, display: Display, tally: Tally) -> None:
     """Write one outcome where it belongs, then report it."""
     for warning in outcome.warnings:
-        display.note(f"warning: {warning}")
+        display.note(say(f"注意：{warning}", f"warning: {warning}"))
     if outcome.ok and store is not None:
         try:
             store.add_report(outcome.report, outcome.text)
@@ -184,7 +224,8 @@ def _take(outcome: Outcome, sink, store, display: Display, tally: Tally) -> None
     if outcome.error:
         display.error(outcome.error)
     elif outcome.skipped:
-        display.note(f"{outcome.doc}: skipped (already {'stored' if store else 'written'})")
+        display.note(say(f"{outcome.doc}：跳过（已{'入库' if store else '写出'}）",
+                         f"{outcome.doc}: skipped (already {'stored' if store else 'written'})"))
     else:
         display.note(_one_line(outcome.doc, outcome.counts))
     display.advance(tally)
@@ -192,8 +233,9 @@ def _take(outcome: Outcome, sink, store, display: Display, tally: Tally) -> None
 
 def _one_line(doc: str, counts: dict[str, int]) -> str:
     statements = sum(counts.get(k, 0) for k in KINDS)
-    return (f"{doc}: {counts.get('projects', 0)} projects, {counts.get('indicators', 0)} indicators, "
-            f"{statements} statements")
+    return say(f"{doc}：项目 {counts.get('projects', 0)}，指标 {counts.get('indicators', 0)}，语句 {statements}",
+               f"{doc}: {counts.get('projects', 0)} projects, {counts.get('indicators', 0)} indicators, "
+               f"{statements} statements")
 
 
 def _print_totals(tally: Tally, per_document: bool) -> None:
@@ -203,24 +245,26 @@ def _print_totals(tally: Tally, per_document: bool) -> None:
     console = Console(stderr=True)
     if per_document:
         table = Table(title="jixiao extract")
-        for col in ("document", "projects", "indicators", "reasons", "problems", "measures"):
-            table.add_column(col, justify="left" if col == "document" else "right")
+        for n, col in enumerate(say("文档 项目 指标 原因 问题 措施", "document projects indicators reasons "
+                                    "problems measures").split()):
+            table.add_column(col, justify="left" if n == 0 else "right")
         for doc, c in sorted(tally.rows):
             table.add_row(doc, *(str(c.get(k, 0)) for k in ("projects", "indicators", *KINDS)))
         console.print(table)
     elapsed, docs_s, mb_s = tally.rates()
-    table = Table(title="extraction summary", show_header=False)
+    table = Table(title=say("抽取汇总", "extraction summary"), show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
-    for label, value in (
-        ("documents extracted", tally.done), ("skipped (done already)", tally.skipped),
-        ("failed", tally.failed), ("projects", tally.items["projects"]),
-        ("indicators", tally.items["indicators"]), ("reasons", tally.items["reason"]),
-        ("problems", tally.items["problem"]), ("measures", tally.items["measure"]),
-        ("MB read", f"{tally.bytes / _MB:.2f}"), ("seconds", f"{elapsed:.1f}"),
-        ("documents/s", f"{docs_s:.1f}"), ("MB/s", f"{mb_s:.2f}"),
+    for (zh, en), value in (
+        (("已抽取文档", "documents extracted"), tally.done),
+        (("跳过（已完成）", "skipped (done already)"), tally.skipped),
+        (("失败", "failed"), tally.failed), (("项目", "projects"), tally.items["projects"]),
+        (("指标", "indicators"), tally.items["indicators"]), (("原因", "reasons"), tally.items["reason"]),
+        (("问题", "problems"), tally.items["problem"]), (("措施", "measures"), tally.items["measure"]),
+        (("读取 MB", "MB read"), f"{tally.bytes / _MB:.2f}"), (("秒", "seconds"), f"{elapsed:.1f}"),
+        (("份/秒", "documents/s"), f"{docs_s:.1f}"), (("MB/秒", "MB/s"), f"{mb_s:.2f}"),
     ):
-        table.add_row(label, f"[red]{value}[/red]" if label == "failed" and value else str(value))
+        table.add_row(say(zh, en), f"[red]{value}[/red]" if en == "failed" and value else str(value))
     console.print(table)
 
 
@@ -246,7 +290,7 @@ def _open_outputs(fmt: str, output: Path | None, db: Path | None, append: bool):
         return store, sink
     if store is not None:
         store.close()
-    typer.echo(f"error: {problem}", err=True)
+    typer.echo(f"{error_prefix()}{problem}", err=True)
     raise typer.Exit(2)
 
 
@@ -265,7 +309,7 @@ def _checked_lexicons(paths: list[Path]) -> tuple[str, ...]:
     try:
         lexicon_for(resolved)
     except LexiconError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"{error_prefix()}{exc}", err=True)
         raise typer.Exit(2)
     return resolved
 

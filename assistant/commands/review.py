@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Optional
 import typer
 
 from assistant.cli import app
+from assistant.messages import error_prefix, say
 from assistant.store import Store
 
 
@@ -26,7 +27,7 @@ def review(
 ) -> None:
     """Review extracted items: accept, reject, edit, draft 改进措施, ask questions in Chinese."""
     if keymap is not None and not keymap.is_file():
-        typer.echo(f"error: {keymap}: no such keymap file", err=True)
+        typer.echo(f"{error_prefix()}{keymap}：" + say("没有这个按键配置文件", "no such keymap file"), err=True)
         raise typer.Exit(2)
     with Store(db) as store:
         result = ingest(store, paths or [], on_file=lambda path, what: typer.echo(f"{path}: {what}", err=True))
@@ -50,7 +51,7 @@ def ingest(store: Store, paths: Iterable[Path],
     for item in iter_inputs(list(paths)):
         if isinstance(item, ReadError):
             result.failed.append(str(item))
-            on_file(item.path, f"error: {item.reason}")
+            on_file(item.path, f"{error_prefix()}{item.reason}")
             continue
         try:
             doc, noticed = read_noting(item)      # read once: hashed, then extracted
@@ -61,7 +62,7 @@ def ingest(store: Store, paths: Iterable[Path],
             store.add_report(extract_read(doc, noticed), doc.text)
         except ReadError as exc:
             result.failed.append(str(exc))
-            on_file(str(item), f"error: {exc.reason}")
+            on_file(str(item), f"{error_prefix()}{exc.reason}")
             continue
         result.added.append(str(item))
         on_file(str(item), "added")

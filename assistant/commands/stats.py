@@ -8,6 +8,7 @@ import typer
 
 from assistant.batch_stats import RATE_BINS, Stats, plot_stats, stats_from_jsonl, stats_from_store, theme_names
 from assistant.cli import app
+from assistant.messages import error_prefix, say
 from assistant.model import KINDS
 
 TOP_UNITS = 20
@@ -28,12 +29,12 @@ def stats(
         raise typer.BadParameter("give either a JSON Lines file or --db store.sqlite", param_hint="SOURCE")
     source = db if db is not None else jsonl
     if not source.is_file():
-        typer.echo(f"error: {source}: no such file", err=True)
+        typer.echo(f"{error_prefix()}{source}：" + say("没有这个文件", "no such file"), err=True)
         raise typer.Exit(2)
     try:
         counted = stats_from_store(db) if db is not None else stats_from_jsonl(jsonl, read_sources=sources)
     except (ValueError, UnicodeDecodeError) as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"{error_prefix()}{exc}", err=True)
         raise typer.Exit(2)
     _print_tables(counted, units)
     if plot is not None:
