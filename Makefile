@@ -23,6 +23,8 @@ demo: $(STAMP)
 	$(BIN)/jixiao extract corpora/samples -o samples.jsonl --summary
 
 test: $(TESTSTAMP)
+	$(BIN)/ruff check assistant tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 clean:

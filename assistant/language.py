@@ -13,8 +13,9 @@
 The tokenizer builds the Doc's words directly — one token per run of Han characters, of
 digits (with decimals), of Latin letters or of white space, and per other symbol —
 so making a Doc costs a fraction of segmenting it with jieba; a component cuts a token where
-one of its items begins or ends inside it, so every span covers exactly its item.  Words for people who need them come from `assistant.nlp.segment`, the one
-jieba segmenter with the project dictionary.
+one of its items begins or ends inside it, so every span covers exactly its item.  Words for
+people who need them come from `assistant.nlp.segment`, the one jieba segmenter with the
+project dictionary.
 
 Three components, one job each, registered as spaCy factories:
 
@@ -380,7 +381,7 @@ def load(lexicon: Iterable[str | Path] = ()) -> Language:
     `lexicon`: analyst indicator lexicons (YAML/TSV) merged over the built-in one."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     forms = nlp.add_pipe("jixiao_forms", config={"lexicon": [str(p) for p in lexicon]})
-    forms.lexicon                   # a bad lexicon fails here, naming its file, not mid-batch
+    _ = forms.lexicon               # a bad lexicon fails here, naming its file, not mid-batch
     nlp.add_pipe("jixiao_statements")
     nlp.add_pipe("jixiao_findings")
     return nlp

@@ -393,6 +393,20 @@ class Store(StoreQueries):
             params)]
 
 
+def open_corpus(path: str | Path):
+    """Precedents for drafting (`assistant.draft.Corpus`) from a review store file (.sqlite),
+    as the analysts left it, or from an extractor JSON Lines file; ValueError when missing."""
+    from assistant.draft.corpus import STORE_SUFFIXES, Corpus, load_corpus
+
+    path = Path(path)
+    if path.suffix.lower() not in STORE_SUFFIXES:
+        return load_corpus(path)
+    if not path.is_file():
+        raise ValueError(f"{path}: no such store")
+    with Store(path, create=False) as store:
+        return Corpus.from_reports(store.reports())
+
+
 def _source_of(path: str) -> str:
     """The file a report came from, as one string however it was named on the command line."""
     try:

@@ -11,7 +11,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Iterable
 
 from assistant.extract.checks import assess_indicator
@@ -142,7 +142,7 @@ def report_items(report: Report, findings: Iterable[Any] = ()) -> list[dict[str,
                              key_text=f"{ind.level2}|{ind.name}|{ind.target}",
                              origin=("indicator", p_n, i_n)))
     for n, f in enumerate(findings):
-        get = (f.get if isinstance(f, dict) else lambda k, d=None: getattr(f, k, d))
+        get = f.get if isinstance(f, dict) else partial(_attribute, f)
         text = get("text") or get("message") or ""
         rows.append(_row("finding", get("project") or "", text, list(get("themes") or []), None,
                          get("start"), get("end"), None,
@@ -268,3 +268,8 @@ def _row(kind: str, project: str, text: str, themes: list[str], category: str | 
         "span_start": start, "span_end": end, "met": None if met is None else int(met),
         "detail": json.dumps(detail, ensure_ascii=False, default=str),
     }
+
+
+def _attribute(obj: Any, name: str, default: Any = None) -> Any:
+    """`getattr` with the argument order of `dict.get`, for findings given as objects."""
+    return getattr(obj, name, default)

@@ -299,7 +299,7 @@ def profile(corpus: Path, limit: int = 300) -> None:
     stats = pstats.Stats(prof)
     own: Counter = Counter()
     inside: Counter = Counter()
-    for (filename, line, name), (_, _, tottime, cumtime, _) in stats.stats.items():
+    for (filename, _line, name), (_, _, tottime, cumtime, _) in stats.stats.items():
         own[_module(filename)] += tottime
         if "/assistant/" in filename.replace("\\", "/"):
             inside[f"{_module(filename)}:{name}"] = max(inside[f"{_module(filename)}:{name}"], cumtime)

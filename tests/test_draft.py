@@ -12,7 +12,7 @@ from assistant.draft import Corpus, Draft, DraftReport, draft_measures, draft_re
 from assistant.draft.conclusion import grade_for
 from assistant.lexicon import builtin
 from assistant.model import Budget, Indicator, Project, Report, Statement
-from tests.conftest import GOLD, ROOT, SAMPLES, SEEDS, needs_shared
+from tests.conftest import GOLD, SAMPLES, SEEDS, needs_shared
 
 THEMES = ["BUDGET_PLANNING", "BUDGET_EXECUTION", "TARGET_SETTING", "MONITORING", "IMPLEMENTATION", "EXTERNAL",
           "FACILITY", "PUBLICITY_SERVICE", "INSTITUTION", "CAPACITY", "OTHER"]
@@ -183,7 +183,7 @@ def test_only_real_reasons_enter_the_corpus(text, worth):
 
 def test_corpus_from_a_review_store(tmp_path):
     from assistant.draft import load_corpus
-    from assistant.store import Store
+    from assistant.store import Store, open_corpus
 
     history = _history()
     older = Report(doc="older.txt", projects=[Project("业务专线租用费", "self_evaluation", indicators=[
@@ -191,11 +191,13 @@ def test_corpus_from_a_review_store(tmp_path):
                   reason="运营商线路故障，抢修不及时")])])
     with Store(tmp_path / "store.sqlite") as store:
         store.add_report(older, "运营商线路故障，抢修不及时")
-    corpus = load_corpus(tmp_path / "store.sqlite")
+    corpus = open_corpus(tmp_path / "store.sqlite")
     assert [m.entry.text for m in corpus.similar_reasons("正常使用率")] == \
         [m.entry.text for m in history.similar_reasons("正常使用率")] == ["运营商线路故障，抢修不及时"]
     with pytest.raises(ValueError):
-        load_corpus(tmp_path / "missing.sqlite")
+        open_corpus(tmp_path / "missing.sqlite")
+    with pytest.raises(ValueError, match="open_corpus"):          # drafting never opens a store
+        load_corpus(tmp_path / "store.sqlite")
 
 
 def test_report_sections_and_headings():

@@ -126,7 +126,7 @@ def render_docx(blocks: list[Block], path: Path) -> Path:
         if block.is_table:
             table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
             table.style = "Table Grid"
-            for r, (row, values) in enumerate(zip(table.rows, block.rows)):
+            for row, values in zip(table.rows, block.rows):
                 cells = row.cells
                 for cell, value in zip(cells, values):
                     if value:

@@ -118,10 +118,10 @@ def _reports(source: Path):
 def _corpus(path: Optional[Path]):
     if path is None:
         return None
-    from assistant.draft import load_corpus
+    from assistant.store import open_corpus
 
     try:
-        return load_corpus(path)
+        return open_corpus(path)
     except (OSError, ValueError) as exc:
         _fail(f"--corpus: {exc}")
 

@@ -87,7 +87,7 @@ def extract(
         interrupted = True
     except ImportError as exc:      # a broken environment: dask or pyarrow missing
         typer.echo(f"{error_prefix()}{_missing(exc)}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
         if sink:
@@ -310,7 +310,7 @@ def _checked_lexicons(paths: list[Path]) -> tuple[str, ...]:
         lexicon_for(resolved)
     except LexiconError as exc:
         typer.echo(f"{error_prefix()}{exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     return resolved
 
 

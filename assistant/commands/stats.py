@@ -35,7 +35,7 @@ def stats(
         counted = stats_from_store(db) if db is not None else stats_from_jsonl(jsonl, read_sources=sources)
     except (ValueError, UnicodeDecodeError) as exc:
         typer.echo(f"{error_prefix()}{exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     _print_tables(counted, units)
     if plot is not None:
         if plot.suffix.lower() not in (".png", ".svg", ".pdf", ".jpg", ".jpeg"):

@@ -123,7 +123,9 @@ STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
 def load_corpus(source) -> Corpus | None:
-    """None, a Corpus, a review store (path or `Store`), a JSONL path, or Reports → Corpus.
+    """None, a Corpus, an open review store (anything with `.reports()`), a JSONL path, or
+    Reports → Corpus.  A store's file is opened by `assistant.store.open_corpus(path)`:
+    drafting never opens the store itself.
 
     From a store the reports come as the analysts left them (rejected items dropped, edits
     applied).  None stays None.
@@ -133,12 +135,7 @@ def load_corpus(source) -> Corpus | None:
     if isinstance(source, str | Path):
         path = Path(source)
         if path.suffix.lower() in STORE_SUFFIXES:
-            if not path.is_file():
-                raise ValueError(f"{path}: no such store")
-            from assistant.store import Store
-
-            with Store(path, create=False) as store:
-                return Corpus.from_reports(store.reports())
+            raise ValueError(f"{path}: a review store; open it with assistant.store.open_corpus(path)")
         return Corpus.from_jsonl(path)
     if callable(getattr(source, "reports", None)):
         return Corpus.from_reports(source.reports())

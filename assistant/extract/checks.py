@@ -160,20 +160,19 @@ def _indicator_findings(p: Project, where: _Locator) -> list[Finding]:
         figures = {"target": ind.target, "actual": ind.actual, "weight": ind.weight,
                    "score": ind.score, "reason": ind.reason, "category": ind.category}
         start, end = where.span(ind.start, ind.end, [ind.name, ind.target or ""])
-
-        def add(kind: str, msg: str) -> None:
-            out.append(_finding(p, kind, msg, dict(figures, status=a.status), start, end, ind.name))
-
+        said: list[tuple[str, str]] = []             # (kind, message), in this order
         if a.status == "missed":
-            add("TARGET_MISSED", f"「{ind.name}」实际完成值{ind.actual}，未达到年度指标值{ind.target}。")
+            said.append(("TARGET_MISSED", f"「{ind.name}」实际完成值{ind.actual}，未达到年度指标值{ind.target}。"))
         if ind.weight is not None and ind.score is not None:
             if ind.score < ind.weight - tol:
-                add("SCORE_DEDUCTED", f"「{ind.name}」分值{_num(ind.weight)}分，得分{_num(ind.score)}分，"
-                                      f"扣{_num(round(ind.weight - ind.score, 2))}分。")
+                said.append(("SCORE_DEDUCTED", f"「{ind.name}」分值{_num(ind.weight)}分，得分{_num(ind.score)}分，"
+                                               f"扣{_num(round(ind.weight - ind.score, 2))}分。"))
             elif ind.score > ind.weight + tol:
-                add("ARITHMETIC", f"「{ind.name}」得分{_num(ind.score)}分超过分值{_num(ind.weight)}分。")
+                said.append(("ARITHMETIC", f"「{ind.name}」得分{_num(ind.score)}分超过分值{_num(ind.weight)}分。"))
         if a.status == "vague":
-            add("VAGUE_TARGET", f"「{ind.name}」的指标值「{ind.target}」为模糊表述，无法衡量完成程度。")
+            said.append(("VAGUE_TARGET", f"「{ind.name}」的指标值「{ind.target}」为模糊表述，无法衡量完成程度。"))
+        for kind, msg in said:
+            out.append(_finding(p, kind, msg, dict(figures, status=a.status), start, end, ind.name))
     return out
 
 

@@ -425,9 +425,8 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
 
 def _repeats_its_name(row: ParsedRow) -> bool:
     """A row whose only values repeat its name is a heading row printed across the cells."""
-    squash = lambda t: _SPACES.sub("", t)
-    name = squash(row.name.text)
-    values = [squash(c.text) for c in row.values.values() if c.text.strip()]
+    name = _SPACES.sub("", row.name.text)
+    values = [_SPACES.sub("", c.text) for c in row.values.values() if c.text.strip()]
     return bool(values) and all(v == name for v in values)
 
 

@@ -58,8 +58,8 @@ STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a tex
 SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0}
 SKIP_AT_END = 0.5
 JOIN_CAP = 3.2           # a cell whose joins cost more is never the cheapest reading
-ROW_EMPTY = 1.5
-NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)          # a row with a name and no value at all
+ROW_EMPTY = 1.5          # a row with a name and no value at all
+NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)
 MID_NUMBER = 1.5
 MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
              "label": 6}

@@ -240,7 +240,7 @@ def _pipe_row(start: int, raw: str, line: int) -> Row:
 
 def _cell_block(block, line: int) -> Row:
     cells: list[Cell] = []
-    for start, end, raw in block:
+    for start, _end, raw in block:
         if raw.startswith("\t") or not cells:
             cells.append(_stripped(raw[1:] if raw.startswith("\t") else raw,
                                    start + (1 if raw.startswith("\t") else 0)))

@@ -129,7 +129,7 @@ def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
         score[code] = score.get(code, 0.0) + weight
         evidence.setdefault(code, cue)
     if len(text) >= lex.phrase_min_chars and lex.phrase_owner:
-        for phrase, ratio, _ in process.extract(text, list(lex.phrase_owner), scorer=fuzz.partial_ratio,
+        for phrase, _ratio, _ in process.extract(text, list(lex.phrase_owner), scorer=fuzz.partial_ratio,
                                                 score_cutoff=lex.phrase_cutoff, limit=None):
             code = lex.phrase_owner[phrase]
             score[code] = score.get(code, 0.0) + lex.phrase_weight

@@ -69,7 +69,7 @@ class ReviewApp(App[None]):
 
     def action_help(self) -> None:
         keys = [("↑/↓", "移动（同 j/k）")]
-        for key, active in self.screen.active_bindings.items():
+        for active in self.screen.active_bindings.values():
             if active.binding.description and active.binding.show:
                 keys.append((self.get_key_display(active.binding), active.binding.description))
         self.push_screen(HelpScreen(keys, self.chat.help().text))
