@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -58,38 +59,75 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
                 rec = _for_people(rec)
                 writer.writerow([_csv_cell(_cell(rec.get(name))) for name, _ in COLUMNS])
     else:
-        from openpyxl import Workbook  # only exports need it
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "审核结果"
-        sheet.append([title for _, title in COLUMNS])
-        for row_no, rec in enumerate(records, 2):
-            rec = _for_people(rec)
-            sheet.append([_xlsx_value(_cell(rec.get(name))) for name, _ in COLUMNS])
-            for cell in sheet[row_no]:
-                if cell.data_type == "f":      # report text, never a live formula (=100%, =HYPERLINK…)
-                    cell.data_type = "s"
-        sheet.freeze_panes = "A2"
-        _layout(sheet, len(records))
-        book.save(path)
+        _write_xlsx(records, path)
     return len(records)
+
+
+def _write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
+    """A workbook streamed to disk (openpyxl write-only: memory stays flat however many rows):
+    「审核结果」 with every row, then one sheet per kind (问题, 原因, 措施, 指标, 发现) that has
+    rows; each with Chinese headers, widths, a frozen header and an autofilter."""
+    from openpyxl import Workbook  # only exports need it
+
+    from assistant.lexicon import builtin
+
+    kinds = builtin("export.yaml")["kinds"]
+    book = Workbook(write_only=True)
+    sheets = [("审核结果", records)]
+    for kind, title in kinds.items():
+        rows = [r for r in records if r.get("kind") == kind]
+        if rows:
+            sheets.append((title, rows))
+    tmp = path.with_name(path.name + ".tmp")
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        _layout(sheet, len(rows))
+        sheet.freeze_panes = "A2"
+        sheet.append([title for _, title in COLUMNS])
+        for rec in rows:
+            people = _for_people(rec)
+            # an empty value is no cell at all (streaming writes every cell it is given)
+            sheet.append([None if (v := people.get(name)) is None or v == "" or v == []
+                          else _xlsx_cell(sheet, _xlsx_value(_cell(v))) for name, _ in COLUMNS])
+    book.save(tmp)
+    os.replace(tmp, path)
+
+
+def _xlsx_cell(sheet, value: Any) -> Any:
+    """Report text is never a live formula (=100%, =HYPERLINK…): such a cell is typed text."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def _for_people(rec: dict[str, Any]) -> dict[str, Any]:
     """csv and Excel read by people: kinds, statuses and themes in Chinese, times local."""
     from assistant.lexicon import builtin
 
-    from assistant.batch_stats import theme_names
-
     names = builtin("export.yaml")
-    themes = theme_names()
+    themes = _theme_names()
     out = dict(rec)
     out["kind"] = names["kinds"].get(rec.get("kind"), rec.get("kind"))
     out["status"] = names["statuses"].get(rec.get("status"), rec.get("status"))
     out["themes"] = [themes.get(t, t) for t in rec.get("themes") or ()]
     out["at"] = _local_time(rec.get("at"))
     return out
+
+
+_THEMES: dict[str, str] = {}
+
+
+def _theme_names() -> dict[str, str]:
+    """theme_names(), read once per process (every exported row asks)."""
+    if not _THEMES:
+        from assistant.batch_stats import theme_names
+
+        _THEMES.update(theme_names())
+    return _THEMES
 
 
 def _local_time(at: Any) -> Any:

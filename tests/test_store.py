@@ -268,6 +268,12 @@ def test_export_writes_accepted_and_edited_items(store, tmp_path, fmt):
         assert indicator["kind"] == "指标" and indicator["level2"] and indicator["weight"] is not None
         assert indicator["rate"] not in (None, "") and indicator["year"]
         assert edited["at"] and "T" not in str(edited["at"])          # local time, as people read it
+    if fmt == "xlsx":                   # every row first, then a sheet per kind that has rows
+        from openpyxl import load_workbook
+        book = load_workbook(out)
+        assert book.sheetnames == ["审核结果", "问题", "指标"]
+        assert [c.value for c in book["指标"]["J"]][1:] == ["发送条数"]
+        assert book["问题"].freeze_panes == "A2" and book["问题"].auto_filter.ref == "A1:Y2"
     assert store.export("rejected", fmt, tmp_path / f"rej.{fmt}") == 1
     assert store.export("reviewed", fmt, tmp_path / f"all.{fmt}", kinds=["indicator"]) == 2
 
