@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from assistant.messages import error_prefix
+from assistant.messages import error_prefix, localize
 
 app = typer.Typer(
     name="jixiao",
@@ -26,8 +26,10 @@ def main() -> None:
 
     for name in COMMAND_MODULES:
         importlib.import_module(f"assistant.commands.{name}")
+    command = typer.main.get_command(app)
+    localize(command)                         # help in Chinese unless English is asked for
     try:
-        app(standalone_mode=True)
+        command.main(prog_name="jixiao", standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -29,3 +29,29 @@ def say(zh: str, en: str) -> str:
 def error_prefix() -> str:
     """What starts every error line: 「错误：」 or "error: "."""
     return say("错误：", "error: ")
+
+
+def localize(command, path: str = "") -> None:
+    """Put the Chinese help of lexicons/cli_help.yaml on a click command tree (a Typer app
+    made into a command), unless the language is English; keys are command paths
+    (`draft.report`) and `command.parameter`."""
+    if english():
+        return
+    from assistant.lexicon import LexiconError, builtin
+
+    try:
+        texts = builtin("cli_help.yaml") or {}
+    except LexiconError:            # a damaged help file leaves the English help, never a crash
+        return
+    _localize(command, path or "jixiao", texts, top=not path)
+
+
+def _localize(command, key: str, texts: dict, top: bool = False) -> None:
+    if key in texts:
+        command.help = str(texts[key])
+    for param in getattr(command, "params", []):
+        text = texts.get(f"{key}.{param.name}")
+        if text and hasattr(param, "help"):
+            param.help = str(text)
+    for name, sub in (getattr(command, "commands", None) or {}).items():
+        _localize(sub, name if top else f"{key}.{name}", texts)
