@@ -539,3 +539,27 @@ async def test_letters_typed_after_an_answer_are_text_never_a_decision(db):
         await pilot.press("down", "enter")            # arrows choose a result, an empty line opens it
         await pilot.pause()
         assert app.focused is screen.table and screen.current.text in ("短信发送成功率", "政策知晓率")
+
+
+@pytest.mark.parametrize("size, narrow", [((80, 24), True), ((200, 50), False)])
+async def test_the_text_column_is_visible_at_80_by_24(db, size, narrow):
+    app = app_for(db)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_document(pilot)
+        await pilot.pause()
+        review = screen.query_one("#review")
+        assert review.has_class("narrow") is narrow
+        table = screen.table
+        assert [c.key.value for c in table.columns.values()][:2] == ["status", "text"]
+        text_x = sum(c.get_render_width(table) for c in list(table.columns.values())[:1])
+        # the whole 内容 column fits on the screen beside the status mark
+        assert table.region.x + text_x + table.columns[list(table.columns)[1]].get_render_width(table) <= size[0]
+        source = screen.query_one(SourceView)
+        if narrow:
+            assert source.region.y >= table.region.bottom - 1 and source.region.width >= size[0] - 2
+        else:
+            assert source.region.x >= table.region.right - 1
+        await pilot.press("a")                       # review keys work in either layout
+        await pilot.pause()
+    with Store(db) as store:
+        assert [i.status for i in store.items(store.documents()[0].id)].count("accepted") == 1

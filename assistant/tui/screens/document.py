@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from rapidfuzz import fuzz
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -24,6 +24,7 @@ from rich.markup import escape
 from assistant.textsafe import printable
 
 DRAFTABLE = ("problem", "reason", "finding")
+NARROW = 120        # columns under which the source is shown below the items, not beside
 
 
 class DocumentScreen(Screen):
@@ -58,6 +59,10 @@ class DocumentScreen(Screen):
         yield RecentDecisions(id="recent")
         yield ChatPane(id="chat")
         yield Footer(show_command_palette=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Under NARROW columns the source goes below the items (review.tcss `.narrow`)."""
+        self.query_one("#review").set_class(event.size.width < NARROW, "narrow")
 
     def on_mount(self) -> None:
         store = self.app.store

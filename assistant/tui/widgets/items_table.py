@@ -1,4 +1,4 @@
-"""The table of a document's review items: status, kind, theme, project, text."""
+"""The table of a document's review items: status, text, kind, theme, project."""
 from __future__ import annotations
 
 from typing import Callable
@@ -15,8 +15,9 @@ from assistant.textsafe import printable
 
 STATUS_MARKS = {"pending": ("·", ""), "accepted": ("✓", "green"), "rejected": ("✗", "red"),
                 "edited": ("✎", "yellow")}
-COLUMNS = (("status", "状态", 6), ("kind", "类型", 4), ("theme", "主题", 18), ("project", "项目", 14),
-           ("text", "内容", 56))
+# 内容 first, after the status mark, so that it is what a narrow terminal shows
+COLUMNS = (("status", "状态", 6), ("text", "内容", 56), ("kind", "类型", 4), ("theme", "主题", 18),
+           ("project", "项目", 14))
 WIDTHS = {key: width for key, _, width in COLUMNS}
 
 
@@ -62,9 +63,10 @@ class ItemsTable(DataTable):
         kind = self.lexicon.kind_names.get(item.kind, item.kind)
         # Cut to the column here, once: Rich would otherwise wrap the whole text on every repaint.
         # report text is data: Text cells are never read as markup, control characters shown as �
-        return (status, kind, Text(printable(_clip(theme, WIDTHS["theme"]))),
-                Text(printable(_clip(project, WIDTHS["project"]))),
-                Text(printable(_clip(item.summary, WIDTHS["text"]))))
+        cells = {"status": status, "kind": kind, "theme": Text(printable(_clip(theme, WIDTHS["theme"]))),
+                 "project": Text(printable(_clip(project, WIDTHS["project"]))),
+                 "text": Text(printable(_clip(item.summary, WIDTHS["text"])))}
+        return tuple(cells[key] for key, _, _ in COLUMNS)
 
 
 def _clip(text: str, width: int) -> str:
