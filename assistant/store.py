@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from assistant.extract.checks import find_issues
+from assistant.messages import say
 from assistant.model import Report
 from assistant.store_export import FORMATS, export_record, write_records
 from assistant.store_rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
@@ -53,8 +54,9 @@ class Store(StoreQueries):
         self.path = str(path)
         self.who = who or _os_user()
         if not create and not Path(self.path).is_file():
-            raise SchemaError(f"{self.path}: no review store there; create one with "
-                              "jixiao extract … --db or jixiao review --db")
+            raise SchemaError(say(f"{self.path}：这里没有审核库；请先用 jixiao extract … --db 或 jixiao review --db 建立",
+                                  f"{self.path}: no review store there; create one with "
+                                  "jixiao extract … --db or jixiao review --db"))
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self._db.row_factory = sqlite3.Row
         try:
@@ -63,6 +65,12 @@ class Store(StoreQueries):
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
             self.schema_version = migrate(self._db)
+        except sqlite3.DatabaseError as exc:       # not SQLite at all: name the file
+            self._db.close()
+            raise SchemaError(say(f"{self.path}：不是 jixiao 的审核库（{exc}）；请给出 jixiao extract --db 或 "
+                                  "jixiao review --db 建立的库",
+                                  f"{self.path}: not a jixiao review store ({exc}); "
+                                  "give a store made by jixiao extract --db or jixiao review --db")) from None
         except BaseException:
             self._db.close()
             raise
@@ -419,11 +427,13 @@ def _refuse_foreign(db: sqlite3.Connection, path: str) -> None:
     """SchemaError when `db` holds tables but no store schema version, or a newer one."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
-        raise SchemaError(f"{path}: store schema version {version} is newer than this tool knows "
-                          f"({len(MIGRATIONS)}); upgrade jixiao-assistant")
+        raise SchemaError(say(f"{path}：审核库的版本 {version} 比本工具认识的（{len(MIGRATIONS)}）新；请升级 jixiao-assistant",
+                              f"{path}: store schema version {version} is newer than this tool knows "
+                              f"({len(MIGRATIONS)}); upgrade jixiao-assistant"))
     if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise SchemaError(f"{path}: an SQLite database of another program, not a jixiao review store; "
-                          "give --db a new file name")
+        raise SchemaError(say(f"{path}：这是其他程序的 SQLite 数据库，不是 jixiao 的审核库；请给 --db 一个新文件名",
+                              f"{path}: an SQLite database of another program, not a jixiao review store; "
+                              "give --db a new file name"))
 
 
 def _rate(budget: Any) -> float | None:

@@ -60,7 +60,7 @@ def test_reopening_does_not_migrate_again_and_a_newer_store_is_refused(tmp_path)
     db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     db.commit()
     db.close()
-    with pytest.raises(SchemaError, match="newer"):
+    with pytest.raises(SchemaError, match="版本 .* 比本工具认识的"):
         Store(path)
 
 
