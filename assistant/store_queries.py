@@ -59,13 +59,17 @@ class StoreQueries:
             FROM projects p JOIN documents d ON d.id = p.doc_id
             WHERE {' AND '.join(where)} ORDER BY p.rate, d.name, p.ordinal""", args).fetchall()
         return [ProjectRow(r["doc_id"], r["doc_name"], r["name"], r["form"], r["rate"], r["adjusted"],
-                           r["executed"], r["item_id"]) for r in rows]
+                           r["executed"], r["item_id"], r["total_score"]) for r in rows]
 
     def items_of_kind(self, kinds: Iterable[str], *, doc_id: int | None = None,
-                      project: str | None = None) -> list[ReviewItem]:
-        """Items of the given kinds (rejected ones left out), in document order."""
+                      project: str | None = None, status: str | None = None) -> list[ReviewItem]:
+        """Items of the given kinds in document order: rejected ones left out, or only those
+        with `status` (pending, accepted, edited, rejected) when it is given."""
         kinds = list(kinds)
         marks = ", ".join("?" * len(kinds))
+        if status is not None:
+            return self._select(f"kind IN ({marks}) AND status = ?", (*kinds, status),
+                                doc_id=doc_id, project=project)
         return self._select(f"kind IN ({marks}) AND status != 'rejected'", tuple(kinds),
                             doc_id=doc_id, project=project)
 

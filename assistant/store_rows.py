@@ -124,6 +124,7 @@ class ProjectRow:
     adjusted: float | None
     executed: float | None
     item_id: int | None
+    total_score: float | None = None      # 自评得分 as printed
 
 
 def report_items(report: Report, findings: Iterable[Any] = ()) -> list[dict[str, Any]]:

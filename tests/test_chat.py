@@ -62,6 +62,45 @@ def problem(store, text="预算编制不够精准，部分项目支付进度缓�
     ("这份报告有哪些改进措施", "items_by_kind"),
     ("显示全部原因", "items_by_kind"),
     ("看看都有哪些问题", "items_by_kind"),
+    # as typed with an input method (full-width marks), and the questions of issue 17
+    ("哪个项目得分最低", "rank_projects"),
+    ("得分最高的项目是哪个", "rank_projects"),
+    ("哪个项目自评得分最低？", "rank_projects"),
+    ("资金最多的项目", "rank_projects"),
+    ("预算金额最大的是哪个项目", "rank_projects"),
+    ("执行率最低的三个项目", "rank_projects"),
+    ("帮我总结一下这份报告的主要问题", "summary"),
+    ("总结一下这份报告", "summary"),
+    ("这份报告的概况", "summary"),
+    ("概括一下这些报告", "summary"),
+    ("列出所有原因：", "items_by_kind"),
+    ("有哪些措施？", "items_by_kind"),
+    ("显示核查发现", "items_by_kind"),
+    ("待审核的条目", "items_by_kind"),
+    ("哪些问题还没审核", "items_by_kind"),
+    ("已驳回的问题", "items_by_kind"),
+    ("满意度相关的指标", "items_by_kind"),
+    ("执行率低于90％的项目", "projects_by_rate"),
+    ("哪些项目执行率不到９０%", "projects_by_rate"),
+    ("各项目问题数量", "counts"),
+    ("按类别统计指标", "counts"),
+    ("每个项目有多少条问题", "counts"),
+    ("问题按主题分布", "counts"),
+    ("一共有几个问题", "counts"),
+    ("有多少个项目", "counts"),
+    ("统计各主题的原因数量", "counts"),
+    ("哪些指标没完成？", "indicators_not_met"),
+    ("未完成的指标有哪些", "indicators_not_met"),
+    ("哪些指标没有达到年度目标", "indicators_not_met"),
+    ("最差的指标是哪个", "indicators_not_met"),
+    ("扣分最多的指标", "indicators_not_met"),
+    ("哪些指标被扣分了", "indicators_not_met"),
+    ("把这条标为预算编制", "set_theme"),
+    ("导出所有问题到excel", "export"),
+    ("导出成xlsx", "export"),
+    ("这个问题怎么整改", "draft_measures"),
+    ("给这个问题写几条措施", "draft_measures"),
+    ("列出与绩效监控有关的问题", "items_by_theme"),
 ])
 def test_requests_find_their_intent(chat, request_text, intent):
     assert chat.parse(request_text).intent == intent
@@ -142,6 +181,41 @@ def test_counts_by_theme(chat, store):
     counts = store.counts_by_theme(kinds=["problem"])
     assert f"预算编制：{counts['BUDGET_PLANNING']}" in reply.text
     assert "按类型：" in reply.text and "问题 9" in reply.text
+
+
+def test_a_summary_of_the_open_document(chat, store):
+    doc = store.documents()[0]
+    reply = chat.respond("帮我总结一下这份报告的主要问题", Context(doc_id=doc.id))
+    first = reply.text.splitlines()[0]
+    assert first.startswith(f"「{doc.name}」：项目 ") and "问题 " in first and "指标 " in first
+    assert "主要问题集中在：" in reply.text and "执行率最低的是" in reply.text
+    assert reply.hits and reply.hits[0].label.startswith("指标｜") and "扣 " in reply.hits[0].label
+    everything = chat.respond("概括一下这些报告")
+    assert everything.text.startswith(f"全部 {len(store.documents())} 份报告")
+
+
+def test_projects_ranked_by_score_and_counted(chat, store):
+    reply = chat.respond("哪个项目得分最低")
+    scores = [p.total_score for p in store.projects() if p.total_score is not None]
+    assert reply.text.startswith("自评得分最低的是") and f"（{min(scores):g}分）" in reply.text
+    assert chat.respond("有多少个项目").text.startswith(f"共 {len(store.projects())} 个项目")
+
+
+def test_items_by_review_status_and_indicators_by_category(chat, store):
+    item = problem(store)
+    store.decide(item.id, "rejected")
+    rejected = chat.respond("已驳回的问题")
+    assert [h.item_id for h in rejected.hits] == [item.id] and rejected.text.startswith("拒绝的问题共 1 条")
+    pending = chat.respond("待审核的条目")
+    assert item.id not in {h.item_id for h in pending.hits} and pending.hits
+    satisfaction = chat.respond("满意度相关的指标")
+    assert satisfaction.hits and all("满意" in h.label for h in satisfaction.hits)
+    by_category = chat.respond("按类别统计指标")
+    assert by_category.text.startswith("各类指标数量") and "· 满意度：" in by_category.text
+    worst = chat.respond("扣分最多的指标")
+    points = [float(h.label.rsplit("得分 ", 1)[1].split("/")[1].rstrip("）")) -
+              float(h.label.rsplit("得分 ", 1)[1].split("/")[0]) for h in worst.hits]
+    assert points == sorted(points, reverse=True)
 
 
 def test_drafting_and_editing_use_the_selected_item(chat, store):

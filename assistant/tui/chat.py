@@ -11,6 +11,7 @@ how matching works); thresholds are there too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -72,6 +73,7 @@ class Chat:
             "draft_measures": self._draft_measures, "set_theme": self._set_theme,
             "export": self._export, "help": lambda request, context: self.help(),
             "rank_projects": self._rank_projects, "items_by_kind": self._items_by_kind,
+            "summary": self._summary,
         }
 
     def parse(self, text: str) -> Request:
@@ -85,6 +87,8 @@ class Chat:
             if intent.cues and not any(cue.lower() in low for cue in intent.cues):
                 continue
             if not all(_has(slots, need) for need in intent.needs):
+                continue
+            if any(k in intent.unless_kinds for k in slots.kinds):
                 continue
             for trigger in triggers:
                 score = (fuzz.token_set_ratio(words, trigger), fuzz.token_sort_ratio(words, trigger))
@@ -129,6 +133,8 @@ class Chat:
         items = self.store.indicators_not_met(doc_id=_scope(request, context), project=request.slots.project)
         if not items:
             return Reply("没有未完成的指标。")
+        if re.search(r"最|排", request.text):        # 扣分最多 / 最差: the largest deduction first
+            items = sorted(items, key=lambda i: -_deduction(i))
         hits = []
         for i in items:
             points = f"（得分 {i.detail.get('score')}/{i.detail.get('weight')}）" if i.detail.get("weight") else ""
@@ -152,7 +158,9 @@ class Chat:
 
     def _rank_projects(self, request: Request, context: Context) -> Reply:
         text = request.text
-        if re.search(r"执行数|支出数|支出金额|花了", text):
+        if re.search(r"得分|分数|评分|自评分", text):
+            key, label, unit = "total_score", "自评得分", "分"
+        elif re.search(r"执行数|支出数|支出金额|花了", text):
             key, label, unit = "executed", "执行数", ""
         elif re.search(r"预算|资金|经费|金额|钱", text) and "执行率" not in text:
             key, label, unit = "adjusted", "预算数", ""
@@ -170,17 +178,36 @@ class Chat:
         return self._listing(head, hits)
 
     def _items_by_kind(self, request: Request, context: Context) -> Reply:
-        kinds = [k for k in request.slots.kinds if k in STATEMENT_KINDS + ("indicator", "finding")] or ["problem"]
-        items = self.store.items_of_kind(kinds, doc_id=_scope(request, context), project=request.slots.project)
-        label = self._kind_label(kinds)
+        slots = request.slots
+        every = STATEMENT_KINDS + ("indicator", "finding")
+        kinds = [k for k in slots.kinds if k in every] or (list(every) if slots.status else ["problem"])
+        status = slots.status if slots.status in ("pending", "accepted", "edited", "rejected") else None
+        items = self.store.items_of_kind(kinds, doc_id=_scope(request, context), project=slots.project,
+                                         status=status)
+        categories = slots.categories if kinds == ["indicator"] else []
+        if categories:                           # 满意度相关的指标: indicators of those categories
+            items = [i for i in items if i.category in categories]
+        label = self._kind_label(kinds if len(kinds) < len(every) else None)
+        if status:
+            label = f"{self.lexicon.status_names.get(status, status)}的{label}"
+        if categories:
+            label = f"「{'、'.join(categories)}」类{label}"
         if not items:
             return Reply(f"没有{label}。")
         hits = [Hit(f"{self._kind_label([i.kind])}｜{i.project or i.doc_name}｜{i.text}", i.doc_id, i.id) for i in items]
         return self._listing(f"{label}共 {len(items)} 条：", hits)
 
     def _counts(self, request: Request, context: Context) -> Reply:
-        kinds = [k for k in request.slots.kinds if k in STATEMENT_KINDS] or ["problem"]
         doc_id = _scope(request, context)
+        if not request.slots.kinds and re.search(r"几个项目|多少个?项目", request.text):
+            projects = self.store.projects(doc_id=doc_id)
+            return Reply(f"共 {len(projects)} 个项目，来自 {len({p.doc_id for p in projects})} 份报告。")
+        if "indicator" in request.slots.kinds:   # 按类别统计指标
+            by_category = Counter(i.category or "未分类" for i in self.store.items_of_kind(["indicator"], doc_id=doc_id))
+            lines = [f"各类指标数量（共 {sum(by_category.values())} 条，不含已拒绝）："]
+            lines += [f"· {cat}：{n}" for cat, n in by_category.most_common()] or ["· 无"]
+            return Reply("\n".join(lines))
+        kinds = [k for k in request.slots.kinds if k in STATEMENT_KINDS] or ["problem"]
         by_theme = self.store.counts_by_theme(kinds=kinds, doc_id=doc_id)
         by_kind = self.store.counts_by_kind(doc_id=doc_id)
         label = self._kind_label(kinds)
@@ -189,6 +216,33 @@ class Chat:
         lines.append("按类型：" + " · ".join(f"{self._kind_label([k])} {n}" for k, n in sorted(
             by_kind.items(), key=lambda kv: -kv[1])))
         return Reply("\n".join(lines))
+
+    def _summary(self, request: Request, context: Context) -> Reply:
+        """A document (the open one, or all): counts, main themes, the worst indicators and
+        the lowest execution rate — what an analyst reads first."""
+        doc_id = context.doc_id if context.doc_id is not None else _scope(request, context)
+        where = f"「{self.store.items(doc_id)[0].doc_name}」" if doc_id is not None and self.store.items(doc_id) \
+            else f"全部 {len(self.store.documents())} 份报告"
+        projects = self.store.projects(doc_id=doc_id)
+        by_kind = self.store.counts_by_kind(doc_id=doc_id)
+        lines = [f"{where}：项目 {len(projects)} 个；" + "，".join(
+            f"{self._kind_label([k])} {by_kind.get(k, 0)} 条" for k in ("indicator", "problem", "reason", "measure", "finding"))
+            + "（不含已拒绝）。"]
+        themes = list(self.store.counts_by_theme(kinds=["problem", "reason"], doc_id=doc_id).items())[:3]
+        if themes:
+            lines.append("主要问题集中在：" + "、".join(f"{self.lexicon.theme_label([c])}（{n}）" for c, n in themes) + "。")
+        rated = [p for p in projects if p.rate is not None]
+        if rated:
+            low = min(rated, key=lambda p: p.rate)
+            lines.append(f"执行率最低的是{low.name}（{low.rate:g}%）。")
+        worst = sorted(self.store.indicators_not_met(doc_id=doc_id), key=lambda i: -_deduction(i))[:3]
+        hits = [Hit(f"指标｜{i.project or i.doc_name}｜{i.summary}（扣 {_deduction(i):g} 分）", i.doc_id, i.id)
+                for i in worst]
+        problems = self.store.items_of_kind(["problem"], doc_id=doc_id)[:MAX_LISTED - len(hits)]
+        hits += [Hit(f"问题｜{i.project or i.doc_name}｜{i.text}", i.doc_id, i.id) for i in problems]
+        if hits:
+            lines.append("扣分最多的指标和主要问题见下，选中一条回车即可跳转。")
+        return Reply("\n".join(lines), hits=hits)
 
     def _draft_measures(self, request: Request, context: Context) -> Reply:
         if context.item_id is None:
@@ -240,8 +294,20 @@ class Chat:
 
 
 def _has(slots: Slots, need: str) -> bool:
+    """Whether the request fills slot `need` (`kinds|status`: one of them)."""
+    if "|" in need:
+        return any(_has(slots, one) for one in need.split("|"))
     value = getattr(slots, need if need != "theme" else "themes", None)
     return bool(value) or value == 0
+
+
+def _deduction(item) -> float:
+    """Points an indicator lost (分值 − 得分), 0 when either is missing."""
+    weight, score = item.detail.get("weight"), item.detail.get("score")
+    try:
+        return max(0.0, float(weight) - float(score))
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _scope(request: Request, context: Context) -> int | None:

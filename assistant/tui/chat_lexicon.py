@@ -30,6 +30,7 @@ class Intent:
     needs: tuple[str, ...]
     triggers: tuple[str, ...]          # as written
     defaults: dict[str, Any] = field(default_factory=dict, compare=False)
+    unless_kinds: tuple[str, ...] = ()  # not a candidate when the request names one of these kinds
 
 
 @dataclass
@@ -219,7 +220,8 @@ def _intent(name: str, spec: Any, path: str | Path) -> Intent:
         raise LexiconError(f"{path}: intent '{name}' needs a list of triggers")
     return Intent(name, str(spec.get("help", name)), tuple(spec.get("examples") or ()),
                   tuple(spec.get("cues") or ()), tuple(spec.get("needs") or ()),
-                  tuple(spec["triggers"]), dict(spec.get("defaults") or {}))
+                  tuple(spec["triggers"]), dict(spec.get("defaults") or {}),
+                  tuple(spec.get("unless_kinds") or ()))
 
 
 def _words(slots: dict[str, Any], key: str, path: str | Path) -> dict[str, str]:
