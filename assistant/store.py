@@ -137,17 +137,23 @@ class Store(StoreQueries):
         """The content hash of every stored document (what a batch can skip)."""
         return {r[0] for r in self._db.execute("SELECT sha256 FROM documents")}
 
-    def documents(self) -> list[DocumentSummary]:
-        """Current documents (not superseded) with projects, counts and review progress."""
+    def documents(self, ids: Iterable[int] | None = None) -> list[DocumentSummary]:
+        """Current documents (not superseded) with projects, counts and review progress;
+        only those of `ids` when given (the review app refreshing the rows it changed)."""
         kinds = ", ".join(f"SUM(i.kind = '{k}') AS n_{k}" for k in ITEM_KINDS)
+        only, args = "", ()
+        if ids is not None:
+            args = tuple(ids)
+            only = f"AND d.id IN ({sql_marks(args)})" if args else "AND 0"
         rows = self._db.execute(f"""
             SELECT d.id, d.name, d.source, d.sha256, d.added_at, COUNT(i.id) AS total,
                    SUM(i.status != 'pending') AS reviewed, SUM(i.status = 'accepted') AS accepted,
                    SUM(i.status = 'rejected') AS rejected, SUM(i.status = 'edited') AS edited, {kinds}
             FROM documents d LEFT JOIN review_items i ON i.doc_id = d.id
-            WHERE d.superseded_by IS NULL GROUP BY d.id ORDER BY d.name, d.id""").fetchall()
+            WHERE d.superseded_by IS NULL {only} GROUP BY d.id ORDER BY d.name, d.id""", args).fetchall()
         projects: dict[int, list[str]] = {}
-        for r in self._db.execute("SELECT doc_id, name FROM projects ORDER BY doc_id, ordinal"):
+        where = f"WHERE doc_id IN ({sql_marks(args)})" if args else ""
+        for r in self._db.execute(f"SELECT doc_id, name FROM projects {where} ORDER BY doc_id, ordinal", args):
             projects.setdefault(r["doc_id"], []).append(r["name"])
         return [DocumentSummary(
             id=r["id"], name=r["name"], path=r["source"], sha256=r["sha256"], added_at=r["added_at"],
@@ -155,6 +161,10 @@ class Store(StoreQueries):
             counts={k: r[f"n_{k}"] or 0 for k in ITEM_KINDS}, total=r["total"],
             reviewed=r["reviewed"] or 0, accepted=r["accepted"] or 0, rejected=r["rejected"] or 0,
             edited=r["edited"] or 0) for r in rows]
+
+    def document_count(self) -> int:
+        """How many current documents the store holds."""
+        return self._db.execute("SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL").fetchone()[0]
 
     def document_text(self, doc_id: int) -> str:
         return self._one("SELECT text FROM documents WHERE id = ?", doc_id)["text"]

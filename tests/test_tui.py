@@ -563,3 +563,34 @@ async def test_the_text_column_is_visible_at_80_by_24(db, size, narrow):
         await pilot.pause()
     with Store(db) as store:
         assert [i.status for i in store.items(store.documents()[0].id)].count("accepted") == 1
+
+
+async def test_a_long_list_fills_in_chunks_and_a_return_refreshes_only_the_opened_row(tmp_path, monkeypatch):
+    import assistant.tui.screens.documents as documents_screen
+
+    monkeypatch.setattr(documents_screen, "CHUNK", 2)
+    path = tmp_path / "store.sqlite"
+    with Store(path) as store:
+        for n in range(7):
+            report, text = sample_report(n)
+            store.add_report(report, text, findings=[])
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#documents", DataTable)
+        for _ in range(50):
+            if table.row_count == 7:
+                break
+            await pilot.pause(0.02)
+        assert table.row_count == 7                  # every document, a chunk at a time
+        first = app.screen.documents[table.cursor_row]
+        reads = []
+        real = app.store.documents
+        monkeypatch.setattr(app.store, "documents", lambda ids=None: reads.append(ids) or real(ids))
+        screen = await open_document(pilot, row=table.cursor_row)
+        await pilot.press("a")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert reads == [[first.id]]                 # only the opened document was read again
+        progress = table.get_cell(str(first.id), "progress")
+        assert progress.startswith(f"1/{first.total}")
+        assert screen is not app.screen

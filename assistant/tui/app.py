@@ -42,6 +42,7 @@ class ReviewApp(App[None]):
         self.conversation: list[str] = []          # requests and answers, shown in every pane
         self._keymap_path = keymap
         self._open_document = open_document
+        self.touched: set[int] = set()             # documents opened since the list was drawn
 
     def on_mount(self) -> None:
         self.set_keymap(load_keymap(self._keymap_path))
@@ -54,6 +55,7 @@ class ReviewApp(App[None]):
 
     def open_document(self, doc_id: int, item_id: int | None = None) -> None:
         """Show a document, at `item_id` or at its first unreviewed item."""
+        self.touched.add(doc_id)             # the documents screen refreshes these rows on return
         screen = self.screen
         if isinstance(screen, DocumentScreen):
             if screen.doc_id == doc_id:

@@ -12,6 +12,8 @@ from assistant.textsafe import printable
 
 COLUMNS = (("name", "文档", 28), ("projects", "项目", 36), ("problem", "问题", 4), ("reason", "原因", 4),
            ("measure", "措施", 4), ("indicator", "指标", 4), ("finding", "发现", 4), ("progress", "进度", 14))
+COUNTED = ("problem", "reason", "measure", "indicator", "finding")
+CHUNK = 500         # rows added at a time: the list shows at once and fills while the analyst reads
 
 
 class DocumentsScreen(Screen):
@@ -33,23 +35,53 @@ class DocumentsScreen(Screen):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        """Back from a document: only the rows of the documents opened are read again (a
+        store of 20,000 documents is not re-listed); the whole list when documents came or went."""
+        touched, self.app.touched = set(self.app.touched), set()
+        if self.app.store.document_count() != len(self.documents):
+            self.reload()
+            return
+        table = self.query_one("#documents", DataTable)
+        index = {d.id: n for n, d in enumerate(self.documents)}
+        for d in self.app.store.documents(ids=sorted(touched)):
+            if d.id not in index:
+                continue
+            self.documents[index[d.id]] = d
+            if str(d.id) in table.rows:
+                for key in COUNTED:
+                    table.update_cell(str(d.id), key, str(d.counts[key]))
+                table.update_cell(str(d.id), "progress", _progress(d))
+        self._overall()
 
     def reload(self, resume: bool = False) -> None:
-        """Refill the table; with `resume`, put the cursor on the first unfinished document."""
+        """Refill the table; with `resume`, put the cursor on the first unfinished document.
+        The first CHUNK rows are drawn at once, the rest added a chunk at a time."""
         table = self.query_one("#documents", DataTable)
         row = table.cursor_row
         self.documents = self.app.store.documents()
         table.clear()
-        for d in self.documents:
-            projects = "、".join(d.projects) or "—"
-            table.add_row(Text(printable(d.name)), Text(printable(projects)), *(str(d.counts[k]) for k in
-                                                ("problem", "reason", "measure", "indicator", "finding")),
-                          f"{d.reviewed}/{d.total} {d.progress:.0%}", key=str(d.id))
         if resume:
             row = next((n for n, d in enumerate(self.documents) if d.reviewed < d.total), 0)
-        if self.documents:
-            table.move_cursor(row=min(row, len(self.documents) - 1))
+        self._cursor = min(row, len(self.documents) - 1)
+        self._generation = getattr(self, "_generation", 0) + 1
+        self._fill(0, self._generation)
+        self._overall()
+
+    def _fill(self, start: int, generation: int) -> None:
+        if generation != self._generation:
+            return                  # the list was read again meanwhile: that reading fills it
+        table = self.query_one("#documents", DataTable)
+        end = min(start + CHUNK, len(self.documents))
+        for d in self.documents[start:end]:
+            projects = "、".join(d.projects) or "—"
+            table.add_row(Text(printable(d.name)), Text(printable(projects)),
+                          *(str(d.counts[k]) for k in COUNTED), _progress(d), key=str(d.id))
+        if start <= self._cursor < end:
+            table.move_cursor(row=self._cursor)
+        if end < len(self.documents):
+            self.set_timer(0.01, lambda: self._fill(end, generation))
+
+    def _overall(self) -> None:
         reviewed = sum(d.reviewed for d in self.documents)
         total = sum(d.total for d in self.documents)
         self.query_one("#overall", Static).update(
@@ -71,3 +103,7 @@ class DocumentsScreen(Screen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.app.open_document(int(event.row_key.value))
+
+
+def _progress(d) -> str:
+    return f"{d.reviewed}/{d.total} {d.progress:.0%}"
