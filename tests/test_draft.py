@@ -419,3 +419,18 @@ def test_cli_report(cli, tmp_path):
     import docx
 
     assert "一、评价结论" in [p.text for p in docx.Document(str(docx_path)).paragraphs]
+
+
+def test_a_template_is_cited_in_words_an_analyst_reads():
+    from assistant.draft.sentences import Provenance, template_words
+    from assistant.lexicon import builtin
+    from assistant.tui.screens.draft import _sources
+
+    first = builtin("measures.yaml")["themes"]["BUDGET_EXECUTION"]["moves"][0]["id"]
+    assert template_words(f"measures.BUDGET_EXECUTION.{first}.1") == "措施库「预算执行」第1条（写法2）"
+    assert template_words("drafting.empty.reasons_unstated") == "报告句式「未完成原因分析」"
+    assert template_words("causes.no_measure") == "成因库：无需整改的情形"
+    shown = _sources([{"provenance": {"template": f"measures.BUDGET_EXECUTION.{first}.0"}},
+                      {"provenance": {"template": "x", "findings": ["F3"]}}])
+    assert shown == "依据：\n· 措施库「预算执行」第1条（写法1）\n· F3"
+    assert "measures." not in Provenance(template=f"measures.BUDGET_EXECUTION.{first}.0").label()

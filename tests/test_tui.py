@@ -293,7 +293,8 @@ async def test_d_drafts_measures_for_the_selected_problem_editable_and_saved(db,
         assert drafter == [(PROBLEM, ("BUDGET_PLANNING", "BUDGET_EXECUTION"), "", 0, 1)]
         area = dialog.query_one("#draft-text", TextArea)
         assert area.text == "一是科学编制预算；二是加快支付进度。"
-        assert "measures.BUDGET_PLANNING.0" in shown(dialog.query_one("#draft-sources"))
+        sources = shown(dialog.query_one("#draft-sources"))     # 依据 in words, not template ids
+        assert "措施库「预算编制」" in sources and "measures." not in sources
         area.move_cursor(area.document.end)
         await type_text(pilot, "三是强化绩效监控。")
         await pilot.press("ctrl+s")

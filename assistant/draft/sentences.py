@@ -40,7 +40,7 @@ class Provenance:
                 where += f"[{self.start}–{self.end}]"
             parts.append(where)
         if self.template and not parts:
-            parts.append(f"模板 {self.template}")
+            parts.append(template_words(self.template))
         return "；".join(parts)
 
 
@@ -122,6 +122,27 @@ def render(key: str, slots: dict[str, Any], rng: random.Random,
     if avoid is not None:
         avoid.add(text)
     return text, f"drafting.{key}.{i}"
+
+
+def template_words(template: str) -> str:
+    """A template id in words an analyst reads: measures.BUDGET_PLANNING.evidence_based.0 →
+    措施库「预算编制」第1条（写法1）; drafting.reasons.… → 报告句式「未完成原因分析」."""
+    parts = template.split(".")
+    if parts[0] == "measures" and len(parts) >= 3:
+        theme = (builtin("measures.yaml").get("themes") or {}).get(parts[1]) or {}
+        moves = [m.get("id") for m in theme.get("moves") or []]
+        where = f"第{moves.index(parts[2]) + 1}条" if parts[2] in moves else parts[2]
+        variant = f"（写法{int(parts[3]) + 1}）" if len(parts) > 3 and parts[3].isdigit() else ""
+        return f"措施库「{theme.get('label', parts[1])}」{where}{variant}"
+    if parts[0] == "causes":
+        return "成因库：无需整改的情形" if parts[-1] == "no_measure" else f"成因库「{parts[-1]}」"
+    if parts[0] == "drafting" and len(parts) >= 2:
+        sections = drafting("sections")
+        key = parts[2] if parts[1] == "empty" and len(parts) > 2 else parts[1]
+        name = (sections.get(key) or next((v for k, v in sections.items() if key.startswith(k)), None)
+                or {"problems_cause": "主要问题及原因", "precedent": "历史先例", "title": "标题"}.get(key, key))
+        return f"报告句式「{name}」"
+    return f"模板 {template}"
 
 
 def drafting(key: str) -> Any:
