@@ -516,7 +516,7 @@ def test_review_extracts_the_paths_into_the_store_once(tmp_path):
     with Store(tmp_path / "store.sqlite") as store:
         heard = []
         first = ingest(store, [samples], on_file=lambda path, what: heard.append(what))
-        assert first.added and heard.count("added") == len(first.added)
+        assert first.added and heard.count("已入库") == len(first.added)
         again = ingest(store, [samples])
         assert not again.added and len(again.unchanged) == len(first.added)
         assert len(store.documents()) == len(first.added)
@@ -595,3 +595,16 @@ async def test_a_long_list_fills_in_chunks_and_a_return_refreshes_only_the_opene
         progress = table.get_cell(str(first.id), "progress")
         assert progress.startswith(f"1/{first.total}")
         assert screen is not app.screen
+
+
+async def test_what_the_import_said_is_shown_inside_the_app(db):
+    """Lines printed before the app starts are hidden behind it: the summary and the failures
+    of `jixiao review --db X 文件夹` are shown as a notification when it opens."""
+    notes = ["新增 1 份，已在 x.sqlite 中 0 份，失败 1 份", "错误：坏.pdf: truncated PDF"]
+    app = app_for(db, notes=notes)
+    shown = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = [(n.message, n.severity) for n in app._notifications]
+    assert shown and "失败 1 份" in shown[0][0] and "坏.pdf" in shown[0][0] and shown[0][1] == "warning"
+

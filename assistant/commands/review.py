@@ -30,13 +30,16 @@ def review(
         typer.echo(f"{error_prefix()}{keymap}：" + say("没有这个按键配置文件", "no such keymap file"), err=True)
         raise typer.Exit(2)
     with Store(db) as store:
-        result = ingest(store, paths or [], on_file=lambda path, what: typer.echo(f"{path}: {what}", err=True))
+        result = ingest(store, paths or [], on_file=lambda path, what: typer.echo(f"{path}：{what}", err=True))
+    notes = []
     if paths:
-        typer.echo(f"{len(result.added)} added, {len(result.unchanged)} already in {db}, "
-                   f"{len(result.failed)} failed", err=True)
+        summary = say(f"新增 {len(result.added)} 份，已在 {db} 中 {len(result.unchanged)} 份，失败 {len(result.failed)} 份",
+                      f"{len(result.added)} added, {len(result.unchanged)} already in {db}, {len(result.failed)} failed")
+        typer.echo(summary, err=True)
+        notes = [summary] + [f"{error_prefix()}{line}" for line in result.failed]
     from assistant.tui.app import ReviewApp  # Textual only when the app really starts
 
-    ReviewApp(db, keymap=keymap).run()
+    ReviewApp(db, keymap=keymap, notes=notes).run()    # the app shows the import's summary and failures
 
 
 def ingest(store: Store, paths: Iterable[Path],
@@ -57,7 +60,7 @@ def ingest(store: Store, paths: Iterable[Path],
             doc, noticed = read_noting(item)      # read once: hashed, then extracted
             if store.has_document(doc.sha256):
                 result.unchanged.append(str(item))
-                on_file(str(item), "already in the store")
+                on_file(str(item), say("已在库中", "already in the store"))
                 continue
             store.add_report(extract_read(doc, noticed), doc.text)
         except ReadError as exc:
@@ -65,5 +68,5 @@ def ingest(store: Store, paths: Iterable[Path],
             on_file(str(item), f"{error_prefix()}{exc.reason}")
             continue
         result.added.append(str(item))
-        on_file(str(item), "added")
+        on_file(str(item), say("已入库", "added"))
     return result

@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from assistant.messages import error_prefix
 from assistant.store import Store
 from assistant.tui.chat import Chat, Context, Hit, Reply
 from assistant.tui.chat_lexicon import default_lexicon
@@ -21,6 +22,8 @@ from assistant.tui.screens.document import DocumentScreen
 from assistant.tui.screens.documents import DocumentsScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.chat_pane import ChatPane
+
+MAX_NOTES = 12          # import lines shown at start; the rest counted
 
 
 class ReviewApp(App[None]):
@@ -33,7 +36,8 @@ class ReviewApp(App[None]):
     ]
 
     def __init__(self, db: str | Path, *, keymap: str | Path | None = None, who: str | None = None,
-                 export_dir: str | Path | None = None, open_document: int | None = None) -> None:
+                 export_dir: str | Path | None = None, open_document: int | None = None,
+                 notes: list[str] | None = None) -> None:
         super().__init__()
         self.store = Store(db, who=who)
         self.lexicon = default_lexicon()
@@ -43,8 +47,14 @@ class ReviewApp(App[None]):
         self._keymap_path = keymap
         self._open_document = open_document
         self.touched: set[int] = set()             # documents opened since the list was drawn
+        self.notes = list(notes or [])              # what the import before the start has to say
 
     def on_mount(self) -> None:
+        if self.notes:          # shown here: lines printed before the app would hide behind it
+            failed = any(n.startswith(error_prefix()) or "失败" in n for n in self.notes)
+            shown = self.notes[:MAX_NOTES] + ([f"……另有 {len(self.notes) - MAX_NOTES} 条"] if len(self.notes) > MAX_NOTES else [])
+            self.notify("\n".join(shown), title="导入报告", severity="warning" if failed else "information",
+                        timeout=30 if failed else 8)
         self.set_keymap(load_keymap(self._keymap_path))
         self.push_screen(DocumentsScreen())
         if self._open_document is not None:
