@@ -268,11 +268,6 @@ class Store(StoreQueries):
             "SELECT * FROM history WHERE source = ? AND key = ? ORDER BY id",
             (self._source(cur.doc_id), cur.key))]
 
-    def last_decision(self, doc_id: int | None = None) -> Decision | None:
-        """The latest decision still in force (in one document, or anywhere)."""
-        row = self._last_in_force(doc_id)
-        return decision_from_row(row) if row else None
-
     def _last_in_force(self, doc_id: int | None) -> sqlite3.Row | None:
         where, args = ("", ()) if doc_id is None else (
             "AND source = (SELECT source FROM documents WHERE id = ?)", (doc_id,))

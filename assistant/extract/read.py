@@ -79,17 +79,6 @@ def read_document(path: str | Path) -> Document:
     return Document(path=str(path), text=decoded.text, encoding=decoded.encoding)
 
 
-def decode_text(path: str | Path, data: bytes) -> tuple[str, str]:
-    """Text bytes → (text, encoding); `ReadError` when they are not text."""
-    try:
-        decoded = decode(data)
-    except Unreadable as exc:
-        raise ReadError(path, exc.reason) from None
-    for reason in decoded.warnings:
-        warnings.warn(ReadWarning(path, reason), stacklevel=2)
-    return decoded.text, decoded.encoding
-
-
 def iter_inputs(paths: Iterable[str | Path] | str | Path,
                 suffixes: Iterable[str] = DEFAULT_SUFFIXES) -> Iterator[Path | ReadError]:
     """The files to read under `paths`, folders expanded recursively in name order.
