@@ -86,7 +86,8 @@ class DraftReport:
         if cited:
             lines += [f"## {drafting('findings_appendix')}", ""]
             lines += [f"- 〔{f.id}〕{f.message}" for f in cited] + [""]
-        return "\n".join(lines).rstrip() + "\n"
+        # quoted report text is data: no escape or control character reaches a file or a terminal
+        return printable("\n".join(lines).rstrip() + "\n")
 
     def to_docx(self, path: str | Path, sources: bool = True) -> Path:
         """Write a Word document (headings 一、二、三、四、) and return its path."""
