@@ -298,7 +298,7 @@ class StatementFinder:
     def __call__(self, doc: Doc) -> Doc:
         report = _report_of(doc)
         rows = doc.user_data.pop(_ROWS, None)
-        source = Document(path=report.path or "<text>", text=_text(doc))
+        source = Document(path=report.path or "<text>", text=_text(doc), sha256=report.sha256)
         report.statements = extract_statements(source, report.projects, rows)
         for kind in KINDS:
             _spans(doc, kind, [s if s.kind == kind else None for s in report.statements],

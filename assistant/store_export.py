@@ -44,9 +44,12 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
     """Write records to `path` in `fmt`; return how many were written."""
     if fmt not in FORMATS or fmt == "spacy":
         raise ValueError(f"unknown record format {fmt!r}; use one of jsonl, csv, xlsx")
+    from assistant.batch_stats import theme_names
+
     records = list(records)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    themes = theme_names()
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8") as fh:
             for rec in records:
@@ -56,14 +59,14 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
             writer = csv.writer(fh)
             writer.writerow([title for _, title in COLUMNS])
             for rec in records:
-                rec = _for_people(rec)
+                rec = _for_people(rec, themes)
                 writer.writerow([_csv_cell(_cell(rec.get(name))) for name, _ in COLUMNS])
     else:
-        _write_xlsx(records, path)
+        _write_xlsx(records, path, themes)
     return len(records)
 
 
-def _write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
+def _write_xlsx(records: list[dict[str, Any]], path: Path, themes: dict[str, str]) -> None:
     """A workbook streamed to disk (openpyxl write-only: memory stays flat however many rows):
     「审核结果」 with every row, then one sheet per kind (问题, 原因, 措施, 指标, 发现) that has
     rows; each with Chinese headers, widths, a frozen header and an autofilter."""
@@ -85,7 +88,7 @@ def _write_xlsx(records: list[dict[str, Any]], path: Path) -> None:
         sheet.freeze_panes = "A2"
         sheet.append([title for _, title in COLUMNS])
         for rec in rows:
-            people = _for_people(rec)
+            people = _for_people(rec, themes)
             # an empty value is no cell at all (streaming writes every cell it is given)
             sheet.append([None if (v := people.get(name)) is None or v == "" or v == []
                           else _xlsx_cell(sheet, _xlsx_value(_cell(v))) for name, _ in COLUMNS])
@@ -104,30 +107,18 @@ def _xlsx_cell(sheet, value: Any) -> Any:
     return value
 
 
-def _for_people(rec: dict[str, Any]) -> dict[str, Any]:
-    """csv and Excel read by people: kinds, statuses and themes in Chinese, times local."""
+def _for_people(rec: dict[str, Any], themes: dict[str, str]) -> dict[str, Any]:
+    """csv and Excel read by people: kinds, statuses and themes (`themes`: code → name, read
+    once per export) in Chinese, times local."""
     from assistant.lexicon import builtin
 
     names = builtin("export.yaml")
-    themes = _theme_names()
     out = dict(rec)
     out["kind"] = names["kinds"].get(rec.get("kind"), rec.get("kind"))
     out["status"] = names["statuses"].get(rec.get("status"), rec.get("status"))
     out["themes"] = [themes.get(t, t) for t in rec.get("themes") or ()]
     out["at"] = _local_time(rec.get("at"))
     return out
-
-
-_THEMES: dict[str, str] = {}
-
-
-def _theme_names() -> dict[str, str]:
-    """theme_names(), read once per process (every exported row asks)."""
-    if not _THEMES:
-        from assistant.batch_stats import theme_names
-
-        _THEMES.update(theme_names())
-    return _THEMES
 
 
 def _local_time(at: Any) -> Any:
