@@ -221,8 +221,8 @@ class Chat:
         """A document (the open one, or all): counts, main themes, the worst indicators and
         the lowest execution rate — what an analyst reads first."""
         doc_id = context.doc_id if context.doc_id is not None else _scope(request, context)
-        where = f"「{self.store.items(doc_id)[0].doc_name}」" if doc_id is not None and self.store.items(doc_id) \
-            else f"全部 {len(self.store.documents())} 份报告"
+        named = self.store.documents(ids=[doc_id]) if doc_id is not None else []
+        where = f"「{named[0].name}」" if named else f"全部 {self.store.document_count()} 份报告"
         projects = self.store.projects(doc_id=doc_id)
         by_kind = self.store.counts_by_kind(doc_id=doc_id)
         lines = [f"{where}：项目 {len(projects)} 个；" + "，".join(
