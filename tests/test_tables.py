@@ -223,3 +223,26 @@ def test_justified_prose_is_not_cut_into_columns():
     assert [len(r.nonempty) for r in rows] == [1, 1]
     problems = [s.text.replace(" ", "") for s in extract_text(text).statements if s.kind == "problem"]
     assert problems == ["部分项目前期论证不充分，年中追加调整较多。", "预算执行进度不均衡，资金支出集中在第四季度。"]
+
+
+# A PDF without ruling lines printed as one line: the head's cells in another order, a field
+# broken by a space, and the project's name far from 项目名称 (written for this test).
+INTERLEAVED_HEAD = (
+    "某县财政预算支出项目绩效目标自评表 填报日期:2023 年 3 月 2 项目名称 项目主管单 位 自评总分: 92 "
+    "项目实施单位 某县水利局 某县水利局 项目负责人 王某 1、常年性 2、延续性□ 中央 省 本级 合计 "
+    "执行数 执行率 120 120 来源 项目年度目标 单位领导审签: 小型水库除险加固项目 项目属性 项目资金 "
+    "日 120 100 % 1.完成小型水库除险加固 4 座;\n"
+)
+
+
+def test_a_name_moved_away_from_its_field_is_found_by_its_shape():
+    [project] = extract_text(INTERLEAVED_HEAD, "pdf.txt").projects
+    assert project.name == "小型水库除险加固项目"
+    assert INTERLEAVED_HEAD[project.name_start:project.name_end] == project.name
+    assert project.unit == "某县水利局"               # two fields' values run together, once
+    assert project.total_score == 92
+
+
+def test_a_field_broken_by_a_space_is_no_name():
+    text = "项目名称 项目主管单 位 某县水利局\n"
+    assert all(p.name != "项目主管单位" for p in extract_text(text).projects)

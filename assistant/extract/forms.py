@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cellish, ParsedRow, _as_number, read_rows
+from assistant.extract.labels import lookup_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon
@@ -40,8 +41,10 @@ _TITLE_END = re.compile(r"(?:表|报告)(?:[（(][^（）()]*[)）])?$")
 _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
 _SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_CELL_PIECE = re.compile(r"(?<![^\s|｜:：])[^\s|｜:：]+(?![^\s|｜:：])")
 _NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](?!\d))\s*")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
+DISPLACED_WINDOW = 600      # characters after a name field searched for its moved value
 NAME_MAX = 80               # a field's value is at most this long
 STATEMENT_ROLES = ("reason", "problem", "measure", "problem_measure")
 HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
@@ -55,6 +58,7 @@ class _Anchor:
     key_start: int
     key_end: int
     kind: str               # "project" or "unit"
+    name_at: tuple[int, int] | None = None   # the name's cell where the layout moved it away
 
 
 def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Project]:
@@ -85,11 +89,33 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
     found = []
     for m in v.field_terms.finditer(text):
         key = heading_key(m.group())
-        if key in v.name_fields and _has_value(text, m.end(), v):
-            found.append(_Anchor(m.start(), m.end(), "unit" if key in v.unit_name_fields else "project"))
+        if key not in v.name_fields:
+            continue
+        kind = "unit" if key in v.unit_name_fields else "project"
+        if _has_value(text, m.end(), v):
+            found.append(_Anchor(m.start(), m.end(), kind))
+        elif kind == "project" and (moved := _displaced_name(text, m.end(), v)) is not None:
+            found.append(_Anchor(m.start(), m.end(), kind, moved))
     if any(a.kind == "project" for a in found):
         found = [a for a in found if a.kind == "project"]
     return found
+
+
+def _displaced_name(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None:
+    """Where a PDF's text runs the cells of a form's head in another order, 项目名称 stands
+    beside another field and its value further on: the first cell of its own (parted by
+    spaces or lines) shaped as a project's name — words ending in 项目, 经费, 资金, 工程 —
+    that is no field, heading or label."""
+    for m in _CELL_PIECE.finditer(text, pos, min(len(text), pos + DISPLACED_WINDOW)):
+        piece = m.group()
+        if len(piece) < 4 or not v.project_report_words.search(piece) or _SENTENCE.search(piece):
+            continue
+        key = heading_key(piece)
+        if v.field_kind(key) is not None or v.column_role(key) is not None or v.budget_role(key) is not None \
+                or v.title_generic.search(key) or lookup_label(key) is not None:
+            continue
+        return m.start(), m.end()
+    return None
 
 
 def _has_value(text: str, pos: int, v: FormVocab) -> bool:
@@ -131,7 +157,11 @@ def _title_near(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
 
 def _read_form(text: str, start: int, end: int, anchor: _Anchor, v: FormVocab,
                lexicon: CompiledLexicon | None) -> Project | None:
-    name, n_start, n_end = _field_value(text, anchor.key_end, v)
+    if anchor.name_at is not None:
+        n_start, n_end = anchor.name_at
+        name = text[n_start:n_end]
+    else:
+        name, n_start, n_end = _field_value(text, anchor.key_end, v)
     title, form = _title_near(text, start, anchor.key_start, v)
     name, code = _split_code(name, v)
     if not name:
@@ -254,6 +284,9 @@ def _org_fields(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
         value, _, _ = _field_value(text, m.end(), v)
         value = v.name_code.sub("", value).strip(_EDGE)
         value = v.name_code.sub("", value).strip(_EDGE)
+        half = len(value) // 2
+        if half >= 2 and len(value) % 2 == 0 and value[:half] == value[half:]:
+            value = value[:half]    # two fields' values run together in a PDF's text: 「某局某局」
         if kind == "department" and not department:
             department = value
         elif kind == "unit" and not unit:
@@ -278,7 +311,7 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
         # a heading ends the value only standing as a piece of its own (单位 in
         # 「事业\n单位在职人员」 does not)
         whole = a.gap >= SPACE and (n + 1 == len(atoms) or atoms[n + 1].gap >= SPACE)
-        if _stops_value(t, a.text, v, glued=not whole):
+        if _stops_value(t, a.text, v, glued=not whole) or _field_across_space(text, atoms, n, v):
             break
         taken.append(a)
         if taken[-1].end - taken[0].start > NAME_MAX:
@@ -290,6 +323,14 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     code = v.name_code.match(value)
     value = value[:code.end()] + value[code.end():].strip(_EDGE) if code else value.strip(_EDGE)
     return value, s, e
+
+
+def _field_across_space(text: str, atoms: list[Atom], n: int, v: FormVocab) -> bool:
+    """Whether atom n opens a field that a PDF's text broke with a space (「项目主管单 位」)."""
+    if n + 1 >= len(atoms) or atoms[n + 1].gap != SPACE or atoms[n].gap < SPACE:
+        return False
+    key = heading_key(_SPACES.sub("", text[atoms[n].start:atoms[n + 1].end]))
+    return v.field_kind(key) is not None
 
 
 def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
