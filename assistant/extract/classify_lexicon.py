@@ -87,7 +87,7 @@ class CompiledLexicon:
     not_category_names: set[str]
     level2_names: dict[str, str]
     cue_table: dict[str, list[tuple[str, bool]]]      # cue → [(category, strong)]
-    cue_finder: re.Pattern                            # the longest cue starting at each place
+    cue_lengths: tuple[int, ...]                      # the lengths of the cues, longest first
     patterns: list[tuple[str, re.Pattern, bool]]                 # category, regex, strong
     target: dict[str, Any]
     exemplar_names: list[str]
@@ -120,10 +120,14 @@ class CompiledLexicon:
         n = len(name)
         # A shorter cue starting where a longer one does lies inside it and would be dropped
         # below anyway, so the longest cue at each position is all that is needed.
-        for m in self.cue_finder.finditer(name):
-            cue = m.group(1)
-            for cat, strong in self.cue_table[cue]:
-                hits.append((m.start(), m.start() + len(cue), cat, strong))
+        table = self.cue_table
+        for i in range(n):
+            for size in self.cue_lengths:
+                entry = table.get(name[i:i + size]) if i + size <= n else None
+                if entry:
+                    for cat, strong in entry:
+                        hits.append((i, i + size, cat, strong))
+                    break
         for cat, rx, strong in self.patterns:
             for m in rx.finditer(name):
                 if m.end() > m.start():
@@ -209,7 +213,7 @@ def compile_lexicon(data: dict[str, Any]) -> CompiledLexicon:
         standard_framework=set(data.get("standard_framework") or []),
         not_category_names=set(data.get("not_category_names") or []),
         level2_names=dict(data.get("level2_names") or {}),
-        cue_table=table, cue_finder=_finder(table), patterns=patterns,
+        cue_table=table, cue_lengths=tuple(sorted({len(c) for c in table}, reverse=True)), patterns=patterns,
         target=_compile_target(data.get("target") or {}),
         exemplar_names=names, exemplar_words=[" ".join(segment(n)) for n in names],
         exemplar_category=[order[c] for c, _ in rows],
@@ -219,11 +223,6 @@ def compile_lexicon(data: dict[str, Any]) -> CompiledLexicon:
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-def _finder(table: dict[str, Any]) -> re.Pattern:
-    alternatives = "|".join(re.escape(c) for c in sorted(table, key=len, reverse=True))
-    return re.compile(f"(?=({alternatives or '(?!)'}))")
-
 
 def _compile_target(t: dict[str, Any]) -> dict[str, Any]:
     units = {}
