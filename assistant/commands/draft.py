@@ -26,6 +26,7 @@ def measures(
     project: str = typer.Option("", "--project", help="Project name for the {project} slot."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="Review store (.sqlite) or JSONL of extracted reports: precedents are cited from it."),
     as_json: bool = typer.Option(False, "--json", help="Print the drafts with provenance as JSON."),
+    polish: bool = typer.Option(False, "--polish", help="Reword the points with the model at JIXIAO_LLM_URL (each reworded point audited)."),
 ) -> None:
     """Draft 改进措施 for a problem: 一是……；二是……；三是……。 covering each of its themes."""
     from assistant.draft import draft_measures
@@ -37,9 +38,11 @@ def measures(
     codes = [c for c in (themes or "").replace("，", ",").split(",") if c.strip()] or None
     try:
         drafts = draft_measures(text, themes=codes, project=project, seed=seed, n=n,
-                                corpus=_corpus(corpus))
+                                corpus=_corpus(corpus), polish=_endpoint(polish))
     except ValueError as exc:
         _fail(str(exc))
+    for note in dict.fromkeys(x for d in drafts for x in d.notes):
+        typer.echo(say(f"注意：{note}", f"note: {note}"), err=True)
     if as_json:
         typer.echo(json.dumps([d.to_dict() for d in drafts], ensure_ascii=False, indent=2))
         return
@@ -59,16 +62,20 @@ def report(
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="Review store (.sqlite) or JSONL of extracted reports: historical reasons and measures."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same draft."),
     sources: bool = typer.Option(True, "--sources/--no-sources", help="Print 〔citations〕 after cited sentences."),
+    polish: bool = typer.Option(False, "--polish", help="Reword the suggestions with the model at JIXIAO_LLM_URL (each reworded point audited)."),
 ) -> None:
     """起草 一、评价结论 二、主要问题及原因 三、未完成原因分析 四、改进建议（附核查发现）。"""
     from assistant.draft import draft_report, write_docx
 
     if output is not None and output.suffix.lower() not in (".md", ".markdown", ".txt", ".docx"):
         _fail(f"{output}：只能写成 .md 或 .docx（要 PDF 请用 Word 打开 .docx 后另存为 PDF）")
+    endpoint = _endpoint(polish)
     pairs = _reports(source)
     hist = _corpus(corpus)
-    drafts = [draft_report(r, text, corpus=hist, seed=seed) for r, text in pairs]
+    drafts = [draft_report(r, text, corpus=hist, seed=seed, polish=endpoint) for r, text in pairs]
     for d in drafts:
+        for note in dict.fromkeys(d.notes):
+            typer.echo(say(f"注意：{d.doc}：{note}", f"note: {d.doc}: {note}"), err=True)
         problems = d.audit()
         for p in problems:
             typer.echo(say(f"注意：{d.doc}：{p}", f"warning: {d.doc}: {p}"), err=True)
@@ -83,6 +90,18 @@ def report(
     if output is not None:
         n_find = sum(len(d.findings) for d in drafts)
         typer.echo(f"{output}：{len(drafts)} 份报告的初稿，{n_find} 条核查发现", err=True)
+
+
+def _endpoint(polish: bool):
+    """The analyst's model endpoint when --polish is given (one Chinese line if none is set)."""
+    if not polish:
+        return None
+    from assistant.draft.polish import Endpoint, PolishUnavailable
+
+    try:
+        return Endpoint.from_env()
+    except PolishUnavailable as exc:
+        _fail(str(exc))
 
 
 def _reports(source: Path):

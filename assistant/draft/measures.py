@@ -11,11 +11,13 @@ point citing its document.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
 from assistant.draft.corpus import load_corpus
 from assistant.draft.causes import needs_measure, read_cause
+from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
                                        numbers_in, render, rng_for, words)
 from assistant.extract.themes import tag_themes
@@ -25,7 +27,8 @@ from assistant.lexicon import builtin
 def draft_measures(problem: str, themes: list[str] | None = None, project: str = "", seed: int = 0,
                    n: int = 1, corpus=None, *, figure: str = "", indicator: str = "",
                    exclude_doc: str = "", known_numbers: set[Decimal] | None = None,
-                   avoid: set[str] | None = None, reasons: list[str] | None = None) -> list[Draft]:
+                   avoid: set[str] | None = None, reasons: list[str] | None = None,
+                   polish: Endpoint | None = None) -> list[Draft]:
     """`n` alternative drafts of 改进措施 for `problem`, cause first.
 
     The problem (with `reasons`, the project's 未完成原因 cells) is read into its causes
@@ -38,7 +41,8 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     are blended in as numbered points, citing their document, when every number they print
     is in the problem or in `known_numbers`. A statement that is no shortcoming (savings, a
     planned budget change, an execution rate within checks.yaml § materiality) gets one
-    sentence saying that no measure is needed.
+    sentence saying that no measure is needed.  With `polish` (an analyst's model endpoint,
+    draft/polish.py) each point may be reworded where the rewording passes the same audit.
     """
     reading = read_cause(problem, reasons)
     codes = problem_themes(problem, themes)
@@ -63,6 +67,9 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
                 break
         seen.add(draft.text)
         drafts.append(draft)
+    if polish is not None:
+        done = [polish_draft(d, problem, polish, known) for d in drafts]
+        drafts = [replace(p.draft, notes=p.notes) for p in done]
     return drafts
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from assistant.draft.conclusion import draft_conclusion
 from assistant.draft.corpus import load_corpus
 from assistant.draft.measures import draft_measures
+from assistant.draft.polish import Endpoint
 from assistant.draft.problems import Problem, draft_problems
 from assistant.draft.reasons import draft_reasons
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, audit_sentences, drafting, numbers_in,
@@ -56,6 +57,7 @@ class DraftReport:
     sources: list[str] = field(default_factory=list)    # texts whose numbers a draft may cite
     seed: int = 0
     title: str = ""
+    notes: list[str] = field(default_factory=list)      # what polishing left as drafted (--polish)
 
     def cited_findings(self) -> list[Finding]:
         """The findings a 〔F…〕 marker of the draft names, in their order."""
@@ -104,8 +106,9 @@ class DraftReport:
                              for s in self.sections]}
 
 
-def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> DraftReport:
-    """Draft 存在问题, 未完成原因分析, 改进措施 and 评价结论 for one extracted report."""
+def draft_report(report: Report, text: str, corpus=None, seed: int = 0, polish: Endpoint | None = None) -> DraftReport:
+    """Draft 存在问题, 未完成原因分析, 改进措施 and 评价结论 for one extracted report; with
+    `polish` (draft/polish.py) the suggestions' points may be reworded by the analyst's model."""
     corpus = load_corpus(corpus)
     findings = report.findings or find_issues(report, text)
     sources = [text or "", _report_strings(report)]
@@ -113,6 +116,7 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> Draft
     for source in sources:
         known |= numbers_in(source)
     seen: set[str] = set()      # every sentence so far: the draft says each thing once
+    notes: list[str] = []
     problems = [p for p in draft_problems(report, findings, seed, seen)
                 if _is_shortcoming(p, findings) and not _PRIVATE.search(p.text)]
     reasons = draft_reasons(report, findings, corpus, seed, known, seen)
@@ -129,7 +133,7 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> Draft
         by_key["problems"].groups.append((None, [Paragraph(heading, body, "list")]))
         projects = list(dict.fromkeys(i.project for i in items))
         slot = projects[0] if len(projects) == 1 else drafting("slot_defaults.projects")
-        measures = _measures(report, slot, items, corpus, seed, known, seen)
+        measures = _measures(report, slot, items, corpus, seed, known, seen, polish, notes)
         for para in measures:
             para.heading = heading
         by_key["measures"].groups.append((None, measures))
@@ -146,7 +150,7 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0) -> Draft
             key = "reasons_unstated" if sec.key == "reasons" and problems else sec.key
             made = drafting(f"empty.{key}")
             sec.groups = [(None, [Paragraph("", [Sentence(made, Provenance(template=f"drafting.empty.{key}"))])])]
-    return DraftReport(report.doc, sections, findings, sources, seed, _report_title(report, text))
+    return DraftReport(report.doc, sections, findings, sources, seed, _report_title(report, text), notes)
 
 
 def write_docx(drafts: list[DraftReport], path: str | Path, sources: bool = True) -> Path:
@@ -205,14 +209,17 @@ def _official_style(document) -> None:
 
 # -------------------------------------------------------------------------------- helpers
 def _measures(report: Report, project: str, items: list[Problem], corpus, seed: int,
-              known: set[Decimal], seen: set[str]) -> list[Paragraph]:
+              known: set[Decimal], seen: set[str], polish: Endpoint | None = None,
+              notes: list[str] | None = None) -> list[Paragraph]:
     themes = list(dict.fromkeys(t for i in items for t in i.themes)) or None
     problem = "".join(i.text for i in items)
     figure = next((i.figure for i in items if i.figure), "")
     indicator = next((i.indicator for i in items if i.indicator), "")
     draft = draft_measures(problem, themes=themes, project=short_name(project), seed=seed, n=1,
                            corpus=corpus, figure=figure, indicator=indicator,
-                           exclude_doc=report.doc, known_numbers=known, avoid=seen)[0]
+                           exclude_doc=report.doc, known_numbers=known, avoid=seen, polish=polish)[0]
+    if notes is not None:
+        notes.extend(f"{short_name(project)}：{n}" for n in draft.notes)
     seen.update(draft.clauses)
     seen.update(s.text for s in draft.sentences + draft.precedents)
     for s in draft.sentences:              # a clause answers the problems of its theme

@@ -28,6 +28,7 @@ class Provenance:
     start: int | None = None            # offsets of the quoted words in `doc`
     end: int | None = None
     score: float | None = None          # similarity that brought a historical item in
+    polished_by: str = ""               # the model that reworded the sentence (draft/polish.py)
 
     def label(self) -> str:
         """A short human-readable citation (「模板 …」「F3」「doc · project [s–e]」)."""
@@ -41,6 +42,8 @@ class Provenance:
             parts.append(where)
         if self.template and not parts:
             parts.append(template_words(self.template))
+        if self.polished_by:
+            parts.append(f"经「{self.polished_by}」润色")
         return "；".join(parts)
 
 
@@ -62,6 +65,7 @@ class Draft:
     precedents: list[Sentence] = field(default_factory=list)   # cited measures of earlier reports
     seed: int = 0
     clauses: list[str] = field(default_factory=list)           # the moves' wording, without 一是/；
+    notes: list[str] = field(default_factory=list)             # what polishing left as drafted, and why
 
     @property
     def text(self) -> str:
@@ -75,7 +79,7 @@ class Draft:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "themes": list(self.themes), "seed": self.seed,
                 "sentences": [s.to_dict() for s in self.sentences],
-                "precedents": [s.to_dict() for s in self.precedents]}
+                "precedents": [s.to_dict() for s in self.precedents]} | ({"notes": list(self.notes)} if self.notes else {})
 
 
 @dataclass
