@@ -246,3 +246,22 @@ def test_a_name_moved_away_from_its_field_is_found_by_its_shape():
 def test_a_field_broken_by_a_space_is_no_name():
     text = "项目名称 项目主管单 位 某县水利局\n"
     assert all(p.name != "项目主管单位" for p in extract_text(text).projects)
+
+
+# OCR text that ran every cell together, a dash (read as 「一」 or 「-」) standing for a target
+# that does not apply (written for this test).
+GLUED_DASHES = (
+    "乡镇项目支出绩效自评表(2022年)项目名称乡镇文化站运行经费主管部门某县文化和旅游局实施单位某镇文化站\n"
+    "一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分未完成原因分析及改进措施"
+    "项目决策(10分)项目目标目标完整性5一目标清晰、任务细化5项目管理(20分)资金管理资金到位率10一100%9"
+    "执行管理制度执行有效性6-严格执行有关制度6项目产出(30分)数量指标培训人次10≥200人次230人次10\n"
+)
+
+
+def test_a_dash_after_a_weight_is_an_empty_target_in_glued_text():
+    [project] = extract_text(GLUED_DASHES, "ocr.txt").projects
+    rows = {i.name: (i.target, i.actual, i.weight, i.score) for i in project.indicators}
+    assert rows["目标完整性"] == ("一", "目标清晰、任务细化", 5, 5)
+    assert rows["资金到位率"] == ("一", "100%", 10, 9)
+    assert rows["制度执行有效性"] == ("-", "严格执行有关制度", 6, 6)
+    assert rows["培训人次"] == ("≥200人次", "230人次", 10, 10)

@@ -486,6 +486,8 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     if _VALUE.match(t) or t in vocab.qualitative:
         return 1.0 if _LEADING_ZERO.match(t) else 0.1
+    if t in _DASH_VALUES:
+        return 0.1                      # 「—」 (OCR: 「一」): a value the form says does not apply
     if _DATE.match(t) and any(c.isdigit() for c in t):
         return 0.2
     if damaged_label(t) is not None:
@@ -573,6 +575,7 @@ def _text_cost(kind: str, t: str, g: float) -> float:
     return _COST[kind](t, vocab(), g)
 
 
+_DASH_VALUES = frozenset({"一", "—", "——", "－", "-", "/", "／"})
 _WORDS = frozenset({"name", "text", "any", "desc"})
 _VALUE_KINDS = frozenset({"value", "number", "nature", "unit"})
 _COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "text": _cost_text,

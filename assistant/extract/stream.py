@@ -231,8 +231,10 @@ def _class_cut(prev: str, cur: str, text: str, k: int) -> int | None:
         return GLUE_CLASS
     if (prev == "h") != (cur == "h") and "a" in (prev, cur):
         return GLUE_CLASS                       # 汉字 ↔ Latin (OCR: 「IO」 for 10)
-    if prev == "h" and text[k - 1] in _DASHES and k >= 2 and _cls(text[k - 2]) == "d":
-        return GLUE_CLASS                       # 「4一目标明确」: an OCR dash after a number
+    if cur in "ha" and text[k - 1] in _DASHES and k >= 2 and _cls(text[k - 2]) == "d":
+        return GLUE_CLASS                       # 「4一目标明确」, 「6-严格执行」: a dash after a number
+    if prev == "d" and text[k] in _DASHES and cur != "h" and k + 1 < len(text) and _cls(text[k + 1]) in "ha":
+        return GLUE_CLASS                       # 「6-严格」: the number ends before the dash
     if text[k - 1] in ")）" and cur in "ha":
         return GLUE_BRACKET                     # 「(10分)保障人数」: a bracket closes a cell
     return None
