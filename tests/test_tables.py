@@ -265,3 +265,22 @@ def test_a_dash_after_a_weight_is_an_empty_target_in_glued_text():
     assert rows["资金到位率"] == ("一", "100%", 10, 9)
     assert rows["制度执行有效性"] == ("-", "严格执行有关制度", 6, 6)
     assert rows["培训人次"] == ("≥200人次", "230人次", 10, 10)
+
+
+# A web page's form laid out with spaces: the 三级 name worded like its 二级 label, then a
+# description column the header does not name (written for this test).
+NAME_LIKE_ITS_LABEL = (
+    "某县民政局2022年度预算项目绩效自评表\n"
+    "项目名称: 困难群众临时救助 实施(主管)单位 某县民政局\n"
+    "一级指标 二级指标 三级指标 指标分值 预期指标值 实际完成值 自评得分\n"
+    "产出指标 数量指标 临时救助人次 30.00 >= 500 人次 620人次 30.00\n"
+    "满意度指标 服务对象满意度指标 服务对象满意度 受助群众对救助工作的满意程度 10.00 >= 90 % 96% 10.00\n"
+)
+
+
+def test_a_name_worded_like_its_label_is_the_name_and_a_bracketed_field_ends_a_value():
+    [project] = extract_text(NAME_LIKE_ITS_LABEL, "web.txt").projects
+    assert (project.name, project.unit) == ("困难群众临时救助", "某县民政局")
+    last = project.indicators[-1]
+    assert (last.name, last.level2, last.category) == ("服务对象满意度", "服务对象满意度指标", "满意度")
+    assert (last.actual, last.weight, last.score) == ("96%", 10, 10)

@@ -326,11 +326,12 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
 
 
 def _field_across_space(text: str, atoms: list[Atom], n: int, v: FormVocab) -> bool:
-    """Whether atom n opens a field that a PDF's text broke with a space (「项目主管单 位」)."""
-    if n + 1 >= len(atoms) or atoms[n + 1].gap != SPACE or atoms[n].gap < SPACE:
+    """Whether the piece that atom n opens starts with a field as printed, spaces and
+    brackets included (「项目主管单 位」, 「实施(主管)单位」)."""
+    if atoms[n].gap < SPACE:
         return False
-    key = heading_key(_SPACES.sub("", text[atoms[n].start:atoms[n + 1].end]))
-    return v.field_kind(key) is not None
+    m = v.field_terms.match(text, atoms[n].start)
+    return m is not None and v.field_kind(m.group()) is not None
 
 
 def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
@@ -455,6 +456,7 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
     lex = _tables_lexicon()
     out: list[Indicator] = []
     for row_no, row in enumerate(reading.rows):
+        _label_as_name(row)
         for n, (label, cell) in enumerate(row.labels):
             followed = any(lab.level != 1 for lab, _ in row.labels[n + 1:])
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
@@ -462,6 +464,21 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
             continue            # 「预算执行率 预算执行率」: the form's execution row, its cells left empty
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
     return out
+
+
+def _label_as_name(row: ParsedRow) -> None:
+    """「服务对象满意度指标 服务对象满意度 享受津贴的对象对…的满意程度」: a row cannot print two
+    second-level labels of one category; the second is the indicator's name (worded like its
+    label), and what was read as the name is the description printed after it."""
+    if len(row.labels) < 2:
+        return
+    (first, _), (second, cell) = row.labels[-2], row.labels[-1]
+    if first.level == 1 or second.level == 1 or not second.category or first.category != second.category \
+            or second.text.endswith("指标") or len(_SPACES.sub("", row.name.text)) < 8:
+        return
+    row.values.setdefault("note", row.name)
+    row.name = cell
+    row.labels = row.labels[:-1]
 
 
 def _repeats_its_name(row: ParsedRow) -> bool:
