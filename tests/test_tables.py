@@ -1,6 +1,8 @@
 """Table reading on realistic text written for these tests (not the seeds)."""
 from __future__ import annotations
 
+import pytest
+
 from assistant.extract import extract_text
 from assistant.extract.layout import split_rows
 
@@ -284,3 +286,21 @@ def test_a_name_worded_like_its_label_is_the_name_and_a_bracketed_field_ends_a_v
     last = project.indicators[-1]
     assert (last.name, last.level2, last.category) == ("服务对象满意度", "服务对象满意度指标", "满意度")
     assert (last.actual, last.weight, last.score) == ("96%", 10, 10)
+
+
+# Forms whose header names only the indicator column, with a row numbering the columns
+# (written for this test), as TAB rows and laid out with spaces.
+ONLY_NAMES_HEADER = (
+    "项目名称\t农村公益性岗位补贴\n"
+    "三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+    "列次\t8\t9\t10\t11\n"
+    "开发公益性岗位数\t≥120个\t126个\t20\t20\n"
+    "补贴发放及时率\t100%\t100%\t10\t10\n"
+)
+
+
+@pytest.mark.parametrize("text", [ONLY_NAMES_HEADER, ONLY_NAMES_HEADER.replace("\t", "  ")], ids=["tab", "spaces"])
+def test_a_header_naming_only_the_indicator_column_and_a_column_numbering_row(text):
+    [project] = extract_text(text, "form.txt").projects
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators]
+    assert rows == [("开发公益性岗位数", "≥120个", "126个", 20, 20), ("补贴发放及时率", "100%", "100%", 10, 10)]

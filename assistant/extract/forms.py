@@ -462,6 +462,8 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
         if _repeats_its_name(row):
             continue            # 「预算执行率 预算执行率」: the form's execution row, its cells left empty
+        if _numbers_columns(row):
+            continue            # 「列次 8 9 10」
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
     return out
 
@@ -479,6 +481,13 @@ def _label_as_name(row: ParsedRow) -> None:
     row.values.setdefault("note", row.name)
     row.name = cell
     row.labels = row.labels[:-1]
+
+
+def _numbers_columns(row: ParsedRow) -> bool:
+    """A row that numbers the table's columns (列次 1 2 3 …): a word of
+    tables.yaml § column_numbering and nothing but numbers after it."""
+    return heading_key(row.name.text) in vocab().column_numbering and \
+        all(_NUMBER.match(_SPACES.sub("", c.text)) for c in row.values.values() if c.text.strip())
 
 
 def _repeats_its_name(row: ParsedRow) -> bool:

@@ -36,6 +36,7 @@ class FormVocab:
     table_end: tuple[str, ...]
     table_end_keys: tuple[str, ...]    # the same as headings (no white space, brackets, colons)
     placeholder: re.Pattern
+    column_numbering: frozenset[str]   # 列次, 栏次: a row numbering the columns
     schemas: tuple[tuple[str, ...], ...]
     titles: tuple[tuple[re.Pattern, str], ...]
     header_forms: dict[str, str]
@@ -156,6 +157,7 @@ def vocab() -> FormVocab:
         table_end=table_end,
         table_end_keys=tuple(k for k in (heading_key(e) for e in table_end) if k),
         placeholder=re.compile(tables["placeholder_re"]),
+        column_numbering=frozenset(heading_key(w) for w in tables.get("column_numbering") or ()),
         schemas=tuple(tuple(s) for s in tables["schemas"]),
         titles=tuple((re.compile(t["pattern"]), t["form"]) for t in forms["titles"]),
         header_forms=dict(forms["header_forms"]),

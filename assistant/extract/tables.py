@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
+from assistant.extract.formvocab import heading_key, vocab
 from assistant.extract.labels import Label, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
 from assistant.lexicon import builtin
@@ -150,6 +151,8 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
         if _find_header([row], lex) == 0:
             header = _header(row, lex)
             continue
+        if _numbers_columns(row):
+            continue              # 「列次 1 2 3 …」
         parsed = _parse_row(row.cells, header)
         if parsed is None:
             _apply_labels([c for c in row.cells if c.text], labels, row_no)
@@ -159,6 +162,12 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
             out.append(_indicator(cell, _Parsed([], cell, {}), labels, row_no, lex, lexicon))
         out.append(_indicator(parsed.name, parsed, labels, row_no, lex, lexicon))
     return out
+
+
+def _numbers_columns(row: Row) -> bool:
+    """A row numbering the columns: a word of tables.yaml § column_numbering, then numbers."""
+    texts = [_SPACE.sub("", c.text) for c in row.nonempty]
+    return heading_key(texts[0]) in vocab().column_numbering and all(t.isdigit() for t in texts[1:])
 
 
 def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
