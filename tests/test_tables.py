@@ -304,3 +304,63 @@ def test_a_header_naming_only_the_indicator_column_and_a_column_numbering_row(te
     [project] = extract_text(text, "form.txt").projects
     rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators]
     assert rows == [("开发公益性岗位数", "≥120个", "126个", 20, 20), ("补贴发放及时率", "100%", "100%", 10, 10)]
+
+
+# Small forms as analysts receive them (written for these tests).
+COLON_NAME_TAB_TABLE = (
+    "项目名称：城区路灯维护经费\n"
+    "指标名称\t指标值\t实际完成值\n"
+    "路灯亮灯率\t≥98%\t99%\n"
+    "维修响应时间\t≤24小时\t20小时\n"
+)
+
+MIDTERM_AND_ANNUAL = (
+    "项目名称: 乡镇综合文化站免费开放补助\n"
+    "一级指标 | 二级指标 | 三级指标 | 中期指标值 | 年度指标值 | 实际完成值\n"
+    "产出指标 | 数量指标 | 开展文化活动场次 | ≥10场 | ≥24场 | 26场\n"
+    "产出指标 | 质量指标 | 活动参与率 | ≥60% | ≥70% | 75%\n"
+)
+
+HTML_ROWSPAN = (
+    "<html><body><h2>项目支出绩效自评表</h2><table>"
+    "<tr><td>项目名称</td><td colspan='5'>森林防火专项经费</td></tr>"
+    "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>得分</td></tr>"
+    "<tr><td rowspan='2'>产出指标</td><td>数量指标</td><td>巡护面积</td><td>≥20万亩</td><td>21万亩</td><td>20</td></tr>"
+    "<tr><td>时效指标</td><td>火情处置及时率</td><td>100%</td><td>100%</td><td>10</td></tr>"
+    "<tr><td>效益指标</td><td>生态效益指标</td><td>森林火灾受害率</td><td>≤0.9‰</td><td>0.3‰</td><td>20</td></tr>"
+    "</table></body></html>"
+)
+
+
+def test_a_name_field_in_one_cell_before_a_tab_table_is_read_by_the_stream_reader():
+    [project] = extract_text(COLON_NAME_TAB_TABLE, "lamps.txt").projects
+    assert project.name == "城区路灯维护经费"
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("路灯亮灯率", "≥98%", "99%"), ("维修响应时间", "≤24小时", "20小时")]
+
+
+@pytest.mark.parametrize("text", [MIDTERM_AND_ANNUAL, MIDTERM_AND_ANNUAL.replace(" | ", "\t")], ids=["bars", "tab"])
+def test_midterm_and_annual_targets_are_told_apart(text):
+    [project] = extract_text(text, "culture.txt").projects
+    rows = [(i.name, i.target_midterm, i.target, i.actual) for i in project.indicators]
+    assert rows == [("开展文化活动场次", "≥10场", "≥24场", "26场"), ("活动参与率", "≥60%", "≥70%", "75%")]
+
+
+def test_an_html_table_with_merged_cells_and_a_score_but_no_weight_column(tmp_path):
+    from assistant.extract import extract_path
+
+    page = tmp_path / "fire.html"
+    page.write_text(HTML_ROWSPAN, encoding="utf-8")
+    [project] = extract_path(page).projects
+    rows = [(i.level1, i.level2, i.name, i.target, i.actual, i.score) for i in project.indicators]
+    assert rows == [("产出指标", "数量指标", "巡护面积", "≥20万亩", "21万亩", 20),
+                    ("产出指标", "时效指标", "火情处置及时率", "100%", "100%", 10),
+                    ("效益指标", "生态效益指标", "森林火灾受害率", "≤0.9‰", "0.3‰", 20)]
+
+
+def test_a_whole_department_self_evaluation_form_is_a_department_form():
+    text = ("部门整体支出绩效自评表\n部门名称：某县农业农村局\n"
+            "一级指标\t二级指标\t三级指标\t年度目标值\t实际完成值\t分值\t得分\n"
+            "部门产出\t数量指标\t培训农民人数\t≥800人\t860人\t10\t10\n")
+    [project] = extract_text(text, "dept.txt").projects
+    assert project.form == "department_overall"

@@ -510,6 +510,9 @@ def _indicator_of(row: ParsedRow, labels: _Labels, row_no: int, lex: dict,
     score = _as_number(row.values["score"].text) if "score" in row.values else None
     reason = [_cell(row.values["reason"])] if "reason" in row.values else []
     parsed = _Parsed(labels=[], name=name, values=values, weight=weight, score=score, reason=reason)
+    mid = row.values.get("target_mid")
+    if mid is not None and mid.text.strip():
+        parsed.target_midterm = _cell(mid)     # 中期指标值 beside 年度指标值
     ind = _indicator(name, parsed, labels, row_no, lex, lexicon)
     for role in ("problem", "measure", "problem_measure"):
         cell = row.values.get(role)

@@ -39,8 +39,20 @@ def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = 
     are read row by row against the header; any other layout — one cell per line, bars,
     spaces, cells run together — by the stream reader (forms.py)."""
     if tab_rows(rows):
-        return [read_form(form, text, lexicon) for form in find_forms(rows, text)]
+        projects = [read_form(form, text, lexicon) for form in find_forms(rows, text)]
+        if projects and all(p.indicators for p in projects):
+            return projects
+        # a form the row reader could not place (「项目名称：…」 in one cell, a header it does
+        # not know): the stream reader's reading, where it finds more
+        stream = read_forms(text, lexicon)
+        if _size(stream) > _size(projects):
+            return stream
+        return projects
     return read_forms(text, lexicon)
+
+
+def _size(projects: list) -> tuple[int, int]:
+    return sum(len(p.indicators) for p in projects), len(projects)
 
 
 def extract_text(text: str, name: str = "<text>", lexicon: CompiledLexicon | None = None) -> Report:

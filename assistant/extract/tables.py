@@ -171,6 +171,11 @@ def _numbers_columns(row: Row) -> bool:
 
 
 def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
+    if not header.dual and len(cells) == len(header.roles) and not header.scored \
+            and {"actual", "score"} & set(header.roles):
+        grid = _anchor_grid(cells, header)
+        if grid is not None:
+            return grid
     if header.scored:
         return _anchor_scored(cells, header)
     if all(lookup_label(c.text) is not None for c in cells if c.text):
@@ -196,6 +201,41 @@ def _anchor_scored(cells: list[Cell], header: Header) -> _Parsed | None:
         return _Parsed(labels=cells[:name_at], name=cells[name_at], values=values,
                        weight=float(texts[i]), score=float(texts[i + 1]), reason=reason)
     return None
+
+
+_GRID_VALUES = ("nature", "target", "unit", "actual")
+
+
+def _anchor_grid(cells: list[Cell], header: Header) -> _Parsed | None:
+    """A row of a grid as wide as its header (HTML, DOCX and XLSX tables keep every column,
+    merged places empty): each cell is what its column's heading says.  For headers the
+    anchored readers do not cover — values after the name without a 分值 column
+    (年度指标值 · 实际完成值 · 得分)."""
+    roles = header.roles
+    name_at = roles.index("name")
+    name = cells[name_at]
+    if not name.text.strip() or lookup_label(name.text) is not None or _is_number(name.text):
+        return None
+    values: dict[str, Cell] = {}
+    score = weight = None
+    reason: list[Cell] = []
+    for role, cell in zip(roles[name_at + 1:], cells[name_at + 1:]):
+        text = cell.text.strip()
+        if not text or role is None:
+            continue
+        if role in _GRID_VALUES and role not in values:
+            values[role] = cell
+        elif role in ("score", "weight"):
+            if not _is_number(text):
+                return None         # the row is not aligned with its header
+            if role == "score":
+                score = float(text)
+            else:
+                weight = float(text)
+        elif role == "reason":
+            reason.append(cell)
+    return _Parsed(labels=[c for c in cells[:name_at] if c.text], name=name, values=values,
+                   weight=weight, score=score, reason=reason)
 
 
 def _anchor_plain(cells: list[Cell], header: Header) -> _Parsed | None:
