@@ -90,9 +90,12 @@ class Indicator:
     measure_end: int | None = None
     confidence: float = 0.0
     evidence: str = ""                # what decided the category
+    key: bool = False                 # printed with ★: a key indicator (重点指标)
 
     def to_dict(self) -> dict[str, Any]:
         out = _shallow(self)
+        if not out["key"]:
+            del out["key"]
         for key in ("as_printed", "target_midterm", "reason_start", "reason_end", "problem_start",
                     "problem_end", "measure_start", "measure_end"):
             if out[key] is None:

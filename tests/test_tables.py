@@ -364,3 +364,48 @@ def test_a_whole_department_self_evaluation_form_is_a_department_form():
             "部门产出\t数量指标\t培训农民人数\t≥800人\t860人\t10\t10\n")
     [project] = extract_text(text, "dept.txt").projects
     assert project.form == "department_overall"
+
+
+# A TAB form with a coded name, its budget block under a heading cell that spans two
+# columns, and names printed with ★, numbers and 其中： (written for this test).
+CODED_TAB_FORM = (
+    "项目名称\t2023-015-基层农技推广补助项目\n"
+    "主管部门\t某县农业农村局\n"
+    "实施单位\t某县农业技术推广中心\n"
+    "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+    "\t年度资金总额\t80\t80\t72\t10\t90%\t9\n"
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+    "产出指标\t数量指标\t★培训农民人次\t≥600人次\t650人次\t15\t15\t\n"
+    "\t\t1.建设示范基地\t3个\t3个\t10\t10\t\n"
+    "\t质量指标\t指标1：技术到位率\t≥95%\t96%\t10\t10\t\n"
+    "\t成本指标\t其中：每人次培训成本\t≤200元\t180元\t5\t5\t\n"
+)
+
+
+def test_a_coded_tab_form_gives_code_department_unit_budget_and_clean_names():
+    [project] = extract_text(CODED_TAB_FORM, "agri.txt").projects
+    assert (project.code, project.department, project.unit) == ("2023-015", "某县农业农村局", "某县农业技术推广中心")
+    b = project.budget
+    assert (b.initial, b.adjusted, b.executed, b.weight, b.rate, b.score) == (80, 80, 72, 10, 90, 9)
+    assert [(i.name, i.key) for i in project.indicators] == [
+        ("培训农民人次", True), ("建设示范基地", False), ("技术到位率", False), ("每人次培训成本", False)]
+    assert project.indicators[0].to_dict()["key"] is True and "key" not in project.indicators[1].to_dict()
+
+
+TARGET_IN_THREE_CELLS = (
+    "2024年度部门预算项目绩效目标表\n"
+    "项目名称\t城市公共厕所保洁经费\n"
+    "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+    "产出指标\t数量指标\t保洁公厕数量\t≥\t120\t座\n"
+    "效益指标\t社会效益指标\t市容环境改善\t定性\t明显改善\t\n"
+    "满意度指标\t服务对象满意度指标\t市民满意度\t≥\t90\t%\n"
+    "满意度指标\t服务对象满意度指标\t投诉办结率\t≥\t95\t%\n"
+)
+
+
+@pytest.mark.parametrize("text", [TARGET_IN_THREE_CELLS, TARGET_IN_THREE_CELLS.replace("\t", " | ")], ids=["tab", "bars"])
+def test_nature_value_and_unit_cells_make_the_target(text):
+    [project] = extract_text(text, "toilets.txt").projects
+    assert project.form == "budget_target"
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("保洁公厕数量", "≥120座"), ("市容环境改善", "定性明显改善"), ("市民满意度", "≥90%"), ("投诉办结率", "≥95%")]

@@ -42,7 +42,6 @@ _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．
 _SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _CELL_PIECE = re.compile(r"(?<![^\s|｜:：])[^\s|｜:：]+(?![^\s|｜:：])")
-_NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：.、]|\d{1,2}\s*[、.．](?!\d))\s*")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 DISPLACED_WINDOW = 600      # characters after a name field searched for its moved value
 NAME_MAX = 80               # a field's value is at most this long
@@ -186,6 +185,19 @@ def _read_form(text: str, start: int, end: int, anchor: _Anchor, v: FormVocab,
     project.total_score = _total(atoms, text, v)
     if not project.form:
         project.form = v.default_form
+    return project
+
+
+def complete_identity(project: Project, text: str) -> Project:
+    """A form read by the row reader given the fields the stream reader reads from its head:
+    the budget code before its name, 主管部门 and 实施单位."""
+    v = vocab()
+    if not project.code:
+        project.code = _split_code(project.name, v)[1]
+    if not (project.department and project.unit):
+        department, unit = _org_fields(text, project.start, project.end, v)
+        project.department = project.department or department
+        project.unit = project.unit or unit
     return project
 
 
@@ -499,7 +511,7 @@ def _repeats_its_name(row: ParsedRow) -> bool:
 
 def _indicator_of(row: ParsedRow, labels: _Labels, row_no: int, lex: dict,
                   lexicon: CompiledLexicon | None) -> Indicator:
-    name_text = _NUMBERED_NAME.sub("", _SPACES.sub("", row.name.text)) or row.name.text
+    name_text = _SPACES.sub("", row.name.text) or row.name.text
     name = Cell(name_text, row.name.start, row.name.end)
     values = {r: _cell(c) for r, c in row.values.items()
               if r in ("target", "actual", "nature", "unit") and c.text}

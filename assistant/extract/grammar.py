@@ -545,6 +545,8 @@ def _cost_nature(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_unit(t: str, vocab: FormVocab, g: float) -> float:
+    if t in ("%", "％", "‰"):
+        return 0.0                      # a per cent sign in the 度量单位 column is no stray mark
     return 0.3 if t and len(t) <= 8 and _UNIT.match(t) and not _NUMBER.match(t) else INF
 
 

@@ -172,7 +172,7 @@ def _numbers_columns(row: Row) -> bool:
 
 def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
     if not header.dual and len(cells) == len(header.roles) and not header.scored \
-            and {"actual", "score"} & set(header.roles):
+            and {"actual", "score", "nature", "unit"} & set(header.roles):
         grid = _anchor_grid(cells, header)
         if grid is not None:
             return grid
@@ -302,7 +302,9 @@ def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: d
     actual = values["actual"].text if "actual" in values else None
     cells = [name, *values.values(), *(parsed.reason or [])]
     reason_text, r_start, r_end = _reason(parsed.reason or [], lex)
-    ind = Indicator(level1=labels.l1, level2=labels.l2, name=_SPACE.sub("", name.text) if "\n" in name.text else name.text,
+    printed = _SPACE.sub("", name.text) if "\n" in name.text else name.text
+    bare, key = clean_name(printed, lex)
+    ind = Indicator(level1=labels.l1, level2=labels.l2, name=bare, key=key,
                     target=target, actual=actual, weight=parsed.weight, score=parsed.score,
                     reason=reason_text, reason_start=r_start, reason_end=r_end,
                     target_midterm=parsed.target_midterm.text if parsed.target_midterm else None,
@@ -321,7 +323,23 @@ def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: d
     return ind
 
 
+def clean_name(text: str, lex: dict | None = None) -> tuple[str, bool]:
+    """(name, key) of a name cell as printed: without its number (1. / 指标1： / (1)), the
+    其中： of a sub-row and the ★ of a key indicator (tables.yaml § name_numbering_re)."""
+    lex = lex or _tables_lexicon()
+    name = text.strip()
+    key = False
+    for _ in range(2):                  # 「★1.…」, 「1.★…」
+        marked = lex["_key_mark"].match(name)
+        if marked:
+            key, name = True, name[marked.end():]
+        name = lex["_name_numbering"].sub("", name)
+    return (name.strip() or text.strip()), key
+
+
 def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
+    """The target from its cells: 指标性质, 指标值 and 度量单位 (≥ · 120 · 座 → ≥120座;
+    定性 · 优 → 定性优, as the seeds' answer keys write it)."""
     parts = [values[r].text for r in roles if r in values]
     if not parts:
         return None
@@ -351,7 +369,12 @@ def _read_budget(rows: list[Row], lex: dict) -> Budget | None:
             if first not in blex["total_rows"]:
                 continue
             budget = Budget(unit=unit, start=data.start, end=data.end)
-            for role, cell in zip(roles, data.cells):
+            # the header's first cell (项目资金（万元）) may stand over both the row's blank
+            # first cell and its label: the roles then start one column further right
+            label_at = data.cells.index(data.nonempty[0])
+            first_role = next(k for k, r in enumerate(roles) if r)
+            shift = max(0, label_at + 1 - first_role)
+            for role, cell in zip([None] * shift + roles, data.cells):
                 if role == "reason" and cell.text:
                     budget.reason, budget.reason_start, budget.reason_end = cell.text, cell.start, cell.end
                 elif role and role != "reason":
@@ -398,6 +421,8 @@ def _tables_lexicon() -> dict:
             lex["_column_roles"].setdefault(_BRACKET.sub("", heading), rule["role"])
     lex["budget"] = dict(lex["budget"])
     lex["budget"]["_roles"] = {h: r["role"] for r in lex["budget"]["columns"] for h in r["match"]}
+    lex["_name_numbering"] = re.compile(lex["name_numbering_re"])
+    lex["_key_mark"] = re.compile(lex["key_mark_re"])
     return lex
 
 
