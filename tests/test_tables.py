@@ -409,3 +409,35 @@ def test_nature_value_and_unit_cells_make_the_target(text):
     assert project.form == "budget_target"
     assert [(i.name, i.target) for i in project.indicators] == [
         ("保洁公厕数量", "≥120座"), ("市容环境改善", "定性明显改善"), ("市民满意度", "≥90%"), ("投诉办结率", "≥95%")]
+
+
+# OCR text of a form's head with every number of the budget row and of 总分 run together,
+# and a web page that prints each amount after its own label (written for these tests).
+GLUED_BUDGET = (
+    "项目支出绩效自评表(2023年度)项目名称乡村小型公益设施维护项目主管部门某县水利局实施单位某县水利局"
+    "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:30271090.00%9"
+    "其中:本年财政拨款3027其他资金"
+    "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因分析"
+    "产出指标数量指标维护设施处数30≥40处42处30质量指标维护验收合格率30100%100%30总分10099\n"
+)
+
+LABELLED_AMOUNTS = (
+    "项目名称: 高龄老人生活补贴 实施(主管)单位 某县民政局 金额单位: 万元\n"
+    "预算执行情况 预算安排情况(调整后) 资金执行情况\n"
+    "预算数 12.5 到位数 12.5 执行数 10.0\n"
+    "一级指标 二级指标 三级指标 指标分值 预期指标值 实际完成值 自评得分\n"
+    "产出指标 数量指标 发放补贴人数 50.00 >= 300 人 312人 50.00\n"
+)
+
+
+def test_a_budget_row_run_together_is_cut_where_the_rate_is_executed_over_budget():
+    [project] = extract_text(GLUED_BUDGET, "ocr.txt").projects
+    b = project.budget
+    assert (b.adjusted, b.executed, b.weight, b.rate, b.score, b.unit) == (30, 27, 10, 90, 9, "万元")
+    assert project.total_score == 99                     # 「总分10099」: 100 and 99
+
+
+def test_amounts_printed_after_their_labels_give_the_budget_and_its_rate():
+    [project] = extract_text(LABELLED_AMOUNTS, "web.txt").projects
+    b = project.budget
+    assert (b.adjusted, b.executed, b.rate, b.unit) == (12.5, 10.0, 80.0, "万元")

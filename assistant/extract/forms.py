@@ -223,7 +223,7 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
         at = text.find(title)
         alias = _strip_form_words(title, v)
         project.aliases = [alias] if alias and name and alias != name else []
-        if at >= 0:
+        if at >= 0 and name:
             project.name_start, project.name_end = at, at + len(title)
         if name or project.indicators:
             return project
@@ -334,6 +334,10 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     value = _SPACES.sub("", text[s:e])
     code = v.name_code.match(value)
     value = value[:code.end()] + value[code.end():].strip(_EDGE) if code else value.strip(_EDGE)
+    while e > s and (text[e - 1] in _EDGE or text[e - 1].isspace()) and not value.endswith(text[e - 1]):
+        e -= 1                              # the offsets hold the value, not its closing colon
+    while s < e and (text[s] in _EDGE or text[s].isspace()) and not value.startswith(text[s]):
+        s += 1
     return value, s, e
 
 
@@ -563,6 +567,11 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
             values = _numbers_after(atoms, k + 1)
             if values:
                 return _assign(roles, values, atoms, k, text, v)
+            glued = _glued_budget(atoms, k + 1, roles, text)
+            if glued is not None:
+                glued.unit = _money_unit(text, atoms, k)
+                glued.start = atoms[k].start
+                return glued
     for k in range(min(stop, len(atoms))):
         if heading_key(atoms[k].text) in v.budget_totals:
             values = _numbers_after(atoms, k + 1)
@@ -570,7 +579,30 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
                 b = Budget(adjusted=_as_float(values[0][0]), start=atoms[k].start, end=values[0][2])
                 b.unit = _money_unit(text, atoms, k)
                 return b
-    return None
+    return _labelled_amounts(atoms, text, v, stop)
+
+
+def _labelled_amounts(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | None:
+    """「预算数 6.84 到位数 6.84 执行数 6.84」: each amount printed after its own label.  The
+    rate, when the form prints none beside a label, is executed / adjusted."""
+    found: dict[str, tuple[float, int, int]] = {}
+    for k in range(min(stop, len(atoms)) - 1):
+        role = v.budget_role(atoms[k].text)
+        if role not in ("initial", "adjusted", "executed", "rate") or role in found or atoms[k + 1].gap < SPACE:
+            continue
+        values = _numbers_after(atoms, k + 1)
+        if values and values[0][0]:
+            found[role] = (_as_float(values[0][0]), atoms[k].start, values[0][2])
+    if "adjusted" not in found or "executed" not in found:
+        return None
+    b = Budget(start=min(s for _, s, _ in found.values()), end=max(e for _, _, e in found.values()))
+    for role, (value, _, _) in found.items():
+        setattr(b, role, value)
+    if b.rate is None and b.adjusted:
+        b.rate = round(b.executed / b.adjusted * 100, 2)
+    first = next(k for k, a in enumerate(atoms) if a.start == b.start)
+    b.unit = _money_unit(text, atoms, first)
+    return b
 
 
 def _numbers_after(atoms: list[Atom], k: int) -> list[tuple[str, int, int]]:
@@ -599,6 +631,78 @@ def _numbers_after(atoms: list[Atom], k: int) -> list[tuple[str, int, int]]:
     while out and not out[-1][0]:
         out.pop()
     return out
+
+
+_GLUED_RUN = re.compile(r"[:：]?\s*([\d.]+%[\d.]*|[\d.]+)")
+GLUED_RATE_TOLERANCE = 0.6      # per cent points between a printed rate and executed / adjusted
+
+
+def _glued_budget(atoms: list[Atom], k: int, roles: list[str], text: str) -> Budget | None:
+    """The 年度资金总额 row where OCR ran its numbers together (「202010100.00%10」 under
+    全年预算数 · 全年执行数 · 分值 · 执行率 · 得分): the way of cutting the digits into the
+    columns' numbers in which the rate is executed / adjusted, a score is no more than its
+    weight and no number has a leading zero — the best-fitting one, and only when no other
+    fits as well."""
+    if k >= len(atoms):
+        return None
+    m = _GLUED_RUN.match(text, atoms[k].start)
+    if m is None or "%" not in m.group(1):
+        return None
+    roles = [r for r in roles if r != "reason"]
+    if "rate" not in roles:
+        return None
+    left, right = m.group(1).split("%", 1)
+    before, after = roles[:roles.index("rate")], roles[roles.index("rate") + 1:]
+    found = []
+    for cut in _cuts(left, len(before) + 1):
+        *amounts, rate = cut
+        for tail in ([right] if not after else _cuts(right, len(after)) if right else [[]]):
+            values = dict(zip(before, amounts)) | {"rate": rate} | dict(zip(after, tail))
+            if _plausible_budget(values):
+                found.append(values)
+    # nothing spent is a reading of last resort; of the rest, the rate that fits best
+    ranked = sorted(found, key=_budget_misfit)
+    if not ranked or len(ranked) > 1 and _budget_misfit(ranked[0]) == _budget_misfit(ranked[1]):
+        return None
+    b = Budget(end=m.end(1))
+    for role, value in ranked[0].items():
+        setattr(b, role, value)
+    return b
+
+
+def _budget_misfit(values: dict[str, float]) -> tuple[bool, float]:
+    adjusted = values.get("adjusted") or values.get("initial") or 1.0
+    return values.get("executed", 0.0) == 0, round(abs(values.get("executed", 0.0) / adjusted * 100 - values["rate"]), 2)
+
+
+def _cuts(digits: str, n: int) -> list[list[float]]:
+    """Every way of cutting a run of digits into n numbers without a leading zero."""
+    if n == 0:
+        return [[]] if not digits else []
+    out = []
+    for size in range(1, len(digits) - n + 2):
+        head, rest = digits[:size], digits[size:]
+        if not re.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", head) or rest[:1] == ".":
+            continue
+        for tail in _cuts(rest, n - 1):
+            out.append([float(head), *tail])
+    return out
+
+
+def _plausible_budget(values: dict[str, float]) -> bool:
+    rate, adjusted, executed = values.get("rate"), values.get("adjusted"), values.get("executed")
+    if rate is None or not 0 <= rate <= 200:
+        return False
+    if adjusted is None and "initial" in values:
+        adjusted = values["initial"]
+    if adjusted is None or executed is None or adjusted <= 0 or executed > adjusted * 2:
+        return False
+    if abs(executed / adjusted * 100 - rate) > GLUED_RATE_TOLERANCE or (rate == 0) != (executed == 0):
+        return False
+    weight, score = values.get("weight"), values.get("score")
+    if weight is not None and (weight > 100 or score is not None and score > weight):
+        return False
+    return True
 
 
 def _assign(roles: list[str], values: list[tuple[str, int, int]], atoms, k, text, v) -> Budget:
@@ -644,7 +748,7 @@ def _total(atoms: list[Atom], text: str, v: FormVocab) -> float | None:
         key = heading_key(a.text)
         if key.startswith(("总分", "自评得分", "自评总分", "综合得分")) and len(key) <= 8:
             nums = []
-            for b in atoms[k + 1:k + 5]:
+            for b in atoms[k + 1:k + 13]:      # digits come in pieces: 「100」 is 1 · 0 · 0
                 t = b.text.strip(":：()（）分")
                 if b.gap == GLUE_DIGIT and nums:
                     nums[-1] += t
@@ -653,7 +757,14 @@ def _total(atoms: list[Atom], text: str, v: FormVocab) -> float | None:
                     nums.append(t)
                 elif t and not _NUMBER.match(t):
                     break
+                if len(nums) >= 3 and b.gap >= SPACE:
+                    break
             values = [float(n) for n in nums if float(n) <= 100]
+            if not values and len(nums) == 1:
+                # 「总分100100」: 分值 and 得分 run together; the one cut into a full mark
+                # and a score no larger than it
+                pairs = [(a, b) for a, b in _cuts(nums[0], 2) if b <= a <= 100]
+                values = [pairs[0][1]] if len(pairs) == 1 else []
             if values:
                 return values[-1]
     return None

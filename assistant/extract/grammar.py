@@ -263,6 +263,9 @@ class _Parser:
         c = self._costs.get(key)
         if c is None:
             t = self.text(i, j)
+            if not t:                    # white space the separators do not know (U+2028 …)
+                self._costs[key] = INF
+                return INF
             words = kind in _WORDS or kind == "value" and not is_value(t, self.vocab)
             if t[-1] in _CLAUSE_MARKS and j < self.n and self.atoms[j].gap < SPACE:
                 t_cost = OPEN_CLAUSE     # 「…较晚，」: a cell does not stop after a comma in running text

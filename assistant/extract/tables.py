@@ -75,8 +75,9 @@ def _header(row: Row, lex: dict) -> Header:
     roles = [_column_role(t, lex) for t in row.texts]
     dual = roles.count("name") >= 2
     if dual:   # the second half is the annual one
-        second = [i for i, r in enumerate(roles) if r == "name"][1]
-        roles = roles[:second - 1] + [(r and r + "_annual") for r in roles[second - 1:]]
+        first, second = [i for i, r in enumerate(roles) if r == "name"][:2]
+        cut = max(second - 1, first + 1)      # the second half's label column, if it has one
+        roles = roles[:cut] + [(r and r + "_annual") for r in roles[cut:]]
     scored = "weight" in roles and "score" in roles
     name_at = roles.index("name")
     stop = roles.index("weight") if scored else len(roles)
