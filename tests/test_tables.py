@@ -441,3 +441,26 @@ def test_amounts_printed_after_their_labels_give_the_budget_and_its_rate():
     [project] = extract_text(LABELLED_AMOUNTS, "web.txt").projects
     b = project.budget
     assert (b.adjusted, b.executed, b.rate, b.unit) == (12.5, 10.0, 80.0, "万元")
+
+
+# A 申报表 flattened by a web page: labels with their weights, a per cent sign parted from its
+# number by a space (written for this test).
+SPACED_APPLICATION = (
+    "项目绩效目标申报表\n"
+    "项目名称 老年人助餐服务补贴 主管部门 某市民政局 实施单位 某市养老服务指导中心\n"
+    "项目资金（万元） 年度资金总额 260 其中：财政拨款 260 其他资金 0\n"
+    "绩效指标 一级指标 二级指标 三级指标 指标值\n"
+    "产出指标(50分) 数量指标(20分) 助餐服务人次 ≥10 万人次\n"
+    "质量指标(15分) 食品安全抽检合格率 100 %\n"
+    "时效指标(15分) 补贴按季度拨付 每季度末前\n"
+    "满意度指标(20分) 服务对象满意度指标 助餐老人满意度 ≥ 90%\n"
+)
+
+
+def test_a_spaced_application_form_keeps_every_part_of_its_targets():
+    [project] = extract_text(SPACED_APPLICATION, "meals.txt").projects
+    assert (project.form, project.department, project.unit) == ("target_application", "某市民政局", "某市养老服务指导中心")
+    assert project.budget.adjusted == 260
+    rows = [(i.level2, i.name, i.target.replace(" ", "")) for i in project.indicators]
+    assert rows == [("数量指标", "助餐服务人次", "≥10万人次"), ("质量指标", "食品安全抽检合格率", "100%"),
+                    ("时效指标", "补贴按季度拨付", "每季度末前"), ("服务对象满意度指标", "助餐老人满意度", "≥90%")]

@@ -564,6 +564,8 @@ def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _junk_cost(t: str, vocab: FormVocab) -> float:
+    if t in ("%", "％", "‰"):
+        return JUNK_COST                # a per cent sign belongs to the number before it
     if vocab.placeholder.match(t) or not _HAN.search(t) and not any(c.isdigit() for c in t):
         return JUNK_PLACEHOLDER
     if _ROW_NUMBER.match(t):
