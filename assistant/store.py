@@ -197,11 +197,13 @@ class Store(StoreQueries):
 
     def decide(self, item_id: int, status: str, *, text: str | None = None, kind: str | None = None,
                themes: Iterable[str] | None = None, category: str | None = None,
-               who: str | None = None) -> ReviewItem:
+               detail: dict[str, Any] | None = None, who: str | None = None) -> ReviewItem:
         """Record a decision (accepted / rejected / edited) in its own transaction.
 
-        Fields left None keep their current value; an acceptance that changes any field is
-        recorded as `edited`.  Returns the item as it now stands.
+        Fields left None keep their current value; `detail` corrects an indicator's values
+        (target, actual, weight, score: the keys given replace the current ones).  An
+        acceptance that changes any field is recorded as `edited`.  Returns the item as it
+        now stands.
         """
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
@@ -216,17 +218,20 @@ class Store(StoreQueries):
                                      ensure_ascii=False),
                 "category": category if category is not None else cur.category,
             }
+            values = {**cur.detail, **(detail or {})}
+            new["detail"] = json.dumps(values, ensure_ascii=False, default=str) \
+                if values != cur.original_detail else None
             changed = (new["kind"] != cur.original_kind or new["text"] != cur.original_text
                        or json.loads(new["themes"]) != list(cur.original_themes)
-                       or new["category"] != cur.original_category)
+                       or new["category"] != cur.original_category or new["detail"] is not None)
             if status == "accepted" and changed:
                 status = "edited"
             source = self._source(cur.doc_id)
             row = {**new, "source": source, "key": cur.key, "item_id": item_id, "status": status,
                    "who": who or self.who, "at": _now()}
             row["history_id"] = self._db.execute(
-                "INSERT INTO history (source, key, item_id, status, kind, text, themes, category, who, at) "
-                "VALUES (:source, :key, :item_id, :status, :kind, :text, :themes, :category, :who, :at)",
+                "INSERT INTO history (source, key, item_id, status, kind, text, themes, category, detail, who, at) "
+                "VALUES (:source, :key, :item_id, :status, :kind, :text, :themes, :category, :detail, :who, :at)",
                 row).lastrowid
             self._put_review(row)
         return self.item(item_id)
@@ -392,10 +397,10 @@ class Store(StoreQueries):
 
     def _put_review(self, row: dict[str, Any]) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO reviews (source, key, status, kind, text, themes, category, who, at, "
-            "history_id) VALUES (:source, :key, :status, :kind, :text, :themes, :category, :who, :at, "
-            ":history_id)", {k: row[k] for k in ("source", "key", "status", "kind", "text", "themes",
-                                                  "category", "who", "at", "history_id")})
+            "INSERT OR REPLACE INTO reviews (source, key, status, kind, text, themes, category, detail, who, at, "
+            "history_id) VALUES (:source, :key, :status, :kind, :text, :themes, :category, :detail, :who, :at, "
+            ":history_id)", {k: row.get(k) for k in ("source", "key", "status", "kind", "text", "themes",
+                                                      "category", "detail", "who", "at", "history_id")})
 
     def _select(self, where: str, args: tuple, *, kinds: Iterable[str] | None = None,
                 doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:

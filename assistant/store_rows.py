@@ -48,6 +48,7 @@ class ReviewItem:
     original_text: str = ""
     original_themes: tuple[str, ...] = ()
     original_category: str | None = None
+    original_detail: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def reviewed(self) -> bool:
@@ -218,7 +219,7 @@ def item_from_row(row: sqlite3.Row) -> ReviewItem:
         who=row["who"], at=row["at"], met=None if met is None else bool(met),
         detail=json.loads(row["detail"]), original_kind=row["original_kind"],
         original_text=row["original_text"], original_themes=tuple(json.loads(row["original_themes"])),
-        original_category=row["original_category"])
+        original_category=row["original_category"], original_detail=json.loads(row["original_detail"]))
 
 
 def decision_from_row(row: sqlite3.Row) -> Decision:

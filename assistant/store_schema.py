@@ -124,7 +124,34 @@ def _v1(db: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS = [_v1]
+def _v2(db: sqlite3.Connection) -> None:
+    """An indicator's values (目标值, 实际值, 分值, 得分) corrected in review: the decision
+    keeps them (NULL: as extracted), and the view gives them in force."""
+    _run(db, """
+    ALTER TABLE reviews ADD COLUMN detail TEXT;
+    ALTER TABLE history ADD COLUMN detail TEXT;
+    DROP VIEW review_items;
+    CREATE VIEW review_items AS
+    SELECT i.id, i.doc_id, d.name AS doc_name, d.source, i.key, i.ordinal,
+           COALESCE(r.kind, i.kind) AS kind,
+           COALESCE(r.text, i.text) AS text,
+           i.project,
+           COALESCE(r.themes, i.themes) AS themes,
+           COALESCE(r.category, i.category) AS category,
+           i.span_start, i.span_end, i.met,
+           COALESCE(r.detail, i.detail) AS detail,
+           COALESCE(r.status, 'pending') AS status, r.who, r.at,
+           i.kind AS original_kind, i.text AS original_text,
+           i.themes AS original_themes, i.category AS original_category,
+           i.detail AS original_detail,
+           d.superseded_by IS NULL AS current
+    FROM items i
+    JOIN documents d ON d.id = i.doc_id
+    LEFT JOIN reviews r ON r.source = d.source AND r.key = i.key;
+    """)
+
+
+MIGRATIONS = [_v1, _v2]
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:

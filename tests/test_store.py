@@ -64,6 +64,36 @@ def test_reopening_does_not_migrate_again_and_a_newer_store_is_refused(tmp_path)
         Store(path)
 
 
+def test_a_store_of_the_first_schema_upgrades_with_its_decisions(tmp_path, monkeypatch):
+    import assistant.store_schema as schema
+
+    path = tmp_path / "old.sqlite"
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    with Store(path) as s:                       # written by a version that knew schema 1 only
+        add_sample(s)
+    db = sqlite3.connect(path)                   # and its decision, as that version wrote it
+    item_id, key, doc, source = db.execute(
+        "SELECT i.id, i.key, i.doc_id, d.source FROM items i JOIN documents d ON d.id = i.doc_id "
+        "WHERE i.kind = 'problem' ORDER BY i.id LIMIT 1").fetchone()
+    hid = db.execute("INSERT INTO history (source, key, item_id, status, kind, text, themes, category, who, at) "
+                     "VALUES (?, ?, ?, 'edited', 'problem', '改过的问题', '[]', NULL, 'x', '2026-01-01')",
+                     (source, key, item_id)).lastrowid
+    db.execute("INSERT INTO reviews (source, key, status, kind, text, themes, category, who, at, history_id) "
+               "VALUES (?, ?, 'edited', 'problem', '改过的问题', '[]', NULL, 'x', '2026-01-01', ?)",
+               (source, key, hid))
+    db.commit()
+    db.close()
+    monkeypatch.undo()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        kept = s.item(item_id)
+        assert (kept.status, kept.text) == ("edited", "改过的问题")
+        indicator = next(i for i in s.items(doc) if i.kind == "indicator")
+        changed = s.decide(indicator.id, "accepted", detail={"score": 1})
+        assert changed.status == "edited" and changed.detail["score"] == 1
+        assert s.undo(indicator.id).detail == indicator.detail
+
+
 # -- documents and items ---------------------------------------------------------------------
 
 def test_the_same_content_is_stored_once(store):

@@ -608,3 +608,78 @@ async def test_what_the_import_said_is_shown_inside_the_app(db):
         shown = [(n.message, n.severity) for n in app._notifications]
     assert shown and "失败 1 份" in shown[0][0] and "坏.pdf" in shown[0][0] and shown[0][1] == "warning"
 
+
+
+async def test_e_corrects_an_indicators_values_with_checks_and_u_restores_them(db):
+    app = app_for(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_document(pilot)
+        item = next(i for i in screen.items if i.kind == "indicator" and i.text == "短信发送成功率")
+        screen.select(item.id)
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, EditScreen)
+        assert dialog.query_one("#edit-score", Input).value == "10"
+        dialog.query_one("#edit-score", Input).value = "十"
+        await pilot.press("ctrl+s")
+        assert "得分须是数字" in shown(dialog.query_one("#edit-error"))
+        dialog.query_one("#edit-score", Input).value = "13"
+        await pilot.press("ctrl+s")
+        assert "不能高于分值 12" in shown(dialog.query_one("#edit-error"))
+        dialog.query_one("#edit-score", Input).value = "11"
+        dialog.query_one("#edit-actual", Input).value = "97.5%"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        with Store(db) as store:
+            edited = store.item(item.id)
+        assert edited.status == "edited" and edited.text == "短信发送成功率"
+        assert (edited.detail["actual"], edited.detail["score"], edited.detail["weight"]) == ("97.5%", 11, 12)
+        assert edited.original_detail["actual"] == "96.5%"
+        assert "97.5%" in screen.table.cell_text(item.id, "text") or "97.5%" in edited.summary
+        await pilot.press("u")
+        await pilot.pause()
+        with Store(db) as store:
+            back = store.item(item.id)
+        assert back.status == "pending" and back.detail["actual"] == "96.5%" and back.detail["score"] == 10
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
+async def test_a_days_walk_review_chat_edit_export_at_both_sizes(db, size):
+    """The scripted walk of issue 17: the documents list, a document, decisions, an edit typed
+    in Chinese, questions in the pane, an export — at the smallest and a large terminal."""
+    import openpyxl
+
+    app = app_for(db)
+    async with app.run_test(size=size) as pilot:
+        assert isinstance(app.screen, DocumentsScreen)
+        screen = await open_document(pilot)
+        first = screen.current.id
+        await pilot.press("a")                              # accept, move on
+        await pilot.press("r")                              # reject the next
+        await pilot.pause()
+        select_text(screen, PROBLEM)
+        item_id = screen.current.id
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, EditScreen)
+        dialog.query_one("#edit-text", Input).value = ""
+        await type_text(pilot, "预算编制不够精准，项目支付进度缓慢")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        pane = await ask(pilot, "统计各类问题数量")
+        assert pane.transcript[-1].startswith("各类问题数量")
+        await ask(pilot, "导出已审核的问题")
+        assert "已导出" in pane.transcript[-1]
+        await pilot.press("escape")
+        await pilot.press("j")                              # keys work again after the pane
+        await pilot.pause()
+        await pilot.press("q")
+    with Store(db) as store:
+        assert store.item(first).status == "accepted"
+        assert store.item(item_id).status == "edited"
+    [exported] = [p for p in db.parent.iterdir() if p.suffix == ".xlsx"]
+    cells = [str(c) for sheet in openpyxl.load_workbook(exported).worksheets
+             for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert "预算编制不够精准，项目支付进度缓慢" in cells

@@ -1,11 +1,12 @@
-"""The edit dialog (e): text, kind, themes and category of one item, in Inputs that take Chinese."""
+"""The edit dialog (e): text, kind, themes and category of one item, and an indicator's
+目标值 / 实际值 / 分值 / 得分, in Inputs that take Chinese; values are checked before saving."""
 from __future__ import annotations
 
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from assistant.store import ReviewItem
@@ -15,8 +16,12 @@ from rich.text import Text
 from assistant.textsafe import printable
 
 
+# an indicator's values: (detail key, label, a number?)
+VALUES = (("target", "目标值", False), ("actual", "实际值", False), ("weight", "分值", True), ("score", "得分", True))
+
+
 class EditScreen(Dialog[dict[str, Any] | None]):
-    """Dismisses with {text, kind, themes, category} or None when cancelled."""
+    """Dismisses with {text, kind, themes, category[, detail]} or None when cancelled."""
 
     BINDINGS = [Binding("ctrl+s", "save", "保存", id="edit.save"),
                 Binding("escape", "cancel", "取消", id="edit.cancel")]
@@ -27,7 +32,7 @@ class EditScreen(Dialog[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         item, lx = self.item, self.lexicon
-        with Vertical(id="edit-dialog", classes="dialog"):
+        with VerticalScroll(id="edit-dialog", classes="dialog"):
             yield Label(Text(printable(f"修改条目（{item.project or '整体'}）")), classes="dialog-title")
             yield Label("内容")
             yield Input(item.text, id="edit-text")
@@ -37,6 +42,12 @@ class EditScreen(Dialog[dict[str, Any] | None]):
             yield Input(lx.theme_label(item.themes), id="edit-themes")
             yield Label("指标分类（指标才需要）：数量 / 质量 / 时效 / 成本 / 满意度 …")
             yield Input(item.category or "", id="edit-category")
+            if item.kind == "indicator":
+                with Horizontal(id="edit-values"):
+                    for key, label, _ in VALUES:
+                        with Vertical(classes="edit-value"):
+                            yield Label(label)
+                            yield Input(_shown(item.detail.get(key)), id=f"edit-{key}")
             yield Static("", id="edit-error", classes="dialog-error")
             yield from self.buttons()
 
@@ -57,7 +68,43 @@ class EditScreen(Dialog[dict[str, Any] | None]):
                 "themes": self.lexicon.resolve_themes(value["themes"]),
                 "category": self.lexicon.resolve_category(value["category"]),
             }
+            if self.item.kind == "indicator":
+                detail = self._values()
+                if detail:
+                    result["detail"] = detail
         except ValueError as exc:
             self.query_one("#edit-error", Static).update(str(exc))
             return
         self.dismiss(result)
+
+    def _values(self) -> dict[str, Any]:
+        """The indicator values that changed; ValueError (in Chinese) for one that cannot be."""
+        out: dict[str, Any] = {}
+        for key, label, numeric in VALUES:
+            text = self.query_one(f"#edit-{key}", Input).value.strip()
+            if text == _shown(self.item.detail.get(key)):
+                continue
+            if not numeric:
+                out[key] = text or None
+                continue
+            try:
+                number = float(text) if text else None
+            except ValueError:
+                raise ValueError(f"{label}须是数字（如 10 或 9.5），不是「{text}」") from None
+            if number is not None and not 0 <= number <= 100:
+                raise ValueError(f"{label}须在 0 到 100 之间")
+            out[key] = number
+        weight = out.get("weight", self.item.detail.get("weight"))
+        score = out.get("score", self.item.detail.get("score"))
+        if weight is not None and score is not None and float(score) > float(weight):
+            raise ValueError(f"得分 {_shown(score)} 不能高于分值 {_shown(weight)}")
+        return out
+
+
+def _shown(value: Any) -> str:
+    """A value as the form prints it: 10 for 10.0, '' for none."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
