@@ -21,7 +21,9 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.pipeline import extract_read, read_noting
 from assistant.extract.read import ReadError, iter_inputs
+from assistant.messages import say
 from assistant.model import KINDS, Document, Report
 from assistant.outputs import report_line, report_rows
 
@@ -115,18 +118,24 @@ def extract_file(path: str, job: Job) -> Outcome:
     except OSError:
         pass                        # read_document says why, below
     try:
-        doc, out.warnings = read_noting(path)
-        out.doc, out.sha256 = doc.name, doc.sha256
-        if doc in job.seen:
-            out.skipped = True
-            return out
-        report = extract_read(doc, out.warnings, lexicon_for(job.lexicons))
-        if job.fmt == "jsonl":
-            out.line = report_line(report)
-        elif job.fmt == "parquet":
-            out.rows = report_rows(report, out.size)
+        with time_budget(_max_seconds()):
+            doc, out.warnings = read_noting(path)
+            out.doc, out.sha256 = doc.name, doc.sha256
+            if doc in job.seen:
+                out.skipped = True
+                return out
+            report = extract_read(doc, out.warnings, lexicon_for(job.lexicons))
+            if job.fmt == "jsonl":
+                out.line = report_line(report)
+            elif job.fmt == "parquet":
+                out.rows = report_rows(report, out.size)
     except ReadError as exc:
         out.error = str(exc)
+        return out
+    except OverBudget as exc:
+        out.error = f"{path}: " + say(f"处理超过 {exc.seconds:g} 秒，已跳过（上限见 lexicons/limits.yaml 的 max_seconds）",
+                                      f"took longer than {exc.seconds:g} s and was skipped "
+                                      "(max_seconds in lexicons/limits.yaml)")
         return out
     except Exception as exc:  # a bug met on one document must not stop the batch
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())
@@ -139,6 +148,42 @@ def extract_file(path: str, job: Job) -> Outcome:
     if job.keep_report:
         out.report, out.text = report, doc.text
     return out
+
+
+class OverBudget(BaseException):
+    """A document took longer than its wall-clock budget (a BaseException, so that no
+    `except Exception` inside a reader swallows it)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OverBudget inside the block once `seconds` of wall-clock time have passed (a
+    timer signal; only in the main thread, and not at all for 0)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise OverBudget(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _max_seconds() -> float:
+    from assistant.extract.readers import limits
+
+    return float(limits().get("max_seconds", 0) or 0)
 
 
 def run_chunk(paths: list[str], job: Job | None = None) -> list[Outcome]:

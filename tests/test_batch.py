@@ -423,3 +423,37 @@ def test_a_file_name_that_is_not_utf8_is_written_everywhere(tmp_path):
     assert again.exit_code == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 1
     assert run(str(folder), "--format", "parquet", "-o", str(tmp_path / "pq")).exit_code == 0
     assert run(str(folder), "--db", str(tmp_path / "s.sqlite")).exit_code == 0
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_over_its_time_budget_is_one_failed_line_and_the_batch_goes_on(tmp_path, monkeypatch, workers):
+    import assistant.batch as batch
+    import assistant.extract.readers as readers
+
+    slow, quick = tmp_path / "slow.txt", tmp_path / "quick.txt"
+    slow.write_text("项目名称\t慢的项目\n", encoding="utf-8")
+    quick.write_text("项目名称\t快的项目\n", encoding="utf-8")
+    real = batch.extract_read
+
+    def extract_read(doc, warnings, lexicon):
+        if "慢" in doc.text:
+            while True:                      # a document that never finishes
+                time.sleep(0.01)
+        return real(doc, warnings, lexicon)
+
+    monkeypatch.setattr(batch, "extract_read", extract_read)
+    budgets = {**readers.limits(), "max_seconds": 0.3}
+    monkeypatch.setattr(readers, "limits", lambda: budgets)
+    monkeypatch.delenv("JIXIAO_LANG", raising=False)
+    started = time.monotonic()
+    outcomes = {Path(o.path).name: o for o in batch.run_batch([slow, quick], workers=workers)}
+    assert time.monotonic() - started < 10
+    assert "处理超过 0.3 秒" in outcomes["slow.txt"].error and "max_seconds" in outcomes["slow.txt"].error
+    assert outcomes["quick.txt"].ok and outcomes["quick.txt"].counts["projects"] == 1
+    assert signal_is_free()
+
+
+def signal_is_free() -> bool:
+    import signal
+
+    return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
