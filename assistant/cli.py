@@ -6,6 +6,7 @@ Each command lives in its own module under `assistant/commands/` and registers i
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
@@ -21,9 +22,40 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root(lang: str = typer.Option("", "--lang", metavar="zh|en",
+                                   help="Language of messages and help: zh (default) or en; same as JIXIAO_LANG.")) -> None:
+    """绩效评价助手 — read budget-performance reports into structured, reviewable data."""
+    # --lang is taken from the command line before parsing (take_lang), wherever it stands
+
+
+def take_lang(argv: list[str]) -> list[str]:
+    """`argv` without `--lang X` / `--lang=X`, which sets JIXIAO_LANG for this process and its
+    workers (before the help is localized); SystemExit(2) with one line for another value."""
+    out, k = [], 0
+    while k < len(argv):
+        arg = argv[k]
+        if arg == "--":
+            out += argv[k:]
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg.partition("=")[2] if "=" in arg else (argv[k + 1] if k + 1 < len(argv) else "")
+            k += 1 if "=" in arg else 2
+            value = value.strip().lower()
+            if value not in ("zh", "en"):
+                sys.stderr.write(f"{error_prefix()}--lang 只能是 zh 或 en（不是「{value}」）\n")
+                raise SystemExit(2)
+            os.environ["JIXIAO_LANG"] = value
+            continue
+        out.append(arg)
+        k += 1
+    return out
+
+
 def main() -> None:
     from assistant.commands import COMMAND_MODULES
 
+    sys.argv[1:] = take_lang(sys.argv[1:])
     for name in COMMAND_MODULES:
         importlib.import_module(f"assistant.commands.{name}")
     command = typer.main.get_command(app)

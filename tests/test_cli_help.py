@@ -52,3 +52,22 @@ def test_every_command_and_option_has_its_chinese_help():
 
     walk(typer.main.get_command(app), "jixiao")
     assert not missing, f"lexicons/cli_help.yaml lacks {missing}"
+
+
+def test_lang_anywhere_on_the_line_switches_help_and_messages(capsys, monkeypatch):
+    from assistant.cli import main, take_lang
+
+    monkeypatch.delenv("JIXIAO_LANG", raising=False)
+    assert take_lang(["extract", "--lang", "en", "a.txt"]) == ["extract", "a.txt"]
+    assert os.environ["JIXIAO_LANG"] == "en"
+    assert take_lang(["--lang=zh", "show", "--", "--lang"]) == ["show", "--", "--lang"]
+    assert os.environ["JIXIAO_LANG"] == "zh"
+    assert "Extract projects" in _help("extract", "--lang", "en")
+    assert "从报告中抽取项目" in _help("extract", "--lang", "zh", lang="en")
+    monkeypatch.setattr(sys, "argv", ["jixiao", "classify", "满意度", "--lang", "fr"])
+    try:
+        main()
+    except SystemExit as done:
+        assert done.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "--lang" in err and len(err.strip().splitlines()) == 1
