@@ -140,7 +140,8 @@ def rate_bin(rate: float) -> str:
 def plot_stats(stats: Stats, png: str | Path) -> bool:
     """Bar charts of theme counts and of 执行率 bins; True when labels could be Chinese.
 
-    Without a CJK font (fonts-noto-cjk, WenQuanYi, SimHei …) the labels stay codes and
+    Chinese labels need a CJK font: the Noto Sans CJK the package depends on
+    (noto-cjk-sans-otc), else one the system has; without any the labels stay codes and
     English, which every font prints.
     """
     import matplotlib
@@ -173,15 +174,23 @@ def plot_stats(stats: Stats, png: str | Path) -> bool:
 
 
 def cjk_font() -> str:
-    """The name of an installed font that prints Chinese, or ''."""
+    """The name of a font that prints Chinese, or '': the bundled Noto Sans CJK SC
+    (noto-cjk-sans-otc, registered with matplotlib here), else an installed one."""
     from matplotlib import font_manager
 
+    try:
+        from noto_cjk_sans_otc import FONT_PATH
+
+        if not any(e.fname == str(FONT_PATH) for e in font_manager.fontManager.ttflist):
+            font_manager.fontManager.addfont(str(FONT_PATH))
+    except (ImportError, OSError, RuntimeError):
+        pass                    # the package is missing or its file unreadable: the system's fonts
+    names = [entry.name for entry in font_manager.fontManager.ttflist]
+    if "Noto Sans CJK SC" in names:
+        return "Noto Sans CJK SC"
     wanted = ("Noto Sans CJK", "Noto Serif CJK", "Source Han", "WenQuanYi", "SimHei", "Microsoft YaHei",
               "PingFang", "Heiti", "AR PL", "Droid Sans Fallback", "Sarasa")
-    for entry in font_manager.fontManager.ttflist:
-        if entry.name.startswith(wanted):
-            return entry.name
-    return ""
+    return next((name for name in names if name.startswith(wanted)), "")
 
 
 def theme_names() -> dict[str, str]:

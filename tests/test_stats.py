@@ -78,6 +78,8 @@ def test_plot_writes_a_png_and_falls_back_without_a_cjk_font(extracted, tmp_path
     result = CliRunner().invoke(app, ["stats", str(jsonl), "--plot", str(png)])
     assert result.exit_code == 0, result.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert batch_stats.cjk_font() == "Noto Sans CJK SC"        # bundled: Chinese on any machine
+    assert plot_stats(stats_from_jsonl(jsonl, read_sources=False), tmp_path / "zh.png") is True
     monkeypatch.setattr(batch_stats, "cjk_font", lambda: "")
     assert plot_stats(stats_from_jsonl(jsonl, read_sources=False), tmp_path / "codes.png") is False
     assert (tmp_path / "codes.png").stat().st_size > 1000
