@@ -464,3 +464,37 @@ def test_a_spaced_application_form_keeps_every_part_of_its_targets():
     rows = [(i.level2, i.name, i.target.replace(" ", "")) for i in project.indicators]
     assert rows == [("数量指标", "助餐服务人次", "≥10万人次"), ("质量指标", "食品安全抽检合格率", "100%"),
                     ("时效指标", "补贴按季度拨付", "每季度末前"), ("服务对象满意度指标", "助餐老人满意度", "≥90%")]
+
+
+LABEL_IN_THE_NAME_CELL = (
+    "项目名称\t乡村振兴示范村建设\n"
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+    "产出指标\t数量指标：建设示范村个数\t5个\t5个\t20\t20\n"
+    "效益指标\t经济效益指标：村集体经济年增收\t≥5万元\t6.2万元\t20\t20\n"
+)
+
+# pdftotext -layout: columns by runs of spaces, merged label cells left blank, a label wrapped
+# onto the next line (written for this test)
+PDF_LAYOUT = (
+    "项目名称:  基层公共文化服务补助                          实施单位:  某县文化馆\n"
+    "一级指标     二级指标       三级指标                   指标值        完成值       分值    得分\n"
+    "产出指标     数量指标       送戏下乡场次               ≥30场        32场         15      15\n"
+    "                            公益电影放映场次           ≥240场       251场        15      15\n"
+    "             时效指标       资金拨付及时率             100%          100%         10      10\n"
+    "满意度指标   服务对象满意   群众满意度                 ≥90%          92%          10      10\n"
+    "             度指标\n"
+)
+
+
+def test_a_label_printed_before_the_name_in_its_cell_is_the_rows_label():
+    [project] = extract_text(LABEL_IN_THE_NAME_CELL, "village.txt").projects
+    assert [(i.level2, i.name, i.category) for i in project.indicators] == [
+        ("数量指标", "建设示范村个数", "数量"), ("经济效益指标", "村集体经济年增收", "经济效益")]
+
+
+def test_a_pdf_layout_with_blank_merged_cells_and_a_wrapped_label():
+    [project] = extract_text(PDF_LAYOUT, "culture.txt").projects
+    assert (project.name, project.unit) == ("基层公共文化服务补助", "某县文化馆")
+    assert [(i.level2, i.name, i.target, i.actual, i.score) for i in project.indicators] == [
+        ("数量指标", "送戏下乡场次", "≥30场", "32场", 15), ("数量指标", "公益电影放映场次", "≥240场", "251场", 15),
+        ("时效指标", "资金拨付及时率", "100%", "100%", 10), ("服务对象满意度指标", "群众满意度", "≥90%", "92%", 10)]

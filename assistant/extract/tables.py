@@ -324,9 +324,13 @@ def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: d
     return ind
 
 
+_LABEL_PREFIX = re.compile(r"^([^:：]{2,14})[:：]\s*(\S.*)$")
+
+
 def clean_name(text: str, lex: dict | None = None) -> tuple[str, bool]:
     """(name, key) of a name cell as printed: without its number (1. / 指标1： / (1)), the
-    其中： of a sub-row and the ★ of a key indicator (tables.yaml § name_numbering_re)."""
+    其中： of a sub-row, a label printed before it (数量指标：…) and the ★ of a key indicator
+    (tables.yaml § name_numbering_re)."""
     lex = lex or _tables_lexicon()
     name = text.strip()
     key = False
@@ -335,6 +339,9 @@ def clean_name(text: str, lex: dict | None = None) -> tuple[str, bool]:
         if marked:
             key, name = True, name[marked.end():]
         name = lex["_name_numbering"].sub("", name)
+        labelled = _LABEL_PREFIX.match(name)
+        if labelled and lookup_label(labelled.group(1)) is not None:
+            name = labelled.group(2)        # 「数量指标：建设示范村个数」: the row's label printed in the name
     return (name.strip() or text.strip()), key
 
 
