@@ -14,6 +14,7 @@ CASES = [
     ("部分学校的预算编制不够精准，年初预算与实际需求差距较大", "problem", "BUDGET_PLANNING"),
     ("项目申报内容与实际实施内容不相符", "problem", "BUDGET_PLANNING"),
     ("对尚未确定的项目不纳入年初预算", "measure", "BUDGET_PLANNING"),
+    ("个别县区补助资金分配的测算依据不充分", "problem", "BUDGET_PLANNING"),
     ("医疗设备采购资金支付进度缓慢，年底形成结余", "reason", "BUDGET_EXECUTION"),
     ("剩余资金已由财政收回", "reason", "BUDGET_EXECUTION"),
     ("加快资金拨付进度，提高预算执行率", "measure", "BUDGET_EXECUTION"),
