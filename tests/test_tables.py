@@ -498,3 +498,17 @@ def test_a_pdf_layout_with_blank_merged_cells_and_a_wrapped_label():
     assert [(i.level2, i.name, i.target, i.actual, i.score) for i in project.indicators] == [
         ("数量指标", "送戏下乡场次", "≥30场", "32场", 15), ("数量指标", "公益电影放映场次", "≥240场", "251场", 15),
         ("时效指标", "资金拨付及时率", "100%", "100%", 10), ("服务对象满意度指标", "群众满意度", "≥90%", "92%", 10)]
+
+
+def test_a_total_row_left_at_zero_takes_the_filled_part_below_it():
+    text = ("项目名称 村级组织运转经费 主管部门 某镇人民政府 实施单位 某镇人民政府\n"
+            "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+            "年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 150.5 120 120 上年结转资金 其他资金\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+            "产出指标 数量指标 补助村数 12个 12个 20 20\n")
+    [project] = extract_text(text, "village.txt").projects
+    b = project.budget
+    assert (b.initial, b.adjusted, b.executed, b.rate, b.weight) == (150.5, 120, 120, 100, 10)
+    kinds = {f.kind for f in extract_text(text, "village.txt").findings}
+    assert not kinds & {"BUDGET_BELOW_90", "BUDGET_BELOW_100"}      # not 「执行率 0%」
+    assert "ARITHMETIC" in kinds                                    # its printed score 0 of 10 is

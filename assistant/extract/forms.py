@@ -566,7 +566,8 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
         elif heading_key(atoms[k].text) in v.budget_totals and at is not None and len(roles) >= 2:
             values = _numbers_after(atoms, k + 1)
             if values:
-                return _assign(roles, values, atoms, k, text, v)
+                b = _assign(roles, values, atoms, k, text, v)
+                return _first_part_if_empty(b, roles, atoms, k, text, v)
             glued = _glued_budget(atoms, k + 1, roles, text)
             if glued is not None:
                 glued.unit = _money_unit(text, atoms, k)
@@ -580,6 +581,28 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
                 b.unit = _money_unit(text, atoms, k)
                 return b
     return _labelled_amounts(atoms, text, v, stop)
+
+
+def _first_part_if_empty(b: Budget, roles: list[str], atoms: list[Atom], k: int, text: str, v: FormVocab) -> Budget:
+    """A 年度资金总额 row left at zero above a filled 其中：财政拨款 row (the form's own sum was
+    not kept up): the amounts of that row, its rate executed / adjusted when none is printed."""
+    if any(getattr(b, r) for r in ("initial", "adjusted", "executed")):
+        return b
+    for n in range(k + 1, min(len(atoms), k + 16)):
+        if not heading_key(atoms[n].text).startswith("其中"):
+            continue
+        values = _numbers_after(atoms, n + 1)
+        amounts = [r for r in roles if r in ("initial", "adjusted", "executed")]
+        if len(values) < 2 or not all(_as_float(x) for x, _, _ in values[:len(amounts)]):
+            return b
+        part = Budget(start=atoms[n].start, end=values[min(len(values), len(amounts)) - 1][2],
+                      weight=b.weight, score=b.score, unit=b.unit)
+        for role, (value, _, _) in zip(amounts, values):
+            setattr(part, role, _as_float(value))
+        if part.adjusted and part.executed is not None:
+            part.rate = round(part.executed / part.adjusted * 100, 2)
+        return part
+    return b
 
 
 def _labelled_amounts(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | None:
