@@ -141,16 +141,23 @@ class Store(StoreQueries):
         """Current documents (not superseded) with projects, counts and review progress;
         only those of `ids` when given (the review app refreshing the rows it changed)."""
         kinds = ", ".join(f"SUM(i.kind = '{k}') AS n_{k}" for k in ITEM_KINDS)
-        only, args = "", ()
+        only = items_only = ""
+        args: tuple = ()
         if ids is not None:
             args = tuple(ids)
             only = f"AND d.id IN ({sql_marks(args)})" if args else "AND 0"
+            items_only = f"WHERE i.doc_id IN ({sql_marks(args)})" if args else "WHERE 0"
+        # the items are counted per document first, filtered there: a join of documents with
+        # the review_items view would materialise the whole view for every page of the list
         rows = self._db.execute(f"""
-            SELECT d.id, d.name, d.source, d.sha256, d.added_at, COUNT(i.id) AS total,
-                   SUM(i.status != 'pending') AS reviewed, SUM(i.status = 'accepted') AS accepted,
-                   SUM(i.status = 'rejected') AS rejected, SUM(i.status = 'edited') AS edited, {kinds}
-            FROM documents d LEFT JOIN review_items i ON i.doc_id = d.id
-            WHERE d.superseded_by IS NULL {only} GROUP BY d.id ORDER BY d.name, d.id""", args).fetchall()
+            SELECT d.id, d.name, d.source, d.sha256, d.added_at, COALESCE(a.total, 0) AS total,
+                   a.reviewed, a.accepted, a.rejected, a.edited, {", ".join(f"a.n_{k}" for k in ITEM_KINDS)}
+            FROM documents d LEFT JOIN (
+                SELECT i.doc_id, COUNT(*) AS total,
+                       SUM(i.status != 'pending') AS reviewed, SUM(i.status = 'accepted') AS accepted,
+                       SUM(i.status = 'rejected') AS rejected, SUM(i.status = 'edited') AS edited, {kinds}
+                FROM review_items i {items_only} GROUP BY i.doc_id) a ON a.doc_id = d.id
+            WHERE d.superseded_by IS NULL {only} ORDER BY d.name, d.id""", args + args).fetchall()
         projects: dict[int, list[str]] = {}
         where = f"WHERE doc_id IN ({sql_marks(args)})" if args else ""
         for r in self._db.execute(f"SELECT doc_id, name FROM projects {where} ORDER BY doc_id, ordinal", args):
@@ -161,6 +168,25 @@ class Store(StoreQueries):
             counts={k: r[f"n_{k}"] or 0 for k in ITEM_KINDS}, total=r["total"],
             reviewed=r["reviewed"] or 0, accepted=r["accepted"] or 0, rejected=r["rejected"] or 0,
             edited=r["edited"] or 0) for r in rows]
+
+    def document_ids(self) -> list[int]:
+        """The current documents' ids in the order `documents()` lists them (by name): the
+        review app reads their summaries a page at a time."""
+        return [r[0] for r in self._db.execute(
+            "SELECT id FROM documents WHERE superseded_by IS NULL ORDER BY name, id")]
+
+    def first_unfinished_document(self) -> int | None:
+        """The first document (in list order) with an item still pending, or None."""
+        row = self._db.execute(
+            "SELECT d.id FROM documents d WHERE d.superseded_by IS NULL AND EXISTS ("
+            "SELECT 1 FROM review_items i WHERE i.doc_id = d.id AND i.status = 'pending') "
+            "ORDER BY d.name, d.id LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def review_totals(self) -> tuple[int, int]:
+        """(items reviewed, items) over the current documents."""
+        row = self._db.execute("SELECT COUNT(*), SUM(status != 'pending') FROM review_items WHERE current").fetchone()
+        return row[1] or 0, row[0] or 0
 
     def document_count(self) -> int:
         """How many current documents the store holds."""

@@ -38,11 +38,11 @@ class DocumentsScreen(Screen):
         """Back from a document: only the rows of the documents opened are read again (a
         store of 20,000 documents is not re-listed); the whole list when documents came or went."""
         touched, self.app.touched = set(self.app.touched), set()
-        if self.app.store.document_count() != len(self.documents):
+        if self.app.store.document_count() != len(self.ids):
             self.reload()
             return
         table = self.query_one("#documents", DataTable)
-        index = {d.id: n for n, d in enumerate(self.documents)}
+        index = {doc_id: n for n, doc_id in enumerate(self.ids)}
         for d in self.app.store.documents(ids=sorted(touched)):
             if d.id not in index:
                 continue
@@ -55,37 +55,56 @@ class DocumentsScreen(Screen):
 
     def reload(self, resume: bool = False) -> None:
         """Refill the table; with `resume`, put the cursor on the first unfinished document.
-        The first CHUNK rows are drawn at once, the rest added a chunk at a time."""
+        The documents' ids are listed at once; their summaries (counts, progress) are read and
+        drawn a chunk of CHUNK at a time, the first at once, so that a store of 20,000
+        documents shows its list without summing all its items first."""
         table = self.query_one("#documents", DataTable)
         row = table.cursor_row
-        self.documents = self.app.store.documents()
+        store = self.app.store
+        self.ids = store.document_ids()
+        self.documents: list = [None] * len(self.ids)
         table.clear()
         if resume:
-            row = next((n for n, d in enumerate(self.documents) if d.reviewed < d.total), 0)
-        self._cursor = min(row, len(self.documents) - 1)
+            first = store.first_unfinished_document()
+            row = self.ids.index(first) if first in self.ids else 0
+        self._cursor = min(row, len(self.ids) - 1)
         self._generation = getattr(self, "_generation", 0) + 1
         self._fill(0, self._generation)
-        self._overall()
+        self._overall(counting=len(self.ids) > CHUNK)
 
     def _fill(self, start: int, generation: int) -> None:
         if generation != self._generation:
             return                  # the list was read again meanwhile: that reading fills it
         table = self.query_one("#documents", DataTable)
-        end = min(start + CHUNK, len(self.documents))
-        for d in self.documents[start:end]:
+        end = min(start + CHUNK, len(self.ids))
+        page = self.app.store.documents(ids=self.ids[start:end])
+        by_id = {d.id: d for d in page}
+        for n in range(start, end):
+            d = by_id.get(self.ids[n])
+            if d is None:           # gone since the ids were listed: the next reload drops it
+                continue
+            self.documents[n] = d
             projects = "、".join(d.projects) or "—"
             table.add_row(Text(printable(d.name)), Text(printable(projects)),
                           *(str(d.counts[k]) for k in COUNTED), _progress(d), key=str(d.id))
         if start <= self._cursor < end:
             table.move_cursor(row=self._cursor)
-        if end < len(self.documents):
+        if end < len(self.ids):
             self.set_timer(0.01, lambda: self._fill(end, generation))
+        elif start > 0:
+            self._overall()         # the whole list is read: the totals from it
 
-    def _overall(self) -> None:
-        reviewed = sum(d.reviewed for d in self.documents)
-        total = sum(d.total for d in self.documents)
+    def _overall(self, counting: bool = False) -> None:
+        if counting:
+            figures = "正在统计审核进度…"
+        elif all(d is not None for d in self.documents):
+            figures = (f"已审核 {sum(d.reviewed for d in self.documents)}/"
+                       f"{sum(d.total for d in self.documents)} 条")
+        else:
+            reviewed, total = self.app.store.review_totals()
+            figures = f"已审核 {reviewed}/{total} 条"
         self.query_one("#overall", Static).update(
-            f"共 {len(self.documents)} 份文档 · 已审核 {reviewed}/{total} 条 · 回车打开，: 提问" if self.documents
+            f"共 {len(self.ids)} 份文档 · {figures} · 回车打开，: 提问" if self.ids
             else "库中还没有文档：用 jixiao review --db 库文件 报告文件或文件夹… 导入", layout=False)
 
     def focus_main(self) -> None:
@@ -97,8 +116,8 @@ class DocumentsScreen(Screen):
 
     def action_open(self) -> None:
         table = self.query_one("#documents", DataTable)
-        if self.documents:
-            self.app.open_document(self.documents[table.cursor_row].id)
+        if self.ids and 0 <= table.cursor_row < len(self.ids):
+            self.app.open_document(int(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
