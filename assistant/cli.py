@@ -56,7 +56,11 @@ def main() -> None:
     from assistant.commands import COMMAND_MODULES
 
     sys.argv[1:] = take_lang(sys.argv[1:])
-    for name in COMMAND_MODULES:
+    # a command named on the line needs only its own module (each module is its command's
+    # name): `jixiao classify` does not load the extraction and review stacks; help and
+    # anything else load them all
+    named = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in COMMAND_MODULES else None
+    for name in [named] if named else COMMAND_MODULES:
         importlib.import_module(f"assistant.commands.{name}")
     command = typer.main.get_command(app)
     localize(command)                         # help in Chinese unless English is asked for
