@@ -512,3 +512,16 @@ def test_a_total_row_left_at_zero_takes_the_filled_part_below_it():
     kinds = {f.kind for f in extract_text(text, "village.txt").findings}
     assert not kinds & {"BUDGET_BELOW_90", "BUDGET_BELOW_100"}      # not 「执行率 0%」
     assert "ARITHMETIC" in kinds                                    # its printed score 0 of 10 is
+
+
+def test_narrow_label_cells_wrapped_by_a_pdf_layout_are_joined():
+    text = (
+        "项目名称：        农业保险保费补贴\n"
+        "一级指标  二级指标  三级指标              年度指标值   实际完成值   分值   得分\n"
+        "产出指标  数量指标  投保面积              ≥20万亩      20.5万亩     20     20\n"
+        "满意度    服务对象  参保农户满意度        ≥90%         93%          10     10\n"
+        "指标      满意度\n"
+        "总分                                                                30     30\n")
+    [project] = extract_text(text, "insurance.txt").projects
+    last = project.indicators[-1]
+    assert (last.level1, last.level2, last.name, last.reason) == ("满意度指标", "服务对象满意度", "参保农户满意度", "")

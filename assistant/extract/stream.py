@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.extract.formvocab import FormVocab
+from assistant.extract.labels import lookup_label
 
 GLUE_DIGIT, GLUE_CLASS, GLUE_BRACKET, GLUE_VOCAB, SPACE, COLUMN, LINE, CELL = range(8)
 
@@ -133,7 +134,8 @@ def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
         if out and len(line) < len(row_cols) and all(t is not None for t in targets) \
                 and len(set(targets)) == len(targets) \
                 and not any(_NUMBER_PIECE.match("".join(a.text for a in piece)) for piece in line) \
-                and all(_width("".join(a.text for a in out[-1][t])) >= WRAP_MIN for t in targets):
+                and all(_width("".join(a.text for a in out[-1][t])) >= WRAP_MIN
+                        or _label_when_joined(out[-1][t], piece) for piece, t in zip(line, targets)):
             for piece, t in zip(line, targets):
                 piece[0].gap = LINE
                 piece[0].split, piece[0].merge = WRAP
@@ -145,6 +147,12 @@ def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
     if not moved:
         return atoms
     return [a for row in out for piece in row for a in piece]
+
+
+def _label_when_joined(head: list[Atom], rest: list[Atom]) -> bool:
+    """Whether a short cell and the piece under it make a table label (「满意度」 over
+    「指标」): label columns are narrow, so their cells wrap early."""
+    return lookup_label("".join(a.text for a in head + rest)) is not None
 
 
 def _column(text: str, pos: int) -> int:
