@@ -525,3 +525,14 @@ def test_narrow_label_cells_wrapped_by_a_pdf_layout_are_joined():
     [project] = extract_text(text, "insurance.txt").projects
     last = project.indicators[-1]
     assert (last.level1, last.level2, last.name, last.reason) == ("满意度指标", "服务对象满意度", "参保农户满意度", "")
+
+
+def test_a_department_form_named_in_one_cell_stops_at_its_task_table():
+    text = ("部门整体支出绩效自评表\n部门（单位）名称：某县自然资源局\n"
+            "年度主要任务\t任务名称\t主要内容\t预算数\t执行数\n"
+            "\t耕地保护\t完成耕地保护目标任务\t120\t118\n"
+            "一级指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\n"
+            "部门产出\t数量指标\t完成耕地保护面积\t≥35万亩\t35.2万亩\t20\t20\n")
+    [project] = extract_text(text, "dept.txt").projects
+    assert (project.name, project.form) == ("某县自然资源局", "department_overall")
+    assert [i.name for i in project.indicators] == ["完成耕地保护面积"]
