@@ -11,7 +11,6 @@ point citing its document.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -68,8 +67,7 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         seen.add(draft.text)
         drafts.append(draft)
     if polish is not None:
-        done = [polish_draft(d, problem, polish, known) for d in drafts]
-        drafts = [replace(p.draft, notes=p.notes) for p in done]
+        drafts = [polish_draft(d, problem, polish, known) for d in drafts]
     return drafts
 
 

@@ -60,27 +60,22 @@ class Endpoint:
         return cls(url.rstrip("/"), env.get(ENV_MODEL, "").strip() or "default", env.get(ENV_KEY, "").strip(), timeout)
 
 
-@dataclass
-class Polished:
-    draft: Draft
-    notes: list[str]            # why a point kept its drafted wording (Chinese)
-
-
-def polish_draft(draft: Draft, problem: str, endpoint: Endpoint, known: set[Decimal] | None = None) -> Polished:
-    """`draft` with its numbered points reworded by the model where each passes the audit."""
+def polish_draft(draft: Draft, problem: str, endpoint: Endpoint, known: set[Decimal] | None = None) -> Draft:
+    """`draft` with its numbered points reworded by the model where each passes the audit;
+    its `notes` say which kept their drafted wording, and why (Chinese)."""
     cfg = drafting("polish")
     points = [_clause(s.text) for s in draft.sentences]
     if not points:
-        return Polished(draft, [])
+        return draft
     prompt = cfg["user"].format(problem=problem, points="\n".join(f"{k + 1}. {p}" for k, p in enumerate(points)),
                                 n=len(points))
     try:
         answer = _ask(endpoint, cfg["system"], prompt)
     except PolishUnavailable as exc:
-        return Polished(draft, [str(exc)])
+        return replace(draft, notes=[str(exc)])
     rewritten = _points(answer)
     if len(rewritten) != len(points):
-        return Polished(draft, [f"润色结果有 {len(rewritten)} 条，原稿 {len(points)} 条：保留原稿"])
+        return replace(draft, notes=[f"润色结果有 {len(rewritten)} 条，原稿 {len(points)} 条：保留原稿"])
     allowed = numbers_in(problem) | (known or set())
     sentences, notes = [], []
     for k, (s, old, new) in enumerate(zip(draft.sentences, points, rewritten)):
@@ -93,8 +88,7 @@ def polish_draft(draft: Draft, problem: str, endpoint: Endpoint, known: set[Deci
         end = s.text[-1] if s.text[-1:] in "；。" else ""
         prov = replace(s.provenance, polished_by=endpoint.model)
         sentences.append(Sentence(f"{head}{new}{end}", prov))
-    out = replace(draft, sentences=sentences, clauses=[_clause(s.text) for s in sentences])
-    return Polished(out, notes)
+    return replace(draft, sentences=sentences, clauses=[_clause(s.text) for s in sentences], notes=notes)
 
 
 # -------------------------------------------------------------------------------- helpers

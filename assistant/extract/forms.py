@@ -26,7 +26,7 @@ from assistant.extract.grammar import Cellish, ParsedRow, _as_number, read_rows
 from assistant.extract.labels import lookup_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, unwrap
-from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon
+from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
 from assistant.model import Budget, Indicator, Project
 
 _SPACES = re.compile(r"\s+")
@@ -323,7 +323,7 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
         # a heading ends the value only standing as a piece of its own (单位 in
         # 「事业\n单位在职人员」 does not)
         whole = a.gap >= SPACE and (n + 1 == len(atoms) or atoms[n + 1].gap >= SPACE)
-        if _stops_value(t, a.text, v, glued=not whole) or _field_across_space(text, atoms, n, v):
+        if _stops_value(t, a.text, v, glued=not whole) or _opens_field(text, atoms, n, v):
             break
         taken.append(a)
         if taken[-1].end - taken[0].start > NAME_MAX:
@@ -341,7 +341,7 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     return value, s, e
 
 
-def _field_across_space(text: str, atoms: list[Atom], n: int, v: FormVocab) -> bool:
+def _opens_field(text: str, atoms: list[Atom], n: int, v: FormVocab) -> bool:
     """Whether the piece that atom n opens starts with a field as printed, spaces and
     brackets included (「项目主管单 位」, 「实施(主管)单位」)."""
     if atoms[n].gap < SPACE:
@@ -478,7 +478,7 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
         if _repeats_its_name(row):
             continue            # 「预算执行率 预算执行率」: the form's execution row, its cells left empty
-        if _numbers_columns(row):
+        if numbers_columns([row.name.text, *(c.text for c in row.values.values())]):
             continue            # 「列次 8 9 10」
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
     return out
@@ -497,13 +497,6 @@ def _label_as_name(row: ParsedRow) -> None:
     row.values.setdefault("note", row.name)
     row.name = cell
     row.labels = row.labels[:-1]
-
-
-def _numbers_columns(row: ParsedRow) -> bool:
-    """A row that numbers the table's columns (列次 1 2 3 …): a word of
-    tables.yaml § column_numbering and nothing but numbers after it."""
-    return heading_key(row.name.text) in vocab().column_numbering and \
-        all(_NUMBER.match(_SPACES.sub("", c.text)) for c in row.values.values() if c.text.strip())
 
 
 def _repeats_its_name(row: ParsedRow) -> bool:
@@ -599,10 +592,14 @@ def _first_part_if_empty(b: Budget, roles: list[str], atoms: list[Atom], k: int,
                       weight=b.weight, score=b.score, unit=b.unit)
         for role, (value, _, _) in zip(amounts, values):
             setattr(part, role, _as_float(value))
-        if part.adjusted and part.executed is not None:
-            part.rate = round(part.executed / part.adjusted * 100, 2)
+        part.rate = _derived_rate(part.adjusted, part.executed)
         return part
     return b
+
+
+def _derived_rate(adjusted: float | None, executed: float | None) -> float | None:
+    """执行率 from the amounts, for a form that prints none: executed / adjusted, in per cent."""
+    return round(executed / adjusted * 100, 2) if adjusted and executed is not None else None
 
 
 def _labelled_amounts(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | None:
@@ -621,8 +618,8 @@ def _labelled_amounts(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> 
     b = Budget(start=min(s for _, s, _ in found.values()), end=max(e for _, _, e in found.values()))
     for role, (value, _, _) in found.items():
         setattr(b, role, value)
-    if b.rate is None and b.adjusted:
-        b.rate = round(b.executed / b.adjusted * 100, 2)
+    if b.rate is None:
+        b.rate = _derived_rate(b.adjusted, b.executed)
     first = next(k for k, a in enumerate(atoms) if a.start == b.start)
     b.unit = _money_unit(text, atoms, first)
     return b
@@ -694,8 +691,13 @@ def _glued_budget(atoms: list[Atom], k: int, roles: list[str], text: str) -> Bud
 
 
 def _budget_misfit(values: dict[str, float]) -> tuple[bool, float]:
-    adjusted = values.get("adjusted") or values.get("initial") or 1.0
-    return values.get("executed", 0.0) == 0, round(abs(values.get("executed", 0.0) / adjusted * 100 - values["rate"]), 2)
+    executed = values.get("executed", 0.0)
+    return executed == 0, round(abs(_derived_rate(_budget_base(values) or 1.0, executed) - values["rate"]), 2)
+
+
+def _budget_base(values: dict[str, float]) -> float | None:
+    """The amount a rate is taken of: the adjusted budget, else the initial one."""
+    return values.get("adjusted") or values.get("initial")
 
 
 def _cuts(digits: str, n: int) -> list[list[float]]:
@@ -713,14 +715,12 @@ def _cuts(digits: str, n: int) -> list[list[float]]:
 
 
 def _plausible_budget(values: dict[str, float]) -> bool:
-    rate, adjusted, executed = values.get("rate"), values.get("adjusted"), values.get("executed")
+    rate, adjusted, executed = values.get("rate"), _budget_base(values), values.get("executed")
     if rate is None or not 0 <= rate <= 200:
         return False
-    if adjusted is None and "initial" in values:
-        adjusted = values["initial"]
     if adjusted is None or executed is None or adjusted <= 0 or executed > adjusted * 2:
         return False
-    if abs(executed / adjusted * 100 - rate) > GLUED_RATE_TOLERANCE or (rate == 0) != (executed == 0):
+    if abs(_derived_rate(adjusted, executed) - rate) > GLUED_RATE_TOLERANCE or (rate == 0) != (executed == 0):
         return False
     weight, score = values.get("weight"), values.get("score")
     if weight is not None and (weight > 100 or score is not None and score > weight):

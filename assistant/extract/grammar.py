@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
-from assistant.extract.stream import GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
+from assistant.extract.stream import _PERCENT, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
 
 INF = math.inf
 
@@ -489,7 +489,7 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     if _VALUE.match(t) or t in vocab.qualitative:
         return 1.0 if _LEADING_ZERO.match(t) else 0.1
-    if t in _DASH_VALUES:
+    if t == "一" or len(t) == 1 and vocab.placeholder.match(t):
         return 0.1                      # 「—」 (OCR: 「一」): a value the form says does not apply
     if _DATE.match(t) and any(c.isdigit() for c in t):
         return 0.2
@@ -548,7 +548,7 @@ def _cost_nature(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_unit(t: str, vocab: FormVocab, g: float) -> float:
-    if t in ("%", "％", "‰"):
+    if len(t) == 1 and t in _PERCENT:
         return 0.0                      # a per cent sign in the 度量单位 column is no stray mark
     return 0.3 if t and len(t) <= 8 and _UNIT.match(t) and not _NUMBER.match(t) else INF
 
@@ -564,7 +564,7 @@ def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _junk_cost(t: str, vocab: FormVocab) -> float:
-    if t in ("%", "％", "‰"):
+    if len(t) == 1 and t in _PERCENT:
         return JUNK_COST                # a per cent sign belongs to the number before it
     if vocab.placeholder.match(t) or not _HAN.search(t) and not any(c.isdigit() for c in t):
         return JUNK_PLACEHOLDER
@@ -582,7 +582,6 @@ def _text_cost(kind: str, t: str, g: float) -> float:
     return _COST[kind](t, vocab(), g)
 
 
-_DASH_VALUES = frozenset({"一", "—", "——", "－", "-", "/", "／"})
 _WORDS = frozenset({"name", "text", "any", "desc"})
 _VALUE_KINDS = frozenset({"value", "number", "nature", "unit"})
 _COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "text": _cost_text,

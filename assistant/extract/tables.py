@@ -152,7 +152,7 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
         if _find_header([row], lex) == 0:
             header = _header(row, lex)
             continue
-        if _numbers_columns(row):
+        if numbers_columns([c.text for c in row.nonempty]):
             continue              # 「列次 1 2 3 …」
         parsed = _parse_row(row.cells, header)
         if parsed is None:
@@ -165,10 +165,11 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     return out
 
 
-def _numbers_columns(row: Row) -> bool:
-    """A row numbering the columns: a word of tables.yaml § column_numbering, then numbers."""
-    texts = [_SPACE.sub("", c.text) for c in row.nonempty]
-    return heading_key(texts[0]) in vocab().column_numbering and all(t.isdigit() for t in texts[1:])
+def numbers_columns(texts: list[str]) -> bool:
+    """A row numbering the columns (列次 1 2 3 …): a word of tables.yaml § column_numbering,
+    then nothing but numbers (both readers skip it)."""
+    texts = [_SPACE.sub("", t) for t in texts if t.strip()]
+    return bool(texts) and heading_key(texts[0]) in vocab().column_numbering and all(t.isdigit() for t in texts[1:])
 
 
 def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
