@@ -284,7 +284,7 @@ def profile(corpus: Path, limit: int = 300) -> None:
 
     sys.path.insert(0, str(ROOT))
     from assistant.extract import extract_path
-    from assistant.outputs import report_line
+    from assistant.batch.sinks import report_line
 
     paths = sorted(corpus.rglob("*.txt"))[:limit]
     extract_path(paths[0])               # models and lexicons loaded before the clock

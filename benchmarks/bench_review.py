@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_review.py [--docs 200] [--moves 100] [--db PATH]
 
-The store is generated (assistant.store_sample); document 1 is a long one (30 projects, 276
+The store is generated (tests/report_samples.py); document 1 is a long one (30 projects, 276
 items, 13 500 characters) so moving through it also exercises a long source text.
 
 Two measurements:
@@ -29,9 +29,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))   # report_samples
 
 from assistant.store import Store  # noqa: E402
-from assistant.store_sample import sample_report  # noqa: E402
+from report_samples import sample_report  # noqa: E402
 
 
 def build_store(path: Path, docs: int) -> float:

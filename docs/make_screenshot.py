@@ -2,7 +2,7 @@
 
     .venv/bin/python docs/make_screenshot.py        # writes docs/review.svg
 
-The store is generated from the project's sample reports (assistant.store_sample), so the
+The store is generated from the project's sample reports (tests/report_samples.py), so the
 picture shows only text written for this project.
 """
 from __future__ import annotations
@@ -14,9 +14,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))          # report_samples: generated test data
 
 from assistant.store import Store  # noqa: E402
-from assistant.store_sample import sample_report  # noqa: E402
+from report_samples import sample_report  # noqa: E402
 from assistant.tui.app import ReviewApp  # noqa: E402
 
 

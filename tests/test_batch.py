@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import assistant.commands.extract  # noqa: F401  (registers `extract` on the app)
-import assistant.commands.stats  # noqa: F401  (two commands or more: `jixiao extract …`)
-from assistant.batch import Outcome, _drive
-from assistant.cli import app
+from assistant.batch import Outcome, _drive, run_batch
+from assistant.cli import app, register
 from assistant.extract import extract_path
 from tests.conftest import SAMPLES
+
+register()       # every command on `app`, as `jixiao` has them
 
 # A small tab-layout 自评表 written for these tests: one project, three indicators, a reason.
 SELF_EVALUATION = """\
@@ -221,7 +221,7 @@ def test_appending_twice_writes_each_document_once(corpus, tmp_path):
 
 
 def test_an_interrupted_run_keeps_what_it_wrote_and_a_rerun_completes_it(corpus, tmp_path, monkeypatch):
-    import assistant.commands.extract as command
+    import assistant.cli.extract as command
 
     full = tmp_path / "full.jsonl"
     run(str(corpus), "-o", str(full), "-j", "1")
@@ -427,13 +427,13 @@ def test_a_file_name_that_is_not_utf8_is_written_everywhere(tmp_path):
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_document_over_its_time_budget_is_one_failed_line_and_the_batch_goes_on(tmp_path, monkeypatch, workers):
-    import assistant.batch as batch
+    import assistant.batch.jobs as jobs
     import assistant.extract.readers as readers
 
     slow, quick = tmp_path / "slow.txt", tmp_path / "quick.txt"
     slow.write_text("项目名称\t慢的项目\n", encoding="utf-8")
     quick.write_text("项目名称\t快的项目\n", encoding="utf-8")
-    real = batch.extract_read
+    real = jobs.extract_read
 
     def extract_read(doc, warnings, lexicon):
         if "慢" in doc.text:
@@ -441,12 +441,12 @@ def test_a_document_over_its_time_budget_is_one_failed_line_and_the_batch_goes_o
                 time.sleep(0.01)
         return real(doc, warnings, lexicon)
 
-    monkeypatch.setattr(batch, "extract_read", extract_read)
+    monkeypatch.setattr(jobs, "extract_read", extract_read)
     budgets = {**readers.limits(), "max_seconds": 0.3}
     monkeypatch.setattr(readers, "limits", lambda: budgets)
     monkeypatch.delenv("JIXIAO_LANG", raising=False)
     started = time.monotonic()
-    outcomes = {Path(o.path).name: o for o in batch.run_batch([slow, quick], workers=workers)}
+    outcomes = {Path(o.path).name: o for o in run_batch([slow, quick], workers=workers)}
     assert time.monotonic() - started < 10
     assert "处理超过 0.3 秒" in outcomes["slow.txt"].error and "max_seconds" in outcomes["slow.txt"].error
     assert outcomes["quick.txt"].ok and outcomes["quick.txt"].counts["projects"] == 1

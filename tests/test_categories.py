@@ -3,25 +3,23 @@ context, the learned name-only model, `classify --learn`, and evidence in Chines
 Every name and table here is written for the test."""
 from __future__ import annotations
 
-import importlib
 import json
 
 import pytest
 from typer.testing import CliRunner
 
-import assistant.commands.classify  # noqa: F401  (registers `classify`)
-from assistant.cli import app
-from assistant.commands import COMMAND_MODULES
+from assistant.cli import app, register
 from assistant.extract.classify import classify_indicator, default_lexicon, load_lexicon
 from assistant.extract.labels import level1_categories, printed_label
 from assistant.extract.namemodel import NameModel
+
+register()       # every command on `app`, as `jixiao` has them
 
 
 @pytest.fixture(autouse=True, scope="module")
 def _all_commands():
     """Every command registered, as `jixiao` has them (one alone would become the root)."""
-    for module in COMMAND_MODULES:
-        importlib.import_module(f"assistant.commands.{module}")
+    register()
 
 
 @pytest.mark.parametrize("printed, level1, category", [

@@ -6,9 +6,9 @@ import yaml
 
 from assistant.lexicon import LexiconError, lexicon_dir
 from assistant.store import Store
-from assistant.store_sample import sample_report
-from assistant.tui.chat import Chat, Context
-from assistant.tui.chat_lexicon import default_lexicon, load_lexicon
+from report_samples import sample_report
+from assistant.chat import Chat, Context
+from assistant.chat.intents import default_lexicon, load_lexicon
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 unknown names, analyst lexicons, lexicon errors, the CLI and the segmenter."""
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -11,13 +10,13 @@ from collections import Counter
 import pytest
 from typer.testing import CliRunner
 
-import assistant.commands.classify  # noqa: F401  (registers `classify` on the app)
-from assistant.cli import app
-from assistant.commands import COMMAND_MODULES
+from assistant.cli import app, register
 from assistant.extract.classify import Classification, classify_indicator, default_lexicon, load_lexicon
 from assistant.extract.classify_lexicon import canonical_categories
 from assistant.lexicon import LexiconError
 from tests.conftest import ROOT
+
+register()       # every command on `app`, as `jixiao` has them
 
 UNSEEN = ROOT / "tests" / "data" / "indicator_names_unseen.tsv"
 
@@ -194,8 +193,7 @@ def test_malformed_exemplar_file_names_file_and_line(tmp_path):
 def _all_commands():
     """Register every command as `jixiao` does: with one command alone, Typer would take
     the word `classify` for a NAME argument."""
-    for module in COMMAND_MODULES:
-        importlib.import_module(f"assistant.commands.{module}")
+    register()
 
 
 def test_cli_names_as_arguments():

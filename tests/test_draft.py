@@ -387,8 +387,9 @@ def test_gold_reports_with_history_keep_the_promises():
 def cli():
     from typer.testing import CliRunner
 
-    import assistant.commands.draft  # noqa: F401  registers `draft`
-    from assistant.cli import app
+    from assistant.cli import register
+
+    app = register()
 
     runner = CliRunner()
     return lambda args, **kw: runner.invoke(app, args, **kw)

@@ -46,7 +46,7 @@ def test_any_report_text_passes_every_stage_as_data(tmp_path_factory, name, indi
     import assistant
     from assistant.draft import draft_report
     from assistant.show import report_html
-    from assistant.tui.chat import Chat, Context
+    from assistant.chat import Chat, Context
 
     text = FORM.format(name=name, indicator=indicator, target=target, actual=actual, reason=reason,
                        problem=problem, measure=measure)

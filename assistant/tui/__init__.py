@@ -1,5 +1,5 @@
 """The review app (Textual): `assistant.tui.app.ReviewApp`.
 
-This package's `__init__` imports nothing, so `assistant.tui.chat` (the conversational
-logic) stays importable without Textual.
+A shell over the library: items and decisions come from `assistant.store`, the chat pane's
+answers from `assistant.chat` (which has no Textual in it).
 """

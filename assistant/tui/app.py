@@ -15,8 +15,8 @@ from textual.binding import Binding
 
 from assistant.messages import error_prefix
 from assistant.store import Store
-from assistant.tui.chat import Chat, Context, Hit, Reply
-from assistant.tui.chat_lexicon import default_lexicon
+from assistant.chat import Chat, Context, Hit, Reply
+from assistant.chat.intents import default_lexicon
 from assistant.tui.keymap import load_keymap
 from assistant.tui.screens.document import DocumentScreen
 from assistant.tui.screens.documents import DocumentsScreen

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from assistant.store import ReviewItem
-from assistant.tui.chat_lexicon import Lexicon
+from assistant.chat.intents import Lexicon
 from assistant.tui.screens.dialog import Dialog
 from rich.text import Text
 from assistant.textsafe import printable

@@ -1,7 +1,7 @@
 """The conversational pane: a request line, the answers, and the items they point at.
 
 The pane only shows things: it posts `ChatPane.Asked` with the request and `ChatPane.Jump`
-with a chosen hit; the app answers through `assistant.tui.chat.Chat`.
+with a chosen hit; the app answers through `assistant.chat.Chat`.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from rich.text import Text
 
 from assistant.textsafe import printable
-from assistant.tui.chat import Hit, Reply
+from assistant.chat import Hit, Reply
 
 PLACEHOLDER = "用中文提问，例如：列出执行率低于90%的项目 · 哪些指标没有完成 · 显示宣传相关的问题（↑↓ 选结果，空行回车打开）"
 

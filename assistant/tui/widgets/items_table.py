@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from assistant.draft.sentences import short_name
 from assistant.store import ReviewItem
-from assistant.tui.chat_lexicon import Lexicon
+from assistant.chat.intents import Lexicon
 from assistant.textsafe import printable
 
 STATUS_MARKS = {"pending": ("·", ""), "accepted": ("✓", "green"), "rejected": ("✗", "red"),

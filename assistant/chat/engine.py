@@ -1,13 +1,5 @@
-"""The conversational pane's logic: a Chinese request → an intent with slots → an answer from
-the store.  Pure Python (no Textual), so it is tested on its own and the pane only shows it.
-
-    chat = Chat(store)
-    reply = chat.respond("列出执行率低于90%的项目", Context(doc_id=1, item_id=7))
-    reply.text, reply.hits          # hits jump to items; reply.action asks the app to act
-
-Intents, trigger phrases and slot words live in `lexicons/intents.yaml` (see its header for
-how matching works); thresholds are there too.
-"""
+"""The chat engine: a request → an intent with slots → an answer from the store (see
+`assistant.chat`)."""
 from __future__ import annotations
 
 import re
@@ -20,7 +12,7 @@ from typing import Callable
 from rapidfuzz import fuzz
 
 from assistant.store import Store
-from assistant.tui.chat_lexicon import Lexicon, Slots, default_lexicon
+from assistant.chat.intents import Lexicon, Slots, default_lexicon
 
 STATEMENT_KINDS = ("problem", "reason", "measure", "finding")
 COMPARISON_WORDS = {"lt": "低于", "le": "不高于", "gt": "高于", "ge": "不低于", "eq": "等于"}

@@ -6,35 +6,25 @@
 
 JSON Lines are read a line at a time, so memory stays flat however long the file; a
 store's reports come as the analysts left them (rejected items dropped, edits applied).
-Year and unit come from the document's text — the store keeps it; for JSON Lines the source
-files are read again when they still exist (`read_sources`) — else from its name:
-year from 「2023年度」, unit from 实施单位 (per project), 单位名称 or 单位(盖章) (per document).
+Year and unit come from the document's text (`assistant.extract.metadata`) — the store keeps
+it; for JSON Lines the source files are read again when they still exist (`read_sources`).
 """
 from __future__ import annotations
 
 import json
-import re
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.extract.checks import execution_rate as checks_execution_rate
+from assistant.extract.metadata import UNKNOWN, document_unit, document_year, project_unit
+from assistant.extract.themes import theme_names
 from assistant.model import Report
 
-UNKNOWN = "(unknown)"
 # 执行率 bins, in percent: (label, upper bound exclusive).
 RATE_BINS = (("<60%", 60.0), ("60-80%", 80.0), ("80-90%", 90.0), ("90-95%", 95.0),
              ("95-100%", 100.0), ("100%", 100.0001), (">100%", float("inf")))
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
-_YEAR_LOOSE = re.compile(r"((?:19|20)\d{2})\s*年")
-_VALUE = r"[ \t\u3000]*[:：]?[ \t\u3000]*([\u4e00-\u9fff][^\s:：,，。;；]{1,39})"
-_PROJECT_UNIT = re.compile(r"实施单位" + _VALUE)
-_DOC_UNIT = re.compile(r"(?:单位名称|预算单位名称|单位\s*[(（]\s*盖章\s*[)）])" + _VALUE)
-# A department report names itself at the start of a line near the top: 「泸州市住房公积金管理中心贯彻…」.
-_ORG = re.compile(r"^(?:[一二三四五六七八九十]+、)?([\u4e00-\u9fff]{2,20}?[省市县区州旗]"
-                  r"[\u4e00-\u9fff]{1,20}?(?:管理中心|委员会|中心|局|厅|办公室|院|所|站|队|馆))", re.M)
-_HEAD = 3000            # the year of a report is printed near its top
 
 
 @dataclass
@@ -100,29 +90,6 @@ def stats_from_store(path: str | Path) -> Stats:
             doc_id = ids.get(report.sha256)
             stats.add(report, store.document_text(doc_id) if doc_id is not None else "")
     return stats
-
-
-def document_year(name: str, text: str = "") -> str:
-    """The year a report covers: 「2023年度」 in its name or near the top of its text."""
-    for pattern in (_YEAR, _YEAR_LOOSE):
-        for where in (name, text[:_HEAD]):
-            found = pattern.search(where)
-            if found:
-                return found.group(1)
-    return UNKNOWN
-
-
-def document_unit(text: str) -> str:
-    """The unit a report is about: 单位名称 / 单位(盖章), else its first 实施单位, else an
-    organisation named at the start of a line near the top; '' if none."""
-    found = _DOC_UNIT.search(text) or _PROJECT_UNIT.search(text) or _ORG.search(text, 0, _HEAD)
-    return found.group(1) if found else ""
-
-
-def project_unit(text: str, start: int, end: int) -> str:
-    """The 实施单位 printed in a project's form; '' if none."""
-    found = _PROJECT_UNIT.search(text, start, end) if text and end > start else None
-    return found.group(1) if found else ""
 
 
 def execution_rate(budget) -> float | None:
@@ -191,14 +158,6 @@ def cjk_font() -> str:
     wanted = ("Noto Sans CJK", "Noto Serif CJK", "Source Han", "WenQuanYi", "SimHei", "Microsoft YaHei",
               "PingFang", "Heiti", "AR PL", "Droid Sans Fallback", "Sarasa")
     return next((name for name in names if name.startswith(wanted)), "")
-
-
-def theme_names() -> dict[str, str]:
-    """Theme code → its Chinese name (lexicons/themes.yaml)."""
-    from assistant.lexicon import builtin
-
-    themes = (builtin("themes.yaml") or {}).get("themes") or {}
-    return {code: (entry or {}).get("name", code) for code, entry in themes.items()}
 
 
 def _source_text(report: Report) -> str:

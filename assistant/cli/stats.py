@@ -6,15 +6,14 @@ from typing import Optional
 
 import typer
 
-from assistant.batch_stats import RATE_BINS, Stats, plot_stats, stats_from_jsonl, stats_from_store, theme_names
-from assistant.cli import app
+from assistant.batch.stats import RATE_BINS, Stats, plot_stats, stats_from_jsonl, stats_from_store
+from assistant.extract.themes import theme_names
 from assistant.messages import error_prefix, say
 from assistant.model import KINDS
 
 TOP_UNITS = 20
 
 
-@app.command()
 def stats(
     jsonl: Optional[Path] = typer.Argument(None, help="A `jixiao extract` JSON Lines output."),
     db: Optional[Path] = typer.Option(None, "--db", help="A review store (reports as reviewed)."),
@@ -87,3 +86,6 @@ def _counter_table(title: str, what: str, unit: str, counts, *, by_key: bool = F
     for key, n in items:
         table.add_row(str(key), str(n))
     return table
+
+
+COMMAND = stats       # registered by assistant.cli as `jixiao stats`

@@ -1,7 +1,7 @@
 """The conversational pane's vocabulary: intents and slot words from `lexicons/intents.yaml`,
 slot finding, and word segmentation (jieba, loaded on first use).
 
-Pure Python: no Textual here, so the edit dialog, the pane and tests share it.
+Pure Python: no Textual here, so the chat engine, the review app's dialogs and tests share it.
 """
 from __future__ import annotations
 

@@ -1,25 +1,15 @@
 """`jixiao review --db store.sqlite [PATHS]`: extract PATHS into the store, then review in the terminal."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Optional
 
 import typer
 
-from assistant.cli import app
 from assistant.messages import error_prefix, say
 from assistant.store import Store
 
 
-@dataclass
-class Ingested:
-    added: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)      # one line each: file and reason
-
-
-@app.command()
 def review(
     paths: Optional[list[Path]] = typer.Argument(None, help="Reports (files or folders) to extract into the store first."),
     db: Path = typer.Option(..., "--db", help="The review store (SQLite); created if missing."),
@@ -29,6 +19,8 @@ def review(
     if keymap is not None and not keymap.is_file():
         typer.echo(f"{error_prefix()}{keymap}：" + say("没有这个按键配置文件", "no such keymap file"), err=True)
         raise typer.Exit(2)
+    from assistant.batch.ingest import ingest
+
     with Store(db) as store:
         result = ingest(store, paths or [], on_file=lambda path, what: typer.echo(f"{path}：{what}", err=True))
     notes = []
@@ -42,31 +34,4 @@ def review(
     ReviewApp(db, keymap=keymap, notes=notes).run()    # the app shows the import's summary and failures
 
 
-def ingest(store: Store, paths: Iterable[Path],
-           on_file: Callable[[str, str], None] = lambda path, what: None) -> Ingested:
-    """Extract every report under `paths` into the store; files already stored are skipped.
-
-    `on_file(path, what)` hears of each file as it is done (added / unchanged / the error)."""
-    from assistant.extract.pipeline import extract_read, read_noting
-    from assistant.extract.read import ReadError, iter_inputs
-
-    result = Ingested()
-    for item in iter_inputs(list(paths)):
-        if isinstance(item, ReadError):
-            result.failed.append(str(item))
-            on_file(item.path, f"{error_prefix()}{item.reason}")
-            continue
-        try:
-            doc, noticed = read_noting(item)      # read once: hashed, then extracted
-            if store.has_document(doc.sha256):
-                result.unchanged.append(str(item))
-                on_file(str(item), say("已在库中", "already in the store"))
-                continue
-            store.add_report(extract_read(doc, noticed), doc.text)
-        except ReadError as exc:
-            result.failed.append(str(exc))
-            on_file(str(item), f"{error_prefix()}{exc.reason}")
-            continue
-        result.added.append(str(item))
-        on_file(str(item), say("已入库", "added"))
-    return result
+COMMAND = review       # registered by assistant.cli as `jixiao review`

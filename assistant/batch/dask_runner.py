@@ -18,7 +18,8 @@ import logging
 import warnings
 from typing import Any
 
-from assistant.batch import TASKS_PER_WORKER, Job, Outcome, failure, run_chunk
+from assistant.batch.jobs import Job, Outcome, failure, run_chunk
+from assistant.batch.runners import TASKS_PER_WORKER
 
 
 class DaskRunner:

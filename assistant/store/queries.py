@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from assistant.store_rows import ProjectRow, ReviewItem, sql_marks
+from assistant.store.rows import ProjectRow, ReviewItem, sql_marks
 
 COMPARISONS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">=", "eq": "="}
 

@@ -1,7 +1,8 @@
 """`jixiao`: the Typer command line, a thin shell over the library.
 
-Each command lives in its own module under `assistant/commands/` and registers itself on
-`app`; this module only wires them together.
+Each command lives in its own module here (`assistant/cli/extract.py` …), named as the
+command, and says what it is in `COMMAND` (a function, or a Typer group); `register` puts
+them on `app`.  A command named on the line imports only its own module.
 """
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ import sys
 import typer
 
 from assistant.messages import error_prefix, localize
+
+# The commands, in the order help lists them; each is the module assistant/cli/<name>.py.
+COMMAND_MODULES = ("extract", "draft", "classify", "review", "export", "stats", "show")
 
 app = typer.Typer(
     name="jixiao",
@@ -52,16 +56,30 @@ def take_lang(argv: list[str]) -> list[str]:
     return out
 
 
-def main() -> None:
-    from assistant.commands import COMMAND_MODULES
+_registered: set[str] = set()
 
+
+def register(names: tuple[str, ...] | list[str] = COMMAND_MODULES) -> typer.Typer:
+    """`app` with the commands `names` on it (each once, however often this is called)."""
+    for name in names:
+        if name in _registered:
+            continue
+        command = importlib.import_module(f"assistant.cli.{name}").COMMAND
+        if isinstance(command, typer.Typer):
+            app.add_typer(command, name=name)
+        else:
+            app.command(name)(command)
+        _registered.add(name)
+    return app
+
+
+
+def main() -> None:
     sys.argv[1:] = take_lang(sys.argv[1:])
-    # a command named on the line needs only its own module (each module is its command's
-    # name): `jixiao classify` does not load the extraction and review stacks; help and
-    # anything else load them all
+    # a command named on the line needs only its own module: `jixiao classify` does not load
+    # the extraction and review stacks; help and anything else load them all
     named = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in COMMAND_MODULES else None
-    for name in [named] if named else COMMAND_MODULES:
-        importlib.import_module(f"assistant.commands.{name}")
+    register([named] if named else COMMAND_MODULES)
     command = typer.main.get_command(app)
     localize(command)                         # help in Chinese unless English is asked for
     try:
@@ -80,7 +98,7 @@ def user_message(exc: BaseException) -> str:
     """One Chinese line for an error a user can fix: which file, and what to do."""
     import sqlite3
 
-    from assistant.store_schema import SchemaError
+    from assistant.store.schema import SchemaError
 
     if isinstance(exc, SchemaError):
         return str(exc)
@@ -96,9 +114,3 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return f"{name or ''}：{exc.strerror or exc}".lstrip("：")
     return f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
-
-
-if __name__ == "__main__":     # `python -m assistant.cli`: register on the imported module's app
-    from assistant.cli import main as _main
-
-    _main()

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
-from assistant.store_rows import ReviewItem
+from assistant.store.rows import ReviewItem
 from assistant.textsafe import printable, spreadsheet_text
 
 FORMATS = ("jsonl", "csv", "xlsx", "spacy")   # spacy: a DocBin (assistant.language.reviewed_docbin)
@@ -44,7 +44,7 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
     """Write records to `path` in `fmt`; return how many were written."""
     if fmt not in FORMATS or fmt == "spacy":
         raise ValueError(f"unknown record format {fmt!r}; use one of jsonl, csv, xlsx")
-    from assistant.batch_stats import theme_names
+    from assistant.extract.themes import theme_names
 
     records = list(records)
     path = Path(path)

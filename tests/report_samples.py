@@ -1,4 +1,4 @@
-"""Realistic generated reports for demos, tests and the review benchmark.
+"""Realistic generated reports for tests, the review benchmark and the README screenshot.
 
 `sample_report(n)` writes the text of a small 项目支出绩效自评表 with its narrative sections and
 returns the `Report` an extractor would produce from it, every offset exact.  Nothing here is

@@ -6,13 +6,11 @@ from typing import Optional
 
 import typer
 
-from assistant.cli import app
 from assistant.messages import error_prefix
 from assistant.store import EXPORT_STATUSES, ITEM_KINDS, Store
-from assistant.store_export import FORMATS
+from assistant.store.export import FORMATS
 
 
-@app.command("export")
 def export_command(
     db: Path = typer.Option(..., "--db", help="The review store (SQLite)."),
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
@@ -46,3 +44,6 @@ def export_command(
     with Store(db, create=False) as store:     # export never creates or changes a store
         n = store.export(status, fmt, output, kinds=kind or None)
     typer.echo(f"已导出 {n} 条（{status}）到 {output}", err=True)
+
+
+COMMAND = export_command       # registered by assistant.cli as `jixiao export`

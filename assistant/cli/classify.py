@@ -12,14 +12,12 @@ from typing import Iterator, Optional
 
 import typer
 
-from assistant.cli import app
 from assistant.messages import error_prefix
 from assistant.lexicon import LexiconError
 
 _FIELDS = ("category", "level1", "level2", "confidence", "evidence")
 
 
-@app.command()
 def classify(
     names: Optional[list[str]] = typer.Argument(None, help="指标名称; omit to read --file or standard input."),
     file: Optional[Path] = typer.Option(None, "--file", "-f", help="One name a line, optionally name<TAB>target[<TAB>printed label[<TAB>first-level label]]."),
@@ -129,3 +127,6 @@ def _rows(names: list[str] | None, file: Path | None, target: str | None,
 def _fail(message: str, code: int = 2):
     typer.echo(f"{error_prefix()}{message}", err=True)
     raise typer.Exit(code)
+
+
+COMMAND = classify       # registered by assistant.cli as `jixiao classify`

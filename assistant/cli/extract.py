@@ -27,15 +27,13 @@ from typing import Optional
 import typer
 
 from assistant.batch import DEFAULT_CHUNKSIZE, ENGINES, Job, Outcome, Seen, run_batch
-from assistant.cli import app
 from assistant.messages import error_prefix, say
 from assistant.model import KINDS
-from assistant.outputs import FORMATS, open_sink
+from assistant.batch.sinks import FORMATS, open_sink
 
 _MB = 1024 * 1024
 
 
-@app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (folders are searched recursively)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default: stdout; "
@@ -213,11 +211,10 @@ def _take(outcome: Outcome, sink, store, display: Display, tally: Tally) -> None
     """Write one outcome where it belongs, then report it."""
     for warning in outcome.warnings:
         display.note(say(f"注意：{warning}", f"warning: {warning}"))
-    if outcome.ok and store is not None:
-        try:
-            store.add_report(outcome.report, outcome.text)
-        except Exception as exc:  # one report the store refuses must not stop the batch
-            outcome.error = f"{outcome.path}: could not be stored ({type(exc).__name__}: {exc})"
+    if store is not None:
+        from assistant.batch.ingest import store_outcome
+
+        store_outcome(store, outcome)
     if outcome.ok and sink is not None:
         sink.write(outcome.line if outcome.line is not None else outcome.rows)
     tally.add(outcome)
@@ -317,3 +314,6 @@ def _checked_lexicons(paths: list[Path]) -> tuple[str, ...]:
 def _check(ok: bool, option: str, message: str) -> None:
     if not ok:
         raise typer.BadParameter(message, param_hint=option)
+
+
+COMMAND = extract       # registered by assistant.cli as `jixiao extract`

@@ -1,16 +1,4 @@
-"""The review store: extracted reports and every review decision, in one SQLite file.
-
-    with Store("store.sqlite") as store:
-        doc_id = store.add_report(report, text)
-        item = store.items(doc_id)[0]
-        store.decide(item.id, "accepted")
-
-Every write is its own transaction, committed before the call returns (WAL journal,
-synchronous=FULL), so a process killed at any moment loses no decision it reported saved.
-Adding the same content twice stores it once; adding a changed version of a file supersedes
-the old version and keeps every decision on the items the new version still contains.
-The module uses only the standard library (openpyxl for xlsx export) and never imports a UI.
-"""
+"""The Store class: one SQLite file of reports, items and decisions (see `assistant.store`)."""
 from __future__ import annotations
 
 import getpass
@@ -26,15 +14,12 @@ from typing import Any, Iterable, Iterator
 from assistant.extract.checks import find_issues
 from assistant.messages import say
 from assistant.model import Report
-from assistant.store_export import FORMATS, export_record, write_records
-from assistant.store_rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
-                                  ProjectRow, ReviewItem, apply_decisions, decision_from_row, item_from_row,
+from assistant.store.export import FORMATS, export_record, write_records
+from assistant.store.rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
+                                  ReviewItem, apply_decisions, decision_from_row, item_from_row,
                                   provenance_json, report_items, sql_marks)
-from assistant.store_queries import StoreQueries, item_filters
-from assistant.store_schema import MIGRATIONS, SchemaError, migrate
-
-__all__ = ["Store", "ReviewItem", "DocumentSummary", "Decision", "Draft", "ProjectRow",
-           "SchemaError", "STATUSES", "PENDING", "ITEM_KINDS", "EXPORT_STATUSES"]
+from assistant.store.queries import StoreQueries, item_filters
+from assistant.store.schema import MIGRATIONS, SchemaError, migrate
 
 # What `export(status=...)` selects; an edit is an acceptance with corrections.
 EXPORT_STATUSES = {
@@ -381,7 +366,7 @@ class Store(StoreQueries):
 
     def _export_facts(self, doc_ids: set[int]) -> dict[tuple[int, str | None], dict[str, Any]]:
         """单位 and 年度 per document, 预算数 / 执行数 / 执行率 per project, for exports."""
-        from assistant.batch_stats import UNKNOWN, document_unit, document_year
+        from assistant.extract.metadata import UNKNOWN, document_unit, document_year
 
         out: dict[tuple[int, str | None], dict[str, Any]] = {}
         for doc_id in doc_ids:

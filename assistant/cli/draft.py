@@ -10,11 +10,9 @@ from typing import Optional
 
 import typer
 
-from assistant.cli import app
 from assistant.messages import error_prefix, say
 
 draft_app = typer.Typer(help="起草改进措施和评价报告文稿 (drafts with provenance).", no_args_is_help=True)
-app.add_typer(draft_app, name="draft")
 
 
 @draft_app.command("measures")
@@ -148,3 +146,6 @@ def _corpus(path: Optional[Path]):
 def _fail(message: str) -> None:
     typer.echo(f"{error_prefix()}{message}", err=True)
     raise typer.Exit(2)
+
+
+COMMAND = draft_app       # registered by assistant.cli as `jixiao draft`

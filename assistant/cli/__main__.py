@@ -1,0 +1,4 @@
+"""`python -m assistant.cli ...` is `jixiao ...`."""
+from assistant.cli import main
+
+main()
