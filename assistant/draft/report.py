@@ -17,6 +17,7 @@ report's own numbers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -349,11 +350,12 @@ _YEAR = re.compile(r"(20\d{2})\s*年度?")
 
 def _report_title(report: Report, text: str) -> str:
     """「某某局2024年度绩效评价报告（初稿）」: the unit printed on the forms and the year most
-    often named in the report; the file name only when neither is known."""
-    units = [u for p in report.projects for u in (p.department, p.unit) if u]
-    unit = max(set(units), key=units.count) if units else ""
-    years = _YEAR.findall(text or "")
-    year = f"{max(set(years), key=years.count)}年度" if years else ""
+    often named in the report (on a tie, the one printed first); the file name only when
+    neither is known."""
+    units = Counter(u for p in report.projects for u in (p.department, p.unit) if u)
+    unit = units.most_common(1)[0][0] if units else ""
+    years = Counter(_YEAR.findall(text or ""))
+    year = f"{years.most_common(1)[0][0]}年度" if years else ""
     if not unit and not year:
         return _title(report.doc)
     return drafting("title").format(unit=unit, year=year)
