@@ -25,6 +25,7 @@ demo: $(STAMP)
 test: $(TESTSTAMP)
 	$(BIN)/ruff check assistant tests benchmarks
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:

@@ -12,14 +12,26 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, get_args
 
 from assistant.textsafe import path_text
 
+# The vocabularies every room shares, as types (each tuple is its Literal's values, in order).
 # Form codes (corpora/README.md): 绩效自评表/自评报告, 绩效目标申报表, 预算绩效目标表, 部门整体绩效.
-FORMS = ("self_evaluation", "target_application", "budget_target", "department_overall")
+Form = Literal["self_evaluation", "target_application", "budget_target", "department_overall"]
+FORMS: tuple[Form, ...] = get_args(Form)
 # Statement kinds (TAXONOMY.md §2).
-KINDS = ("reason", "problem", "measure")
+StatementKind = Literal["reason", "problem", "measure"]
+KINDS: tuple[StatementKind, ...] = get_args(StatementKind)
+# What the checks find (assistant.extract.checks; TAXONOMY.md).
+FindingKind = Literal["BUDGET_BELOW_100", "BUDGET_BELOW_90", "TARGET_MISSED", "SCORE_DEDUCTED",
+                      "VAGUE_TARGET", "MISSING_FAMILY", "ARITHMETIC"]
+FINDING_KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
+# What an analyst reviews: the statements, the indicator rows and the findings.
+ItemKind = Literal["problem", "reason", "measure", "indicator", "finding"]
+ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
+# Where a review item stands.
+ReviewStatus = Literal["pending", "accepted", "rejected", "edited"]
 
 
 @dataclass
@@ -153,7 +165,7 @@ class Project:
 class Statement:
     """A reason, problem or measure: a verbatim span of the document."""
 
-    kind: str
+    kind: StatementKind
     text: str
     project: str = ""                 # "" for the department as a whole
     themes: list[str] = field(default_factory=list)
@@ -176,7 +188,7 @@ class Finding:
 
     id: str                     # F1, F2 … stable for a given report
     project: str
-    kind: str                   # one of assistant.extract.checks.KINDS
+    kind: FindingKind
     message: str                # Chinese, one sentence
     figures: dict[str, Any] = field(default_factory=dict)
     start: int | None = None    # evidence offsets into the report text
@@ -246,14 +258,15 @@ class Report:
         )
 
 
-def _shallow(obj) -> dict[str, Any]:
+def _shallow(obj: object) -> dict[str, Any]:
     """The fields of a dataclass of plain values, in order: `asdict` without its deep copy,
     which was a tenth of a batch's time."""
-    return {name: getattr(obj, name) for name in _field_names(type(obj))}
+    cls: type = type(obj)
+    return {name: getattr(obj, name) for name in _field_names(cls)}
 
 
 @lru_cache(maxsize=None)
-def _field_names(cls) -> tuple[str, ...]:
+def _field_names(cls: Any) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 

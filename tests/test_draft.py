@@ -225,10 +225,10 @@ def test_the_title_names_the_unit_and_year_printed_most_then_first():
              ("青岚市文化广电旅游局", "青岚市交通运输局"), ("禾丰县住房保障中心", "禾丰县自然资源局"),
              ("丰源县林业局", "丰源县科学技术局"), ("安澜县图书馆", "安澜县博物馆"), ("桐江县疾控中心", "桐江县人民医院")]
     for first, second in pairs:
-        report = Report(doc="x.txt", projects=[Project("甲项目", "project_self_eval", unit=first), Project("乙项目", "project_self_eval", unit=second)])
+        report = Report(doc="x.txt", projects=[Project("甲项目", "self_evaluation", unit=first), Project("乙项目", "self_evaluation", unit=second)])
         assert _report_title(report, "2024年度 …… 2023年度") == f"{first}2024年度绩效评价报告（初稿）"
-    report = Report(doc="x.txt", projects=[Project("甲", "project_self_eval", unit="安澜县财政局"), Project("乙", "project_self_eval", unit="安澜县教育局"),
-                                           Project("丙", "project_self_eval", department="安澜县教育局")])
+    report = Report(doc="x.txt", projects=[Project("甲", "self_evaluation", unit="安澜县财政局"), Project("乙", "self_evaluation", unit="安澜县教育局"),
+                                           Project("丙", "self_evaluation", department="安澜县教育局")])
     assert _report_title(report, "2023年度 2024年度 2024年度").startswith("安澜县教育局2024年度")
 
 

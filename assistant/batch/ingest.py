@@ -23,10 +23,10 @@ class Ingested:
 def store_outcome(store: Store, outcome: Outcome) -> None:
     """Add an extracted outcome's report (and text) to the store; a report the store refuses
     becomes the outcome's error, so one bad report never stops a batch."""
-    if not outcome.ok:
+    if not outcome.ok or outcome.report is None:
         return
     try:
-        store.add_report(outcome.report, outcome.text)
+        store.add_report(outcome.report, outcome.text or "")
     except Exception as exc:
         outcome.error = f"{outcome.path}: could not be stored ({type(exc).__name__}: {exc})"
 

@@ -7,14 +7,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Callable
 
 from rapidfuzz import fuzz
 
-from assistant.store import Store
+from assistant.model import ItemKind
+from assistant.store import ReviewItem, Store
 from assistant.chat.intents import Lexicon, Slots, default_lexicon
 
-STATEMENT_KINDS = ("problem", "reason", "measure", "finding")
+# the kinds whose items are sentences to list and count (indicator rows are not)
+STATEMENT_KINDS: tuple[ItemKind, ...] = ("problem", "reason", "measure", "finding")
 COMPARISON_WORDS = {"lt": "低于", "le": "不高于", "gt": "高于", "ge": "不低于", "eq": "等于"}
 MAX_LISTED = 50
 
@@ -136,7 +139,7 @@ class Chat:
     def _items_by_theme(self, request: Request, context: Context) -> Reply:
         slots, lx = request.slots, self.lexicon
         kinds = [k for k in slots.kinds if k in STATEMENT_KINDS] or None
-        found: dict[int, object] = {}
+        found: dict[int, ReviewItem] = {}
         for theme in slots.themes:
             for item in self.store.items_by_theme(theme, kinds=kinds or STATEMENT_KINDS,
                                                   doc_id=_scope(request, context), project=slots.project):
@@ -225,7 +228,7 @@ class Chat:
             lines.append("主要问题集中在：" + "、".join(f"{self.lexicon.theme_label([c])}（{n}）" for c, n in themes) + "。")
         rated = [p for p in projects if p.rate is not None]
         if rated:
-            low = min(rated, key=lambda p: p.rate)
+            low = min(rated, key=lambda p: p.rate or 0.0)
             lines.append(f"执行率最低的是{low.name}（{low.rate:g}%）。")
         worst = sorted(self.store.indicators_not_met(doc_id=doc_id), key=lambda i: -_deduction(i))[:3]
         hits = [Hit(f"指标｜{i.project or i.doc_name}｜{i.summary}（扣 {_deduction(i):g} 分）", i.doc_id, i.id)
@@ -279,7 +282,7 @@ class Chat:
         more = f"\n（只列出前 {MAX_LISTED} 条）" if len(hits) > MAX_LISTED else ""
         return Reply(title + more + "\n选中一条回车即可跳转。", hits=hits[:MAX_LISTED])
 
-    def _kind_label(self, kinds: list[str] | None) -> str:
+    def _kind_label(self, kinds: Sequence[str] | None) -> str:
         if not kinds:
             return "条目"
         return "、".join(self.lexicon.kind_names.get(k, k) for k in kinds)

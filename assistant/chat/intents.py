@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -81,7 +82,7 @@ class Lexicon:
 
     # -- requests ---------------------------------------------------------------------
 
-    def analyse(self, text: str, project_names: list[str] = ()) -> tuple[str, Slots]:
+    def analyse(self, text: str, project_names: Sequence[str] = ()) -> tuple[str, Slots]:
         """The request with slot values replaced by placeholders, segmented; and the slots."""
         slots = Slots()
         text = text.strip()
@@ -118,7 +119,7 @@ class Lexicon:
                               for name, intent in self.intents.items()}
         return self._triggers
 
-    def find_project(self, text: str, names: list[str]) -> tuple[str | None, tuple[int, int]]:
+    def find_project(self, text: str, names: Sequence[str]) -> tuple[str | None, tuple[int, int]]:
         """A project the request names (fuzzy), and where in the request it is named.
 
         A whole name is looked for first (partial_ratio alignment tolerates a typo); then the

@@ -12,10 +12,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.lexicon import builtin
-from assistant.model import Budget, Finding, Indicator, Project, Report
+from assistant.model import FINDING_KINDS, Budget, Finding, Indicator, Project, Report
 
-KINDS = ("BUDGET_BELOW_100", "BUDGET_BELOW_90", "TARGET_MISSED", "SCORE_DEDUCTED",
-         "VAGUE_TARGET", "MISSING_FAMILY", "ARITHMETIC")
+KINDS = FINDING_KINDS
 
 
 @dataclass(frozen=True)

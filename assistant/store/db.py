@@ -97,7 +97,7 @@ class Store(StoreQueries):
             doc_id = self._db.execute(
                 "INSERT INTO documents (source, name, sha256, text, report, added_at) VALUES (?,?,?,?,?,?)",
                 (source, report.doc or Path(source).name, sha, text,
-                 json.dumps(data, ensure_ascii=False), _now())).lastrowid
+                 json.dumps(data, ensure_ascii=False), _now())).lastrowid or 0
             self._db.execute("UPDATE documents SET superseded_by = ? WHERE source = ? AND id != ? "
                              "AND superseded_by IS NULL", (doc_id, source, doc_id))
             for ordinal, p in enumerate(report.projects):
@@ -222,7 +222,7 @@ class Store(StoreQueries):
             raise ValueError(f"kind must be one of {', '.join(ITEM_KINDS)}, not {kind!r}")
         with self._tx():
             cur = self.item(item_id)
-            new = {
+            new: dict[str, Any] = {
                 "kind": kind if kind is not None else cur.kind,
                 "text": text if text is not None else cur.text,
                 "themes": json.dumps(list(themes) if themes is not None else list(cur.themes),
@@ -306,7 +306,7 @@ class Store(StoreQueries):
             return self._db.execute(
                 "INSERT INTO drafts (source, key, item_id, text, provenance, who, at) VALUES (?,?,?,?,?,?,?)",
                 (self._source(cur.doc_id), cur.key, item_id, text, provenance_json(provenance),
-                 self.who, _now())).lastrowid
+                 self.who, _now())).lastrowid or 0
 
     def drafts(self, item_id: int) -> list[Draft]:
         """The item's saved drafts, newest first."""

@@ -5,7 +5,8 @@ not met, items by theme, counts — what the conversational pane answers from.
 """
 from __future__ import annotations
 
-from typing import Iterable
+import sqlite3
+from typing import Any, Callable, Iterable
 
 from assistant.store.rows import ProjectRow, ReviewItem, sql_marks
 
@@ -34,6 +35,9 @@ def item_filters(*, kinds: Iterable[str] | None = None, doc_id: int | None = Non
 class StoreQueries:
     """Mixed into `Store`, which provides `_db` and `_select`."""
 
+    _db: sqlite3.Connection
+    _select: Callable[..., list[ReviewItem]]
+
     def project_names(self) -> list[str]:
         return [r["name"] for r in self._db.execute(
             "SELECT DISTINCT p.name FROM projects p JOIN documents d ON d.id = p.doc_id "
@@ -42,7 +46,7 @@ class StoreQueries:
     def projects(self, *, rate: float | None = None, comparison: str = "lt",
                  doc_id: int | None = None, name: str | None = None) -> list[ProjectRow]:
         """Projects of current documents, optionally those whose 执行率 compares to `rate`."""
-        where, args = ["d.superseded_by IS NULL"], []
+        where, args = ["d.superseded_by IS NULL"], list[Any]()
         if rate is not None:
             where.append(f"p.rate IS NOT NULL AND p.rate {COMPARISONS[comparison]} ?")
             args.append(rate)

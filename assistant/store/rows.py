@@ -16,11 +16,10 @@ from typing import Any, Iterable
 
 from assistant.extract.checks import assess_indicator
 from assistant.lexicon import builtin
-from assistant.model import KINDS, Report
+from assistant.model import ITEM_KINDS, KINDS, ItemKind, Report, ReviewStatus
 
-PENDING = "pending"
-STATUSES = ("accepted", "rejected", "edited")
-ITEM_KINDS = ("problem", "reason", "measure", "indicator", "finding")
+PENDING: ReviewStatus = "pending"
+STATUSES: tuple[ReviewStatus, ...] = ("accepted", "rejected", "edited")     # the decisions
 # A 未完成原因 cell with only these words says nothing went wrong (TAXONOMY.md §2).
 
 
@@ -32,14 +31,14 @@ class ReviewItem:
     doc_id: int
     doc_name: str
     key: str
-    kind: str
+    kind: ItemKind
     text: str
     project: str
     themes: tuple[str, ...]
     category: str | None
     start: int | None
     end: int | None
-    status: str
+    status: ReviewStatus
     who: str | None
     at: str | None
     met: bool | None
@@ -91,8 +90,8 @@ class Decision:
 
     id: int
     item_id: int
-    status: str
-    kind: str
+    status: ReviewStatus
+    kind: ItemKind
     text: str
     themes: tuple[str, ...]
     category: str | None
