@@ -7,6 +7,8 @@ the analysts this tool is for.  (`JIXIAO_LANG=zh` keeps Chinese under an English
 from __future__ import annotations
 
 import os
+import re
+from functools import lru_cache
 
 _VARIABLES = ("JIXIAO_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -55,3 +57,26 @@ def _localize(command, key: str, texts: dict, top: bool = False) -> None:
             param.help = str(text)
     for name, sub in (getattr(command, "commands", None) or {}).items():
         _localize(sub, name if top else f"{key}.{name}", texts)
+
+
+def english_evidence(text: str) -> str:
+    """Classification evidence in English: the phrases of lexicons/evidence_en.yaml replaced,
+    longest first, everywhere but inside 「」 (the report's own words stay as printed)."""
+    pattern, phrases = _evidence_phrases()
+    parts = _QUOTED.split(text)
+    return "".join(part if part.startswith("「") else pattern.sub(lambda m: phrases[m.group(0)], part)
+                   for part in parts)
+
+
+_QUOTED = re.compile(r"(「[^」]*」)")
+
+
+@lru_cache(maxsize=1)
+def _evidence_phrases() -> tuple[re.Pattern, dict[str, str]]:
+    from assistant.lexicon import LexiconError, builtin
+
+    phrases = (builtin("evidence_en.yaml") or {}).get("phrases") or {}
+    if not isinstance(phrases, dict) or not all(isinstance(v, str) for v in phrases.values()):
+        raise LexiconError("evidence_en.yaml: 'phrases' should map each Chinese phrase to its English")
+    keys = sorted(phrases, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))), dict(phrases)

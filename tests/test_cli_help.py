@@ -70,3 +70,61 @@ def test_lang_anywhere_on_the_line_switches_help_and_messages(capsys, monkeypatc
         assert done.code == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "--lang" in err and len(err.strip().splitlines()) == 1
+
+
+# name, target, printed second-level label, first-level label: rows that take every path of
+# the classifier (label agrees, is overruled, is no label; name only; first level as context)
+CLASSIFY_ROWS = """\
+图书借阅率
+道路养护合格率\t≥95%
+群众满意度\t≥90%
+项目完成及时率\t100%\t时效指标
+设备采购数量\t50台\t质量指标
+培训覆盖人次\t≥500人次\t质量指标
+成本指标
+资金使用合规性\t合规\t\t项目管理
+春耕物资到位情况\t\t\t产出指标
+宣传工作开展\t\t工作开展情况
+农户增收带动作用\t明显提高\t社会效益指标
+项目单位成本\t≤20万元\t数量指标
+办理时限\t≤5个工作日
+其他事项
+"""
+
+
+def _classify(tmp_path, lang: str, *extra: str) -> list[dict]:
+    import json
+
+    from typer.testing import CliRunner
+
+    rows = tmp_path / "names.tsv"
+    rows.write_text(CLASSIFY_ROWS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["classify", "--file", str(rows), *extra], env={"JIXIAO_LANG": lang})
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_classify_evidence_is_english_under_lang_en(tmp_path):
+    import re
+
+    for extra in ((), ("--on-row",)):
+        chinese = _classify(tmp_path, "zh", *extra)
+        english = _classify(tmp_path, "en", *extra)
+        assert len(chinese) == len(english) == CLASSIFY_ROWS.count("\n")
+        assert all(c["category"] == e["category"] for c, e in zip(chinese, english))   # the data stays
+        assert sum("依据：" in c["evidence"] for c in chinese) >= 10
+        for row in english:
+            outside_quotes = re.sub(r"「[^」]*」", "", row["evidence"])
+            assert not re.search(r"[\u4e00-\u9fff\uff08-\uff1b]", outside_quotes), row["evidence"]
+    said = {row["evidence"] for row in _classify(tmp_path, "en")}
+    assert any(e.startswith("basis: level-2 label「时效指标」") for e in said), said
+    assert any(e.startswith("overruled: ") for e in said), said
+
+
+def test_classify_mistakes_are_one_chinese_line(tmp_path):
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["classify", "--file", str(tmp_path / "none.tsv")], env={"JIXIAO_LANG": "zh"})
+    assert result.exit_code == 2 and "没有这个文件" in result.stderr and "Traceback" not in result.output
+    result = CliRunner().invoke(app, ["classify", "x", "--file", str(tmp_path / "none.tsv")], env={"JIXIAO_LANG": "en"})
+    assert result.exit_code == 2 and "not both" in result.stderr

@@ -100,8 +100,8 @@ def test_plot_of_nothing_still_draws(tmp_path):
 
 
 @pytest.mark.parametrize("args, words", [
-    ([], "either"),
-    (["x.jsonl", "--db", "y.sqlite"], "either"),
+    ([], "二者取一"),
+    (["x.jsonl", "--db", "y.sqlite"], "二者取一"),
     (["missing.jsonl"], "没有这个文件"),
 ])
 def test_cli_mistakes(args, words, tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 
 import typer
 
-from assistant.messages import error_prefix
+from assistant.messages import english, english_evidence, error_prefix, say
 from assistant.lexicon import LexiconError
 
 _FIELDS = ("category", "level1", "level2", "confidence", "evidence")
@@ -38,19 +38,22 @@ def classify(
     except LexiconError as exc:
         _fail(str(exc))
     count = 0
+    in_english = english()         # the evidence is written in Chinese; English on request
     write = sys.stdout.write       # one buffered stream: typer.echo flushes line by line
     for name, row_target, row_printed, row_level1 in _rows(names, file, target, printed):
         result = classify_indicator(name, row_target, printed=row_printed,
                                     printed_on_row=on_row, lexicon=lex, level1=row_level1)
         out = {"name": name, "target": row_target}
         out.update({k: getattr(result, k) for k in _FIELDS})
+        if in_english and out["evidence"]:
+            out["evidence"] = english_evidence(out["evidence"])
         if row_printed:
             out["printed_category"] = result.printed_category
             out["overridden"] = result.overridden
         write(json.dumps(out, ensure_ascii=False) + "\n")
         count += 1
     if not count:
-        _fail("no indicator names given (arguments, --file or standard input)")
+        _fail(_NO_NAMES())
 
 
 def _learn(paths: list[Path], lexicon: list[Path], names, file) -> None:
@@ -61,9 +64,11 @@ def _learn(paths: list[Path], lexicon: list[Path], names, file) -> None:
     from assistant.extract.learn import learn_pairs, store_learned
 
     if names or file:
-        _fail("--learn reads reports; give names to classify in a separate run")
+        _fail(say("--learn 读的是报告；要分类的名称请另行运行 jixiao classify",
+                  "--learn reads reports; give names to classify in a separate run"))
     if len(lexicon) != 1:
-        _fail("--learn needs exactly one --lexicon FILE.yaml to store what it learns (created if missing)")
+        _fail(say("--learn 需要且只需要一个 --lexicon 词表.yaml 来存放学到的内容（不存在则新建）",
+                  "--learn needs exactly one --lexicon FILE.yaml to store what it learns (created if missing)"))
     target = lexicon[0]
     if target.exists():
         try:
@@ -78,7 +83,7 @@ def _learn(paths: list[Path], lexicon: list[Path], names, file) -> None:
         task = bar.add_task("learn", total=None)
         learned = learn_pairs(paths, progress=lambda n, total: bar.update(task, completed=n, total=total))
     for line in learned.failed:
-        typer.echo(f"跳过：{line}", err=True)
+        typer.echo(say(f"跳过：{line}", f"skipped: {line}"), err=True)
     try:
         tsv, added = store_learned(learned.pairs, target, known=known.exemplar_names)
     except LexiconError as exc:
@@ -86,10 +91,11 @@ def _learn(paths: list[Path], lexicon: list[Path], names, file) -> None:
     by_cat: dict[str, int] = {}
     for cat, _, _ in learned.pairs:
         by_cat[cat] = by_cat.get(cat, 0) + 1
-    typer.echo(f"读了 {learned.documents} 份报告，带标签指标 {len(learned.pairs)} 条，新增范例 {added} 条 → {tsv}")
+    typer.echo(say(f"读了 {learned.documents} 份报告，带标签指标 {len(learned.pairs)} 条，新增范例 {added} 条 → {tsv}",
+                   f"read {learned.documents} reports, {len(learned.pairs)} labelled indicators, {added} new exemplars → {tsv}"))
     for cat, count in sorted(by_cat.items(), key=lambda kv: -kv[1]):
         typer.echo(f"  {cat}\t{count}")
-    typer.echo(f"以后分类时加上 --lexicon {target} 即可使用。")
+    typer.echo(say(f"以后分类时加上 --lexicon {target} 即可使用。", f"Add --lexicon {target} when classifying to use them."))
     if not learned.documents:
         raise typer.Exit(1)
 
@@ -97,7 +103,7 @@ def _learn(paths: list[Path], lexicon: list[Path], names, file) -> None:
 def _rows(names: list[str] | None, file: Path | None, target: str | None,
           printed: str | None) -> Iterator[tuple[str, str | None, str | None, str | None]]:
     if names and file:
-        _fail("give names as arguments or with --file, not both")
+        _fail(say("名称请用参数或 --file 给出，不要两者同时给", "give names as arguments or with --file, not both"))
     if names:
         for name in names:
             if name.strip():
@@ -107,12 +113,13 @@ def _rows(names: list[str] | None, file: Path | None, target: str | None,
         try:
             lines = file.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
-            _fail(f"{file}: no such file")
+            _fail(say(f"{file}：没有这个文件；请检查路径", f"{file}: no such file"))
         except UnicodeDecodeError as exc:
-            _fail(f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+            _fail(say(f"{file}：不是 UTF-8 文本（第 {exc.start} 字节）；请另存为 UTF-8",
+                      f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})"))
     else:
         if sys.stdin is None or sys.stdin.isatty():
-            _fail("no indicator names given (arguments, --file or standard input)")
+            _fail(_NO_NAMES())
         lines = sys.stdin.read().splitlines()
     for line in lines:
         cols = [c.strip() for c in line.split("\t")]
@@ -122,6 +129,10 @@ def _rows(names: list[str] | None, file: Path | None, target: str | None,
         row_printed = cols[2] if len(cols) > 2 and cols[2] else printed
         row_level1 = cols[3] if len(cols) > 3 and cols[3] else None
         yield cols[0], row_target, row_printed, row_level1
+
+
+def _NO_NAMES() -> str:
+    return say("没有给出指标名称（用参数、--file 或标准输入）", "no indicator names given (arguments, --file or standard input)")
 
 
 def _fail(message: str, code: int = 2):

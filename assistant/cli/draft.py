@@ -32,7 +32,7 @@ def measures(
     text = sys.stdin.read() if problem in (None, "-") else problem
     text = " ".join(text.split())
     if not text:
-        _fail("no problem text given (argument or standard input)")
+        _fail(say("没有给出问题文字（用参数或标准输入）", "no problem text given (argument or standard input)"))
     codes = [c for c in (themes or "").replace("，", ",").split(",") if c.strip()] or None
     try:
         drafts = draft_measures(text, themes=codes, project=project, seed=seed, n=n,

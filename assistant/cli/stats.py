@@ -25,7 +25,8 @@ def stats(
 ) -> None:
     """Counts by theme, indicator category, form, year and unit (tables), and --plot charts."""
     if (jsonl is None) == (db is None):
-        raise typer.BadParameter("give either a JSON Lines file or --db store.sqlite", param_hint="SOURCE")
+        raise typer.BadParameter(say("请给出一个 JSON Lines 文件或 --db 审核库.sqlite，二者取一",
+                                     "give either a JSON Lines file or --db store.sqlite"), param_hint="SOURCE")
     source = db if db is not None else jsonl
     if not source.is_file():
         typer.echo(f"{error_prefix()}{source}：" + say("没有这个文件", "no such file"), err=True)
