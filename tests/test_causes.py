@@ -143,3 +143,29 @@ def test_main_problems_are_synthesised_across_projects_and_answered_one_to_one()
     assert sum("支付进度缓慢" in s.text for s in first.sentences) == 2
     assert any(s.text.startswith("上述问题见于乡村道路养护、农村饮水维修") for s in first.sentences)
     assert measures[0].sentences[0].provenance.template.startswith("measures.BUDGET_EXECUTION.funds_release")
+
+
+def test_the_first_point_names_what_fell_short_in_the_problems_words():
+    draft = draft_measures("部分乡镇农村供水管网维修资金拨付滞后，导致项目完工率仅为85%")[0]
+    assert draft.sentences[0].text.startswith("一是针对部分乡镇农村供水管网维修资金拨付滞后的问题，")
+    # numbering and a 「存在问题：」 label are not the problem's words
+    draft = draft_measures("存在问题：一是绩效自评不够客观，自评结果偏高")[0]
+    assert draft.sentences[0].text.startswith("一是针对绩效自评不够客观的问题，")
+    # a clause without a subject, or one that is the cause, names nothing: no lead
+    for text in ("项目预算执行率为61.99%，未达到100%", "受连续降雨影响，施工进度滞后"):
+        first = draft_measures(text)[0].sentences[0].text
+        assert not first.startswith("一是针对未") and "针对受" not in first, first
+    assert "针对" not in draft_measures("因为")[0].text[:6]
+
+
+def test_two_or_three_points_unless_more_themes_need_their_own():
+    """Fix the cause, control it (or fix the next cause), follow up: a fourth point only when
+    the problem has more themes than that, never as padding."""
+    for text in ("部分乡镇农村供水管网维修资金拨付滞后，导致项目完工率仅为85%",
+                 "由于上级资金下达较晚，项目支付进度缓慢，执行率为62.1%",
+                 "图书采购合同签订较晚，尾款未能在年内支付，预算执行率为76.3%",
+                 "项目绩效目标设置不够细化量化，部分指标难以衡量"):
+        draft = draft_measures(text)[0]
+        assert 2 <= len(draft.sentences) <= 3, draft.text
+    many = ["IMPLEMENTATION", "EXTERNAL", "FACILITY", "CAPACITY", "INSTITUTION"]
+    assert len(draft_measures("项目进度滞后", themes=many)[0].sentences) == len(many)

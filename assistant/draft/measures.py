@@ -60,7 +60,8 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     for alt in range(max(1, n)):
         for attempt in range(drafting("measures.retries")):
             sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
-                                          precedents[:1] if alt == 0 else precedents[alt:alt + 1])
+                                          precedents[:1] if alt == 0 else precedents[alt:alt + 1],
+                                          _lead(reading))
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break
@@ -103,8 +104,9 @@ def theme_codes() -> list[str]:
 # -------------------------------------------------------------------------------- helpers
 def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
     """The moves (theme, move id) of a draft, best first: the primary cause's fix, then the
-    next cause's fix or the primary cause's control, its follow-up, then a move for every
-    theme of the problem not yet answered; at least `min_items`."""
+    next cause's fix or the primary cause's control, its follow-up when there is room within
+    `max_items`, and a move for every theme of the problem not yet answered (which may take
+    the points past max_items, never the follow-up's place); at least `min_items`."""
     bank = _bank()
     plan: list[str] = []
 
@@ -115,18 +117,26 @@ def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
                 plan.append(ref)
 
     causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
+    follow = None
     if causes:
         primary = causes[0]
         add(primary.moves[0] if primary.moves else None)
         nxt = next((c.moves[0] for c in causes[1:] if c.moves and c.moves[0] not in plan), None)
         add(nxt or (primary.moves[1] if len(primary.moves) > 1 else None))
-        add(primary.follow_up)
+        follow = primary.follow_up
+    core = list(plan)
     answered = {ref.split(".")[0] for ref in plan}
     for code in codes:
         if code not in answered:
             add(f"{code}.{_ranked_moves(problem, code)[0]}")
             answered.add(code)
     lex = drafting("measures")
+    room = max(lex["max_items"], len(codes))
+    if len(plan) > room and len(core) > 1:
+        plan.remove(core[1])       # every theme its own point: the second fix or control yields
+    # the follow-up takes the third place when every theme is answered within max_items
+    if follow and follow not in plan and len(plan) < room:
+        plan.insert(len(core), follow)
     for code in (codes + [ref.split(".")[0] for ref in plan]):
         if len(plan) >= lex["min_items"]:
             break
@@ -138,7 +148,7 @@ def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
 
 
 def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int, avoid: set[str],
-             blended: list[Sentence]) -> tuple[list[Sentence], list[str]]:
+             blended: list[Sentence], lead: str = "") -> tuple[list[Sentence], list[str]]:
     bank, lex = _bank(), drafting("measures")
     clauses: list[tuple[str, str, Provenance | None]] = []
     for code, move_id in plan:
@@ -151,12 +161,36 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
         text = _as_clause(s.text)
         if text and text not in {t for t, _, _ in clauses}:
             clauses.insert(min(1, len(clauses)), (text, s.provenance.template, s.provenance))
+    if lead and clauses and not clauses[0][0].startswith(("针对", lead)):
+        clauses[0] = (lead + clauses[0][0], *clauses[0][1:])
     ordinals = drafting("ordinals")
     out = []
     for k, (text, template, prov) in enumerate(clauses):
         end = lex["last_end"] if k == len(clauses) - 1 else lex["clause_end"]
         out.append(Sentence(f"{ordinals[k]}{text}{end}", prov or Provenance(template=template)))
     return out, [text for text, _, _ in clauses]
+
+
+def _lead(reading) -> str:
+    """「针对……的问题，」 naming what fell short in the problem's own words (drafting.yaml §
+    measures.lead), or '' when its deviation clause is too short, too long or is a cause
+    (由于…, 受…影响, …导致) or has no subject (「未达到100%」 names nothing)."""
+    lex = drafting("measures")
+    clause = (reading.deviation or "").strip()
+    label, colon, rest = clause.partition("：")
+    if colon and len(label) <= 6:
+        clause = rest.strip()                       # 「存在问题：」, 「问题一：」
+    clause = _LEAD_TAIL.sub("", _LEAD_NUMBER.sub("", clause).strip())
+    low, high = lex["lead_chars"]
+    if not low <= len(clause) <= high or _LEAD_CAUSE.search(clause) or _LEAD_NO_SUBJECT.match(clause):
+        return ""
+    return fill(lex["lead"], {"deviation": clause}) or ""
+
+
+_LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[是、．.]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[，,、])")
+_LEAD_TAIL = re.compile(r"(?:的?问题|的?情况|的?现象|等)+$")
+_LEAD_NO_SUBJECT = re.compile(r"未|没有|不|尚|仍|有待|存在|较|偏|低于|高于")
+_LEAD_CAUSE = re.compile(r"由于|因为|原因|受|导致|造成")
 
 
 def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], taken: set[str]):
