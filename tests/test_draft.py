@@ -232,6 +232,32 @@ def test_the_title_names_the_unit_and_year_printed_most_then_first():
     assert _report_title(report, "2023年度 2024年度 2024年度").startswith("安澜县教育局2024年度")
 
 
+def test_problems_are_grouped_by_a_cause_only_where_the_text_gives_one():
+    """「绩效指标设置不够细化量化」 is the problem itself: grouping it under that cause would
+    write 「主要原因是指标不细化不量化」.  A cause the text gives (由于…) heads its group."""
+    from assistant.draft.problems import Problem
+    from assistant.draft.report import _synthesise
+    from assistant.draft.sentences import Provenance, Sentence
+
+    def problem(project, text, themes):
+        return Problem(project, Sentence(text, Provenance(template="test")), themes)
+
+    groups = _synthesise([
+        problem("甲项目", "甲项目绩效指标设置不够细化量化，「服务质量」指标的目标值无法考核。", ["TARGET_SETTING"]),
+        problem("乙项目", "由于上级资金下达较晚，乙项目支付进度缓慢。", ["BUDGET_EXECUTION"]),
+    ])
+    first = next(g for g in groups if g[2][0].project == "甲项目")
+    second = next(g for g in groups if g[2][0].project == "乙项目")
+    assert first[1] is None and first[0].endswith("方面")
+    assert second[1] is not None and second[1].code == read_cause_code("由于上级资金下达较晚")
+
+
+def read_cause_code(text):
+    from assistant.draft.causes import read_cause
+
+    return read_cause(text).primary.cause.code
+
+
 def test_problems_merge_findings_with_statements():
     report, text = _report()
     d = draft_report(report, text, seed=0)

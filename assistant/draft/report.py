@@ -237,7 +237,7 @@ MAX_PROBLEMS = 6      # 主要问题: three to six, as evaluators write them
 
 
 def _synthesise(problems: list[Problem]) -> list[tuple[str, Any, list[Problem]]]:
-    """The problems of all projects grouped by their primary cause (lexicons/causes.yaml),
+    """The problems of all projects grouped by the primary cause they state (lexicons/causes.yaml),
     else by their first theme: (title, cause or None, problems), the most shared first, at
     most MAX_PROBLEMS (the rest joined to the last as 其他方面)."""
     from assistant.draft.causes import read_cause
@@ -246,7 +246,10 @@ def _synthesise(problems: list[Problem]) -> list[tuple[str, Any, list[Problem]]]
     groups: dict[str, tuple[str, Any, list[Problem]]] = {}
     for p in problems:
         primary = read_cause(p.text).primary
-        if primary is not None:
+        # a cause the text only restates (「指标不够细化量化」 is the problem, not why) would
+        # say 「主要原因是指标不细化不量化」: group by cause only where the text gives one
+        # (由于…, …导致…)
+        if primary is not None and primary.marked:
             key, title, cause = primary.cause.code, primary.cause.label, primary.cause
         else:
             theme = next((t for t in p.themes if t in bank and t != "OTHER"), "OTHER")
