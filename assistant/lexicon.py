@@ -2,10 +2,21 @@
 
 Every word list, cue, template and intent lives there, never in code.  A malformed file
 raises `LexiconError` whose message names the file, the line and what is wrong.
+
+`lexicons()` is the process's one `Lexicons`: the built-in folder (or JIXIAO_LEXICONS), with
+the analyst's overlays merged over it — files named like a built-in one (themes.yaml,
+causes.yaml …, or a folder of them) given to `--lexicon`, passed on to workers in
+JIXIAO_LEXICON_OVERLAYS.  Each file is parsed, merged and checked once, on first use: every
+key it shares with the built-in file must have the built-in's type (a number where a number
+is, a list where a list is …) and every `*_re` pattern must compile, else a LexiconError names
+the file and the key; a key the code needs and the file lacks is a LexiconError naming both.
+`builtin(name)` is `lexicons().data(name)`.
 """
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +29,18 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class LexiconError(ValueError):
     """A lexicon file that cannot be used; str() is one line naming file, line and problem."""
+
+
+class MissingKey(LexiconError, KeyError):
+    """A key the code needs that a lexicon file lacks (also a KeyError, as dict lookups raise)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+OVERLAY_VARIABLE = "JIXIAO_LEXICON_OVERLAYS"
+# files that have their own analyst format and merge (assistant.extract.classify_lexicon)
+OWN_MERGE = frozenset({"indicators.yaml"})
 
 
 def lexicon_dir() -> Path:
@@ -46,10 +69,152 @@ def load_yaml(path: str | Path) -> Any:
         raise LexiconError(f"{path}: {where}: {problem}") from None
 
 
-@lru_cache(maxsize=None)
+class Section(dict):
+    """A lexicon file's mapping; a missing key is a MissingKey naming the file and the key."""
+
+    def __init__(self, data: dict, path: str):
+        super().__init__(data)
+        self.path = path
+
+    def __missing__(self, key: str) -> Any:
+        raise MissingKey(f"{self.path}: missing key '{key}'")
+
+
+class Lexicons:
+    """Every lexicon file of `folder` with `overlays` merged over it, each parsed, merged and
+    checked once, on first use (see the module's docstring)."""
+
+    def __init__(self, folder: Path, overlays: Iterable[Path] = ()):
+        self.folder = Path(folder)
+        self.overlays = tuple(Path(p) for p in overlays)
+        self._data: dict[str, Any] = {}
+
+    def data(self, name: str) -> Any:
+        """The file `name` (e.g. 'labels.yaml'), overlaid and checked."""
+        if name not in self._data:
+            self._data[name] = self._load(name)
+        return self._data[name]
+
+    def overlay_files(self, name: str) -> list[Path]:
+        return [p for p in self.overlays if p.name == name]
+
+    def _load(self, name: str) -> Any:
+        path = self.folder / name
+        data = load_yaml(path)
+        base = data if path.resolve() == (_BUILTIN / name).resolve() or not (_BUILTIN / name).is_file() \
+            else load_yaml(_BUILTIN / name)
+        _check(data, base, str(path))
+        for extra in self.overlay_files(name):
+            more = load_yaml(extra)
+            _check(more, base, str(extra))
+            data = merge(data, more)
+        return Section(data, str(path)) if isinstance(data, dict) else data
+
+
+_BUILTIN = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def merge(base: Any, more: Any) -> Any:
+    """`more` over `base`: mappings merged key by key, lists extended by the entries they do
+    not have yet, anything else replaced."""
+    if isinstance(base, dict) and isinstance(more, dict):
+        out = dict(base)
+        for key, value in more.items():
+            out[key] = merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(more, list):
+        return base + [v for v in more if v not in base]
+    return more
+
+
+def _check(data: Any, reference: Any, path: str) -> None:
+    """Each key `data` shares with the built-in file has its type; `*_re` patterns compile."""
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        if isinstance(reference, dict):
+            raise LexiconError(f"{path}: should be a mapping of keys, not {_kind(data)}")
+        return
+    for key, value in data.items():
+        expected = reference.get(key) if isinstance(reference, dict) else None
+        if expected is not None and value is not None and not _same_kind(value, expected):
+            raise LexiconError(f"{path}: '{key}' should be {_kind(expected)}, not {_kind(value)}")
+        if isinstance(key, str) and key.endswith("_re"):
+            for pattern in value if isinstance(value, list) else [value]:
+                try:
+                    re.compile(str(pattern))
+                except re.error as exc:
+                    raise LexiconError(f"{path}: '{key}': pattern {pattern!r} does not compile ({exc})") from None
+
+
+def _same_kind(value: Any, expected: Any) -> bool:
+    if isinstance(expected, bool):
+        return isinstance(value, bool)
+    if isinstance(expected, int | float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    for kind in (dict, list, str):
+        if isinstance(expected, kind):
+            return isinstance(value, kind)
+    return True
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "a text", bool: "true/false", int: "a number",
+            float: "a number"}.get(type(value), type(value).__name__)
+
+
+def overlay_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Split `--lexicon` arguments into overlays of built-in files (a file named like one, or
+    every such file in a folder) and the rest (indicator lexicons)."""
+    overlays, others = [], []
+    for p in map(Path, paths):
+        if p.is_dir():
+            overlays += sorted(f.resolve() for f in p.iterdir() if f.name in _overlayable())
+        elif p.name in _overlayable():
+            overlays.append(p.resolve())
+        else:
+            others.append(p)
+    return overlays, others
+
+
+def use_overlays(paths: Iterable[str | Path]) -> None:
+    """Make `paths` this process's overlays (and its workers'): call before any lexicon is used."""
+    os.environ[OVERLAY_VARIABLE] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
+
+
+def take_overlays(paths: Iterable[str | Path]) -> list[Path]:
+    """For a command's `--lexicon` arguments: the overlays among them made this process's
+    (and its workers') and each checked now, so that a malformed one stops the run before
+    any document is read (LexiconError); the rest (indicator lexicons) returned."""
+    overlays, others = overlay_paths(paths)
+    if overlays:
+        use_overlays(overlays)
+        for name in dict.fromkeys(p.name for p in overlays):
+            lexicons().data(name)
+    return others
+
+
+def _overlayable() -> frozenset[str]:
+    return frozenset(f.name for f in _BUILTIN.glob("*.yaml")) - OWN_MERGE
+
+
+def lexicons() -> Lexicons:
+    """The process's lexicons: the folder and overlays the environment names, built once."""
+    overlays = tuple(p for p in os.environ.get(OVERLAY_VARIABLE, "").split(os.pathsep) if p)
+    return _lexicons(str(lexicon_dir()), overlays)
+
+
+@lru_cache(maxsize=4)
+def _lexicons(folder: str, overlays: tuple[str, ...]) -> Lexicons:
+    return Lexicons(Path(folder), [Path(p) for p in overlays])
+
+
 def builtin(name: str) -> Any:
-    """A built-in lexicon by file name (e.g. 'labels.yaml'), parsed once per process."""
-    return load_yaml(lexicon_dir() / name)
+    """A lexicon file by name (e.g. 'labels.yaml'), overlaid and checked, parsed once per process."""
+    return lexicons().data(name)
+
+
+builtin.cache_clear = _lexicons.cache_clear       # type: ignore[attr-defined]  # tests reset with it
 
 
 def require(data: Any, key: str, kind: type, path: str | Path) -> Any:

@@ -233,10 +233,13 @@ def test_cli_errors_are_one_line_on_stderr(tmp_path):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "bad.yaml: line 2" in result.stderr
-    result = CliRunner().invoke(app, ["classify", "--file", str(tmp_path / "missing.txt")])
+    zh, en = {"JIXIAO_LANG": "zh"}, {"JIXIAO_LANG": "en"}
+    result = CliRunner().invoke(app, ["classify", "--file", str(tmp_path / "missing.txt")], env=zh)
+    assert result.exit_code == 2 and "没有这个文件" in result.stderr
+    result = CliRunner().invoke(app, ["classify", "--file", str(tmp_path / "missing.txt")], env=en)
     assert result.exit_code == 2 and "no such file" in result.stderr
-    result = CliRunner().invoke(app, ["classify"], input="")
-    assert result.exit_code == 2 and "no indicator names" in result.stderr
+    result = CliRunner().invoke(app, ["classify"], input="", env=zh)
+    assert result.exit_code == 2 and "没有给出指标名称" in result.stderr
 
 
 # --- segmentation -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.pipeline import extract_read, read_noting
 from assistant.extract.read import ReadError
+from assistant.lexicon import OVERLAY_VARIABLE, use_overlays
 from assistant.messages import say
 from assistant.model import KINDS, Document, Report
 
@@ -44,6 +45,7 @@ class Job:
     keep_report: bool = False      # return the Report and its text (for the store)
     seen: Seen = field(default_factory=Seen)
     lexicons: tuple[str, ...] = ()  # analyst lexicons merged over the built-in indicator lexicon
+    overlays: tuple[str, ...] = ()  # analyst files merged over built-in ones (themes.yaml …), absolute
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Outcome:
 def extract_file(path: str, job: Job) -> Outcome:
     """Read, hash, skip or extract one file; never raises (a failure is in `error`)."""
     out = Outcome(path=path, doc=Path(path).name)
+    if job.overlays and os.environ.get(OVERLAY_VARIABLE) != os.pathsep.join(job.overlays):
+        use_overlays(job.overlays)          # a worker that did not inherit the environment (Dask)
     try:
         out.size = os.stat(path).st_size
     except OSError:

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 import typer
 
 from assistant.messages import english, english_evidence, error_prefix, say
-from assistant.lexicon import LexiconError
+from assistant.lexicon import LexiconError, take_overlays
 
 _FIELDS = ("category", "level1", "level2", "confidence", "evidence")
 
@@ -34,7 +34,7 @@ def classify(
         _learn(learn, lexicon, names, file)
         return
     try:
-        lex = load_lexicon(lexicon or None)
+        lex = load_lexicon(take_overlays(lexicon) or None)
     except LexiconError as exc:
         _fail(str(exc))
     count = 0

@@ -56,8 +56,9 @@ def extract(
                                             "(default: when stderr is a terminal)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar: only errors and the closing table."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="One line per document (and its warnings)."),
-    lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="An analyst lexicon of indicator terms "
-                                       "merged over the built-in one (repeatable; see lexicons/indicators.yaml)."),
+    lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="An analyst lexicon merged over the built-in "
+                                       "one (repeatable): indicator terms (see lexicons/indicators.yaml), or a file "
+                                       "named like a built-in one (themes.yaml, causes.yaml …) or a folder of them."),
 ) -> None:
     """Extract projects, budgets, indicators and statements from reports (JSON Lines)."""
     engine = "dask" if scheduler else engine
@@ -67,7 +68,7 @@ def extract(
     _check(not (append and output is None), "--append", "needs -o OUTPUT")
     lexicons = _checked_lexicons(lexicon)
     store, sink = _open_outputs(fmt, output, db, append)
-    job = Job(fmt=fmt if sink else None, keep_report=store is not None, lexicons=lexicons,
+    job = Job(fmt=fmt if sink else None, keep_report=store is not None, lexicons=lexicons, overlays=_overlays(),
               seen=Seen(hashes=frozenset(store.hashes() if store and not force else ()),
                         pairs=frozenset(sink.seen() if sink else ())))
     shown = progress if progress is not None else (not quiet and sys.stderr.isatty())
@@ -298,17 +299,24 @@ def _missing(exc: ImportError) -> str:
 
 def _checked_lexicons(paths: list[Path]) -> tuple[str, ...]:
     """Compile the analyst lexicons here, so that a malformed one stops the run before any
-    document is read; workers find them compiled (forked) or compile them from these paths."""
+    document is read; workers find them compiled (forked) or compile them from these paths.
+    Overlays of built-in files (themes.yaml …) reach the workers through the environment."""
     from assistant.batch import lexicon_for
-    from assistant.lexicon import LexiconError
+    from assistant.lexicon import LexiconError, take_overlays
 
-    resolved = tuple(str(p.resolve()) for p in paths)
     try:
+        resolved = tuple(str(p.resolve()) for p in take_overlays(paths))
         lexicon_for(resolved)
     except LexiconError as exc:
         typer.echo(f"{error_prefix()}{exc}", err=True)
         raise typer.Exit(2) from None
     return resolved
+
+
+def _overlays() -> tuple[str, ...]:
+    from assistant.lexicon import OVERLAY_VARIABLE
+
+    return tuple(p for p in os.environ.get(OVERLAY_VARIABLE, "").split(os.pathsep) if p)
 
 
 def _check(ok: bool, option: str, message: str) -> None:

@@ -16,19 +16,19 @@ import typer
 def show(
     file: Path = typer.Argument(..., help="一份报告（文本、PDF、DOCX、XLSX、HTML）。"),
     html: Optional[Path] = typer.Option(None, "--html", help="写出 HTML 页面：在原文上标出指标、原因、问题、措施和核查发现。"),
-    lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="分析人员的指标词表（可重复）。"),
+    lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="分析人员的词表（可重复）：指标词表，或与内置词表同名的文件（themes.yaml 等）及其文件夹。"),
 ) -> None:
     """在原文上查看一份报告的抽取结果（终端大纲，或 --html 网页）。"""
     import assistant
     from assistant.extract.read import ReadError, read_document
-    from assistant.lexicon import LexiconError
+    from assistant.lexicon import LexiconError, take_overlays
     from assistant.textsafe import printable
 
     if html is not None and html.suffix.lower() not in (".html", ".htm"):
         _fail(f"{html}：--html 需要 .html 文件名")
     try:
         source = read_document(file)
-        nlp = assistant.load(lexicon)
+        nlp = assistant.load(take_overlays(lexicon))
     except (ReadError, LexiconError) as exc:
         _fail(str(exc))
     doc = nlp.make_doc(source.text)
