@@ -35,7 +35,7 @@ import re
 from bisect import bisect_right
 import shutil
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List
+from typing import Callable, Iterable, Iterator, List, cast
 
 import spacy
 import srsly
@@ -218,8 +218,9 @@ def _cut(doc: Doc, offsets: set[int]) -> None:
             orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
             retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
     for key, spans in kept.items():
-        doc.spans[key] = [doc.char_span(s, e, label=label, span_id=span_id, alignment_mode="expand")
-                          for s, e, label, span_id in spans]
+        doc.spans[key] = [span for s, e, label, span_id in spans
+                          if (span := doc.char_span(s, e, label=label, span_id=span_id, alignment_mode="expand"))
+                          is not None]
 
 
 class FormReader:
@@ -380,7 +381,7 @@ def load(lexicon: Iterable[str | Path] = ()) -> Language:
     """The extraction pipeline: char tokenizer, then forms, statements and findings.
     `lexicon`: analyst indicator lexicons (YAML/TSV) merged over the built-in one."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
-    forms = nlp.add_pipe("jixiao_forms", config={"lexicon": [str(p) for p in lexicon]})
+    forms = cast(FormReader, nlp.add_pipe("jixiao_forms", config={"lexicon": [str(p) for p in lexicon]}))
     _ = forms.lexicon               # a bad lexicon fails here, naming its file, not mid-batch
     nlp.add_pipe("jixiao_statements")
     nlp.add_pipe("jixiao_findings")

@@ -40,7 +40,8 @@ def path_text(path: str) -> str:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "jixiao_percent")
 
 
-def _percent(error: UnicodeDecodeError) -> tuple[str, int]:
+def _percent(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
     return "".join(f"%{b:02X}" for b in error.object[error.start:error.end]), error.end
 
 

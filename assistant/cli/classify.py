@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 import typer
 
@@ -34,7 +34,7 @@ def classify(
         _learn(learn, lexicon, names, file)
         return
     try:
-        lex = load_lexicon(take_overlays(lexicon) or None)
+        lex = load_lexicon(list[str | Path](take_overlays(lexicon)) or None)
     except LexiconError as exc:
         _fail(str(exc))
     count = 0
@@ -43,7 +43,7 @@ def classify(
     for name, row_target, row_printed, row_level1 in _rows(names, file, target, printed):
         result = classify_indicator(name, row_target, printed=row_printed,
                                     printed_on_row=on_row, lexicon=lex, level1=row_level1)
-        out = {"name": name, "target": row_target}
+        out: dict[str, Any] = {"name": name, "target": row_target}
         out.update({k: getattr(result, k) for k in _FIELDS})
         if in_english and out["evidence"]:
             out["evidence"] = english_evidence(out["evidence"])

@@ -28,11 +28,12 @@ def stats(
         raise typer.BadParameter(say("请给出一个 JSON Lines 文件或 --db 审核库.sqlite，二者取一",
                                      "give either a JSON Lines file or --db store.sqlite"), param_hint="SOURCE")
     source = db if db is not None else jsonl
+    assert source is not None
     if not source.is_file():
         typer.echo(f"{error_prefix()}{source}：" + say("没有这个文件", "no such file"), err=True)
         raise typer.Exit(2)
     try:
-        counted = stats_from_store(db) if db is not None else stats_from_jsonl(jsonl, read_sources=sources)
+        counted = stats_from_store(db) if db is not None else stats_from_jsonl(source, read_sources=sources)
     except (ValueError, UnicodeDecodeError) as exc:
         typer.echo(f"{error_prefix()}{exc}", err=True)
         raise typer.Exit(2) from None

@@ -112,10 +112,10 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
     reading.deviation = next((c for c in clauses if re.search(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余", c)),
                              clauses[0] if clauses else "")
-    m = _OBJECT.search(reading.deviation)
-    reading.object = m.group(0) if m else ""
-    f = _FIGURE.search(text or "")
-    reading.figure = f.group(0).replace(" ", "") if f else ""
+    obj = _OBJECT.search(reading.deviation)
+    reading.object = obj.group(0) if obj else ""
+    fig = _FIGURE.search(text or "")
+    reading.figure = fig.group(0).replace(" ", "") if fig else ""
     return reading
 
 
@@ -125,7 +125,7 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     rate or a deduction within the materiality bounds of lexicons/checks.yaml."""
     causes = [f.cause for f in reading.causes]
     if causes and all(c.no_measure for c in causes):
-        return False, causes[0].no_measure
+        return False, causes[0].no_measure or ""
     if not causes or all(c.theme == "BUDGET_EXECUTION" and c.code == "PAYMENT_SLOW" for c in causes):
         bounds = builtin("checks.yaml").get("materiality", {})
         rate = _RATE.search(reading.text)

@@ -144,7 +144,7 @@ def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
             if f"{code}.{move}" not in plan:
                 add(f"{code}.{move}")
                 break
-    return [tuple(ref.split(".", 1)) for ref in plan]
+    return [(ref.split(".", 1)[0], ref.split(".", 1)[1]) for ref in plan]
 
 
 def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int, avoid: set[str],

@@ -90,7 +90,7 @@ def _from_findings(report: Report, project: str, findings: list[Finding], rng,
     for f in by_kind.get("BUDGET_BELOW_90", []) + by_kind.get("BUDGET_BELOW_100", []):
         printed = not f.figures.get("rate_computed")
         rate = f.figures.get("rate") if printed else None
-        key = f.kind if printed else "BUDGET_NO_RATE"
+        key: str = f.kind if printed else "BUDGET_NO_RATE"     # drafting.yaml § problems
         add(key, {"rate": rate}, [f], f.themes + tag(f.figures.get("reason", "")),
             figure=f"{fmt_number(rate)}%" if printed else "")
     per_indicator: dict[str, list[Finding]] = {}
@@ -99,7 +99,7 @@ def _from_findings(report: Report, project: str, findings: list[Finding], rng,
     for indicator, group in sorted(per_indicator.items(), key=lambda kv: _fid(kv[1][0])):
         group.sort(key=_fid)
         kinds = {f.kind for f in group}
-        key = "TARGET_AND_SCORE" if len(kinds) == 2 else group[0].kind
+        key = "TARGET_AND_SCORE" if len(kinds) == 2 else str(group[0].kind)
         fig = dict(group[0].figures, target=as_printed(group[0].figures.get("target")),
                    actual=as_printed(group[0].figures.get("actual")))
         # the reason the table gives says more about the theme than the kind of shortfall

@@ -13,7 +13,7 @@ from assistant.draft.corpus import is_reason
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, as_printed, bare, has_foreign_numbers,
                                        render, rng_for, short_name)
 from assistant.extract.checks import Finding
-from assistant.model import Indicator, Project, Report
+from assistant.model import Budget, Indicator, Project, Report
 
 SHORTFALL_KINDS = ("BUDGET_BELOW_100", "BUDGET_BELOW_90", "TARGET_MISSED", "SCORE_DEDUCTED")
 
@@ -51,7 +51,7 @@ def draft_reasons(report: Report, findings: list[Finding], corpus=None, seed: in
 # -------------------------------------------------------------------------------- helpers
 def _budget_paragraph(report: Report, p: Project, group: list[Finding], corpus, rng,
                       known: set[Decimal], avoid: set[str]) -> Paragraph:
-    b = p.budget
+    b = p.budget if p.budget is not None else Budget()      # budget findings come with a budget
     ids = [f.id for f in group]
     out: list[Sentence] = []
     slots = {"project": short_name(p.name), "rate": b.rate, "adjusted": b.adjusted,

@@ -44,7 +44,7 @@ class Section:
     key: str                                    # problems / reasons / measures / conclusion
     title: str                                  # 存在问题 …
     number: str                                 # 一、…
-    groups: list[tuple[str, list[Paragraph]]] = field(default_factory=list)   # (project, paragraphs)
+    groups: list[tuple[str | None, list[Paragraph]]] = field(default_factory=list)   # (project, paragraphs)
 
     def sentences(self) -> list[Sentence]:
         return [s for _, paras in self.groups for para in paras for s in para.sentences]

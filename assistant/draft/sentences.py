@@ -117,8 +117,7 @@ def render(key: str, slots: dict[str, Any], rng: random.Random,
     variants = drafting(key)
     order = list(range(len(variants)))
     rng.shuffle(order)
-    made = [(fill(variants[i], slots), i) for i in order]
-    made = [(text, i) for text, i in made if text is not None]
+    made = [(text, i) for i in order if (text := fill(variants[i], slots)) is not None]
     if not made:
         return None
     fresh = [(text, i) for text, i in made if avoid is None or text not in avoid]

@@ -20,6 +20,7 @@ from assistant.chat.intents import default_lexicon
 from assistant.tui.keymap import load_keymap
 from assistant.tui.screens.document import DocumentScreen
 from assistant.tui.screens.documents import DocumentsScreen
+from assistant.tui.screens.base import ReviewScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.chat_pane import ChatPane
 
@@ -94,7 +95,7 @@ class ReviewApp(App[None]):
 
     def on_chat_pane_asked(self, message: ChatPane.Asked) -> None:
         screen = self.screen
-        doc_id, item_id = screen.chat_selection() if hasattr(screen, "chat_selection") else (None, None)
+        doc_id, item_id = screen.chat_selection() if isinstance(screen, ReviewScreen) else (None, None)
         try:
             reply = self.chat.respond(message.text, Context(doc_id, item_id, self.export_dir))
         except Exception as exc:  # a failed answer is reported in the pane, never fatal

@@ -8,13 +8,13 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from assistant.store import ReviewItem
 from assistant.tui.screens.draft import DraftScreen
 from assistant.tui.screens.edit import EditScreen
 from assistant.tui.screens.find import FindScreen
+from assistant.tui.screens.base import ReviewScreen
 from assistant.tui.widgets.chat_pane import ChatPane
 from assistant.tui.widgets.items_table import ItemsTable
 from assistant.tui.widgets.progress import ProgressLine
@@ -27,7 +27,7 @@ DRAFTABLE = ("problem", "reason", "finding")
 NARROW = 120        # columns under which the source is shown below the items, not beside
 
 
-class DocumentScreen(Screen):
+class DocumentScreen(ReviewScreen):
     BINDINGS = [
         Binding("a", "accept", "接受", id="review.accept"),
         Binding("r", "reject", "拒绝", id="review.reject"),

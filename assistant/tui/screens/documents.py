@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Header, Static
 
+from assistant.tui.screens.base import ReviewScreen
 from assistant.tui.widgets.chat_pane import ChatPane
 from rich.text import Text
 from assistant.textsafe import printable
@@ -16,7 +17,7 @@ COUNTED = ("problem", "reason", "measure", "indicator", "finding")
 CHUNK = 500         # rows added at a time: the list shows at once and fills while the analyst reads
 
 
-class DocumentsScreen(Screen):
+class DocumentsScreen(ReviewScreen):
     BINDINGS = [Binding("enter", "open", "打开", id="documents.open")]
 
     def compose(self) -> ComposeResult:
@@ -117,11 +118,11 @@ class DocumentsScreen(Screen):
     def action_open(self) -> None:
         table = self.query_one("#documents", DataTable)
         if self.ids and 0 <= table.cursor_row < len(self.ids):
-            self.app.open_document(int(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value))
+            self.app.open_document(int(str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.app.open_document(int(event.row_key.value))
+        self.app.open_document(int(str(event.row_key.value)))
 
 
 def _progress(d) -> str:

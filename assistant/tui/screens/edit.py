@@ -62,7 +62,7 @@ class EditScreen(Dialog[dict[str, Any] | None]):
         value = {name: self.query_one(f"#edit-{name}", Input).value for name in
                  ("text", "kind", "themes", "category")}
         try:
-            result = {
+            result: dict[str, Any] = {
                 "text": value["text"].strip() or self.item.text,
                 "kind": self.lexicon.resolve_kind(value["kind"]) if value["kind"].strip() else self.item.kind,
                 "themes": self.lexicon.resolve_themes(value["themes"]),

@@ -5,6 +5,8 @@ with a chosen hit; the app answers through `assistant.chat.Chat`.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,11 +18,18 @@ from rich.text import Text
 
 from assistant.textsafe import printable
 from assistant.chat import Hit, Reply
+from assistant.tui.screens.base import ReviewScreen
+
+if TYPE_CHECKING:
+    from assistant.tui.app import ReviewApp
 
 PLACEHOLDER = "用中文提问，例如：列出执行率低于90%的项目 · 哪些指标没有完成 · 显示宣传相关的问题（↑↓ 选结果，空行回车打开）"
 
 
 class ChatPane(Vertical):
+    if TYPE_CHECKING:
+        app: ReviewApp          # the review app, with its store, lexicon and conversation
+
     BINDINGS = [Binding("escape", "close", "关闭对话", id="chat.close"),
                 # the request line keeps the focus: arrows move through the results from there
                 Binding("down", "hit(1)", "下一个结果", show=False, id="chat.next"),
@@ -62,7 +71,9 @@ class ChatPane(Vertical):
 
     def action_close(self) -> None:
         self.display = False
-        self.screen.focus_main()
+        screen = self.screen
+        if isinstance(screen, ReviewScreen):
+            screen.focus_main()
 
     def show_reply(self, question: str, reply: Reply) -> None:
         log = self.query_one("#chat-log", RichLog)
