@@ -200,13 +200,13 @@ def _overlayable() -> frozenset[str]:
 
 def lexicons() -> Lexicons:
     """The process's lexicons: the folder and overlays the environment names, built once."""
-    overlays = tuple(p for p in os.environ.get(OVERLAY_VARIABLE, "").split(os.pathsep) if p)
-    return _lexicons(str(lexicon_dir()), overlays)
+    return _lexicons(os.environ.get("JIXIAO_LEXICONS"), os.environ.get(OVERLAY_VARIABLE))
 
 
 @lru_cache(maxsize=4)
-def _lexicons(folder: str, overlays: tuple[str, ...]) -> Lexicons:
-    return Lexicons(Path(folder), [Path(p) for p in overlays])
+def _lexicons(folder: str | None, overlays: str | None) -> Lexicons:
+    paths = [Path(p) for p in (overlays or "").split(os.pathsep) if p]
+    return Lexicons(Path(folder) if folder else _BUILTIN, paths)
 
 
 def builtin(name: str) -> Any:
