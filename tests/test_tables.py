@@ -536,3 +536,48 @@ def test_a_department_form_named_in_one_cell_stops_at_its_task_table():
     [project] = extract_text(text, "dept.txt").projects
     assert (project.name, project.form) == ("某县自然资源局", "department_overall")
     assert [i.name for i in project.indicators] == ["完成耕地保护面积"]
+
+
+# A page of a PDF's text that opens inside a scoring table begun on the page before: no
+# header, a site's byline above, each line starting with the 分值 and 得分 of the row above,
+# merged label cells glued to the row's first cell with their weights broken over lines,
+# optional groups marked (可选项), and an indicator worded like a second-level label
+# (written for this test).
+CONTINUED_PAGE = (
+    "来源: 县财政局 | 2021-06-18 |\n"
+    "15 分)项目决策(8 分)项目立项立项依据充分性\n"
+    "4 4 立项程序规范性 (规划符合性)\n"
+    "4 3 (\n"
+    "8 ) 绩效目标目标合理性\n"
+    "4 4 指标明确性\n"
+    "4 2 (\n"
+    "10 分)项目管理(6分)资金管理预算执行\n"
+    "3 3 资金使用合规性\n"
+    "3 2 (\n"
+    "4 分)组织实施管理制度健全性\n"
+    "4 4 (\n"
+    "75 分)项目绩效(45 分)项目产出实际完成率\n"
+    "15 15 完成及时性\n"
+    "15 12 质量达标率\n"
+    "15 15 (\n"
+    "30 分)项目效益社会效益(可选项)\n"
+    "15 生态效益(可选项) 公平性(可选项) 服务对象满意度\n"
+    "15 14 总分 92 二、存在的问题\n"
+    "部分乡镇资金拨付进度偏慢。\n"
+)
+
+
+def test_a_page_opening_inside_a_scoring_table_gives_its_rows():
+    [project] = extract_text(CONTINUED_PAGE, "page2.txt").projects
+    rows = [(i.name, i.weight, i.score) for i in project.indicators]
+    assert rows == [
+        ("立项依据充分性", 4, 4), ("立项程序规范性(规划符合性)", 4, 3), ("目标合理性", 4, 4), ("指标明确性", 4, 2),
+        ("预算执行", 3, 3), ("资金使用合规性", 3, 2), ("管理制度健全性", 4, 4), ("实际完成率", 15, 15),
+        ("完成及时性", 15, 12), ("质量达标率", 15, 15), ("服务对象满意度", 15, 14)]
+    assert project.indicators[-1].category == "满意度"
+
+
+def test_prose_above_a_header_is_no_continued_table():
+    text = ("本项目由县农业农村局组织实施，资金 120 万元，惠及 15 个行政村。\n" + TAB_FORM)
+    [project] = extract_text(text, "prose.txt").projects
+    assert project.indicators[0].name == "维修改造校舍面积"

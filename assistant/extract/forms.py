@@ -49,6 +49,7 @@ STATEMENT_ROLES = ("reason", "problem", "measure", "problem_measure")
 HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
 POOR_READING = 3.5          # cost per row above which the header's reading is doubted
 HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
+CONTINUED_MIN_ROWS = 3      # rows a page must open with to be read as a table continued from the page before
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
 
@@ -204,19 +205,22 @@ def complete_identity(project: Project, text: str) -> Project:
 def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Project | None:
     """A document with no name field: a form named by its title when it has an indicator
     table or a budget block (a title naming no project — 部门整体支出绩效评价得分表 — gives
-    a form with an empty name), or a report titled after one project."""
+    a form with an empty name), or a report titled after one project.  A page that opens
+    inside a table begun on the page before gives its rows to a form with an empty name."""
     head = text[:1500]
     atoms = atomize(text, 0, len(text), v)
     header = _header(atoms, v)
     title, form = _title_near(text, 0, len(head), v)
     budget = _budget(atoms, text, v, header[0] if header else len(atoms))
-    if title and (header is not None or budget is not None):
+    continued = _continued_rows(atoms, header[0] if header else len(atoms), text, v, lexicon)
+    if title and (header is not None or budget is not None) or continued:
         name = _name_from_title(title, v)
         project = Project(name=name, form=form, start=0, end=len(text))
         project.budget = budget
+        project.indicators = continued
         if header is not None:
             first, last, roles, project.statement_columns = header
-            project.indicators = _indicators(atoms, last, roles, text, v, lexicon)
+            project.indicators += _indicators(atoms, last, roles, text, v, lexicon)
             project.form = project.form or _form_from_roles(roles, v)
         project.form = project.form or v.default_form
         project.total_score = _total(atoms, text, v)
@@ -464,6 +468,31 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
             if candidate.cost < reading.cost:
                 reading = candidate
     return _indicators_of(reading, lexicon)
+
+
+def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
+                    lexicon: CompiledLexicon | None) -> list[Indicator]:
+    """The rows a page opens with when its table began on the page before: no header above
+    them, so they are read by the published column orders (tables.yaml § schemas), and kept
+    only when they read as a scored table — several rows, framework labels printed beside
+    them, a weight and a score on most of them."""
+    table = unwrap(text, _table_atoms(atoms[:stop], 0, v, text))
+    if len(table) < CONTINUED_MIN_ROWS * 2:
+        return []
+    best = None
+    for schema in v.schemas:
+        candidate = read_rows(table, text, tuple(schema[1:]), v)
+        if best is None or candidate.cost < best.cost:
+            best = candidate
+    rows = best.rows
+    first = next((n for n, r in enumerate(rows) if r.labels), len(rows))
+    rows = best.rows = rows[first:]        # above the first label: the page's head (a site's byline …)
+    scored = sum(1 for r in rows if "score" in r.values)
+    labelled = sum(1 for r in rows if r.labels)
+    if len(rows) < CONTINUED_MIN_ROWS or scored * 3 < len(rows) * 2 or labelled < 2 \
+            or best.cost > POOR_READING * len(rows):
+        return []
+    return _indicators_of(best, lexicon)
 
 
 def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
-from assistant.extract.stream import _PERCENT, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
+from assistant.extract.stream import _PERCENT, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
 
 INF = math.inf
 
@@ -61,6 +61,8 @@ JOIN_CAP = 3.2           # a cell whose joins cost more is never the cheapest re
 ROW_EMPTY = 1.5          # a row with a name and no value at all
 NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)
 MID_NUMBER = 1.5
+FIELD_KEY = 2.0          # a name ending in a colon
+LABEL_NAME = 0.0         # a second second-level label read as the name of the row its values follow
 MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
              "label": 6}
 
@@ -88,6 +90,7 @@ _GLUED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?=[\u4e00-\u9fff:：%]
 _CLAUSE_MARKS = frozenset("，,、")
 _CLAUSE = re.compile(r"[，,]")
 _ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
+_WEIGHT_PIECE = re.compile(r"^分[)）]$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _SPACES = re.compile(r"\s+")
@@ -218,8 +221,11 @@ class _Parser:
             self.struct.append(self.struct[-1] + (STRUCT_JOIN * self.evidence if glued else 0.0))
         # in a layout whose cells are all parted (by bars, lines, spaces), a cell is rarely
         # cut where its text merely changes script
-        self.split = [max(a.split * glue, DELIMITED_CUT) if parted and a.gap < SPACE else a.split
-                      for a in atoms]
+        # — except beside a framework label: PDF text glues a merged label cell to the
+        # row's first cell (「项目管理(7分)资金管理资金分配」) however the rest is parted
+        self.split = [max(a.split * glue, DELIMITED_CUT) if parted and a.gap < SPACE
+                      and not _label_edge(atoms, k) else a.split
+                      for k, a in enumerate(atoms)]
         # the atoms' texts without white space or bars, end to end: a span's text is a slice
         # (atoms may stand out of source order: stream.unwrap)
         pieces = [_SPACES.sub("", _BARS.sub("", a.text)) for a in atoms]
@@ -286,6 +292,8 @@ class _Parser:
         bnd = [INF] * (n + 1)       # at a row boundary
         st = [[[INF] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
         back_b: list[tuple | None] = [None] * (n + 1)
+        after_l2 = [INF] * (n + 1)  # at a boundary right after a second-level label
+        back_l2: list[int | None] = [None] * (n + 1)
         back_s = [[[None] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
         bnd[0] = 0.0
         for i in range(n + 1):
@@ -323,19 +331,31 @@ class _Parser:
             for j in range(i + 1, min(n, i + 4) + 1):
                 if j > i + 1 and self.atoms[j - 1].gap >= SPACE:
                     break
-                junk = c0 + _junk_cost(self.text(i, j), self.vocab)
+                junk = c0 + _junk_cost(self.text(i, j), self.vocab, self.atoms[i].gap >= SPACE)
                 if junk < bnd[j]:
                     bnd[j], back_b[j] = junk, ("junk", i)
             for j, c in self.spans("label", i):
                 if c0 + c < bnd[j]:
                     bnd[j], back_b[j] = c0 + c, ("label", i)
+                if after_l2[i] + c + LABEL_NAME + ROW_COST < st[j][0][1]:
+                    # a row prints one second level: a second one is the row's name, worded
+                    # like a label (「资金管理 资金分配 3 3」, 「服务对象满意度 10 10」)
+                    st[j][0][1] = after_l2[i] + c + LABEL_NAME + ROW_COST
+                    back_s[j][0][1] = ("label_name", i, 0, 0)
+                if self._level(i, j) == 2 and c0 + c < after_l2[j]:
+                    after_l2[j], back_l2[j] = c0 + c, i
             for j, c in self.spans("name", i):
                 if c0 + c + ROW_COST < st[j][0][1]:
                     st[j][0][1] = c0 + c + ROW_COST
                     back_s[j][0][1] = ("name", i, 0, 0)
         if self.keep_tables:
             self.tables = (bnd, st, back_b, back_s)
+        self.back_l2 = back_l2
         return self._trace(bnd, back_b, back_s, S)
+
+    def _level(self, i: int, j: int) -> int | None:
+        label = _read_label(self.text(i, j))
+        return label.level if label is not None else None
 
     def _name_before(self, back: list, i: int) -> str:
         step = back[2]
@@ -382,6 +402,10 @@ class _Parser:
                 if kind == "name":
                     events.append(("name", prev_i, i))
                     i, state = prev_i, ("b",)
+                elif kind == "label_name":
+                    events.append(("name", prev_i, i))
+                    events.append(("label", self.back_l2[prev_i], prev_i))
+                    i, state = self.back_l2[prev_i], ("b",)
                 elif kind == "fill":
                     events.append(("slot", prev_i, i, self.slots[prev_k - 1].role))
                     i, state = prev_i, ("s", prev_f, prev_k)
@@ -393,7 +417,7 @@ class _Parser:
             kind, i, j = ev[0], ev[1], ev[2]
             cell = self.cellish(i, j)
             if kind == "label":
-                label = damaged_label(self.text(i, j)) or damaged_label(_WEIGHT_AFTER.sub("", self.text(i, j)))
+                label = _read_label(self.text(i, j))
                 if label is not None:
                     pending.append((label, cell))
                 current = None
@@ -475,6 +499,8 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
     if len(t) <= 2:
         cost += SHORT_NAME
     cost += NAME_SENTENCE * (t[-1] in "。；;" ) + 0.5 * NAME_SENTENCE * min(2, len(_CLAUSE.findall(t)))
+    if t[-1] in ":：":
+        cost += FIELD_KEY               # 「编辑:」: the key of a field, not an indicator
     if t[-1].isdigit() or vocab.value_end.search(t):
         cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on
     if damaged_label(t) is not None:
@@ -563,9 +589,30 @@ def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
     return INF
 
 
-def _junk_cost(t: str, vocab: FormVocab) -> float:
+def _read_label(t: str) -> Label | None:
+    """The label a label cell stands for, also with its group's weight glued on."""
+    return damaged_label(t) or damaged_label(_WEIGHT_AFTER.sub("", t))
+
+
+def _label_edge(atoms: list[Atom], k: int) -> bool:
+    """Whether a glued boundary ends or starts a label of a chain of merged label cells
+    (「(10 分)科学决策必要性」, 「(7分)资金管理资金分配」): a label after another label
+    or after a weight's closing bracket.  A label word alone inside running text
+    (「资金分配规范性」) is no such chain."""
+    if atoms[k].gap != GLUE_VOCAB or k < 2:
+        return False
+    before, prev, cur = atoms[k - 2].text, atoms[k - 1].text, atoms[k].text
+    closed = before[-1:] in ")）" or atoms[k - 1].gap < SPACE and lookup_label(before) is not None
+    return lookup_label(prev) is not None and (lookup_label(cur) is not None or closed) \
+        or lookup_label(cur) is not None and prev[-1:] in ")）"
+
+
+def _junk_cost(t: str, vocab: FormVocab, parted: bool = False) -> float:
+    """What reading `t` as no cell costs; `parted`: a separator stands before it."""
     if len(t) == 1 and t in _PERCENT:
         return JUNK_COST                # a per cent sign belongs to the number before it
+    if parted and _WEIGHT_PIECE.match(t):
+        return JUNK_ROW_NUMBER          # 「10 分)」: the rest of a label's weight broken over lines
     if vocab.placeholder.match(t) or not _HAN.search(t) and not any(c.isdigit() for c in t):
         return JUNK_PLACEHOLDER
     if _ROW_NUMBER.match(t):

@@ -97,8 +97,9 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
         if a.gap == SPACE and prev is not None and (
                 _BARE_COMPARATOR.match(prev.text)
                 or prev.text[-1:].isdigit() and _UNIT_AFTER_NUMBER.match(a.text)
-                or _open_bracket(text, a.start)):
-            a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」
+                or _open_bracket(text, a.start)
+                or a.text[:1] in "(（" and _cls(prev.text[-1]) == "h"):
+            a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」, 「必要性 (政策依据)」
         elif a.gap == SPACE and prev is not None and prev.text[-1] in _PROSE_STOP:
             a.split, a.merge = PROSE_SPACE  # 「…催收, 保证…」: a space after a comma is prose
         elif prev is not None and a.gap >= SPACE and (_WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]])
