@@ -581,3 +581,20 @@ def test_prose_above_a_header_is_no_continued_table():
     text = ("本项目由县农业农村局组织实施，资金 120 万元，惠及 15 个行政村。\n" + TAB_FORM)
     [project] = extract_text(text, "prose.txt").projects
     assert project.indicators[0].name == "维修改造校舍面积"
+
+
+# OCR text run together where a unit of measure (元/册, 件/套) was left between a name and its
+# target, with no 度量单位 column in the header (written for this test).
+GLUED_UNIT = (
+    "项目支出绩效自评表(2022年度)项目名称社区文化宣传项目主管部门某区文化馆实施单位某区文化馆"
+    "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    "产出指标数量指标印制宣传册份数2000份2100份2020成本指标宣传册印制成本元/册≤3元2.8元2020"
+    "展板制作成本万元/块0.5万元0.5万元1010满意度指标服务对象满意度指标居民满意度90%93%2020总分100100\n"
+)
+
+
+def test_a_unit_left_between_a_name_and_its_target_is_no_part_of_the_name():
+    [project] = extract_text(GLUED_UNIT, "ocr.txt").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("印制宣传册份数", "2000份", "2100份", 20, 20), ("宣传册印制成本", "≤3元", "2.8元", 20, 20),
+        ("展板制作成本", "0.5万元", "0.5万元", 10, 10), ("居民满意度", "90%", "93%", 20, 20)]

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
-from assistant.extract.stream import _PERCENT, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
+from assistant.extract.stream import _PERCENT, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
 
 INF = math.inf
 
@@ -55,7 +55,8 @@ EMBEDDED_LABEL = 3.0     # a cell holding a label inside it: two cells read as o
 EMBEDDED_OTHER = 1.5
 EMBEDDED_IN_TEXT = 1.5   # a framework label inside a reason or a note
 STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a text cell
-SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0}
+SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0,
+        "ratio": 0.0}
 SKIP_AT_END = 0.5
 JOIN_CAP = 3.2           # a cell whose joins cost more is never the cheapest reading
 ROW_EMPTY = 1.5          # a row with a name and no value at all
@@ -64,7 +65,7 @@ MID_NUMBER = 1.5
 FIELD_KEY = 2.0          # a name ending in a colon
 LABEL_NAME = 0.0         # a second second-level label read as the name of the row its values follow
 MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
-             "label": 6}
+             "label": 6, "ratio": 1}
 
 KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
                 "score": "number", "reason": "text", "problem": "text", "measure": "text",
@@ -91,6 +92,8 @@ _CLAUSE_MARKS = frozenset("，,、")
 _CLAUSE = re.compile(r"[，,]")
 _ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _WEIGHT_PIECE = re.compile(r"^分[)）]$")
+_BARE_UNIT = re.compile(f"^{UNIT_RATIO}$")
+_BARE_UNIT_END = re.compile(f"(?<![（(]){UNIT_RATIO}$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _SPACES = re.compile(r"\s+")
@@ -183,9 +186,13 @@ def _coalesce(atoms: list[Atom]) -> list[Atom]:
 def slots_for(roles: tuple[str | None, ...]) -> list[Slot]:
     """The slots after the name for the value roles a header prints, in its order; a
     description of the indicator may stand right after its name even where the header
-    names no such column (a sentence, never a value)."""
+    names no such column (a sentence, never a value), and so may a unit of measure per unit
+    (元/册) where it names no 度量单位 column."""
     slots = [Slot(r or "any", KIND_OF_ROLE.get(r, "any")) for r in roles]
-    if not slots or slots[0].kind != "any":
+    described = bool(slots) and slots[0].kind == "any"
+    if "unit" not in roles:
+        slots.insert(0, Slot("unit_left", "ratio"))   # 「…印制成本元/册≤3元」: a unit before the target
+    if not described:
         slots.insert(0, Slot("note", "desc"))
     return slots
 
@@ -202,6 +209,7 @@ class _Parser:
             atoms = _coalesce(atoms)
         self.atoms, self.source, self.slots, self.vocab = atoms, source, slots, vocab
         self.keep_tables = False            # keep the DP's tables (for inspecting a reading)
+        self.lead = next((k for k, s in enumerate(slots) if s.role not in _LEADING), len(slots))
         self.n = len(atoms)
         glue = DELIMITED_GLUE if parted else 1.0
         # what a cell's words say about cells run together counts for less where the
@@ -317,7 +325,7 @@ class _Parser:
             if i == n:              # a passage may stop mid-row: the row read so far counts
                 for f in (0, 1):
                     for k in range(2, S):
-                        if f == 0 and k == 2 and len(self._name_before(back_s[i][0], i)) < 4:
+                        if f == 0 and k <= self.lead + 1 and len(self._name_before(back_s[i][0], i, k)) < 4:
                             continue        # a name cut short (「总建」) is no row
                         if st[i][f][k] + SKIP_AT_END < st[i][1][S]:
                             st[i][1][S], back_s[i][1][S] = st[i][f][k] + SKIP_AT_END, ("skip", i, f, k)
@@ -357,10 +365,11 @@ class _Parser:
         label = _read_label(self.text(i, j))
         return label.level if label is not None else None
 
-    def _name_before(self, back: list, i: int) -> str:
-        step = back[2]
-        if step is not None and step[0] == "skip":
-            step = back[1]
+    def _name_before(self, back: list, i: int, k: int) -> str:
+        """The name of a row whose slots before k were all skipped (else "")."""
+        step = back[k]
+        while step is not None and step[0] == "skip":
+            step = back[step[3]]
         return self.text(step[1], i) if step is not None and step[0] == "name" else ""
 
     def _pair(self, k: int, i: int, j: int, prev: tuple | None) -> float:
@@ -501,6 +510,8 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
     cost += NAME_SENTENCE * (t[-1] in "。；;" ) + 0.5 * NAME_SENTENCE * min(2, len(_CLAUSE.findall(t)))
     if t[-1] in ":：":
         cost += FIELD_KEY               # 「编辑:」: the key of a field, not an indicator
+    if _BARE_UNIT_END.search(t):
+        cost += 1.0                     # 「宣传册印制成本元/册」: the unit of the target after it
     if t[-1].isdigit() or vocab.value_end.search(t):
         cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on
     if damaged_label(t) is not None:
@@ -579,6 +590,10 @@ def _cost_unit(t: str, vocab: FormVocab, g: float) -> float:
     return 0.3 if t and len(t) <= 8 and _UNIT.match(t) and not _NUMBER.match(t) else INF
 
 
+def _cost_ratio(t: str, vocab: FormVocab, g: float) -> float:
+    return 0.0 if _BARE_UNIT.match(t) else INF
+
+
 def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
     label = damaged_label(t)
     if label is not None:
@@ -630,6 +645,8 @@ def _text_cost(kind: str, t: str, g: float) -> float:
 
 
 _WORDS = frozenset({"name", "text", "any", "desc"})
+_LEADING = frozenset({"note", "unit_left"})      # slots slots_for puts before the header's own
 _VALUE_KINDS = frozenset({"value", "number", "nature", "unit"})
 _COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "text": _cost_text,
-         "any": _cost_any, "desc": _cost_desc, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label}
+         "any": _cost_any, "desc": _cost_desc, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label,
+         "ratio": _cost_ratio}

@@ -44,6 +44,9 @@ _SEPARATOR = re.compile(r"[ \t\u3000\xa0\r\n|｜]+")
 _COMPARATORS = "≥≤<>=＞＜＝≧≦"
 _PERCENT = "%％‰"
 _DASHES = "一—－-"
+# a unit of measure per unit (元/册, 万元/块, 件/套) standing before a number
+UNIT_RATIO = r"(?:万元|[\u4e00-\u9fff])[/／][\u4e00-\u9fff]{1,3}"
+_UNIT_RATIO = re.compile(UNIT_RATIO + r"(?=[\d≥≤<>=＞＜＝≧≦])")
 
 
 # Across a space, a comparator and its number, or a number and its unit, are one value
@@ -213,6 +216,9 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
                 cuts[at] = GLUE_VOCAB
     if text[start] == "标" and end - start > 1 and text[:start].rstrip().endswith("指"):
         cuts[start + 1] = SPACE         # 「满意度指 标演出人员满意度」: a wrapped label's last character, then a cell
+    for m in _UNIT_RATIO.finditer(text, start, end):
+        if m.start() > start and _cls(text[m.start() - 1]) == "h":
+            cuts.setdefault(m.start(), GLUE_CLASS)    # 「…印制成本元/册≤3元」: a unit left before the target
     prev = _cls(text[start])
     for k in range(start + 1, end):
         cur = _cls(text[k])
