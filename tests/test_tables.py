@@ -598,3 +598,25 @@ def test_a_unit_left_between_a_name_and_its_target_is_no_part_of_the_name():
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("印制宣传册份数", "2000份", "2100份", 20, 20), ("宣传册印制成本", "≤3元", "2.8元", 20, 20),
         ("展板制作成本", "0.5万元", "0.5万元", 10, 10), ("居民满意度", "90%", "93%", 20, 20)]
+
+
+# OCR text run together with numbered names (指标1：…), actual values left empty, and each row's
+# 分值 and 得分 run into one number before its reason (written for this test).
+GLUED_NUMBERED = (
+    "项目支出绩效自评表(2022年度)项目名称档案数字化管理项目主管部门某县档案馆实施单位某县档案馆"
+    "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    "产出指标数量指标指标1:数字化档案卷数5000卷5200卷2020"
+    "时效指标指标1:档案归档及时率按规定时限43部分资料归档滞后指标2:目录更新及时率按规定时限32个别目录录入延迟"
+    "满意度指标服务对象满意度指标查档群众满意度90%95%1010总分10095\n"
+)
+
+
+def test_a_numbered_name_starts_a_row_in_text_run_together():
+    [project] = extract_text(GLUED_NUMBERED, "ocr.txt").projects
+    # which of the two value columns was left empty the text cannot tell: one value is read
+    assert [(i.name, [v for v in (i.target, i.actual) if v], i.weight, i.score, i.reason)
+            for i in project.indicators] == [
+        ("数字化档案卷数", ["5000卷", "5200卷"], 20, 20, ""),
+        ("档案归档及时率", ["按规定时限"], 4, 3, "部分资料归档滞后"),
+        ("目录更新及时率", ["按规定时限"], 3, 2, "个别目录录入延迟"),
+        ("查档群众满意度", ["90%", "95%"], 10, 10, "")]

@@ -44,6 +44,7 @@ LABEL_FUZZY_COST = 0.6
 LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
 EQUAL_BONUS = 0.8        # target and actual printed alike
 SCORE_OVER_WEIGHT = 3.0  # a score above its weight
+GLUED_PAIR = 0.5         # a weight and a score no larger, one run of digits: a cut there is likely
 DELIMITED_SPACE = 2.5    # joining across a space costs this many times more there
 DELIMITED_EVIDENCE = 0.2
 LINE_JOIN = 1.5          # a cell going on in the next line (see line_join)
@@ -385,6 +386,8 @@ class _Parser:
             w, s = _as_number(self.text(pi, i)), _as_number(self.text(i, j))
             if w is not None and s is not None and s > w + 1e-9:
                 return SCORE_OVER_WEIGHT
+            if w is not None and s is not None and self.atoms[i].gap == GLUE_DIGIT:
+                return -GLUED_PAIR      # 「…43个别人未及时完成」: OCR runs a row's weight and score together
         return 0.0
 
     def _trace(self, bnd, back_b, back_s, S) -> Reading:
@@ -498,7 +501,7 @@ def _is_vocab_word(t: str) -> bool:
 
 
 def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
-    if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab):
+    if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab) or _numbered(t, vocab, name=True):
         return INF
     if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）":
         return INF
@@ -522,7 +525,7 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
-    if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1:
+    if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1 or _numbered(t, vocab):
         return INF
     if _VALUE.match(t) or t in vocab.qualitative:
         return 1.0 if _LEADING_ZERO.match(t) else 0.1
@@ -551,7 +554,7 @@ def _cost_number(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
-    if not t or _vocab_word(t, vocab) or _NUMBER.match(t):
+    if not t or _vocab_word(t, vocab) or _NUMBER.match(t) or _numbered(t, vocab):
         return INF
     if t in ("无", "无。", "已完成", "完成"):
         return 0.0
@@ -564,8 +567,18 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
     return cost
 
 
+def _numbered(t: str, vocab: FormVocab, name: bool = False) -> bool:
+    """Whether a cell holds a numbered name it cannot hold: a name's number (指标1：, 任务2：)
+    inside it is the next row run into it (「…完成任务2:健康档案更新率」); at its start, the
+    cell is a name with its number — never a value, a reason or a note."""
+    if vocab.name_mark.search(t, 1):
+        return True
+    m = None if name else vocab.name_mark.match(t)
+    return m is not None and m.end() < len(t)
+
+
 def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
-    if not t or _vocab_word(t, vocab):
+    if not t or _vocab_word(t, vocab) or _numbered(t, vocab):
         return INF
     if damaged_label(t) is not None:
         return 5.0
@@ -575,7 +588,7 @@ def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_desc(t: str, vocab: FormVocab, g: float) -> float:
-    if len(t) < 8 or is_value(t, vocab) or _vocab_word(t, vocab):
+    if len(t) < 8 or is_value(t, vocab) or _vocab_word(t, vocab) or _numbered(t, vocab):
         return INF
     return 2.0 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
 

@@ -219,11 +219,12 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
     for m in _UNIT_RATIO.finditer(text, start, end):
         if m.start() > start and _cls(text[m.start() - 1]) == "h":
             cuts.setdefault(m.start(), GLUE_CLASS)    # 「…印制成本元/册≤3元」: a unit left before the target
+    marked = _name_marks(text, start, end, vocab, cuts)
     prev = _cls(text[start])
     for k in range(start + 1, end):
         cur = _cls(text[k])
         kind = _class_cut(prev, cur, text, k)
-        if kind is not None and k not in cuts:
+        if kind is not None and k not in cuts and k not in marked:
             cuts[k] = kind
         prev = cur
     pos = start
@@ -231,6 +232,19 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
         out.append(Atom(text[pos:at], pos, at, gap))
         pos, gap = at, cuts[at]
     out.append(Atom(text[pos:end], pos, end, gap))
+
+
+def _name_marks(text: str, start: int, end: int, vocab: FormVocab, cuts: dict[int, int]) -> set[int]:
+    """「…未及时完成任务2:健康…」: a name's number (指标1：, 任务2：) opens a cell and is
+    never cut itself; the places inside the marks are returned."""
+    inside: set[int] = set()
+    for m in vocab.name_mark.finditer(text, start, end):
+        if m.start() > start:
+            cuts[m.start()] = GLUE_VOCAB
+        inside.update(range(m.start() + 1, m.end()))
+    for at in inside & cuts.keys():
+        del cuts[at]
+    return inside
 
 
 def _class_cut(prev: str, cur: str, text: str, k: int) -> int | None:
