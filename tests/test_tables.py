@@ -620,3 +620,13 @@ def test_a_numbered_name_starts_a_row_in_text_run_together():
         ("档案归档及时率", ["按规定时限"], 4, 3, "部分资料归档滞后"),
         ("目录更新及时率", ["按规定时限"], 3, 2, "个别目录录入延迟"),
         ("查档群众满意度", ["90%", "95%"], 10, 10, "")]
+
+
+def test_a_row_a_site_cut_short_with_dots_is_no_indicator():
+    text = ("项目名称 农村饮水工程维护 主管部门 某县水利局\n"
+            "一级指标 二级指标 三级指标 指标值 完成值 分值 得分\n"
+            "产出指标 数量指标 维护供水工程处数 ≥30处 32处 20 20\n"
+            "质量指标 水质检测达标率 ≥95% 97% 20 20\n"
+            "时效指标 维修响应及时........")
+    [project] = extract_text(text, "cut.txt").projects
+    assert [i.name for i in project.indicators] == ["维护供水工程处数", "水质检测达标率"]

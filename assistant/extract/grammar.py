@@ -93,6 +93,7 @@ _CLAUSE_MARKS = frozenset("，,、")
 _CLAUSE = re.compile(r"[，,]")
 _ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _WEIGHT_PIECE = re.compile(r"^分[)）]$")
+_CUT_SHORT = re.compile(r"(?:\.{3,}|…+)$")
 _BARE_UNIT = re.compile(f"^{UNIT_RATIO}$")
 _BARE_UNIT_END = re.compile(f"(?<![（(]){UNIT_RATIO}$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
@@ -503,8 +504,8 @@ def _is_vocab_word(t: str) -> bool:
 def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
     if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab) or _numbered(t, vocab, name=True):
         return INF
-    if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）":
-        return INF
+    if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）" or _CUT_SHORT.search(t):
+        return INF                      # 「中央专款分配合规........」: a site cut the text short
     if vocab.placeholder.match(t):
         return INF
     cost = 0.2 + g * (0.03 * max(0, len(t) - 30) + _embedded(t) + 2.0 * len(_IN_NAME_VALUE.findall(t)))
