@@ -630,3 +630,10 @@ def test_a_row_a_site_cut_short_with_dots_is_no_indicator():
             "时效指标 维修响应及时........")
     [project] = extract_text(text, "cut.txt").projects
     assert [i.name for i in project.indicators] == ["维护供水工程处数", "水质检测达标率"]
+
+
+def test_a_narrative_naming_indicators_is_no_continued_table():
+    text = ("2023年度部门整体支出绩效自评报告\n"
+            + "本年度项目资金 120 万元已全部拨付，完成农村道路养护 35 公里，产出指标和效益指标均已完成，"
+              "满意度指标达到 95%。\n" * 6)
+    assert all(not p.indicators for p in extract_text(text, "report.txt").projects)

@@ -50,6 +50,8 @@ HEADER_PRIOR = 3.0          # how much better a published column order must expl
 POOR_READING = 3.5          # cost per row above which the header's reading is doubted
 HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
 CONTINUED_MIN_ROWS = 3      # rows a page must open with to be read as a table continued from the page before
+CONTINUED_WINDOW = 2000     # characters of a page searched for them
+PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
 
@@ -476,8 +478,11 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
     them, so they are read by the published column orders (tables.yaml § schemas), and kept
     only when they read as a scored table — several rows, framework labels printed beside
     them, a weight and a score on most of them."""
-    table = unwrap(text, _table_atoms(atoms[:stop], 0, v, text))
-    if len(table) < CONTINUED_MIN_ROWS * 2:
+    page = [a for a in atoms[:stop] if a.start < CONTINUED_WINDOW]
+    if sum(1 for a in page if lookup_label(a.text) is not None) < 2:
+        return []                           # no framework label: no table (and no reading to pay for)
+    table = unwrap(text, _table_atoms(page, 0, v, text))
+    if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table):
         return []
     best = None
     for schema in v.schemas:
@@ -493,6 +498,13 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
             or best.cost > POOR_READING * len(rows):
         return []
     return _indicators_of(best, lexicon)
+
+
+def _prose(atoms: list[Atom]) -> bool:
+    """Whether text reads as sentences (a report's narrative) rather than a table's cells:
+    more than one full stop in every PROSE_CHARS characters."""
+    chars = sum(a.end - a.start for a in atoms)
+    return sum(a.text.count("。") for a in atoms) * PROSE_CHARS > chars
 
 
 def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
