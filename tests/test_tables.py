@@ -637,3 +637,26 @@ def test_a_narrative_naming_indicators_is_no_continued_table():
             + "本年度项目资金 120 万元已全部拨付，完成农村道路养护 35 公里，产出指标和效益指标均已完成，"
               "满意度指标达到 95%。\n" * 6)
     assert all(not p.indicators for p in extract_text(text, "report.txt").projects)
+
+
+# The next page of a report printing one form per project: the tail of the last project's
+# table (its header on the page before), then the next project's form (written for this test).
+TAIL_THEN_FORM = (
+    "产出指标 时效指标 设备到货及时率 100% 100% 10 10\n"
+    "效益指标 社会效益指标 群众就医等候时间缩短 明显缩短 缩短20分钟 20 18\n"
+    "满意度指标 服务对象满意度指标 患者满意度 ≥90% 93% 10 10\n"
+    "总分 100 96\n"
+    "项目支出绩效自评表\n"
+    "项目名称 乡镇卫生院设备更新 主管部门 某县卫生健康局 实施单位 某县卫生健康局\n"
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    "产出指标 数量指标 更新设备台数 ≥12台 12台 20 20\n"
+    "质量指标 设备验收合格率 100% 100% 20 20\n"
+)
+
+
+def test_a_page_opening_with_the_tail_of_a_table_before_a_new_form_gives_both():
+    first, second = extract_text(TAIL_THEN_FORM, "page5.txt").projects
+    assert first.name == "" and [(i.name, i.target, i.actual, i.weight, i.score) for i in first.indicators] == [
+        ("设备到货及时率", "100%", "100%", 10, 10), ("群众就医等候时间缩短", "明显缩短", "缩短20分钟", 20, 18),
+        ("患者满意度", "≥90%", "93%", 10, 10)]
+    assert second.name == "乡镇卫生院设备更新" and [i.name for i in second.indicators] == ["更新设备台数", "设备验收合格率"]

@@ -70,6 +70,8 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
     projects: list[Project] = []
     bounds = [_form_start(text, a, v, prev.key_end if prev else 0)
               for prev, a in zip([None, *anchors[:-1]], anchors)]
+    if anchors and bounds[0] > 0:
+        projects.extend(_continued_form(text, bounds[0], v, lexicon))
     for n, anchor in enumerate(anchors):
         start = bounds[n]
         end = bounds[n + 1] if n + 1 < len(anchors) else len(text)
@@ -245,6 +247,18 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
             project.budget = budget
             return project
     return None
+
+
+def _continued_form(text: str, end: int, v: FormVocab, lexicon: CompiledLexicon | None) -> list[Project]:
+    """The form whose table the page opens inside, above the first form that begins on it:
+    its name and header were on the page before, so it has rows only."""
+    atoms = atomize(text, 0, end, v)
+    rows = _continued_rows(atoms, len(atoms), text, v, lexicon)
+    if not rows:
+        return []
+    project = Project(name="", form=v.default_form, start=0, end=end)
+    project.indicators = rows
+    return [project]
 
 
 def _project_of_report(title: str, v: FormVocab) -> str:
