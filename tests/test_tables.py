@@ -654,8 +654,14 @@ TAIL_THEN_FORM = (
 )
 
 
-def test_a_page_opening_with_the_tail_of_a_table_before_a_new_form_gives_both():
-    first, second = extract_text(TAIL_THEN_FORM, "page5.txt").projects
+@pytest.mark.parametrize("layout", ["spaces", "tabs", "bars", "cells"])
+def test_a_page_opening_with_the_tail_of_a_table_before_a_new_form_gives_both(layout):
+    lines = [line.split(" ") for line in TAIL_THEN_FORM.splitlines()]
+    text = {"spaces": TAIL_THEN_FORM,
+            "tabs": "\n".join("\t".join(cells) for cells in lines),
+            "bars": "\n".join("| " + " | ".join(cells) + " |" for cells in lines),
+            "cells": "\n".join(cell + " |" for cells in lines for cell in cells)}[layout]
+    first, second = extract_text(text, "page5.txt").projects
     assert first.name == "" and [(i.name, i.target, i.actual, i.weight, i.score) for i in first.indicators] == [
         ("设备到货及时率", "100%", "100%", 10, 10), ("群众就医等候时间缩短", "明显缩短", "缩短20分钟", 20, 18),
         ("患者满意度", "≥90%", "93%", 10, 10)]

@@ -70,8 +70,8 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
     projects: list[Project] = []
     bounds = [_form_start(text, a, v, prev.key_end if prev else 0)
               for prev, a in zip([None, *anchors[:-1]], anchors)]
-    if anchors and bounds[0] > 0:
-        projects.extend(_continued_form(text, bounds[0], v, lexicon))
+    if anchors:
+        projects.extend(continued_form(text, anchors[0].key_start, lexicon))
     for n, anchor in enumerate(anchors):
         start = bounds[n]
         end = bounds[n + 1] if n + 1 < len(anchors) else len(text)
@@ -249,9 +249,12 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
     return None
 
 
-def _continued_form(text: str, end: int, v: FormVocab, lexicon: CompiledLexicon | None) -> list[Project]:
-    """The form whose table the page opens inside, above the first form that begins on it:
-    its name and header were on the page before, so it has rows only."""
+def continued_form(text: str, end: int, lexicon: CompiledLexicon | None = None) -> list[Project]:
+    """The form whose table the page opens inside, above the first form that begins on it
+    (at `end`): its name and header were on the page before, so it has rows only."""
+    v = vocab()
+    if end <= 0:
+        return []
     atoms = atomize(text, 0, end, v)
     rows = _continued_rows(atoms, len(atoms), text, v, lexicon)
     if not rows:
