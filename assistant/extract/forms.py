@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
-from assistant.extract.grammar import Cellish, ParsedRow, _as_number, read_rows
+from assistant.extract.grammar import Cellish, ParsedRow, Reading, _as_number, read_rows
 from assistant.extract.labels import lookup_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, unwrap
@@ -493,28 +493,36 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
                     lexicon: CompiledLexicon | None) -> list[Indicator]:
     """The rows a page opens with when its table began on the page before: no header above
     them, so they are read by the published column orders (tables.yaml § schemas), and kept
-    only when they read as a scored table — several rows, framework labels printed beside
-    them, a weight and a score on most of them."""
-    page = [a for a in atoms[:stop] if a.start < CONTINUED_WINDOW]
-    if sum(1 for a in page if lookup_label(a.text) is not None) < 2:
-        return []                           # no framework label: no table (and no reading to pay for)
-    table = unwrap(text, _table_atoms(page, 0, v, text))
-    if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table):
+    only when they read as a scored table."""
+    table = _page_top_table(atoms[:stop], text, v)
+    if not table:
         return []
-    best = None
-    for schema in v.schemas:
-        candidate = read_rows(table, text, tuple(schema[1:]), v)
-        if best is None or candidate.cost < best.cost:
-            best = candidate
-    rows = best.rows
-    first = next((n for n, r in enumerate(rows) if r.labels), len(rows))
-    rows = best.rows = rows[first:]        # above the first label: the page's head (a site's byline …)
+    reading = min((read_rows(table, text, tuple(schema[1:]), v) for schema in v.schemas), key=lambda r: r.cost)
+    first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
+    # above the first label: the page's head (a site's byline …)
+    reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)
+    return _indicators_of(reading, lexicon) if _scored_table(reading) else []
+
+
+def _page_top_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
+    """The atoms a table may occupy at the top of a page: in its first CONTINUED_WINDOW
+    characters, up to the table's end, with framework labels among them and no narrative
+    (else none, and no reading is paid for)."""
+    page = [a for a in atoms if a.start < CONTINUED_WINDOW]
+    if sum(1 for a in page if lookup_label(a.text) is not None) < 2:
+        return []
+    table = unwrap(text, _table_atoms(page, 0, v, text))
+    return [] if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table) else table
+
+
+def _scored_table(reading: Reading) -> bool:
+    """Several rows, framework labels printed beside them, a weight and a score on most of
+    them, and a reading no dearer than a header's is trusted at."""
+    rows = reading.rows
     scored = sum(1 for r in rows if "score" in r.values)
     labelled = sum(1 for r in rows if r.labels)
-    if len(rows) < CONTINUED_MIN_ROWS or scored * 3 < len(rows) * 2 or labelled < 2 \
-            or best.cost > POOR_READING * len(rows):
-        return []
-    return _indicators_of(best, lexicon)
+    return len(rows) >= CONTINUED_MIN_ROWS and scored * 3 >= len(rows) * 2 and labelled >= 2 \
+        and reading.cost <= POOR_READING * len(rows)
 
 
 def _prose(atoms: list[Atom]) -> bool:
