@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.extract import extract_text
+from assistant.extract.labels import lookup_label
 from assistant.extract.layout import split_rows
 
 TAB_FORM = """## 项目支出绩效目标自评表
@@ -666,3 +667,10 @@ def test_a_page_opening_with_the_tail_of_a_table_before_a_new_form_gives_both(la
         ("设备到货及时率", "100%", "100%", 10, 10), ("群众就医等候时间缩短", "明显缩短", "缩短20分钟", 20, 18),
         ("患者满意度", "≥90%", "93%", 10, 10)]
     assert second.name == "乡镇卫生院设备更新" and [i.name for i in second.indicators] == ["更新设备台数", "设备验收合格率"]
+
+
+
+def test_a_group_note_makes_a_label_and_an_optional_mark_does_not():
+    assert lookup_label("经济效益(可选项)").category == "经济效益"
+    assert lookup_label("公平效率（可选项）").level == 2       # a framework's group, not listed
+    assert lookup_label("培训场次(可选)") is None              # an indicator row marked optional
