@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.extract import extract_text
+from assistant.extract.labels import lookup_label
 from assistant.extract.layout import split_rows
 
 TAB_FORM = """## 项目支出绩效目标自评表
@@ -536,3 +537,140 @@ def test_a_department_form_named_in_one_cell_stops_at_its_task_table():
     [project] = extract_text(text, "dept.txt").projects
     assert (project.name, project.form) == ("某县自然资源局", "department_overall")
     assert [i.name for i in project.indicators] == ["完成耕地保护面积"]
+
+
+# A page of a PDF's text that opens inside a scoring table begun on the page before: no
+# header, a site's byline above, each line starting with the 分值 and 得分 of the row above,
+# merged label cells glued to the row's first cell with their weights broken over lines,
+# optional groups marked (可选项), and an indicator worded like a second-level label
+# (written for this test).
+CONTINUED_PAGE = (
+    "来源: 县财政局 | 2021-06-18 |\n"
+    "15 分)项目决策(8 分)项目立项立项依据充分性\n"
+    "4 4 立项程序规范性 (规划符合性)\n"
+    "4 3 (\n"
+    "8 ) 绩效目标目标合理性\n"
+    "4 4 指标明确性\n"
+    "4 2 (\n"
+    "10 分)项目管理(6分)资金管理预算执行\n"
+    "3 3 资金使用合规性\n"
+    "3 2 (\n"
+    "4 分)组织实施管理制度健全性\n"
+    "4 4 (\n"
+    "75 分)项目绩效(45 分)项目产出实际完成率\n"
+    "15 15 完成及时性\n"
+    "15 12 质量达标率\n"
+    "15 15 (\n"
+    "30 分)项目效益社会效益(可选项)\n"
+    "15 生态效益(可选项) 公平性(可选项) 服务对象满意度\n"
+    "15 14 总分 92 二、存在的问题\n"
+    "部分乡镇资金拨付进度偏慢。\n"
+)
+
+
+def test_a_page_opening_inside_a_scoring_table_gives_its_rows():
+    [project] = extract_text(CONTINUED_PAGE, "page2.txt").projects
+    rows = [(i.name, i.weight, i.score) for i in project.indicators]
+    assert rows == [
+        ("立项依据充分性", 4, 4), ("立项程序规范性(规划符合性)", 4, 3), ("目标合理性", 4, 4), ("指标明确性", 4, 2),
+        ("预算执行", 3, 3), ("资金使用合规性", 3, 2), ("管理制度健全性", 4, 4), ("实际完成率", 15, 15),
+        ("完成及时性", 15, 12), ("质量达标率", 15, 15), ("服务对象满意度", 15, 14)]
+    assert project.indicators[-1].category == "满意度"
+
+
+def test_prose_above_a_header_is_no_continued_table():
+    text = ("本项目由县农业农村局组织实施，资金 120 万元，惠及 15 个行政村。\n" + TAB_FORM)
+    [project] = extract_text(text, "prose.txt").projects
+    assert project.indicators[0].name == "维修改造校舍面积"
+
+
+# OCR text run together where a unit of measure (元/册, 件/套) was left between a name and its
+# target, with no 度量单位 column in the header (written for this test).
+GLUED_UNIT = (
+    "项目支出绩效自评表(2022年度)项目名称社区文化宣传项目主管部门某区文化馆实施单位某区文化馆"
+    "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    "产出指标数量指标印制宣传册份数2000份2100份2020成本指标宣传册印制成本元/册≤3元2.8元2020"
+    "展板制作成本万元/块0.5万元0.5万元1010满意度指标服务对象满意度指标居民满意度90%93%2020总分100100\n"
+)
+
+
+def test_a_unit_left_between_a_name_and_its_target_is_no_part_of_the_name():
+    [project] = extract_text(GLUED_UNIT, "ocr.txt").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("印制宣传册份数", "2000份", "2100份", 20, 20), ("宣传册印制成本", "≤3元", "2.8元", 20, 20),
+        ("展板制作成本", "0.5万元", "0.5万元", 10, 10), ("居民满意度", "90%", "93%", 20, 20)]
+
+
+# OCR text run together with numbered names (指标1：…), actual values left empty, and each row's
+# 分值 and 得分 run into one number before its reason (written for this test).
+GLUED_NUMBERED = (
+    "项目支出绩效自评表(2022年度)项目名称档案数字化管理项目主管部门某县档案馆实施单位某县档案馆"
+    "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    "产出指标数量指标指标1:数字化档案卷数5000卷5200卷2020"
+    "时效指标指标1:档案归档及时率按规定时限43部分资料归档滞后指标2:目录更新及时率按规定时限32个别目录录入延迟"
+    "满意度指标服务对象满意度指标查档群众满意度90%95%1010总分10095\n"
+)
+
+
+def test_a_numbered_name_starts_a_row_in_text_run_together():
+    [project] = extract_text(GLUED_NUMBERED, "ocr.txt").projects
+    # which of the two value columns was left empty the text cannot tell: one value is read
+    assert [(i.name, [v for v in (i.target, i.actual) if v], i.weight, i.score, i.reason)
+            for i in project.indicators] == [
+        ("数字化档案卷数", ["5000卷", "5200卷"], 20, 20, ""),
+        ("档案归档及时率", ["按规定时限"], 4, 3, "部分资料归档滞后"),
+        ("目录更新及时率", ["按规定时限"], 3, 2, "个别目录录入延迟"),
+        ("查档群众满意度", ["90%", "95%"], 10, 10, "")]
+
+
+def test_a_row_a_site_cut_short_with_dots_is_no_indicator():
+    text = ("项目名称 农村饮水工程维护 主管部门 某县水利局\n"
+            "一级指标 二级指标 三级指标 指标值 完成值 分值 得分\n"
+            "产出指标 数量指标 维护供水工程处数 ≥30处 32处 20 20\n"
+            "质量指标 水质检测达标率 ≥95% 97% 20 20\n"
+            "时效指标 维修响应及时........")
+    [project] = extract_text(text, "cut.txt").projects
+    assert [i.name for i in project.indicators] == ["维护供水工程处数", "水质检测达标率"]
+
+
+def test_a_narrative_naming_indicators_is_no_continued_table():
+    text = ("2023年度部门整体支出绩效自评报告\n"
+            + "本年度项目资金 120 万元已全部拨付，完成农村道路养护 35 公里，产出指标和效益指标均已完成，"
+              "满意度指标达到 95%。\n" * 6)
+    assert all(not p.indicators for p in extract_text(text, "report.txt").projects)
+
+
+# The next page of a report printing one form per project: the tail of the last project's
+# table (its header on the page before), then the next project's form (written for this test).
+TAIL_THEN_FORM = (
+    "产出指标 时效指标 设备到货及时率 100% 100% 10 10\n"
+    "效益指标 社会效益指标 群众就医等候时间缩短 明显缩短 缩短20分钟 20 18\n"
+    "满意度指标 服务对象满意度指标 患者满意度 ≥90% 93% 10 10\n"
+    "总分 100 96\n"
+    "项目支出绩效自评表\n"
+    "项目名称 乡镇卫生院设备更新 主管部门 某县卫生健康局 实施单位 某县卫生健康局\n"
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+    "产出指标 数量指标 更新设备台数 ≥12台 12台 20 20\n"
+    "质量指标 设备验收合格率 100% 100% 20 20\n"
+)
+
+
+@pytest.mark.parametrize("layout", ["spaces", "tabs", "bars", "cells"])
+def test_a_page_opening_with_the_tail_of_a_table_before_a_new_form_gives_both(layout):
+    lines = [line.split(" ") for line in TAIL_THEN_FORM.splitlines()]
+    text = {"spaces": TAIL_THEN_FORM,
+            "tabs": "\n".join("\t".join(cells) for cells in lines),
+            "bars": "\n".join("| " + " | ".join(cells) + " |" for cells in lines),
+            "cells": "\n".join(cell + " |" for cells in lines for cell in cells)}[layout]
+    first, second = extract_text(text, "page5.txt").projects
+    assert first.name == "" and [(i.name, i.target, i.actual, i.weight, i.score) for i in first.indicators] == [
+        ("设备到货及时率", "100%", "100%", 10, 10), ("群众就医等候时间缩短", "明显缩短", "缩短20分钟", 20, 18),
+        ("患者满意度", "≥90%", "93%", 10, 10)]
+    assert second.name == "乡镇卫生院设备更新" and [i.name for i in second.indicators] == ["更新设备台数", "设备验收合格率"]
+
+
+
+def test_a_group_note_makes_a_label_and_an_optional_mark_does_not():
+    assert lookup_label("经济效益(可选项)").category == "经济效益"
+    assert lookup_label("公平效率（可选项）").level == 2       # a framework's group, not listed
+    assert lookup_label("培训场次(可选)") is None              # an indicator row marked optional

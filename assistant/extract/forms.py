@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
-from assistant.extract.grammar import Cellish, ParsedRow, _as_number, read_rows
+from assistant.extract.grammar import Cellish, ParsedRow, Reading, _as_number, read_rows
 from assistant.extract.labels import lookup_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, unwrap
@@ -49,6 +49,9 @@ STATEMENT_ROLES = ("reason", "problem", "measure", "problem_measure")
 HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
 POOR_READING = 3.5          # cost per row above which the header's reading is doubted
 HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
+CONTINUED_MIN_ROWS = 3      # rows a page must open with to be read as a table continued from the page before
+CONTINUED_WINDOW = 2000     # characters of a page searched for them
+PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
 
@@ -67,6 +70,8 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
     projects: list[Project] = []
     bounds = [_form_start(text, a, v, prev.key_end if prev else 0)
               for prev, a in zip([None, *anchors[:-1]], anchors)]
+    if anchors:
+        projects.extend(continued_form(text, anchors[0].key_start, lexicon))
     for n, anchor in enumerate(anchors):
         start = bounds[n]
         end = bounds[n + 1] if n + 1 < len(anchors) else len(text)
@@ -204,19 +209,22 @@ def complete_identity(project: Project, text: str) -> Project:
 def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Project | None:
     """A document with no name field: a form named by its title when it has an indicator
     table or a budget block (a title naming no project — 部门整体支出绩效评价得分表 — gives
-    a form with an empty name), or a report titled after one project."""
+    a form with an empty name), or a report titled after one project.  A page that opens
+    inside a table begun on the page before gives its rows to a form with an empty name."""
     head = text[:1500]
     atoms = atomize(text, 0, len(text), v)
     header = _header(atoms, v)
     title, form = _title_near(text, 0, len(head), v)
     budget = _budget(atoms, text, v, header[0] if header else len(atoms))
-    if title and (header is not None or budget is not None):
+    continued = _continued_rows(atoms, header[0] if header else len(atoms), text, v, lexicon)
+    if title and (header is not None or budget is not None) or continued:
         name = _name_from_title(title, v)
         project = Project(name=name, form=form, start=0, end=len(text))
         project.budget = budget
+        project.indicators = continued
         if header is not None:
             first, last, roles, project.statement_columns = header
-            project.indicators = _indicators(atoms, last, roles, text, v, lexicon)
+            project.indicators += _indicators(atoms, last, roles, text, v, lexicon)
             project.form = project.form or _form_from_roles(roles, v)
         project.form = project.form or v.default_form
         project.total_score = _total(atoms, text, v)
@@ -239,6 +247,21 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
             project.budget = budget
             return project
     return None
+
+
+def continued_form(text: str, end: int, lexicon: CompiledLexicon | None = None) -> list[Project]:
+    """The form whose table the page opens inside, above the first form that begins on it
+    (at `end`): its name and header were on the page before, so it has rows only."""
+    v = vocab()
+    if end <= 0:
+        return []
+    atoms = atomize(text, 0, end, v)
+    rows = _continued_rows(atoms, len(atoms), text, v, lexicon)
+    if not rows:
+        return []
+    project = Project(name="", form=v.default_form, start=0, end=end)
+    project.indicators = rows
+    return [project]
 
 
 def _project_of_report(title: str, v: FormVocab) -> str:
@@ -464,6 +487,49 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
             if candidate.cost < reading.cost:
                 reading = candidate
     return _indicators_of(reading, lexicon)
+
+
+def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
+                    lexicon: CompiledLexicon | None) -> list[Indicator]:
+    """The rows a page opens with when its table began on the page before: no header above
+    them, so they are read by the published column orders (tables.yaml § schemas), and kept
+    only when they read as a scored table."""
+    table = _page_top_table(atoms[:stop], text, v)
+    if not table:
+        return []
+    reading = min((read_rows(table, text, tuple(schema[1:]), v) for schema in v.schemas), key=lambda r: r.cost)
+    first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
+    # above the first label: the page's head (a site's byline …)
+    reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)
+    return _indicators_of(reading, lexicon) if _scored_table(reading) else []
+
+
+def _page_top_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
+    """The atoms a table may occupy at the top of a page: in its first CONTINUED_WINDOW
+    characters, up to the table's end, with framework labels among them and no narrative
+    (else none, and no reading is paid for)."""
+    page = [a for a in atoms if a.start < CONTINUED_WINDOW]
+    if sum(1 for a in page if lookup_label(a.text) is not None) < 2:
+        return []
+    table = unwrap(text, _table_atoms(page, 0, v, text))
+    return [] if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table) else table
+
+
+def _scored_table(reading: Reading) -> bool:
+    """Several rows, framework labels printed beside them, a weight and a score on most of
+    them, and a reading no dearer than a header's is trusted at."""
+    rows = reading.rows
+    scored = sum(1 for r in rows if "score" in r.values)
+    labelled = sum(1 for r in rows if r.labels)
+    return len(rows) >= CONTINUED_MIN_ROWS and scored * 3 >= len(rows) * 2 and labelled >= 2 \
+        and reading.cost <= POOR_READING * len(rows)
+
+
+def _prose(atoms: list[Atom]) -> bool:
+    """Whether text reads as sentences (a report's narrative) rather than a table's cells:
+    more than one full stop in every PROSE_CHARS characters."""
+    chars = sum(a.end - a.start for a in atoms)
+    return sum(a.text.count("。") for a in atoms) * PROSE_CHARS > chars
 
 
 def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:

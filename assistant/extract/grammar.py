@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
-from assistant.extract.stream import _PERCENT, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, LINE, SPACE, Atom
+from assistant.extract.stream import _PERCENT, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
 
 INF = math.inf
 
@@ -44,6 +44,7 @@ LABEL_FUZZY_COST = 0.6
 LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
 EQUAL_BONUS = 0.8        # target and actual printed alike
 SCORE_OVER_WEIGHT = 3.0  # a score above its weight
+GLUED_PAIR = 0.5         # a weight and a score no larger, one run of digits: a cut there is likely
 DELIMITED_SPACE = 2.5    # joining across a space costs this many times more there
 DELIMITED_EVIDENCE = 0.2
 LINE_JOIN = 1.5          # a cell going on in the next line (see line_join)
@@ -55,14 +56,17 @@ EMBEDDED_LABEL = 3.0     # a cell holding a label inside it: two cells read as o
 EMBEDDED_OTHER = 1.5
 EMBEDDED_IN_TEXT = 1.5   # a framework label inside a reason or a note
 STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a text cell
-SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0}
+SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0,
+        "ratio": 0.0}
 SKIP_AT_END = 0.5
 JOIN_CAP = 3.2           # a cell whose joins cost more is never the cheapest reading
 ROW_EMPTY = 1.5          # a row with a name and no value at all
 NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)
 MID_NUMBER = 1.5
+FIELD_KEY = 2.0          # a name ending in a colon
+LABEL_NAME = 0.0         # a second second-level label read as the name of the row its values follow
 MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
-             "label": 6}
+             "label": 6, "ratio": 1}
 
 KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
                 "score": "number", "reason": "text", "problem": "text", "measure": "text",
@@ -88,6 +92,10 @@ _GLUED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?=[\u4e00-\u9fff:：%]
 _CLAUSE_MARKS = frozenset("，,、")
 _CLAUSE = re.compile(r"[，,]")
 _ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
+_WEIGHT_PIECE = re.compile(r"^分[)）]$")
+_CUT_SHORT = re.compile(r"(?:\.{3,}|…+)$")
+_BARE_UNIT = re.compile(f"^{UNIT_RATIO}$")
+_BARE_UNIT_END = re.compile(f"(?<![（(]){UNIT_RATIO}$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _SPACES = re.compile(r"\s+")
@@ -180,9 +188,13 @@ def _coalesce(atoms: list[Atom]) -> list[Atom]:
 def slots_for(roles: tuple[str | None, ...]) -> list[Slot]:
     """The slots after the name for the value roles a header prints, in its order; a
     description of the indicator may stand right after its name even where the header
-    names no such column (a sentence, never a value)."""
+    names no such column (a sentence, never a value), and so may a unit of measure per unit
+    (元/册) where it names no 度量单位 column."""
     slots = [Slot(r or "any", KIND_OF_ROLE.get(r, "any")) for r in roles]
-    if not slots or slots[0].kind != "any":
+    described = bool(slots) and slots[0].kind == "any"
+    if "unit" not in roles:
+        slots.insert(0, Slot("unit_left", "ratio"))   # 「…印制成本元/册≤3元」: a unit before the target
+    if not described:
         slots.insert(0, Slot("note", "desc"))
     return slots
 
@@ -199,6 +211,7 @@ class _Parser:
             atoms = _coalesce(atoms)
         self.atoms, self.source, self.slots, self.vocab = atoms, source, slots, vocab
         self.keep_tables = False            # keep the DP's tables (for inspecting a reading)
+        self.lead = next((k for k, s in enumerate(slots) if s.role not in _LEADING), len(slots))
         self.n = len(atoms)
         glue = DELIMITED_GLUE if parted else 1.0
         # what a cell's words say about cells run together counts for less where the
@@ -218,8 +231,11 @@ class _Parser:
             self.struct.append(self.struct[-1] + (STRUCT_JOIN * self.evidence if glued else 0.0))
         # in a layout whose cells are all parted (by bars, lines, spaces), a cell is rarely
         # cut where its text merely changes script
-        self.split = [max(a.split * glue, DELIMITED_CUT) if parted and a.gap < SPACE else a.split
-                      for a in atoms]
+        # — except beside a framework label: PDF text glues a merged label cell to the
+        # row's first cell (「项目管理(7分)资金管理资金分配」) however the rest is parted
+        self.split = [max(a.split * glue, DELIMITED_CUT) if parted and a.gap < SPACE
+                      and not _label_edge(atoms, k) else a.split
+                      for k, a in enumerate(atoms)]
         # the atoms' texts without white space or bars, end to end: a span's text is a slice
         # (atoms may stand out of source order: stream.unwrap)
         pieces = [_SPACES.sub("", _BARS.sub("", a.text)) for a in atoms]
@@ -286,6 +302,8 @@ class _Parser:
         bnd = [INF] * (n + 1)       # at a row boundary
         st = [[[INF] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
         back_b: list[tuple | None] = [None] * (n + 1)
+        after_l2 = [INF] * (n + 1)  # at a boundary right after a second-level label
+        back_l2: list[int | None] = [None] * (n + 1)
         back_s = [[[None] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
         bnd[0] = 0.0
         for i in range(n + 1):
@@ -309,7 +327,7 @@ class _Parser:
             if i == n:              # a passage may stop mid-row: the row read so far counts
                 for f in (0, 1):
                     for k in range(2, S):
-                        if f == 0 and k == 2 and len(self._name_before(back_s[i][0], i)) < 4:
+                        if f == 0 and k <= self.lead + 1 and len(self._name_before(back_s[i][0], i, k)) < 4:
                             continue        # a name cut short (「总建」) is no row
                         if st[i][f][k] + SKIP_AT_END < st[i][1][S]:
                             st[i][1][S], back_s[i][1][S] = st[i][f][k] + SKIP_AT_END, ("skip", i, f, k)
@@ -323,24 +341,37 @@ class _Parser:
             for j in range(i + 1, min(n, i + 4) + 1):
                 if j > i + 1 and self.atoms[j - 1].gap >= SPACE:
                     break
-                junk = c0 + _junk_cost(self.text(i, j), self.vocab)
+                junk = c0 + _junk_cost(self.text(i, j), self.vocab, self.atoms[i].gap >= SPACE)
                 if junk < bnd[j]:
                     bnd[j], back_b[j] = junk, ("junk", i)
             for j, c in self.spans("label", i):
                 if c0 + c < bnd[j]:
                     bnd[j], back_b[j] = c0 + c, ("label", i)
+                if after_l2[i] + c + LABEL_NAME + ROW_COST < st[j][0][1]:
+                    # a row prints one second level: a second one is the row's name, worded
+                    # like a label (「资金管理 资金分配 3 3」, 「服务对象满意度 10 10」)
+                    st[j][0][1] = after_l2[i] + c + LABEL_NAME + ROW_COST
+                    back_s[j][0][1] = ("label_name", i, 0, 0)
+                if self._level(i, j) == 2 and c0 + c < after_l2[j]:
+                    after_l2[j], back_l2[j] = c0 + c, i
             for j, c in self.spans("name", i):
                 if c0 + c + ROW_COST < st[j][0][1]:
                     st[j][0][1] = c0 + c + ROW_COST
                     back_s[j][0][1] = ("name", i, 0, 0)
         if self.keep_tables:
             self.tables = (bnd, st, back_b, back_s)
+        self.back_l2 = back_l2
         return self._trace(bnd, back_b, back_s, S)
 
-    def _name_before(self, back: list, i: int) -> str:
-        step = back[2]
-        if step is not None and step[0] == "skip":
-            step = back[1]
+    def _level(self, i: int, j: int) -> int | None:
+        label = _read_label(self.text(i, j))
+        return label.level if label is not None else None
+
+    def _name_before(self, back: list, i: int, k: int) -> str:
+        """The name of a row whose slots before k were all skipped (else "")."""
+        step = back[k]
+        while step is not None and step[0] == "skip":
+            step = back[step[3]]
         return self.text(step[1], i) if step is not None and step[0] == "name" else ""
 
     def _pair(self, k: int, i: int, j: int, prev: tuple | None) -> float:
@@ -356,6 +387,8 @@ class _Parser:
             w, s = _as_number(self.text(pi, i)), _as_number(self.text(i, j))
             if w is not None and s is not None and s > w + 1e-9:
                 return SCORE_OVER_WEIGHT
+            if w is not None and s is not None and self.atoms[i].gap == GLUE_DIGIT:
+                return -GLUED_PAIR      # 「…43个别人未及时完成」: OCR runs a row's weight and score together
         return 0.0
 
     def _trace(self, bnd, back_b, back_s, S) -> Reading:
@@ -382,6 +415,10 @@ class _Parser:
                 if kind == "name":
                     events.append(("name", prev_i, i))
                     i, state = prev_i, ("b",)
+                elif kind == "label_name":
+                    events.append(("name", prev_i, i))
+                    events.append(("label", self.back_l2[prev_i], prev_i))
+                    i, state = self.back_l2[prev_i], ("b",)
                 elif kind == "fill":
                     events.append(("slot", prev_i, i, self.slots[prev_k - 1].role))
                     i, state = prev_i, ("s", prev_f, prev_k)
@@ -393,7 +430,7 @@ class _Parser:
             kind, i, j = ev[0], ev[1], ev[2]
             cell = self.cellish(i, j)
             if kind == "label":
-                label = damaged_label(self.text(i, j)) or damaged_label(_WEIGHT_AFTER.sub("", self.text(i, j)))
+                label = _read_label(self.text(i, j))
                 if label is not None:
                     pending.append((label, cell))
                 current = None
@@ -465,16 +502,20 @@ def _is_vocab_word(t: str) -> bool:
 
 
 def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
-    if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab):
+    if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab) or _numbered(t, vocab, name=True):
         return INF
-    if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）":
-        return INF
+    if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）" or _CUT_SHORT.search(t):
+        return INF                      # 「中央专款分配合规........」: a site cut the text short
     if vocab.placeholder.match(t):
         return INF
     cost = 0.2 + g * (0.03 * max(0, len(t) - 30) + _embedded(t) + 2.0 * len(_IN_NAME_VALUE.findall(t)))
     if len(t) <= 2:
         cost += SHORT_NAME
     cost += NAME_SENTENCE * (t[-1] in "。；;" ) + 0.5 * NAME_SENTENCE * min(2, len(_CLAUSE.findall(t)))
+    if t[-1] in ":：":
+        cost += FIELD_KEY               # 「编辑:」: the key of a field, not an indicator
+    if _BARE_UNIT_END.search(t):
+        cost += 1.0                     # 「宣传册印制成本元/册」: the unit of the target after it
     if t[-1].isdigit() or vocab.value_end.search(t):
         cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on
     if damaged_label(t) is not None:
@@ -485,7 +526,7 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
-    if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1:
+    if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1 or _numbered(t, vocab):
         return INF
     if _VALUE.match(t) or t in vocab.qualitative:
         return 1.0 if _LEADING_ZERO.match(t) else 0.1
@@ -514,7 +555,7 @@ def _cost_number(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
-    if not t or _vocab_word(t, vocab) or _NUMBER.match(t):
+    if not t or _vocab_word(t, vocab) or _NUMBER.match(t) or _numbered(t, vocab):
         return INF
     if t in ("无", "无。", "已完成", "完成"):
         return 0.0
@@ -527,8 +568,18 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
     return cost
 
 
+def _numbered(t: str, vocab: FormVocab, name: bool = False) -> bool:
+    """Whether a cell holds a numbered name it cannot hold: a name's number (指标1：, 任务2：)
+    inside it is the next row run into it (「…完成任务2:健康档案更新率」); at its start, the
+    cell is a name with its number — never a value, a reason or a note."""
+    if vocab.name_mark.search(t, 1):
+        return True
+    m = None if name else vocab.name_mark.match(t)
+    return m is not None and m.end() < len(t)
+
+
 def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
-    if not t or _vocab_word(t, vocab):
+    if not t or _vocab_word(t, vocab) or _numbered(t, vocab):
         return INF
     if damaged_label(t) is not None:
         return 5.0
@@ -538,7 +589,7 @@ def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_desc(t: str, vocab: FormVocab, g: float) -> float:
-    if len(t) < 8 or is_value(t, vocab) or _vocab_word(t, vocab):
+    if len(t) < 8 or is_value(t, vocab) or _vocab_word(t, vocab) or _numbered(t, vocab):
         return INF
     return 2.0 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
 
@@ -553,6 +604,10 @@ def _cost_unit(t: str, vocab: FormVocab, g: float) -> float:
     return 0.3 if t and len(t) <= 8 and _UNIT.match(t) and not _NUMBER.match(t) else INF
 
 
+def _cost_ratio(t: str, vocab: FormVocab, g: float) -> float:
+    return 0.0 if _BARE_UNIT.match(t) else INF
+
+
 def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
     label = damaged_label(t)
     if label is not None:
@@ -563,9 +618,30 @@ def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
     return INF
 
 
-def _junk_cost(t: str, vocab: FormVocab) -> float:
+def _read_label(t: str) -> Label | None:
+    """The label a label cell stands for, also with its group's weight glued on."""
+    return damaged_label(t) or damaged_label(_WEIGHT_AFTER.sub("", t))
+
+
+def _label_edge(atoms: list[Atom], k: int) -> bool:
+    """Whether a glued boundary ends or starts a label of a chain of merged label cells
+    (「(10 分)科学决策必要性」, 「(7分)资金管理资金分配」): a label after another label
+    or after a weight's closing bracket.  A label word alone inside running text
+    (「资金分配规范性」) is no such chain."""
+    if atoms[k].gap != GLUE_VOCAB or k < 2:
+        return False
+    before, prev, cur = atoms[k - 2].text, atoms[k - 1].text, atoms[k].text
+    closed = before[-1:] in ")）" or atoms[k - 1].gap < SPACE and lookup_label(before) is not None
+    return lookup_label(prev) is not None and (lookup_label(cur) is not None or closed) \
+        or lookup_label(cur) is not None and prev[-1:] in ")）"
+
+
+def _junk_cost(t: str, vocab: FormVocab, parted: bool = False) -> float:
+    """What reading `t` as no cell costs; `parted`: a separator stands before it."""
     if len(t) == 1 and t in _PERCENT:
         return JUNK_COST                # a per cent sign belongs to the number before it
+    if parted and _WEIGHT_PIECE.match(t):
+        return JUNK_ROW_NUMBER          # 「10 分)」: the rest of a label's weight broken over lines
     if vocab.placeholder.match(t) or not _HAN.search(t) and not any(c.isdigit() for c in t):
         return JUNK_PLACEHOLDER
     if _ROW_NUMBER.match(t):
@@ -583,6 +659,8 @@ def _text_cost(kind: str, t: str, g: float) -> float:
 
 
 _WORDS = frozenset({"name", "text", "any", "desc"})
+_LEADING = frozenset({"note", "unit_left"})      # slots slots_for puts before the header's own
 _VALUE_KINDS = frozenset({"value", "number", "nature", "unit"})
 _COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "text": _cost_text,
-         "any": _cost_any, "desc": _cost_desc, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label}
+         "any": _cost_any, "desc": _cost_desc, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label,
+         "ratio": _cost_ratio}

@@ -28,8 +28,17 @@ class Label:
 
 
 def normalise(text: str) -> str:
-    """Remove white space and printed weights: 「产出指标 (50分)」 → 「产出指标」."""
-    return _SPACE.sub("", _WEIGHT.sub("", text or "")).strip("：:")
+    """Remove white space, printed weights and a framework's notes on a label (labels.yaml
+    § label_notes): 「产出指标 (50分)」 → 「产出指标」, 「经济效益(可选项)」 → 「经济效益」."""
+    return _SPACE.sub("", _label_notes().sub("", _WEIGHT.sub("", text or ""))).strip("：:")
+
+
+@lru_cache(maxsize=1)
+def _label_notes() -> re.Pattern:
+    notes = builtin("labels.yaml").get("label_notes") or []
+    if not notes:
+        return re.compile(r"(?!)")
+    return re.compile(r"[（(]\s*(?:" + "|".join(re.escape(n) for n in notes) + r")\s*[)）]")
 
 
 @lru_cache(maxsize=4096)
@@ -42,6 +51,8 @@ def lookup_label(text: str) -> Label | None:
     l1 = lex["level1"].get(norm)
     in_l2 = norm in lex["level2"]
     if l1 is None and not in_l2:
+        if _label_notes().search(text or "") and len(norm) >= 2:
+            return Label(text=norm, level=2, level1=None, category=None)   # 「公平效率(可选项)」: a group all the same
         return None
     level = 0 if (l1 is not None and in_l2) else (1 if l1 is not None else 2)
     return Label(text=norm, level=level, level1=l1, category=lex["level2"].get(norm))

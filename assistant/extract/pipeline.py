@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assistant.extract.checks import find_issues
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.forms import complete_identity, read_forms
+from assistant.extract.forms import complete_identity, continued_form, read_forms
 from assistant.extract.layout import Row, find_forms, split_rows, tab_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.statements import extract_statements
@@ -41,7 +41,7 @@ def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = 
     if tab_rows(rows):
         projects = [complete_identity(read_form(form, text, lexicon), text) for form in find_forms(rows, text)]
         if projects and all(p.indicators for p in projects):
-            return projects
+            return continued_form(text, projects[0].start, lexicon) + projects
         # a form the row reader could not place (「项目名称：…」 in one cell, a header it does
         # not know): the stream reader's reading, where it finds more
         stream = read_forms(text, lexicon)

@@ -44,6 +44,9 @@ _SEPARATOR = re.compile(r"[ \t\u3000\xa0\r\n|｜]+")
 _COMPARATORS = "≥≤<>=＞＜＝≧≦"
 _PERCENT = "%％‰"
 _DASHES = "一—－-"
+# a unit of measure per unit (元/册, 万元/块, 件/套) standing before a number
+UNIT_RATIO = r"(?:万元|[\u4e00-\u9fff])[/／][\u4e00-\u9fff]{1,3}"
+_UNIT_RATIO = re.compile(UNIT_RATIO + r"(?=[\d≥≤<>=＞＜＝≧≦])")
 
 
 # Across a space, a comparator and its number, or a number and its unit, are one value
@@ -97,8 +100,9 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
         if a.gap == SPACE and prev is not None and (
                 _BARE_COMPARATOR.match(prev.text)
                 or prev.text[-1:].isdigit() and _UNIT_AFTER_NUMBER.match(a.text)
-                or _open_bracket(text, a.start)):
-            a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」
+                or _open_bracket(text, a.start)
+                or a.text[:1] in "(（" and _cls(prev.text[-1]) == "h"):
+            a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」, 「必要性 (政策依据)」
         elif a.gap == SPACE and prev is not None and prev.text[-1] in _PROSE_STOP:
             a.split, a.merge = PROSE_SPACE  # 「…催收, 保证…」: a space after a comma is prose
         elif prev is not None and a.gap >= SPACE and (_WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]])
@@ -212,11 +216,15 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
                 cuts[at] = GLUE_VOCAB
     if text[start] == "标" and end - start > 1 and text[:start].rstrip().endswith("指"):
         cuts[start + 1] = SPACE         # 「满意度指 标演出人员满意度」: a wrapped label's last character, then a cell
+    for m in _UNIT_RATIO.finditer(text, start, end):
+        if m.start() > start and _cls(text[m.start() - 1]) == "h":
+            cuts.setdefault(m.start(), GLUE_CLASS)    # 「…印制成本元/册≤3元」: a unit left before the target
+    marked = _name_marks(text, start, end, vocab, cuts)
     prev = _cls(text[start])
     for k in range(start + 1, end):
         cur = _cls(text[k])
         kind = _class_cut(prev, cur, text, k)
-        if kind is not None and k not in cuts:
+        if kind is not None and k not in cuts and k not in marked:
             cuts[k] = kind
         prev = cur
     pos = start
@@ -224,6 +232,19 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
         out.append(Atom(text[pos:at], pos, at, gap))
         pos, gap = at, cuts[at]
     out.append(Atom(text[pos:end], pos, end, gap))
+
+
+def _name_marks(text: str, start: int, end: int, vocab: FormVocab, cuts: dict[int, int]) -> set[int]:
+    """「…未及时完成任务2:健康…」: a name's number (指标1：, 任务2：) opens a cell and is
+    never cut itself; the places inside the marks are returned."""
+    inside: set[int] = set()
+    for m in vocab.name_mark.finditer(text, start, end):
+        if m.start() > start:
+            cuts[m.start()] = GLUE_VOCAB
+        inside.update(range(m.start() + 1, m.end()))
+    for at in inside & cuts.keys():
+        del cuts[at]
+    return inside
 
 
 def _class_cut(prev: str, cur: str, text: str, k: int) -> int | None:
