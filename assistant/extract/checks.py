@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.lexicon import builtin
-from assistant.model import FINDING_KINDS, Budget, Finding, Indicator, Project, Report
+from assistant.model import FINDING_KINDS, Budget, Finding, FindingKind, Indicator, Project, Report
 
 KINDS = FINDING_KINDS
 
@@ -142,7 +142,8 @@ def _budget_findings(p: Project, where: _Locator) -> list[Finding]:
     if rate is None or rate >= limits["below_100"] - 1e-9:
         return []
     b = p.budget
-    kind = "BUDGET_BELOW_90" if rate < limits["below_90"] else "BUDGET_BELOW_100"
+    assert b is not None                # a rate comes from a budget
+    kind: FindingKind = "BUDGET_BELOW_90" if rate < limits["below_90"] else "BUDGET_BELOW_100"
     bar = "90%" if kind == "BUDGET_BELOW_90" else "100%"
     figures = {"rate": round(rate, 2), "rate_computed": computed, "adjusted": b.adjusted,
                "executed": b.executed, "initial": b.initial, "unit": b.unit, "reason": b.reason}
@@ -159,7 +160,7 @@ def _indicator_findings(p: Project, where: _Locator) -> list[Finding]:
         figures = {"target": ind.target, "actual": ind.actual, "weight": ind.weight,
                    "score": ind.score, "reason": ind.reason, "category": ind.category}
         start, end = where.span(ind.start, ind.end, [ind.name, ind.target or ""])
-        said: list[tuple[str, str]] = []             # (kind, message), in this order
+        said: list[tuple[FindingKind, str]] = []             # (kind, message), in this order
         if a.status == "missed":
             said.append(("TARGET_MISSED", f"「{ind.name}」实际完成值{ind.actual}，未达到年度指标值{ind.target}。"))
         if ind.weight is not None and ind.score is not None:
@@ -213,7 +214,7 @@ def _arithmetic_findings(p: Project, where: _Locator) -> list[Finding]:
     valued = [i for i in p.indicators if i.weight is not None or i.target or i.actual]
     if not rows or len(rows) < sc["weight_coverage"] * len(valued):
         return out
-    weights = sum(i.weight for i in rows)
+    weights = sum(i.weight or 0.0 for i in rows)         # rows: the weighted ones
     exec_weights = [b.weight] if b.weight is not None else [0.0, float(sc["execution_weight_default"])]
     if all(abs(weights + w - sc["weight_total"]) > sc["weight_tolerance"] for w in exec_weights):
         s, e = where.span(p.start, p.end, ["总分", p.name])
@@ -221,7 +222,7 @@ def _arithmetic_findings(p: Project, where: _Locator) -> list[Finding]:
                             f"不等于{_num(sc['weight_total'])}分。",
                             {"check": "weights", "weights": weights, "budget_weight": b.weight}, s, e))
     if p.total_score is not None and all(i.score is not None for i in rows):
-        scores = sum(i.score for i in rows)
+        scores = sum(i.score or 0.0 for i in rows)
         if b.score is not None:
             exec_scores = [b.score]
         elif rate is not None:
@@ -244,7 +245,7 @@ _DATE = re.compile(r"^(?P<y>(?:19|20)\d\d)年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2
 _WIDE = str.maketrans("０１２３４５６７８９．％＝＞＜，：", "0123456789.%=><,:")
 
 
-def _finding(p: Project, kind: str, message: str, figures: dict, start, end, indicator: str = "") -> Finding:
+def _finding(p: Project, kind: FindingKind, message: str, figures: dict, start, end, indicator: str = "") -> Finding:
     return Finding("", p.name, kind, message, figures, start, end, indicator)
 
 

@@ -68,7 +68,7 @@ def classify_indicator(name: str, target: str | None = None, printed: str | None
         first = first or printed_lbl        # 「项目产出」 printed where a second level would be
     printed_cat = printed_lbl.category if printed_lbl else None
     pair = pair_category(first.text if first else level1, printed_lbl.text if printed_lbl else None)
-    if pair:
+    if pair and printed_lbl is not None:    # a pair needs the printed second level
         return _result(lex, pair, printed_lbl.text, lex.conf["printed_on_row"],
                        f"依据：一级指标「{first.text if first else level1}」下的二级指标「{printed_lbl.text}」",
                        pair)
@@ -88,6 +88,7 @@ def classify_indicator(name: str, target: str | None = None, printed: str | None
             ev = _evidence(clean, target, lex, with_model=True)
         return _from_name(lex, ev, note, allowed, first.text if first is not None else None)
 
+    assert printed_lbl is not None          # printed_cat came from it
     plabel = printed_lbl.text
     if ev.best == printed_cat:
         return _result(lex, printed_cat, plabel, lex.conf["printed_agrees"],
@@ -158,6 +159,8 @@ class Evidence:
         return f"名称关键词「{cue[0]}」" if cue else "名称无关键词"
 
     def describe(self, cat: str | None) -> str:
+        if cat is None:
+            return "无证据"
         parts = []
         if cat in self.cues:
             word, _, strong = self.cues[cat]
@@ -333,14 +336,15 @@ def _from_name(lex: CompiledLexicon, ev: Evidence, note: str, allowed: tuple[str
                 why = f"字符模型 {ev.model[top]:.0%}" if ev.model.get(top) else "该一级指标下只有此类"
             return _result(lex, top, None, conf, f"{note}依据：一级指标「{level1}」＋{why}", None)
     if ev.best is None:
+        guess: str | None
         guess, p = max(ev.model.items(), key=lambda kv: kv[1]) if ev.model else (None, 0.0)
         if guess is not None and p >= lex.thresholds.get("model_alone", 0.6):
             return _result(lex, guess, None, round(p * 0.8, 2),
                            f"{note}依据：字符模型 {p:.0%}（名称无明确关键词）", None)
-        top = max(ev.scores.items(), key=lambda kv: kv[1])
-        said = ev.describe(top[0])
-        hint = f"；最接近{top[0]}（{said}）" if top[1] > 0 and said != "无证据" else ""
-        conf = round(min(0.3, top[1] * 0.3), 2)
+        closest, weight = max(ev.scores.items(), key=lambda kv: kv[1])
+        said = ev.describe(closest)
+        hint = f"；最接近{closest}（{said}）" if weight > 0 and said != "无证据" else ""
+        conf = round(min(0.3, weight * 0.3), 2)
         return Classification(None, None, None, conf, f"{note}证据不足{hint}")
     where = f"一级指标「{level1}」＋" if allowed else ""
     return _result(lex, ev.best, None, _name_confidence(ev, lex),

@@ -146,6 +146,7 @@ def _title_near(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
             m = pattern.search(body)
             if m:
                 word = _TITLE_WORD.match(body, m.end())
+                assert word is not None         # the pattern matches the empty string too
                 if not _TITLE_END.search(body[:word.end()]):
                     continue                # 「部门整体支出绩效自评开展情况」: not a form's title
                 head = body[:word.end()]
@@ -269,7 +270,9 @@ def _project_of_report(title: str, v: FormVocab) -> str:
     m = _TITLE_BRACKET.search(title)
     if m and v.project_report_words.search(m.group(1)):
         return m.group(1).strip()
-    before = title[:v.project_report_title.search(title).start()]
+    named = v.project_report_title.search(title)
+    assert named is not None                # called only for titles it matched
+    before = title[:named.start()]
     core = _YEAR_PREFIX.sub("", before).strip(_EDGE)
     core = re.sub(r"^关于", "", core)
     if core and v.project_report_words.search(core + "项目") and len(core) >= 4:
@@ -665,13 +668,17 @@ def _first_part_if_empty(b: Budget, roles: list[str], atoms: list[Atom], k: int,
 
 def _derived_rate(adjusted: float | None, executed: float | None) -> float | None:
     """执行率 from the amounts, for a form that prints none: executed / adjusted, in per cent."""
-    return round(executed / adjusted * 100, 2) if adjusted and executed is not None else None
+    return _rate_of(adjusted, executed) if adjusted and executed is not None else None
+
+
+def _rate_of(adjusted: float, executed: float) -> float:
+    return round(executed / adjusted * 100, 2)
 
 
 def _labelled_amounts(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | None:
     """「预算数 6.84 到位数 6.84 执行数 6.84」: each amount printed after its own label.  The
     rate, when the form prints none beside a label, is executed / adjusted."""
-    found: dict[str, tuple[float, int, int]] = {}
+    found: dict[str, tuple[float | None, int, int]] = {}
     for k in range(min(stop, len(atoms)) - 1):
         role = v.budget_role(atoms[k].text)
         if role not in ("initial", "adjusted", "executed", "rate") or role in found or atoms[k + 1].gap < SPACE:
@@ -758,7 +765,7 @@ def _glued_budget(atoms: list[Atom], k: int, roles: list[str], text: str) -> Bud
 
 def _budget_misfit(values: dict[str, float]) -> tuple[bool, float]:
     executed = values.get("executed", 0.0)
-    return executed == 0, round(abs(_derived_rate(_budget_base(values) or 1.0, executed) - values["rate"]), 2)
+    return executed == 0, round(abs(_rate_of(_budget_base(values) or 1.0, executed) - values["rate"]), 2)
 
 
 def _budget_base(values: dict[str, float]) -> float | None:
@@ -786,7 +793,7 @@ def _plausible_budget(values: dict[str, float]) -> bool:
         return False
     if adjusted is None or executed is None or adjusted <= 0 or executed > adjusted * 2:
         return False
-    if abs(_derived_rate(adjusted, executed) - rate) > GLUED_RATE_TOLERANCE or (rate == 0) != (executed == 0):
+    if abs(_rate_of(adjusted, executed) - rate) > GLUED_RATE_TOLERANCE or (rate == 0) != (executed == 0):
         return False
     weight, score = values.get("weight"), values.get("score")
     if weight is not None and (weight > 100 or score is not None and score > weight):
@@ -836,7 +843,7 @@ def _total(atoms: list[Atom], text: str, v: FormVocab) -> float | None:
     for k, a in enumerate(atoms):
         key = heading_key(a.text)
         if key.startswith(("总分", "自评得分", "自评总分", "综合得分")) and len(key) <= 8:
-            nums = []
+            nums: list[str] = []
             for b in atoms[k + 1:k + 13]:      # digits come in pieces: 「100」 is 1 · 0 · 0
                 t = b.text.strip(":：()（）分")
                 if b.gap == GLUE_DIGIT and nums:

@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
@@ -304,7 +305,8 @@ class _Parser:
         back_b: list[tuple | None] = [None] * (n + 1)
         after_l2 = [INF] * (n + 1)  # at a boundary right after a second-level label
         back_l2: list[int | None] = [None] * (n + 1)
-        back_s = [[[None] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
+        back_s: list[list[list[tuple[str, int, int, int] | None]]] = \
+            [[[None] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
         bnd[0] = 0.0
         for i in range(n + 1):
             for f in (0, 1):        # increasing k, so skips chain within i
@@ -318,7 +320,8 @@ class _Parser:
                         row[k + 1] = c0 + SKIP[slot.kind]
                         back[k + 1] = ("skip", i, f, k)
                     g = 1 if f or slot.kind in _VALUE_KINDS else 0
-                    paired = k >= 2 and back[k] is not None and back[k][0] == "fill"
+                    prev = back[k]
+                    paired = k >= 2 and prev is not None and prev[0] == "fill"
                     for j, c in self.spans(slot.kind, i):
                         c += c0 + (self._pair(k, i, j, back[k]) if paired else 0.0)
                         if c < st[j][g][k + 1]:
@@ -395,7 +398,8 @@ class _Parser:
         rows: list[ParsedRow] = []
         pending: list[tuple[Label, Cellish]] = []
         events: list[tuple] = []
-        i, state = self.n, ("b",)
+        i = self.n
+        state: tuple[Any, ...] = ("b",)
         while True:
             if state[0] == "b":
                 step = back_b[i] if i else None

@@ -84,5 +84,5 @@ class NameModel:
         p = self.probabilities(name)
         if not p:
             return None, 0.0
-        cat = max(p, key=p.get)
+        cat = max(p, key=lambda c: p[c])
         return cat, p[cat]

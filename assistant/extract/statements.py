@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from rapidfuzz import fuzz, process
 
@@ -32,7 +33,7 @@ from assistant.extract.splitting import (clause_start, content_length, is_skippa
                                          sentence_start, split_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
 from assistant.lexicon import builtin
-from assistant.model import Document, Project, Statement
+from assistant.model import Document, Project, Statement, StatementKind
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _SPACE = re.compile(r"\s+")
@@ -171,7 +172,7 @@ def _given_regions(text: str, projects: list[Project]) -> list[Region]:
     return regions
 
 
-def _locate(text: str, value: str, start: int | None, end: int | None, p: Project):
+def _locate(text: str, value: str, start: int | None, end: int | None, p: Project) -> tuple[int, int] | None:
     """The span of a cell the table reader gave: its offsets when they hold its text, else
     the text's first occurrence in the form."""
     if not value or not value.strip():
@@ -245,11 +246,11 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
     in descriptive sections only the strong cues count; explanations of a change from last
     year count only when `yearly` (a budget statement)."""
     lex = _lex()
-    skip, descriptive = merge_spans(skip), merge_spans(descriptive)
+    skipped, described = merge_spans(skip), merge_spans(descriptive)
     for seg_start, seg_end in _segments(text):
-        if touches(seg_start, seg_end, skip) or content_length(text[seg_start:seg_end]) < 6:
+        if touches(seg_start, seg_end, skipped) or content_length(text[seg_start:seg_end]) < 6:
             continue
-        strong = touches(seg_start, seg_end, descriptive)
+        strong = touches(seg_start, seg_end, described)
         reason_cues = lex.reason_cues + (() if strong else lex.weak_reason_cues)
         admission_cues = lex.admission_cues + (() if strong else lex.weak_admission_cues)
         any_reason = lex.any_reason if strong else lex.any_weak_reason
@@ -365,7 +366,7 @@ def _statement(text: str, kind: str, start: int, end: int, source: str, cue: str
     themes = tag_themes(subject or body, kind)
     if default and OTHER in themes:
         themes = {default: cue}
-    return Statement(kind=kind, text=body, project=attributor.attribute(start, end), themes=list(themes),
+    return Statement(kind=cast(StatementKind, kind), text=body, project=attributor.attribute(start, end), themes=list(themes),
                      start=start, end=end, source=source, cue=cue, theme_evidence=themes)
 
 

@@ -134,8 +134,9 @@ def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
     moved = False
     for line in lines:
         cols = [_column(text, piece[0].start) for piece in line]
-        targets = [_nearest(c, row_cols) for c in cols] if out else []
-        if out and len(line) < len(row_cols) and all(t is not None for t in targets) \
+        nearest = [_nearest(c, row_cols) for c in cols] if out else []
+        targets = [t for t in nearest if t is not None]
+        if out and len(line) < len(row_cols) and len(targets) == len(nearest) \
                 and len(set(targets)) == len(targets) \
                 and not any(_NUMBER_PIECE.match("".join(a.text for a in piece)) for piece in line) \
                 and all(_width("".join(a.text for a in out[-1][t])) >= WRAP_MIN

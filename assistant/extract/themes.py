@@ -73,7 +73,8 @@ def _lexicon() -> _Lexicon:
         raise LexiconError(f"{path}: missing top-level mapping 'themes'")
     default_threshold = float(data.get("threshold", 1.0))
     weak_weight = float(data.get("weak_weight", 0.5))
-    themes, owner = [], {}
+    themes: list[_Theme] = []
+    owner: dict[str, str] = {}
     for code, spec in data["themes"].items():
         spec = spec or {}
         cues = [_cue(path, code, c, 1.0) for c in spec.get("cues", [])]

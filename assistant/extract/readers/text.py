@@ -33,11 +33,11 @@ def decode(data: bytes) -> Decoded:
             return _with_bom(data[len(bom):], codec)
     head = data[:4096]
     if b"\x00" in head:
-        codec = _utf16_without_bom(head)
-        if codec is None:
+        wide = _utf16_without_bom(head)
+        if wide is None:
             raise Unreadable("binary data (NUL bytes), not a text report")
         try:
-            return _checked(Decoded(data.decode(codec), codec))
+            return _checked(Decoded(data.decode(wide), wide))
         except UnicodeDecodeError:
             raise Unreadable("binary data (NUL bytes), not a text report") from None
     try:
