@@ -100,6 +100,16 @@ class _Lex:
     any_weak_reason: re.Pattern | None
     any_admission: re.Pattern | None
     any_weak_admission: re.Pattern | None
+    # a 部门预算说明 (explains changes from last year), told from a 决算 by its head
+    plan_document: re.Pattern
+    final_document: re.Pattern
+    plan_document_chars: int
+    # attribution of a span to a project
+    project_code: re.Pattern
+    department_titles: re.Pattern
+    project_name_min: int
+    project_title_max: int
+    project_mention_cutoff: float
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +139,14 @@ def _lex() -> _Lex:
         any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", [])),
         any_admission=_alternation(admissions),
         any_weak_admission=_alternation(admissions + d.get("weak_admission_cues_re", [])),
+        plan_document=re.compile(d["plan_document_re"]),
+        final_document=re.compile(d["final_document_re"]),
+        plan_document_chars=int(d["plan_document_chars"]),
+        project_code=re.compile(d["project_code_re"]),
+        department_titles=re.compile(d["department_titles_re"]),
+        project_name_min=int(d["project_name_min"]),
+        project_title_max=int(d["project_title_max"]),
+        project_mention_cutoff=float(d["project_mention_cutoff"]),
     )
 
 
@@ -236,9 +254,9 @@ def _point_kind(region: Region, text: str, start: int, end: int) -> tuple[str, i
 
 def _is_budget_statement(text: str) -> bool:
     """A 部门预算说明: what it explains is how the budget differs from last year's."""
-    d = builtin("statements.yaml")
-    head = text[:int(d["plan_document_chars"])]
-    return bool(re.search(d["plan_document_re"], head)) and not re.search(d["final_document_re"], head)
+    lex = _lex()
+    head = text[:lex.plan_document_chars]
+    return bool(lex.plan_document.search(head)) and not lex.final_document.search(head)
 
 
 def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, int]], yearly: bool):
@@ -387,9 +405,9 @@ class _Attributor:
     """Which project a span belongs to: its form, else the narrative part it stands in."""
 
     def __init__(self, text: str, rows, projects: list[Project]):
-        d = builtin("statements.yaml")
+        lex = _lex()
         self.forms = sorted(((p.start, p.end, p.name) for p in projects if p.end > p.start), reverse=True)
-        code = re.compile(d["project_code_re"])
+        code = lex.project_code
         names: dict[str, str] = {}
         shared = {a for a in {a for p in projects for a in p.aliases}
                   if sum(a in p.aliases for p in projects) > 1}
@@ -400,13 +418,13 @@ class _Attributor:
             aliases = [a for a in p.aliases if a not in shared and not re.search(r"(表|报告)$", a)]
             for n in [p.name, *aliases]:
                 core = code.sub("", re.sub(r"\s+", "", n))
-                if len(core) >= int(d["project_name_min"]):
+                if len(core) >= lex.project_name_min:
                     names.setdefault(core, p.name)
         # a document about one project (its 自评报告, its form and the narrative after it):
         # what it says outside the form is about that project too
         named = [p for p in projects if p.name and p.form != "department_overall"]
         self.default = named[0].name if len(named) == 1 and len(projects) == 1 else ""
-        department = re.compile(d["department_titles_re"])
+        department = lex.department_titles
         self.anchors: list[tuple[int, str]] = []
         level: int | None = None            # numbering level of the current project anchor
         for row in rows:
@@ -415,13 +433,13 @@ class _Attributor:
             line = re.sub(r"\s+", "", text[row.start:row.end])
             here = numbering_level(line)
             best = None
-            if line and len(line) <= int(d["project_title_max"]) and names and not department.search(line):
+            if line and len(line) <= lex.project_title_max and names and not department.search(line):
                 best = process.extractOne(line, list(names), scorer=fuzz.partial_ratio,
-                                          score_cutoff=float(d["project_mention_cutoff"]))
+                                          score_cutoff=lex.project_mention_cutoff)
             if best is not None:
                 self.anchors.append((row.start, names[best[0]]))
                 level = here
-            elif line and (department.search(line) and len(line) <= int(d["project_title_max"])
+            elif line and (department.search(line) and len(line) <= lex.project_title_max
                            or level is not None and here is not None and here <= level):
                 # a department title, or a heading at the project heading's level or above
                 self.anchors.append((row.start, ""))
