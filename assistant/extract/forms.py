@@ -256,7 +256,10 @@ def continued_form(text: str, end: int, lexicon: CompiledLexicon | None = None) 
     v = vocab()
     if end <= 0:
         return []
-    atoms = atomize(text, 0, end, v)
+    # only the page's first CONTINUED_WINDOW characters are searched (_page_top_table): the
+    # text up to the end of that line is all that needs reading, however far the form begins
+    line_end = text.find("\n", CONTINUED_WINDOW)
+    atoms = atomize(text, 0, min(end, line_end if line_end >= 0 else end), v)
     rows = _continued_rows(atoms, len(atoms), text, v, lexicon)
     if not rows:
         return []
