@@ -7,7 +7,7 @@ import pytest
 
 from assistant.extract import themes as themes_module
 from assistant.extract.themes import OTHER, tag_themes, theme_codes
-from assistant.lexicon import LexiconError, builtin
+from assistant.lexicon import LexiconError, reset
 
 CASES = [
     # (text, kind, a theme it must carry) — written for these tests, various sectors
@@ -103,7 +103,7 @@ def custom_lexicon(tmp_path, monkeypatch):
 
 
 def _clear():
-    builtin.cache_clear()
+    reset()
     themes_module._lexicon.cache_clear()
     themes_module._tag.cache_clear()
 

@@ -147,8 +147,7 @@ class Chat:
         what = f"「{lx.theme_label(slots.themes)}」相关的{self._kind_label(kinds)}"
         if not found:
             return Reply(f"没有{what}。")
-        hits = [Hit(f"{self._kind_label([i.kind])}｜{i.project or i.doc_name}｜{i.text}", i.doc_id, i.id)
-                for i in found.values()]
+        hits = [self._item_hit(i) for i in found.values()]
         return self._listing(f"{what}共 {len(hits)} 条：", hits)
 
     def _rank_projects(self, request: Request, context: Context) -> Reply:
@@ -189,7 +188,7 @@ class Chat:
             label = f"「{'、'.join(categories)}」类{label}"
         if not items:
             return Reply(f"没有{label}。")
-        hits = [Hit(f"{self._kind_label([i.kind])}｜{i.project or i.doc_name}｜{i.text}", i.doc_id, i.id) for i in items]
+        hits = [self._item_hit(i) for i in items]
         return self._listing(f"{label}共 {len(items)} 条：", hits)
 
     def _counts(self, request: Request, context: Context) -> Reply:
@@ -281,6 +280,10 @@ class Chat:
     def _listing(self, title: str, hits: list[Hit]) -> Reply:
         more = f"\n（只列出前 {MAX_LISTED} 条）" if len(hits) > MAX_LISTED else ""
         return Reply(title + more + "\n选中一条回车即可跳转。", hits=hits[:MAX_LISTED])
+
+    def _item_hit(self, item: ReviewItem) -> Hit:
+        """「问题｜项目｜text」, jumping to the item."""
+        return Hit(f"{self._kind_label([item.kind])}｜{item.project or item.doc_name}｜{item.text}", item.doc_id, item.id)
 
     def _kind_label(self, kinds: Sequence[str] | None) -> str:
         if not kinds:
