@@ -177,7 +177,9 @@ def overlay_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
 
 def use_overlays(paths: Iterable[str | Path]) -> None:
     """Make `paths` this process's overlays (and its workers'): call before any lexicon is used."""
+    global _current
     os.environ[OVERLAY_VARIABLE] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
+    _current = None
 
 
 def take_overlays(paths: Iterable[str | Path]) -> list[Path]:
@@ -196,9 +198,16 @@ def _overlayable() -> frozenset[str]:
     return frozenset(f.name for f in _BUILTIN.glob("*.yaml")) - OWN_MERGE
 
 
+_current: Lexicons | None = None
+
+
 def lexicons() -> Lexicons:
-    """The process's lexicons: the folder and overlays the environment names, built once."""
-    return _lexicons(os.environ.get("JIXIAO_LEXICONS"), os.environ.get(OVERLAY_VARIABLE))
+    """The process's lexicons: the folder and overlays the environment names, built once
+    (and the environment read once: reading it costs more than a lookup, on every call)."""
+    global _current
+    if _current is None:
+        _current = _lexicons(os.environ.get("JIXIAO_LEXICONS"), os.environ.get(OVERLAY_VARIABLE))
+    return _current
 
 
 @lru_cache(maxsize=4)
@@ -214,7 +223,9 @@ def builtin(name: str) -> Any:
 
 def reset() -> None:
     """Forget the lexicons read so far (tests that point JIXIAO_LEXICONS elsewhere)."""
+    global _current
     _lexicons.cache_clear()
+    _current = None
 
 
 def require(data: Any, key: str, kind: type, path: str | Path) -> Any:
