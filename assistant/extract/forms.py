@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cellish, ParsedRow, Reading, _as_number, read_rows
 from assistant.extract.labels import lookup_label
 from assistant.extract.layout import Cell
-from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, unwrap
+from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, iter_atoms, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
 from assistant.model import Budget, Indicator, Project
 
@@ -339,9 +340,10 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     """The value printed after a field name at `pos`: up to the next field, heading or
     「键：」, at most NAME_MAX characters."""
     limit = min(len(text), pos + NAME_MAX + 40)
-    atoms = atomize(text, pos, limit, v)
     taken: list[Atom] = []
-    for n, a in enumerate(atoms):
+    # atoms are made as far as the value goes, no further; each is read with the one after it
+    for a, after in pairwise(chain(iter_atoms(text, pos, limit, v), [None])):
+        assert a is not None
         t = heading_key(a.text)
         if not _WORDLIKE.search(t):
             if taken and a.gap >= CELL:
@@ -351,8 +353,8 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
             break
         # a heading ends the value only standing as a piece of its own (单位 in
         # 「事业\n单位在职人员」 does not)
-        whole = a.gap >= SPACE and (n + 1 == len(atoms) or atoms[n + 1].gap >= SPACE)
-        if _stops_value(t, a.text, v, glued=not whole) or _opens_field(text, atoms, n, v):
+        whole = a.gap >= SPACE and (after is None or after.gap >= SPACE)
+        if _stops_value(t, a.text, v, glued=not whole) or _opens_field(text, a, v):
             break
         taken.append(a)
         if taken[-1].end - taken[0].start > NAME_MAX:
@@ -370,12 +372,12 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     return value, s, e
 
 
-def _opens_field(text: str, atoms: list[Atom], n: int, v: FormVocab) -> bool:
-    """Whether the piece that atom n opens starts with a field as printed, spaces and
+def _opens_field(text: str, atom: Atom, v: FormVocab) -> bool:
+    """Whether the piece an atom opens starts with a field as printed, spaces and
     brackets included (「项目主管单 位」, 「实施(主管)单位」)."""
-    if atoms[n].gap < SPACE:
+    if atom.gap < SPACE:
         return False
-    m = v.field_terms.match(text, atoms[n].start)
+    m = v.field_terms.match(text, atom.start)
     return m is not None and v.field_kind(m.group()) is not None
 
 

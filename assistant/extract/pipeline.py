@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assistant.extract.checks import find_issues
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.forms import complete_identity, continued_form, read_forms
+from assistant.extract.forms import CONTINUED_WINDOW, complete_identity, continued_form, read_forms
 from assistant.extract.layout import Row, find_forms, split_rows, tab_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.statements import extract_statements
@@ -41,6 +41,8 @@ def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = 
     if tab_rows(rows):
         projects = [complete_identity(read_form(form, text, lexicon), text) for form in find_forms(rows, text)]
         if projects and all(p.indicators for p in projects):
+            if not _table_rows_before(rows, projects[0].start):
+                return projects
             return continued_form(text, projects[0].start, lexicon) + projects
         # a form the row reader could not place (「项目名称：…」 in one cell, a header it does
         # not know): the stream reader's reading, where it finds more
@@ -49,6 +51,18 @@ def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = 
             return stream
         return projects
     return read_forms(text, lexicon)
+
+
+def _table_rows_before(rows: list[Row], end: int) -> bool:
+    """Whether a table's rows stand above the first form: in a document whose tables come as
+    TAB rows, a table the page opens inside comes as TAB rows too (and without one there is
+    nothing for `continued_form` to read, or to pay for)."""
+    for r in rows:
+        if r.start >= min(end, CONTINUED_WINDOW):
+            return False
+        if r.cell_per_line or r.tabbed and len(r.cells) >= 3:
+            return True
+    return False
 
 
 def _size(projects: list) -> tuple[int, int]:
