@@ -251,8 +251,11 @@ def _finding(p: Project, kind: FindingKind, message: str, figures: dict, start, 
 
 def _clean(text: str | None) -> str:
     s = (text or "").translate(_WIDE)
-    s = re.sub(r"(?<=\d),(?=\d{3})", "", s)
-    return re.sub(r"\s+", "", s)
+    return _WHITE.sub("", _THOUSANDS.sub("", s))
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_WHITE = re.compile(r"\s+")
 
 
 def _operator(s: str, lex: dict) -> tuple[str | None, str]:

@@ -202,7 +202,12 @@ def _stripped(raw: str, offset: int) -> Cell:
 def _tab_row(start: int, raw: str, line: int) -> Row:
     cells, pos = [], start
     for part in raw.split("\t"):
-        cells.append(_stripped(part, pos))
+        body = part.strip()
+        if len(body) == len(part):          # `_stripped`, inline: every cell of every row
+            cells.append(Cell(part, pos, pos + len(part)))
+        else:
+            left = pos + len(part) - len(part.lstrip())
+            cells.append(Cell(body, left, left + len(body)))
         pos += len(part) + 1
     return Row(cells=cells, start=start, end=start + len(raw), line=line, tabbed=len(cells) > 1)
 
