@@ -179,20 +179,32 @@ def _text(doc: Doc) -> str:
 
 
 def _spans(doc: Doc, key: str, items: Iterable, start_end: Callable, ids: list[int] | None = None) -> None:
-    """doc.spans[key]: one span per item with offsets, the tokens cut where an item begins or
-    ends inside one (a run of Han characters is one token until an item needs it cut)."""
+    """doc.spans[key]: one span per item with offsets (see `_span_groups`)."""
+    _span_groups(doc, {key: _offsets(items, start_end, ids)})
+
+
+def _offsets(items: Iterable, start_end: Callable, ids: list[int] | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, id) of the items that have offsets; the id is the item's index (or ids[index])."""
     wanted = []
     for n, item in enumerate(items):
         start, end = start_end(item)
         if start is not None and end is not None and end > start:
             wanted.append((start, end, ids[n] if ids is not None else n))
-    _cut(doc, {c for start, end, _ in wanted for c in (start, end)})
-    group = []
-    for start, end, n in wanted:
-        span = doc.char_span(start, end, label=key, span_id=str(n), alignment_mode="expand")
-        if span is not None:
-            group.append(span)
-    doc.spans[key] = group
+    return wanted
+
+
+def _span_groups(doc: Doc, groups: dict[str, list[tuple[int, int, int]]]) -> None:
+    """doc.spans[key] for each group: one span per (start, end, id), the tokens cut where an
+    item begins or ends inside one (a run of Han characters is one token until an item needs
+    it cut) — for every group at once, since each retokenizing rebuilds the Doc."""
+    _cut(doc, {c for wanted in groups.values() for start, end, _ in wanted for c in (start, end)})
+    for key, wanted in groups.items():
+        group = []
+        for start, end, n in wanted:
+            span = doc.char_span(start, end, label=key, span_id=str(n), alignment_mode="expand")
+            if span is not None:
+                group.append(span)
+        doc.spans[key] = group
 
 
 def _cut(doc: Doc, offsets: set[int]) -> None:
@@ -301,9 +313,9 @@ class StatementFinder:
         rows = doc.user_data.pop(_ROWS, None)
         source = Document(path=report.path or "<text>", text=_text(doc), sha256=report.sha256)
         report.statements = extract_statements(source, report.projects, rows)
-        for kind in KINDS:
-            _spans(doc, kind, [s if s.kind == kind else None for s in report.statements],
-                   lambda s: (s.start, s.end) if s is not None else (None, None))
+        _span_groups(doc, {kind: _offsets([s if s.kind == kind else None for s in report.statements],
+                                          lambda s: (s.start, s.end) if s is not None else (None, None))
+                           for kind in KINDS})
         return doc
 
 
@@ -370,8 +382,8 @@ def reviewed_docbin(documents: Iterable[tuple[str, str, list]]) -> tuple[bytes, 
                             "start": item.start, "end": item.end})
             by_kind.setdefault(item.kind, []).append(len(records) - 1)
         doc.user_data["jixiao_items"] = records
-        for kind, indices in by_kind.items():
-            _spans(doc, kind, [records[i] for i in indices], lambda r: (r["start"], r["end"]), ids=indices)
+        _span_groups(doc, {kind: _offsets([records[i] for i in indices], lambda r: (r["start"], r["end"]), ids=indices)
+                           for kind, indices in by_kind.items()})
         stored.add(doc)
         count += len(records)
     return stored.to_bytes(), count
