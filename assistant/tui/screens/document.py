@@ -131,9 +131,10 @@ class DocumentScreen(ReviewScreen):
         if item is None or item.id not in self._row:
             self.notify("没有可撤销的决定")
             return
+        # what was undone shows at once in the line of recent decisions (↶ before it): a
+        # toast on every undo cost a layout pass, the slowest key of the screen
         self._changed(item)
         self.select(item.id)
-        self.notify(escape(printable(f"已撤销：{item.text[:20]}")))
 
     def action_down(self) -> None:
         self.table.action_cursor_down()
