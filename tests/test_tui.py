@@ -236,6 +236,33 @@ async def test_j_k_and_arrows_move_and_the_source_follows(db):
         assert source.scroll_offset.y <= row < source.scroll_offset.y + source.size.height
 
 
+async def test_a_long_source_is_shown_a_window_at_a_time_with_document_offsets():
+    from textual.app import App
+
+    from assistant.tui.widgets import source_view
+
+    lines = [f"（{n}）第{n}个乡镇的道路养护资金拨付进度偏慢，已督促整改。\n" for n in range(1, 4001)]
+    text = "".join(lines)
+    assert len(text) > 3 * source_view.WINDOW
+    view = SourceView(text)
+
+    class Host(App):
+        def compose(self):
+            yield view
+
+    async with Host().run_test(size=(100, 30)) as pilot:
+        assert len(view.text) <= source_view.WINDOW + max(map(len, lines))     # not the whole report
+        for n in (2, 3999, 1500, 1):
+            start = text.index(f"第{n}个乡镇")
+            end = text.index("。", start)
+            view.show_span(start, end)
+            await pilot.pause()
+            assert view.selected_text == text[start:end]
+            assert view.window_start <= start < view.window_start + len(view.text)
+            row, _ = view.cursor_location
+            assert view.scroll_offset.y <= row < view.scroll_offset.y + view.size.height
+
+
 def test_source_offsets_survive_crlf_and_form_feeds():
     text = "一、存在问题\r\n宣传力度不够\x0c预算编制不够精准\n二、改进措施"
     view = SourceView(text)
