@@ -17,6 +17,7 @@ from assistant.model import Report
 from assistant.store.export import FORMATS, export_record, write_records
 from assistant.store.rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
                                   ReviewItem, apply_decisions, decision_from_row, item_from_row,
+                                  items_from_cursor,
                                   provenance_json, report_items, sql_marks)
 from assistant.store.queries import StoreQueries, item_filters
 from assistant.store.schema import MIGRATIONS, SchemaError, migrate
@@ -195,8 +196,8 @@ class Store(StoreQueries):
 
     def items(self, doc_id: int) -> list[ReviewItem]:
         """A document's review items in reading order, each with the decision in force."""
-        return [item_from_row(r) for r in self._db.execute(
-            "SELECT * FROM review_items WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
+        return items_from_cursor(self._db.cursor().execute(
+            "SELECT * FROM review_items WHERE doc_id = ? ORDER BY ordinal", (doc_id,)))
 
     def item(self, item_id: int) -> ReviewItem:
         return item_from_row(self._one("SELECT * FROM review_items WHERE id = ?", item_id))
@@ -417,9 +418,9 @@ class Store(StoreQueries):
                 doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:
         filters, values = item_filters(kinds=kinds, doc_id=doc_id, project=project)
         clauses, params = ["current", f"({where})", *filters], [*args, *values]
-        return [item_from_row(r) for r in self._db.execute(
+        return items_from_cursor(self._db.cursor().execute(
             f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
-            params)]
+            params))
 
 
 def open_corpus(path: str | Path):

@@ -209,21 +209,55 @@ def item_key(kind: str, project: str, text: str) -> str:
 
 
 def item_from_row(row: sqlite3.Row) -> ReviewItem:
-    met = row["met"]
+    return _item(row, {k: k for k in _ITEM_COLUMNS})
+
+
+def items_from_cursor(cursor: sqlite3.Cursor) -> list[ReviewItem]:
+    """Every row of a `review_items` query, read by position (a document may hold 60,000
+    items: looking each column up by name cost more than the query)."""
+    cursor.row_factory = None
+    at = {d[0]: n for n, d in enumerate(cursor.description)}
+    index = {k: at[k] for k in _ITEM_COLUMNS}
+    return [_item(r, index) for r in cursor]
+
+
+_ITEM_COLUMNS = ("id", "doc_id", "doc_name", "key", "kind", "text", "project", "themes", "category",
+                 "span_start", "span_end", "status", "who", "at", "met", "detail", "original_kind",
+                 "original_text", "original_themes", "original_category", "original_detail")
+
+
+def _item(row, c: dict) -> ReviewItem:
+    met = row[c["met"]]
     return ReviewItem(
-        id=row["id"], doc_id=row["doc_id"], doc_name=row["doc_name"], key=row["key"],
-        kind=row["kind"], text=row["text"], project=row["project"],
-        themes=tuple(json.loads(row["themes"])), category=row["category"],
-        start=row["span_start"], end=row["span_end"], status=row["status"],
-        who=row["who"], at=row["at"], met=None if met is None else bool(met),
-        detail=json.loads(row["detail"]), original_kind=row["original_kind"],
-        original_text=row["original_text"], original_themes=tuple(json.loads(row["original_themes"])),
-        original_category=row["original_category"], original_detail=json.loads(row["original_detail"]))
+        id=row[c["id"]], doc_id=row[c["doc_id"]], doc_name=row[c["doc_name"]], key=row[c["key"]],
+        kind=row[c["kind"]], text=row[c["text"]], project=row[c["project"]],
+        themes=_themes(row[c["themes"]]), category=row[c["category"]],
+        start=row[c["span_start"]], end=row[c["span_end"]], status=row[c["status"]],
+        who=row[c["who"]], at=row[c["at"]], met=None if met is None else bool(met),
+        detail=_mapping(row[c["detail"]]), original_kind=row[c["original_kind"]],
+        original_text=row[c["original_text"]], original_themes=_themes(row[c["original_themes"]]),
+        original_category=row[c["original_category"]], original_detail=_mapping(row[c["original_detail"]]))
+
+
+# A document's items are read at once (60,000 of them in the largest): the few theme lists
+# there are, and the details most of them share ({"source": "cell", …}), are decoded once each.
+@lru_cache(maxsize=4096)
+def _themes(raw: str) -> tuple[str, ...]:
+    return tuple(json.loads(raw))
+
+
+def _mapping(raw: str) -> dict[str, Any]:
+    return dict(_decoded(raw))              # a copy of its own for each item
+
+
+@lru_cache(maxsize=4096)
+def _decoded(raw: str) -> dict[str, Any]:
+    return json.loads(raw)
 
 
 def decision_from_row(row: sqlite3.Row) -> Decision:
     return Decision(row["id"], row["item_id"], row["status"], row["kind"], row["text"],
-                    tuple(json.loads(row["themes"])), row["category"], row["who"], row["at"],
+                    _themes(row["themes"]), row["category"], row["who"], row["at"],
                     row["undone_at"])
 
 
