@@ -217,6 +217,34 @@ async def test_u_undoes_the_last_decision_and_goes_back_to_it(db):
         assert "没有可撤销的决定" in notifications(app)
 
 
+async def test_a_long_document_is_shown_a_page_at_a_time(db, monkeypatch):
+    from assistant.tui.widgets import items_table
+
+    monkeypatch.setattr(items_table, "PAGE", 4)         # the sample's items over several pages
+    all_items = items(db)
+    assert len(all_items) > 9
+    app = app_for(db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_document(pilot)
+        source = screen.query_one(SourceView)
+        assert screen.table.row_count == 4
+        for n in range(1, 7):                            # down across the page's edge and on
+            await pilot.press("j")
+            assert screen.current.id == all_items[n].id and screen.table.index == n
+            assert screen.table.page_start == n - n % 4 and screen.table.row_count <= 4
+            assert source.selected_text == source.text[all_items[n].start:all_items[n].end]
+        await pilot.press("k", "k", "k")                 # and back up across it
+        assert screen.current.id == all_items[3].id and screen.table.page_start == 0
+        await pilot.press("a")                           # a decision, then the next item, on the next page
+        assert items(db)[3].status == "accepted" and screen.current.id == all_items[4].id
+        screen.select(all_items[9].id)                   # a far item: its page is shown
+        assert screen.table.page_start == 8 and screen.current.id == all_items[9].id
+        await pilot.press("u")                           # undoing the decision on page 0 goes back to it
+        await pilot.pause()
+        assert items(db)[3].status == "pending" and screen.current.id == all_items[3].id
+        assert screen.table.cell_text(all_items[3].id, "status") == "· 待审"
+
+
 async def test_j_k_and_arrows_move_and_the_source_follows(db):
     app = app_for(db)
     async with app.run_test(size=SIZE) as pilot:

@@ -84,12 +84,12 @@ class DocumentScreen(ReviewScreen):
 
     @property
     def current(self) -> ReviewItem | None:
-        return self.items[self.table.cursor_row] if self.items else None
+        return self.items[self.table.index] if self.items else None
 
     def select(self, item_id: int | None) -> None:
         if item_id is None or item_id not in self._row:
             return
-        self.table.move_cursor(row=self._row[item_id])
+        self.table.move_to(self._row[item_id])
         self._show_source(self.items[self._row[item_id]])
 
     def reload_item(self, item_id: int) -> None:
@@ -226,7 +226,7 @@ class DocumentScreen(ReviewScreen):
         self.query_one("#source", SourceView).show_span(item.start, item.end)
 
     def _jump_pending(self, step: int) -> None:
-        n, here = len(self.items), self.table.cursor_row
+        n, here = len(self.items), self.table.index
         for k in range(1, n + 1):
             row = (here + step * k) % n
             if self.items[row].status == "pending":
@@ -238,7 +238,7 @@ class DocumentScreen(ReviewScreen):
         if not query:
             return
         self._last_find = query
-        n, here = len(self.items), self.table.cursor_row
+        n, here = len(self.items), self.table.index
         cutoff = self.app.lexicon.find_cutoff
         for k in range(1, n + 1):
             item = self.items[(here + k) % n]
