@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 # libyaml when the wheel has it: parsing the lexicons was a fifth of a worker's start-up.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -180,6 +182,7 @@ def use_overlays(paths: Iterable[str | Path]) -> None:
     global _current
     os.environ[OVERLAY_VARIABLE] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
     _current = None
+    _forget_derived()
 
 
 def take_overlays(paths: Iterable[str | Path]) -> list[Path]:
@@ -199,15 +202,47 @@ def _overlayable() -> frozenset[str]:
 
 
 _current: Lexicons | None = None
+_DERIVED: list[Any] = []
 
 
 def lexicons() -> Lexicons:
-    """The process's lexicons: the folder and overlays the environment names, built once
-    (and the environment read once: reading it costs more than a lookup, on every call)."""
+    """The lexicons in use: the ones `install`ed, else the folder and overlays the environment
+    names, built once (and the environment read once: it costs more than a lookup)."""
     global _current
     if _current is None:
-        _current = _lexicons(os.environ.get("JIXIAO_LEXICONS"), os.environ.get(OVERLAY_VARIABLE))
+        _current = process_lexicons()
     return _current
+
+
+def process_lexicons() -> Lexicons:
+    """The lexicons the environment names (JIXIAO_LEXICONS, JIXIAO_LEXICON_OVERLAYS)."""
+    return _lexicons(os.environ.get("JIXIAO_LEXICONS"), os.environ.get(OVERLAY_VARIABLE))
+
+
+def install(chosen: Lexicons) -> None:
+    """Use `chosen` from now on in this process (a pipeline, drafter or chat given its own
+    lexicons): every value built from the lexicons before (`derived`) is forgotten.  One set
+    is in use at a time; installing the one in use costs nothing."""
+    global _current
+    if _current is not chosen:
+        _current = chosen
+        _forget_derived()
+
+
+def derived(maxsize: int | None = 128) -> Callable[[F], F]:
+    """functools.lru_cache for a value built from the lexicons (a compiled vocabulary, a
+    label lookup): forgotten whenever other lexicons are installed, reset or overlaid, so no
+    cache anywhere outlives the lexicons it was built from."""
+    def wrap(func: F) -> F:
+        cached = lru_cache(maxsize=maxsize)(func)
+        _DERIVED.append(cached)
+        return cast(F, cached)
+    return wrap
+
+
+def _forget_derived() -> None:
+    for cached in _DERIVED:
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=4)
@@ -222,10 +257,12 @@ def builtin(name: str) -> Any:
 
 
 def reset() -> None:
-    """Forget the lexicons read so far (tests that point JIXIAO_LEXICONS elsewhere)."""
+    """Forget the lexicons read so far and everything built from them (tests that point
+    JIXIAO_LEXICONS elsewhere)."""
     global _current
     _lexicons.cache_clear()
     _current = None
+    _forget_derived()
 
 
 def require(data: Any, key: str, kind: type, path: str | Path) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from assistant.lexicon import derived
 
 _VARIABLES = ("JIXIAO_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -71,7 +71,7 @@ def english_evidence(text: str) -> str:
 _QUOTED = re.compile(r"(「[^」]*」)")
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _evidence_phrases() -> tuple[re.Pattern, dict[str, str]]:
     from assistant.lexicon import LexiconError, builtin
 

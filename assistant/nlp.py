@@ -15,12 +15,11 @@ import logging
 import os
 import tempfile
 import threading
-from functools import lru_cache
 from pathlib import Path
 
 import jieba
 
-from assistant.lexicon import LexiconError, builtin, lexicon_dir
+from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError
 
 _LOCK = threading.Lock()
 # Words of this length or less are left to jieba's own dictionary: a user entry for a
@@ -92,12 +91,12 @@ class UserDictMarker:
 
 # ---------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=65536)
+@derived(maxsize=65536)
 def _segment_cached(text: str) -> tuple[str, ...]:
     return tuple(w for w in _build_tokenizer().cut(text, HMM=True) if w.strip())
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _build_tokenizer() -> jieba.Tokenizer:
     with _LOCK:
         jieba.setLogLevel(logging.WARNING)
@@ -111,7 +110,7 @@ def _build_tokenizer() -> jieba.Tokenizer:
         return tok
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _build_nlp():
     import spacy
     from spacy.language import Language

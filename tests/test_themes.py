@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from assistant.extract import themes as themes_module
 from assistant.extract.themes import OTHER, tag_themes, theme_codes
 from assistant.lexicon import LexiconError, reset
 
@@ -92,7 +91,7 @@ def test_result_is_a_fresh_dict():
 
 @pytest.fixture
 def custom_lexicon(tmp_path, monkeypatch):
-    """Point the lexicon loader at a folder of our own and clear every cache around it."""
+    """Point the lexicon loader at a folder of our own, read afresh."""
     def install(themes_yaml: str):
         (tmp_path / "themes.yaml").write_text(themes_yaml, encoding="utf-8")
         monkeypatch.setenv("JIXIAO_LEXICONS", str(tmp_path))
@@ -103,9 +102,7 @@ def custom_lexicon(tmp_path, monkeypatch):
 
 
 def _clear():
-    reset()
-    themes_module._lexicon.cache_clear()
-    themes_module._tag.cache_clear()
+    reset()             # the lexicons and everything built from them (no private cache to clear)
 
 
 def test_fuzzy_phrases_catch_paraphrases(custom_lexicon):

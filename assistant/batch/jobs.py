@@ -12,7 +12,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.pipeline import extract_read, read_noting
 from assistant.extract.read import ReadError
-from assistant.lexicon import OVERLAY_VARIABLE, use_overlays
+from assistant.lexicon import derived, OVERLAY_VARIABLE, use_overlays
 from assistant.messages import say
 from assistant.model import KINDS, Document, Report
 
@@ -162,7 +161,7 @@ def failure(path: str, reason: str) -> Outcome:
 _WORKER_JOB: Job = Job()
 
 
-@lru_cache(maxsize=4)
+@derived(maxsize=4)
 def lexicon_for(paths: tuple[str, ...]) -> CompiledLexicon | None:
     """The analyst lexicons merged over the built-in one, compiled once per process (a
     forked worker inherits what the parent compiled); LexiconError for a malformed file."""

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from collections.abc import Sequence
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from assistant.lexicon import LexiconError, builtin, lexicon_dir, load_yaml, require
+from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError, load_yaml, require
 from assistant.nlp import tokenizer   # the project's one segmenter, with its user dictionary
 
 PLACEHOLDERS = ("PROJ", "NUM", "CMP", "THEME", "CATEGORY")
@@ -202,7 +201,7 @@ class Lexicon:
         return chunks
 
 
-@lru_cache(maxsize=None)
+@derived(maxsize=None)
 def default_lexicon() -> Lexicon:
     return Lexicon(builtin("intents.yaml"), lexicon_dir() / "intents.yaml")
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ class CauseBook:
     by_cue: dict
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def cause_book() -> CauseBook:
     data = builtin("causes.yaml")
     causes = []

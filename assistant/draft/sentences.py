@@ -11,10 +11,9 @@ import random
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Any, Iterable
 
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 
 
 @dataclass
@@ -228,7 +227,7 @@ def short_name(project: str) -> str:
     return _CODE.sub("", project or "").strip() or (project or "")
 
 
-@lru_cache(maxsize=8192)
+@derived(maxsize=8192)
 def words(text: str) -> str:
     """Words joined by spaces, punctuation dropped: the input of token_set_ratio and BM25.
     The project's one segmenter (assistant.nlp.segment, with its user dictionary)."""

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 from assistant.model import FINDING_KINDS, Budget, Finding, FindingKind, Indicator, Project, Report
 
 KINDS = FINDING_KINDS
@@ -92,7 +91,7 @@ def parse_quantity(text: str, category: str | None = None, like: Quantity | None
     return quantity
 
 
-@lru_cache(maxsize=65536)
+@derived(maxsize=65536)
 def _parse(text: str, category: str | None, like: Quantity | None, lex_id: int) -> tuple[Quantity, bool] | None:
     """parse_quantity without the name: (quantity, whether its operator is the default);
     cached, since the same targets (≥95%, 100%) fill every form."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -25,6 +24,7 @@ from assistant.extract.classify_lexicon import CompiledLexicon, compile_lexicon,
 from assistant.extract.labels import (level1_categories, lookup_label, normalise, pair_category,
                                       parent_of, printed_label)
 from assistant.nlp import segment
+from assistant.lexicon import derived
 
 _CLEAN = re.compile(r"[\s“”\"'‘’「」『』]+")
 _EDGE = re.compile(r"^(?:[（(]?\d{1,2}[)）.、．]|[一二三四五六七八九十]+[、.．])|[。；;，,:：]+$")
@@ -123,7 +123,7 @@ def load_lexicon(extra: list[str | Path] | None = None) -> CompiledLexicon:
     return compile_lexicon(merged_data([Path(p) for p in extra]))
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def default_lexicon() -> CompiledLexicon:
     """The built-in lexicon, compiled once per process (exemplar words segmented once)."""
     return compile_lexicon(merged_data([]))

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 
 _BRACKET = re.compile(r"[（(][^）)]*[）)]")
 _SPACE = re.compile(r"\s+")
@@ -76,7 +75,7 @@ class FormVocab:
         return self.fields.get(key)
 
 
-@lru_cache(maxsize=100_000)
+@derived(maxsize=100_000)
 def _column_role(text: str, fuzzy: bool) -> str | None:
     return vocab()._column_role(text, fuzzy)
 
@@ -118,7 +117,7 @@ def spaced(word: str) -> str:
     return r"\s*".join(out)
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def vocab() -> FormVocab:
     tables, forms, labels = builtin("tables.yaml"), builtin("forms.yaml"), builtin("labels.yaml")
     columns: dict[str, str] = {}

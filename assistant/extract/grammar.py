@@ -23,12 +23,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
 from assistant.extract.stream import _PERCENT, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
+from assistant.lexicon import derived
 
 INF = math.inf
 
@@ -475,7 +475,7 @@ def is_value(t: str, vocab: FormVocab) -> bool:
     return bool(_VALUE.match(t)) or t in vocab.qualitative or bool(_DATE.match(t) and any(c.isdigit() for c in t))
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _label_finder() -> re.Pattern:
     words = sorted(label_words(), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in words))
@@ -498,7 +498,7 @@ def _vocab_word(t: str, vocab: FormVocab) -> bool:
     return _is_vocab_word(t)
 
 
-@lru_cache(maxsize=50_000)
+@derived(maxsize=50_000)
 def _is_vocab_word(t: str) -> bool:
     """A heading or a field name: never the content of a cell."""
     v = vocab()
@@ -655,7 +655,7 @@ def _junk_cost(t: str, vocab: FormVocab, parted: bool = False) -> float:
     return JUNK_COST + 0.1 * min(len(t), 20)
 
 
-@lru_cache(maxsize=200_000)
+@derived(maxsize=200_000)
 def _text_cost(kind: str, t: str, g: float) -> float:
     """What a piece of text costs as a cell of a kind (the same text recurs in every
     reading of a table, and in every table of a batch)."""

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 
 _WEIGHT = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 _SPACE = re.compile(r"\s+")
@@ -33,7 +32,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub("", _label_notes().sub("", _WEIGHT.sub("", text or ""))).strip("：:")
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _label_notes() -> re.Pattern:
     notes = builtin("labels.yaml").get("label_notes") or []
     if not notes:
@@ -41,7 +40,7 @@ def _label_notes() -> re.Pattern:
     return re.compile(r"[（(]\s*(?:" + "|".join(re.escape(n) for n in notes) + r")\s*[)）]")
 
 
-@lru_cache(maxsize=4096)
+@derived(maxsize=4096)
 def lookup_label(text: str) -> Label | None:
     """The label `text` stands for, or None when it is not a known label."""
     lex = builtin("labels.yaml")
@@ -68,7 +67,7 @@ def category_labels() -> dict[str, str]:
     return {k: v for k, v in builtin("labels.yaml")["level2"].items() if v}
 
 
-@lru_cache(maxsize=8192)
+@derived(maxsize=8192)
 def damaged_label(text: str) -> Label | None:
     """A label also when OCR damaged or reordered its characters (「出标产指」, 「资金管埋」).
 
@@ -90,7 +89,7 @@ def damaged_label(text: str) -> Label | None:
     return lookup_label(best[0]) if best is not None else None
 
 
-@lru_cache(maxsize=8192)
+@derived(maxsize=8192)
 def printed_label(text: str) -> Label | None:
     """The label a cell printed in a label column stands for, however damaged.
 
@@ -114,7 +113,7 @@ def printed_label(text: str) -> Label | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _label_words() -> dict:
     lex = builtin("labels.yaml")
     words = [w for w in list(lex["level1"]) + list(lex["level2"]) if len(w) >= 4]
@@ -137,7 +136,7 @@ def pair_category(level1: str | None, level2: str | None) -> str | None:
     return builtin("labels.yaml").get("pairs", {}).get(f"{normalise(level1)}/{normalise(level2)}")
 
 
-@lru_cache(maxsize=256)
+@derived(maxsize=256)
 def level1_categories(level1: str | None) -> tuple[str, ...]:
     """The categories that sit under a canonical first level (产出指标 → 数量, 质量, 时效, 成本)."""
     if not level1:

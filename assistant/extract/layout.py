@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 
 _NORM = re.compile(r"[\s:：*]")
 _SPACE_GAP = re.compile(r"[ \u3000\xa0]{2,}")        # parts columns in text with no TAB
@@ -258,7 +257,7 @@ def _cell_block(block, line: int) -> Row:
     return Row(cells=cells, start=block[0][0], end=block[-1][1], line=line, cell_per_line=True)
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _forms_lexicon() -> dict:
     lex = builtin("forms.yaml")
     lex["_titles"] = [(re.compile(t["pattern"]), t["form"]) for t in lex["titles"]]

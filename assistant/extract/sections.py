@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 
 _CN = "一二三四五六七八九十"
 # line numbering styles, outermost first: 第一部分 · 一、 · （一） · 1. · （1） · ①
@@ -125,7 +125,7 @@ def is_heading_line(line: str) -> bool:
     return bool(lex.heading_at.match(line) or lex.stop_at.match(line) or lex.descriptive_at.match(line))
 
 
-@lru_cache(maxsize=8192)
+@derived(maxsize=8192)
 def heading_kinds(label: str) -> tuple[str, ...]:
     """The statement kinds a heading or cell label announces: 「存在的问题」 → ("problem",),
     「存在问题及改进措施」 → ("problem", "measure"); () when it is no such heading."""
@@ -169,7 +169,7 @@ class _Lex:
     chinese_headings: bool       # every heading word and statement column has a Chinese character
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _lex() -> _Lex:
     data = builtin("statements.yaml")
     word_kind: dict[str, tuple[str, ...]] = {}
@@ -207,7 +207,7 @@ def _lex() -> _Lex:
     )
 
 
-@lru_cache(maxsize=1024)
+@derived(maxsize=1024)
 def _kinds_of(head: str) -> tuple[str, ...]:
     """Kinds of the heading words in `head`, in order of appearance."""
     lex = _lex()

@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 
 CN_DIGITS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -171,7 +170,7 @@ class _Lex:
     measure_start: re.Pattern       # a sentence opening a new measure (加强…, 完善…)
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _lex() -> _Lex:
     data = builtin("statements.yaml")
     enums = []

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import cast
 
 from rapidfuzz import fuzz, process
@@ -32,7 +31,7 @@ from assistant.extract.sections import (Region, descriptive_spans, find_regions,
 from assistant.extract.splitting import (clause_start, content_length, is_skippable, merge_spans, reason_end,
                                          sentence_start, split_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 from assistant.model import Document, Project, Statement, StatementKind
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
@@ -112,7 +111,7 @@ class _Lex:
     project_mention_cutoff: float
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _lex() -> _Lex:
     d = builtin("statements.yaml")
     compile_all = lambda key: tuple(re.compile(p) for p in d.get(key, []))  # noqa: E731

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import heading_key, vocab
 from assistant.extract.labels import Label, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 from assistant.model import Budget, Indicator, Project
 
 _NUM = re.compile(r"^[-+]?\d+(?:\.\d+)?$")      # 分值 and 得分 are bare numbers
@@ -421,7 +420,7 @@ def _read_total(rows: list[Row], lex: dict) -> tuple[float | None, str]:
 
 # ---------------------------------------------------------------------------- small helpers
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _tables_lexicon() -> dict:
     lex = dict(builtin("tables.yaml"))
     lex["_column_roles"] = {}

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from assistant.lexicon import LexiconError, builtin, lexicon_dir
+from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError
 
 OTHER = "OTHER"
 _SPACE = re.compile(r"\s+")
@@ -65,7 +64,7 @@ class _Lexicon:
     body_weight: float          # cues after a statement's first sentence count this much
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _lexicon() -> _Lexicon:
     path = lexicon_dir() / "themes.yaml"
     data = builtin("themes.yaml")
@@ -101,7 +100,7 @@ def _cue(path, code: str, entry, weight: float) -> tuple[re.Pattern, float, froz
         raise LexiconError(f"{path}: theme {code}: bad cue {pattern!r}: {exc}") from None
 
 
-@lru_cache(maxsize=16384)
+@derived(maxsize=16384)
 def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
     lex = _lexicon()
     text = _QUOTED.sub("", text)        # 《…管理办法》, “宣传培训”: names, not what is said

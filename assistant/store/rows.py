@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from typing import Any, Iterable
 
 from assistant.extract.checks import assess_indicator
-from assistant.lexicon import builtin
+from assistant.lexicon import builtin, derived
 from assistant.model import ITEM_KINDS, KINDS, ItemKind, Report, ReviewStatus
 
 PENDING: ReviewStatus = "pending"
@@ -261,7 +261,7 @@ def decision_from_row(row: sqlite3.Row) -> Decision:
                     row["undone_at"])
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _empty_reasons() -> frozenset[str]:
     """Reason cells that say nothing (lexicons/tables.yaml, as the table reader blanks them),
     for reports that reached the store from elsewhere (JSON Lines)."""
