@@ -48,6 +48,7 @@ from assistant.extract.classify import load_lexicon
 from assistant.extract.layout import split_rows
 from assistant.extract.pipeline import read_projects
 from assistant.extract.statements import extract_statements
+from assistant.lexicon import Lexicons, install, overlay_paths, process_lexicons
 from assistant.model import KINDS, Document, Report
 
 SPAN_KEYS = (*KINDS, "indicator", "finding")
@@ -242,15 +243,30 @@ class FormReader:
         self.name = name
         self.lexicon_files = [str(p) for p in lexicon]
         self._lexicon = None        # compiled at first use: spacy.load reads the saved copies first
+        self._lexicons: Lexicons | None = None
+
+    @property
+    def lexicons(self) -> Lexicons:
+        """What the whole pipeline reads with: the process's lexicons with the overlays among
+        the analyst's files (themes.yaml, causes.yaml …, named like a built-in) merged over
+        them, built once and installed for each document (`assistant.lexicon.install`)."""
+        if self._lexicons is None:
+            overlays, _ = overlay_paths(self.lexicon_files)
+            base = process_lexicons()
+            self._lexicons = Lexicons(base.folder, [*base.overlays, *overlays]) if overlays else base
+        return self._lexicons
 
     @property
     def lexicon(self):
-        """The analyst lexicons merged over the built-in one (None: the built-in alone)."""
-        if self._lexicon is None and self.lexicon_files:
-            self._lexicon = load_lexicon(self.lexicon_files)
+        """The analyst's indicator lexicons merged over the built-in one (None: the built-in alone)."""
+        _, indicator_files = overlay_paths(self.lexicon_files)
+        if self._lexicon is None and indicator_files:
+            install(self.lexicons)
+            self._lexicon = load_lexicon(indicator_files)
         return self._lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        install(self.lexicons)          # the steps after this one read with them too
         text = _text(doc)
         rows = split_rows(text)
         source = Document(path=str(doc.user_data.get("path", "<text>")), text=text)
@@ -277,6 +293,7 @@ class FormReader:
         names = srsly.read_json(path / "lexicons.json") if (path / "lexicons.json").exists() else []
         self.lexicon_files = [str(path / n) for n in names]
         self._lexicon = None
+        self._lexicons = None
         return self
 
 
@@ -391,10 +408,16 @@ def reviewed_docbin(documents: Iterable[tuple[str, str, list]]) -> tuple[bytes, 
 
 def load(lexicon: Iterable[str | Path] = ()) -> Language:
     """The extraction pipeline: char tokenizer, then forms, statements and findings.
-    `lexicon`: analyst indicator lexicons (YAML/TSV) merged over the built-in one."""
+    `lexicon`: the analyst's files, as `--lexicon` takes them — indicator lexicons (YAML/TSV)
+    merged over the built-in one, and files named like a built-in one (themes.yaml,
+    statements.yaml …, or a folder of them) merged over those; the pipeline reads with them
+    (and saves them with `to_disk`) whatever the process uses otherwise."""
+    overlays, others = overlay_paths(lexicon)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
-    forms = cast(FormReader, nlp.add_pipe("jixiao_forms", config={"lexicon": [str(p) for p in lexicon]}))
-    _ = forms.lexicon               # a bad lexicon fails here, naming its file, not mid-batch
+    forms = cast(FormReader, nlp.add_pipe("jixiao_forms", config={"lexicon": [str(p) for p in [*overlays, *others]]}))
+    for path in overlays:           # a bad lexicon fails here, naming its file, not mid-batch
+        forms.lexicons.data(path.name)
+    _ = forms.lexicon
     nlp.add_pipe("jixiao_statements")
     nlp.add_pipe("jixiao_findings")
     return nlp

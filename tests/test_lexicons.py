@@ -87,3 +87,42 @@ def test_overlay_paths_split_built_in_names_from_indicator_lexicons(tmp_path):
     overlays, others = overlay_paths([tmp_path / "themes.yaml", tmp_path / "my_terms.yaml", tmp_path / "indicators.yaml"])
     assert [p.name for p in overlays] == ["themes.yaml"]
     assert [p.name for p in others] == ["my_terms.yaml", "indicators.yaml"]   # its own merge
+
+
+def test_installed_lexicons_are_what_every_cache_reads_and_installing_back_restores(tmp_path):
+    from assistant.extract.themes import tag_themes
+    from assistant.lexicon import install, process_lexicons
+
+    problem = "部分村级图书室开放时间不固定。"
+    base = process_lexicons()
+    before = tag_themes(problem)            # cached under the built-in lexicons
+    assert "IMPLEMENTATION" not in before
+    (tmp_path / "themes.yaml").write_text(CUE, encoding="utf-8")
+    try:
+        install(Lexicons(base.folder, [tmp_path / "themes.yaml"]))
+        assert "IMPLEMENTATION" in tag_themes(problem)
+    finally:
+        install(base)
+    assert tag_themes(problem) == before
+
+
+def test_a_pipeline_reads_with_its_own_overlays_and_saves_them(tmp_path):
+    import spacy
+
+    import assistant
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "themes.yaml").write_text(CUE, encoding="utf-8")
+    plain, own = assistant.load(), assistant.load([mine])       # a folder of overlays
+
+    def themes(nlp) -> list[list[str]]:
+        doc = nlp(REPORT)
+        return [list(span._.themes) for span in doc.spans["problem"]]
+
+    assert themes(own) == [["IMPLEMENTATION"]]
+    assert themes(plain) == [["OTHER"]]
+    assert themes(own) == [["IMPLEMENTATION"]]      # pipelines used in turn each read with their own
+    own.to_disk(tmp_path / "saved")
+    assert themes(spacy.load(tmp_path / "saved")) == [["IMPLEMENTATION"]]
+    assert themes(plain) == [["OTHER"]]

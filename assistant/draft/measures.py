@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 
 from assistant.draft.corpus import load_corpus
 from assistant.draft.causes import needs_measure, read_cause
@@ -20,14 +19,14 @@ from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
                                        numbers_in, render, rng_for, words)
 from assistant.extract.themes import tag_themes
-from assistant.lexicon import builtin
+from assistant.lexicon import Lexicons, builtin, derived, install
 
 
 def draft_measures(problem: str, themes: list[str] | None = None, project: str = "", seed: int = 0,
                    n: int = 1, corpus=None, *, figure: str = "", indicator: str = "",
                    exclude_doc: str = "", known_numbers: set[Decimal] | None = None,
                    avoid: set[str] | None = None, reasons: list[str] | None = None,
-                   polish: Endpoint | None = None) -> list[Draft]:
+                   polish: Endpoint | None = None, lexicons: Lexicons | None = None) -> list[Draft]:
     """`n` alternative drafts of 改进措施 for `problem`, cause first.
 
     The problem (with `reasons`, the project's 未完成原因 cells) is read into its causes
@@ -42,7 +41,10 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     planned budget change, an execution rate within checks.yaml § materiality) gets one
     sentence saying that no measure is needed.  With `polish` (an analyst's model endpoint,
     draft/polish.py) each point may be reworded where the rewording passes the same audit.
+    `lexicons` (causes, measures, drafting …) are the process's from then on (`install`).
     """
+    if lexicons is not None:
+        install(lexicons)
     reading = read_cause(problem, reasons)
     codes = problem_themes(problem, themes)
     slots = {"project": project or drafting("slot_defaults.project"),
@@ -224,7 +226,7 @@ def _variant_scores(problem: str) -> dict[tuple[str, int], float]:
     return {keys[k]: float(v) for k, v in enumerate(scores) if v > 0}
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _bm25():
     """BM25 (bm25s) over the jieba words of every phrasing in the measure bank."""
     import bm25s
@@ -240,7 +242,7 @@ def _bm25():
     return index, keys
 
 
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _vocabulary() -> frozenset:
     return frozenset(w for theme in _bank().values() for m in theme["moves"] for v in m["variants"]
                      for w in words(_SLOTS.sub("", v)).split())

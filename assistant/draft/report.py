@@ -32,7 +32,7 @@ from assistant.draft.reasons import draft_reasons
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, audit_sentences, drafting, numbers_in,
                                        short_name)
 from assistant.extract.checks import Finding, find_issues
-from assistant.lexicon import builtin
+from assistant.lexicon import Lexicons, builtin, install
 from assistant.model import Report
 from assistant.textsafe import printable
 
@@ -107,9 +107,13 @@ class DraftReport:
                              for s in self.sections]}
 
 
-def draft_report(report: Report, text: str, corpus=None, seed: int = 0, polish: Endpoint | None = None) -> DraftReport:
+def draft_report(report: Report, text: str, corpus=None, seed: int = 0, polish: Endpoint | None = None,
+                 lexicons: Lexicons | None = None) -> DraftReport:
     """Draft 存在问题, 未完成原因分析, 改进措施 and 评价结论 for one extracted report; with
-    `polish` (draft/polish.py) the suggestions' points may be reworded by the analyst's model."""
+    `polish` (draft/polish.py) the suggestions' points may be reworded by the analyst's model;
+    `lexicons` are the process's from then on (`assistant.lexicon.install`)."""
+    if lexicons is not None:
+        install(lexicons)
     corpus = load_corpus(corpus)
     findings = report.findings or find_issues(report, text)
     sources = [text or "", _report_strings(report)]
