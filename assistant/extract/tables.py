@@ -63,7 +63,10 @@ class Header:
 
 
 def _find_header(rows: list[Row], lex: dict) -> int | None:
+    anchor = lex["_name_anchor"]
     for idx, row in enumerate(rows):
+        if anchor and anchor not in row.joined and anchor not in _SPACE.sub("", row.joined):
+            continue                # no name heading can be in it: most rows of a form
         roles = [_column_role(t, lex) for t in row.texts]
         if sum(r in ("l1", "l2", "name") for r in roles) >= lex["header_min_levels"] and "name" in roles:
             return idx
@@ -429,9 +432,24 @@ def _tables_lexicon() -> dict:
             lex["_column_roles"].setdefault(_BRACKET.sub("", heading), rule["role"])
     lex["budget"] = dict(lex["budget"])
     lex["budget"]["_roles"] = {h: r["role"] for r in lex["budget"]["columns"] for h in r["match"]}
+    # what every heading of the name column holds (指标): a row without it is no header
+    lex["_name_anchor"] = _common_part([h for h, role in lex["_column_roles"].items() if role == "name"])
     lex["_name_numbering"] = re.compile(lex["name_numbering_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
     return lex
+
+
+def _common_part(words: list[str]) -> str:
+    """The longest text every word holds ("" when they share none)."""
+    if not words:
+        return ""
+    first = min(words, key=len)
+    for size in range(len(first), 0, -1):
+        for start in range(len(first) - size + 1):
+            part = first[start:start + size]
+            if all(part in w for w in words):
+                return part
+    return ""
 
 
 def _budget_role(text: str, blex: dict) -> str | None:
