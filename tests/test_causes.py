@@ -34,6 +34,31 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     assert reading.primary is not None and reading.primary.cause.code == primary
 
 
+# the cause worded in a way no cue lists: a subject, then in the same clause a word of lateness
+@pytest.mark.parametrize("text, primary, words", [
+    ("未完成年度目标，原因是项目招标时间较晚", "PROCUREMENT_DELAY", "招标时间较晚"),
+    ("由于省级资金下达的时间偏晚，乡镇支付进度未达序时", "FUNDS_LATE", "资金下达的时间偏晚"),
+    ("受政府采购周期较长影响，设备到货延迟", "PROCUREMENT_DELAY", "采购周期较长"),
+    ("部分乡镇统计数据报送不及时，影响绩效评价", "DATA_LATE", "统计数据报送不及时"),
+    ("工程竣工验收尚未完成，尾款未支付", "SETTLEMENT_PENDING", "竣工验收尚未完成"),
+    ("惠民政策的宣传覆盖面有待提高", "PUBLICITY_WEAK", "宣传覆盖面有待提高"),
+    ("专项资金管理制度尚不完善", "RULES_MISSING", "制度尚不完善"),
+    ("项目效益指标缺失，难以衡量实施效果", "TARGET_INCOMPLETE", "效益指标缺失"),
+])
+def test_a_cause_is_read_from_its_subject_and_a_word_of_lateness(text, primary, words):
+    reading = read_cause(text)
+    assert reading.primary is not None and (reading.primary.cause.code, reading.primary.cue) == (primary, words)
+
+
+def test_a_subject_and_a_word_of_lateness_in_different_clauses_make_no_cause():
+    assert [f.cause.code for f in read_cause("招标工作按期完成，设备安装偏晚").causes] == []
+
+
+def test_the_first_point_answers_a_cause_worded_freely():
+    draft = draft_measures("未达到年度指标值，原因是项目招标时间较晚")[0]
+    assert draft.sentences[0].provenance.template.startswith("measures.IMPLEMENTATION.procurement")
+
+
 def test_the_project_reason_cells_are_read_too():
     reading = read_cause("年度预算执行率为71.3%", ["合同约定质保金在质保期满后支付"])
     assert [f.cause.code for f in reading.causes] == ["RETENTION"]

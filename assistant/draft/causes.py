@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.lexicon import builtin, derived
+from assistant.lexicon import LexiconError, builtin, derived
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,23 @@ class CauseBook:
     effect_markers: tuple[str, ...]
     finder: re.Pattern
     by_cue: dict
+    phrases: tuple[tuple[re.Pattern, Cause], ...] = ()    # subject … predicate, per cause
+
+    def matches(self, source: str) -> list[tuple[int, str, Cause]]:
+        """(start, words, cause) of every cue and phrase in `source`, left to right, none
+        overlapping another (at one place the longest wins, as the cue finder does alone)."""
+        found = [(m.start(), m.end(), m.group(0), self.by_cue[m.group(0)]) for m in self.finder.finditer(source)]
+        if self.phrases:
+            for rx, cause in self.phrases:
+                found += [(m.start(), m.end(), m.group(0), cause) for m in rx.finditer(source)]
+            found.sort(key=lambda f: (f[0], f[0] - f[1]))
+            kept, end = [], -1
+            for f in found:
+                if f[0] >= end:
+                    kept.append(f)
+                    end = f[1]
+            found = kept
+        return [(start, words, cause) for start, _, words, cause in found]
 
 
 @derived(maxsize=1)
@@ -74,7 +91,21 @@ def cause_book() -> CauseBook:
     finder = re.compile("|".join(re.escape(w) for w in words))
     markers = tuple(sorted(data.get("markers") or (), key=len, reverse=True))
     effects = tuple(data.get("effect_markers") or ())
-    return CauseBook(tuple(causes), markers, effects, finder, by_cue)
+    predicates = data.get("predicates") or {}
+    gap = int(data.get("subject_gap", 6))
+    phrases = []
+    for c, cause in zip(data["causes"], causes):
+        subjects, predicate = c.get("subjects") or [], c.get("predicate")
+        if subjects and predicate:
+            if predicate not in predicates:
+                raise LexiconError(f"causes.yaml: {cause.code}: predicate '{predicate}' is not under predicates")
+            phrases.append((re.compile(_alternation(subjects) + rf"[^，,；;。！？!?\n]{{0,{gap}}}?"
+                                       + _alternation(predicates[predicate])), cause))
+    return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases))
+
+
+def _alternation(words) -> str:
+    return "(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 _CLAUSE = re.compile(r"[，,；;。！!？?\n]")
@@ -92,20 +123,19 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     found: list[Found] = []
     seen: set[str] = set()
     for source_no, source in enumerate([text or ""] + list(extra or [])):
-        for m in book.finder.finditer(source):
-            cause = book.by_cue[m.group(0)]
+        for start, words, cause in book.matches(source):
             if cause.code in seen:
                 continue
             seen.add(cause.code)
-            clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, m.start())), default=0)
-            lead = source[clause_start:m.start()]
-            after = source[m.end():m.end() + 16]
+            clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, start)), default=0)
+            lead = source[clause_start:start]
+            after = source[start + len(words):start + len(words) + 16]
             if any(k in lead for k in book.effect_markers):
                 marked = False             # 「……导致执行率未达」: the effect, not the cause
             else:
                 marked = any(k in lead for k in book.markers) or any(k in after for k in book.effect_markers)
             # a cause in the statement itself outranks one only in the joined cells
-            found.append(Found(cause, m.group(0), m.start() + 10_000 * source_no, marked))
+            found.append(Found(cause, words, start + 10_000 * source_no, marked))
     found.sort(key=lambda f: (not f.marked, f.start))
     reading.causes = found
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
