@@ -132,3 +132,13 @@ def test_year_unit_and_rate_helpers():
     assert execution_rate(Budget(rate=98.8, adjusted=1.0, executed=0.5)) == 98.8
     assert execution_rate(None) is None
     assert [rate_bin(r) for r in (12.0, 75.0, 99.9, 100.0, 130.0)] == ["<60%", "60-80%", "95-100%", "100%", ">100%"]
+
+
+def test_equal_counts_are_listed_the_same_whatever_order_the_documents_came_in():
+    from collections import Counter
+
+    from assistant.batch.stats import ranked
+
+    one = Counter(["经济效益"] * 4 + ["生态效益"] * 4 + ["质量"] * 9)
+    other = Counter(["质量"] * 9 + ["生态效益"] * 4 + ["经济效益"] * 4)
+    assert ranked(one) == ranked(other) == [("质量", 9), ("生态效益", 4), ("经济效益", 4)]

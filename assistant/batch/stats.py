@@ -16,6 +16,7 @@ import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assistant.extract.checks import execution_rate as checks_execution_rate
 from assistant.extract.metadata import UNKNOWN, document_unit, document_year, project_unit
@@ -121,7 +122,7 @@ def plot_stats(stats: Stats, png: str | Path) -> bool:
         plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
         plt.rcParams["axes.unicode_minus"] = False
     names = theme_names() if font else {}
-    themes = stats.theme_totals().most_common()
+    themes = ranked(stats.theme_totals())
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, max(4.0, 0.35 * len(themes) + 1.5)))
     labels = [names.get(code, code) for code, _ in themes]
     left.barh(labels[::-1], [n for _, n in themes][::-1], color="#4c72b0")
@@ -174,3 +175,9 @@ def _source_text(report: Report) -> str:
         return ""
     # A file changed since extraction: its offsets no longer point into it.
     return doc.text if not report.sha256 or doc.sha256 == report.sha256 else ""
+
+
+def ranked(counts: Counter) -> list[tuple[Any, int]]:
+    """Most first; equal counts in key order, the same on every run whatever order the
+    documents came in (Counter.most_common keeps the order they were first counted)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from assistant.batch.stats import RATE_BINS, Stats, plot_stats, stats_from_jsonl, stats_from_store
+from assistant.batch.stats import RATE_BINS, Stats, plot_stats, ranked, stats_from_jsonl, stats_from_store
 from assistant.extract.themes import theme_names
 from assistant.messages import error_prefix, say
 from assistant.model import KINDS
@@ -55,7 +55,7 @@ def _print_tables(s: Stats, top_units: int) -> None:
     table = Table(title="statements by theme (问题归类)")
     for col in ("theme", "name", *KINDS, "total"):
         table.add_column(col, justify="left" if col in ("theme", "name") else "right")
-    for theme, total in s.theme_totals().most_common():
+    for theme, total in ranked(s.theme_totals()):
         kinds = s.themes[theme]
         table.add_row(theme, names.get(theme, ""), *(str(kinds.get(k, 0)) for k in KINDS),
                       str(total))
@@ -66,8 +66,8 @@ def _print_tables(s: Stats, top_units: int) -> None:
     table = Table(title=f"units (实施单位 / 单位名称), top {top_units}")
     for col in ("unit", "documents", "projects", "statements"):
         table.add_column(col, justify="left" if col == "unit" else "right")
-    ranked = sorted(s.units.items(), key=lambda kv: (-kv[1]["projects"], -kv[1]["documents"], kv[0]))
-    for unit, c in ranked[:top_units]:
+    by_projects = sorted(s.units.items(), key=lambda kv: (-kv[1]["projects"], -kv[1]["documents"], kv[0]))
+    for unit, c in by_projects[:top_units]:
         table.add_row(unit, str(c["documents"]), str(c["projects"]), str(c["statements"]))
     console.print(table)
     rates = Table(title="projects by execution rate (预算执行率)")
@@ -84,7 +84,7 @@ def _counter_table(title: str, what: str, unit: str, counts, *, by_key: bool = F
     table = Table(title=title)
     table.add_column(what)
     table.add_column(unit, justify="right")
-    items = sorted(counts.items()) if by_key else counts.most_common()
+    items = sorted(counts.items()) if by_key else ranked(counts)
     for key, n in items:
         table.add_row(str(key), str(n))
     return table
