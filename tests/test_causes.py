@@ -183,6 +183,13 @@ def test_the_first_point_names_what_fell_short_in_the_problems_words():
     assert "针对" not in draft_measures("因为")[0].text[:6]
 
 
+def test_an_indicators_problem_without_a_subject_is_led_by_the_indicator():
+    text = "实际完成值为88%，未达到年度指标值95%，主要原因是部分乡镇检测数据归集滞后"
+    first = draft_measures(text, indicator="农村饮水水质达标率")[0].sentences[0].text
+    assert first.startswith("一是针对「农村饮水水质达标率」未达到年度指标值95%的问题，")
+    assert not draft_measures(text)[0].sentences[0].text.startswith("一是针对")
+
+
 def test_two_or_three_points_unless_more_themes_need_their_own():
     """Fix the cause, control it (or fix the next cause), follow up: a fourth point only when
     the problem has more themes than that, never as padding."""

@@ -63,7 +63,7 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         for attempt in range(drafting("measures.retries")):
             sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
                                           precedents[:1] if alt == 0 else precedents[alt:alt + 1],
-                                          _lead(reading))
+                                          _lead(reading, indicator))
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break
@@ -173,10 +173,11 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
     return out, [text for text, _, _ in clauses]
 
 
-def _lead(reading) -> str:
+def _lead(reading, indicator: str = "") -> str:
     """「针对……的问题，」 naming what fell short in the problem's own words (drafting.yaml §
     measures.lead), or '' when its deviation clause is too short, too long or is a cause
-    (由于…, 受…影响, …导致) or has no subject (「未达到100%」 names nothing)."""
+    (由于…, 受…影响, …导致) or has no subject (「未达到100%」 names nothing) — unless the
+    problem is an indicator's, which is then the subject (measures.lead_indicator)."""
     lex = drafting("measures")
     clause = (reading.deviation or "").strip()
     label, colon, rest = clause.partition("：")
@@ -184,8 +185,12 @@ def _lead(reading) -> str:
         clause = rest.strip()                       # 「存在问题：」, 「问题一：」
     clause = _LEAD_TAIL.sub("", _LEAD_NUMBER.sub("", clause).strip())
     low, high = lex["lead_chars"]
-    if not low <= len(clause) <= high or _LEAD_CAUSE.search(clause) or _LEAD_NO_SUBJECT.match(clause):
+    if not low <= len(clause) <= high or _LEAD_CAUSE.search(clause):
         return ""
+    if _LEAD_NO_SUBJECT.match(clause):
+        if not indicator or len(indicator) + len(clause) > high:
+            return ""
+        return fill(lex["lead_indicator"], {"deviation": clause, "indicator": indicator}) or ""
     return fill(lex["lead"], {"deviation": clause}) or ""
 
 

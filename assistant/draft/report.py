@@ -219,7 +219,9 @@ def _measures(report: Report, project: str, items: list[Problem], corpus, seed: 
     themes = list(dict.fromkeys(t for i in items for t in i.themes)) or None
     problem = "".join(i.text for i in items)
     figure = next((i.figure for i in items if i.figure), "")
-    indicator = next((i.indicator for i in items if i.indicator), "")
+    # the indicator is the problem's subject only when every statement answered is about it
+    named = {i.indicator for i in items}
+    indicator = named.pop() if len(named) == 1 else ""
     draft = draft_measures(problem, themes=themes, project=short_name(project), seed=seed, n=1,
                            corpus=corpus, figure=figure, indicator=indicator,
                            exclude_doc=report.doc, known_numbers=known, avoid=seen, polish=polish)[0]
