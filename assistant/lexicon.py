@@ -43,6 +43,8 @@ class MissingKey(LexiconError, KeyError):
 OVERLAY_VARIABLE = "JIXIAO_LEXICON_OVERLAYS"
 # files that have their own analyst format and merge (assistant.extract.classify_lexicon)
 OWN_MERGE = frozenset({"indicators.yaml"})
+# plain lists, one entry a line (`#` starts a comment): an overlay's lines are added
+TEXT_LISTS = frozenset({"domain_terms.txt"})
 
 
 def lexicon_dir() -> Path:
@@ -95,6 +97,17 @@ class Lexicons:
             self._data[name] = self._load(name)
         return self._data[name]
 
+    def lines(self, name: str) -> list[str]:
+        """A plain list (TEXT_LISTS, e.g. 'domain_terms.txt'): the folder's entries, then
+        each overlay's, one a line, `#` comments and blank lines left out."""
+        key = "lines:" + name
+        if key not in self._data:
+            entries: list[str] = []
+            for path in [self.folder / name, *self.overlay_files(name)]:
+                entries += [e for e in _list_lines(path) if e not in entries]
+            self._data[key] = entries
+        return self._data[key]
+
     def overlay_files(self, name: str) -> list[Path]:
         return [p for p in self.overlays if p.name == name]
 
@@ -112,6 +125,16 @@ class Lexicons:
 
 
 _BUILTIN = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def _list_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return [entry for line in text.splitlines() if (entry := line.split("#", 1)[0].strip())]
 
 
 def merge(base: Any, more: Any) -> Any:
@@ -193,12 +216,15 @@ def take_overlays(paths: Iterable[str | Path]) -> list[Path]:
     if overlays:
         use_overlays(overlays)
         for name in dict.fromkeys(p.name for p in overlays):
-            lexicons().data(name)
+            if name in TEXT_LISTS:
+                lexicons().lines(name)
+            else:
+                lexicons().data(name)
     return others
 
 
 def _overlayable() -> frozenset[str]:
-    return frozenset(f.name for f in _BUILTIN.glob("*.yaml")) - OWN_MERGE
+    return (frozenset(f.name for f in _BUILTIN.glob("*.yaml")) - OWN_MERGE) | TEXT_LISTS
 
 
 _current: Lexicons | None = None

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jieba
 
-from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError
+from assistant.lexicon import builtin, derived, lexicons
 
 _LOCK = threading.Lock()
 # Words of this length or less are left to jieba's own dictionary: a user entry for a
@@ -56,7 +56,7 @@ def user_terms() -> list[str]:
     for entry in (indicators.get("categories") or {}).values():
         for tier in ("strong", "weak"):
             terms.update(str(w) for w in (entry or {}).get(tier) or [])
-    terms.update(_domain_terms(lexicon_dir() / "domain_terms.txt"))
+    terms.update(lexicons().lines("domain_terms.txt"))
     return sorted(t for t in terms if _usable(t))
 
 
@@ -146,19 +146,3 @@ def _fingerprint(terms: list[str]) -> str:
 def _usable(term: str) -> bool:
     return (len(term) >= _MIN_TERM_CHARS and not any(c.isspace() for c in term)
             and not any(c in _PUNCT for c in term))
-
-
-def _domain_terms(path: Path) -> list[str]:
-    """Terms from a plain list: one a line, `#` starts a comment."""
-    if not path.exists():
-        return []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    out = []
-    for line in text.splitlines():
-        term = line.split("#", 1)[0].strip()
-        if term:
-            out.append(term)
-    return out

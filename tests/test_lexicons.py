@@ -126,3 +126,23 @@ def test_a_pipeline_reads_with_its_own_overlays_and_saves_them(tmp_path):
     own.to_disk(tmp_path / "saved")
     assert themes(spacy.load(tmp_path / "saved")) == [["IMPLEMENTATION"]]
     assert themes(plain) == [["OTHER"]]
+
+
+def test_domain_terms_and_the_keymap_are_overlaid_like_every_lexicon_file(tmp_path):
+    from assistant.lexicon import install, process_lexicons
+    from assistant.nlp import segment
+    from assistant.tui.keymap import load_keymap
+
+    term = "乡村振兴衔接资金"
+    (tmp_path / "domain_terms.txt").write_text(f"# 我们的领域词\n{term}\n", encoding="utf-8")
+    (tmp_path / "keymap.yaml").write_text("review.accept: y\n", encoding="utf-8")
+    base = process_lexicons()
+    assert term not in segment(f"{term}拨付进度缓慢") and load_keymap()["review.accept"] != "y"
+    try:
+        install(Lexicons(base.folder, [tmp_path / "domain_terms.txt", tmp_path / "keymap.yaml"]))
+        assert term in segment(f"{term}拨付进度缓慢")
+        assert load_keymap()["review.accept"] == "y" and load_keymap()["review.reject"] == "r"
+    finally:
+        install(base)
+    assert term not in segment(f"{term}拨付进度缓慢")
+    assert [p.name for p in overlay_paths([tmp_path])[0]] == ["domain_terms.txt", "keymap.yaml"]

@@ -26,7 +26,7 @@ def place(tmp_path, monkeypatch):
     return tmp_path
 
 
-# (arguments, words the message must hold); 20 kinds of mistakes over every command
+# (arguments, words the message must hold); 21 kinds of mistakes over every command
 MISTAKES = [
     (["extract", "nosuch/"], "nosuch"),                                        # a missing folder
     (["extract", str(SAMPLE), "-o", "adir"], "adir"),                          # output onto a folder
@@ -40,6 +40,7 @@ MISTAKES = [
     (["classify", "--file", "junk.bin"], "junk.bin"),                          # names that are bytes
     (["classify", "x", "--lexicon", "bad.yaml"], "bad.yaml"),
     (["review", "--db", "notdb.sqlite"], "notdb.sqlite"),
+    (["review", "--db", "new.sqlite", "--lexicon", "bad.yaml"], "bad.yaml"),     # before the app starts
     (["export", "--db", "nosuch.sqlite", "-o", "x.xlsx"], "nosuch.sqlite"),    # a missing store
     (["export", "--db", "notdb.sqlite", "-o", "x.csv"], "--db"),
     (["stats", "bad.jsonl"], "bad.jsonl"),                                     # a damaged JSON Lines

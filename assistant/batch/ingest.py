@@ -32,12 +32,14 @@ def store_outcome(store: Store, outcome: Outcome) -> None:
 
 
 def ingest(store: Store, paths: Iterable[Path],
-           on_file: Callable[[str, str], None] = lambda path, what: None, *, workers: int = 1) -> Ingested:
+           on_file: Callable[[str, str], None] = lambda path, what: None, *, workers: int = 1,
+           lexicons: tuple[str, ...] = ()) -> Ingested:
     """Extract every report under `paths` into the store; files already stored are skipped.
 
-    `on_file(path, what)` hears of each file as it is done (added / unchanged / the error)."""
+    `on_file(path, what)` hears of each file as it is done (added / unchanged / the error);
+    `lexicons` are the analyst's indicator lexicons (paths)."""
     result = Ingested()
-    job = Job(fmt=None, keep_report=True, seen=Seen(hashes=frozenset(store.hashes())))
+    job = Job(fmt=None, keep_report=True, seen=Seen(hashes=frozenset(store.hashes())), lexicons=lexicons)
     for outcome in run_batch(list(paths), job, workers=workers):
         store_outcome(store, outcome)
         if outcome.error:

@@ -27,6 +27,7 @@ from typing import Optional
 import typer
 
 from assistant.batch import DEFAULT_CHUNKSIZE, ENGINES, Job, Outcome, Seen, run_batch
+from assistant.cli.options import LEXICON_HELP, checked_lexicons
 from assistant.messages import error_prefix, say
 from assistant.model import KINDS
 from assistant.batch.sinks import FORMATS, open_sink
@@ -56,9 +57,7 @@ def extract(
                                             "(default: when stderr is a terminal)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar: only errors and the closing table."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="One line per document (and its warnings)."),
-    lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help="An analyst lexicon merged over the built-in "
-                                       "one (repeatable): indicator terms (see lexicons/indicators.yaml), or a file "
-                                       "named like a built-in one (themes.yaml, causes.yaml …) or a folder of them."),
+    lexicon: list[Path] = typer.Option([], "--lexicon", "-l", help=LEXICON_HELP),
 ) -> None:
     """Extract projects, budgets, indicators and statements from reports (JSON Lines)."""
     engine = "dask" if scheduler else engine
@@ -66,7 +65,7 @@ def extract(
     _check(engine in ENGINES, "--engine", f"must be one of {', '.join(ENGINES)}")
     _check(not (fmt == "parquet" and output is None), "--output", "--format parquet needs -o FOLDER")
     _check(not (append and output is None), "--append", "needs -o OUTPUT")
-    lexicons = _checked_lexicons(lexicon)
+    lexicons = checked_lexicons(lexicon)
     store, sink = _open_outputs(fmt, output, db, append)
     job = Job(fmt=fmt if sink else None, keep_report=store is not None, lexicons=lexicons, overlays=_overlays(),
               seen=Seen(hashes=frozenset(store.hashes() if store and not force else ()),
@@ -295,22 +294,6 @@ def _open_outputs(fmt: str, output: Path | None, db: Path | None, append: bool):
 def _missing(exc: ImportError) -> str:
     return (f"{exc.name or exc} is not installed in this environment; it is a dependency of "
             f"jixiao-assistant: reinstall it (pip install -e . in the checkout, or make demo)")
-
-
-def _checked_lexicons(paths: list[Path]) -> tuple[str, ...]:
-    """Compile the analyst lexicons here, so that a malformed one stops the run before any
-    document is read; workers find them compiled (forked) or compile them from these paths.
-    Overlays of built-in files (themes.yaml …) reach the workers through the environment."""
-    from assistant.batch import lexicon_for
-    from assistant.lexicon import LexiconError, take_overlays
-
-    try:
-        resolved = tuple(str(p.resolve()) for p in take_overlays(paths))
-        lexicon_for(resolved)
-    except LexiconError as exc:
-        typer.echo(f"{error_prefix()}{exc}", err=True)
-        raise typer.Exit(2) from None
-    return resolved
 
 
 def _overlays() -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""Remappable keys: `lexicons/keymap.yaml`, then the analyst's own file on top.
+"""Remappable keys: `lexicons/keymap.yaml` (with any keymap.yaml overlay given to
+`--lexicon`, as every lexicon file), then the analyst's own file on top.
 
 The result is a Textual keymap ({binding id: "key,key"}) for `App.set_keymap`.
 """
@@ -7,12 +8,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from assistant.lexicon import LexiconError, lexicon_dir, load_yaml
+from assistant.lexicon import LexiconError, lexicons, load_yaml
 
 
 def load_keymap(path: str | Path | None = None) -> dict[str, str]:
     """The built-in keymap, overridden by `path` or $JIXIAO_KEYMAP when given."""
-    keymap = _read(lexicon_dir() / "keymap.yaml")
+    lex = lexicons()
+    keymap = _checked(lex.data("keymap.yaml"), lex.folder / "keymap.yaml")
     user = path or os.environ.get("JIXIAO_KEYMAP")
     if user:
         keymap.update(_read(Path(user)))
@@ -20,7 +22,11 @@ def load_keymap(path: str | Path | None = None) -> dict[str, str]:
 
 
 def _read(path: Path) -> dict[str, str]:
-    data = load_yaml(path) or {}
+    return _checked(load_yaml(path), path)
+
+
+def _checked(data, path: Path) -> dict[str, str]:
+    data = data or {}
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: a keymap maps binding ids to keys (id: key)")
     for binding_id, keys in data.items():
