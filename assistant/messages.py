@@ -51,12 +51,27 @@ def localize(command, path: str = "") -> None:
 def _localize(command, key: str, texts: dict, top: bool = False) -> None:
     if key in texts:
         command.help = str(texts[key])
+    if texts.get("help_option") and hasattr(command, "get_help_option"):
+        _localize_help_option(command, str(texts["help_option"]))
     for param in getattr(command, "params", []):
         text = texts.get(f"{key}.{param.name}")
         if text and hasattr(param, "help"):
             param.help = str(text)
     for name, sub in (getattr(command, "commands", None) or {}).items():
         _localize(sub, name if top else f"{key}.{name}", texts)
+
+
+def _localize_help_option(command, text: str) -> None:
+    """--help's own line (「Show this message and exit.」): the option is made on first use,
+    so its help is set as it is made."""
+    made = command.get_help_option
+
+    def get_help_option(ctx):
+        option = made(ctx)
+        if option is not None:
+            option.help = text
+        return option
+    command.get_help_option = get_help_option
 
 
 def english_evidence(text: str) -> str:

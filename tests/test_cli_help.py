@@ -33,6 +33,9 @@ def test_help_is_chinese_by_default_and_english_on_request():
     english = _help("extract", lang="en")
     assert "Report files or folders" in english and "报告文件或文件夹" not in english
     assert "同样的种子，同样的稿子" in _help("draft", "report")
+    for command in ((), ("extract",), ("draft", "report")):     # --help's own line too
+        assert "显示本帮助并退出" in _help(*command) and "Show this message" not in _help(*command)
+    assert "Show this message" in english
 
 
 def test_every_command_and_option_has_its_chinese_help():
