@@ -264,12 +264,13 @@ async def test_j_k_and_arrows_move_and_the_source_follows(db):
         assert source.scroll_offset.y <= row < source.scroll_offset.y + source.size.height
 
 
-async def test_a_long_source_is_shown_a_window_at_a_time_with_document_offsets():
+@pytest.mark.parametrize("line_end", ["\n", ""])          # lines, or a web page flattened onto one
+async def test_a_long_source_is_shown_a_window_at_a_time_with_document_offsets(line_end):
     from textual.app import App
 
     from assistant.tui.widgets import source_view
 
-    lines = [f"（{n}）第{n}个乡镇的道路养护资金拨付进度偏慢，已督促整改。\n" for n in range(1, 4001)]
+    lines = [f"（{n}）第{n}个乡镇的道路养护资金拨付进度偏慢，已督促整改。{line_end}" for n in range(1, 4001)]
     text = "".join(lines)
     assert len(text) > 3 * source_view.WINDOW
     view = SourceView(text)
@@ -287,8 +288,8 @@ async def test_a_long_source_is_shown_a_window_at_a_time_with_document_offsets()
             await pilot.pause()
             assert view.selected_text == text[start:end]
             assert view.window_start <= start < view.window_start + len(view.text)
-            row, _ = view.cursor_location
-            assert view.scroll_offset.y <= row < view.scroll_offset.y + view.size.height
+            y = view.wrapped_document.location_to_offset(view.cursor_location).y     # on screen, wrapped
+            assert view.scroll_offset.y <= y < view.scroll_offset.y + view.size.height
 
 
 def test_source_offsets_survive_crlf_and_form_feeds():

@@ -8,8 +8,9 @@ from textual.widgets.text_area import Selection
 
 # Characters str.splitlines() breaks on besides \n; shown as spaces so offsets stay exact.
 _LINE_BREAKS = str.maketrans({c: " " for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
-# Characters of a long text shown at once, whole lines round the selected span: a TextArea
-# wraps and measures all it holds, so a report of several megabytes made every key slow.
+# Characters of a long text shown at once round the selected span (whole lines where the
+# lines allow, else cut inside a line: a web page flattened onto one line): a TextArea wraps
+# and measures all it holds, so a report of several megabytes made every key slow.
 WINDOW = 40_000
 
 
@@ -25,15 +26,15 @@ class SourceView(TextArea):
             self._line_starts.append(at + 1)
             at = self._full.find("\n", at + 1)
         self._length = len(self._full)
-        self._first_line, self._window_end = self._window(0)
-        super().__init__(self._full[:self._window_end], read_only=True, soft_wrap=True,
+        self._start, self._end = self._window(0)
+        super().__init__(self._full[:self._end], read_only=True, soft_wrap=True,
                          show_line_numbers=False, highlight_cursor_line=False, **kwargs)
         self.cursor_blink = False
 
     @property
     def window_start(self) -> int:
         """Where the text shown begins in the document."""
-        return self._line_starts[self._first_line]
+        return self._start
 
     def show_span(self, start: int | None, end: int | None) -> None:
         if start is None:
@@ -41,12 +42,11 @@ class SourceView(TextArea):
             return
         start = max(0, min(start, self._length))
         end = max(start, min(end if end is not None else start, self._length))
-        inside = self.window_start <= start and end <= self._window_end \
-            and (start < self._window_end or self._window_end == self._length)
+        inside = self._start <= start and end <= self._end and (start < self._end or self._end == self._length)
         if not inside:
-            self._first_line, self._window_end = self._window(start)
-            self.load_text(self._full[self.window_start:self._window_end])
-        end = min(end, self._window_end)
+            self._start, self._end = self._window(start)
+            self.load_text(self._full[self._start:self._end])
+        end = min(end, self._end)
         # The cursor sits at the span's start, so scrolling to it shows where the span begins.
         selection = Selection(self._location(end), self._location(start))
         if selection == self.selection:
@@ -59,13 +59,21 @@ class SourceView(TextArea):
             self.scroll_cursor_visible(center=True)
 
     def _window(self, offset: int) -> tuple[int, int]:
-        """(first line, end offset) of the whole lines shown round `offset`."""
+        """(start, end) of the text shown round `offset`: from a quarter window before it,
+        at a line's start when one is near, for WINDOW characters, to a line's end when
+        one is near."""
         if self._length <= WINDOW:
             return 0, self._length
-        first = max(0, bisect_right(self._line_starts, max(0, offset - WINDOW // 4)) - 1)
-        last = bisect_left(self._line_starts, self._line_starts[first] + WINDOW)
-        end = self._line_starts[last] if last < len(self._line_starts) else self._length
-        return first, max(end, min(self._length, offset + 1))
+        near = WINDOW // 4
+        start = max(0, offset - near)
+        line = self._line_starts[bisect_right(self._line_starts, start) - 1]
+        if start - line <= near:
+            start = line
+        end = min(self._length, start + WINDOW)
+        k = bisect_left(self._line_starts, end)
+        if k < len(self._line_starts) and self._line_starts[k] - end <= near:
+            end = self._line_starts[k]
+        return start, max(end, min(self._length, offset + 1))
 
     def _in_view(self, selection: Selection) -> bool:
         top = self.scroll_offset.y
@@ -75,5 +83,7 @@ class SourceView(TextArea):
         return top <= first and last < bottom
 
     def _location(self, offset: int) -> tuple[int, int]:
+        """(row, column) in the text shown of a document offset inside it."""
         row = bisect_right(self._line_starts, offset) - 1
-        return row - self._first_line, offset - self._line_starts[row]
+        first = bisect_right(self._line_starts, self._start) - 1
+        return row - first, offset - max(self._line_starts[row], self._start)
