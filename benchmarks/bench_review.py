@@ -1,6 +1,7 @@
 """Review app figures: start to first screen and item-move latency on a store of 200 documents.
 
     .venv/bin/python benchmarks/bench_review.py [--docs 200] [--moves 100] [--db PATH]
+    .venv/bin/python benchmarks/bench_review.py --items 65000     # one document that long
 
 The store is generated (tests/report_samples.py); document 1 is a long one (30 projects, 276
 items, 13 500 characters) so moving through it also exercises a long source text.
@@ -33,6 +34,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))   # repor
 
 from assistant.store import Store  # noqa: E402
 from report_samples import sample_report  # noqa: E402
+
+
+def build_long_document(path: Path, items: int) -> float:
+    """A store whose first document holds about `items` items (its projects repeated), and
+    four short ones."""
+    started = time.perf_counter()
+    with Store(path) as store:
+        report, text = sample_report(0, projects=max(1, round(items / 9)))
+        store.add_report(report, text, findings=[])
+        for n in range(1, 5):
+            report, text = sample_report(n, projects=2)
+            store.add_report(report, text, findings=[])
+    return time.perf_counter() - started
 
 
 def build_store(path: Path, docs: int) -> float:
@@ -176,11 +190,15 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--moves", type=int, default=100)
     parser.add_argument("--db", type=Path, help="keep the generated store here (default: a temporary folder)")
+    parser.add_argument("--items", type=int, help="instead: a store whose first document holds this many items")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     path = args.db or Path(folder.name) / "bench.sqlite"
     if path.exists():
         path.unlink()
+    if args.items:
+        long_document(path, args.items, args.moves)
+        return
     built = build_store(path, args.docs)
     with Store(path) as store:
         documents = store.documents()
@@ -206,6 +224,31 @@ def main() -> None:
                         ("undo", "undo (u)")):
         print(f"{label:<22} {_ms(figures[name])}")
     print(f"chat 列出执行率低于90%的项目 ({figures['chat_hits']} hits): {figures['chat_answer'] * 1000:.1f} ms")
+
+
+def long_document(path: Path, items: int, moves: int) -> None:
+    built = build_long_document(path, items)
+    with Store(path) as store:
+        documents = store.documents()
+    first = documents[0].total
+    print(f"store: one document of {first} items and {len(documents) - 1} short ones "
+          f"({path.stat().st_size / 1e6:.1f} MB), built in {built:.1f} s")
+    term = Terminal(path)
+    try:
+        term.wait_for(f"共 {len(documents)} 份文档")
+        term.settle()
+        term.send(b"\r")
+        opened = term.wait_for(f"已审核 0/{first}", timeout=300)
+        term.settle()
+        move = [term.key(b"j") for _ in range(min(moves, 40))]
+        decide = [term.key(k) for k in (b"a", b"r") * 10]
+        undo = [term.key(b"u") for _ in range(10)]
+    finally:
+        term.close()
+    print("\n-- terminal (own process on a pty, 160×48) --")
+    print(f"enter → document screen ({first} items): {opened * 1000:7.0f} ms")
+    for values, label in ((move, "move down (j)"), (decide, "accept/reject (a/r)"), (undo, "undo (u)")):
+        print(f"{label:<22} {_ms(values)}")
 
 
 if __name__ == "__main__":

@@ -210,6 +210,7 @@ async def test_u_undoes_the_last_decision_and_goes_back_to_it(db):
         assert items(db)[1].status == "pending" and items(db)[0].status == "accepted"
         recent = str(screen.query_one("#recent").render())
         assert recent.startswith("最近的决定：↶ ") and "✓" in recent     # undone first, the other kept
+        assert shown(screen.query_one("#progress")).startswith("已审核 1/24（4%） · 接受 1 · 拒绝 0")
         await pilot.press("u")
         assert items(db)[0].status == "pending" and screen.current.id == first.id
         assert screen.table.cell_text(first.id, "status") == "· 待审"

@@ -210,12 +210,17 @@ class DocumentScreen(ReviewScreen):
             self._changed(self.app.store.decide(item.id, "edited", **edits))
 
     def _changed(self, item: ReviewItem) -> None:
-        self.items[self._row[item.id]] = item
+        row = self._row[item.id]
+        before, self.items[row] = self.items[row].status, item
         self.table.refresh_item(item)
-        self._refresh_status()
+        self.query_one("#progress", ProgressLine).change(before, item.status)
+        self._refresh_recent()
 
     def _refresh_status(self) -> None:
         self.query_one("#progress", ProgressLine).show(self.items)
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
         self.query_one("#recent", RecentDecisions).show(self.app.store.recent_decisions(4, self.doc_id))
 
     def _moved(self, row: int) -> None:
