@@ -12,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import Any, Iterable
 
 from assistant.extract.checks import assess_indicator
@@ -209,7 +210,7 @@ def item_key(kind: str, project: str, text: str) -> str:
 
 
 def item_from_row(row: sqlite3.Row) -> ReviewItem:
-    return _item(row, {k: k for k in _ITEM_COLUMNS})
+    return _item(_BY_NAME(row))
 
 
 def items_from_cursor(cursor: sqlite3.Cursor) -> list[ReviewItem]:
@@ -217,26 +218,23 @@ def items_from_cursor(cursor: sqlite3.Cursor) -> list[ReviewItem]:
     items: looking each column up by name cost more than the query)."""
     cursor.row_factory = None
     at = {d[0]: n for n, d in enumerate(cursor.description)}
-    index = {k: at[k] for k in _ITEM_COLUMNS}
-    return [_item(r, index) for r in cursor]
+    fields = itemgetter(*(at[k] for k in _ITEM_COLUMNS))
+    return [_item(fields(r)) for r in cursor]
 
 
+# the view's columns in ReviewItem's field order (span_start → start, span_end → end)
 _ITEM_COLUMNS = ("id", "doc_id", "doc_name", "key", "kind", "text", "project", "themes", "category",
                  "span_start", "span_end", "status", "who", "at", "met", "detail", "original_kind",
                  "original_text", "original_themes", "original_category", "original_detail")
+_BY_NAME = itemgetter(*_ITEM_COLUMNS)
 
 
-def _item(row, c: dict) -> ReviewItem:
-    met = row[c["met"]]
-    return ReviewItem(
-        id=row[c["id"]], doc_id=row[c["doc_id"]], doc_name=row[c["doc_name"]], key=row[c["key"]],
-        kind=row[c["kind"]], text=row[c["text"]], project=row[c["project"]],
-        themes=_themes(row[c["themes"]]), category=row[c["category"]],
-        start=row[c["span_start"]], end=row[c["span_end"]], status=row[c["status"]],
-        who=row[c["who"]], at=row[c["at"]], met=None if met is None else bool(met),
-        detail=_mapping(row[c["detail"]]), original_kind=row[c["original_kind"]],
-        original_text=row[c["original_text"]], original_themes=_themes(row[c["original_themes"]]),
-        original_category=row[c["original_category"]], original_detail=_mapping(row[c["original_detail"]]))
+def _item(values: tuple) -> ReviewItem:
+    v = list(values)
+    v[7], v[18] = _themes(v[7]), _themes(v[18])
+    v[14] = None if v[14] is None else bool(v[14])
+    v[15], v[20] = _mapping(v[15]), _mapping(v[20])
+    return ReviewItem(*v)
 
 
 # A document's items are read at once (60,000 of them in the largest): the few theme lists

@@ -21,8 +21,9 @@ COLUMNS = (("status", "状态", 6), ("text", "内容", 56), ("kind", "类型", 4
 WIDTHS = {key: width for key, _, width in COLUMNS}
 # Rows the table holds at once: a DataTable measures every cell of every row it is given,
 # which took seconds on a document of tens of thousands of items.  The items of a longer
-# document are shown a page at a time; moving past a page's edge shows the next.
-PAGE = 1000
+# document are shown a page at a time (as the documents list is); moving past a page's edge
+# shows the next.
+PAGE = 500
 
 
 class ItemsTable(DataTable):

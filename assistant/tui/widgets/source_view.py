@@ -7,7 +7,8 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 # Characters str.splitlines() breaks on besides \n; shown as spaces so offsets stay exact.
-_LINE_BREAKS = str.maketrans({c: " " for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAKS = str.maketrans({c: " " for c in _BREAKS})
 # Characters of a long text shown at once round the selected span (whole lines where the
 # lines allow, else cut inside a line: a web page flattened onto one line): a TextArea wraps
 # and measures all it holds, so a report of several megabytes made every key slow.
@@ -19,7 +20,10 @@ class SourceView(TextArea):
     Offsets are the document's; a long document is shown a window at a time."""
 
     def __init__(self, text: str, **kwargs) -> None:
-        self._full = text.replace("\r\n", " \n").translate(_LINE_BREAKS)
+        # (translate is slow on megabytes; most texts hold none of these characters)
+        if any(c in text for c in _BREAKS):
+            text = text.replace("\r\n", " \n").translate(_LINE_BREAKS)
+        self._full = text
         self._line_starts = [0]
         at = self._full.find("\n")
         while at >= 0:
