@@ -542,3 +542,14 @@ def test_seed_statement_figures():
     assert overall["measure"]["f1"] >= 0.90
     assert overall["themes"]["f1"] >= 0.85
     assert overall["attribution"]["accuracy"] >= 0.95
+
+
+def test_a_header_printed_as_a_line_of_text_states_no_problem():
+    text = ("资金管理情况\n"
+            "情况说明 存在问题 改进措施\n"
+            "资金分配规范性 严格按照资金管理办法分配资金 部分资金拨付滞后 加快资金拨付\n")
+    statements = extract_text(text, "page.txt").statements
+    assert all("情况说明" not in s.text for s in statements)
+    # a sentence that names a problem among other words still does
+    said = extract_text("三、存在问题\n项目资金拨付进度偏慢，存在问题较多。\n", "r.txt").statements
+    assert any(s.kind == "problem" for s in said)

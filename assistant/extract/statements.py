@@ -25,6 +25,7 @@ from typing import cast
 
 from rapidfuzz import fuzz, process
 
+from assistant.extract.formvocab import vocab
 from assistant.extract.layout import Row, split_rows, tab_rows
 from assistant.extract.sections import (Region, descriptive_spans, find_regions, heading_kinds, is_heading_line,
                                         numbering_level, plan_spans)
@@ -339,7 +340,8 @@ def _compares_years(text: str, pos: int) -> bool:
 def _admission(text: str, start: int, end: int, cues):
     lex = _lex()
     sentence = text[start:end]
-    if lex.definition.search(sentence) or lex.not_applicable.search(sentence) or is_heading_line(sentence):
+    if lex.definition.search(sentence) or lex.not_applicable.search(sentence) or is_heading_line(sentence) \
+            or _header_row(sentence):
         return None
     for rx in cues:
         for m in rx.finditer(sentence):
@@ -366,6 +368,13 @@ def _admission(text: str, start: int, end: int, cues):
 
 
 # ---------------------------------------------------------------------------- statements
+
+def _header_row(sentence: str) -> bool:
+    """A table's header printed as a line of text (「情况说明 存在问题 改进措施」): every piece
+    between spaces a column heading — it names columns, it states nothing."""
+    pieces = sentence.split()
+    return len(pieces) >= 2 and all(vocab().column_role(p) is not None for p in pieces)
+
 
 def _quoted(sentence: str, pos: int) -> bool:
     """Whether `pos` stands inside “…” (or 「…」) quotation marks."""
