@@ -363,7 +363,7 @@ def _start(corpus: Path, out: Path) -> subprocess.Popen:
 
     # as from a terminal: Ctrl-C raises KeyboardInterrupt even when this test runs where
     # SIGINT is ignored (a shell's background job passes SIG_IGN on)
-    return subprocess.Popen([sys.executable, "-c", "from assistant.cli import main; main()", "extract",
+    return subprocess.Popen([sys.executable, "-m", "assistant", "extract",       # as `jixiao` runs
                              str(corpus), "-o", str(out), "-j", "2", "--chunksize", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))

@@ -74,6 +74,15 @@ def register(names: tuple[str, ...] | list[str] = COMMAND_MODULES) -> typer.Type
 
 
 
+def console() -> None:
+    """The `jixiao` program (and `python -m assistant`): `main` in a process of its own, which
+    a stopped batch may end at once (see assistant/cli/extract.py `_exit_now`)."""
+    from assistant.cli import options
+
+    options.HARD_EXIT = True
+    main()
+
+
 def main() -> None:
     sys.argv[1:] = take_lang(sys.argv[1:])
     # a command named on the line needs only its own module: `jixiao classify` does not load

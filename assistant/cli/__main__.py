@@ -1,4 +1,4 @@
 """`python -m assistant.cli ...` is `jixiao ...`."""
-from assistant.cli import main
+from assistant.cli import console
 
-main()
+console()

@@ -27,6 +27,7 @@ from typing import Optional
 import typer
 
 from assistant.batch import DEFAULT_CHUNKSIZE, ENGINES, Job, Outcome, Seen, run_batch
+from assistant.cli import options
 from assistant.cli.options import LEXICON_HELP, checked_lexicons
 from assistant.messages import error_prefix, say
 from assistant.model import KINDS
@@ -97,8 +98,22 @@ def extract(
         typer.echo(say(f"已中断：已写出 {tally.done} 份文档；加 --append（或 --db）再次运行即可继续",
                        f"interrupted: {tally.done} document(s) written; run again with --append "
                        f"(or --db) to continue"), err=True)
-        raise typer.Exit(130)
+        _exit_now(130)
     raise typer.Exit(1 if tally.failed else 0)
+
+
+def _exit_now(code: int) -> None:
+    """End a stopped run at once.  Its outputs are closed and its workers ended; what is
+    left is the process pool's manager thread, which Python joins at exit — and which waits
+    forever when a worker was killed halfway through sending its result, or when the signal
+    came while the main thread held a result's lock (a stopped batch hung about once in 50).
+    Nothing is lost by not waiting for it.  Inside another program (tests, a notebook) the
+    run ends as any other, with typer.Exit."""
+    if not options.HARD_EXIT:
+        raise typer.Exit(code)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _terminate(signum, frame) -> None:

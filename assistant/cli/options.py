@@ -7,6 +7,10 @@ import typer
 
 from assistant.messages import error_prefix
 
+# Set by the `jixiao` program itself (`console`), never when a command runs inside another
+# program (tests, notebooks): a stopped batch may then end its process at once (extract).
+HARD_EXIT = False
+
 LEXICON_HELP = ("An analyst lexicon merged over the built-in one (repeatable): indicator terms (see "
                 "lexicons/indicators.yaml), or a file named like a built-in one (themes.yaml, causes.yaml, "
                 "keymap.yaml, domain_terms.txt …) or a folder of them.")
