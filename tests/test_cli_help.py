@@ -36,6 +36,9 @@ def test_help_is_chinese_by_default_and_english_on_request():
     for command in ((), ("extract",), ("draft", "report")):     # --help's own line too
         assert "显示本帮助并退出" in _help(*command) and "Show this message" not in _help(*command)
     assert "Show this message" in english
+    # typer's own words around the page: panel titles, defaults, required
+    assert "选项" in extract and "[默认：" in extract and "Options" not in extract
+    assert "Options" in _help("extract", lang="en") and "[default:" in _help("extract", lang="en")
 
 
 def test_every_command_and_option_has_its_chinese_help():

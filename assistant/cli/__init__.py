@@ -91,6 +91,7 @@ def main() -> None:
     register([named] if named else COMMAND_MODULES)
     command = typer.main.get_command(app)
     localize(command)                         # help in Chinese unless English is asked for
+    _localize_typer()
     try:
         command.main(prog_name="jixiao", standalone_mode=True)
     except SystemExit:
@@ -101,6 +102,33 @@ def main() -> None:
     except Exception as exc:                 # the last net: one line, never a traceback
         sys.stderr.write(f"{error_prefix()}{user_message(exc)}\n")
         raise SystemExit(2) from None
+
+
+def _localize_typer() -> None:
+    """The words typer prints around every help page (panel titles, 「[default: …]」), in
+    Chinese unless English is asked for: typer.rich_utils reads them from its module when it
+    prints (lexicons/cli_help.yaml § typer)."""
+    import typer.rich_utils
+
+    from assistant.lexicon import LexiconError, builtin
+    from assistant.messages import english
+
+    for name, text in _TYPER_ENGLISH.items():     # English first (one process may ask both)
+        setattr(typer.rich_utils, name, text)
+    if english():
+        return
+    try:
+        strings = (builtin("cli_help.yaml") or {}).get("typer") or {}
+    except LexiconError:            # a damaged help file leaves the English words
+        return
+    for name, text in strings.items():
+        name = str(name)
+        if isinstance(getattr(typer.rich_utils, name, None), str):
+            _TYPER_ENGLISH.setdefault(name, getattr(typer.rich_utils, name))
+            setattr(typer.rich_utils, name, str(text))
+
+
+_TYPER_ENGLISH: dict[str, str] = {}     # typer's own words, kept when first replaced
 
 
 def user_message(exc: BaseException) -> str:
