@@ -82,7 +82,7 @@ def parse_quantity(text: str, category: str | None = None, like: Quantity | None
     less is better (逾期率, 投诉次数 …).
     """
     lex = _lex()
-    parsed = _parse(text or "", category, like, id(lex))
+    parsed = _parse(text or "", category, like)
     if parsed is None:
         return None
     quantity, defaulted = parsed
@@ -92,16 +92,17 @@ def parse_quantity(text: str, category: str | None = None, like: Quantity | None
 
 
 @derived(maxsize=65536)
-def _parse(text: str, category: str | None, like: Quantity | None, lex_id: int) -> tuple[Quantity, bool] | None:
+def _parse(text: str, category: str | None, like: Quantity | None) -> tuple[Quantity, bool] | None:
     """parse_quantity without the name: (quantity, whether its operator is the default);
-    cached, since the same targets (≥95%, 100%) fill every form."""
+    cached (until other lexicons are installed), since the same targets (≥95%, 100%) fill
+    every form."""
     lex = _lex()
     s = _clean(text)
-    op, s = _operator(s, lex)
-    date = _date(s, lex)
+    op, s = _operator(s)
+    date = _date(s)
     if date is not None:
         return Quantity(op if op in (">=", ">") else "<=", date, "日期", 1.0, True), False
-    for word in _sorted_words(lex, ("fillers",)):
+    for word in _sorted_words(("fillers",)):
         s = s.replace(word, "")
     m = _QUANTITY.match(s)
     if not m:
@@ -257,8 +258,8 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _WHITE = re.compile(r"\s+")
 
 
-def _operator(s: str, lex: dict) -> tuple[str | None, str]:
-    leading, trailing = _spellings(lex)
+def _operator(s: str) -> tuple[str | None, str]:
+    leading, trailing = _spellings()
     for word, op in leading:
         if s.startswith(word):
             return op, s[len(word):]
@@ -268,38 +269,27 @@ def _operator(s: str, lex: dict) -> tuple[str | None, str]:
     return None, s
 
 
-_SORTED: dict[tuple, tuple] = {}
-
-
-def _spellings(lex: dict) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+@derived(maxsize=1)
+def _spellings() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The operator spellings longest first, and those that may also close a cell; sorted
     once per lexicon (this runs for every target and actual of every row)."""
-    key = (id(lex), "operators")
-    got = _SORTED.get(key)
-    if got is None or got[0] is not lex:
-        spellings = sorted(((w, op) for op, ws in lex["operators"].items() for w in ws),
-                           key=lambda x: len(x[0]), reverse=True)
-        trailing = [(w, op) for w, op in spellings if len(w) > 1 and not w[0].isascii()]
-        got = _SORTED[key] = (lex, (spellings, trailing))
-    return got[1]
+    spellings = sorted(((w, op) for op, ws in _lex()["operators"].items() for w in ws),
+                       key=lambda x: len(x[0]), reverse=True)
+    return spellings, [(w, op) for w, op in spellings if len(w) > 1 and not w[0].isascii()]
 
 
-def _sorted_words(lex: dict, keys: tuple[str, ...]) -> list[str]:
+@derived(maxsize=8)
+def _sorted_words(keys: tuple[str, ...]) -> list[str]:
     """The words of lists `keys` of the lexicon, longest first, sorted once per lexicon."""
-    key = (id(lex), *keys)
-    got = _SORTED.get(key)
-    if got is None or got[0] is not lex:
-        words = [w for k in keys for w in lex[k]]
-        got = _SORTED[key] = (lex, sorted(words, key=len, reverse=True))
-    return got[1]
+    return sorted((w for k in keys for w in _lex()[k]), key=len, reverse=True)
 
 
-def _date(s: str, lex: dict) -> float | None:
+def _date(s: str) -> float | None:
     m = _DATE.match(s)
     if not m:
         return None
     rest = m.group("rest")
-    for word in _sorted_words(lex, ("date_year_end", "date_deadline", "date_done", "fillers")):
+    for word in _sorted_words(("date_year_end", "date_deadline", "date_done", "fillers")):
         rest = rest.replace(word, "")
     if rest:
         return None
