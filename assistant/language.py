@@ -45,6 +45,7 @@ from spacy.vocab import Vocab
 
 from assistant.extract.checks import find_issues
 from assistant.extract.classify import load_lexicon
+from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.layout import split_rows
 from assistant.extract.pipeline import read_projects
 from assistant.extract.statements import extract_statements
@@ -242,7 +243,7 @@ class FormReader:
     def __init__(self, nlp: Language, name: str, lexicon: List[str]):
         self.name = name
         self.lexicon_files = [str(p) for p in lexicon]
-        self._lexicon = None        # compiled at first use: spacy.load reads the saved copies first
+        self._lexicon: CompiledLexicon | None = None    # compiled at first use: spacy.load reads the saved copies first
         self._lexicons: Lexicons | None = None
 
     @property
@@ -251,18 +252,19 @@ class FormReader:
         the analyst's files (themes.yaml, causes.yaml …, named like a built-in) merged over
         them, built once and installed for each document (`assistant.lexicon.install`)."""
         if self._lexicons is None:
-            overlays, _ = overlay_paths(self.lexicon_files)
+            overlays, others = overlay_paths(self.lexicon_files)
             base = process_lexicons()
             self._lexicons = Lexicons(base.folder, [*base.overlays, *overlays]) if overlays else base
+            if others:
+                install(self._lexicons)
+                self._lexicon = load_lexicon(list[str | Path](others))
         return self._lexicons
 
     @property
     def lexicon(self):
-        """The analyst's indicator lexicons merged over the built-in one (None: the built-in alone)."""
-        _, indicator_files = overlay_paths(self.lexicon_files)
-        if self._lexicon is None and indicator_files:
-            install(self.lexicons)
-            self._lexicon = load_lexicon(indicator_files)
+        """The analyst's indicator lexicons merged over the built-in one (None: the built-in
+        alone), compiled with the lexicons above when they are first asked for."""
+        _ = self.lexicons
         return self._lexicon
 
     def __call__(self, doc: Doc) -> Doc:
