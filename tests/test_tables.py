@@ -614,13 +614,40 @@ GLUED_NUMBERED = (
 
 def test_a_numbered_name_starts_a_row_in_text_run_together():
     [project] = extract_text(GLUED_NUMBERED, "ocr.txt").projects
-    # which of the two value columns was left empty the text cannot tell: one value is read
-    assert [(i.name, [v for v in (i.target, i.actual) if v], i.weight, i.score, i.reason)
-            for i in project.indicators] == [
-        ("数字化档案卷数", ["5000卷", "5200卷"], 20, 20, ""),
-        ("档案归档及时率", ["按规定时限"], 4, 3, "部分资料归档滞后"),
-        ("目录更新及时率", ["按规定时限"], 3, 2, "个别目录录入延迟"),
-        ("查档群众满意度", ["90%", "95%"], 10, 10, "")]
+    # which value column was left empty the text cannot show; a form always states its
+    # target, so the one value printed is read as the target
+    assert [(i.name, i.target, i.actual, i.weight, i.score, i.reason) for i in project.indicators] == [
+        ("数字化档案卷数", "5000卷", "5200卷", 20, 20, ""),
+        ("档案归档及时率", "按规定时限", None, 4, 3, "部分资料归档滞后"),
+        ("目录更新及时率", "按规定时限", None, 3, 2, "个别目录录入延迟"),
+        ("查档群众满意度", "90%", "95%", 10, 10, "")]
+
+
+# OCR text of a school's form run together: weights glued between words (「…4一目标明确…」),
+# a target met printed twice (「合格合格」), a document site's page number inside a label
+# (「社会效益\n3、指标」) (written for this test).
+GLUED_SCHOOL = (
+    "学校公用经费项目支出绩效自评表(2022年)项目名称初中公用经费主管部门某区教育局实施单位某区第三中学"
+    "一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分未完成原因分析及改进措施"
+    "项目决策(10分)项目目标目标完整性4一目标明确、内容细化4项目立项立项规范性2一按照学校管理办法规范立项2"
+    "项目产出(30分)数量指标(10分)保障学生人数101850人1850人10质量指标(10分)校舍维护质量10合格合格10"
+    "项目效益(30分)社会效益\n3、指标办学条件改善情况20改善学校办学条件改善学校办学条件18"
+    "满意度指标(10分)学生满意度1090%93%10总分10096\n"
+)
+
+
+def test_glued_cells_part_at_weights_repeated_values_and_page_numbers():
+    [project] = extract_text(GLUED_SCHOOL, "ocr.txt").projects
+    assert [(i.name, i.level2, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("目标完整性", "项目目标", "一", "目标明确、内容细化", 4, 4),
+        ("立项规范性", "项目立项", "一", "按照学校管理办法规范立项", 2, 2),
+        ("保障学生人数", "数量指标", "1850人", "1850人", 10, 10),
+        ("校舍维护质量", "质量指标", "合格", "合格", 10, 10),
+        ("办学条件改善情况", "社会效益指标", "改善学校办学条件", "改善学校办学条件", 20, 18),
+        ("学生满意度", "满意度指标", "90%", "93%", 10, 10)]
+    # the page number is in no cell, and a cell's offsets point at its text
+    row = project.indicators[4]
+    assert GLUED_SCHOOL[row.start:row.start + len(row.name)] == row.name
 
 
 def test_a_row_a_site_cut_short_with_dots_is_no_indicator():

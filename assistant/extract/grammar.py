@@ -60,6 +60,8 @@ STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a tex
 SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0,
         "ratio": 0.0}
 SKIP_AT_END = 0.5
+# a form always states the target; the actual value is the cell left empty more often
+SKIP_ROLE = {"target": 0.05}
 JOIN_CAP = 3.2           # a cell whose joins cost more is never the cheapest reading
 ROW_EMPTY = 1.5          # a row with a name and no value at all
 NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)
@@ -84,12 +86,23 @@ _DATE = re.compile(r"^(?:每年|每月|每季度?|每周|当月|次月|当年|�
                    r"(?:[前后内底末]|以前|之前|以内|开学前|年底|中旬|上旬|下旬)*"
                    r"(?:已?完成|完工|竣工|办结|到位|发放|开工|实施|启动|交付|上线|验收)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_UNIT_WORDS = re.compile(r"(?<=\d)[\u4e00-\u9fff]+")
+LONG_UNIT = 0.3          # each character of a value's unit past the third
+# 「2适当性」: a number and then words ending as a name ends (…性, …率) — a score and the next
+# row's name, not a quantity and its unit
+_NAME_AFTER_NUMBER = re.compile(r"\d[\u4e00-\u9fff]{2,}[性率]$")
+NAME_AFTER_NUMBER = 2.0
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
 _NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|反向|区间)$")
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
+_WEIGHT_BRACKET = re.compile(r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分?\s*[)）]$")
 _GLUED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?=[\u4e00-\u9fff:：%])")   # 管理2可行性
+# a small number glued between words, not a count (3个, 2人次): a weight or score run into the text
+_INNER_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,3}(?:\.\d)?(?=[\u4e00-\u9fff])"
+                           r"(?![个人次项件台套所家户名元万亿吨米年月日天份批场期类条座处间])")
+INNER_NUMBER = 1.0
 _CLAUSE_MARKS = frozenset("，,、")
 _CLAUSE = re.compile(r"[，,]")
 _ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
@@ -239,7 +252,7 @@ class _Parser:
                       for k, a in enumerate(atoms)]
         # the atoms' texts without white space or bars, end to end: a span's text is a slice
         # (atoms may stand out of source order: stream.unwrap)
-        pieces = [_SPACES.sub("", _BARS.sub("", a.text)) for a in atoms]
+        pieces = [_SPACES.sub("", _BARS.sub("", a.text[a.page:])) for a in atoms]
         self.flat = "".join(pieces)
         self.offset = [0]
         for piece in pieces:
@@ -316,8 +329,9 @@ class _Parser:
                     if c0 == INF:
                         continue
                     slot = slots[k - 1]
-                    if c0 + SKIP[slot.kind] < row[k + 1]:
-                        row[k + 1] = c0 + SKIP[slot.kind]
+                    skip = c0 + SKIP[slot.kind] + SKIP_ROLE.get(slot.role, 0.0)
+                    if skip < row[k + 1]:
+                        row[k + 1] = skip
                         back[k + 1] = ("skip", i, f, k)
                     g = 1 if f or slot.kind in _VALUE_KINDS else 0
                     prev = back[k]
@@ -450,11 +464,12 @@ class _Parser:
 
     def cellish(self, i: int, j: int) -> Cellish:
         """Atoms i..j-1 as one cell: joined as printed, a single space kept where one stood."""
-        parts = [self.atoms[i].text]
+        first = self.atoms[i]
+        parts = [first.text[first.page:]]
         for a in self.atoms[i + 1:j]:
-            parts.append((" " if a.gap == SPACE else "") + a.text)
+            parts.append((" " if a.gap == SPACE else "") + a.text[a.page:])
         span = self.atoms[i:j]
-        return Cellish(text="".join(parts), start=min(a.start for a in span), end=max(a.end for a in span))
+        return Cellish(text="".join(parts), start=min(a.start + a.page for a in span), end=max(a.end for a in span))
 
 
 # ---------------------------------------------------------------------------- cell kinds
@@ -512,7 +527,8 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
         return INF                      # 「中央专款分配合规........」: a site cut the text short
     if vocab.placeholder.match(t):
         return INF
-    cost = 0.2 + g * (0.03 * max(0, len(t) - 30) + _embedded(t) + 2.0 * len(_IN_NAME_VALUE.findall(t)))
+    cost = 0.2 + g * (0.03 * max(0, len(t) - 30) + _embedded(t) + 2.0 * len(_IN_NAME_VALUE.findall(t))
+                      + INNER_NUMBER * 1.5 * len(_INNER_NUMBER.findall(t)))
     if len(t) <= 2:
         cost += SHORT_NAME
     cost += NAME_SENTENCE * (t[-1] in "。；;" ) + 0.5 * NAME_SENTENCE * min(2, len(_CLAUSE.findall(t)))
@@ -532,15 +548,23 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
 def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
     if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1 or _numbered(t, vocab):
         return INF
-    if _VALUE.match(t) or t in vocab.qualitative:
-        return 1.0 if _LEADING_ZERO.match(t) else 0.1
+    if t in vocab.qualitative:
+        return 0.1
+    if _VALUE.match(t) and not _NAME_AFTER_NUMBER.search(t):
+        if _LEADING_ZERO.match(t):
+            return 1.0
+        words = _UNIT_WORDS.search(t)
+        # a quantity's unit is short (人, 万元, 平方米): a long one is more likely words run on
+        return 0.1 + (LONG_UNIT * (len(words.group()) - 3) if words and len(words.group()) > 3 else 0.0)
     if t == "一" or len(t) == 1 and vocab.placeholder.match(t):
         return 0.1                      # 「—」 (OCR: 「一」): a value the form says does not apply
     if _DATE.match(t) and any(c.isdigit() for c in t):
         return 0.2
     if damaged_label(t) is not None:
         return 5.0
-    return 0.9 + g * (0.04 * max(0, len(t) - 12) + _embedded(t) + len(_IN_NAME_VALUE.findall(t)))
+    return 0.9 + g * (0.04 * max(0, len(t) - 12) + _embedded(t) + len(_IN_NAME_VALUE.findall(t))
+                      + INNER_NUMBER * len(_INNER_NUMBER.findall(t))
+                      + NAME_AFTER_NUMBER * bool(_NAME_AFTER_NUMBER.search(t)))
 
 
 def _cost_number(t: str, vocab: FormVocab, g: float) -> float:
@@ -563,8 +587,8 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     if t in ("无", "无。", "已完成", "完成"):
         return 0.0
-    if damaged_label(t) is not None:
-        return 5.0
+    if damaged_label(_WEIGHT_AFTER.sub("", _WEIGHT_BRACKET.sub("", t))) is not None:
+        return 5.0                      # 「顼目产出(30分)」: the next group's label, never a reason
     cost = TEXT_CELL + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
                                              + len(_GLUED_NUMBER.findall(t)))
     if len(_HAN.findall(t)) < 4:
@@ -589,7 +613,8 @@ def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
         return 5.0
     if _NUMBER.match(t):
         return 0.8
-    return 1.2 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t)))
+    return 1.2 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
+                                       + INNER_NUMBER * len(_INNER_NUMBER.findall(t)))
 
 
 def _cost_desc(t: str, vocab: FormVocab, g: float) -> float:

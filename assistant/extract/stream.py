@@ -58,8 +58,13 @@ VALUE_JOIN = 0.2
 # Document sites cut a document into pages numbered 「1、」「2、」 at the start of a line,
 # wherever the page ended — often inside a cell.
 _PAGE_MARK = re.compile(r"^\d{1,2}、")
+_PAGE_NUMBER = re.compile(r"\d{1,2}、")
 _CLOSERS = "。；;！？!?"
 PAGE_MARK = (1.0, 0.1)
+# a target met is printed again as the actual value; run together, the same words twice
+# before a number or the end (「合格合格2020」, 「改善办学条件改善办学条件13」)
+_DOUBLED = re.compile(r"([^\d\s，,。；;:：|｜]{2,40}?)\1(?![\u4e00-\u9fff])")
+DASH_CELL = 1.0
 _PROSE_STOP = frozenset("，,、")
 PROSE_SPACE = (1.0, 0.2)
 WRAP = (1.5, 0.1)                       # a wrapped cell's rest, moved under its head
@@ -78,6 +83,7 @@ class Atom:
     gap: int            # the boundary before this atom (GLUE_* … CELL)
     split: float = 0.0  # cost of starting a cell at this atom
     merge: float = 0.0  # cost of joining it to the atom before in one cell
+    page: int = 0       # characters of a document site's page number it opens with (「3、」)
 
 
 def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
@@ -101,8 +107,13 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
         elif prev is not None and a.gap >= SPACE and (_WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]])
                                                       or a.text == "标" and prev.text.endswith("指")):
             a.merge = VALUE_JOIN            # 「质量 指标」, 「经济效益\n\n指标」: a label's cell wrapped
-        elif a.gap == LINE and prev is not None and _PAGE_MARK.match(a.text) and prev.text[-1:] not in _CLOSERS:
+        elif a.gap == GLUE_CLASS and k >= 2 and prev is not None and len(prev.text) == 1 and prev.text in _DASHES \
+                and atoms[k - 2].text[-1:].isdigit():
+            a.merge = DASH_CELL             # 「2一按照…」: the dash after a weight is a cell (—, not applicable)
+        elif a.gap == LINE and prev is not None and (mark := _PAGE_MARK.match(a.text)) \
+                and prev.text[-1:] not in _CLOSERS:
             a.split, a.merge = PAGE_MARK    # 「…音响、\n2、灯光…」: a document site's page number
+            a.page = mark.end()             # no part of any cell's text
         prev = a
     return atoms
 
@@ -225,8 +236,16 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
         for at in (m.start(), m.end()):
             if start < at < end:
                 cuts[at] = GLUE_VOCAB
-    if text[start] == "标" and end - start > 1 and text[:start].rstrip().endswith("指"):
+    for m in _DOUBLED.finditer(text, start, end):
+        for at in (m.start(), m.start() + len(m.group(1)), m.end()):
+            if start < at < end:
+                cuts[at] = GLUE_VOCAB   # 「…质量等合格合格」: target and actual, the same words twice
+    before = text[max(0, start - 24):start].rstrip()
+    if text[start] == "标" and end - start > 1 and before.endswith("指"):
         cuts[start + 1] = SPACE         # 「满意度指 标演出人员满意度」: a wrapped label's last character, then a cell
+    page = _PAGE_NUMBER.match(text, start, end)
+    if page and text.startswith("指标", page.end()) and page.end() + 2 < end and _label_stem(before):
+        cuts[page.end() + 2] = SPACE    # 「社会效益\n3、指标办学条件…」: a page cut the label before its 指标
     for m in _UNIT_RATIO.finditer(text, start, end):
         if m.start() > start and _cls(text[m.start() - 1]) == "h":
             cuts.setdefault(m.start(), GLUE_CLASS)    # 「…印制成本元/册≤3元」: a unit left before the target
@@ -239,6 +258,13 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
         out.append(Atom(text[pos:at], pos, at, gap))
         pos, gap = at, cuts[at]
     out.append(Atom(text[pos:end], pos, end, gap))
+
+
+def _label_stem(before: str) -> bool:
+    """Whether text ends with a label that lacks its 指标 (「社会效益」 of 社会效益指标)."""
+    stem = re.search(r"[\u4e00-\u9fff]{2,8}$", before)
+    return stem is not None and any(lookup_label(stem.group()[k:] + "指标") is not None
+                                    for k in range(len(stem.group()) - 1))
 
 
 def _name_marks(text: str, start: int, end: int, vocab: FormVocab, cuts: dict[int, int]) -> set[int]:
