@@ -34,6 +34,8 @@ CASES = [
     ("建立健全专项资金管理办法", "measure", "INSTITUTION"),
     ("专业技术人员不足，基层人员业务能力有待提高", "problem", "CAPACITY"),
     ("组织财务人员参加绩效管理业务培训", "measure", "CAPACITY"),
+    ("个别人未按时上报统计数据", "reason", "CAPACITY"),
+    ("个别工作人员对政策理解不到位", "problem", "CAPACITY"),
 ]
 
 
