@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,9 +14,18 @@ from fixtures_build import (build_docx, build_ole, build_pdf, build_png, build_s
                             build_xlsx, pdf_bytes)
 
 
+@pytest.fixture
+def english(monkeypatch):
+    """Reasons and warnings in English, the words these tests match (Chinese is the default)."""
+    monkeypatch.setenv("JIXIAO_LANG", "en")
+
+
 def refused(path: Path, *words: str) -> str:
-    """Assert read_document refuses `path` with one line '<path>: <reason>' holding `words`."""
-    with pytest.raises(ReadError) as info:
+    """Assert read_document refuses `path` with one line '<path>: <reason>' holding `words`,
+    the reason asked in English (the words are English; test_reasons_speak_the_language
+    checks the Chinese)."""
+    with pytest.MonkeyPatch.context() as env, pytest.raises(ReadError) as info:
+        env.setenv("JIXIAO_LANG", "en")
         read_document(path)
     text = str(info.value)
     assert "\n" not in text
@@ -169,7 +179,7 @@ def test_one_megabyte_single_line(tmp_path):
     assert read_document(path).text == text
 
 
-def test_mixed_encodings_decode_line_by_line_with_a_warning(tmp_path):
+def test_mixed_encodings_decode_line_by_line_with_a_warning(tmp_path, english):
     lines = ["项目名称\t12345热线", "一级指标\t二级指标", "未完成原因：人员不足", "得分\t98"]
     data = b"\n".join(line.encode("gbk" if i == 2 else "utf-8") for i, line in enumerate(lines))
     path = tmp_path / "mixed.txt"
@@ -191,7 +201,7 @@ def test_directory_symlink_loop_terminates(tmp_path):
     assert [p.name for p in found] == ["r.txt"]
 
 
-def test_iter_inputs_reports_missing_paths_in_place(tmp_path):
+def test_iter_inputs_reports_missing_paths_in_place(tmp_path, english):
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     found = list(iter_inputs([tmp_path / "missing", tmp_path / "a.txt"]))
     assert isinstance(found[0], ReadError)
@@ -199,7 +209,7 @@ def test_iter_inputs_reports_missing_paths_in_place(tmp_path):
     assert found[1] == tmp_path / "a.txt"
 
 
-def test_iter_inputs_reports_unlistable_folder(tmp_path):
+def test_iter_inputs_reports_unlistable_folder(tmp_path, english):
     locked = tmp_path / "locked"
     locked.mkdir()
     (locked / "r.txt").write_text("x", encoding="utf-8")
@@ -214,7 +224,7 @@ def test_iter_inputs_reports_unlistable_folder(tmp_path):
         locked.chmod(0o755)
 
 
-def test_folder_listing_refused_becomes_read_error(tmp_path, monkeypatch):
+def test_folder_listing_refused_becomes_read_error(tmp_path, english, monkeypatch):
     locked = tmp_path / "locked"
     locked.mkdir()
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
@@ -248,7 +258,7 @@ def test_damaged_documents_never_crash(tmp_path, kind):
             assert "\n" not in str(exc) and str(exc).startswith(f"{path}: ")
 
 
-def test_image_only_page_in_a_text_pdf_warns(tmp_path):
+def test_image_only_page_in_a_text_pdf_warns(tmp_path, english):
     path = build_scanned_pdf(tmp_path / "partly.pdf", text_first_page=True)
     with pytest.warns(ReadWarning, match=r"partly\.pdf: pages 2 of 2 are images"):
         doc = read_document(path)
@@ -339,3 +349,107 @@ def test_a_folder_of_old_office_files_and_scans_is_not_passed_over_in_silence(tm
         line = next(line for line in run.stderr.splitlines() if name in line)
         assert advice in line
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{2,}(?:[ ,;()]+[A-Za-z]{2,})+")   # English words in a row
+
+
+def _bad_inputs(folder: Path) -> dict[str, Path]:
+    nul = folder / "junk.txt"
+    nul.write_bytes(b"abc\x00\x00\x00def" * 100)
+    empty = folder / "empty.txt"
+    empty.touch()
+    (folder / "x.txt").mkdir()
+    return {"nul": nul, "empty": empty, "png": build_png(folder / "page.png"),
+            "doc": build_ole(folder / "report.doc", "WordDocument"), "dir": folder / "x.txt",
+            "missing": folder / "nowhere.pdf"}
+
+
+# What each reason says, in each language: the kind of trouble and, where there is one, the way out.
+_SAYS = {
+    "nul": (["二进制数据", "NUL"], ["binary data (NUL bytes)"]),
+    "empty": (["空文件", "0 字节"], ["empty file (0 bytes)"]),
+    "png": (["图片", "OCR", "`tesseract page.png out -l chi_sim`"], ["an image (PNG)", "run OCR first"]),
+    "doc": (["Word 97-2003", "另存为 .docx", "`libreoffice --headless --convert-to docx report.doc`"],
+            ["an old Word 97-2003 document", "convert it, e.g."]),
+    "dir": (["文件夹"], ["is a directory"]),
+    "missing": (["没有这个文件"], ["no such file or directory"]),
+}
+
+
+def _outside_commands(reason: str) -> str:
+    return re.sub(r"`[^`]*`", "", reason)
+
+
+@pytest.mark.parametrize("case", list(_SAYS))
+def test_reasons_speak_the_language(tmp_path, monkeypatch, case):
+    """A file that cannot be read gets its reason in Chinese by default (JIXIAO_LANG=zh) and in
+    English on request — one line naming the file either way, the advice translated too."""
+    path = _bad_inputs(tmp_path)[case]
+    for lang, words in (("zh", _SAYS[case][0]), ("en", _SAYS[case][1])):
+        monkeypatch.setenv("JIXIAO_LANG", lang)
+        with pytest.raises(ReadError) as info:
+            read_document(path)
+        line, reason = str(info.value), info.value.reason
+        assert "\n" not in line and line.startswith(f"{path}: ") and path.name in line, line
+        for word in words:
+            assert word in reason, (lang, line)
+        if lang == "zh":
+            assert _CJK.search(reason) and not _ENGLISH_SENTENCE.search(_outside_commands(reason)), line
+        else:
+            assert not _CJK.search(reason) and _ENGLISH_SENTENCE.search(reason), line
+
+
+def test_the_command_line_says_why_in_the_language_in_force(tmp_path):
+    """`jixiao extract` on unreadable files: one 「错误：」 line per file in Chinese, one
+    "error: " line in English under JIXIAO_LANG=en."""
+    import subprocess
+    import sys
+
+    inputs = _bad_inputs(tmp_path)
+    names = [str(inputs[case]) for case in ("nul", "empty", "png", "doc", "missing")]
+    for lang, prefix in (("zh", "错误："), ("en", "error: ")):
+        env = {**os.environ, "JIXIAO_LANG": lang}
+        run = subprocess.run([sys.executable, "-m", "assistant.cli", "extract", *names,
+                              "-o", str(tmp_path / f"{lang}.jsonl")], capture_output=True, text=True, env=env)
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+        errors = [line for line in run.stderr.splitlines() if line.startswith(prefix)]
+        assert len(errors) == len(names), run.stderr
+        for name in names:
+            line = next(line for line in errors if name in line)
+            reason = line[len(prefix) + len(name) + 2:]
+            if lang == "zh":
+                assert _CJK.search(reason) and not _ENGLISH_SENTENCE.search(_outside_commands(reason)), line
+            else:
+                assert not _CJK.search(reason) and _ENGLISH_SENTENCE.search(reason), line
+
+
+def test_a_folder_without_any_report_file_is_said_so(tmp_path):
+    """A folder holding no report file (empty, or only other files) is no silent success."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "空文件夹"
+    folder.mkdir()
+    (folder / "说明.json").write_text("{}", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "extract", str(folder), "-o",
+                          str(tmp_path / "out.jsonl"), "-q"], capture_output=True, text=True,
+                         env={**__import__("os").environ, "JIXIAO_LANG": "zh"})
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    line = next(x for x in run.stderr.splitlines() if "没有找到报告文件" in x)
+    assert str(folder) in line and ".docx" in line
+
+
+@pytest.mark.parametrize("lang, words", [("zh", "没有可识别的报告表单"), ("en", "no recognisable report form")])
+def test_a_text_without_form_or_statement_is_refused_in_the_language_in_force(tmp_path, monkeypatch, lang, words):
+    from assistant.extract import extract_path
+    from assistant.extract.read import ReadError
+
+    monkeypatch.setenv("JIXIAO_LANG", lang)
+    path = tmp_path / "会议通知.txt"
+    path.write_text("关于召开年度工作会议的通知\n请各单位于周五上午九时到三楼会议室参会。\n", encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        extract_path(path)
+    line = str(err.value)
+    assert words in line and path.name in line and "\n" not in line

@@ -136,7 +136,8 @@ def _docx_bomb(path):
         z.writestr("word/media/padding.bin", b"\0" * (3 * 1024 * 1024))   # compresses to a few KB
 
 
-def test_documents_over_their_budget_are_refused_in_one_line(tmp_path, small_limits):
+def test_documents_over_their_budget_are_refused_in_one_line(tmp_path, small_limits, monkeypatch):
+    monkeypatch.setenv("JIXIAO_LANG", "en")         # the words below are the English reasons
     pytest.importorskip("docx")
     openpyxl = pytest.importorskip("openpyxl")
     from assistant.extract import extract_path

@@ -15,6 +15,12 @@ from fixtures_build import (CONTACT, PAGE2_HEADING, PAGE2_TEXT, REASON, TITLE, b
 SAMPLE = "项目名称\t\t12345热线运行经费\n数量指标\t发放条数\t≥150万条\n"
 
 
+@pytest.fixture
+def english(monkeypatch):
+    """Reasons and warnings in English, the words these tests match (Chinese is the default)."""
+    monkeypatch.setenv("JIXIAO_LANG", "en")
+
+
 def read_quietly(path: Path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -156,7 +162,7 @@ def test_xlsx_values_print_as_in_the_sheet(value, fmt, shown):
     assert format_value(value, fmt) == shown
 
 
-def test_content_decides_not_the_suffix(tmp_path):
+def test_content_decides_not_the_suffix(tmp_path, english):
     path = tmp_path / "report.txt"
     path.write_bytes(pdf_bytes(second_page=False))
     with pytest.warns(ReadWarning, match=r"report\.txt: named \.txt but the content is pdf"):
@@ -165,7 +171,7 @@ def test_content_decides_not_the_suffix(tmp_path):
     assert "数量指标\t发放条数\t≥150万条" in doc.text
 
 
-def test_text_named_pdf_is_read_as_text(tmp_path):
+def test_text_named_pdf_is_read_as_text(tmp_path, english):
     path = tmp_path / "report.pdf"
     path.write_text(SAMPLE, encoding="utf-8")
     with pytest.warns(ReadWarning, match="content is text"):
@@ -208,7 +214,7 @@ def test_iter_inputs_follows_folder_links(tmp_path):
     assert [p.name for p in iter_inputs([top])] == ["r.txt"]
 
 
-def test_a_page_without_text_is_refused_in_one_line(tmp_path):
+def test_a_page_without_text_is_refused_in_one_line(tmp_path, english):
     page = tmp_path / "blank.html"
     page.write_text("<!DOCTYPE html><html><head><script>var a = 1;</script></head><body> </body></html>",
                     encoding="utf-8")

@@ -11,7 +11,7 @@ stdout (or -o) gets the data; stderr gets one `错误：` line per file that fai
 bar on a terminal (total, percentage, rate and time left once the input is listed) and a
 closing table; one line per document with -v; --quiet leaves the errors and the closing
 table.  Ctrl-C or SIGTERM stops the workers at once and keeps what was written (run again
-with --append).  The exit code is 1 when any file failed, 0 otherwise.
+with --append).  The exit code is 1 when any file failed or no report file was found, 0 otherwise.
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ import typer
 from assistant.batch import DEFAULT_CHUNKSIZE, ENGINES, Job, Outcome, Seen, run_batch
 from assistant.cli import options
 from assistant.cli.options import LEXICON_HELP, checked_lexicons
+from assistant.extract.read import CONVERTIBLE_SUFFIXES, DEFAULT_SUFFIXES
 from assistant.messages import error_prefix, say
 from assistant.model import KINDS
 from assistant.batch.sinks import FORMATS, open_sink
@@ -94,6 +95,13 @@ def extract(
         if store:
             store.close()
     _print_totals(tally, summary)
+    if not interrupted and not (tally.done or tally.failed or tally.skipped):
+        readable = " ".join(s for s in DEFAULT_SUFFIXES if s not in CONVERTIBLE_SUFFIXES)
+        where = "、".join(str(p) for p in paths)
+        typer.echo(say(f"注意：{where} 里没有找到报告文件（读取 {readable}）；请检查路径",
+                       f"note: no report files found in {', '.join(str(p) for p in paths)} "
+                       f"(reading {readable}); check the path"), err=True)
+        raise typer.Exit(1)
     if interrupted:
         typer.echo(say(f"已中断：已写出 {tally.done} 份文档；加 --append（或 --db）再次运行即可继续",
                        f"interrupted: {tally.done} document(s) written; run again with --append "

@@ -16,6 +16,7 @@ from assistant.extract.layout import Row, find_forms, split_rows, tab_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
+from assistant.messages import say
 from assistant.model import Document, Report
 
 
@@ -95,5 +96,8 @@ def extract_read(doc: Document, noticed: list[str], lexicon: CompiledLexicon | N
     report = extract_document(doc, lexicon)
     report.warnings.extend(noticed)
     if not report.projects and not report.statements:
-        raise NoFormError(doc.path, "no recognisable report form or statement in it")
+        raise NoFormError(doc.path, say("没有可识别的报告表单，也没有问题、原因或措施的语句；"
+                                        "如果它是报告，请确认文字可以复制（扫描件需先做 OCR）",
+                                        "no recognisable report form or statement in it; if it is a "
+                                        "report, check that its text can be copied (run OCR on a scan)"))
     return report

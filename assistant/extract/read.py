@@ -24,6 +24,7 @@ from pathlib import Path
 from assistant.extract.readers import Decoded, Unreadable, check_text, message
 from assistant.extract.readers.sniff import sniff
 from assistant.extract.readers.text import decode
+from assistant.messages import say
 from assistant.model import Document
 
 # Files a bureau's folder holds that we cannot read but must not pass over in silence: each
@@ -39,6 +40,10 @@ _EXPECTED = {
     ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
     ".html": "html", ".htm": "html",
 }
+# The kinds as a Chinese reason names them; each ends in a Chinese character or bracket, so
+# only its start may need a space before it.
+_KIND_ZH = {"text": "文本", "pdf": "PDF 文档", "docx": "Word 文档（.docx）", "xlsx": "Excel 工作簿（.xlsx）",
+            "html": "网页（HTML）"}
 
 
 class ReadError(Exception):
@@ -69,11 +74,14 @@ def read_document(path: str | Path) -> Document:
     except Unreadable as exc:
         raise ReadError(path, exc.reason) from None
     except Exception as exc:  # a reader library failing on odd input must not crash a batch
-        raise ReadError(path, f"could not be read as {kind}: "
-                              f"{type(exc).__name__}: {message(exc)}") from None
+        cause = f"{type(exc).__name__}: {message(exc)}"
+        as_kind = f"作为{_kind_zh(kind)}" if kind in _KIND_ZH else ""      # kind "file": sniffing failed
+        raise ReadError(path, say(f"无法{as_kind}读取：{cause}",
+                                  f"could not be read as {kind}: {cause}")) from None
     expected = _EXPECTED.get(path.suffix.lower())
     if expected and expected != kind:
-        decoded.warnings.insert(0, f"named {path.suffix} but the content is {kind}; read as {kind}")
+        decoded.warnings.insert(0, say(f"扩展名是 {path.suffix}，但内容是{_kind_zh(kind)}，已按{_kind_zh(kind)}读取",
+                                       f"named {path.suffix} but the content is {kind}; read as {kind}"))
     for reason in decoded.warnings:
         warnings.warn(ReadWarning(path, reason), stacklevel=2)
     return Document(path=str(path), text=decoded.text, encoding=decoded.encoding)
@@ -111,17 +119,20 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise ReadError(path, "is a directory (pass folders to iter_inputs or the CLI)")
+            raise ReadError(path, say("是文件夹，不是文件（文件夹请直接交给命令行或 iter_inputs，由它们逐个读取其中的报告）",
+                                      "is a directory (pass folders to iter_inputs or the CLI)"))
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError(path, "not a regular file (a device, pipe or socket)")
+            raise ReadError(path, say("不是普通文件（而是设备、管道或套接字）",
+                                      "not a regular file (a device, pipe or socket)"))
         if info.st_size > MAX_BYTES:
-            raise ReadError(path, f"too large ({info.st_size / _MB:.0f} MB; "
-                                  f"files over {MAX_BYTES // _MB} MB are refused)")
+            size, most = f"{info.st_size / _MB:.0f}", MAX_BYTES // _MB
+            raise ReadError(path, say(f"文件太大（{size} MB；超过 {most} MB 的文件不读取）",
+                                      f"too large ({size} MB; files over {most} MB are refused)"))
         return path.read_bytes()
     except OSError as exc:
         raise ReadError(path, _missing(path, exc)) from None
     except MemoryError:
-        raise ReadError(path, "too large to hold in memory") from None
+        raise ReadError(path, say("文件太大，内存放不下", "too large to hold in memory")) from None
 
 
 def _decode(kind: str, data: bytes, name: str) -> Decoded:
@@ -140,14 +151,27 @@ def _decode(kind: str, data: bytes, name: str) -> Decoded:
     return decode(data)
 
 
+def _kind_zh(kind: str) -> str:
+    """The kind's Chinese name, set off by a space where it starts with a Latin letter."""
+    name = _KIND_ZH.get(kind, kind)
+    return f" {name}" if name[:1].isascii() else name
+
+
 def _missing(path: Path, exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "broken symbolic link" if path.is_symlink() else "no such file or directory"
+        if path.is_symlink():
+            return _broken_link()
+        return say("没有这个文件或文件夹；请检查路径", "no such file or directory")
     if isinstance(exc, PermissionError):
-        return "permission denied"
+        return say("没有读取权限", "permission denied")
     if exc.errno == errno.ELOOP:
-        return "symbolic link loop"
-    return f"cannot be read ({exc.strerror or message(exc)})"
+        return say("符号链接形成了循环", "symbolic link loop")
+    cause = exc.strerror or message(exc)
+    return say(f"无法读取（{cause}）", f"cannot be read ({cause})")
+
+
+def _broken_link() -> str:
+    return say("符号链接已失效（指向的文件不存在）", "broken symbolic link")
 
 
 def _walk(root: Path, wanted: set[str], seen_dirs: set[Path],
@@ -179,7 +203,7 @@ def _walk(root: Path, wanted: set[str], seen_dirs: set[Path],
                 if _first_time(path, seen_files):
                     yield path
             elif entry.is_symlink() and not path.exists():
-                yield ReadError(path, "broken symbolic link")
+                yield ReadError(path, _broken_link())
 
 
 def _list(folder: Path, seen_dirs: set[Path]) -> list[os.DirEntry] | ReadError | None:
@@ -187,7 +211,8 @@ def _list(folder: Path, seen_dirs: set[Path]) -> list[os.DirEntry] | ReadError |
     try:
         real = folder.resolve(strict=True)
     except (OSError, RuntimeError):
-        return ReadError(folder, "symbolic link loop or unresolvable folder")
+        return ReadError(folder, say("符号链接形成了循环，或文件夹路径无法解析",
+                                     "symbolic link loop or unresolvable folder"))
     if real in seen_dirs:
         return None
     seen_dirs.add(real)
@@ -195,9 +220,10 @@ def _list(folder: Path, seen_dirs: set[Path]) -> list[os.DirEntry] | ReadError |
         with os.scandir(folder) as entries:
             return sorted(entries, key=lambda e: e.name)
     except PermissionError:
-        return ReadError(folder, "permission denied (the folder cannot be listed)")
+        return ReadError(folder, say("没有权限（无法列出文件夹内容）", "permission denied (the folder cannot be listed)"))
     except OSError as exc:
-        return ReadError(folder, f"the folder cannot be listed ({exc.strerror or message(exc)})")
+        cause = exc.strerror or message(exc)
+        return ReadError(folder, say(f"无法列出文件夹内容（{cause}）", f"the folder cannot be listed ({cause})"))
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

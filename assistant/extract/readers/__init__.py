@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.messages import say
+
 
 class Unreadable(Exception):
     """The bytes are not a report this program can read; `reason` says why and what to do."""
@@ -71,7 +73,8 @@ def limits() -> dict:
 
 
 def check_zip(data: bytes, what: str) -> None:
-    """`Unreadable` when a DOCX/XLSX archive would unpack beyond `max_unzipped_mb`."""
+    """`Unreadable` when a DOCX/XLSX archive would unpack beyond `max_unzipped_mb`; `what`
+    names the document in the language in force (say("Word 文档", "Word document"))."""
     import io
     import zipfile
 
@@ -82,14 +85,20 @@ def check_zip(data: bytes, what: str) -> None:
         return                          # the reader itself will say what is wrong
     cap = float(limits()["max_unzipped_mb"])
     if size > cap * 1024 * 1024:
-        raise Unreadable(f"a {what} that unpacks to {size / 1048576:.0f} MB, over the {cap:g} MB "
-                         "limit of lexicons/limits.yaml (a zip bomb, or raise max_unzipped_mb)")
+        mb = f"{size / 1048576:.0f}"
+        raise Unreadable(say(f"{what}解压后有 {mb} MB，超过 lexicons/limits.yaml 规定的 {cap:g} MB 上限"
+                             "（可能是 zip 炸弹；确属正常文件可调高 max_unzipped_mb）",
+                             f"a {what} that unpacks to {mb} MB, over the {cap:g} MB "
+                             "limit of lexicons/limits.yaml (a zip bomb, or raise max_unzipped_mb)"))
 
 
 def check_text(text: str) -> None:
     """`Unreadable` when a document's text is beyond `max_text_mchars` million characters."""
     cap = float(limits()["max_text_mchars"]) * 1_000_000
     if len(text) > cap:
-        raise Unreadable(f"{len(text) / 1e6:.0f} million characters of text, over the "
-                         f"{cap / 1e6:g} million limit of lexicons/limits.yaml; split the file "
-                         "or raise max_text_mchars")
+        size, most = f"{len(text) / 1e6:.0f}", f"{cap / 1e6:g}"
+        raise Unreadable(say(f"文本有 {size} 百万字符，超过 lexicons/limits.yaml 规定的 {most} 百万字符上限；"
+                             "请拆分文件，或调高 max_text_mchars",
+                             f"{size} million characters of text, over the "
+                             f"{most} million limit of lexicons/limits.yaml; split the file "
+                             "or raise max_text_mchars"))

@@ -11,26 +11,29 @@ import io
 from collections.abc import Iterator
 
 from assistant.extract.readers import Decoded, Unreadable, cell_text, check_zip, message
+from assistant.messages import say
 
 
 def read_docx(data: bytes, name: str = "FILE") -> Decoded:
     """The text of a Word document; `Unreadable` when python-docx cannot open it."""
     import docx
 
-    check_zip(data, "Word document")
+    check_zip(data, say("Word 文档", "Word document"))
     try:
         document = docx.Document(io.BytesIO(data))
     except ValueError as exc:
         if "macroEnabled" in str(exc):
-            raise Unreadable("a macro-enabled Word document (.docm); save it as .docx") from None
+            raise Unreadable(say("启用宏的 Word 文档（.docm）；请另存为 .docx",
+                                 "a macro-enabled Word document (.docm); save it as .docx")) from None
         raise Unreadable(_damaged(exc)) from None
     except Exception as exc:
         raise Unreadable(_damaged(exc)) from None
     lines = list(_blocks(document.element.body, document))
     text = "\n".join(_squeeze_blank(lines)).strip("\n")
     if not text.strip():
-        raise Unreadable("a Word document without text (images only?); "
-                         "if it is a scan, run OCR on the images first")
+        raise Unreadable(say("Word 文档里没有文字（可能只有图片）；如果是扫描件，请先对图片做 OCR 文字识别",
+                             "a Word document without text (images only?); "
+                             "if it is a scan, run OCR on the images first"))
     return Decoded(text, "docx")
 
 
@@ -89,5 +92,6 @@ def _squeeze_blank(lines: list[str]) -> Iterator[str]:
 
 
 def _damaged(exc: Exception) -> str:
-    return (f"damaged Word document ({type(exc).__name__}: {message(exc)}); "
-            "open it in Word or WPS and save it again")
+    cause = f"{type(exc).__name__}: {message(exc)}"
+    return say(f"Word 文档已损坏（{cause}）；请用 Word 或 WPS 打开后重新保存",
+               f"damaged Word document ({cause}); open it in Word or WPS and save it again")

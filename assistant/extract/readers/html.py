@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 from assistant.extract.readers import Decoded, Unreadable, cell_text
 from assistant.extract.readers.text import decode
+from assistant.messages import say
 
 _BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
                      "dd", "section", "article", "header", "footer", "blockquote", "pre", "hr",
@@ -29,7 +30,7 @@ def read_html(data: bytes, name: str = "FILE") -> Decoded:
     layout.close()
     out = layout.result()
     if not out.strip():
-        raise Unreadable("an HTML page with no text in it")
+        raise Unreadable(say("网页（HTML）里没有文字", "an HTML page with no text in it"))
     return Decoded(out, f"html/{text.encoding}", list(text.warnings))
 
 

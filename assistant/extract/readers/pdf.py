@@ -12,6 +12,7 @@ import logging
 import re
 
 from assistant.extract.readers import Decoded, Unreadable, join_row, message
+from assistant.messages import say
 
 _EOF_WINDOW = 1 << 16
 _CID = re.compile(r"\(cid:\d+\)")
@@ -28,8 +29,9 @@ def read_pdf(data: bytes, name: str = "FILE") -> Decoded:
     import pdfplumber
 
     if data.rfind(b"%%EOF", max(0, len(data) - _EOF_WINDOW)) < 0:
-        raise Unreadable("truncated PDF (it ends before the %%EOF marker): an incomplete "
-                         "download or copy; get the file again")
+        raise Unreadable(say("PDF 不完整（文件在结尾标记 %%EOF 之前就断了）：下载或复制没有完成；请重新获取文件",
+                             "truncated PDF (it ends before the %%EOF marker): an incomplete "
+                             "download or copy; get the file again"))
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
@@ -79,24 +81,35 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 
 
 def _checked(pages: list[str], scanned: list[int], count: int, name: str) -> Decoded:
-    ocr = f"run OCR first, e.g. `ocrmypdf -l chi_sim {name} ocr.pdf`"
     if not pages:
         if scanned:
-            raise Unreadable(f"a scanned PDF: {len(scanned)} of {count} pages are images "
-                             f"without a text layer; {ocr}")
-        raise Unreadable(f"a PDF without text ({count} pages, no text layer and no images)")
+            raise Unreadable(say(f"扫描版 PDF：{count} 页中有 {len(scanned)} 页是没有文字层的图片；{_ocr(name)}",
+                                 f"a scanned PDF: {len(scanned)} of {count} pages are images "
+                                 f"without a text layer; {_ocr(name)}"))
+        raise Unreadable(say(f"PDF 里没有文字（共 {count} 页，既没有文字层，也没有图片）",
+                             f"a PDF without text ({count} pages, no text layer and no images)"))
     text = "\n\n".join(pages)
     warnings = []
     if scanned:
-        warnings.append(f"pages {', '.join(map(str, scanned))} of {count} are images without "
-                        f"a text layer (scanned) and were skipped; {ocr}")
+        warnings.append(say(f"共 {count} 页，其中第 {'、'.join(map(str, scanned))} 页是没有文字层的图片"
+                            f"（扫描页），已跳过；{_ocr(name)}",
+                            f"pages {', '.join(map(str, scanned))} of {count} are images without "
+                            f"a text layer (scanned) and were skipped; {_ocr(name)}"))
     cids = _CID.findall(text)
     if cids:
         if sum(map(len, cids)) > len(text) * 0.3:
-            raise Unreadable("a PDF whose fonts have no Unicode map: its text comes out as "
-                             f"(cid:NN) codes; {ocr}")
-        warnings.append(f"{len(cids)} characters without a Unicode map shown as (cid:NN)")
+            raise Unreadable(say(f"PDF 的字体没有 Unicode 映射，文字只能读成 (cid:NN) 代码；{_ocr(name)}",
+                                 "a PDF whose fonts have no Unicode map: its text comes out as "
+                                 f"(cid:NN) codes; {_ocr(name)}"))
+        warnings.append(say(f"{len(cids)} 个字符没有 Unicode 映射，显示为 (cid:NN)",
+                            f"{len(cids)} characters without a Unicode map shown as (cid:NN)"))
     return Decoded(text, "pdf", warnings)
+
+
+def _ocr(name: str) -> str:
+    """How to OCR the PDF `name`, in the language in force."""
+    command = f"`ocrmypdf -l chi_sim {name} ocr.pdf`"
+    return say(f"请先做 OCR 文字识别，例如 {command}", f"run OCR first, e.g. {command}")
 
 
 def _close(pdf) -> None:
@@ -112,7 +125,11 @@ def _open_failure(exc: Exception, data: bytes, name: str) -> str:
     kind = type(cause).__name__
     if kind in ("PDFPasswordIncorrect", "PDFEncryptionError") or (
             kind != "PDFSyntaxError" and b"/Encrypt" in data[-_EOF_WINDOW:]):
-        return ("an encrypted (password-protected) PDF; remove the password, e.g. "
-                f"`qpdf --decrypt --password=PASSWORD {name} plain.pdf`")
-    return (f"damaged PDF ({kind}: {message(cause)}); open it in a viewer and print or "
-            "save it as a new PDF, or get the file again")
+        return say("加密（有密码保护）的 PDF；请先去掉密码，例如 "
+                   f"`qpdf --decrypt --password=密码 {name} plain.pdf`",
+                   "an encrypted (password-protected) PDF; remove the password, e.g. "
+                   f"`qpdf --decrypt --password=PASSWORD {name} plain.pdf`")
+    failure = f"{kind}: {message(cause)}"
+    return say(f"PDF 已损坏（{failure}）；请用 PDF 阅读器打开后打印或另存为新的 PDF，或重新获取文件",
+               f"damaged PDF ({failure}); open it in a viewer and print or "
+               "save it as a new PDF, or get the file again")

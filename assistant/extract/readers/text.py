@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.extract.readers import Decoded, Unreadable
+from assistant.messages import say
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -27,7 +28,7 @@ _CHECK = 1 << 16           # characters checked for control codes
 def decode(data: bytes) -> Decoded:
     """Decode a text file's bytes; `Unreadable` when they are not text."""
     if not data:
-        raise Unreadable("empty file (0 bytes)")
+        raise Unreadable(say("空文件（0 字节）", "empty file (0 bytes)"))
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _with_bom(data[len(bom):], codec)
@@ -35,21 +36,26 @@ def decode(data: bytes) -> Decoded:
     if b"\x00" in head:
         wide = _utf16_without_bom(head)
         if wide is None:
-            raise Unreadable("binary data (NUL bytes), not a text report")
+            raise Unreadable(_nul_bytes())
         try:
             return _checked(Decoded(data.decode(wide), wide))
         except UnicodeDecodeError:
-            raise Unreadable("binary data (NUL bytes), not a text report") from None
+            raise Unreadable(_nul_bytes()) from None
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         return _checked(_not_utf8(data))
 
 
+def _nul_bytes() -> str:
+    return say("二进制数据（含 NUL 字节），不是文本报告", "binary data (NUL bytes), not a text report")
+
+
 def _with_bom(body: bytes, codec: str) -> Decoded:
     if codec != "utf-8-sig":
         text = body.decode(codec, errors="replace")
-        warnings = [f"invalid {codec} sequences replaced by U+FFFD"] if "\ufffd" in text else []
+        warnings = [say(f"无效的 {codec} 字节序列已替换为 U+FFFD",
+                        f"invalid {codec} sequences replaced by U+FFFD")] if "\ufffd" in text else []
         return _checked(Decoded(text, codec, warnings))
     try:
         return _checked(Decoded(body.decode("utf-8"), codec))
@@ -130,10 +136,12 @@ def _mixed(lines: list[bytes], codec: str) -> Decoded:
         except UnicodeDecodeError:
             out.append(line.decode("utf-8", errors="replace"))
             broken.append(number)
-    warnings = [f"mixed encodings: {len(legacy)} of {len(lines)} lines are not UTF-8 and were "
-                f"decoded as {codec} (lines {_numbers(legacy)})"] if legacy else []
+    warnings = [say(f"编码混杂：{len(lines)} 行中有 {len(legacy)} 行不是 UTF-8，已按 {codec} 解码"
+                    f"（{_lines(legacy)}）",
+                    f"mixed encodings: {len(legacy)} of {len(lines)} lines are not UTF-8 and were "
+                    f"decoded as {codec} ({_lines(legacy)})")] if legacy else []
     if broken:
-        warnings.append(f"undecodable bytes replaced by U+FFFD on lines {_numbers(broken)}")
+        warnings.append(_undecodable(broken))
     return Decoded("\n".join(out), f"utf-8+{codec}", warnings)
 
 
@@ -147,19 +155,29 @@ def _by_line(lines: list[bytes], codec: str) -> Decoded:
             broken.append(number)
     text = "\n".join(out)
     if text.count("\ufffd") > max(8, len(text) // 100):
-        raise Unreadable(f"binary data or an unknown encoding (not UTF-8, not {codec})")
-    warning = f"undecodable bytes replaced by U+FFFD on lines {_numbers(broken)}"
-    return Decoded(text, codec, [warning])
+        raise Unreadable(say(f"二进制数据或未知编码（既不是 UTF-8，也不是 {codec}）",
+                             f"binary data or an unknown encoding (not UTF-8, not {codec})"))
+    return Decoded(text, codec, [_undecodable(broken)])
+
+
+def _undecodable(numbers: list[int]) -> str:
+    return say(f"{_lines(numbers)}有无法解码的字节，已替换为 U+FFFD",
+               f"undecodable bytes replaced by U+FFFD on {_lines(numbers)}")
 
 
 def _checked(decoded: Decoded) -> Decoded:
     """Refuse 'text' full of control codes: a binary file that happened to decode."""
     sample = decoded.text[:_CHECK]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise Unreadable("binary data (control characters), not a text report")
+        raise Unreadable(say("二进制数据（含控制字符），不是文本报告",
+                             "binary data (control characters), not a text report"))
     return decoded
 
 
-def _numbers(numbers: list[int], shown: int = 8) -> str:
-    text = ", ".join(map(str, numbers[:shown]))
-    return text + (f" … {len(numbers) - shown} more" if len(numbers) > shown else "")
+def _lines(numbers: list[int], shown: int = 8) -> str:
+    """「第 3、5 行」 / "lines 3, 5": the first `shown` line numbers, then how many more."""
+    more = len(numbers) - shown
+    if more > 0:
+        return say(f"第 {'、'.join(map(str, numbers[:shown]))} 行等共 {len(numbers)} 行",
+                   f"lines {', '.join(map(str, numbers[:shown]))} … {more} more")
+    return say(f"第 {'、'.join(map(str, numbers))} 行", f"lines {', '.join(map(str, numbers))}")

@@ -15,6 +15,7 @@ import re
 
 from assistant.extract import readers
 from assistant.extract.readers import Decoded, Unreadable, cell_text, check_zip, message
+from assistant.messages import say
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
@@ -24,18 +25,21 @@ def read_xlsx(data: bytes, name: str = "FILE") -> Decoded:
     """The text of a workbook's visible sheets; `Unreadable` when openpyxl cannot open it."""
     import openpyxl
 
-    check_zip(data, "Excel workbook")
+    check_zip(data, say("Excel 工作簿", "Excel workbook"))
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
-        raise Unreadable(f"damaged Excel workbook ({type(exc).__name__}: {message(exc)}); "
-                         "open it in Excel or WPS and save it again") from None
+        cause = f"{type(exc).__name__}: {message(exc)}"
+        raise Unreadable(say(f"Excel 工作簿已损坏（{cause}）；请用 Excel 或 WPS 打开后重新保存",
+                             f"damaged Excel workbook ({cause}); "
+                             "open it in Excel or WPS and save it again")) from None
     sheets, warnings = [], []
     budget = [int(readers.limits()["max_cells"])]
     try:
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
-                warnings.append(f"hidden sheet {sheet.title!r} skipped")
+                title = repr(sheet.title)
+                warnings.append(say(f"已跳过隐藏工作表「{title[1:-1]}」", f"hidden sheet {title} skipped"))
                 continue
             sheet.reset_dimensions()   # a stale <dimension> would pad every row to it
             lines = sheet_lines(_counted(sheet.iter_rows(), budget))
@@ -44,7 +48,8 @@ def read_xlsx(data: bytes, name: str = "FILE") -> Decoded:
     finally:
         book.close()
     if not sheets:
-        raise Unreadable("an Excel workbook without any filled cell in its visible sheets")
+        raise Unreadable(say("Excel 工作簿的可见工作表里没有任何填了内容的单元格",
+                             "an Excel workbook without any filled cell in its visible sheets"))
     return Decoded("\n\n".join(sheets), "xlsx", warnings)
 
 
@@ -54,9 +59,12 @@ def _counted(rows, budget: list[int]):
     for row in rows:
         budget[0] -= max(1, len(row))      # an empty row costs a step too
         if budget[0] < 0:
-            raise Unreadable(f"an Excel workbook of more than {int(readers.limits()['max_cells']):,} cells "
-                             "(over the limit of lexicons/limits.yaml); delete the empty columns "
-                             "and rows far from the table, or raise max_cells")
+            cells = f"{int(readers.limits()['max_cells']):,}"
+            raise Unreadable(say(f"Excel 工作簿超过 {cells} 个单元格（超出 lexicons/limits.yaml 的上限）；"
+                                 "请删除表格以外远处的空行和空列，或调高 max_cells",
+                                 f"an Excel workbook of more than {cells} cells "
+                                 "(over the limit of lexicons/limits.yaml); delete the empty columns "
+                                 "and rows far from the table, or raise max_cells"))
         yield row
 
 
