@@ -115,6 +115,48 @@ def test_long_runs_of_white_space_and_punctuation_end(run):
     assert done.returncode == 0, done.stderr.decode()[-500:]
 
 
+# Shapes a quadratic scan would hold for hours (each measured at tens of seconds to minutes
+# at these sizes before it was bounded): a line opening with a run of TABs (an XLSX with one
+# cell at XFD1048576 pads its rows so), lines of one TAB before a TAB row (a cell-per-line
+# block that is none), a field key's spaced pattern meeting a TAB run.
+_LEADING_RUNS = {
+    "tab_run_line": "项目名称\t某项目" + "\t" * 40_000 + "\n\n" + "\t" * 40_000 + "远处\n",
+    "cell_lines_then_tab_row": "项目名称\t某项目\n" + "\t\n" * 20_000 + "\t一、" + "\t" * 100 + "x\n",
+    "key_then_tabs": "某项目" + "\t" * 160_000 + "x\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_LEADING_RUNS))
+def test_runs_that_open_a_line_end(shape):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom assistant.extract import extract_text\n"
+            "extract_text(sys.stdin.read(), 'runs.txt')\n")
+    done = subprocess.run([sys.executable, "-c", code], input=_LEADING_RUNS[shape].encode("utf-8"),
+                          timeout=60, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+
+
+def test_unclosed_nested_tables_of_a_web_page_are_read_in_bounded_time():
+    """50,000 unclosed <table> tags (each level used to copy all the text inside it)."""
+    import subprocess
+    import sys
+
+    code = ("from assistant.extract.readers.html import read_html\n"
+            "d = read_html(('<html><body>' + '<table><tr><td>项目名称' * 50000).encode())\n"
+            "assert d.text.count('项目名称') == 50000\n")
+    done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+
+
+def test_a_cell_of_many_lines_is_joined_as_before():
+    from assistant.extract.readers import cell_text
+
+    assert cell_text("abc\ndef\n1,\n2,\nx;\ny\n中文\n字") == "abc def 1,2, x; y中文字"
+    assert cell_text("\n".join(["名称"] * 100_000)) == "名称" * 100_000
+
+
 @pytest.fixture
 def small_limits(monkeypatch):
     import assistant.extract.readers as readers

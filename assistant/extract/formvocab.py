@@ -102,19 +102,21 @@ def _fuzzy(key: str, table: dict[str, str]) -> str | None:
 def spaced(word: str) -> str:
     """A regex for `word` that allows white space between its characters (项 目 名 称) and
     either kind of bracket around a bracketed part, which may also be left out
-    (转移支付(项目)名称, 转移支付（项目）名称, 转移支付名称)."""
+    (转移支付(项目)名称, 转移支付（项目）名称, 转移支付名称).  The white space is taken whole
+    (possessive): two runs of it around a left-out part would otherwise share a long run of
+    TABs, tried at every split (quadratic)."""
     out, k = [], 0
     while k < len(word):
         ch = word[k]
         close = word.find(")" if ch == "(" else "）", k) if ch in "(（" else -1
         if close > k:
-            inner = r"\s*".join(re.escape(c) for c in word[k + 1:close])
-            out.append(rf"(?:[（(]\s*{inner}\s*[)）])?")
+            inner = r"\s*+".join(re.escape(c) for c in word[k + 1:close])
+            out.append(rf"(?:[（(]\s*+{inner}\s*+[)）])?")
             k = close + 1
             continue
         out.append(re.escape(ch))
         k += 1
-    return r"\s*".join(out)
+    return r"\s*+".join(out)
 
 
 @derived(maxsize=1)

@@ -90,19 +90,22 @@ def split_rows(text: str) -> list[Row]:
     # export): there, a run of two or more spaces parts the cells of a row.
     spaced = "\t" not in text
     i = 0
+    refused = -1        # a block holding a TAB row there is no cell block for any line up to it
     while i < len(lines):
         start, end, raw = lines[i]
-        if _is_cell_line(raw):
+        if i > refused and _is_cell_line(raw):
             j = i
             block = []
             while j < len(lines) and not _is_blank(lines[j][2]):
                 block.append(lines[j])
                 j += 1
-            if all(_is_cell_line(b[2]) or not b[2].startswith("\t") for b in block) and \
-                    sum(1 for b in block if _is_cell_line(b[2])) >= 1 and _looks_cellular(lines, i, j):
+            tabbed = next((k for k, b in enumerate(block) if not _is_cell_line(b[2]) and b[2].startswith("\t")), None)
+            if tabbed is None and _looks_cellular(lines, i, j):
                 rows.append(_cell_block(block, i))
                 i = j
                 continue
+            if tabbed is not None:
+                refused = i + tabbed    # (each later start would scan the same block again)
         row = _space_row(start, raw, i) if spaced and not raw.lstrip().startswith("|") \
             else _tab_row(start, raw, i)
         if len(row.nonempty) == 1 and raw.count("|") >= 2:

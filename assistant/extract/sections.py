@@ -181,7 +181,9 @@ def _lex() -> _Lex:
     head = rf"(?:{words})(?:(?:{joiners})(?:{words}))?"
     prefix = rf"[^\s，,。；;：:（）()“”]{{0,{int(data.get('heading_prefix_max', 10))}}}?"
     num = "|".join(_LEVELS)
-    decor = r"[\s#*>•·\-–—|]*"           # markdown and list decoration around headings
+    # markdown and list decoration around headings, taken whole (possessive): the white space
+    # after it could otherwise share a long run of TABs with it, tried at every split (quadratic)
+    decor = r"[\s#*>•·\-–—|]*+"
     after = r"[\s*|]*(?:[。：:．.]|$)"
     stops = "|".join(sorted(map(re.escape, data.get("stop_headings", [])), key=len, reverse=True))
     described = "|".join(sorted(map(re.escape, data.get("descriptive_headings", [])), key=len, reverse=True))

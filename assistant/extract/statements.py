@@ -20,6 +20,7 @@ a project: that project; elsewhere the department, "") and tagged with themes
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import cast
 
@@ -48,8 +49,11 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     text = doc.text
     rows = split_rows(text) if rows is None else rows
     found = find_regions(text, rows, columns=tab_rows(rows))
-    given = [_labelled(g, found) for g in _given_regions(text, projects)]
-    regions = _drop_nested(given + [r for r in found if not any(_overlap(r, g) for g in given)])
+    cells = sorted((f for f in found if f.source == "cell" and "reason" in f.kinds), key=lambda f: (f.start, f.end))
+    cell_starts, cell_reach = _reach(cells)
+    given = [_labelled(g, cells, cell_starts, cell_reach) for g in _given_regions(text, projects)]
+    starts, reach = _reach(sorted(given, key=lambda g: (g.start, g.end)))
+    regions = _drop_nested(given + [r for r in found if not _overlaps_any(r, starts, reach)])
     attributor = _Attributor(text, rows, projects)
     out: list[Statement] = []
     claimed: list[tuple[int, int]] = []
@@ -208,12 +212,32 @@ def _overlap(a: Region, b: Region) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _labelled(given: Region, found: list[Region]) -> Region:
+def _reach(regions: list[Region]) -> tuple[list[int], list[int]]:
+    """The starts of regions sorted by them, and the furthest end of those up to each:
+    enough to tell whether a span overlaps any of them in a binary search (a long document
+    has tens of thousands of found regions and hundreds of given ones)."""
+    reach, far = [], -1
+    for r in regions:
+        far = max(far, r.end)
+        reach.append(far)
+    return [r.start for r in regions], reach
+
+
+def _overlaps_any(region: Region, starts: list[int], reach: list[int]) -> bool:
+    k = bisect_left(starts, region.end)         # the regions starting before `region` ends
+    return k > 0 and reach[k - 1] > region.start
+
+
+def _labelled(given: Region, cells: list[Region], starts: list[int], reach: list[int]) -> Region:
     """A reason cell the table reader gave, with the column label printed above it (偏差原因,
-    扣分原因 …) and its kinds (偏差原因分析及改进措施 holds measures too) when found."""
-    for f in found:
-        if f.source == "cell" and "reason" in f.kinds and _overlap(given, f):
-            return Region(f.kinds, given.start, given.end, f.cue, "cell", given.budget or f.budget)
+    扣分原因 …) and its kinds (偏差原因分析及改进措施 holds measures too) when found among
+    `cells` (the reason cells found, in order of their starts; `_reach` of them): the first
+    that overlaps it is the first whose reach passes its start, if that one starts before
+    it ends."""
+    k = bisect_right(reach, given.start)
+    if k < len(cells) and starts[k] < given.end:
+        f = cells[k]
+        return Region(f.kinds, given.start, given.end, f.cue, "cell", given.budget or f.budget)
     return given
 
 

@@ -38,15 +38,17 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     lines = [line.strip() for line in str(value).replace("\t", " ").splitlines()]
-    out = ""
+    parts: list[str] = []
     for line in lines:
         if not line:
             continue
-        if out and (_LATIN_END.search(out) and _LATIN_START.match(line)
-                    or _PUNCT_END.search(out) and not line[0].isdigit()):
-            out += " "
-        out += line
-    return out
+        if parts:                   # the last character only: a cell may have thousands of lines
+            last = parts[-1][-1]
+            if _LATIN_END.search(last) and _LATIN_START.match(line) or _PUNCT_END.search(last) \
+                    and not line[0].isdigit():
+                parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
 
 
 def join_row(cells: list[object]) -> str:

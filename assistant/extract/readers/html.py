@@ -21,6 +21,9 @@ _BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li",
                      "title", "caption", "center", "form", "main", "nav", "aside"})
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")     # HTML white space (not the ideographic space)
+# Tables nested deeper than this are read as blocks of lines: a page of unclosed <table>
+# tags nests thousands deep, and each level would copy all the text inside it.
+MAX_NESTING = 8
 
 
 def read_html(data: bytes, name: str = "FILE") -> Decoded:
@@ -48,6 +51,7 @@ class _Layout(HTMLParser):
         self.words: list[str] = []         # text of the current line, outside tables
         self.tables: list[_Table] = []
         self.hidden = 0
+        self.flattened = 0                 # <table> levels past MAX_NESTING still open
 
     # -- parser callbacks -------------------------------------------------------------
 
@@ -55,7 +59,10 @@ class _Layout(HTMLParser):
         if tag in _HIDDEN:
             self.hidden += 1
             return
-        if tag == "table":
+        if tag == "table" and len(self.tables) >= MAX_NESTING:
+            self.flattened += 1
+            self._block()
+        elif tag == "table":
             self._break()
             self.tables.append(_Table())
         elif self.tables and tag == "tr":
@@ -76,7 +83,10 @@ class _Layout(HTMLParser):
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
             return
-        if tag == "table" and self.tables:
+        if tag == "table" and self.flattened:
+            self.flattened -= 1
+            self._block()
+        elif tag == "table" and self.tables:
             self._end_cell()
             lines = _lay_out(self.tables.pop().rows)
             if self.tables and self.tables[-1].cell is not None:   # a table inside a cell
