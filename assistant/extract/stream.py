@@ -63,7 +63,9 @@ _CLOSERS = "。；;！？!?"
 PAGE_MARK = (1.0, 0.1)
 # a target met is printed again as the actual value; run together, the same words twice
 # before a number or the end (「合格合格2020」, 「改善办学条件改善办学条件13」)
-_DOUBLED = re.compile(r"([^\d\s，,。；;:：|｜]{2,40}?)\1(?![\u4e00-\u9fff])")
+_DOUBLE_STOP = re.compile(r"[^\u4e00-\u9fff]")        # a place doubled words may end before
+_NOT_IN_DOUBLE = re.compile(r"[\d\s，,。；;:：|｜]")
+DOUBLE_MAX = 40
 DASH_CELL = 1.0
 _PROSE_STOP = frozenset("，,、")
 PROSE_SPACE = (1.0, 0.2)
@@ -236,8 +238,8 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
         for at in (m.start(), m.end()):
             if start < at < end:
                 cuts[at] = GLUE_VOCAB
-    for m in _DOUBLED.finditer(text, start, end):
-        for at in (m.start(), m.start() + len(m.group(1)), m.end()):
+    for places in _doubled(text, start, end):
+        for at in places:
             if start < at < end:
                 cuts[at] = GLUE_VOCAB   # 「…质量等合格合格」: target and actual, the same words twice
     before = text[max(0, start - 24):start].rstrip()
@@ -258,6 +260,23 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
         out.append(Atom(text[pos:at], pos, at, gap))
         pos, gap = at, cuts[at]
     out.append(Atom(text[pos:end], pos, end, gap))
+
+
+def _doubled(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """(start, middle, end) of the same words printed twice (2 to DOUBLE_MAX characters,
+    no digit, space or stop) ending before a character that is no Han character or at the
+    run's end, the shortest at each end, left to right and apart.  Only the places such a
+    pair can end at are tried: a pattern with a back reference tried at every place of a
+    long run of repeated words was quadratic."""
+    ends = [m.start() for m in _DOUBLE_STOP.finditer(text, start + 4, end)]
+    last = start
+    for e in ends + [end]:
+        for n in range(2, min(DOUBLE_MAX, (e - last) // 2) + 1):
+            a = e - 2 * n
+            if text[a:a + n] == text[a + n:e] and not _NOT_IN_DOUBLE.search(text, a, e):
+                yield a, a + n, e
+                last = e
+                break
 
 
 def _label_stem(before: str) -> bool:
