@@ -701,3 +701,21 @@ def test_a_group_note_makes_a_label_and_an_optional_mark_does_not():
     assert lookup_label("经济效益(可选项)").category == "经济效益"
     assert lookup_label("公平效率（可选项）").level == 2       # a framework's group, not listed
     assert lookup_label("培训场次(可选)") is None              # an indicator row marked optional
+
+
+# A 部门整体 scoring table printing every level's weight in its cell, laid out with spaces
+# and the scores on the next line (written for this test).
+WEIGHTED_LEVELS = (
+    "2023年部门整体支出绩效评价得分表\n项目名称：某县卫生健康局部门整体支出\n"
+    "一级指标 二级指标 三级指标 得分\n"
+    "部门决策(20 分) 预算配置(10 分) 在职人员控制率(5 分)\n5 三公经费变动率(5 分)\n5 "
+    "部门管理(30 分) 资金下达时效(3 分) 转移支付资金下达时限(2 分)\n1 资金使用合规性(3 分)\n3\n"
+)
+
+
+def test_a_weighted_cell_before_a_lighter_one_is_its_second_level():
+    [project] = extract_text(WEIGHTED_LEVELS, "web.txt").projects
+    rows = {i.name: (i.level2, i.weight, i.score) for i in project.indicators}
+    assert rows["转移支付资金下达时限(2分)"] == ("资金下达时效", 2, 1)
+    assert rows["在职人员控制率(5分)"] == ("预算配置", 5, 5)
+    assert "资金下达时效(3分)" not in rows

@@ -24,7 +24,7 @@ from itertools import chain, pairwise
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cellish, ParsedRow, Reading, _as_number, read_rows
-from assistant.extract.labels import lookup_label
+from assistant.extract.labels import Label, lookup_label, normalise
 from assistant.extract.layout import Cell
 from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, iter_atoms, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
@@ -547,6 +547,7 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
     out: list[Indicator] = []
     for row_no, row in enumerate(reading.rows):
         _label_as_name(row)
+        _parent_by_weight(row)
         for n, (label, cell) in enumerate(row.labels):
             followed = any(lab.level != 1 for lab, _ in row.labels[n + 1:])
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
@@ -571,6 +572,24 @@ def _label_as_name(row: ParsedRow) -> None:
     row.values.setdefault("note", row.name)
     row.name = cell
     row.labels = row.labels[:-1]
+
+
+def _parent_by_weight(row: ParsedRow) -> None:
+    """「专项资金分配时限(2 分) 省级财力专项预算分配时限(1 分) 1」: where every level prints its
+    weight in its cell, a name followed by a second weighted name of a smaller weight (and
+    a score within it) is the second level above the indicator, not the indicator."""
+    note = row.values.get("note")
+    if note is None:
+        return
+    parent = _WEIGHT_IN_NAME.search(_SPACES.sub("", row.name.text))
+    child = _WEIGHT_IN_NAME.search(_SPACES.sub("", note.text))
+    score = _as_number(row.values["score"].text) if "score" in row.values else None
+    if parent is None or child is None or float(child.group(1)) >= float(parent.group(1)) \
+            or score is not None and score > float(child.group(1)):
+        return
+    row.labels.append((Label(normalise(row.name.text), 2, None, None), row.name))
+    row.name = note
+    del row.values["note"]
 
 
 def _repeats_its_name(row: ParsedRow) -> bool:
