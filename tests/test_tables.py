@@ -719,3 +719,13 @@ def test_a_weighted_cell_before_a_lighter_one_is_its_second_level():
     assert rows["转移支付资金下达时限(2分)"] == ("资金下达时效", 2, 1)
     assert rows["在职人员控制率(5分)"] == ("预算配置", 5, 5)
     assert "资金下达时效(3分)" not in rows
+
+
+def test_a_label_printed_twice_is_the_start_of_the_name_after_it():
+    text = ("项目支出绩效自评表(2022年)项目名称社区养老服务补助主管部门某区民政局实施单位某区养老服务中心"
+            "一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分未完成原因分析及改进措施"
+            "项目管理(20分)资金管理资金管理办法健全性6一制度健全、执行严格6"
+            "财务管理财务管理制度有效性7一财务制度健全,会计核算规范7总分10098\n")
+    [project] = extract_text(text, "ocr.txt").projects
+    rows = {i.name: (i.level2, i.weight, i.score) for i in project.indicators}
+    assert rows["财务管理制度有效性"] == ("财务管理", 7, 7)

@@ -548,6 +548,7 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
     for row_no, row in enumerate(reading.rows):
         _label_as_name(row)
         _parent_by_weight(row)
+        _label_twice(row)
         for n, (label, cell) in enumerate(row.labels):
             followed = any(lab.level != 1 for lab, _ in row.labels[n + 1:])
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
@@ -590,6 +591,18 @@ def _parent_by_weight(row: ParsedRow) -> None:
     row.labels.append((Label(normalise(row.name.text), 2, None, None), row.name))
     row.name = note
     del row.values["note"]
+
+
+def _label_twice(row: ParsedRow) -> None:
+    """「财务管理财务管理制度有效性」: a row never prints one label twice; the second, run
+    together with the name after it, is the name's first words."""
+    if len(row.labels) < 2:
+        return
+    (first, _), (second, cell) = row.labels[-2], row.labels[-1]
+    if first.text != second.text or cell.end != row.name.start:
+        return
+    row.name = Cellish(cell.text + row.name.text, cell.start, row.name.end)
+    row.labels = row.labels[:-1]
 
 
 def _repeats_its_name(row: ParsedRow) -> bool:
