@@ -11,6 +11,10 @@ key it shares with the built-in file must have the built-in's type (a number whe
 is, a list where a list is …) and every `*_re` pattern must compile, else a LexiconError names
 the file and the key; a key the code needs and the file lacks is a LexiconError naming both.
 `builtin(name)` is `lexicons().data(name)`.
+
+Every message is said in the language in force (`say`): Chinese by default, English when
+the environment asks for it.  `english` and `say` live here, the lowest room that speaks to
+the user, so that this module can use them; `assistant.messages` offers them to the rest.
 """
 from __future__ import annotations
 
@@ -47,6 +51,26 @@ OWN_MERGE = frozenset({"indicators.yaml"})
 TEXT_LISTS = frozenset({"domain_terms.txt"})
 
 
+_LANGUAGE_VARIABLES = ("JIXIAO_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def english() -> bool:
+    """English when `JIXIAO_LANG`, else `LC_ALL`, `LC_MESSAGES` or `LANG`, names an English
+    locale; Chinese otherwise (see `assistant.messages`).  Read at each call."""
+    for name in _LANGUAGE_VARIABLES:
+        value = os.environ.get(name, "").strip().lower()
+        if value.startswith("en"):
+            return True
+        if value.startswith("zh") or (name == "JIXIAO_LANG" and value):
+            return False
+    return False
+
+
+def say(zh: str, en: str) -> str:
+    """`zh` or `en`, by the language in force: call it where the message is made."""
+    return en if english() else zh
+
+
 def lexicon_dir() -> Path:
     """The built-in lexicon folder (override with JIXIAO_LEXICONS for a custom set)."""
     env = os.environ.get("JIXIAO_LEXICONS")
@@ -59,16 +83,26 @@ def load_yaml(path: str | Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LexiconError(f"{path}: no such lexicon file") from None
+        raise LexiconError(say(f"{path}：找不到这个词表文件；请检查路径和文件名",
+                               f"{path}: no such lexicon file")) from None
     except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise LexiconError(_not_utf8(path, exc)) from None
     try:
         return yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "somewhere"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise LexiconError(f"{path}: {where}: {problem}") from None
+        if mark is None:
+            raise LexiconError(say(f"{path}：YAML 语法错误：{problem}；请检查缩进、冒号、引号和括号",
+                                   f"{path}: somewhere: {problem}")) from None
+        line = mark.line + 1
+        raise LexiconError(say(f"{path}：YAML 语法错误（第 {line} 行）：{problem}；请检查该行及上一行的缩进、冒号、引号和括号",
+                               f"{path}: line {line}: {problem}")) from None
+
+
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> str:
+    return say(f"{path}：不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节处：{exc.reason}）；请把文件另存为 UTF-8 编码",
+               f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
 
 
 class Section(dict):
@@ -79,7 +113,8 @@ class Section(dict):
         self.path = path
 
     def __missing__(self, key: str) -> Any:
-        raise MissingKey(f"{self.path}: missing key '{key}'")
+        raise MissingKey(say(f"{self.path}：缺少键 '{key}'；请照内置的同名词表补上这一项",
+                             f"{self.path}: missing key '{key}'"))
 
 
 class Lexicons:
@@ -133,7 +168,7 @@ def _list_lines(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise LexiconError(_not_utf8(path, exc)) from None
     return [entry for line in text.splitlines() if (entry := line.split("#", 1)[0].strip())]
 
 
@@ -156,18 +191,21 @@ def _check(data: Any, reference: Any, path: str) -> None:
         return
     if not isinstance(data, dict):
         if isinstance(reference, dict):
-            raise LexiconError(f"{path}: should be a mapping of keys, not {_kind(data)}")
+            raise LexiconError(say(f"{path}：整个文件应是「键: 值」的映射，而不是{_kind(data)}；请对照内置的同名词表改写",
+                                   f"{path}: should be a mapping of keys, not {_kind(data)}"))
         return
     for key, value in data.items():
         expected = reference.get(key) if isinstance(reference, dict) else None
         if expected is not None and value is not None and not _same_kind(value, expected):
-            raise LexiconError(f"{path}: '{key}' should be {_kind(expected)}, not {_kind(value)}")
+            raise LexiconError(say(f"{path}：'{key}' 应是{_kind(expected)}，而不是{_kind(value)}；请对照内置的同名词表改写",
+                                   f"{path}: '{key}' should be {_kind(expected)}, not {_kind(value)}"))
         if isinstance(key, str) and key.endswith("_re"):
             for pattern in value if isinstance(value, list) else [value]:
                 try:
                     re.compile(str(pattern))
                 except re.error as exc:
-                    raise LexiconError(f"{path}: '{key}': pattern {pattern!r} does not compile ({exc})") from None
+                    raise LexiconError(say(f"{path}：'{key}' 中的正则表达式 {pattern!r} 写法有误（{exc}）；请改正这一条",
+                                           f"{path}: '{key}': pattern {pattern!r} does not compile ({exc})")) from None
 
 
 def _same_kind(value: Any, expected: Any) -> bool:
@@ -181,9 +219,21 @@ def _same_kind(value: Any, expected: Any) -> bool:
     return True
 
 
+# what a value is, for messages: (Chinese, English) by type
+_KINDS: dict[type, tuple[str, str]] = {
+    dict: ("映射（键: 值）", "a mapping"), list: ("列表", "a list"), str: ("文本", "a text"),
+    bool: ("true/false", "true/false"), int: ("数字", "a number"), float: ("数字", "a number"),
+}
+
+
 def _kind(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "a text", bool: "true/false", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__)
+    """What `value` is (a mapping / 映射 …), in the language in force."""
+    return _kind_of(type(value))
+
+
+def _kind_of(kind: type) -> str:
+    names = _KINDS.get(kind)
+    return say(*names) if names else kind.__name__
 
 
 def overlay_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
@@ -294,8 +344,10 @@ def reset() -> None:
 def require(data: Any, key: str, kind: type, path: str | Path) -> Any:
     """Fetch `data[key]` and check its type, with a message naming the file."""
     if not isinstance(data, dict) or key not in data:
-        raise LexiconError(f"{path}: missing top-level key '{key}'")
+        raise LexiconError(say(f"{path}：缺少顶层键 '{key}'；请照内置的同名词表补上",
+                               f"{path}: missing top-level key '{key}'"))
     value = data[key]
     if not isinstance(value, kind):
-        raise LexiconError(f"{path}: '{key}' should be a {kind.__name__}, not {type(value).__name__}")
+        raise LexiconError(say(f"{path}：'{key}' 应是{_kind_of(kind)}，而不是{_kind(value)}",
+                               f"{path}: '{key}' should be a {kind.__name__}, not {type(value).__name__}"))
     return value

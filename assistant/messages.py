@@ -6,26 +6,14 @@ the analysts this tool is for.  (`JIXIAO_LANG=zh` keeps Chinese under an English
 """
 from __future__ import annotations
 
-import os
 import re
-from assistant.lexicon import derived
 
-_VARIABLES = ("JIXIAO_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+# `english` and `say` are defined in assistant.lexicon, the lowest room whose messages reach
+# the user (it cannot import this module, which stands above it); they are offered here to
+# the rest of the package.
+from assistant.lexicon import derived, english, say
 
-
-def english() -> bool:
-    for name in _VARIABLES:
-        value = os.environ.get(name, "").strip().lower()
-        if value.startswith("en"):
-            return True
-        if value.startswith("zh") or (name == "JIXIAO_LANG" and value):
-            return False
-    return False
-
-
-def say(zh: str, en: str) -> str:
-    """`zh` or `en`, by the language in force."""
-    return en if english() else zh
+__all__ = ["english", "say", "error_prefix", "localize", "english_evidence"]
 
 
 def error_prefix() -> str:
@@ -92,6 +80,7 @@ def _evidence_phrases() -> tuple[re.Pattern, dict[str, str]]:
 
     phrases = (builtin("evidence_en.yaml") or {}).get("phrases") or {}
     if not isinstance(phrases, dict) or not all(isinstance(v, str) for v in phrases.values()):
-        raise LexiconError("evidence_en.yaml: 'phrases' should map each Chinese phrase to its English")
+        raise LexiconError(say("evidence_en.yaml：'phrases' 应把每个中文短语对应到它的英文（中文短语: English）",
+                               "evidence_en.yaml: 'phrases' should map each Chinese phrase to its English"))
     keys = sorted(phrases, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))), dict(phrases)

@@ -3,6 +3,7 @@ unknown names, analyst lexicons, lexicon errors, the CLI and the segmenter."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -170,7 +171,8 @@ def test_user_lexicon_is_merged_over_the_builtin(tmp_path):
     ("categories:\n  数量:\n    strong: 巡河\n", 3, "should be a list"),
     ("categoriez: {}\n", 1, "unknown section 'categoriez'"),
 ])
-def test_malformed_lexicon_names_file_and_line(tmp_path, text, line, words):
+def test_malformed_lexicon_names_file_and_line(tmp_path, text, line, words, monkeypatch):
+    monkeypatch.setenv("JIXIAO_LANG", "en")         # the words above are the English messages
     bad = tmp_path / "bad.yaml"
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(LexiconError) as err:
@@ -180,7 +182,8 @@ def test_malformed_lexicon_names_file_and_line(tmp_path, text, line, words):
     assert str(bad) in message and f"line {line}" in message and words in message
 
 
-def test_malformed_exemplar_file_names_file_and_line(tmp_path):
+def test_malformed_exemplar_file_names_file_and_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("JIXIAO_LANG", "en")
     (tmp_path / "ex.tsv").write_text("数量\t巡河次数\n时效\n", encoding="utf-8")
     (tmp_path / "my.yaml").write_text("exemplar_files: [ex.tsv]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"ex\.tsv: line 2: expected 'category<TAB>name'"):
@@ -229,11 +232,11 @@ def test_cli_file_and_lexicon(tmp_path):
 def test_cli_errors_are_one_line_on_stderr(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("thresholds:\n  min_score: abc\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["classify", "满意度", "--lexicon", str(bad)])
+    zh, en = {"JIXIAO_LANG": "zh"}, {"JIXIAO_LANG": "en"}
+    result = CliRunner().invoke(app, ["classify", "满意度", "--lexicon", str(bad)], env=en)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "bad.yaml: line 2" in result.stderr
-    zh, en = {"JIXIAO_LANG": "zh"}, {"JIXIAO_LANG": "en"}
     result = CliRunner().invoke(app, ["classify", "--file", str(tmp_path / "missing.txt")], env=zh)
     assert result.exit_code == 2 and "没有这个文件" in result.stderr
     result = CliRunner().invoke(app, ["classify", "--file", str(tmp_path / "missing.txt")], env=en)
@@ -290,6 +293,7 @@ def test_extract_refuses_a_malformed_lexicon_before_reading(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("categories:\n  数量:\n    strong: 巡河\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "assistant", "extract", str(ROOT / "corpora" / "samples"),
-                           "--lexicon", str(bad)], capture_output=True, text=True, timeout=120)
+                           "--lexicon", str(bad)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "JIXIAO_LANG": "en"})      # the English message
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().count("\n") == 0 and "bad.yaml: line 3" in done.stderr

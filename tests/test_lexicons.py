@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -16,14 +17,14 @@ REPORT = "项目名称\t村级图书室运行补助\n\n三、存在问题\n部�
 CUE = "themes:\n  IMPLEMENTATION:\n    cues:\n      - 开放时间不固定\n"
 
 
-def _extract(tmp_path, *lexicons: str) -> subprocess.CompletedProcess:
+def _extract(tmp_path, *lexicons: str, lang: str = "zh") -> subprocess.CompletedProcess:
     report = tmp_path / "报告.txt"
     report.write_text(REPORT, encoding="utf-8")
     args = [a for path in lexicons for a in ("--lexicon", path)]
     env = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_LEXICON")}
     return subprocess.run([sys.executable, "-m", "assistant", "extract", str(report), "-q", *args],
                           capture_output=True, text=True, cwd=ROOT, timeout=120,
-                          env={**env, "PYTHONPATH": str(ROOT), "JIXIAO_LANG": "zh"})
+                          env={**env, "PYTHONPATH": str(ROOT), "JIXIAO_LANG": lang})
 
 
 def _themes(run: subprocess.CompletedProcess) -> list[str]:
@@ -50,7 +51,7 @@ def test_an_overlay_of_themes_yaml_adds_a_cue_for_the_whole_batch(tmp_path):
 def test_a_malformed_overlay_stops_the_run_with_one_line_naming_file_and_key(tmp_path, name, text, words):
     bad = tmp_path / name
     bad.write_text(text, encoding="utf-8")
-    run = _extract(tmp_path, str(bad))
+    run = _extract(tmp_path, str(bad), lang="en")             # the words below are the English message
     assert run.returncode == 2 and run.stdout == ""
     [line] = run.stderr.strip().splitlines()
     assert all(w in line for w in words), line
@@ -63,7 +64,8 @@ def test_merge_extends_lists_merges_mappings_replaces_values():
         {"a": [1, 2, 3], "b": {"x": 1, "y": [3, 4], "z": 2}, "c": 0.7}
 
 
-def test_a_missing_key_names_the_file_and_the_key(tmp_path):
+def test_a_missing_key_names_the_file_and_the_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("JIXIAO_LANG", "en")         # the words below are the English message
     (tmp_path / "limits.yaml").write_text("max_cells: 10\n", encoding="utf-8")
     limits = Lexicons(tmp_path).data("limits.yaml")
     assert limits["max_cells"] == 10
@@ -146,3 +148,206 @@ def test_domain_terms_and_the_keymap_are_overlaid_like_every_lexicon_file(tmp_pa
         install(base)
     assert term not in segment(f"{term}拨付进度缓慢")
     assert [p.name for p in overlay_paths([tmp_path])[0]] == ["domain_terms.txt", "keymap.yaml"]
+
+
+# --- every message about a lexicon file in the language in force -----------------------------
+# Chinese by default (JIXIAO_LANG=zh): one line naming the file, with our own Chinese words
+# around any detail a library gives; English under JIXIAO_LANG=en, word for word as before.
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _chinese(message: str, path) -> None:
+    assert "\n" not in message and str(path) in message, message
+    assert CJK.search(message.replace(str(path), "")), message
+    assert message.startswith(f"{path}："), message             # Chinese punctuation after the file
+
+
+def _english(message: str, path, *words: str) -> None:
+    assert "\n" not in message and message.startswith(f"{path}: "), message
+    assert all(w in message for w in words), message
+    assert "：" not in message and "应是" not in message, message
+
+
+def _raised(monkeypatch, lang: str, make) -> str:
+    monkeypatch.setenv("JIXIAO_LANG", lang)
+    with pytest.raises(LexiconError) as err:
+        make()
+    return str(err.value)
+
+
+# (overlay file, its text, words of the Chinese message, words of the English message)
+MALFORMED = {
+    "yaml-syntax": ("themes.yaml", "threshold: 1.0\nweak_weight: 0.5\nphrase_weight: : 1\n",
+                    ["YAML 语法错误（第 3 行）", "mapping values are not allowed", "请检查"],
+                    ["line 3: mapping values are not allowed in this context"]),
+    "wrong-type": ("themes.yaml", "threshold: 很高\n", ["'threshold' 应是数字，而不是文本"],
+                   ["'threshold' should be a number, not a text"]),
+    "list-for-mapping": ("themes.yaml", "themes:\n  - 开放时间不固定\n", ["'themes' 应是映射", "而不是列表"],
+                         ["'themes' should be a mapping, not a list"]),
+    "not-a-mapping": ("causes.yaml", "- a\n- b\n", ["整个文件应是", "映射", "而不是列表"],
+                      ["should be a mapping of keys, not a list"]),
+    "bad-pattern": ("statements.yaml", "deviation_re: '未(达到'\n", ["'deviation_re'", "正则表达式 '未(达到'", "missing )"],
+                    ["'deviation_re': pattern '未(达到' does not compile (missing )"]),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED)
+def test_a_malformed_overlay_is_named_in_chinese_by_default_and_in_english_on_request(tmp_path, monkeypatch, case):
+    name, text, zh_words, en_words = MALFORMED[case]
+    bad = tmp_path / name
+    bad.write_text(text, encoding="utf-8")
+
+    def load() -> None:
+        Lexicons(lexicon_dir(), [bad]).data(name)
+
+    zh = _raised(monkeypatch, "zh", load)
+    _chinese(zh, bad)
+    assert all(w in zh for w in zh_words), zh
+    _english(_raised(monkeypatch, "en", load), bad, *en_words)
+
+
+def test_a_missing_key_missing_file_and_bytes_that_are_not_utf8_are_said_in_both_languages(tmp_path, monkeypatch):
+    (tmp_path / "limits.yaml").write_text("max_cells: 10\n", encoding="utf-8")
+    limits = Lexicons(tmp_path).data("limits.yaml")
+    path = tmp_path / "limits.yaml"
+    zh = _raised(monkeypatch, "zh", lambda: limits["max_seconds"])
+    _chinese(zh, path)
+    assert "缺少键 'max_seconds'" in zh
+    _english(_raised(monkeypatch, "en", lambda: limits["max_seconds"]), path, "missing key 'max_seconds'")
+
+    from assistant.lexicon import load_yaml
+
+    nowhere = tmp_path / "nosuch.yaml"
+    zh = _raised(monkeypatch, "zh", lambda: load_yaml(nowhere))
+    _chinese(zh, nowhere)
+    assert "找不到这个词表文件" in zh
+    _english(_raised(monkeypatch, "en", lambda: load_yaml(nowhere)), nowhere, "no such lexicon file")
+
+    gbk = tmp_path / "themes.yaml"
+    gbk.write_bytes("threshold: 很高\n".encode("gbk"))
+    zh = _raised(monkeypatch, "zh", lambda: load_yaml(gbk))
+    _chinese(zh, gbk)
+    assert "UTF-8" in zh and "另存" in zh
+    _english(_raised(monkeypatch, "en", lambda: load_yaml(gbk)), gbk, "not UTF-8 text (invalid")
+
+
+# (indicator lexicon text, Chinese words, English words) — assistant.extract.classify_lexicon
+INDICATOR_MISTAKES = {
+    "unknown-category": ("categories:\n  数量:\n    strong: [巡河]\n  时效s:\n    strong: [x]\n",
+                         ["第 4 行", "未知类别 '时效s'", "数量"], ["line 4: unknown category '时效s'"]),
+    "not-a-number": ("thresholds:\n  min_score: abc\n", ["第 2 行", "'thresholds.min_score' 应是数字，而不是 'abc'"],
+                     ["line 2: 'thresholds.min_score' should be a number, not 'abc'"]),
+    "unknown-setting": ("thresholds:\n  min_scor: 0.3\n", ["第 2 行", "未知设置 'thresholds.min_scor'", "min_score"],
+                        ["line 2: unknown setting 'thresholds.min_scor'"]),
+    "not-a-list": ("categories:\n  数量:\n    strong: 巡河\n", ["第 3 行", "'categories.数量.strong' 应是列表"],
+                   ["line 3: 'categories.数量.strong' should be a list"]),
+    "bad-regex": ("categories:\n  数量:\n    patterns: ['(unclosed']\n", ["第 3 行", "正则表达式", "missing )"],
+                  ["line 3: bad regular expression in categories.数量.patterns"]),
+    "unknown-section": ("categoriez: {}\n", ["第 1 行", "未知的顶层键 'categoriez'"], ["line 1: unknown section 'categoriez'"]),
+    "yaml-syntax": ("categories:\n  数量:\n    strong: [a\n", ["YAML 语法错误（第 4 行）"], ["line 4: "]),
+}
+
+
+@pytest.mark.parametrize("case", INDICATOR_MISTAKES)
+def test_an_indicator_lexicon_mistake_is_said_in_both_languages(tmp_path, monkeypatch, case):
+    from assistant.extract.classify import load_lexicon
+
+    text, zh_words, en_words = INDICATOR_MISTAKES[case]
+    bad = tmp_path / "mine.yaml"
+    bad.write_text(text, encoding="utf-8")
+    zh = _raised(monkeypatch, "zh", lambda: load_lexicon([bad]))
+    _chinese(zh, bad)
+    assert all(w in zh for w in zh_words), zh
+    _english(_raised(monkeypatch, "en", lambda: load_lexicon([bad])), bad, *en_words)
+
+
+def test_exemplar_file_mistakes_are_said_in_both_languages(tmp_path, monkeypatch):
+    from assistant.extract.classify import load_lexicon
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("exemplar_files: [ex.tsv]\n", encoding="utf-8")
+    tsv = tmp_path / "ex.tsv"
+    zh = _raised(monkeypatch, "zh", lambda: load_lexicon([mine]))
+    _chinese(zh, tsv)
+    assert "找不到这个范例文件" in zh and str(mine) in zh
+    _english(_raised(monkeypatch, "en", lambda: load_lexicon([mine])), tsv, f"no such exemplar file (named in {mine})")
+
+    tsv.write_text("数量\t巡河次数\n时效\n", encoding="utf-8")
+    zh = _raised(monkeypatch, "zh", lambda: load_lexicon([mine]))
+    _chinese(zh, tsv)
+    assert "第 2 行" in zh and "类别<TAB>名称" in zh
+    _english(_raised(monkeypatch, "en", lambda: load_lexicon([mine])), tsv, "line 2: expected 'category<TAB>name'")
+
+    tsv.write_text("数量\t巡河次数\n时效s\t按时完成\n", encoding="utf-8")
+    zh = _raised(monkeypatch, "zh", lambda: load_lexicon([mine]))
+    _chinese(zh, tsv)
+    assert "第 2 行" in zh and "未知类别 '时效s'" in zh
+    _english(_raised(monkeypatch, "en", lambda: load_lexicon([mine])), tsv, "line 2: unknown category '时效s'")
+
+
+def test_overlays_read_by_drafting_and_theme_tagging_are_said_in_both_languages(tmp_path, monkeypatch):
+    from assistant.draft.causes import cause_book
+    from assistant.extract.themes import tag_themes
+    from assistant.lexicon import install, process_lexicons
+
+    causes = tmp_path / "causes.yaml"
+    causes.write_text("causes:\n  - {code: MY_CAUSE, label: 我的原因, theme: OTHER, cues: [某某原因],\n"
+                      "     subjects: [设备], predicate: 没有这个谓词}\n", encoding="utf-8")
+    themes = tmp_path / "themes.yaml"
+    themes.write_text("themes:\n  FACILITY:\n    cues: ['故障(']\n", encoding="utf-8")
+    base = process_lexicons()
+    try:
+        install(Lexicons(base.folder, [causes, themes]))
+        zh = _raised(monkeypatch, "zh", cause_book)
+        assert zh.startswith("causes.yaml：") and "MY_CAUSE" in zh and "'没有这个谓词'" in zh and "predicates" in zh
+        assert "不在 predicates 下" in zh and "\n" not in zh, zh
+        en = _raised(monkeypatch, "en", cause_book)
+        assert en == "causes.yaml: MY_CAUSE: predicate '没有这个谓词' is not under predicates", en
+        zh = _raised(monkeypatch, "zh", lambda: tag_themes("线路故障"))
+        assert "themes.yaml：主题 FACILITY 的线索 '故障('" in zh and "正则表达式" in zh, zh
+        en = _raised(monkeypatch, "en", lambda: tag_themes("线路故障"))
+        assert "themes.yaml: theme FACILITY: bad cue '故障(':" in en, en
+    finally:
+        install(base)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_extract_with_a_broken_yaml_lexicon_says_one_line_in_the_language(tmp_path, lang):
+    """Through the command line: `extract FILE --lexicon BAD/themes.yaml -o out.jsonl`."""
+    bad = tmp_path / "mine" / "themes.yaml"
+    bad.parent.mkdir()
+    bad.write_text("threshold: 1.0\nweak_weight: 0.5\nphrase_weight: : 1\n", encoding="utf-8")
+    report = tmp_path / "报告.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_LEXICON")}
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "extract", str(report), "--lexicon", str(bad),
+                          "-o", str(tmp_path / "out.jsonl")], capture_output=True, text=True, cwd=ROOT,
+                         timeout=120, env={**env, "PYTHONPATH": str(ROOT), "JIXIAO_LANG": lang})
+    assert run.returncode == 2 and run.stdout == "", run.stderr
+    assert "Traceback" not in run.stderr
+    [line] = run.stderr.strip().splitlines()
+    assert not (tmp_path / "out.jsonl").exists() or (tmp_path / "out.jsonl").read_text(encoding="utf-8") == ""
+    if lang == "zh":
+        assert line.startswith(f"错误：{bad}：YAML 语法错误（第 3 行）：mapping values are not allowed"), line
+        assert line.endswith("请检查该行及上一行的缩进、冒号、引号和括号"), line
+    else:
+        assert line == f"error: {bad}: line 3: mapping values are not allowed in this context", line
+
+
+def test_keymap_and_intent_files_are_said_in_both_languages(tmp_path, monkeypatch):
+    from assistant.chat.intents import load_lexicon as load_intents
+    from assistant.tui.keymap import load_keymap
+
+    keys = tmp_path / "keys.yaml"
+    keys.write_text("review.accept: [y]\n", encoding="utf-8")
+    zh = _raised(monkeypatch, "zh", lambda: load_keymap(keys))
+    _chinese(zh, keys)
+    assert "'review.accept' 应对应一个按键" in zh
+    _english(_raised(monkeypatch, "en", lambda: load_keymap(keys)), keys, "'review.accept' should map to a key")
+
+    intents = tmp_path / "intents.yaml"
+    intents.write_text("intents: {help: {examples: [x]}}\nslots: {}\n", encoding="utf-8")
+    zh = _raised(monkeypatch, "zh", lambda: load_intents(intents))
+    _chinese(zh, intents)
+    _english(_raised(monkeypatch, "en", lambda: load_intents(intents)), intents)

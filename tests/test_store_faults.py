@@ -142,3 +142,56 @@ def _check_store(db: Path, names: list[str], whole: list[str], corpus: Path) -> 
             assert have == want, name
             assert stored[name].projects == want_projects
     return len(stored)
+
+
+# --- a store of a newer version: one line, Chinese by default, English on request -------------
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _future_store(path: Path) -> Path:
+    from assistant.store.schema import MIGRATIONS
+
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE t (x)")
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    db.commit()
+    db.close()
+    return path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_migrating_a_newer_store_says_so_in_the_language_in_force(tmp_path, monkeypatch, lang):
+    """`migrate` itself (the step after the open's own check) names the file in Chinese."""
+    from assistant.store.schema import MIGRATIONS, SchemaError, migrate
+
+    path = _future_store(tmp_path / "future.sqlite")
+    monkeypatch.setenv("JIXIAO_LANG", lang)
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        with pytest.raises(SchemaError) as err:
+            migrate(db)
+    finally:
+        db.close()
+    message, newer, known = str(err.value), len(MIGRATIONS) + 1, len(MIGRATIONS)
+    assert "\n" not in message
+    if lang == "zh":
+        assert CJK.search(message) and str(path) in message, message
+        assert f"审核库的版本 {newer} 比本工具认识的（{known}）新" in message and "升级 jixiao-assistant" in message
+    else:
+        assert message == (f"store schema version {newer} is newer than this tool knows ({known}); "
+                           "upgrade jixiao-assistant"), message
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_command_on_a_newer_store_says_one_line_in_the_language(tmp_path, lang):
+    path = _future_store(tmp_path / "future.sqlite")
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "stats", "--db", str(path)], capture_output=True,
+                         text=True, timeout=120, cwd=ROOT, env={**_env(), "JIXIAO_LANG": lang})
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    [line] = run.stderr.strip().splitlines()
+    assert str(path) in line
+    if lang == "zh":
+        assert line.startswith("错误：") and "审核库的版本" in line and "升级 jixiao-assistant" in line, line
+    else:
+        assert line.startswith("error: ") and "is newer than this tool knows" in line and not CJK.search(line), line

@@ -64,3 +64,30 @@ def test_a_wrong_argument_gets_a_message_not_a_traceback(place, capsys, monkeypa
     assert words in said, said
     assert (place / "keep.jsonl").read_text(encoding="utf-8") == '{"doc": "kept"}\n'
     assert (place / "notdb.sqlite").read_text(encoding="utf-8") == "not a database"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_missing_corpus_store_and_a_broken_lexicon_are_said_in_the_language(place, capsys, monkeypatch, lang):
+    """`draft --corpus nosuch.sqlite` and `classify --lexicon` with a wrong type: one line each,
+    Chinese by default, English under JIXIAO_LANG=en."""
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    monkeypatch.setenv("JIXIAO_LANG", lang)
+    (place / "typo.yaml").write_text("thresholds:\n  min_score: abc\n", encoding="utf-8")
+    said = {}
+    for args in (["draft", "measures", "加快进度", "--corpus", "nosuch.sqlite"],
+                 ["classify", "x", "--lexicon", "typo.yaml"]):
+        monkeypatch.setattr(sys, "argv", ["jixiao", *args])
+        with pytest.raises(SystemExit) as done:
+            main()
+        out = capsys.readouterr()
+        assert done.value.code == 2 and out.out == "" and "Traceback" not in out.err, out
+        [said[args[0]]] = out.err.strip().splitlines()
+    if lang == "zh":
+        assert said["draft"].startswith("错误：--corpus: nosuch.sqlite：没有这个审核库文件"), said
+        assert said["classify"] == "错误：typo.yaml：第 2 行：'thresholds.min_score' 应是数字，而不是 'abc'", said
+    else:
+        assert said["draft"] == "error: --corpus: nosuch.sqlite: no such store", said
+        assert said["classify"] == "error: typo.yaml: line 2: 'thresholds.min_score' should be a number, not 'abc'", said
+        assert not any(cjk.search(line) for line in said.values()), said

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError, load_yaml, require
+from assistant.messages import say
 from assistant.nlp import tokenizer   # the project's one segmenter, with its user dictionary
 
 PLACEHOLDERS = ("PROJ", "NUM", "CMP", "THEME", "CATEGORY")
@@ -217,7 +218,8 @@ def segment(text: str) -> list[str]:
 
 def _intent(name: str, spec: Any, path: str | Path) -> Intent:
     if not isinstance(spec, dict) or not spec.get("triggers"):
-        raise LexiconError(f"{path}: intent '{name}' needs a list of triggers")
+        raise LexiconError(say(f"{path}：意图 '{name}' 需要一个 triggers 列表（触发词）",
+                               f"{path}: intent '{name}' needs a list of triggers"))
     return Intent(name, str(spec.get("help", name)), tuple(spec.get("examples") or ()),
                   tuple(spec.get("cues") or ()), tuple(spec.get("needs") or ()),
                   tuple(spec["triggers"]), dict(spec.get("defaults") or {}),

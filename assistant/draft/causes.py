@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.lexicon import LexiconError, builtin, derived
+from assistant.messages import say
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,9 @@ def cause_book() -> CauseBook:
         subjects, predicate = c.get("subjects") or [], c.get("predicate")
         if subjects and predicate:
             if predicate not in predicates:
-                raise LexiconError(f"causes.yaml: {cause.code}: predicate '{predicate}' is not under predicates")
+                raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 predicate '{predicate}' 不在 predicates 下；"
+                                       "请在 predicates 里补上它，或改用其中已有的名称",
+                                       f"causes.yaml: {cause.code}: predicate '{predicate}' is not under predicates"))
             phrases.append((re.compile(_alternation(subjects) + rf"[^，,；;。！？!?\n]{{0,{gap}}}?"
                                        + _alternation(predicates[predicate])), cause))
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases))

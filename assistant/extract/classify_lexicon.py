@@ -15,6 +15,7 @@ import yaml
 
 from assistant.extract.namemodel import NameModel
 from assistant.lexicon import YAML_LOADER, LexiconError, builtin, lexicon_dir, load_yaml
+from assistant.messages import say
 from assistant.nlp import segment
 
 _NUMBER_SECTIONS = ("thresholds", "weights", "cue_scoring", "confidence")
@@ -56,7 +57,9 @@ def read_exemplar_tsv(path: Path, named_in: Path | None = None) -> list[tuple[st
     """Rows (category, name) of an exemplar file: `category<TAB>name[<TAB>sector]`."""
     if not path.exists():
         where = f" (named in {named_in})" if named_in else ""
-        raise LexiconError(f"{path}: no such exemplar file{where}")
+        where_zh = f"（{named_in} 的 exemplar_files 列出了它）" if named_in else ""
+        raise LexiconError(say(f"{path}：找不到这个范例文件{where_zh}；请检查文件名和路径（相对于词表所在的文件夹）",
+                               f"{path}: no such exemplar file{where}"))
     cats = set(canonical_categories())
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -64,9 +67,11 @@ def read_exemplar_tsv(path: Path, named_in: Path | None = None) -> list[tuple[st
             continue
         cols = line.split("\t")
         if len(cols) < 2 or not cols[1].strip():
-            raise LexiconError(f"{path}: line {number}: expected 'category<TAB>name', got {line!r}")
+            raise LexiconError(say(f"{path}：第 {number} 行：应是「类别<TAB>名称」（用制表符分隔），实际是 {line!r}",
+                                   f"{path}: line {number}: expected 'category<TAB>name', got {line!r}"))
         if cols[0].strip() not in cats:
-            raise LexiconError(f"{path}: line {number}: unknown category '{cols[0].strip()}'")
+            raise LexiconError(say(f"{path}：第 {number} 行：未知类别 '{cols[0].strip()}'（应是 {'、'.join(canonical_categories())} 之一）",
+                                   f"{path}: line {number}: unknown category '{cols[0].strip()}'"))
         rows.append((cols[0].strip(), cols[1].strip()))
     return rows
 
@@ -257,9 +262,10 @@ class _Checker:
         self.path, self.known = path, known
         self.cats = canonical_categories()
 
-    def fail(self, node, message: str):
+    def fail(self, node, zh: str, en: str):
+        """LexiconError naming the file and the node's line: `zh` or `en`, by the language."""
         line = node.start_mark.line + 1 if node is not None else 1
-        raise LexiconError(f"{self.path}: line {line}: {message}")
+        raise LexiconError(say(f"{self.path}：第 {line} 行：{zh}", f"{self.path}: line {line}: {en}"))
 
     def file(self, root) -> None:
         sections: dict[str, Callable] = {
@@ -271,22 +277,25 @@ class _Checker:
         sections.update({k: self.numbers for k in _NUMBER_SECTIONS})
         for key_node, value in self.mapping(root, "the file"):
             if key_node.value not in sections:
-                self.fail(key_node, f"unknown section '{key_node.value}' (known: {', '.join(sections)})")
+                self.fail(key_node, f"未知的顶层键 '{key_node.value}'（可用：{'、'.join(sections)}）",
+                          f"unknown section '{key_node.value}' (known: {', '.join(sections)})")
             sections[key_node.value](value, key_node.value)
 
     def mapping(self, node, what: str):
         if not isinstance(node, yaml.MappingNode):
-            self.fail(node, f"{what} should be a mapping (key: value lines)")
+            self.fail(node, f"{_zh(what)}应是映射（每行「键: 值」）",
+                      f"{what} should be a mapping (key: value lines)")
         return node.value
 
     def sequence(self, node, what: str):
         if not isinstance(node, yaml.SequenceNode):
-            self.fail(node, f"'{what}' should be a list ([a, b] or '- a' lines)")
+            self.fail(node, f"'{what}' 应是列表（写成 [a, b]，或每行一个「- a」）",
+                      f"'{what}' should be a list ([a, b] or '- a' lines)")
         return node.value
 
     def scalar(self, node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.value == "":
-            self.fail(node, f"'{what}' should be a single non-empty value")
+            self.fail(node, f"{_zh(what)}应是单个非空的值", f"'{what}' should be a single non-empty value")
         return node.value
 
     def strings(self, node, what: str) -> None:
@@ -299,17 +308,20 @@ class _Checker:
 
     def category(self, node) -> None:
         if self.scalar(node, "category") not in self.cats:
-            self.fail(node, f"unknown category '{node.value}' (expected one of {', '.join(self.cats)})")
+            self.fail(node, f"未知类别 '{node.value}'（应是 {'、'.join(self.cats)} 之一）",
+                      f"unknown category '{node.value}' (expected one of {', '.join(self.cats)})")
 
     def numbers(self, node, what: str) -> None:
         allowed = set((self.known or {}).get(what, {})) if self.known else None
         for key, value in self.mapping(node, what):
             if allowed is not None and key.value not in allowed:
-                self.fail(key, f"unknown setting '{what}.{key.value}' (known: {', '.join(sorted(allowed))})")
+                self.fail(key, f"未知设置 '{what}.{key.value}'（可用：{'、'.join(sorted(allowed))}）",
+                          f"unknown setting '{what}.{key.value}' (known: {', '.join(sorted(allowed))})")
             try:
                 float(self.scalar(value, f"{what}.{key.value}"))
             except ValueError:
-                self.fail(value, f"'{what}.{key.value}' should be a number, not '{value.value}'")
+                self.fail(value, f"'{what}.{key.value}' 应是数字，而不是 '{value.value}'",
+                          f"'{what}.{key.value}' should be a number, not '{value.value}'")
 
     def per_category(self, check: Callable) -> Callable:
         def run(node, what: str) -> None:
@@ -323,7 +335,8 @@ class _Checker:
             return
         for key, value in self.mapping(node, what):
             if key.value not in _CATEGORY_KEYS:
-                self.fail(key, f"unknown key '{key.value}' in {what} (known: {', '.join(_CATEGORY_KEYS)})")
+                self.fail(key, f"{what} 下没有 '{key.value}' 这个键（可用：{'、'.join(_CATEGORY_KEYS)}）",
+                          f"unknown key '{key.value}' in {what} (known: {', '.join(_CATEGORY_KEYS)})")
             if key.value == "boost":
                 self.numbers_value(value, f"{what}.boost")
             elif key.value in ("patterns", "weak_patterns"):
@@ -335,14 +348,15 @@ class _Checker:
         try:
             float(self.scalar(node, what))
         except ValueError:
-            self.fail(node, f"'{what}' should be a number, not '{node.value}'")
+            self.fail(node, f"'{what}' 应是数字，而不是 '{node.value}'", f"'{what}' should be a number, not '{node.value}'")
 
     def regexes(self, node, what: str) -> None:
         for item in self.sequence(node, what):
             try:
                 re.compile(self.scalar(item, what))
             except re.error as exc:
-                self.fail(item, f"bad regular expression in {what}: {exc}")
+                self.fail(item, f"{what} 中的正则表达式写法有误（{exc}）；请改正这一条",
+                          f"bad regular expression in {what}: {exc}")
 
     def target(self, node, what: str) -> None:
         for key, value in self.mapping(node, what):
@@ -358,14 +372,27 @@ class _Checker:
             elif name == "units":
                 self.per_category(self.unit_spec)(value, f"{what}.units")
             else:
-                self.fail(key, f"unknown key '{name}' in target")
+                self.fail(key, f"target 下没有 '{name}' 这个键（可用：max_chars、magnitudes、percent、deadline、words、units）",
+                          f"unknown key '{name}' in target")
 
     def unit_spec(self, node, what: str) -> None:
         for key, value in self.mapping(node, what):
             if key.value == "strong":
                 if self.scalar(value, f"{what}.strong") not in ("true", "false"):
-                    self.fail(value, f"'{what}.strong' should be true or false")
+                    self.fail(value, f"'{what}.strong' 只能是 true 或 false", f"'{what}.strong' should be true or false")
             elif key.value == "words":
                 self.strings(value, f"{what}.words")
             else:
-                self.fail(key, f"unknown key '{key.value}' in {what} (known: strong, words)")
+                self.fail(key, f"{what} 下没有 '{key.value}' 这个键（可用：strong、words）",
+                          f"unknown key '{key.value}' in {what} (known: strong, words)")
+
+
+def _zh(what: str) -> str:
+    """The thing a check names, in Chinese: 「整个文件」, 「'a.b' 的一项」, 「类别」 or 「'a.b' 」."""
+    if what == "the file":
+        return "整个文件"
+    if what == "category":
+        return "类别"
+    if what.startswith("an item of "):
+        return f"'{what[len('an item of '):]}' 的每一项"
+    return f"'{what}' "

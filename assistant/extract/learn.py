@@ -16,6 +16,7 @@ from pathlib import Path
 from assistant.extract.labels import printed_label
 from assistant.extract.read import ReadError, iter_inputs
 from assistant.lexicon import LexiconError, load_yaml
+from assistant.messages import say
 
 _FLOW_LIST = re.compile(r"^exemplar_files:\s*\[(.*)\]\s*$", re.M)
 _SPACE = re.compile(r"\s+")
@@ -90,7 +91,8 @@ def store_learned(pairs: list[tuple[str, str, str]], lexicon: Path,
                 fh.write(f"{c}\t{n}\t{s}\n")
         _name_in_lexicon(lexicon, tsv.name)
     except OSError as exc:
-        raise LexiconError(f"{exc.filename or tsv}: cannot write ({exc.strerror}); choose a writable --lexicon path") from None
+        raise LexiconError(say(f"{exc.filename or tsv}：无法写入（{exc.strerror}）；请给 --lexicon 一个可写的路径",
+                               f"{exc.filename or tsv}: cannot write ({exc.strerror}); choose a writable --lexicon path")) from None
     return tsv, len(new)
 
 
@@ -110,8 +112,9 @@ def _name_in_lexicon(lexicon: Path, tsv_name: str) -> None:
         return
     m = _FLOW_LIST.search(text)
     if m is None:
-        raise LexiconError(f"{lexicon}: add {tsv_name} to its exemplar_files list by hand "
-                           "(the list is not written as [a, b] on one line)")
+        raise LexiconError(say(f"{lexicon}：exemplar_files 列表不是写成一行的 [a, b]，无法自动添加；请手动把 {tsv_name} 加进去",
+                               f"{lexicon}: add {tsv_name} to its exemplar_files list by hand "
+                               "(the list is not written as [a, b] on one line)"))
     items = [s for s in (x.strip() for x in m.group(1).split(",")) if s] + [tsv_name]
     lexicon.write_text(text[:m.start()] + f"exemplar_files: [{', '.join(items)}]" + text[m.end():],
                        encoding="utf-8")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError
+from assistant.messages import say
 
 OTHER = "OTHER"
 _SPACE = re.compile(r"\s+")
@@ -69,7 +70,8 @@ def _lexicon() -> _Lexicon:
     path = lexicon_dir() / "themes.yaml"
     data = builtin("themes.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("themes"), dict):
-        raise LexiconError(f"{path}: missing top-level mapping 'themes'")
+        raise LexiconError(say(f"{path}：缺少顶层映射 'themes'；请照内置的 themes.yaml 补上",
+                               f"{path}: missing top-level mapping 'themes'"))
     default_threshold = float(data.get("threshold", 1.0))
     weak_weight = float(data.get("weak_weight", 0.5))
     themes: list[_Theme] = []
@@ -97,7 +99,8 @@ def _cue(path, code: str, entry, weight: float) -> tuple[re.Pattern, float, froz
     try:
         return re.compile(pattern), weight, kinds
     except re.error as exc:
-        raise LexiconError(f"{path}: theme {code}: bad cue {pattern!r}: {exc}") from None
+        raise LexiconError(say(f"{path}：主题 {code} 的线索 {pattern!r} 不是有效的正则表达式（{exc}）；请改正这一条",
+                               f"{path}: theme {code}: bad cue {pattern!r}: {exc}")) from None
 
 
 @derived(maxsize=16384)

@@ -432,7 +432,8 @@ def open_corpus(path: str | Path):
     if path.suffix.lower() not in STORE_SUFFIXES:
         return load_corpus(path)
     if not path.is_file():
-        raise ValueError(f"{path}: no such store")
+        raise ValueError(say(f"{path}：没有这个审核库文件；请检查路径，或先用 jixiao extract … --db 建立",
+                             f"{path}: no such store"))
     with Store(path, create=False) as store:
         return Corpus.from_reports(store.reports())
 

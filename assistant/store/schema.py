@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timezone
 
+from assistant.messages import say
+
 
 class SchemaError(RuntimeError):
     """A store written by a newer version of the tool, or otherwise unusable."""
@@ -161,12 +163,23 @@ def _run(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
+def _file_of(db: sqlite3.Connection) -> str:
+    """The file `db` was opened on ('' in memory), for messages."""
+    for row in db.execute("PRAGMA database_list").fetchall():
+        if row[1] == "main":
+            return str(row[2] or "")
+    return ""
+
+
 def migrate(db: sqlite3.Connection) -> int:
     """Bring `db` to the newest schema, one transaction per step; return the version."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
-        raise SchemaError(f"store schema version {version} is newer than this tool knows "
-                          f"({len(MIGRATIONS)}); upgrade jixiao-assistant")
+        where = _file_of(db)
+        raise SchemaError(say(f"{where}{'：' if where else ''}审核库的版本 {version} 比本工具认识的（{len(MIGRATIONS)}）新；"
+                              "请升级 jixiao-assistant",
+                              f"store schema version {version} is newer than this tool knows "
+                              f"({len(MIGRATIONS)}); upgrade jixiao-assistant"))
     for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
         db.execute("BEGIN IMMEDIATE")
         try:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from assistant.lexicon import LexiconError, lexicons, load_yaml
+from assistant.messages import say
 
 
 def load_keymap(path: str | Path | None = None) -> dict[str, str]:
@@ -28,8 +29,10 @@ def _read(path: Path) -> dict[str, str]:
 def _checked(data, path: Path) -> dict[str, str]:
     data = data or {}
     if not isinstance(data, dict):
-        raise LexiconError(f"{path}: a keymap maps binding ids to keys (id: key)")
+        raise LexiconError(say(f"{path}：快捷键表应把操作 id 对应到按键（每行「id: 按键」）",
+                               f"{path}: a keymap maps binding ids to keys (id: key)"))
     for binding_id, keys in data.items():
         if not isinstance(keys, str) or not keys.strip():
-            raise LexiconError(f"{path}: '{binding_id}' should map to a key such as 'a' or 'ctrl+s'")
+            raise LexiconError(say(f"{path}：'{binding_id}' 应对应一个按键，如 'a' 或 'ctrl+s'",
+                                   f"{path}: '{binding_id}' should map to a key such as 'a' or 'ctrl+s'"))
     return {str(k): v.strip() for k, v in data.items()}
