@@ -124,6 +124,7 @@ _LEADING_RUNS = {
     "cell_lines_then_tab_row": "项目名称\t某项目\n" + "\t\n" * 20_000 + "\t一、" + "\t" * 100 + "x\n",
     "key_then_tabs": "某项目" + "\t" * 160_000 + "x\n",
     "repeated_words": "项目名称\t某项目\n" + "合格" * 200_000 + "\n" + "项目名称" * 20_000 + "\n",
+    "stops_in_a_row": "项目名称\t某项目\n存在问题：" + "。" * 600_000 + "\n",
 }
 
 

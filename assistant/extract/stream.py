@@ -64,7 +64,7 @@ PAGE_MARK = (1.0, 0.1)
 # a target met is printed again as the actual value; run together, the same words twice
 # before a number or the end (「合格合格2020」, 「改善办学条件改善办学条件13」)
 _DOUBLE_STOP = re.compile(r"[^\u4e00-\u9fff]")        # a place doubled words may end before
-_NOT_IN_DOUBLE = re.compile(r"[\d\s，,。；;:：|｜]")
+_DOUBLE_RUN = re.compile(r"[^\d\s，,。；;:：|｜]{4,}")   # what doubled words may be made of
 DOUBLE_MAX = 40
 DASH_CELL = 1.0
 _PROSE_STOP = frozenset("，,、")
@@ -266,17 +266,19 @@ def _doubled(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
     """(start, middle, end) of the same words printed twice (2 to DOUBLE_MAX characters,
     no digit, space or stop) ending before a character that is no Han character or at the
     run's end, the shortest at each end, left to right and apart.  Only the places such a
-    pair can end at are tried: a pattern with a back reference tried at every place of a
-    long run of repeated words was quadratic."""
-    ends = [m.start() for m in _DOUBLE_STOP.finditer(text, start + 4, end)]
+    pair can end at are tried, inside runs of the characters it may hold: a pattern with a
+    back reference tried at every place of a long run of repeated words was quadratic."""
     last = start
-    for e in ends + [end]:
-        for n in range(2, min(DOUBLE_MAX, (e - last) // 2) + 1):
-            a = e - 2 * n
-            if text[a:a + n] == text[a + n:e] and not _NOT_IN_DOUBLE.search(text, a, e):
-                yield a, a + n, e
-                last = e
-                break
+    for run in _DOUBLE_RUN.finditer(text, start, end):
+        first, stop = run.span()
+        for e in [m.start() for m in _DOUBLE_STOP.finditer(text, first + 4, stop)] + [stop]:
+            lo = max(first, last)
+            for n in range(2, min(DOUBLE_MAX, (e - lo) // 2) + 1):
+                a = e - 2 * n
+                if text[a:a + n] == text[a + n:e]:
+                    yield a, a + n, e
+                    last = e
+                    break
 
 
 def _label_stem(before: str) -> bool:
