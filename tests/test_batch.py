@@ -305,16 +305,18 @@ def test_dask_local_cluster_writes_what_the_pool_does(corpus, tmp_path):
 
 # --- options --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args, words", [
-    (["--format", "parquet"], "needs -o"),
-    (["--append"], "needs -o"),
-    (["--format", "csv", "-o", "x"], "jsonl, parquet"),
-    (["--engine", "spark"], "pool, dask"),
+@pytest.mark.parametrize("args, words, zh", [
+    (["--format", "parquet"], "needs -o", "需要 -o"),
+    (["--append"], "needs -o", "需要 -o"),
+    (["--format", "csv", "-o", "x"], "jsonl, parquet", "jsonl、parquet"),
+    (["--engine", "spark"], "pool, dask", "pool、dask"),
 ])
-def test_option_mistakes_exit_2(corpus, args, words):
-    result = CliRunner().invoke(app, ["extract", str(corpus), *args])
-    assert result.exit_code == 2
-    assert words in result.stderr
+def test_option_mistakes_exit_2(corpus, args, words, zh, monkeypatch):
+    for lang, said in (("en", words), ("zh", zh)):
+        monkeypatch.setenv("JIXIAO_LANG", lang)
+        result = CliRunner().invoke(app, ["extract", str(corpus), *args])
+        assert result.exit_code == 2
+        assert said in result.stderr
 
 
 def test_an_output_that_cannot_be_opened_is_one_line_and_exit_2(corpus, tmp_path):

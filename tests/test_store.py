@@ -490,7 +490,9 @@ def test_export_command_writes_the_file_and_rejects_bad_options(tmp_path):
     from openpyxl import load_workbook
     assert load_workbook(book).active["A1"].value == "文档"
     clash = runner.invoke(app, ["export", "--db", str(db), "-o", str(book), "-f", "csv"])
-    assert clash.exit_code == 2 and "suffix" in clash.output
+    assert clash.exit_code == 2 and "扩展名是 xlsx，--format 却是 csv" in clash.output
+    clash = runner.invoke(app, ["export", "--db", str(db), "-o", str(book), "-f", "csv"], env={"JIXIAO_LANG": "en"})
+    assert clash.exit_code == 2 and "the suffix says xlsx, --format says csv" in clash.output
     docbin = tmp_path / "accepted.spacy"          # -o x.spacy: a spaCy DocBin
     assert runner.invoke(app, ["export", "--db", str(db), "-o", str(docbin)]).exit_code == 0
     assert docbin.read_bytes()[:1] and docbin.stat().st_size > 100

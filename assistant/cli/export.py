@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from assistant.messages import error_prefix
+from assistant.messages import error_prefix, say
 from assistant.store import EXPORT_STATUSES, ITEM_KINDS, Store
 from assistant.store.export import FORMATS
 
@@ -27,16 +27,21 @@ def export_command(
     if fmt is None:                     # 「-o 结果.xlsx」 means Excel: never JSON Lines in a .xlsx
         fmt = output.suffix.lower().lstrip(".") if output.suffix.lower().lstrip(".") in FORMATS else "jsonl"
     elif output.suffix.lower().lstrip(".") in FORMATS and output.suffix.lower().lstrip(".") != fmt:
-        problems.append(f"{output}: the suffix says {output.suffix.lstrip('.')}, --format says {fmt}; make them agree")
+        suffix = output.suffix.lstrip(".")
+        problems.append(say(f"{output}：扩展名是 {suffix}，--format 却是 {fmt}；请让两者一致",
+                            f"{output}: the suffix says {suffix}, --format says {fmt}; make them agree"))
     if not db.is_file():
-        problems.append(f"{db}: no such store")
+        problems.append(say(f"{db}：没有这个审核库文件；请检查路径，或先用 jixiao extract … --db 建立",
+                            f"{db}: no such store"))
     if status not in EXPORT_STATUSES:
-        problems.append(f"--status must be one of {', '.join(EXPORT_STATUSES)}")
+        problems.append(say(f"--status 只能是 {'、'.join(EXPORT_STATUSES)} 之一",
+                            f"--status must be one of {', '.join(EXPORT_STATUSES)}"))
     if fmt not in FORMATS:
-        problems.append(f"--format must be one of {', '.join(FORMATS)}")
+        problems.append(say(f"--format 只能是 {'、'.join(FORMATS)} 之一", f"--format must be one of {', '.join(FORMATS)}"))
     unknown = [k for k in kind or () if k not in ITEM_KINDS]
     if unknown:
-        problems.append(f"--kind must be among {', '.join(ITEM_KINDS)} (not {', '.join(unknown)})")
+        problems.append(say(f"--kind 只能取 {'、'.join(ITEM_KINDS)}（没有 {'、'.join(unknown)}）",
+                            f"--kind must be among {', '.join(ITEM_KINDS)} (not {', '.join(unknown)})"))
     if problems:
         for problem in problems:
             typer.echo(f"{error_prefix()}{problem}", err=True)

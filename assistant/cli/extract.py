@@ -63,10 +63,11 @@ def extract(
 ) -> None:
     """Extract projects, budgets, indicators and statements from reports (JSON Lines)."""
     engine = "dask" if scheduler else engine
-    _check(fmt in FORMATS, "--format", f"must be one of {', '.join(FORMATS)}")
-    _check(engine in ENGINES, "--engine", f"must be one of {', '.join(ENGINES)}")
-    _check(not (fmt == "parquet" and output is None), "--output", "--format parquet needs -o FOLDER")
-    _check(not (append and output is None), "--append", "needs -o OUTPUT")
+    _check(fmt in FORMATS, "--format", say(f"只能是 {'、'.join(FORMATS)} 之一", f"must be one of {', '.join(FORMATS)}"))
+    _check(engine in ENGINES, "--engine", say(f"只能是 {'、'.join(ENGINES)} 之一", f"must be one of {', '.join(ENGINES)}"))
+    _check(not (fmt == "parquet" and output is None), "--output",
+           say("--format parquet 需要 -o 文件夹", "--format parquet needs -o FOLDER"))
+    _check(not (append and output is None), "--append", say("需要 -o 输出文件", "needs -o OUTPUT"))
     lexicons = checked_lexicons(lexicon)
     store, sink = _open_outputs(fmt, output, db, append)
     job = Job(fmt=fmt if sink else None, keep_report=store is not None, lexicons=lexicons, overlays=_overlays(),

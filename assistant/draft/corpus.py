@@ -23,6 +23,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from assistant.draft.sentences import drafting, words
+from assistant.messages import say
 from assistant.model import Report
 
 
@@ -135,7 +136,8 @@ def load_corpus(source) -> Corpus | None:
     if isinstance(source, str | Path):
         path = Path(source)
         if path.suffix.lower() in STORE_SUFFIXES:
-            raise ValueError(f"{path}: a review store; open it with assistant.store.open_corpus(path)")
+            raise ValueError(say(f"{path}：这是审核库；请用 assistant.store.open_corpus(path) 打开",
+                                 f"{path}: a review store; open it with assistant.store.open_corpus(path)"))
         return Corpus.from_jsonl(path)
     if callable(getattr(source, "reports", None)):
         return Corpus.from_reports(source.reports())
@@ -160,7 +162,8 @@ def read_jsonl(path: str | Path) -> list[Report]:
                 try:
                     reports.append(Report.from_dict(json.loads(line)))
                 except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}: line {n}: not JSON ({exc.msg})") from None
+                    raise ValueError(say(f"{path}：第 {n} 行不是 JSON（{exc.msg}）；请检查这一行",
+                                         f"{path}: line {n}: not JSON ({exc.msg})")) from None
     return reports
 
 
