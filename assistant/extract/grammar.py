@@ -97,7 +97,6 @@ _NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
-_WEIGHT_BRACKET = re.compile(r"[（(]\s*\d{1,3}(?:\.\d+)?\s*分?\s*[)）]$")
 _GLUED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?=[\u4e00-\u9fff:：%])")   # 管理2可行性
 # a small number glued between words, not a count (3个, 2人次): a weight or score run into the text
 _INNER_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,3}(?:\.\d)?(?=[\u4e00-\u9fff])"
@@ -587,8 +586,8 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     if t in ("无", "无。", "已完成", "完成"):
         return 0.0
-    if damaged_label(_WEIGHT_AFTER.sub("", _WEIGHT_BRACKET.sub("", t))) is not None:
-        return 5.0                      # 「顼目产出(30分)」: the next group's label, never a reason
+    if _read_label(t) is not None:
+        return 5.0                      # 「项目产出30」: the next group's label, never a reason
     cost = TEXT_CELL + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
                                              + len(_GLUED_NUMBER.findall(t)))
     if len(_HAN.findall(t)) < 4:

@@ -208,10 +208,6 @@ def _locate(text: str, value: str, start: int | None, end: int | None, p: Projec
     return (at, at + len(value.strip())) if at >= 0 else None
 
 
-def _overlap(a: Region, b: Region) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _reach(regions: list[Region]) -> tuple[list[int], list[int]]:
     """The starts of regions sorted by them, and the furthest end of those up to each:
     enough to tell whether a span overlaps any of them in a binary search (a long document

@@ -57,8 +57,7 @@ _UNIT_AFTER_NUMBER = re.compile(r"^(?:[%％‰]|[\u4e00-\u9fff]{1,3}$)")
 VALUE_JOIN = 0.2
 # Document sites cut a document into pages numbered 「1、」「2、」 at the start of a line,
 # wherever the page ended — often inside a cell.
-_PAGE_MARK = re.compile(r"^\d{1,2}、")
-_PAGE_NUMBER = re.compile(r"\d{1,2}、")
+_PAGE_MARK = re.compile(r"\d{1,2}、")       # used with match: at the start of an atom or a run
 _CLOSERS = "。；;！？!?"
 PAGE_MARK = (1.0, 0.1)
 # a target met is printed again as the actual value; run together, the same words twice
@@ -66,7 +65,8 @@ PAGE_MARK = (1.0, 0.1)
 _DOUBLE_STOP = re.compile(r"[^\u4e00-\u9fff]")        # a place doubled words may end before
 _DOUBLE_RUN = re.compile(r"[^\d\s，,。；;:：|｜]{4,}")   # what doubled words may be made of
 DOUBLE_MAX = 40
-DASH_CELL = 1.0
+DASH_CELL = 1.0                         # joining a dash after a weight to the words after it
+_STEM = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 _PROSE_STOP = frozenset("，,、")
 PROSE_SPACE = (1.0, 0.2)
 WRAP = (1.5, 0.1)                       # a wrapped cell's rest, moved under its head
@@ -242,11 +242,10 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
         for at in places:
             if start < at < end:
                 cuts[at] = GLUE_VOCAB   # 「…质量等合格合格」: target and actual, the same words twice
-    before = text[max(0, start - 24):start].rstrip()
-    if text[start] == "标" and end - start > 1 and before.endswith("指"):
+    if text[start] == "标" and end - start > 1 and _before(text, start).endswith("指"):
         cuts[start + 1] = SPACE         # 「满意度指 标演出人员满意度」: a wrapped label's last character, then a cell
-    page = _PAGE_NUMBER.match(text, start, end)
-    if page and text.startswith("指标", page.end()) and page.end() + 2 < end and _label_stem(before):
+    page = _PAGE_MARK.match(text, start, end)
+    if page and text.startswith("指标", page.end()) and page.end() + 2 < end and _label_stem(_before(text, start)):
         cuts[page.end() + 2] = SPACE    # 「社会效益\n3、指标办学条件…」: a page cut the label before its 指标
     for m in _UNIT_RATIO.finditer(text, start, end):
         if m.start() > start and _cls(text[m.start() - 1]) == "h":
@@ -281,9 +280,14 @@ def _doubled(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
                     break
 
 
+def _before(text: str, start: int) -> str:
+    """The text just before a run, white space left out."""
+    return text[max(0, start - 24):start].rstrip()
+
+
 def _label_stem(before: str) -> bool:
     """Whether text ends with a label that lacks its 指标 (「社会效益」 of 社会效益指标)."""
-    stem = re.search(r"[\u4e00-\u9fff]{2,8}$", before)
+    stem = _STEM.search(before)
     return stem is not None and any(lookup_label(stem.group()[k:] + "指标") is not None
                                     for k in range(len(stem.group()) - 1))
 
