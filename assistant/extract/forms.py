@@ -23,7 +23,7 @@ from itertools import chain, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
-from assistant.extract.grammar import Cellish, ParsedRow, Reading, _as_number, read_rows
+from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, read_rows
 from assistant.extract.labels import Label, lookup_label, normalise
 from assistant.extract.layout import Cell
 from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, iter_atoms, unwrap
@@ -52,6 +52,7 @@ POOR_READING = 3.5          # cost per row above which the header's reading is d
 HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
 CONTINUED_MIN_ROWS = 3      # rows a page must open with to be read as a table continued from the page before
 CONTINUED_WINDOW = 2000     # characters of a page searched for them
+_CELL_END = re.compile(r"[\n\t]")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
@@ -214,9 +215,18 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
     a form with an empty name), or a report titled after one project.  A page that opens
     inside a table begun on the page before gives its rows to a form with an empty name."""
     head = text[:1500]
+    title, form = _title_near(text, 0, len(head), v)
+    if not title and not any(_report_title(line.group(), v) for line in re.finditer(r"[^\n]+", head)):
+        # untitled: only a table the page opens inside can make a form, and that is looked
+        # for at the page's top — a sheet of 300,000 cells is not read whole to learn so
+        cut = _CELL_END.search(text, 2 * CONTINUED_WINDOW)
+        if cut is not None:
+            top = atomize(text, 0, cut.start(), v)
+            top_header = _header(top, v)
+            if not _continued_rows(top, top_header[0] if top_header else len(top), text, v, lexicon):
+                return None
     atoms = atomize(text, 0, len(text), v)
     header = _header(atoms, v)
-    title, form = _title_near(text, 0, len(head), v)
     budget = _budget(atoms, text, v, header[0] if header else len(atoms))
     continued = _continued_rows(atoms, header[0] if header else len(atoms), text, v, lexicon)
     if title and (header is not None or budget is not None) or continued:
@@ -238,17 +248,22 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
         if name or project.indicators:
             return project
     for line in re.finditer(r"[^\n]+", head):
-        body = _SPACES.sub("", line.group())
-        if len(body) > 80 or not v.project_report_title.search(body):
-            continue
-        name = _project_of_report(body, v)
-        if name:
-            project = Project(name=name, form="self_evaluation", start=0, end=len(text),
+        reported = _report_title(line.group(), v)
+        if reported:
+            project = Project(name=reported, form="self_evaluation", start=0, end=len(text),
                               name_start=line.start(), name_end=line.end())
             project.total_score = _total(atoms, text, v)
             project.budget = budget
             return project
     return None
+
+
+def _report_title(line: str, v: FormVocab) -> str | None:
+    """The project a report's title line names (「…项目绩效自评报告」), if it is one."""
+    body = _SPACES.sub("", line)
+    if len(body) > 80 or not v.project_report_title.search(body):
+        return None
+    return _project_of_report(body, v) or None
 
 
 def continued_form(text: str, end: int, lexicon: CompiledLexicon | None = None) -> list[Project]:
@@ -486,12 +501,13 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
     table = unwrap(text, _table_atoms(atoms, header_end, v, text))
     if not table:
         return []
-    reading = read_rows(table, text, roles, v)
+    cells = Cells(table, text, v)
+    reading = read_rows(table, text, roles, v, cells)
     if len(reading.rows) < 2 or reading.cost > POOR_READING * len(reading.rows):
         # the header misleads (or was misread): try the published column orders
         reading.cost -= HEADER_PRIOR + HEADER_PRIOR_ROW * len(reading.rows)
         for schema in v.schemas:
-            candidate = read_rows(table, text, tuple(schema[1:]), v)
+            candidate = read_rows(table, text, tuple(schema[1:]), v, cells)
             if candidate.cost < reading.cost:
                 reading = candidate
     return _indicators_of(reading, lexicon)
@@ -505,7 +521,9 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
     table = _page_top_table(atoms[:stop], text, v)
     if not table:
         return []
-    reading = min((read_rows(table, text, tuple(schema[1:]), v) for schema in v.schemas), key=lambda r: r.cost)
+    cells = Cells(table, text, v)
+    reading = min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in v.schemas),
+                  key=lambda r: r.cost)
     first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
     # above the first label: the page's head (a site's byline …)
     reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)

@@ -212,19 +212,24 @@ def slots_for(roles: tuple[str | None, ...]) -> list[Slot]:
     return slots
 
 
-def read_rows(atoms: list[Atom], source: str, roles: tuple[str | None, ...], vocab: FormVocab) -> Reading:
-    """The cheapest reading of `atoms` as indicator rows with the given value roles."""
-    return _Parser(atoms, source, slots_for(roles), vocab).run()
+def read_rows(atoms: list[Atom], source: str, roles: tuple[str | None, ...], vocab: FormVocab,
+              cells: Cells | None = None) -> Reading:
+    """The cheapest reading of `atoms` as indicator rows with the given value roles; `cells`
+    (`Cells(atoms, source, vocab)`) carries what the atoms alone say from one reading of a
+    table to the next, under other column orders."""
+    return _Parser(cells or Cells(atoms, source, vocab), slots_for(roles)).run()
 
 
-class _Parser:
-    def __init__(self, atoms: list[Atom], source: str, slots: list[Slot], vocab: FormVocab):
+class Cells:
+    """What a table's atoms say whatever its columns are: the price of every cell each run
+    of atoms could be, as each kind of cell. Computed once per table, as the readings under
+    the header's columns and the published column orders ask for them."""
+
+    def __init__(self, atoms: list[Atom], source: str, vocab: FormVocab):
         parted = delimited(atoms)
         if parted:
             atoms = _coalesce(atoms)
-        self.atoms, self.source, self.slots, self.vocab = atoms, source, slots, vocab
-        self.keep_tables = False            # keep the DP's tables (for inspecting a reading)
-        self.lead = next((k for k, s in enumerate(slots) if s.role not in _LEADING), len(slots))
+        self.atoms, self.source, self.vocab = atoms, source, vocab
         self.n = len(atoms)
         glue = DELIMITED_GLUE if parted else 1.0
         # what a cell's words say about cells run together counts for less where the
@@ -305,6 +310,16 @@ class _Parser:
                 c += MID_NUMBER         # 「10一」 cut as 1 | 0一: no cell starts with a zero
             self._costs[key] = c
         return c
+
+
+class _Parser(Cells):
+    """One reading of a table's cells under one column order (the DP and its trace)."""
+
+    def __init__(self, cells: Cells, slots: list[Slot]):   # pylint: disable=super-init-not-called
+        self.__dict__.update(cells.__dict__)     # the same cost caches, shared
+        self.slots = slots
+        self.keep_tables = False            # keep the DP's tables (for inspecting a reading)
+        self.lead = next((k for k, s in enumerate(slots) if s.role not in _LEADING), len(slots))
 
     # ------------------------------------------------------------------ the table
 

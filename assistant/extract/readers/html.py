@@ -148,16 +148,19 @@ def _lay_out(rows: list[list[tuple[str, int, int]]]) -> list[str]:
     for row in rows:
         cells: list[str] = []
         col = 0
-        queue = list(row)
-        while queue or any(c >= col for c in pending):
+        covered = max(pending, default=-1)  # the last column a cell above still covers
+        queue = iter(row)
+        left = len(row)
+        while left or col <= covered:
             if pending.get(col, 0) > 0:
                 pending[col] -= 1
                 cells.append("")
                 col += 1
                 continue
-            if not queue:
+            if not left:
                 break
-            text, colspan, rowspan = queue.pop(0)
+            text, colspan, rowspan = next(queue)
+            left -= 1
             for k in range(colspan):
                 cells.append(text if k == 0 else "")
                 if rowspan > 1:
