@@ -455,6 +455,36 @@ def test_a_document_over_its_time_budget_is_one_failed_line_and_the_batch_goes_o
     assert signal_is_free()
 
 
+def test_reading_and_extracting_have_budgets_of_their_own(tmp_path, monkeypatch):
+    """Decoding a long PDF may take longer than extracting from its text: a file whose
+    reading overruns `max_read_seconds` is one failed line that names that key, and the
+    extraction budget does not count the reading."""
+    import assistant.batch.jobs as jobs
+    import assistant.extract.readers as readers
+
+    stuck, slow_read = tmp_path / "stuck.txt", tmp_path / "slow_read.txt"
+    stuck.write_text("项目名称\t读不完的项目\n", encoding="utf-8")
+    slow_read.write_text("项目名称\t读得慢的项目\n", encoding="utf-8")
+    real = jobs.read_noting
+
+    def read_noting(path):
+        if "stuck" in str(path):
+            while True:
+                time.sleep(0.01)
+        if "slow_read" in str(path):
+            time.sleep(0.6)              # over the extraction budget, within the reading one
+        return real(path)
+
+    monkeypatch.setattr(jobs, "read_noting", read_noting)
+    budgets = {**readers.limits(), "max_read_seconds": 1.0, "max_seconds": 0.5}
+    monkeypatch.setattr(readers, "limits", lambda: budgets)
+    monkeypatch.delenv("JIXIAO_LANG", raising=False)
+    outcomes = {Path(o.path).name: o for o in run_batch([stuck, slow_read], workers=1)}
+    assert "读取超过 1 秒" in outcomes["stuck.txt"].error and "max_read_seconds" in outcomes["stuck.txt"].error
+    assert outcomes["slow_read.txt"].ok and outcomes["slow_read.txt"].counts["projects"] == 1
+    assert signal_is_free()
+
+
 def signal_is_free() -> bool:
     import signal
 

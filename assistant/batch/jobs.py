@@ -79,12 +79,15 @@ def extract_file(path: str, job: Job) -> Outcome:
     except OSError:
         pass                        # read_document says why, below
     try:
-        with time_budget(_max_seconds()):
+        # two budgets: decoding a long PDF page by page may rightly take a while; reading
+        # the text it gives is what hostile text makes slow
+        with time_budget(_max_seconds("max_read_seconds"), "max_read_seconds"):
             doc, out.warnings = read_noting(path)
-            out.doc, out.sha256 = doc.name, doc.sha256
-            if doc in job.seen:
-                out.skipped = True
-                return out
+        out.doc, out.sha256 = doc.name, doc.sha256
+        if doc in job.seen:
+            out.skipped = True
+            return out
+        with time_budget(_max_seconds("max_seconds"), "max_seconds"):
             report = extract_read(doc, out.warnings, lexicon_for(job.lexicons))
             if job.fmt == "jsonl":
                 out.line = report_line(report)
@@ -94,9 +97,11 @@ def extract_file(path: str, job: Job) -> Outcome:
         out.error = str(exc)
         return out
     except OverBudget as exc:
-        out.error = f"{path}: " + say(f"处理超过 {exc.seconds:g} 秒，已跳过（上限见 lexicons/limits.yaml 的 max_seconds）",
-                                      f"took longer than {exc.seconds:g} s and was skipped "
-                                      "(max_seconds in lexicons/limits.yaml)")
+        step = "读取" if exc.key == "max_read_seconds" else "处理"
+        out.error = f"{path}: " + say(f"{step}超过 {exc.seconds:g} 秒，已跳过（上限见 lexicons/limits.yaml 的 {exc.key}）",
+                                      f"took longer than {exc.seconds:g} s to "
+                                      f"{'read' if step == '读取' else 'extract'} and was skipped "
+                                      f"({exc.key} in lexicons/limits.yaml)")
         return out
     except Exception as exc:  # a bug met on one document must not stop the batch
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())
@@ -115,13 +120,13 @@ class OverBudget(BaseException):
     """A document took longer than its wall-clock budget (a BaseException, so that no
     `except Exception` inside a reader swallows it)."""
 
-    def __init__(self, seconds: float):
+    def __init__(self, seconds: float, key: str = "max_seconds"):
         super().__init__(seconds)
-        self.seconds = seconds
+        self.seconds, self.key = seconds, key
 
 
 @contextmanager
-def time_budget(seconds: float) -> Iterator[None]:
+def time_budget(seconds: float, key: str = "max_seconds") -> Iterator[None]:
     """Raise OverBudget inside the block once `seconds` of wall-clock time have passed (a
     timer signal; only in the main thread, and not at all for 0)."""
     if not seconds or threading.current_thread() is not threading.main_thread() \
@@ -130,7 +135,7 @@ def time_budget(seconds: float) -> Iterator[None]:
         return
 
     def expire(signum, frame):
-        raise OverBudget(seconds)
+        raise OverBudget(seconds, key)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -141,10 +146,10 @@ def time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _max_seconds() -> float:
+def _max_seconds(key: str) -> float:
     from assistant.extract.readers import limits
 
-    return float(limits().get("max_seconds", 0) or 0)
+    return float(limits().get(key, 0) or 0)
 
 
 def run_chunk(paths: list[str], job: Job | None = None) -> list[Outcome]:
