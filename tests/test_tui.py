@@ -152,6 +152,12 @@ async def test_enter_opens_a_document_at_its_first_unreviewed_item(db):
 
 # -- decisions ------------------------------------------------------------------------------------
 
+def drawn_row(table, item_id: int) -> str:
+    """The text of an item's row as the table draws it now (below its one header line)."""
+    y = table.get_row_index(str(item_id)) + 1 - round(table.scroll_offset.y)
+    return table.render_line(y).text
+
+
 async def test_a_and_r_decide_save_at_once_and_move_to_the_next_item(db):
     app = app_for(db)
     async with app.run_test(size=SIZE) as pilot:
@@ -165,6 +171,10 @@ async def test_a_and_r_decide_save_at_once_and_move_to_the_next_item(db):
         assert [i.status for i in items(db)[:3]] == ["accepted", "rejected", "pending"]
         assert screen.table.cell_text(first.id, "status") == "✓ 接受"
         assert screen.table.cell_text(second.id, "status") == "✗ 拒绝"
+        await pilot.pause()
+        # what is drawn, not only what the table holds: a decision redraws its own row
+        assert "✓ 接受" in drawn_row(screen.table, first.id) and "✗ 拒绝" in drawn_row(screen.table, second.id)
+        assert "· 待审" in drawn_row(screen.table, third.id)
         assert shown(screen.query_one("#progress")).startswith("已审核 2/24（8%） · 接受 1 · 拒绝 1")
         assert shown(screen.query_one("#recent")).startswith("最近的决定：✗ 发送条数  ✓ 年初预算")
 
