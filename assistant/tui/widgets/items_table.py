@@ -121,10 +121,10 @@ class ItemsTable(DataTable):
         an `a` took at 160×48). Where the table keeps its caches as the Textual we know does,
         only this row's entries are dropped; otherwise (False) the caller uses update_cell."""
         names = ("_row_render_cache", "_cell_render_cache", "_row_renderable_cache", "_line_cache")
-        caches = [getattr(self, name, None) for name in names]
+        found = [getattr(self, name, None) for name in names]
         data, count = getattr(self, "_data", None), getattr(self, "_update_count", None)
-        if not all(isinstance(cache, LRUCache) for cache in caches) or not isinstance(data, dict) \
-                or not isinstance(count, int):
+        caches = [cache for cache in found if isinstance(cache, LRUCache)]
+        if len(caches) < len(names) or not isinstance(data, dict) or not isinstance(count, int):
             return False
         key = RowKey(row_key)
         row = data.get(key)
