@@ -650,6 +650,25 @@ def test_glued_cells_part_at_weights_repeated_values_and_page_numbers():
     assert GLUED_SCHOOL[row.start:row.start + len(row.name)] == row.name
 
 
+# PDF text of a form whose long name wraps onto the next line, where its tail runs into the
+# target met and printed again (「…安装质量合格合格」) (written for this test).
+WRAPPED_NAME_EQUAL_VALUES = (
+    "项目支出绩效自评表(2021年度)项目名称图书馆设备更新经费主管部门某县文化和旅游局实施单位某县图书馆\n"
+    "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+    "产出指标数量指标新增阅览座椅60张60张2020质量指标书架、阅览桌、\n"
+    "座椅、照明灯具 安装质量合格合格2020时效指标设备安装完成时间2021年10月2021年10月2020\n")
+
+
+def test_a_target_printed_twice_is_read_as_a_pair_wherever_the_name_before_it_ends():
+    """Where cutting the name short and reading its tail into the target cost the same up to
+    the target's end, the reading with the target printed again as the actual value wins."""
+    [project] = extract_text(WRAPPED_NAME_EQUAL_VALUES, "pdf.txt").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("新增阅览座椅", "60张", "60张", 20, 20),
+        ("书架、阅览桌、座椅、照明灯具安装质量", "合格", "合格", 20, 20),
+        ("设备安装完成时间", "2021年10月", "2021年10月", 20, 20)]
+
+
 def test_a_row_a_site_cut_short_with_dots_is_no_indicator():
     text = ("项目名称 农村饮水工程维护 主管部门 某县水利局\n"
             "一级指标 二级指标 三级指标 指标值 完成值 分值 得分\n"

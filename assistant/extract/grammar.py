@@ -20,6 +20,7 @@ Template placeholders (指标2：, ……) and stray numbers between rows are sk
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -332,7 +333,7 @@ class _Parser(Cells):
         back_b: list[tuple | None] = [None] * (n + 1)
         after_l2 = [INF] * (n + 1)  # at a boundary right after a second-level label
         back_l2: list[int | None] = [None] * (n + 1)
-        back_s: list[list[list[tuple[str, int, int, int] | None]]] = \
+        back_s: list[list[list[tuple | None]]] = \
             [[[None] * (S + 1) for _ in range(2)] for _ in range(n + 1)]
         bnd[0] = 0.0
         for i in range(n + 1):
@@ -355,6 +356,8 @@ class _Parser(Cells):
                         if c < st[j][g][k + 1]:
                             st[j][g][k + 1] = c
                             back_s[j][g][k + 1] = ("fill", i, f, k)
+                    if k + 1 < S and slot.kind == "value" and slots[k].kind == "value":
+                        self._equal_pair(i, f, k, c0, back[k] if paired else None, st, back_s)
             if i == n:              # a passage may stop mid-row: the row read so far counts
                 for f in (0, 1):
                     for k in range(2, S):
@@ -393,6 +396,27 @@ class _Parser(Cells):
             self.tables = (bnd, st, back_b, back_s)
         self.back_l2 = back_l2
         return self._trace(bnd, back_b, back_s, S)
+
+    def _equal_pair(self, i: int, f: int, k: int, c0: float, prev: tuple | None, st: list, back_s: list) -> None:
+        """Two value cells alike (「合格合格」, 「15万元15万元」) filled in one step from column k.
+
+        The bonus for a target printed again as the actual value depends on the cell before,
+        which a column state does not remember: where two readings reach the end of the
+        target at the same price (「服装 | 质量等合格」 against 「服装质量等 | 合格」), the state
+        may keep the one whose target differs, and the pair is never priced. This step
+        prices every target followed by its double directly."""
+        for m, c1 in self.spans("value", i):
+            length = self.offset[m] - self.offset[i]
+            j = bisect.bisect_left(self.offset, self.offset[m] + length, lo=m + 1)
+            if j > self.n or self.offset[j] != self.offset[m] + length or self.text(m, j) != self.text(i, m):
+                continue
+            c2 = next((c for end, c in self.spans("value", m) if end == j), None)
+            if c2 is None:
+                continue
+            total = c0 + c1 + c2 - EQUAL_BONUS + (self._pair(k, i, m, prev) if prev is not None else 0.0)
+            if total < st[j][1][k + 2]:
+                st[j][1][k + 2] = total
+                back_s[j][1][k + 2] = ("pair", i, f, k, m)
 
     def _level(self, i: int, j: int) -> int | None:
         label = _read_label(self.text(i, j))
@@ -443,7 +467,7 @@ class _Parser(Cells):
                 step = back_s[i][f][k]
                 if step is None:
                     break
-                kind, prev_i, prev_f, prev_k = step
+                kind, prev_i, prev_f, prev_k = step[:4]
                 if kind == "name":
                     events.append(("name", prev_i, i))
                     i, state = prev_i, ("b",)
@@ -453,6 +477,11 @@ class _Parser(Cells):
                     i, state = self.back_l2[prev_i], ("b",)
                 elif kind == "fill":
                     events.append(("slot", prev_i, i, self.slots[prev_k - 1].role))
+                    i, state = prev_i, ("s", prev_f, prev_k)
+                elif kind == "pair":
+                    mid = step[4]
+                    events.append(("slot", mid, i, self.slots[prev_k].role))
+                    events.append(("slot", prev_i, mid, self.slots[prev_k - 1].role))
                     i, state = prev_i, ("s", prev_f, prev_k)
                 else:
                     state = ("s", prev_f, prev_k)
