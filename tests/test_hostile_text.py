@@ -152,6 +152,28 @@ def test_unclosed_nested_tables_of_a_web_page_are_read_in_bounded_time():
     assert done.returncode == 0, done.stderr.decode()[-500:]
 
 
+def test_forms_printed_alike_many_times_each_keep_their_own_name_offsets():
+    """A name field and the stretch after it printed again and again are read once (the
+    answer is kept by that stretch of text); each form still gets its own offsets, also the
+    first, whose stretch begins at the text's start."""
+    from assistant.extract import extract_text
+
+    form = ("项目名称：乡村道路养护\n主管部门：某县交通运输局\n"
+            "一级指标\t二级指标\t三级指标\t指标值\t完成值\n"
+            "产出指标\t数量指标\t养护里程\t≥300公里\t310公里\n")
+    text = form * 40
+    projects = extract_text(text, "repeated.txt").projects
+    assert len(projects) == 40
+    starts = [p.name_start for p in projects]
+    assert starts == [k * len(form) + form.index("乡村道路养护") for k in range(40)]
+    assert all(text[p.name_start:p.name_end] == "乡村道路养护" for p in projects)
+    # glued without separators, a field printed 20,000 times reads as it does printed thrice
+    tail = "\n实施单位：某县交通运输局\n"
+    many = extract_text("项目名称" * 20000 + tail, "glued.txt").projects
+    few = extract_text("项目名称" * 3 + tail, "glued.txt").projects
+    assert [p.name for p in many] == [p.name for p in few]
+
+
 def test_a_cell_of_many_lines_is_joined_as_before():
     from assistant.extract.readers import cell_text
 

@@ -26,7 +26,7 @@ from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, read_rows
 from assistant.extract.labels import Label, lookup_label, normalise
 from assistant.extract.layout import Cell
-from assistant.extract.stream import CELL, GLUE_DIGIT, SPACE, Atom, atomize, iter_atoms, unwrap
+from assistant.extract.stream import CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
 from assistant.model import Budget, Indicator, Project
 
@@ -45,6 +45,7 @@ _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _CELL_PIECE = re.compile(r"(?<![^\s|｜:：])[^\s|｜:：]+(?![^\s|｜:：])")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 DISPLACED_WINDOW = 600      # characters after a name field searched for its moved value
+MEMO_MAX = 2000             # stretches of text after name fields remembered at once
 NAME_MAX = 80               # a field's value is at most this long
 STATEMENT_ROLES = ("reason", "problem", "measure", "problem_measure")
 HEADER_PRIOR = 3.0          # how much better a published column order must explain the rows
@@ -93,18 +94,44 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
     """Name fields that open a form: a project's name; a unit's name only where no project
     name is printed (a 部门整体 form)."""
     found = []
+    memo: dict[tuple[str, int, str], tuple[bool, tuple[int, int] | None]] = {}
     for m in v.field_terms.finditer(text):
         key = heading_key(m.group())
         if key not in v.name_fields:
             continue
         kind = "unit" if key in v.unit_name_fields else "project"
-        if _has_value(text, m.end(), v):
+        valued, moved = _name_after(text, m.end(), kind, v, memo)
+        if valued:
             found.append(_Anchor(m.start(), m.end(), kind))
-        elif kind == "project" and (moved := _displaced_name(text, m.end(), v)) is not None:
+        elif moved is not None:
             found.append(_Anchor(m.start(), m.end(), kind, moved))
     if any(a.kind == "project" for a in found):
         found = [a for a in found if a.kind == "project"]
     return found
+
+
+def _name_after(text: str, pos: int, kind: str, v: FormVocab,
+                memo: dict[tuple[str, int, str], tuple[bool, tuple[int, int] | None]]
+                ) -> tuple[bool, tuple[int, int] | None]:
+    """Whether a value follows the name field ending at `pos`, else (for a project's name)
+    where its moved value stands. Both read only the text from LOOK_BEHIND characters
+    before `pos` to a little past DISPLACED_WINDOW after it, so the answer is kept by that
+    stretch of text: a broken export printing 「项目名称」 fifty thousand times is read once,
+    not fifty thousand times (8 s of a 10 s budget)."""
+    lo = max(0, pos - LOOK_BEHIND)
+    key = (kind, pos - lo, text[lo:pos + DISPLACED_WINDOW + LOOK_BEHIND])
+    hit = memo.get(key)
+    if hit is None:
+        if _has_value(text, pos, v):
+            hit = (True, None)
+        else:
+            moved = _displaced_name(text, pos, v) if kind == "project" else None
+            hit = (False, None if moved is None else (moved[0] - pos, moved[1] - pos))
+        if len(memo) > MEMO_MAX:
+            memo.clear()                    # distinct stretches: nothing to gain, memory to lose
+        memo[key] = hit
+    valued, moved = hit
+    return valued, None if moved is None else (moved[0] + pos, moved[1] + pos)
 
 
 def _displaced_name(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None:

@@ -280,9 +280,12 @@ def _doubled(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
                     break
 
 
+LOOK_BEHIND = 24           # characters before a run that atomizing it may read
+
+
 def _before(text: str, start: int) -> str:
     """The text just before a run, white space left out."""
-    return text[max(0, start - 24):start].rstrip()
+    return text[max(0, start - LOOK_BEHIND):start].rstrip()
 
 
 def _label_stem(before: str) -> bool:
