@@ -669,6 +669,28 @@ def test_a_target_printed_twice_is_read_as_a_pair_wherever_the_name_before_it_en
         ("设备安装完成时间", "2021年10月", "2021年10月", 20, 20)]
 
 
+# OCR text of a form where a second-level label lost a character to a Latin letter
+# (数量 → 数t) and runs into the name after it (written for this test).
+OCR_LATIN_LABEL = (
+    "项目支出绩效自评表(2022年)项目名称就业见习补贴主管部门某县人力资源和社会保障局实施单位某县就业服务中心"
+    "一级指标二级指标三级指标分值指标值全年实际值得分未完成原因分析及改进措施"
+    "产出指标(50分)数t指标新增见习岗位数20≥120个126个20质量指标见习补贴发放准确率30100%100%30"
+    "满意度指标(10分)服务对象满意度指标见习人员满意度10≥90%95%10\n")
+
+
+def test_a_label_damaged_into_latin_letters_before_a_name_is_the_rows_label():
+    [project] = extract_text(OCR_LATIN_LABEL, "ocr.txt").projects
+    assert [(i.name, i.level2, i.target, i.actual) for i in project.indicators] == [
+        ("新增见习岗位数", "数量指标", "≥120个", "126个"),
+        ("见习补贴发放准确率", "质量指标", "100%", "100%"),
+        ("见习人员满意度", "服务对象满意度指标", "≥90%", "95%")]
+    first = project.indicators[0]
+    assert OCR_LATIN_LABEL[first.start:first.start + len(first.name)] == first.name
+    # Latin letters that belong to the name (5G) are no damaged label
+    text = OCR_LATIN_LABEL.replace("数t指标新增见习岗位数", "数量指标新建5G基站数")
+    assert extract_text(text, "ocr.txt").projects[0].indicators[0].name == "新建5G基站数"
+
+
 def test_a_row_a_site_cut_short_with_dots_is_no_indicator():
     text = ("项目名称 农村饮水工程维护 主管部门 某县水利局\n"
             "一级指标 二级指标 三级指标 指标值 完成值 分值 得分\n"

@@ -24,7 +24,7 @@ from itertools import chain, pairwise
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, read_rows
-from assistant.extract.labels import Label, lookup_label, normalise
+from assistant.extract.labels import Label, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
@@ -594,6 +594,7 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
         _label_as_name(row)
         _parent_by_weight(row)
         _label_twice(row)
+        _ocr_label_before(row)
         for n, (label, cell) in enumerate(row.labels):
             followed = any(lab.level != 1 for lab, _ in row.labels[n + 1:])
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
@@ -648,6 +649,31 @@ def _label_twice(row: ParsedRow) -> None:
         return
     row.name = Cellish(cell.text + row.name.text, cell.start, row.name.end)
     row.labels = row.labels[:-1]
+
+
+_LATIN_IN_HAN = re.compile(r"[\u4e00-\u9fff][A-Za-z]{1,2}[\u4e00-\u9fff]")
+
+
+def _ocr_label_before(row: ParsedRow) -> None:
+    """「项Fl实施绩效监控有效性」: OCR read a label's characters as Latin letters (项目 → 项Fl),
+    which the reading of cells does not take for a label (it allows Han damage only), so
+    the label and the name came out as one name. A first stretch of four to eight
+    characters holding such letters, which `printed_label` reads as a second-level label,
+    is that label; the rest (four characters or more) is the name. An undamaged label
+    before the name (资金管理制度…) is left alone: names do begin with label words."""
+    text = row.name.text
+    if not _LATIN_IN_HAN.search(text[:9]):
+        return
+    for n in range(4, 9):
+        prefix, rest = text[:n], text[n:]
+        if len(rest) < 4 or " " in prefix or not _LATIN_IN_HAN.search(prefix) or lookup_label(prefix):
+            continue
+        label = printed_label(prefix)
+        if label is not None and label.level == 2:
+            start = row.name.start
+            row.labels.append((label, Cellish(prefix, start, start + n)))
+            row.name = Cellish(rest, start + n, row.name.end)
+            return
 
 
 def _repeats_its_name(row: ParsedRow) -> bool:
