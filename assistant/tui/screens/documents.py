@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from assistant.tui.screens.base import ReviewScreen
 from assistant.tui.widgets.chat_pane import ChatPane
+from assistant.tui.widgets.table_cells import set_cells
 from rich.text import Text
 from assistant.textsafe import printable
 
@@ -49,9 +50,10 @@ class DocumentsScreen(ReviewScreen):
                 continue
             self.documents[index[d.id]] = d
             if str(d.id) in table.rows:
-                for key in COUNTED:
-                    table.update_cell(str(d.id), key, str(d.counts[key]))
-                table.update_cell(str(d.id), "progress", _progress(d))
+                # that row alone is drawn again: update_cell would make the table recompute
+                # where each of its 20,000 rows stands and draw them all (table_cells)
+                set_cells(table, str(d.id), {**{key: str(d.counts[key]) for key in COUNTED},
+                                             "progress": _progress(d)})
         self._overall()
 
     def reload(self, resume: bool = False) -> None:

@@ -5,15 +5,14 @@ from typing import Callable
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.cache import LRUCache
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowKey
 
 from assistant.draft.sentences import short_name
 from assistant.store import ReviewItem
 from assistant.chat.intents import Lexicon
 from assistant.textsafe import printable
+from assistant.tui.widgets.table_cells import set_cells
 
 STATUS_MARKS = {"pending": ("·", ""), "accepted": ("✓", "green"), "rejected": ("✗", "red"),
                 "edited": ("✎", "yellow")}
@@ -103,43 +102,12 @@ class ItemsTable(DataTable):
             self.on_move(self.page_start + new.row)
 
     def refresh_item(self, item: ReviewItem) -> None:
-        """Show an item as it now stands (on its page; the list is the caller's)."""
+        """Show an item as it now stands (on its page; the list is the caller's): only its
+        own row is drawn again (table_cells.set_cells)."""
         row_key = str(item.id)
         if row_key not in self.rows:
             return                          # on another page: drawn when that page is shown
-        changed = [(key, value) for (key, _, _), value in zip(COLUMNS, self._cells(item))
-                   if self.get_cell(row_key, key) != value]
-        if changed and not self._redraw_row(row_key, changed):
-            for key, value in changed:
-                self.update_cell(row_key, key, value)
-
-    def _redraw_row(self, row_key: str, changed: list[tuple[str, object]]) -> bool:
-        """Put new values in one row and redraw that row alone.
-
-        `DataTable.update_cell` keys every render cache by a count of updates, so one
-        decision redrew each visible row, cell by cell through Rich (most of the 60–100 ms
-        an `a` took at 160×48). Where the table keeps its caches as the Textual we know does,
-        only this row's entries are dropped; otherwise (False) the caller uses update_cell."""
-        names = ("_row_render_cache", "_cell_render_cache", "_row_renderable_cache", "_line_cache")
-        found = [getattr(self, name, None) for name in names]
-        data, count = getattr(self, "_data", None), getattr(self, "_update_count", None)
-        caches = [cache for cache in found if isinstance(cache, LRUCache)]
-        if len(caches) < len(names) or not isinstance(data, dict) or not isinstance(count, int):
-            return False
-        key = RowKey(row_key)
-        row = data.get(key)
-        if not isinstance(row, dict):
-            return False
-        for column, value in changed:
-            row[ColumnKey(column)] = value
-        index = self.get_row_index(key)
-        for cache in caches[:2]:            # keyed by row key first
-            for cached in [k for k in cache.keys() if isinstance(k, tuple) and k[:1] == (key,)]:
-                cache.discard(cached)
-        caches[2].discard((count, index))   # the row's cells as renderables, by update count and place
-        caches[3].clear()                   # lines are put together from the rows' caches
-        self.refresh_row(index)
-        return True
+        set_cells(self, row_key, {key: value for (key, _, _), value in zip(COLUMNS, self._cells(item))})
 
     def cell_text(self, item_id: int, column: str) -> str:
         """What a cell shows, as plain text."""
