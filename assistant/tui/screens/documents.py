@@ -43,6 +43,8 @@ class DocumentsScreen(ReviewScreen):
         if self.app.store.document_count() != len(self.ids):
             self.reload()
             return
+        if not touched:
+            return      # nothing decided since (the screen's first showing too): the totals stand
         table = self.query_one("#documents", DataTable)
         index = {doc_id: n for n, doc_id in enumerate(self.ids)}
         for d in self.app.store.documents(ids=sorted(touched)):
