@@ -147,12 +147,7 @@ async def measure(path: Path, moves: int) -> dict[str, object]:
         figures["first_screen"] = time.perf_counter() - imported
         figures["documents"] = app.screen.query_one("#documents").row_count
 
-        t = time.perf_counter()
-        await pilot.press("enter")
-        while not isinstance(app.screen, DocumentScreen):
-            await pilot.pause()
-        await pilot.pause()
-        figures["open_document"] = time.perf_counter() - t
+        figures["open_document"] = await _switch(pilot, "enter", DocumentScreen)
         screen = app.screen
         figures["items"] = len(screen.items)
         figures["text_chars"] = len(screen.query_one("#source").text)
@@ -163,12 +158,7 @@ async def measure(path: Path, moves: int) -> dict[str, object]:
         figures["decide"] = await _timed(pilot, ["a", "r"] * 10)
         figures["undo"] = await _timed(pilot, ["u"] * 10)
 
-        t = time.perf_counter()
-        await pilot.press("escape")
-        while not isinstance(app.screen, DocumentsScreen):
-            await pilot.pause()
-        await pilot.pause()
-        figures["return"] = time.perf_counter() - t
+        figures["return"] = await _switch(pilot, "escape", DocumentsScreen)
 
         app.chat.respond("帮助")                       # load jieba once, outside the timing
         t = time.perf_counter()
@@ -176,6 +166,16 @@ async def measure(path: Path, moves: int) -> dict[str, object]:
         figures["chat_answer"] = time.perf_counter() - t
         figures["chat_hits"] = len(reply.hits)
     return figures
+
+
+async def _switch(pilot, key: str, screen: type) -> float:
+    """Seconds from pressing `key` until the app shows a `screen` and is idle."""
+    t = time.perf_counter()
+    await pilot.press(key)
+    while not isinstance(pilot.app.screen, screen):
+        await pilot.pause()
+    await pilot.pause()
+    return time.perf_counter() - t
 
 
 async def _timed(pilot, keys: list[str]) -> list[float]:

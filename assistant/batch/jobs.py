@@ -97,10 +97,9 @@ def extract_file(path: str, job: Job) -> Outcome:
         out.error = str(exc)
         return out
     except OverBudget as exc:
-        step = "读取" if exc.key == "max_read_seconds" else "处理"
-        out.error = f"{path}: " + say(f"{step}超过 {exc.seconds:g} 秒，已跳过（上限见 lexicons/limits.yaml 的 {exc.key}）",
-                                      f"took longer than {exc.seconds:g} s to "
-                                      f"{'read' if step == '读取' else 'extract'} and was skipped "
+        zh, en = _BUDGET_STEPS.get(exc.key, _BUDGET_STEPS["max_seconds"])
+        out.error = f"{path}: " + say(f"{zh}超过 {exc.seconds:g} 秒，已跳过（上限见 lexicons/limits.yaml 的 {exc.key}）",
+                                      f"took longer than {exc.seconds:g} s to {en} and was skipped "
                                       f"({exc.key} in lexicons/limits.yaml)")
         return out
     except Exception as exc:  # a bug met on one document must not stop the batch
@@ -114,6 +113,9 @@ def extract_file(path: str, job: Job) -> Outcome:
     if job.keep_report:
         out.report, out.text = report, doc.text
     return out
+
+
+_BUDGET_STEPS = {"max_read_seconds": ("读取", "read"), "max_seconds": ("处理", "extract")}
 
 
 class OverBudget(BaseException):

@@ -243,7 +243,8 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
     inside a table begun on the page before gives its rows to a form with an empty name."""
     head = text[:1500]
     title, form = _title_near(text, 0, len(head), v)
-    if not title and not any(_report_title(line.group(), v) for line in re.finditer(r"[^\n]+", head)):
+    reported = _report_line(head, v)
+    if not title and reported is None:
         # untitled: only a table the page opens inside can make a form, and that is looked
         # for at the page's top — a sheet of 300,000 cells is not read whole to learn so
         cut = _CELL_END.search(text, 2 * CONTINUED_WINDOW)
@@ -274,14 +275,23 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
             project.name_start, project.name_end = at, at + len(title)
         if name or project.indicators:
             return project
+    if reported is not None:
+        line, name = reported
+        project = Project(name=name, form="self_evaluation", start=0, end=len(text),
+                          name_start=line.start(), name_end=line.end())
+        project.total_score = _total(atoms, text, v)
+        project.budget = budget
+        return project
+    return None
+
+
+def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
+    """The first line of a document's head that is a report's title naming one project, and
+    that project."""
     for line in re.finditer(r"[^\n]+", head):
-        reported = _report_title(line.group(), v)
-        if reported:
-            project = Project(name=reported, form="self_evaluation", start=0, end=len(text),
-                              name_start=line.start(), name_end=line.end())
-            project.total_score = _total(atoms, text, v)
-            project.budget = budget
-            return project
+        name = _report_title(line.group(), v)
+        if name:
+            return line, name
     return None
 
 

@@ -316,7 +316,7 @@ class Cells:
 class _Parser(Cells):
     """One reading of a table's cells under one column order (the DP and its trace)."""
 
-    def __init__(self, cells: Cells, slots: list[Slot]):   # pylint: disable=super-init-not-called
+    def __init__(self, cells: Cells, slots: list[Slot]):
         self.__dict__.update(cells.__dict__)     # the same cost caches, shared
         self.slots = slots
         self.keep_tables = False            # keep the DP's tables (for inspecting a reading)
