@@ -553,3 +553,20 @@ def test_a_header_printed_as_a_line_of_text_states_no_problem():
     # a sentence that names a problem among other words still does
     said = extract_text("三、存在问题\n项目资金拨付进度偏慢，存在问题较多。\n", "r.txt").statements
     assert any(s.kind == "problem" for s in said)
+
+
+def test_a_forms_unfilled_instructions_and_a_label_after_a_heading_state_nothing():
+    # a Sichuan-style form printed one cell per line, its narrative boxes left with the
+    # template's instructions, and the 未完成原因分析 heading followed by the first label
+    text = "\n".join([
+        "项目名称 |", "乡镇文化站免费开放补助 |",
+        "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "完成值 |", "未完成原因分析 |",
+        "产出指标 |", "数量指标 |", "免费开放文化站个数 |", "12个 |", "12个 |", "|",
+        "评价结论 |", "结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内) |",
+        "存在问题 |", "结合自评情况,分析存在的问题及原因。(200字以内) |",
+        "改进措施 |", "针对项目自评中发现的问题,提出下一步改进完善的意见及有关政策性建议。(200字以内) |"])
+    assert extract_text(text, "form.txt").statements == []
+    # the same boxes filled in: the statements are read
+    filled = text.replace("结合自评情况,分析存在的问题及原因。(200字以内)", "部分文化站开放时间不足，群众知晓率偏低。")
+    problems = [s.text for s in extract_text(filled, "form.txt").statements if s.kind == "problem"]
+    assert problems and "开放时间不足" in problems[0]

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from assistant.extract.labels import lookup_label
 from assistant.lexicon import builtin, derived
 
 CN_DIGITS = "一二三四五六七八九十"
@@ -58,8 +59,8 @@ def is_skippable(point: str) -> bool:
     lex = _lex()
     body = _strip_marker(point).strip()
     bare = _PUNCT.sub("", body)
-    if len(bare) < 2 or bare in lex.skip_exact:
-        return True
+    if len(bare) < 2 or bare in lex.skip_exact or lookup_label(bare) is not None:
+        return True                     # 「产出指标」: a table's label, read after a column heading
     if lex.not_statement.search(body) or lex.announcement.search(body) and len(bare) <= 16:
         return True
     return is_figure_only(point)
@@ -253,7 +254,8 @@ def _sentences(text: str, start: int, end: int, kind: str | None) -> list[tuple[
             spans.append((s, e))
         pos = cut + 1
     kept = [(s, e) for n, (s, e) in enumerate(spans)
-            if not is_skippable(text[s:e]) and not (n == 0 and len(spans) > 1 and is_preamble(text[s:e]))]
+            if not is_skippable(text[s:e] + _bracket_after(text, e, end))
+            and not (n == 0 and len(spans) > 1 and is_preamble(text[s:e]))]
     points: list[tuple[int, int]] = []
     lead: int | None = None
     for s, e in kept:
@@ -272,6 +274,16 @@ def _sentences(text: str, start: int, end: int, kind: str | None) -> list[tuple[
         else:
             points.append((lead, kept[-1][1]))
     return points
+
+
+_BRACKET_AFTER = re.compile(r"[ \t　]*[（(][^（()）\n]{1,16}[)）]")
+
+
+def _bracket_after(text: str, e: int, end: int) -> str:
+    """A bracket printed right after a sentence, which says what the sentence is: a form's
+    instruction ends in one (「分析存在的问题及原因。（200字以内）」)."""
+    m = _BRACKET_AFTER.match(text, e, end)
+    return m.group() if m else ""
 
 
 def _opens_measure(text: str, e: int, kind: str | None) -> bool:
