@@ -770,3 +770,55 @@ def test_a_label_printed_twice_is_the_start_of_the_name_after_it():
     [project] = extract_text(text, "ocr.txt").projects
     rows = {i.name: (i.level2, i.weight, i.score) for i in project.indicators}
     assert rows["财务管理制度有效性"] == ("财务管理", 7, 7)
+
+
+# A 绩效目标表 exported from Word and run together by a document site: the name, its
+# description (反映…) and the target glued, a count's unit glued to the next row's name, and a
+# signature box 主管部门审核意见 before the title (written for this test).
+GLUED_TARGET_TABLE = (
+    "主管部门审核意见单位公章:年月日某市2023年市直部门预算项目支出绩效目标表"
+    "项目名称社区养老驿站运营补助项目类别本级支出项目"
+    "一级指标二级指标绩效标准当年预期实现值"
+    "数量指标扶持养老驿站数量反映全年扶持的养老驿站个数36个上门服务人次反映驿站上门服务情况5000人次"
+    "质量指标驿站服务规范达标率反映驿站服务规范情况≥95%"
+)
+
+
+def test_a_glued_target_table_parts_names_from_descriptions_and_units_from_the_next_name():
+    [project] = extract_text(GLUED_TARGET_TABLE, "site.txt").projects
+    assert project.name == "社区养老驿站运营补助"
+    assert project.department == ""                      # a signature box, not the 主管部门 field
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("数量指标", "扶持养老驿站数量", "36个"), ("数量指标", "上门服务人次", "5000人次"),
+        ("质量指标", "驿站服务规范达标率", "≥95%")]
+
+
+def test_a_budget_header_under_a_group_heading_and_a_row_with_an_empty_rate():
+    # 「年度预算数(万元)」 heads the three amount columns (cell per line, as a site prints it)
+    grouped = "\n".join([
+        "项目名称 |", "城乡低保信息系统运维 |", "主管部门 |", "某县民政局 |",
+        "年度预算数(万元) |", "年初预算 |", "调整后预算数 |", "预算执行数 |", "预算执行率 |", "权重 |",
+        "得分 |", "原因 |", "总额 |", "80.5 |", "96 |", "90 |", "93.75% |", "10 |", "9 |", "|",
+        "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "完成值 |",
+        "产出指标 |", "数量指标 |", "运维终端台数 |", "≥40台 |", "42台 |"])
+    b = extract_text(grouped, "sc.txt").projects[0].budget
+    assert (b.initial, b.adjusted, b.executed, b.rate, b.weight, b.score) == (80.5, 96, 90, 93.75, 10, 9)
+    # five numbers under six columns: the rate was left empty, not the first amount
+    spaced = ("项目名称 河道保洁经费 实施单位 某县水利局\n"
+              "年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n"
+              "年度资金总额: 200 180 162 10 9\n"
+              "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+              "产出指标 数量指标 保洁河道长度 120公里 120公里 20 20\n")
+    b = extract_text(spaced, "river.txt").projects[0].budget
+    assert (b.initial, b.adjusted, b.executed, b.weight, b.score, b.rate) == (200, 180, 162, 10, 9, 90)
+
+
+def test_a_per_cent_sign_in_its_own_cell_is_the_unit_of_the_target_not_the_actual_value():
+    text = "\n".join([
+        "项目名称 |", "村医补助经费 |",
+        "一级指标 |", "二级指标 |", "三级指标 |", "指标性质 |", "指标值 |", "度量单位 |", "完成值 |", "权重 |",
+        "得分 |", "未完成原因分析 |",
+        "产出指标 |", "数量指标 |", "补助发放覆盖率 |", "= |", "100 |", "% |", "|", "60 |", "|", "|",
+        "合计 |", "100 |"])
+    [row] = extract_text(text, "sc.txt").projects[0].indicators
+    assert (row.name, row.target, row.actual, row.weight) == ("补助发放覆盖率", "=100%", None, 60)

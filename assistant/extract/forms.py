@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain, combinations, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
@@ -740,7 +740,12 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
     at = None
     for k in range(min(stop, len(atoms))):
         role = v.budget_role(atoms[k].text)
-        if role is not None and role not in roles:
+        if role is not None and (role not in roles or at is not None and k - at <= len(roles) + 1
+                                 and atoms[k].gap >= SPACE):
+            if role in roles:
+                # 「年度预算数(万元) | 年初预算 | 调整后预算数 …」: a heading over a group of
+                # columns names a role that one of them names again, where it stands
+                roles.remove(role)
             roles.append(role)
             at = k
         elif heading_key(atoms[k].text) in v.budget_totals and at is not None and len(roles) >= 2:
@@ -930,12 +935,45 @@ def _assign(roles: list[str], values: list[tuple[str, int, int]], atoms, k, text
         left, right = values[:rate_at], values[rate_at + 1:]
     else:
         before, after, left, right = roles, [], values, []
+        if 0 < len(values) < len(roles):
+            before = _fitting_columns(roles, values)
     for role, value in zip(reversed(before[-len(left):] if left else []), reversed(left)):
         setattr(b, role, _as_float(value[0]))
     for role, value in zip(after, right):
         setattr(b, role, _as_float(value[0]))
+    if b.rate is None and "rate" in roles:
+        b.rate = _derived_rate(b.adjusted or b.initial, b.executed)
     b.unit = _money_unit(text, atoms, k)
     return b
+
+
+def _fitting_columns(roles: list[str], values: list[tuple[str, int, int]]) -> list[str]:
+    """The columns a row printing fewer numbers than its header has columns filled, in
+    order (「880 880 880 10 10」 under 年初预算数 · 全年预算数 · 全年执行数 · 分值 · 执行率 ·
+    得分: the rate left empty): the choice in which a weight is at most 100, a score no more
+    than its weight and a rate executed / adjusted; among equals, the last columns."""
+    numbers = [_as_float(t) for t, _, _ in values]
+    best, best_cost = roles[-len(values):], None
+    for chosen in combinations(range(len(roles)), len(values)):
+        got = {roles[c]: x for c, x in zip(chosen, numbers)}
+        cost = _column_misfit(got)
+        if best_cost is None or cost < best_cost or cost == best_cost and list(chosen) > [roles.index(r) for r in best]:
+            best, best_cost = [roles[c] for c in chosen], cost
+    return best
+
+
+def _column_misfit(got: dict[str, float | None]) -> int:
+    weight, score, rate = got.get("weight"), got.get("score"), got.get("rate")
+    base, executed = got.get("adjusted") or got.get("initial"), got.get("executed")
+    cost = 0
+    if weight is not None and weight > 100:
+        cost += 2
+    if score is not None and (score > 100 or weight is not None and score > weight):
+        cost += 2
+    if rate is not None and (rate > 200 or base and executed is not None
+                             and abs(_rate_of(base, executed) - rate) > GLUED_RATE_TOLERANCE):
+        cost += 1
+    return cost
 
 
 def _money_unit(text: str, atoms: list[Atom], k: int) -> str:

@@ -32,6 +32,8 @@ class FormVocab:
     fields: dict[str, str]             # any field key → department / unit / other / name
     qualitative: frozenset[str]        # 合格, 效果明显 …
     value_end: re.Pattern              # a name ending in 「小于」, 「按规定时限」: a value glued on
+    unit_end: re.Pattern               # 「2280次|大楼…」: a number's unit, words glued after it
+    description_opener: re.Pattern     # 反映…, 该指标…: an indicator's description starts here
     table_end: tuple[str, ...]
     table_end_keys: tuple[str, ...]    # the same as headings (no white space, brackets, colons)
     placeholder: re.Pattern
@@ -139,7 +141,8 @@ def vocab() -> FormVocab:
                    if w.endswith("指标") or len(w) >= 4]
     words = set(label_words) | set(columns) | set(budget_columns) | set(budget["total_rows"]) \
         | set(name_fields) | set(fields) | {q for q in qualitative if len(q) >= 3} \
-        | {t.rstrip(":：") for t in table_end} | set(tables["value_openers"])
+        | {t.rstrip(":：") for t in table_end} | set(tables["value_openers"]) \
+        | set(tables["description_openers"])
     words = {w for w in words if len(w) >= 2}
     terms = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     raw_keys = list(forms["name_fields"]) + [f for kind in ("department", "unit", "other")
@@ -156,6 +159,10 @@ def vocab() -> FormVocab:
         qualitative=qualitative,
         value_end=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
             set(tables["value_openers"]) | {q for q in qualitative if len(q) >= 4}, key=len, reverse=True)) + ")$"),
+        unit_end=re.compile(r"(?<=\d)(?:" + "|".join(re.escape(u) for u in sorted(
+            tables["quantity_units"], key=len, reverse=True)) + r")(?=[\u4e00-\u9fff])"),
+        description_opener=re.compile("|".join(re.escape(w) for w in sorted(
+            tables["description_openers"], key=len, reverse=True))),
         table_end=table_end,
         table_end_keys=tuple(k for k in (heading_key(e) for e in table_end) if k),
         placeholder=re.compile(tables["placeholder_re"]),

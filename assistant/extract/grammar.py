@@ -28,7 +28,7 @@ from typing import Any
 
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
-from assistant.extract.stream import _PERCENT, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
+from assistant.extract.stream import _PERCENT, CELL, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
 from assistant.lexicon import derived
 
 INF = math.inf
@@ -67,6 +67,7 @@ JOIN_CAP = 3.2           # a cell whose joins cost more is never the cheapest re
 ROW_EMPTY = 1.5          # a row with a name and no value at all
 NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)
 MID_NUMBER = 1.5
+DESCRIPTION_NAME = 2.0   # a name or a value opening with 反映 / 该指标: the indicator's description
 FIELD_KEY = 2.0          # a name ending in a colon
 LABEL_NAME = 0.0         # a second second-level label read as the name of the row its values follow
 MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
@@ -88,6 +89,7 @@ _DATE = re.compile(r"^(?:每年|每月|每季度?|每周|当月|次月|当年|�
                    r"(?:已?完成|完工|竣工|办结|到位|发放|开工|实施|启动|交付|上线|验收)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _UNIT_WORDS = re.compile(r"(?<=\d)[\u4e00-\u9fff]+")
+LONE_PERCENT = 3.0
 LONG_UNIT = 0.3          # each character of a value's unit past the third
 # 「2适当性」: a number and then words ending as a name ends (…性, …率) — a score and the next
 # row's name, not a quantity and its unit
@@ -185,6 +187,24 @@ def delimited(atoms: list[Atom]) -> bool:
     return lengths[len(lengths) // 2] <= 16
 
 
+EMPTY_FILL = 0.0         # an empty cell printed as a bar, read as the column it stands in
+EMPTY_JOIN = 100.0       # never part of another cell
+MAX_EMPTIES = 8          # a row of bars (「||||||」) says no more than that many
+
+
+def _with_empty_cells(atoms: list[Atom]) -> list[Atom]:
+    """The atoms with an empty atom for each empty cell the bars print before one
+    (「= | 100 | % | | 60 |」: the actual value left empty, 60 the weight)."""
+    if not any(a.empties for a in atoms):
+        return atoms
+    out: list[Atom] = []
+    for a in atoms:
+        for _ in range(min(a.empties, MAX_EMPTIES)):
+            out.append(Atom("", a.start, a.start, CELL, 0.0, EMPTY_JOIN))
+        out.append(a)
+    return out
+
+
 def _coalesce(atoms: list[Atom]) -> list[Atom]:
     """Where separators part the cells, a change of script inside a piece of text (2370人,
     (10分)保障) never ends a cell: such atoms are read as one, which also makes the
@@ -193,7 +213,8 @@ def _coalesce(atoms: list[Atom]) -> list[Atom]:
     for a in atoms:
         if out and a.gap in (GLUE_DIGIT, GLUE_CLASS, GLUE_BRACKET):
             last = out[-1]
-            out[-1] = Atom(last.text + a.text, last.start, a.end, last.gap, last.split, last.merge)
+            out[-1] = Atom(last.text + a.text, last.start, a.end, last.gap, last.split, last.merge,
+                           empties=last.empties)
         else:
             out.append(a)
     return out
@@ -230,6 +251,8 @@ class Cells:
         parted = delimited(atoms)
         if parted:
             atoms = _coalesce(atoms)
+        wrap = line_join(atoms, source)
+        atoms = _with_empty_cells(atoms)
         self.atoms, self.source, self.vocab = atoms, source, vocab
         self.n = len(atoms)
         glue = DELIMITED_GLUE if parted else 1.0
@@ -239,7 +262,12 @@ class Cells:
         # prefix sums of join costs: joining atoms i..j-1 costs merge[j-1] - merge[i]
         self.merge = [0.0]
         self.struct = [0.0]         # the same for words, which do not usually hold numbers
-        wrap = line_join(atoms, source)
+        # empty cells printed as bars (stream.Atom.empties), as a prefix count
+        self.empty = [False] * len(atoms)
+        self.empties = [0]
+        for k, a in enumerate(atoms):
+            self.empty[k] = not a.text and a.merge == EMPTY_JOIN
+            self.empties.append(self.empties[-1] + self.empty[k])
         for k, a in enumerate(atoms):
             # where cells are parted, joining two across a space is as unlikely as cutting glued text
             merge = a.merge * (DELIMITED_SPACE if glue > 1 and a.gap == SPACE and a.merge >= 1.0 else 1.0)
@@ -297,6 +325,11 @@ class Cells:
         key = (kind, i, j)
         c = self._costs.get(key)
         if c is None:
+            if self.empties[j] > self.empties[i]:
+                # an empty cell fills one column of any kind but a name or a label, alone
+                c = EMPTY_FILL if j == i + 1 and kind not in ("name", "label") else INF
+                self._costs[key] = c
+                return c
             t = self.text(i, j)
             if not t:                    # white space the separators do not know (U+2028 …)
                 self._costs[key] = INF
@@ -375,7 +408,8 @@ class _Parser(Cells):
             for j in range(i + 1, min(n, i + 4) + 1):
                 if j > i + 1 and self.atoms[j - 1].gap >= SPACE:
                     break
-                junk = c0 + _junk_cost(self.text(i, j), self.vocab, self.atoms[i].gap >= SPACE)
+                junk = c0 + (0.0 if self.empty[i] else
+                             _junk_cost(self.text(i, j), self.vocab, self.atoms[i].gap >= SPACE))
                 if junk < bnd[j]:
                     bnd[j], back_b[j] = junk, ("junk", i)
             for j, c in self.spans("label", i):
@@ -407,6 +441,8 @@ class _Parser(Cells):
         prices every target followed by its double directly."""
         for m, c1 in self.spans("value", i):
             length = self.offset[m] - self.offset[i]
+            if not length:
+                continue                # an empty cell: nothing printed twice
             j = bisect.bisect_left(self.offset, self.offset[m] + length, lo=m + 1)
             if j > self.n or self.offset[j] != self.offset[m] + length or self.text(m, j) != self.text(i, m):
                 continue
@@ -437,7 +473,7 @@ class _Parser(Cells):
         pi = prev[1]
         a, b = self.slots[k - 2], self.slots[k - 1]
         if a.kind == "value" and b.kind == "value":
-            return -EQUAL_BONUS if self.text(pi, i) == self.text(i, j) else 0.0
+            return -EQUAL_BONUS if self.text(pi, i) == self.text(i, j) and not self.empty[i] else 0.0
         if a.role == "weight" and b.role == "score":
             w, s = _as_number(self.text(pi, i)), _as_number(self.text(i, j))
             if w is not None and s is not None and s > w + 1e-9:
@@ -499,7 +535,7 @@ class _Parser(Cells):
                 current = ParsedRow(labels=pending, name=cell, first_atom=i)
                 pending = []
                 rows.append(current)
-            elif kind == "slot" and current is not None:
+            elif kind == "slot" and current is not None and cell.text:     # an empty cell: no value
                 current.values[ev[3]] = cell
             elif kind == "junk":
                 current = None
@@ -581,6 +617,8 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
         cost += 1.0                     # 「宣传册印制成本元/册」: the unit of the target after it
     if t[-1].isdigit() or vocab.value_end.search(t):
         cost += 1.0                     # a name does not end in a number or 「小于」: a value was glued on
+    if vocab.description_opener.match(t):
+        cost += DESCRIPTION_NAME        # 「反映驿站上门服务情况」: an indicator's description, not its name
     if damaged_label(t) is not None:
         cost += 2.0 + 3.0 * g           # a label in the name column: only where nothing else fits
     if is_value(t, vocab):
@@ -593,6 +631,8 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     if t in vocab.qualitative:
         return 0.1
+    if len(t) == 1 and t in _PERCENT:
+        return LONE_PERCENT             # 「= | 100 | % |」: the unit of the target, never a value of its own
     if _VALUE.match(t) and not _NAME_AFTER_NUMBER.search(t):
         if _LEADING_ZERO.match(t):
             return 1.0
@@ -605,6 +645,8 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
         return 0.2
     if damaged_label(t) is not None:
         return 5.0
+    if vocab.description_opener.match(t):
+        return 0.9 + DESCRIPTION_NAME   # 「反映全年…个数」: the description before a target, not the target
     return 0.9 + g * (0.04 * max(0, len(t) - 12) + _embedded(t) + len(_IN_NAME_VALUE.findall(t))
                       + INNER_NUMBER * len(_INNER_NUMBER.findall(t))
                       + NAME_AFTER_NUMBER * bool(_NAME_AFTER_NUMBER.search(t)))
@@ -703,9 +745,9 @@ def _label_edge(atoms: list[Atom], k: int) -> bool:
     if atoms[k].gap != GLUE_VOCAB or k < 2:
         return False
     before, prev, cur = atoms[k - 2].text, atoms[k - 1].text, atoms[k].text
-    closed = before[-1:] in ")）" or atoms[k - 1].gap < SPACE and lookup_label(before) is not None
+    closed = before.endswith((")", "）")) or atoms[k - 1].gap < SPACE and lookup_label(before) is not None
     return lookup_label(prev) is not None and (lookup_label(cur) is not None or closed) \
-        or lookup_label(cur) is not None and prev[-1:] in ")）"
+        or lookup_label(cur) is not None and prev.endswith((")", "）"))
 
 
 def _junk_cost(t: str, vocab: FormVocab, parted: bool = False) -> float:

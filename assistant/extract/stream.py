@@ -65,6 +65,7 @@ PAGE_MARK = (1.0, 0.1)
 _DOUBLE_STOP = re.compile(r"[^\u4e00-\u9fff]")        # a place doubled words may end before
 _DOUBLE_RUN = re.compile(r"[^\d\s，,。；;:：|｜]{4,}")   # what doubled words may be made of
 DOUBLE_MAX = 40
+DESCRIPTION_JOIN = 1.5
 DASH_CELL = 1.0                         # joining a dash after a weight to the words after it
 _STEM = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 _PROSE_STOP = frozenset("，,、")
@@ -86,6 +87,7 @@ class Atom:
     split: float = 0.0  # cost of starting a cell at this atom
     merge: float = 0.0  # cost of joining it to the atom before in one cell
     page: int = 0       # characters of a document site's page number it opens with (「3、」)
+    empties: int = 0    # empty cells the bars before it print (「% |\n|\n60 |」: one)
 
 
 def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
@@ -112,6 +114,8 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
         elif a.gap == GLUE_CLASS and k >= 2 and prev is not None and len(prev.text) == 1 and prev.text in _DASHES \
                 and atoms[k - 2].text[-1:].isdigit():
             a.merge = DASH_CELL             # 「2一按照…」: the dash after a weight is a cell (—, not applicable)
+        elif a.gap == GLUE_VOCAB and vocab.description_opener.match(a.text):
+            a.merge = DESCRIPTION_JOIN      # 「…维修次数反映全年维修情况」: a name does not run on into its description
         elif a.gap == LINE and prev is not None and (mark := _PAGE_MARK.match(a.text)) \
                 and prev.text[-1:] not in _CLOSERS:
             a.split, a.merge = PAGE_MARK    # 「…音响、\n2、灯光…」: a document site's page number
@@ -123,18 +127,34 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
 def iter_atoms(text: str, start: int, end: int, vocab: FormVocab) -> Iterator[Atom]:
     """The atoms of `text[start:end]` one run of text at a time, their `gap` set but not
     their costs (`atomize` prices them): for a reader that stops after the first few."""
-    pos, gap = start, CELL
+    pos, gap, empties = start, CELL, 0
     for sep in _SEPARATOR.finditer(text, start, end):
         if sep.start() > pos:
             run: list[Atom] = []
             _chunk(text, pos, sep.start(), gap, vocab, run)
+            run[0].empties = empties
             yield from run
         gap = _gap_kind(sep.group())
+        empties = _empty_cells(sep.group()) if pos > start else 0
         pos = sep.end()
     if pos < end:
         run = []
         _chunk(text, pos, end, gap, vocab, run)
+        run[0].empties = empties
         yield from run
+
+
+def _empty_cells(sep: str) -> int:
+    """The empty cells bars print between two cells: each cell ends in one bar (「a |」 on
+    its line, or 「|」 on the line after it), so the bars past the first are empty cells
+    (「% |\n|\n60 |」, 「| a |  | b |」); a markdown row also opens with a bar, which
+    a row boundary (「b |\n| c」) does not count."""
+    bars = sep.count("|") + sep.count("｜")
+    if bars < 2:
+        return 0
+    last = sep[sep.rfind("\n") + 1:] if "\n" in sep else ""
+    opened = "|" in last or "｜" in last
+    return max(0, bars - 1 - opened)
 
 
 def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
@@ -250,6 +270,9 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
     for m in _UNIT_RATIO.finditer(text, start, end):
         if m.start() > start and _cls(text[m.start() - 1]) == "h":
             cuts.setdefault(m.start(), GLUE_CLASS)    # 「…印制成本元/册≤3元」: a unit left before the target
+    for m in vocab.unit_end.finditer(text, start, end):
+        if m.end() < end:
+            cuts.setdefault(m.end(), GLUE_CLASS)      # 「2280次大楼…」: a quantity ends after its unit
     marked = _name_marks(text, start, end, vocab, cuts)
     for k, kind in _class_cuts(text, start, end):
         if k not in cuts and k not in marked:
