@@ -822,3 +822,16 @@ def test_a_per_cent_sign_in_its_own_cell_is_the_unit_of_the_target_not_the_actua
         "合计 |", "100 |"])
     [row] = extract_text(text, "sc.txt").projects[0].indicators
     assert (row.name, row.target, row.actual, row.weight) == ("补助发放覆盖率", "=100%", None, 60)
+
+
+def test_two_equal_numbers_ending_a_row_are_its_weight_and_full_score():
+    # an Anhui-style form pasted from a web page: targets printed inside the names, so those
+    # rows print only 分值 and 得分; a unit in its own 度量单位 cell is never the actual value
+    text = ("项目名称 农田水利设施维护经费 实施单位 某县水利局\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标 数量指标 指标1:维护小型泵站座数 12 12 20 20\n"
+            "质量指标 指标1:维护工程验收合格 20 20\n"
+            "时效指标 指标1:汛前完成全部维护任务 20 18 个别泵站配件到货延迟\n")
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in extract_text(text, "pump.txt").projects[0].indicators]
+    assert rows == [("维护小型泵站座数", "12", "12", 20, 20), ("维护工程验收合格", None, None, 20, 20),
+                    ("汛前完成全部维护任务", None, None, 20, 18)]

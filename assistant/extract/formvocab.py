@@ -33,6 +33,7 @@ class FormVocab:
     qualitative: frozenset[str]        # 合格, 效果明显 …
     value_end: re.Pattern              # a name ending in 「小于」, 「按规定时限」: a value glued on
     unit_end: re.Pattern               # 「2280次|大楼…」: a number's unit, words glued after it
+    units: frozenset[str]              # 万元, 次, 人 …: a unit alone is never a value
     description_opener: re.Pattern     # 反映…, 该指标…: an indicator's description starts here
     table_end: tuple[str, ...]
     table_end_keys: tuple[str, ...]    # the same as headings (no white space, brackets, colons)
@@ -161,6 +162,7 @@ def vocab() -> FormVocab:
             set(tables["value_openers"]) | {q for q in qualitative if len(q) >= 4}, key=len, reverse=True)) + ")$"),
         unit_end=re.compile(r"(?<=\d)(?:" + "|".join(re.escape(u) for u in sorted(
             tables["quantity_units"], key=len, reverse=True)) + r")(?=[\u4e00-\u9fff])"),
+        units=frozenset(tables["quantity_units"]),
         description_opener=re.compile("|".join(re.escape(w) for w in sorted(
             tables["description_openers"], key=len, reverse=True))),
         table_end=table_end,

@@ -46,6 +46,8 @@ LABEL_FUZZY_COST = 0.6
 LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
 EQUAL_BONUS = 0.8        # target and actual printed alike
 SCORE_OVER_WEIGHT = 3.0  # a score above its weight
+FULL_MARKS = 0.9         # a score equal to its weight: the commonest pair of a self-evaluation
+SCORE_UNDER_WEIGHT = 0.2  # a score below its weight
 GLUED_PAIR = 0.5         # a weight and a score no larger, one run of digits: a cut there is likely
 DELIMITED_SPACE = 2.5    # joining across a space costs this many times more there
 DELIMITED_EVIDENCE = 0.2
@@ -89,7 +91,7 @@ _DATE = re.compile(r"^(?:每年|每月|每季度?|每周|当月|次月|当年|�
                    r"(?:已?完成|完工|竣工|办结|到位|发放|开工|实施|启动|交付|上线|验收)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _UNIT_WORDS = re.compile(r"(?<=\d)[\u4e00-\u9fff]+")
-LONE_PERCENT = 3.0
+LONE_UNIT = 3.0
 LONG_UNIT = 0.3          # each character of a value's unit past the third
 # 「2适当性」: a number and then words ending as a name ends (…性, …率) — a score and the next
 # row's name, not a quantity and its unit
@@ -391,6 +393,8 @@ class _Parser(Cells):
                             back_s[j][g][k + 1] = ("fill", i, f, k)
                     if k + 1 < S and slot.kind == "value" and slots[k].kind == "value":
                         self._equal_pair(i, f, k, c0, back[k] if paired else None, st, back_s)
+                    elif k + 1 < S and slot.role == "weight" and slots[k].role == "score":
+                        self._weight_and_score(i, f, k, c0, st, back_s)
             if i == n:              # a passage may stop mid-row: the row read so far counts
                 for f in (0, 1):
                     for k in range(2, S):
@@ -430,6 +434,19 @@ class _Parser(Cells):
             self.tables = (bnd, st, back_b, back_s)
         self.back_l2 = back_l2
         return self._trace(bnd, back_b, back_s, S)
+
+    def _weight_and_score(self, i: int, f: int, k: int, c0: float, st: list, back_s: list) -> None:
+        """A weight and its score filled in one step from column k, priced as a pair (a score
+        above its weight, full marks, the two run together): as for `_equal_pair`, a column
+        state does not remember the cell before it, and where a row reaches the score column
+        as cheaply without a weight (「工程质量合格 10 10」 under 年度指标值 · 实际完成值 · 分值 ·
+        得分, read as target 10 with no weight), the pair would go unpriced."""
+        for m, c1 in self.spans("number", i):
+            for j, c2 in self.spans("number", m):
+                total = c0 + c1 + c2 + self._weight_score(i, m, j)
+                if total < st[j][1][k + 2]:
+                    st[j][1][k + 2] = total
+                    back_s[j][1][k + 2] = ("pair", i, f, k, m)
 
     def _equal_pair(self, i: int, f: int, k: int, c0: float, prev: tuple | None, st: list, back_s: list) -> None:
         """Two value cells alike (「合格合格」, 「15万元15万元」) filled in one step from column k.
@@ -475,12 +492,21 @@ class _Parser(Cells):
         if a.kind == "value" and b.kind == "value":
             return -EQUAL_BONUS if self.text(pi, i) == self.text(i, j) and not self.empty[i] else 0.0
         if a.role == "weight" and b.role == "score":
-            w, s = _as_number(self.text(pi, i)), _as_number(self.text(i, j))
-            if w is not None and s is not None and s > w + 1e-9:
-                return SCORE_OVER_WEIGHT
-            if w is not None and s is not None and self.atoms[i].gap == GLUE_DIGIT:
-                return -GLUED_PAIR      # 「…43个别人未及时完成」: OCR runs a row's weight and score together
+            return self._weight_score(pi, i, j)
         return 0.0
+
+    def _weight_score(self, pi: int, i: int, j: int) -> float:
+        """What a weight (atoms pi..i-1) and its score (i..j-1) say of each other."""
+        w, s = _as_number(self.text(pi, i)), _as_number(self.text(i, j))
+        if w is None or s is None:
+            return 0.0
+        if s > w + 1e-9:
+            return SCORE_OVER_WEIGHT
+        if self.atoms[i].gap == GLUE_DIGIT:
+            return -GLUED_PAIR          # 「…43个别人未及时完成」: OCR runs a row's weight and score together
+        if s == w:
+            return -FULL_MARKS          # 「工程质量合格 10 10」: full marks, the row's usual ending
+        return -SCORE_UNDER_WEIGHT      # 「按规定时限 4 3」: a weight and a lower score, not an actual value and a score
 
     def _trace(self, bnd, back_b, back_s, S) -> Reading:
         rows: list[ParsedRow] = []
@@ -631,8 +657,8 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     if t in vocab.qualitative:
         return 0.1
-    if len(t) == 1 and t in _PERCENT:
-        return LONE_PERCENT             # 「= | 100 | % |」: the unit of the target, never a value of its own
+    if len(t) == 1 and t in _PERCENT or t in vocab.units:
+        return LONE_UNIT                # 「= | 100 | % |」: the unit of the target, never a value of its own
     if _VALUE.match(t) and not _NAME_AFTER_NUMBER.search(t):
         if _LEADING_ZERO.match(t):
             return 1.0
