@@ -835,3 +835,20 @@ def test_two_equal_numbers_ending_a_row_are_its_weight_and_full_score():
     rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in extract_text(text, "pump.txt").projects[0].indicators]
     assert rows == [("维护小型泵站座数", "12", "12", 20, 20), ("维护工程验收合格", None, None, 20, 20),
                     ("汛前完成全部维护任务", None, None, 20, 18)]
+
+
+def test_a_page_opening_with_an_indicator_header_gives_its_rows_and_the_prose_after_is_no_row():
+    # a web page cut below its 项目名称: the header at the top, cells ending in bars, the
+    # report's prose after a blank line; 实施进度 is the actual value's column
+    text = ("一级指标\n | 二级指标\n | 三级指标\n | 指标值\n | 实施进度\n | \n"
+            "产出指标\n | 数量指标\n | 普法讲座场次\n | 全年不少于12场\n | 已完成100%\n | \n"
+            "质量指标\n | 讲座覆盖率\n | ≥90%\n | 已完成100%\n | \n"
+            "满意度指标\n | 满意度指标\n | 群众满意度\n | 90%\n | 已完成100%\n | \n"
+            "  \n评价申报内容与实际相符，申报目标合理可行。\n  \n"
+            "围绕绩效目标，从项目的开展、成效等方面设定评价指标体系，采用公众评判方式进行评价。\n")
+    [project] = extract_text(text, "page.txt").projects
+    assert project.name == ""
+    assert [(i.level2, i.name, i.target, i.actual) for i in project.indicators] == [
+        ("数量指标", "普法讲座场次", "全年不少于12场", "已完成100%"),
+        ("质量指标", "讲座覆盖率", "≥90%", "已完成100%"),
+        ("满意度指标", "群众满意度", "90%", "已完成100%")]

@@ -52,6 +52,8 @@ HEADER_PRIOR = 3.0          # how much better a published column order must expl
 POOR_READING = 3.5          # cost per row above which the header's reading is doubted
 HEADER_PRIOR_ROW = 1.2      # … and for each row the header reads
 CONTINUED_MIN_ROWS = 3      # rows a page must open with to be read as a table continued from the page before
+PROSE_MIN = 12               # characters of a line of prose after a table
+BARRED_MIN = 6              # line breaks a table shows before its bars say where it ends
 CONTINUED_WINDOW = 2000     # characters of a page searched for them
 _CELL_END = re.compile(r"[\n\t]")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
@@ -244,20 +246,23 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
     head = text[:1500]
     title, form = _title_near(text, 0, len(head), v)
     reported = _report_line(head, v)
+    headed = False
     if not title and reported is None:
-        # untitled: only a table the page opens inside can make a form, and that is looked
-        # for at the page's top — a sheet of 300,000 cells is not read whole to learn so
+        # untitled: only a table the page opens inside, or an indicator table whose header
+        # stands at the page's top (a page cut from a report below its 项目名称), can make a
+        # form, and they are looked for at the top — a sheet of 300,000 cells is not read
+        # whole to learn so
         cut = _CELL_END.search(text, 2 * CONTINUED_WINDOW)
-        if cut is not None:
-            top = atomize(text, 0, cut.start(), v)
-            top_header = _header(top, v)
-            if not _continued_rows(top, top_header[0] if top_header else len(top), text, v, lexicon):
-                return None
+        top = atomize(text, 0, cut.start() if cut is not None else len(text), v)
+        top_header = _header(top, v)
+        headed = top_header is not None
+        if cut is not None and not headed and not _continued_rows(top, len(top), text, v, lexicon):
+            return None
     atoms = atomize(text, 0, len(text), v)
     header = _header(atoms, v)
     budget = _budget(atoms, text, v, header[0] if header else len(atoms))
     continued = _continued_rows(atoms, header[0] if header else len(atoms), text, v, lexicon)
-    if title and (header is not None or budget is not None) or continued:
+    if title and (header is not None or budget is not None) or continued or headed and header is not None:
         name = _name_from_title(title, v)
         project = Project(name=name, form=form, start=0, end=len(text))
         project.budget = budget
@@ -520,17 +525,45 @@ def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
 
 def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") -> list[Atom]:
     """The atoms of an indicator table: from its header to the first row that ends it
-    (总分, 合计, 注：…, the next form's field, a section heading opening a line: 三、…)."""
+    (总分, 合计, 注：…, the next form's field, a section heading opening a line: 三、…), or,
+    in a table whose cells end in bars, the first blank line that none ends (the report's
+    prose after a table a web page printed 「cell |」 per line)."""
+    lines = barred = 0
     for k in range(start, len(atoms)):
         a = atoms[k]
-        if k > start and text and _SECTION_LINE.match(a.text) and "\n" in text[atoms[k - 1].end:a.start]:
-            return atoms[start:k]
+        if k > start and text:
+            gap = text[atoms[k - 1].end:a.start]
+            if "\n" in gap:
+                if _SECTION_LINE.match(a.text):
+                    return atoms[start:k]
+                bar = "|" in gap or "｜" in gap
+                if lines >= BARRED_MIN and barred * 10 >= lines * 9 and _unbarred_paragraph(atoms, k, text):
+                    return atoms[start:k]
+                lines += 1
+                barred += bar
         t = heading_key(a.text + (atoms[k + 1].text if k + 1 < len(atoms) else ""))
         if k > start and t.startswith(v.table_end_keys):
             return atoms[start:k]
         if v.field_kind(a.text) == "name":
             return atoms[start:k]
     return atoms[start:]
+
+
+def _unbarred_paragraph(atoms: list[Atom], k: int, text: str) -> bool:
+    """Whether the line atom k opens is a sentence holding no bar with a blank line after it:
+    prose, not a row, where a table's cells are parted by bars."""
+    m = k + 1
+    while m < len(atoms) and "\n" not in text[atoms[m - 1].end:atoms[m].start]:
+        m += 1
+    start = text.rfind("\n", 0, atoms[k].start) + 1
+    end = text.find("\n", atoms[m - 1].end)
+    line = text[start:end if end >= 0 else len(text)]
+    if "|" in line or "｜" in line or len(line.strip()) < PROSE_MIN or not _SENTENCE.search(line):
+        return False                # a value or a name that lost its bar (「≥36%」 last on a page)
+    if m == len(atoms):
+        return True
+    after = text[atoms[m - 1].end:atoms[m].start]
+    return "|" not in after and "｜" not in after and after.count("\n") >= 2
 
 
 def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...], text: str,
