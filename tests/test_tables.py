@@ -852,3 +852,12 @@ def test_a_page_opening_with_an_indicator_header_gives_its_rows_and_the_prose_af
         ("数量指标", "普法讲座场次", "全年不少于12场", "已完成100%"),
         ("质量指标", "讲座覆盖率", "≥90%", "已完成100%"),
         ("满意度指标", "群众满意度", "90%", "已完成100%")]
+
+
+def test_a_score_glued_to_the_templates_ellipsis_keeps_its_digits():
+    text = ("项目名称村级公益设施维护补助主管部门某镇人民政府实施单位某镇人民政府"
+            "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分"
+            "产出指标(70分)数量指标维护村级活动场所个数20≥12个12个20"
+            "满意度指标(10分)服务对象满意度指标村民满意度10≥90%≥90%10……总分100100")
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in extract_text(text, "ocr.txt").projects[0].indicators]
+    assert rows[-1] == ("村民满意度", "≥90%", "≥90%", 10, 10)

@@ -75,6 +75,7 @@ WRAP_MIN = 8                            # display columns a cell fills before it
 # a whole value (a number, a per cent, a comparator and a quantity): a cell of its own,
 # never the rest of a wrapped one
 _NUMBER_PIECE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2})?[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{1,4})?$")
+_ELLIPSIS_AFTER_DIGIT = re.compile(r"(?<=\d)(?:…+|\.{3,})")
 _WRAPPED_SUFFIX = re.compile(r"^(?:指标|目标)(?:[（(]\d+(?:\.\d+)?分[)）])?[:：]?$")
 
 
@@ -270,6 +271,8 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
     for m in _UNIT_RATIO.finditer(text, start, end):
         if m.start() > start and _cls(text[m.start() - 1]) == "h":
             cuts.setdefault(m.start(), GLUE_CLASS)    # 「…印制成本元/册≤3元」: a unit left before the target
+    for m in _ELLIPSIS_AFTER_DIGIT.finditer(text, start, end):
+        cuts.setdefault(m.start(), GLUE_CLASS)        # 「≥95%10……总分」: a score, then a template's placeholder
     for m in vocab.unit_end.finditer(text, start, end):
         if m.end() < end:
             cuts.setdefault(m.end(), GLUE_CLASS)      # 「2280次大楼…」: a quantity ends after its unit
