@@ -861,3 +861,15 @@ def test_a_score_glued_to_the_templates_ellipsis_keeps_its_digits():
             "满意度指标(10分)服务对象满意度指标村民满意度10≥90%≥90%10……总分100100")
     rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in extract_text(text, "ocr.txt").projects[0].indicators]
     assert rows[-1] == ("村民满意度", "≥90%", "≥90%", 10, 10)
+
+
+def test_a_scoring_table_with_plain_target_and_actual_headings():
+    # a 部门整体支出 self-evaluation laid out with TABs: 年度目标 and 实际完成 head the target and
+    # actual columns, a scoring rule between the weight and the target
+    text = ("部门名称\t某县农业农村局\n"
+            "一级指标\t二级指标\t三级指标\t分值\t评分标准\t年度目标\t实际完成\t得分\n"
+            "产出\t数量\t高标准农田建设面积\t10\t每少1%扣1分\t2万亩\t2.1万亩\t10\n"
+            "\t时效\t项目开工及时率\t5\t未按期开工的扣2分\t100%\t95%\t4\n")
+    [project] = extract_text(text, "dept.txt").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("高标准农田建设面积", "2万亩", "2.1万亩", 10, 10), ("项目开工及时率", "100%", "95%", 5, 4)]
