@@ -873,3 +873,19 @@ def test_a_scoring_table_with_plain_target_and_actual_headings():
     [project] = extract_text(text, "dept.txt").projects
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("高标准农田建设面积", "2万亩", "2.1万亩", 10, 10), ("项目开工及时率", "100%", "95%", 5, 4)]
+
+
+def test_the_reason_cell_of_a_budget_row_printed_one_cell_per_line_is_a_reason():
+    cells = ["项目名称 |", "乡村道路养护补助 |", "年度预算数(万元) |", "年初预算 |", "调整后预算数 |", "预算执行数 |",
+             "预算执行率 |", "权重 |", "得分 |", "原因 |", "总额 |", "300 |", "280 |", "252 |", "90.00% |", "10 |", "9 |",
+             "部分路段养护工程尾款未到结算期。 |", "其中:财政资金 |", "300 |", "280 |", "252 |", "90.00% |", "/ |", "/ |",
+             "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "完成值 |",
+             "产出指标 |", "数量指标 |", "县乡道日常养护里程 |", "≥120公里 |", "115公里 |"]
+    report = extract_text("\n".join(cells), "sc.txt")
+    b = report.projects[0].budget
+    assert (b.executed, b.rate, b.reason) == (252, 90, "部分路段养护工程尾款未到结算期。")
+    [reason] = [s for s in report.statements if s.kind == "reason"]
+    assert reason.text == "部分路段养护工程尾款未到结算期。" and "BUDGET_EXECUTION" in reason.themes
+    # the same row with its 原因 cell left empty (a bar alone) has no reason
+    empty = "\n".join(cells).replace("部分路段养护工程尾款未到结算期。 |", "|")
+    assert extract_text(empty, "sc.txt").projects[0].budget.reason == ""

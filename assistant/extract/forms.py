@@ -26,7 +26,7 @@ from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, read_rows
 from assistant.extract.labels import Label, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
-from assistant.extract.stream import CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, unwrap
+from assistant.extract.stream import CELL, COLUMN, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
 from assistant.model import Budget, Indicator, Project
 
@@ -40,6 +40,7 @@ _NOTE = re.compile(r"^[（(][^（）()]{0,12}[)）]$")
 _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
 _TITLE_END = re.compile(r"(?:表|报告)(?:[（(][^（）()]*[)）])?$")
 _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _CELL_PIECE = re.compile(r"(?<![^\s|｜:：])[^\s|｜:：]+(?![^\s|｜:：])")
@@ -785,6 +786,9 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
             values = _numbers_after(atoms, k + 1)
             if values:
                 b = _assign(roles, values, atoms, k, text, v)
+                reason = _budget_reason(atoms, k, values, roles, text, v)
+                if reason is not None:
+                    b.reason, b.reason_start, b.reason_end = reason
                 return _first_part_if_empty(b, roles, atoms, k, text, v)
             glued = _glued_budget(atoms, k + 1, roles, text)
             if glued is not None:
@@ -799,6 +803,27 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
                 b.unit = _money_unit(text, atoms, k)
                 return b
     return _labelled_amounts(atoms, text, v, stop)
+
+
+def _budget_reason(atoms: list[Atom], k: int, values: list[tuple[str, int, int]], roles: list[str], text: str,
+                   v: FormVocab) -> tuple[str, int, int] | None:
+    """The 原因 cell of the total row: the cell right after its numbers, where the header's
+    last column is 原因 and every number before it is printed (「… | 10 | 9 | 部分路段养护工程
+    尾款未到结算期。 |」); an empty cell printed as a bar leaves none."""
+    if not roles or roles[-1] != "reason" or len(values) != len(roles) - 1:
+        return None
+    n = next((m for m in range(k + 1, min(len(atoms), k + 60)) if atoms[m].start >= values[-1][2]), None)
+    if n is None or atoms[n].gap < SPACE or atoms[n].empties:
+        return None
+    m = n + 1
+    while m < len(atoms) and atoms[m].gap < COLUMN:
+        m += 1
+    cell = text[atoms[n].start:atoms[m - 1].end]
+    key = heading_key(cell)
+    if len(_HAN_CHAR.findall(cell)) < 4 or v.budget_role(cell) is not None or v.field_kind(cell) is not None \
+            or key in v.budget_totals or key.startswith("其中"):
+        return None
+    return cell, atoms[n].start, atoms[m - 1].end
 
 
 def _first_part_if_empty(b: Budget, roles: list[str], atoms: list[Atom], k: int, text: str, v: FormVocab) -> Budget:

@@ -27,7 +27,7 @@ from assistant.lexicon import builtin, derived
 CN_DIGITS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SENTENCE_END = "。！？!?；;\n"
-_TRIM = " \t\r\n　，,、；;：:"
+_TRIM = " \t\r\n　，,、；;：:|｜"     # a table's bars are never part of a statement
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 WRAP_LINE = 30          # a line this long that stops mid-sentence was wrapped
 _ITEM_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,2}[、.．)）是]|[①②③④⑤⑥⑦⑧⑨⑩]|[#*•·\-]")
