@@ -889,3 +889,17 @@ def test_the_reason_cell_of_a_budget_row_printed_one_cell_per_line_is_a_reason()
     # the same row with its 原因 cell left empty (a bar alone) has no reason
     empty = "\n".join(cells).replace("部分路段养护工程尾款未到结算期。 |", "|")
     assert extract_text(empty, "sc.txt").projects[0].budget.reason == ""
+
+
+def test_a_budget_under_a_group_heading_run_together_or_flattened_reads_alike():
+    cells = ["项目名称", "乡村道路养护补助", "主管部门", "某县交通运输局", "实施单位", "某县公路事务中心", "项目基本情况",
+             "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因",
+             "总额", "300.00", "280.00", "252.00", "90.00%", "10", "9", "部分路段养护工程尾款未到结算期。",
+             "一级指标", "二级指标", "三级指标", "指标值", "完成值",
+             "产出指标", "数量指标", "县乡道日常养护里程", "≥120公里", "115公里"]
+    for text in ("".join(cells), " ".join(cells)):        # a document site's run-together text; a flattened page
+        project = extract_text(text, "sc.txt").projects[0]
+        b = project.budget
+        assert (b.initial, b.adjusted, b.executed, b.rate, b.weight, b.score) == (300, 280, 252, 90, 10, 9)
+        assert project.unit == "某县公路事务中心"          # 项目基本情况 is the form's next part, not the unit's name
+    assert extract_text(" ".join(cells), "sc.txt").projects[0].budget.reason == "部分路段养护工程尾款未到结算期。"

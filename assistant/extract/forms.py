@@ -26,7 +26,7 @@ from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, read_rows
 from assistant.extract.labels import Label, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
-from assistant.extract.stream import CELL, COLUMN, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, unwrap
+from assistant.extract.stream import CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, unwrap
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
 from assistant.model import Budget, Indicator, Project
 
@@ -775,7 +775,7 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
     for k in range(min(stop, len(atoms))):
         role = v.budget_role(atoms[k].text)
         if role is not None and (role not in roles or at is not None and k - at <= len(roles) + 1
-                                 and atoms[k].gap >= SPACE):
+                                 and not _inside_bracket(text, atoms[k].start)):
             if role in roles:
                 # 「年度预算数(万元) | 年初预算 | 调整后预算数 …」: a heading over a group of
                 # columns names a role that one of them names again, where it stands
@@ -805,6 +805,14 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
     return _labelled_amounts(atoms, text, v, stop)
 
 
+def _inside_bracket(text: str, pos: int) -> bool:
+    """Whether a bracket opened shortly before `pos` is still open there (「得分(20分*执行率)」:
+    a note on the column, not a column)."""
+    before = text[max(0, pos - 12):pos]
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and ")" not in before[opened:] and "）" not in before[opened:]
+
+
 def _budget_reason(atoms: list[Atom], k: int, values: list[tuple[str, int, int]], roles: list[str], text: str,
                    v: FormVocab) -> tuple[str, int, int] | None:
     """The 原因 cell of the total row: the cell right after its numbers, where the header's
@@ -816,7 +824,7 @@ def _budget_reason(atoms: list[Atom], k: int, values: list[tuple[str, int, int]]
     if n is None or atoms[n].gap < SPACE or atoms[n].empties:
         return None
     m = n + 1
-    while m < len(atoms) and atoms[m].gap < COLUMN:
+    while m < len(atoms) and atoms[m].gap < SPACE:
         m += 1
     cell = text[atoms[n].start:atoms[m - 1].end]
     key = heading_key(cell)
