@@ -903,3 +903,18 @@ def test_a_budget_under_a_group_heading_run_together_or_flattened_reads_alike():
         assert (b.initial, b.adjusted, b.executed, b.rate, b.weight, b.score) == (300, 280, 252, 90, 10, 9)
         assert project.unit == "某县公路事务中心"          # 项目基本情况 is the form's next part, not the unit's name
     assert extract_text(" ".join(cells), "sc.txt").projects[0].budget.reason == "部分路段养护工程尾款未到结算期。"
+
+
+def test_glued_department_rows_part_at_value_openers_completions_and_the_next_label():
+    # a 部门整体支出 form run together by a document site: 按规定 / 不超 open a target, 已公开 /
+    # 全部达成 are the actual value, and 「55部门预算管理」 is a weight and score before the
+    # next row's label, never a value with a unit (written for this test)
+    text = ("部门名称某镇卫生院整体支出绩效自评表二级指标三级指标年度指标值全年完成值分值得分"
+            "预决算信息公开管理信息公开及时性按规定公开已公开55"
+            "部门预算管理公务卡使用规范不超标准使用全部达成44"
+            "资产管理资产账实相符率100%100%55")
+    rows = [(i.level2, i.name, i.target, i.actual, i.weight, i.score)
+            for p in extract_text(text, "site.txt").projects for i in p.indicators]
+    assert rows == [("预决算信息公开管理", "信息公开及时性", "按规定公开", "已公开", 5, 5),
+                    ("部门预算管理", "公务卡使用规范", "不超标准使用", "全部达成", 4, 4),
+                    ("资产管理", "资产账实相符率", "100%", "100%", 5, 5)]

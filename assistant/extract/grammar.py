@@ -97,6 +97,7 @@ LONG_UNIT = 0.3          # each character of a value's unit past the third
 # row's name, not a quantity and its unit
 _NAME_AFTER_NUMBER = re.compile(r"\d[\u4e00-\u9fff]{2,}[性率]$")
 NAME_AFTER_NUMBER = 2.0
+_LEADING_NUMBER = re.compile(r"^\d{1,3}(?:\.\d+)?")
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
 _NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|反向|区间)$")
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
@@ -659,6 +660,9 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
         return 0.1
     if len(t) == 1 and t in _PERCENT or t in vocab.units:
         return LONE_UNIT                # 「= | 100 | % |」: the unit of the target, never a value of its own
+    lead = _LEADING_NUMBER.match(t)
+    if lead and lead.end() < len(t) and lookup_label(t[lead.end():]) is not None:
+        return 0.9 + NAME_AFTER_NUMBER  # 「44部门预算管理」: a weight and score, then the next row's label
     if _VALUE.match(t) and not _NAME_AFTER_NUMBER.search(t):
         if _LEADING_ZERO.match(t):
             return 1.0
