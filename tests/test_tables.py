@@ -918,3 +918,11 @@ def test_glued_department_rows_part_at_value_openers_completions_and_the_next_la
     assert rows == [("预决算信息公开管理", "信息公开及时性", "按规定公开", "已公开", 5, 5),
                     ("部门预算管理", "公务卡使用规范", "不超标准使用", "全部达成", 4, 4),
                     ("资产管理", "资产账实相符率", "100%", "100%", 5, 5)]
+
+
+def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
+    from assistant.extract.formvocab import vocab
+    ends = vocab().unit_end
+    assert [m.group() for m in ends.finditer("门诊人次增372人次55任务2")] == []      # 人次, not 人 | 次
+    assert [m.group() for m in ends.finditer("维修2280次大楼安检200次")] == ["次"]
+    assert [m.group() for m in ends.finditer("成本15万元办公")] == ["万元"]

@@ -122,6 +122,16 @@ def spaced(word: str) -> str:
     return r"\s*+".join(out)
 
 
+def _unit_end(units: list[str]) -> re.Pattern:
+    """A number's unit with words glued after it, never a unit cut short (「372人|次」: 人 is
+    a unit, but 人次 is the one printed)."""
+    parts = []
+    for u in sorted(units, key=len, reverse=True):
+        longer = {v[len(u)] for v in units if len(v) > len(u) and v.startswith(u)}
+        parts.append(re.escape(u) + (f"(?![{''.join(sorted(longer))}])" if longer else ""))
+    return re.compile(r"(?<=\d)(?:" + "|".join(parts) + r")(?=[\u4e00-\u9fff])")
+
+
 @derived(maxsize=1)
 def vocab() -> FormVocab:
     tables, forms, labels = builtin("tables.yaml"), builtin("forms.yaml"), builtin("labels.yaml")
@@ -160,8 +170,7 @@ def vocab() -> FormVocab:
         qualitative=qualitative,
         value_end=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
             set(tables["value_openers"]) | {q for q in qualitative if len(q) >= 4}, key=len, reverse=True)) + ")$"),
-        unit_end=re.compile(r"(?<=\d)(?:" + "|".join(re.escape(u) for u in sorted(
-            tables["quantity_units"], key=len, reverse=True)) + r")(?=[\u4e00-\u9fff])"),
+        unit_end=_unit_end(tables["quantity_units"]),
         units=frozenset(tables["quantity_units"]),
         description_opener=re.compile("|".join(re.escape(w) for w in sorted(
             tables["description_openers"], key=len, reverse=True))),
