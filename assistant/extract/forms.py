@@ -18,6 +18,7 @@ A form is found by what every template prints, whatever the layout:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain, combinations, pairwise
 
@@ -26,7 +27,8 @@ from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, read_rows
 from assistant.extract.labels import Label, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
-from assistant.extract.stream import CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, unwrap
+from assistant.extract.stream import (CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
+                                      unwrap)
 from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
 from assistant.model import Budget, Indicator, Project
 
@@ -248,6 +250,7 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
     title, form = _title_near(text, 0, len(head), v)
     reported = _report_line(head, v)
     headed = False
+    whole: list[Atom] | None = None
     if not title and reported is None:
         # untitled: only a table the page opens inside, or an indicator table whose header
         # stands at the page's top (a page cut from a report below its 项目名称), can make a
@@ -255,11 +258,12 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
         # whole to learn so
         cut = _CELL_END.search(text, 2 * CONTINUED_WINDOW)
         top = atomize(text, 0, cut.start() if cut is not None else len(text), v)
-        top_header = _header(top, v)
-        headed = top_header is not None
-        if cut is not None and not headed and not _continued_rows(top, len(top), text, v, lexicon):
+        headed = _header(top, v) is not None
+        if cut is None:
+            whole = top                 # the top is the whole text
+        elif not headed and not _continued_rows(top, len(top), text, v, lexicon):
             return None
-    atoms = atomize(text, 0, len(text), v)
+    atoms = whole if whole is not None else atomize(text, 0, len(text), v)
     header = _header(atoms, v)
     budget = _budget(atoms, text, v, header[0] if header else len(atoms))
     continued = _continued_rows(atoms, header[0] if header else len(atoms), text, v, lexicon)
@@ -775,10 +779,11 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
     for k in range(min(stop, len(atoms))):
         role = v.budget_role(atoms[k].text)
         if role is not None and (role not in roles or at is not None and k - at <= len(roles) + 1
-                                 and not _inside_bracket(text, atoms[k].start)):
+                                 and not open_bracket(text, atoms[k].start)):
             if role in roles:
                 # 「年度预算数(万元) | 年初预算 | 调整后预算数 …」: a heading over a group of
-                # columns names a role that one of them names again, where it stands
+                # columns names a role that one of them names again, where it stands (but not
+                # a note in brackets on a column: 「得分(20分*执行率)」)
                 roles.remove(role)
             roles.append(role)
             at = k
@@ -803,14 +808,6 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
                 b.unit = _money_unit(text, atoms, k)
                 return b
     return _labelled_amounts(atoms, text, v, stop)
-
-
-def _inside_bracket(text: str, pos: int) -> bool:
-    """Whether a bracket opened shortly before `pos` is still open there (「得分(20分*执行率)」:
-    a note on the column, not a column)."""
-    before = text[max(0, pos - 12):pos]
-    opened = max(before.rfind("("), before.rfind("（"))
-    return opened >= 0 and ")" not in before[opened:] and "）" not in before[opened:]
 
 
 def _budget_reason(atoms: list[Atom], k: int, values: list[tuple[str, int, int]], roles: list[str], text: str,
@@ -957,7 +954,7 @@ def _budget_misfit(values: dict[str, float]) -> tuple[bool, float]:
     return executed == 0, round(abs(_rate_of(_budget_base(values) or 1.0, executed) - values["rate"]), 2)
 
 
-def _budget_base(values: dict[str, float]) -> float | None:
+def _budget_base(values: Mapping[str, float | None]) -> float | None:
     """The amount a rate is taken of: the adjusted budget, else the initial one."""
     return values.get("adjusted") or values.get("initial")
 
@@ -978,16 +975,11 @@ def _cuts(digits: str, n: int) -> list[list[float]]:
 
 def _plausible_budget(values: dict[str, float]) -> bool:
     rate, adjusted, executed = values.get("rate"), _budget_base(values), values.get("executed")
-    if rate is None or not 0 <= rate <= 200:
+    if rate is None or rate < 0 or adjusted is None or executed is None:
         return False
-    if adjusted is None or executed is None or adjusted <= 0 or executed > adjusted * 2:
+    if adjusted <= 0 or executed > adjusted * 2 or (rate == 0) != (executed == 0):
         return False
-    if abs(_rate_of(adjusted, executed) - rate) > GLUED_RATE_TOLERANCE or (rate == 0) != (executed == 0):
-        return False
-    weight, score = values.get("weight"), values.get("score")
-    if weight is not None and (weight > 100 or score is not None and score > weight):
-        return False
-    return True
+    return _column_misfit(values) == 0
 
 
 def _assign(roles: list[str], values: list[tuple[str, int, int]], atoms, k, text, v) -> Budget:
@@ -1019,18 +1011,17 @@ def _fitting_columns(roles: list[str], values: list[tuple[str, int, int]]) -> li
     得分: the rate left empty): the choice in which a weight is at most 100, a score no more
     than its weight and a rate executed / adjusted; among equals, the last columns."""
     numbers = [_as_float(t) for t, _, _ in values]
-    best, best_cost = roles[-len(values):], None
-    for chosen in combinations(range(len(roles)), len(values)):
-        got = {roles[c]: x for c, x in zip(chosen, numbers)}
-        cost = _column_misfit(got)
-        if best_cost is None or cost < best_cost or cost == best_cost and list(chosen) > [roles.index(r) for r in best]:
-            best, best_cost = [roles[c] for c in chosen], cost
-    return best
+    choices = list(combinations(range(len(roles)), len(values)))     # in order: the last columns last
+    best = min(reversed(choices), key=lambda chosen: _column_misfit({roles[c]: x for c, x in zip(chosen, numbers)}))
+    return [roles[c] for c in best]
 
 
-def _column_misfit(got: dict[str, float | None]) -> int:
+def _column_misfit(got: Mapping[str, float | None]) -> int:
+    """How far numbers put under budget columns are from what such columns hold: a weight at
+    most 100, a score no more than its weight, a rate of at most 200 that is executed /
+    adjusted (0: all fit)."""
     weight, score, rate = got.get("weight"), got.get("score"), got.get("rate")
-    base, executed = got.get("adjusted") or got.get("initial"), got.get("executed")
+    base, executed = _budget_base(got), got.get("executed")
     cost = 0
     if weight is not None and weight > 100:
         cost += 2

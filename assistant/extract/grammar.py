@@ -195,17 +195,21 @@ EMPTY_JOIN = 100.0       # never part of another cell
 MAX_EMPTIES = 8          # a row of bars (「||||||」) says no more than that many
 
 
-def _with_empty_cells(atoms: list[Atom]) -> list[Atom]:
+def _with_empty_cells(atoms: list[Atom]) -> tuple[list[Atom], list[bool]]:
     """The atoms with an empty atom for each empty cell the bars print before one
-    (「= | 100 | % | | 60 |」: the actual value left empty, 60 the weight)."""
+    (「= | 100 | % | | 60 |」: the actual value left empty, 60 the weight), and which of
+    them are such empty cells."""
     if not any(a.empties for a in atoms):
-        return atoms
+        return atoms, [False] * len(atoms)
     out: list[Atom] = []
+    empty: list[bool] = []
     for a in atoms:
         for _ in range(min(a.empties, MAX_EMPTIES)):
             out.append(Atom("", a.start, a.start, CELL, 0.0, EMPTY_JOIN))
+            empty.append(True)
         out.append(a)
-    return out
+        empty.append(False)
+    return out, empty
 
 
 def _coalesce(atoms: list[Atom]) -> list[Atom]:
@@ -255,7 +259,7 @@ class Cells:
         if parted:
             atoms = _coalesce(atoms)
         wrap = line_join(atoms, source)
-        atoms = _with_empty_cells(atoms)
+        atoms, self.empty = _with_empty_cells(atoms)
         self.atoms, self.source, self.vocab = atoms, source, vocab
         self.n = len(atoms)
         glue = DELIMITED_GLUE if parted else 1.0
@@ -265,12 +269,10 @@ class Cells:
         # prefix sums of join costs: joining atoms i..j-1 costs merge[j-1] - merge[i]
         self.merge = [0.0]
         self.struct = [0.0]         # the same for words, which do not usually hold numbers
-        # empty cells printed as bars (stream.Atom.empties), as a prefix count
-        self.empty = [False] * len(atoms)
+        # empty cells printed as bars (stream.Atom.empties), also as a prefix count
         self.empties = [0]
-        for k, a in enumerate(atoms):
-            self.empty[k] = not a.text and a.merge == EMPTY_JOIN
-            self.empties.append(self.empties[-1] + self.empty[k])
+        for is_empty in self.empty:
+            self.empties.append(self.empties[-1] + is_empty)
         for k, a in enumerate(atoms):
             # where cells are parted, joining two across a space is as unlikely as cutting glued text
             merge = a.merge * (DELIMITED_SPACE if glue > 1 and a.gap == SPACE and a.merge >= 1.0 else 1.0)
@@ -444,10 +446,7 @@ class _Parser(Cells):
         得分, read as target 10 with no weight), the pair would go unpriced."""
         for m, c1 in self.spans("number", i):
             for j, c2 in self.spans("number", m):
-                total = c0 + c1 + c2 + self._weight_score(i, m, j)
-                if total < st[j][1][k + 2]:
-                    st[j][1][k + 2] = total
-                    back_s[j][1][k + 2] = ("pair", i, f, k, m)
+                self._reach_by_pair(st, back_s, c0 + c1 + c2 + self._weight_score(i, m, j), i, f, k, m, j)
 
     def _equal_pair(self, i: int, f: int, k: int, c0: float, prev: tuple | None, st: list, back_s: list) -> None:
         """Two value cells alike (「合格合格」, 「15万元15万元」) filled in one step from column k.
@@ -468,9 +467,14 @@ class _Parser(Cells):
             if c2 is None:
                 continue
             total = c0 + c1 + c2 - EQUAL_BONUS + (self._pair(k, i, m, prev) if prev is not None else 0.0)
-            if total < st[j][1][k + 2]:
-                st[j][1][k + 2] = total
-                back_s[j][1][k + 2] = ("pair", i, f, k, m)
+            self._reach_by_pair(st, back_s, total, i, f, k, m, j)
+
+    @staticmethod
+    def _reach_by_pair(st: list, back_s: list, total: float, i: int, f: int, k: int, m: int, j: int) -> None:
+        """Columns k and k+1 filled in one step by the cells i..m-1 and m..j-1, if cheapest."""
+        if total < st[j][1][k + 2]:
+            st[j][1][k + 2] = total
+            back_s[j][1][k + 2] = ("pair", i, f, k, m)
 
     def _level(self, i: int, j: int) -> int | None:
         label = _read_label(self.text(i, j))

@@ -104,7 +104,7 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
         if a.gap == SPACE and prev is not None and (
                 _BARE_COMPARATOR.match(prev.text)
                 or prev.text[-1:].isdigit() and _UNIT_AFTER_NUMBER.match(a.text)
-                or _open_bracket(text, a.start)
+                or open_bracket(text, a.start)
                 or a.text[:1] in "(（" and _cls(prev.text[-1]) == "h"):
             a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」, 「必要性 (政策依据)」
         elif a.gap == SPACE and prev is not None and prev.text[-1] in _PROSE_STOP:
@@ -220,7 +220,7 @@ def _nearest(col: int, cols: list[int]) -> int | None:
     return None
 
 
-def _open_bracket(text: str, pos: int) -> bool:
+def open_bracket(text: str, pos: int) -> bool:
     """Whether a bracket opened shortly before `pos` on its line is still open there."""
     lo = max(text.rfind("\n", 0, pos) + 1, pos - 12)
     before = text[lo:pos]
