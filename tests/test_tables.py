@@ -926,3 +926,61 @@ def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     assert [m.group() for m in ends.finditer("门诊人次增372人次55任务2")] == []      # 人次, not 人 | 次
     assert [m.group() for m in ends.finditer("维修2280次大楼安检200次")] == ["次"]
     assert [m.group() for m in ends.finditer("成本15万元办公")] == ["万元"]
+
+
+# A Word file's text on a document site: the cells run together, and each cell's own line
+# wraps left a space inside its words (「成 品粮」, 「质量 指标」) (written for this test).
+GLUED_WRAPPED_WORDS = (
+    "县级专项资金绩效目标自评表专项资金名称县级应急物资储备县级主管部门某县应急管理局实施单位某县物资储备站"
+    "一级 指标二级 指标三级指标年度指标 值全年 完成值未完成原因和 改进措施"
+    "产 出 指 标数量 指标帐篷、折叠床、棉 被储备到位率100%100%应急物资库存真实率100%100%"
+    "质量 指标储备物资定期检 查覆盖率100%100%物资出入库登记完整率100%100%"
+    "时效 指标应急物资调拨响 应及时率100%100%"
+    "满意 度指 标受灾群众满意度90%95%说明无\n"
+)
+
+
+def test_glued_text_with_wrapped_words_reads_each_cell_whole():
+    [project] = extract_text(GLUED_WRAPPED_WORDS, "doc.txt").projects
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("帐篷、折叠床、棉被储备到位率", "100%", "100%"), ("应急物资库存真实率", "100%", "100%"),
+        ("储备物资定期检查覆盖率", "100%", "100%"), ("物资出入库登记完整率", "100%", "100%"),
+        ("应急物资调拨响应及时率", "100%", "100%"), ("受灾群众满意度", "90%", "95%")]
+    assert [i.category for i in project.indicators] == ["数量", "数量", "质量", "质量", "时效", "满意度"]
+
+
+# One cell per line with blank lines between, the name run into its number (「指标1工程…」)
+# and placeholder rows left as the template printed them (written for this test).
+NUMBER_RUN_INTO_NAME = (
+    "项目支出绩效自评表\n\n项目名称\n\n教学楼屋面防水维修经费\n\n主管部门\n\n某市教育局\n\n"
+    "一级指标\n\n二级指标\n\n三级指标\n\n年度\n\n指标值\n\n实际\n\n完成值\n\n分值\n\n得分\n\n"
+    "产出指标\n\n数量指标\n\n指标1维修屋面面积\n\n1200\n\n1200\n\n20\n\n20\n\n"
+    "指标2\n\n \n\n \n\n \n\n \n\n……\n\n"
+    "质量指标\n\n指标1工程验收合格率\n\n100\n\n100\n\n20\n\n20\n")
+
+
+def test_a_number_run_into_the_name_is_no_part_of_it():
+    [project] = extract_text(NUMBER_RUN_INTO_NAME, "web.txt").projects
+    assert [(i.name, i.target, i.weight) for i in project.indicators] == [
+        ("维修屋面面积", "1200", 20), ("工程验收合格率", "100", 20)]
+
+
+# The head of a 部门整体支出绩效目标表 laid out with spaces: the unit's name beside its budget
+# code, then a table of duties whose 支出项目名称 column names no project (written for this test).
+DEPARTMENT_TARGET_HEAD = (
+    "部门整体支出绩效目标表\n"
+    "部门(单位)名称 某市地方志编纂中心 部门预算编码 901002011\n"
+    "年度预算安排(万元) 资金总额 120.5\n"
+    "年度履职目标\n"
+    "部门职能 年度目标任务 支出项目名称 预算金额(万元)\n"
+    "编纂市志和年鉴 按期出版年鉴 年鉴编纂出版经费 30\n\n"
+    "一级指标 二级指标 三级指标 目标值\n"
+    "产出指标 数量指标 出版年鉴册数 1000册\n"
+    "质量指标 书稿审校通过率 100%\n")
+
+
+def test_a_department_form_is_named_by_its_unit_not_by_a_column_of_projects():
+    [project] = extract_text(DEPARTMENT_TARGET_HEAD, "web.txt").projects
+    assert project.name == "某市地方志编纂中心"
+    assert project.form == "department_overall"
+    assert [(i.name, i.target) for i in project.indicators] == [("出版年鉴册数", "1000册"), ("书稿审校通过率", "100%")]

@@ -51,6 +51,8 @@ SCORE_UNDER_WEIGHT = 0.2  # a score below its weight
 GLUED_PAIR = 0.5         # a weight and a score no larger, one run of digits: a cut there is likely
 DELIMITED_SPACE = 2.5    # joining across a space costs this many times more there
 DELIMITED_EVIDENCE = 0.2
+GLUED_VALUES = 2         # values run together this often: the table's cells are not parted
+GLUED_WRAP = 0.5         # where cells run together, a space between two 汉字 is a cell's line wrapped
 LINE_JOIN = 1.5          # a cell going on in the next line (see line_join)
 BARRED_WRAP = 0.3
 ONE_PER_LINE = 3.0
@@ -117,6 +119,7 @@ _BARE_UNIT = re.compile(f"^{UNIT_RATIO}$")
 _BARE_UNIT_END = re.compile(f"(?<![（(]){UNIT_RATIO}$")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_HAN_EDGE = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"\s+")
 _BARS = re.compile(r"\s*[|｜]\s*")
 
@@ -184,10 +187,19 @@ def delimited(atoms: list[Atom]) -> bool:
         run += a.end - a.start
     if run:
         lengths.append(run)
-    if len(lengths) < 12:
+    if len(lengths) < 12 or glued_values(atoms):
         return False
     lengths.sort()
     return lengths[len(lengths) // 2] <= 16
+
+
+def glued_values(atoms: list[Atom]) -> bool:
+    """Whether values run together (「100%100%」), which happens only where a table's cells
+    are not parted, however many spaces its wrapped cells left (「成 品粮」)."""
+    glued = 0
+    for a, b in zip(atoms, atoms[1:]):
+        glued += b.gap < SPACE and a.text.endswith("%") and b.text[:1].isdigit()
+    return glued >= GLUED_VALUES
 
 
 EMPTY_FILL = 0.0         # an empty cell printed as a bar, read as the column it stands in
@@ -263,6 +275,7 @@ class Cells:
         self.atoms, self.source, self.vocab = atoms, source, vocab
         self.n = len(atoms)
         glue = DELIMITED_GLUE if parted else 1.0
+        wrapped = not parted and glued_values(atoms)
         # what a cell's words say about cells run together counts for less where the
         # separators already say where cells end
         self.evidence = DELIMITED_EVIDENCE if parted else 1.0
@@ -278,6 +291,9 @@ class Cells:
             merge = a.merge * (DELIMITED_SPACE if glue > 1 and a.gap == SPACE and a.merge >= 1.0 else 1.0)
             if a.gap == LINE and a.merge >= 1.0:
                 merge = wrap
+            elif wrapped and a.gap == SPACE and a.merge >= 1.0 and k and _HAN_EDGE.match(atoms[k - 1].text[-1:]) \
+                    and _HAN_EDGE.match(a.text[:1]):
+                merge = GLUED_WRAP      # 「储备到位率100%质量 指标县级储备粮管理制 度严格…」: a wrapped cell
             self.merge.append(self.merge[-1] + (merge if k else 0.0))
             glued = k and a.gap in (GLUE_CLASS, GLUE_DIGIT)
             self.struct.append(self.struct[-1] + (STRUCT_JOIN * self.evidence if glued else 0.0))

@@ -70,6 +70,7 @@ DASH_CELL = 1.0                         # joining a dash after a weight to the w
 _STEM = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 _PROSE_STOP = frozenset("，,、")
 PROSE_SPACE = (1.0, 0.2)
+LABEL_WRAP = (1.0, 0.1)
 WRAP = (1.5, 0.1)                       # a wrapped cell's rest, moved under its head
 WRAP_MIN = 8                            # display columns a cell fills before it wraps
 # a whole value (a number, a per cent, a comparator and a quantity): a cell of its own,
@@ -112,6 +113,8 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
         elif prev is not None and a.gap >= SPACE and (_WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]])
                                                       or a.text == "标" and prev.text.endswith("指")):
             a.merge = VALUE_JOIN            # 「质量 指标」, 「经济效益\n\n指标」: a label's cell wrapped
+        elif a.gap == SPACE and prev is not None and a.text == "指标" and lookup_label(prev.text + "指标") is not None:
+            a.split, a.merge = LABEL_WRAP   # 「质量 指标县级储备…」: a label's cell wrapped in glued text
         elif a.gap == GLUE_CLASS and k >= 2 and prev is not None and len(prev.text) == 1 and prev.text in _DASHES \
                 and atoms[k - 2].text[-1:].isdigit():
             a.merge = DASH_CELL             # 「2一按照…」: the dash after a weight is a cell (—, not applicable)
@@ -265,6 +268,8 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
                 cuts[at] = GLUE_VOCAB   # 「…质量等合格合格」: target and actual, the same words twice
     if text[start] == "标" and end - start > 1 and _before(text, start).endswith("指"):
         cuts[start + 1] = SPACE         # 「满意度指 标演出人员满意度」: a wrapped label's last character, then a cell
+    if text.startswith("指标", start) and end - start > 2 and _label_stem(_before(text, start)):
+        cuts[start + 2] = SPACE         # 「质量 指标县级储备…」: a label wrapped before its 指标, then a cell
     page = _PAGE_MARK.match(text, start, end)
     if page and text.startswith("指标", page.end()) and page.end() + 2 < end and _label_stem(_before(text, start)):
         cuts[page.end() + 2] = SPACE    # 「社会效益\n3、指标办学条件…」: a page cut the label before its 指标
