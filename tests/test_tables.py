@@ -984,3 +984,20 @@ def test_a_department_form_is_named_by_its_unit_not_by_a_column_of_projects():
     assert project.name == "某市地方志编纂中心"
     assert project.form == "department_overall"
     assert [(i.name, i.target) for i in project.indicators] == [("出版年鉴册数", "1000册"), ("书稿审校通过率", "100%")]
+
+
+# A PDF's text that runs a form's head out of order: the name before 项目名称, the budget's
+# 其中 rows after it (written for this test).
+SCRAMBLED_HEAD = (
+    "财政项目支出绩效自评表 (2022 年度) 社区健身步道维护费用 项目名称 主管部门 某区体育局 "
+    "年初预算数 全年预算数 全年执行数 分值 执行率 得分 50000.00 50000.00 48000 10 9.6 "
+    "— 上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额 项目资金 (元) 某区体育 事业管理中心 实施单位 "
+    "其中:当年财政拨款 预期目标 年度 总体 目标 96% 实际完成情况 已完成步道维护。\n"
+    "财政项目支出绩效自评表 (2022 年度) 项目名称 全民健身赛事补助经费 主管部门 某区体育局\n")
+
+
+def test_a_budget_source_row_is_never_a_name_or_a_unit():
+    projects = extract_text(SCRAMBLED_HEAD, "pdf.txt").projects
+    assert "上年结转资金" not in [p.name for p in projects]
+    assert "全民健身赛事补助经费" in [p.name for p in projects]
+    assert all(not p.unit.startswith("其中") for p in projects)

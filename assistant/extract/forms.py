@@ -59,6 +59,7 @@ PROSE_MIN = 12               # characters of a line of prose after a table
 BARRED_MIN = 6              # line breaks a table shows before its bars say where it ends
 CONTINUED_WINDOW = 2000     # characters of a page searched for them
 _CELL_END = re.compile(r"[\n\t]")
+_SOURCE_PREFIX = re.compile(r"^其中[:：]?")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
@@ -144,13 +145,19 @@ def _displaced_name(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None
     beside another field and its value further on: the first cell of its own (parted by
     spaces or lines) shaped as a project's name — words ending in 项目, 经费, 资金, 工程 —
     that is no field, heading or label."""
-    for m in _CELL_PIECE.finditer(text, pos, min(len(text), pos + DISPLACED_WINDOW)):
+    end = min(len(text), pos + DISPLACED_WINDOW)
+    for f in v.field_terms.finditer(text, pos, end):
+        if heading_key(f.group()) in v.name_fields:
+            end = f.start()             # the next form's name field: its name is no longer ours
+            break
+    for m in _CELL_PIECE.finditer(text, pos, end):
         piece = m.group()
         if len(piece) < 4 or not v.project_report_words.search(piece) or _SENTENCE.search(piece):
             continue
         key = heading_key(piece)
         if v.field_kind(key) is not None or v.column_role(key) is not None or v.budget_role(key) is not None \
-                or v.title_generic.search(key) or lookup_label(key) is not None:
+                or v.title_generic.search(key) or lookup_label(key) is not None \
+                or _SOURCE_PREFIX.sub("", key) in v.budget_sources:
             continue
         return m.start(), m.end()
     return None
@@ -453,7 +460,7 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
         return True
     if not glued and (v.column_role(key) is not None or v.budget_role(key) is not None):
         return True
-    if key in v.budget_totals:
+    if key in v.budget_totals or _SOURCE_PREFIX.sub("", key) in v.budget_sources:
         return True
     return raw.rstrip().endswith((":", "：")) and len(key) <= 10 and not any(c.isdigit() for c in key)
 

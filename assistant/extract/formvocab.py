@@ -27,6 +27,7 @@ class FormVocab:
     columns: dict[str, str]            # heading key → role (name, target, actual, weight …)
     budget_columns: dict[str, str]     # heading key → budget role (initial, adjusted …)
     budget_totals: frozenset[str]      # 年度资金总额 …
+    budget_sources: frozenset[str]     # 其中：财政拨款, 上年结转资金 …
     name_fields: frozenset[str]        # 项目名称 …
     unit_name_fields: frozenset[str]   # 部门名称, 单位名称 …: a form's name only where no 项目名称 is
     fields: dict[str, str]             # any field key → department / unit / other / name
@@ -164,6 +165,7 @@ def vocab() -> FormVocab:
         columns=columns,
         budget_columns=budget_columns,
         budget_totals=frozenset(heading_key(t) for t in budget["total_rows"]),
+        budget_sources=frozenset(heading_key(t) for t in budget["source_rows"]),
         name_fields=name_fields,
         unit_name_fields=frozenset(heading_key(f) for f in forms["unit_name_fields"]),
         fields=fields,
