@@ -1001,3 +1001,20 @@ def test_a_budget_source_row_is_never_a_name_or_a_unit():
     assert "上年结转资金" not in [p.name for p in projects]
     assert "全民健身赛事补助经费" in [p.name for p in projects]
     assert all(not p.unit.startswith("其中") for p in projects)
+
+
+# A 部门预算 target table as a web page prints it, each row ending in which way is better
+# (指标方向性) and the bars of the merged cells after it (written for this test).
+DIRECTED_ROWS = (
+    "| 部门预算项目绩效目标申报表(2024年度) | |||||\n"
+    "| 项目名称 | 乡村道路日常养护经费 | |||||\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 | |\n"
+    "| 产出指标 | 数量指标 | 养护农村公路里程 | ≥ | 120 | 公里 | 30 | 正向指标 | |||||\n"
+    "| 产出指标 | 质量指标 | 路面完好率 | ≥ | 90 | % | 30 | 正向指标 | |||||\n"
+    "| 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥ | 90 | % | 20 | 正向指标 | |||||\n")
+
+
+def test_a_direction_column_gives_no_row():
+    [project] = extract_text(DIRECTED_ROWS, "web.txt").projects
+    assert [(i.name, i.target, i.weight) for i in project.indicators] == [
+        ("养护农村公路里程", "≥120公里", 30), ("路面完好率", "≥90%", 30), ("沿线群众满意度", "≥90%", 20)]
