@@ -1018,3 +1018,22 @@ def test_a_direction_column_gives_no_row():
     [project] = extract_text(DIRECTED_ROWS, "web.txt").projects
     assert [(i.name, i.target, i.weight) for i in project.indicators] == [
         ("养护农村公路里程", "≥120公里", 30), ("路面完好率", "≥90%", 30), ("沿线群众满意度", "≥90%", 20)]
+
+
+# A form that prints no 项目名称 cell, named by its title (written for this test).
+TITLED_ONLY = (
+    "外贸服务平台建设项目绩效自评表\n"
+    "一级指标\t二级指标\t三级指标\t分值\t得分\n"
+    "产出指标\t数量指标\t服务企业数量\t20\t20\n"
+    "效益指标\t社会效益指标\t企业办事时长缩短\t20\t18\n")
+
+
+@pytest.mark.parametrize("title, name", [
+    ("外贸服务平台建设项目绩效自评表", "外贸服务平台建设项目"),       # 项目 is the name's
+    ("外贸服务平台建设项目支出绩效自评表", "外贸服务平台建设"),        # 项目支出 is the form's
+    ("某县商务局项目绩效自评表", "某县商务局"),                      # a unit, no project
+    ("城区排水管网改造工程项目绩效自评表", "城区排水管网改造工程")])
+def test_a_title_names_its_project(title, name):
+    [project] = extract_text(TITLED_ONLY.replace("外贸服务平台建设项目绩效自评表", title), "web.txt").projects
+    assert project.name == name
+    assert len(project.indicators) == 2

@@ -60,6 +60,8 @@ BARRED_MIN = 6              # line breaks a table shows before its bars say wher
 CONTINUED_WINDOW = 2000     # characters of a page searched for them
 _CELL_END = re.compile(r"[\n\t]")
 _SOURCE_PREFIX = re.compile(r"^其中[:：]?")
+# what a unit's name ends with: 「某县财政局项目绩效自评表」 names no project
+_UNIT_WORDS = re.compile(r"(局|委|办|中心|院|所|站|馆|政府|部|队|会|处|科|室|学校|小学|中学|医院|公司|单位|部门)$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
@@ -360,6 +362,9 @@ def _name_from_title(title: str, v: FormVocab) -> str:
     core = re.sub(r"[（(][^）)]*[）)]$", "", core).strip(_EDGE)
     if len(core) < 4 or v.title_generic.search(core):
         return ""
+    if re.search(re.escape(core) + "项目(?!支出)", re.sub(r"\s+", "", title)) \
+            and not v.project_report_words.search(core) and not _UNIT_WORDS.search(core):
+        return core + "项目"    # 「服务贸易项目绩效自评表」: 项目 is the name's, 项目支出 the form's
     return core
 
 
