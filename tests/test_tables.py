@@ -1037,3 +1037,41 @@ def test_a_title_names_its_project(title, name):
     [project] = extract_text(TITLED_ONLY.replace("外贸服务平台建设项目绩效自评表", title), "web.txt").projects
     assert project.name == name
     assert len(project.indicators) == 2
+
+
+# A target form as a web page prints it, one cell per line ending in ` |`: the target with
+# its unit in one column (指标值及单位), the 绩效标准 it was set by after it, and the bars of
+# merged cells (written for this test).
+STANDARD_COLUMN = (
+    "2024年项目支出绩效目标申报表\n|\n项目支出名称 |\n城区公厕保洁服务 |\n预算部门 |\n某市环卫处 |\n|||\n"
+    "本年度 绩效指标 |\n一级指标 |\n二级指标 |\n三级指标 |\n指标值及单位 |\n绩效标准 |\n|\n|\n"
+    "产出指标 |\n数量指标 |\n保洁公厕座数 |\n120座 |\n计划标准 |\n||\n|\n"
+    "质量指标 |\n保洁质量检查合格率 |\n≥95% |\n行业标准 |\n|||\n|\n"
+    "满意度指标 |\n服务对象满意度指标 |\n如厕群众满意度 |\n≥90% |\n历史标准 |\n||\n")
+
+
+def test_a_standard_column_after_the_target_gives_no_row():
+    [project] = extract_text(STANDARD_COLUMN, "web.txt").projects
+    assert project.name == "城区公厕保洁服务"
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("保洁公厕座数", "120座"), ("保洁质量检查合格率", "≥95%"), ("如厕群众满意度", "≥90%")]
+
+
+# A 部门决算 page's self-evaluation table whose two header lines ran into one line: 年度指标值
+# over its parts 指标性质 · 指标值 · 度量单位 printed after the label columns (written for this
+# test).
+TWO_LINE_HEADER = (
+    "| 项目支出绩效自评表 | |\n| 项目名称 | 农村学校校舍维修经费 | |\n"
+    "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | "
+    "三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 维修校舍面积 | ≥ | 3000 | 平方米 | "
+    "3200平方米 | 20 | 20 | |\n"
+    "| 质量指标 | 维修工程验收合格率 | ≥ | 100 | % | 100% | 20 | 20 | |\n"
+    "| 时效指标 | 维修完成及时率 | ≥ | 100 | % | 90% | 20 | 18 | 雨季延误工期 |\n")
+
+
+def test_a_two_line_header_run_into_one_reads_every_column():
+    [project] = extract_text(TWO_LINE_HEADER, "web.txt").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("维修校舍面积", "≥3000平方米", "3200平方米", 20, 20), ("维修工程验收合格率", "≥100%", "100%", 20, 20),
+        ("维修完成及时率", "≥100%", "90%", 20, 18)]
+    assert project.indicators[2].reason == "雨季延误工期"

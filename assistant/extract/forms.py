@@ -523,6 +523,13 @@ def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
     half (the last name column)."""
     names = [k for k, r in enumerate(roles) if r == "name"]
     after = roles[names[-1] + 1:] if names else [r for r in roles if r not in ("l1", "l2", "lead")]
+    levels = [k for k, r in enumerate(roles) if r in ("l1", "l2", "name")]
+    before = [r for r in roles[:levels[0]] if r != "lead"] if levels else []
+    if names and "target" in before and after and set(after) <= {"nature", "target", "unit"}:
+        # a header of two lines run into one: 「年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 |
+        # … | 指标性质 | 指标值 | 度量单位」 — the parts of 年度指标值 printed on the line below
+        at = before.index("target")
+        after = before[:at] + after + before[at + 1:]
     out: list[str | None] = []
     for r in after:
         if r in ("l1", "l2", "lead", "nature", "unit"):

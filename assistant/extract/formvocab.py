@@ -39,7 +39,7 @@ class FormVocab:
     table_end: tuple[str, ...]
     table_end_keys: tuple[str, ...]    # the same as headings (no white space, brackets, colons)
     placeholder: re.Pattern
-    direction: re.Pattern              # 正向指标 / 反向指标: a 指标方向性 cell
+    not_name: re.Pattern               # 正向指标, 计划标准: a cell beside the values, never a name
     name_mark: re.Pattern              # 指标1：, 任务2：: a name begins here
     column_numbering: frozenset[str]   # 列次, 栏次: a row numbering the columns
     schemas: tuple[tuple[str, ...], ...]
@@ -180,7 +180,7 @@ def vocab() -> FormVocab:
         table_end=table_end,
         table_end_keys=tuple(k for k in (heading_key(e) for e in table_end) if k),
         placeholder=re.compile(tables["placeholder_re"]),
-        direction=re.compile(tables["direction_re"]),
+        not_name=re.compile(tables["not_name_re"]),
         name_mark=re.compile(tables["name_mark_re"]),
         column_numbering=frozenset(heading_key(w) for w in tables.get("column_numbering") or ()),
         schemas=tuple(tuple(s) for s in tables["schemas"]),

@@ -651,7 +651,7 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）" or _CUT_SHORT.search(t):
         return INF                      # 「中央专款分配合规........」: a site cut the text short
-    if vocab.placeholder.match(t) or vocab.direction.match(t):
+    if vocab.placeholder.match(t) or vocab.not_name.match(t):
         return INF
     cost = 0.2 + g * (0.03 * max(0, len(t) - 30) + _embedded(t) + 2.0 * len(_IN_NAME_VALUE.findall(t))
                       + INNER_NUMBER * 1.5 * len(_INNER_NUMBER.findall(t)))
