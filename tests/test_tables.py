@@ -1075,3 +1075,21 @@ def test_a_two_line_header_run_into_one_reads_every_column():
         ("维修校舍面积", "≥3000平方米", "3200平方米", 20, 20), ("维修工程验收合格率", "≥100%", "100%", 20, 20),
         ("维修完成及时率", "≥100%", "90%", 20, 18)]
     assert project.indicators[2].reason == "雨季延误工期"
+
+
+# 广东's target approval form names what each group covers in brackets (written for this test).
+GUANGDONG_LABELS = (
+    "项目支出绩效目标批复表\n项目名称\t村道硬底化改造工程\n"
+    "一级指标\t二级指标\t三级指标\t指标值(或计划水平)\n"
+    "预期产出指标\t数量指标(或建筑规模指标)\t硬底化改造道路里程\t12公里\n"
+    "\t时效指标(工期指标、形象进度指标)\t工程竣工验收时间\t2024年10月前\n"
+    "\t预算(或投资规模)控制指标\t工程投资控制在批复概算内\t≤860万元\n"
+    "效果指标\t社会、经济、生态效益 指标\t沿线群众出行时间缩短\t≥20%\n")
+
+
+def test_a_labels_bracketed_note_and_the_provinces_own_groups():
+    [project] = extract_text(GUANGDONG_LABELS, "pdf.txt").projects
+    # the labels as printed, the categories they stand for
+    assert [(i.name, i.level1, i.category) for i in project.indicators] == [
+        ("硬底化改造道路里程", "预期产出指标", "数量"), ("工程竣工验收时间", "预期产出指标", "时效"),
+        ("工程投资控制在批复概算内", "预期产出指标", "成本"), ("沿线群众出行时间缩短", "效果指标", "社会效益")]
