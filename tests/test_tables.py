@@ -1093,3 +1093,23 @@ def test_a_labels_bracketed_note_and_the_provinces_own_groups():
     assert [(i.name, i.level1, i.category) for i in project.indicators] == [
         ("硬底化改造道路里程", "预期产出指标", "数量"), ("工程竣工验收时间", "预期产出指标", "时效"),
         ("工程投资控制在批复概算内", "预期产出指标", "成本"), ("沿线群众出行时间缩短", "效果指标", "社会效益")]
+
+
+# A 原因 cell that still holds the template's instruction, as an unfilled form prints it
+# (written for this test).
+UNFILLED_REASON = (
+    "项目支出绩效自评表(2023年度) |\n项目名称 |\n社区养老服务补贴 |\n主管部门 |\n某县民政局 |\n"
+    "预算执行情况(10分) |\n年初预算 |\n调整后预算数 |\n预算执行数 |\n预算执行率 |\n权重 |\n得分 |\n原因 |\n"
+    "总额 |\n50.00 |\n48.00 |\n48.00 |\n100.00% |\n10 |\n10 |\n"
+    "1.执行率低于90%时须说明原因(80字以内);2.预算有追加或调减的,应另行说明理由;3.其他资金包括社会捐赠等. |\n"
+    "一级指标 |\n二级指标 |\n三级指标 |\n指标值 |\n完成值 |\n权重 |\n得分 |\n未完成原因分析 |\n"
+    "产出指标 |\n数量指标 |\n补贴发放人数 |\n300人 |\n300人 |\n30 |\n30 |\n"
+    "填写偏差原因(50字以内) |\n")
+
+
+def test_a_cell_still_holding_the_templates_instruction_gives_no_reason():
+    report = extract_text(UNFILLED_REASON, "web.txt")
+    [project] = report.projects
+    assert project.budget is not None and project.budget.executed == 48 and not project.budget.reason
+    assert [(i.name, i.reason) for i in project.indicators] == [("补贴发放人数", "")]
+    assert not [s for s in report.statements if s.kind == "reason"]

@@ -29,7 +29,7 @@ from assistant.extract.labels import Label, lookup_label, normalise, printed_lab
 from assistant.extract.layout import Cell
 from assistant.extract.stream import (CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
                                       unwrap)
-from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns
+from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns, template_instruction
 from assistant.model import Budget, Indicator, Project
 
 _SPACES = re.compile(r"\s+")
@@ -811,7 +811,7 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
             if values:
                 b = _assign(roles, values, atoms, k, text, v)
                 reason = _budget_reason(atoms, k, values, roles, text, v)
-                if reason is not None:
+                if reason is not None and not template_instruction(reason[0]):
                     b.reason, b.reason_start, b.reason_end = reason
                 return _first_part_if_empty(b, roles, atoms, k, text, v)
             glued = _glued_budget(atoms, k + 1, roles, text)

@@ -361,9 +361,15 @@ def _reason(cells: list[Cell], lex: dict) -> tuple[str, int | None, int | None]:
     if not cells:
         return "", None, None
     text = " ".join(c.text for c in cells)
-    if _SPACE.sub("", text).strip("。.") in lex["reason_empty"]:
+    if _SPACE.sub("", text).strip("。.") in lex["reason_empty"] or template_instruction(text):
         return "", None, None
     return text, cells[0].start, cells[-1].end
+
+
+def template_instruction(text: str) -> bool:
+    """Whether a cell still holds the template's instruction (「…需说明原因(100字以内)」):
+    a cell left unfilled (tables.yaml § template_instruction_re)."""
+    return bool(_tables_lexicon()["_template_instruction"].search(text or ""))
 
 
 # ---------------------------------------------------------------------------- budget, totals
@@ -386,7 +392,7 @@ def _read_budget(rows: list[Row], lex: dict) -> Budget | None:
             first_role = next(k for k, r in enumerate(roles) if r)
             shift = max(0, label_at + 1 - first_role)
             for role, cell in zip([None] * shift + roles, data.cells):
-                if role == "reason" and cell.text:
+                if role == "reason" and cell.text and not template_instruction(cell.text):
                     budget.reason, budget.reason_start, budget.reason_end = cell.text, cell.start, cell.end
                 elif role and role != "reason":
                     setattr(budget, role, _number(cell.text))
@@ -435,6 +441,7 @@ def _tables_lexicon() -> dict:
     # what every heading of the name column holds (指标): a row without it is no header
     lex["_name_anchor"] = _common_part([h for h, role in lex["_column_roles"].items() if role == "name"])
     lex["_name_numbering"] = re.compile(lex["name_numbering_re"])
+    lex["_template_instruction"] = re.compile(lex["template_instruction_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
     return lex
 
