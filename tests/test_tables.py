@@ -1113,3 +1113,31 @@ def test_a_cell_still_holding_the_templates_instruction_gives_no_reason():
     assert project.budget is not None and project.budget.executed == 48 and not project.budget.reason
     assert [(i.name, i.reason) for i in project.indicators] == [("补贴发放人数", "")]
     assert not [s for s in report.statements if s.kind == "reason"]
+
+
+# A page's lead sentence names the project before its form does (written for this test).
+NAMED_IN_A_SENTENCE = (
+    "本单位纳入预算绩效管理的项目1个,项目名称为乡镇文化站免费开放补助,绩效目标详见下表。\n"
+    "预算项目绩效目标公开表\n项目名称\t乡镇文化站免费开放补助\n"
+    "一级指标\t二级指标\t指标内容\t指标值\n"
+    "产出指标\t数量指标\t免费开放文化站个数\t12个\n")
+
+
+def test_a_sentence_naming_a_project_opens_no_form():
+    assert [p.name for p in extract_text(NAMED_IN_A_SENTENCE, "web.txt").projects] == ["乡镇文化站免费开放补助"]
+
+
+# A scoring table as a web page prints it, markdown rows whose long cells wrapped: the
+# line breaks inside a cell became spaces (written for this test).
+BARRED_WRAPPED_CELLS = (
+    "部门整体支出绩效自评表\n单位 | 某县文化馆 | |\n"
+    "| 一级 指标 | 二级 指标 | 三级 指标 | 指标分值 | 评分标准 | 自评得分 |\n"
+    "| 决策 | 绩效目标 | 年度绩效 目标合理性 | 4 | 目标合理得4分 | 4 |\n"
+    "| | | 年度绩效 目标明确性 | 2 | 目标细化量化得2分 | 2 |\n"
+    "| 过程 | 预算执行 | 预算 执行率 | 5 | 执行率每低1%扣0.1分 | 4.5 |\n")
+
+
+def test_a_space_inside_a_barred_cell_is_a_wrapped_line():
+    [project] = extract_text(BARRED_WRAPPED_CELLS, "web.txt").projects
+    assert [(i.name, i.weight, i.score) for i in project.indicators] == [
+        ("年度绩效目标合理性", 4, 4), ("年度绩效目标明确性", 2, 2), ("预算执行率", 5, 4.5)]

@@ -60,6 +60,7 @@ BARRED_MIN = 6              # line breaks a table shows before its bars say wher
 CONTINUED_WINDOW = 2000     # characters of a page searched for them
 _CELL_END = re.compile(r"[\n\t]")
 _SOURCE_PREFIX = re.compile(r"^其中[:：]?")
+_PROSE_VALUE = ("为", "是")
 # what a unit's name ends with: 「某县财政局项目绩效自评表」 names no project
 _UNIT_WORDS = re.compile(r"(局|委|办|中心|院|所|站|馆|政府|部|队|会|处|科|室|学校|小学|中学|医院|公司|单位|部门)$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
@@ -167,7 +168,8 @@ def _displaced_name(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None
 
 def _has_value(text: str, pos: int, v: FormVocab) -> bool:
     value, _, _ = _field_value(text, pos, v)
-    return bool(value)
+    # 「…纳入管理的项目1个,项目名称为某某补贴,…」: a sentence naming a project, not a form
+    return bool(value) and not value.startswith(_PROSE_VALUE)
 
 
 def _form_start(text: str, anchor: _Anchor, v: FormVocab, floor: int) -> int:

@@ -291,6 +291,8 @@ class Cells:
             merge = a.merge * (DELIMITED_SPACE if glue > 1 and a.gap == SPACE and a.merge >= 1.0 else 1.0)
             if a.gap == LINE and a.merge >= 1.0:
                 merge = wrap
+            elif wrap == BARRED_WRAP and a.gap == SPACE and a.merge >= 1.0:
+                merge = BARRED_WRAP     # 「| 基础信息 完整性 |」: where bars part the cells, a space is inside one
             elif wrapped and a.gap == SPACE and a.merge >= 1.0 and k and _HAN_EDGE.match(atoms[k - 1].text[-1:]) \
                     and _HAN_EDGE.match(a.text[:1]):
                 merge = GLUED_WRAP      # 「储备到位率100%质量 指标县级储备粮管理制 度严格…」: a wrapped cell
