@@ -1141,3 +1141,20 @@ def test_a_space_inside_a_barred_cell_is_a_wrapped_line():
     [project] = extract_text(BARRED_WRAPPED_CELLS, "web.txt").projects
     assert [(i.name, i.weight, i.score) for i in project.indicators] == [
         ("年度绩效目标合理性", 4, 4), ("年度绩效目标明确性", 2, 2), ("预算执行率", 5, 4.5)]
+
+
+# Markdown rows whose cells happen to stand under the cells of the row above (a name with
+# Latin letters is narrower): bars part the cells, so no cell is read as another's wrapped
+# line (written for this test).
+BARRED_ALIGNED = (
+    "项目名称 | 公共数字文化共享工程 | |\n"
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 得分 | |\n"
+    "产出指标(40分) | 数量指标 | 一个存储备份器 | 25台 | 25台 | 10 | ||||\n"
+    "WIFI布点全覆盖 | 100%覆盖 | 100%覆盖 | |||||||\n"
+    "质量指标 | 以最新资源面市 | 资源采购期以当年为主 | 资源采购期以当年为主 | 10 | |||||\n")
+
+
+def test_bars_keep_each_cell_in_its_row():
+    [project] = extract_text(BARRED_ALIGNED, "web.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("一个存储备份器", "25台"), ("WIFI布点全覆盖", "100%覆盖"), ("以最新资源面市", "资源采购期以当年为主")]

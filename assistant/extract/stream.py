@@ -176,6 +176,8 @@ def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
             lines[-1][-1].append(a)
     if sum(1 for line in lines if len(line) >= 3) < 2:
         return atoms
+    if atoms and _barred(text[atoms[0].start:atoms[-1].end]):
+        return atoms                # bars part the cells: a wrapped cell stays between its bars
     out: list[list[list[Atom]]] = []            # rows → pieces → atoms
     row_cols: list[int] = []
     moved = False
@@ -199,6 +201,12 @@ def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
     if not moved:
         return atoms
     return [a for row in out for piece in row for a in piece]
+
+
+def _barred(text: str) -> bool:
+    """Whether most lines of a table's text hold a bar (markdown rows, cells ending in ` |`)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and sum(1 for line in lines if "|" in line or "｜" in line) * 2 > len(lines)
 
 
 def _label_when_joined(head: list[Atom], rest: list[Atom]) -> bool:
