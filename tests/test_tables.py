@@ -1158,3 +1158,23 @@ def test_bars_keep_each_cell_in_its_row():
     [project] = extract_text(BARRED_ALIGNED, "web.txt").projects
     assert [(i.name, i.target) for i in project.indicators] == [
         ("一个存储备份器", "25台"), ("WIFI布点全覆盖", "100%覆盖"), ("以最新资源面市", "资源采购期以当年为主")]
+
+
+# The head of a form laid out with spaces, and one with bars, whose fields the template
+# prints beside the name (项目分类, 投向领域) and whose name ends in a bracket of words
+# (written for this test).
+HEAD_FIELDS = (
+    "项目名称 2024年民族村寨道路硬化项目 项目分类 基础设施类--道路 建设周期 2024年3月-2024年11月 "
+    "业务主管部门 县民宗委\n实施单位 某某乡人民政府 项目负责人 张某\n"
+    "一级指标 二级指标 三级指标 指标值 完成值\n产出指标 数量指标 硬化道路长度 3.2公里 3.2公里\n")
+HEAD_BRACKET = (
+    "项目名称 | 老旧小区燃气管道改造工程 (东湖街道) | 投向领域 | 城市更新 | |\n"
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | |\n"
+    "产出指标 | 数量指标 | 改造户数 | 1200户 | 1230户 | |\n")
+
+
+def test_the_heads_fields_end_the_name_and_a_bracket_of_words_is_kept():
+    [project] = extract_text(HEAD_FIELDS, "web.txt").projects
+    assert (project.name, project.department, project.unit) == ("2024年民族村寨道路硬化项目", "县民宗委", "某某乡人民政府")
+    [project] = extract_text(HEAD_BRACKET, "web.txt").projects
+    assert project.name == "老旧小区燃气管道改造工程(东湖街道)"

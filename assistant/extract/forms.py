@@ -61,6 +61,7 @@ CONTINUED_WINDOW = 2000     # characters of a page searched for them
 _CELL_END = re.compile(r"[\n\t]")
 _SOURCE_PREFIX = re.compile(r"^其中[:：]?")
 _PROSE_VALUE = ("为", "是")
+_BRACKETED_WORDS = re.compile(r"^[（(][\u4e00-\u9fff]{2,12}[)）]$")
 # what a unit's name ends with: 「某县财政局项目绩效自评表」 names no project
 _UNIT_WORDS = re.compile(r"(局|委|办|中心|院|所|站|馆|政府|部|队|会|处|科|室|学校|小学|中学|医院|公司|单位|部门)$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
@@ -421,7 +422,8 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     for a, after in pairwise(chain(iter_atoms(text, pos, limit, v), [None])):
         assert a is not None
         t = heading_key(a.text)
-        if not _WORDLIKE.search(t):
+        if not _WORDLIKE.search(t) and not (taken and _BRACKETED_WORDS.match(a.text)):
+            # (a bracket of words after the value is the value's: 「某工程 (南湖街道)」)
             if taken and a.gap >= CELL:
                 break                     # a value is one cell: a rule or an empty cell ends it
             continue
