@@ -1178,3 +1178,17 @@ def test_the_heads_fields_end_the_name_and_a_bracket_of_words_is_kept():
     assert (project.name, project.department, project.unit) == ("2024年民族村寨道路硬化项目", "县民宗委", "某某乡人民政府")
     [project] = extract_text(HEAD_BRACKET, "web.txt").projects
     assert project.name == "老旧小区燃气管道改造工程(东湖街道)"
+
+
+# A self-evaluation published as 「…项目自评结果」: its prose, then its table (written for this test).
+SELF_EVALUATION_RESULT = (
+    "2023年度农村学生营养餐补助项目自评结果\n一、自评结论\n经自评，综合评价得分为96分。\n"
+    "一级指标 |\n二级指标 |\n指标名称 |\n目标值 |\n实际完成值 |\n|\n"
+    "产出指标 |\n数量指标 |\n受助学生人数 |\n1500人 |\n1480人 |\n|\n"
+    "效益指标 |\n社会效益指标 |\n学生营养状况改善 |\n改善 |\n明显改善 |\n|\n")
+
+
+def test_a_self_evaluation_result_is_named_by_its_title():
+    [project] = extract_text(SELF_EVALUATION_RESULT, "web.txt").projects
+    assert (project.name, project.form) == ("农村学生营养餐补助项目", "self_evaluation")
+    assert [(i.name, i.actual) for i in project.indicators] == [("受助学生人数", "1480人"), ("学生营养状况改善", "明显改善")]
