@@ -1192,3 +1192,28 @@ def test_a_self_evaluation_result_is_named_by_its_title():
     [project] = extract_text(SELF_EVALUATION_RESULT, "web.txt").projects
     assert (project.name, project.form) == ("农村学生营养餐补助项目", "self_evaluation")
     assert [(i.name, i.actual) for i in project.indicators] == [("受助学生人数", "1480人"), ("学生营养状况改善", "明显改善")]
+
+
+# A 部门预算 target table that lists several projects, as a web page prints it: each
+# project's 项目名称, 预算数 and 年度目标 cells merged down its rows, a department's subtotal
+# row first (written for this test).
+LISTED_PROJECTS = (
+    "| 部门预算项目绩效目标表(2024年度) | ||||||||\n| 金额单位:元 | ||||||||\n"
+    "| 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 |\n"
+    "| 601-某镇部门 | 1,250,000.00 | |||||||||\n"
+    "| 601001-某镇人民政府 | 农村环境卫生保洁经费 | 850,000.00 | 保持村庄环境整洁 | 产出指标 | 数量指标 | 保洁村庄数量 | ≥ | 12 | 个 | 30 |\n"
+    "| 效益指标 | 生态效益指标 | 村庄垃圾清运率 | ≥ | 95 | % | 30 | ||||\n"
+    "| 满意度指标 | 服务对象满意度指标 | 村民满意度 | ≥ | 90 | % | 20 | ||||\n"
+    "| 村级阵地维护经费 | 400,000.00 | 保障村级阵地正常运转 | 产出指标 | 质量指标 | 阵地设施完好率 | ≥ | 95 | % | 40 | |\n"
+    "| 产出指标 | 数量指标 | 维护村级阵地个数 | = | 12 | 个 | 30 | ||||\n")
+
+
+def test_a_table_listing_projects_gives_one_project_each():
+    projects = extract_text(LISTED_PROJECTS, "web.txt").projects
+    assert [(p.name, p.budget.adjusted if p.budget else None) for p in projects] == [
+        ("农村环境卫生保洁经费", 850000), ("村级阵地维护经费", 400000)]
+    assert [[(i.name, i.target, i.weight) for i in p.indicators] for p in projects] == [
+        [("保洁村庄数量", "≥12个", 30), ("村庄垃圾清运率", "≥95%", 30), ("村民满意度", "≥90%", 20)],
+        [("阵地设施完好率", "≥95%", 40), ("维护村级阵地个数", "=12个", 30)]]
+    first = projects[0]
+    assert LISTED_PROJECTS[first.name_start:first.name_end] == first.name

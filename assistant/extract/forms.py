@@ -95,7 +95,64 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
         project = _titled_form(text, v, lexicon)
         if project is not None:
             projects.append(project)
-    return projects
+    return [listed for project in projects for listed in _listed_projects(project, text)]
+
+
+_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$|^\d+\.\d{2}$")
+_LINE = re.compile(r"[^\n]+")
+_LISTING_HEADER = re.compile(r"项目名称[^\n]{0,80}?[一二三]级指标")
+
+
+def _listed_projects(project: Project, text: str) -> list[Project]:
+    """A table that lists several projects (四川's 部门预算项目绩效目标表: 单位名称 · 项目名称 ·
+    预算数 · 年度目标 before the indicator columns, each project's cells merged down its
+    rows) gives one project per 项目名称 cell. In rows printed one per line, the line that
+    prints a name and then an amount (「村组干部报酬 | 3,309,840.00 | 按时发放… |」) opens a
+    project; the cells up to its 年度目标 are no indicator, and the rows after them are the
+    project's. A name with no indicator after it (a department's subtotal) is none."""
+    rows = project.indicators
+    if not rows:
+        return [project]
+    head = text[project.start:rows[0].start]
+    header = None
+    for m in re.finditer(r"[^\n]+", head):
+        if _LISTING_HEADER.search(re.sub(r"[ \t|｜\u3000]+", "", m.group())):
+            header = m.end()
+    if header is None:
+        return [project]
+    opened: list[tuple[int, int, Project]] = []       # line start, end of its project cells, project
+    for line in _LINE.finditer(text, project.start + header, rows[-1].end):
+        cells = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^|｜\t]+", line.group())
+                 if m.group().strip()]
+        at = next((k for k, (_, _, c) in enumerate(cells) if _AMOUNT.match(c)), None)
+        if at is None or at == 0 or len(_HAN_CHAR.findall(cells[at - 1][2])) < 2:
+            continue
+        s0, e0, name = cells[at - 1]
+        last = at + 1 if at + 1 < len(cells) and lookup_label(cells[at + 1][2]) is None else at
+        base = line.start()
+        listed = Project(name=re.sub(r"\s+", "", name), form=project.form, start=base, end=line.end(),
+                         department=project.department, unit=project.unit)
+        listed.name_start = base + s0 + (len(line.group()[s0:e0]) - len(line.group()[s0:e0].lstrip()))
+        listed.name_end = listed.name_start + len(name)
+        listed.budget = Budget(adjusted=_as_float(cells[at][2].replace(",", "")), start=base + cells[at][0],
+                               end=base + cells[at][1])
+        listed.statement_columns = project.statement_columns
+        opened.append((base, base + cells[last][1], listed))
+    if not opened:
+        return [project]
+    project.indicators = []
+    for ind in rows:
+        owner = None
+        for base, cells_end, listed in opened:
+            if base <= ind.start:
+                owner = (cells_end, listed)
+        if owner is None:
+            project.indicators.append(ind)
+        elif ind.start >= owner[0]:
+            owner[1].indicators.append(ind)
+            owner[1].end = max(owner[1].end, ind.end)
+    out = [project] if project.indicators else []
+    return out + [listed for _, _, listed in opened if listed.indicators]
 
 
 # ---------------------------------------------------------------------------- where forms are
