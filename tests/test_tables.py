@@ -1217,3 +1217,16 @@ def test_a_table_listing_projects_gives_one_project_each():
         [("阵地设施完好率", "≥95%", 40), ("维护村级阵地个数", "=12个", 30)]]
     first = projects[0]
     assert LISTED_PROJECTS[first.name_start:first.name_end] == first.name
+
+
+# An 安徽 部门整体支出绩效自评表 names the department in a cell of its own (written for this test).
+DEPARTMENT_CELL = (
+    "部门整体支出绩效自评表 | |||\n(2023年度) | |||\n部门 | 某县乡村建设服务中心 | |||\n"
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "产出指标 | 数量指标 | 改造农村户厕数 | 500户 | 520户 | 20 | 20 |\n")
+
+
+def test_a_department_named_in_a_cell_of_its_own():
+    [project] = extract_text(DEPARTMENT_CELL, "web.txt").projects
+    assert (project.name, project.form) == ("某县乡村建设服务中心", "department_overall")
+    assert [i.name for i in project.indicators] == ["改造农村户厕数"]

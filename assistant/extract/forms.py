@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import chain, combinations, pairwise
+from itertools import chain, combinations, islice, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
@@ -100,6 +100,8 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
 
 _AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$|^\d+\.\d{2}$")
 _LINE = re.compile(r"[^\n]+")
+UNIT_CELLS_MAX = 20         # 「部门」 cells tried as a unit's name field (a hostile page prints thousands)
+_UNIT_CELL = re.compile(r"(?m)(?:^|[|｜\t])[ \u3000]*(部门)[ \u3000]*(?=[|｜\t])")
 _LISTING_HEADER = re.compile(r"项目名称[^\n]{0,80}?[一二三]级指标")
 
 
@@ -172,6 +174,11 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
             found.append(_Anchor(m.start(), m.end(), kind))
         elif moved is not None:
             found.append(_Anchor(m.start(), m.end(), kind, moved))
+    if not found:
+        # 「部门 | 某某中心 |」: a 部门整体 form names its unit in a cell of its own
+        for m in islice(_UNIT_CELL.finditer(text), UNIT_CELLS_MAX):
+            if _name_after(text, m.end(1), "unit", v, memo)[0]:
+                found.append(_Anchor(m.start(1), m.end(1), "unit"))
     if any(a.kind == "project" for a in found):
         found = [a for a in found if a.kind == "project"]
     return found
