@@ -100,6 +100,8 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
 
 _AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$|^\d+\.\d{2}$")
 _LINE = re.compile(r"[^\n]+")
+NAME_BEFORE_WINDOW = 60     # characters before a name field searched for a name printed before it
+_BEFORE_STOP = re.compile(r"[)）|｜\t:：。；;]")
 UNIT_CELLS_MAX = 20         # 「部门」 cells tried as a unit's name field (a hostile page prints thousands)
 _UNIT_CELL = re.compile(r"(?m)(?:^|[|｜\t])[ \u3000]*(部门)[ \u3000]*(?=[|｜\t])")
 _LISTING_HEADER = re.compile(r"项目名称[^\n]{0,80}?[一二三]级指标")
@@ -174,6 +176,8 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
             found.append(_Anchor(m.start(), m.end(), kind))
         elif moved is not None:
             found.append(_Anchor(m.start(), m.end(), kind, moved))
+        elif kind == "project" and (before := _name_before(text, m.start(), v)) is not None:
+            found.append(_Anchor(m.start(), m.end(), kind, before))
     if not found:
         # 「部门 | 某某中心 |」: a 部门整体 form names its unit in a cell of its own
         for m in islice(_UNIT_CELL.finditer(text), UNIT_CELLS_MAX):
@@ -229,6 +233,26 @@ def _displaced_name(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None
             continue
         return m.start(), m.end()
     return None
+
+
+def _name_before(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None:
+    """Where a PDF's text prints a merged name cell before its field (「…自评表 (2022 年度)
+    某某中心与运营方结 算费用 项目名称 主管部门 …」): the words between the form's title and
+    the field, a line's wrap spaces inside them, when they are no field, heading or label."""
+    lo = max(0, pos - NAME_BEFORE_WINDOW)
+    line = text.rfind("\n", lo, pos)
+    lo = line + 1 if line >= 0 else lo
+    stops = [lo] + [m.end() for m in _BEFORE_STOP.finditer(text, lo, pos)]
+    start = stops[-1]
+    piece = text[start:pos].strip()
+    words = re.sub(r"\s+", "", piece)
+    if not 4 <= len(words) <= NAME_MAX or len(_HAN_CHAR.findall(words)) < 4 or _SENTENCE.search(words):
+        return None
+    if v.field_terms.search(piece) or v.column_role(words) is not None or lookup_label(words) is not None \
+            or any(p.search(words) for p, _ in v.titles) or v.title_generic.search(words):
+        return None
+    at = text.index(piece, start)
+    return at, at + len(piece)
 
 
 def _has_value(text: str, pos: int, v: FormVocab) -> bool:
