@@ -1033,7 +1033,8 @@ TITLED_ONLY = (
     ("外贸服务平台建设项目绩效自评表", "外贸服务平台建设项目"),       # 项目 is the name's
     ("外贸服务平台建设项目支出绩效自评表", "外贸服务平台建设"),        # 项目支出 is the form's
     ("某县商务局项目绩效自评表", "某县商务局"),                      # a unit, no project
-    ("城区排水管网改造工程项目绩效自评表", "城区排水管网改造工程")])
+    ("城区排水管网改造工程项目绩效自评表", "城区排水管网改造工程"),
+    ("2023年度外贸服务平台建设项目绩效评价指标表", "外贸服务平台建设项目")])
 def test_a_title_names_its_project(title, name):
     [project] = extract_text(TITLED_ONLY.replace("外贸服务平台建设项目绩效自评表", title), "web.txt").projects
     assert project.name == name
