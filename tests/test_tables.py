@@ -1232,3 +1232,16 @@ def test_a_department_named_in_a_cell_of_its_own():
     [project] = extract_text(DEPARTMENT_CELL, "web.txt").projects
     assert (project.name, project.form) == ("某县乡村建设服务中心", "department_overall")
     assert [i.name for i in project.indicators] == ["改造农村户厕数"]
+
+
+# The approval fields a target form prints below its table (written for this test).
+APPROVALS_BELOW = (
+    "项目绩效目标申报表\n项目名称 村级公益设施维护\n一级指标 二级指标 三级指标 指标值\n"
+    "产出指标 数量指标 维护设施个数 >=20个\n效益指标 社会效益指标 群众出行条件改善 明显改善\n\n"
+    "主管部门审核意见 (盖章)\n\n区财政局业务股审核意见 (盖章)\n")
+
+
+def test_the_approval_fields_below_a_table_end_it():
+    [project] = extract_text(APPROVALS_BELOW, "web.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("维护设施个数", ">=20个"), ("群众出行条件改善", "明显改善")]

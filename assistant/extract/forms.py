@@ -100,6 +100,7 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
 
 _AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$|^\d+\.\d{2}$")
 _LINE = re.compile(r"[^\n]+")
+_APPROVAL = re.compile(r"[^\n|｜\t。，,]{0,16}?(?:审核|初审|审批|复核)意见")
 NAME_BEFORE_WINDOW = 60     # characters before a name field searched for a name printed before it
 _BEFORE_STOP = re.compile(r"[)）|｜\t:：。；;]")
 UNIT_CELLS_MAX = 20         # 「部门」 cells tried as a unit's name field (a hostile page prints thousands)
@@ -650,8 +651,8 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
         if k > start and text:
             gap = text[atoms[k - 1].end:a.start]
             if "\n" in gap:
-                if _SECTION_LINE.match(a.text):
-                    return atoms[start:k]
+                if _SECTION_LINE.match(a.text) or _APPROVAL.match(text, a.start, min(len(text), a.start + 40)):
+                    return atoms[start:k]       # 三、…; 「区财政局审核意见 (盖章)」 below the table
                 bar = "|" in gap or "｜" in gap
                 if lines >= BARRED_MIN and barred * 10 >= lines * 9 and _unbarred_paragraph(atoms, k, text):
                     return atoms[start:k]
