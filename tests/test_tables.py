@@ -1245,3 +1245,17 @@ def test_the_approval_fields_below_a_table_end_it():
     [project] = extract_text(APPROVALS_BELOW, "web.txt").projects
     assert [(i.name, i.target) for i in project.indicators] == [
         ("维护设施个数", ">=20个"), ("群众出行条件改善", "明显改善")]
+
+
+# A page cut inside the label column, as a web page's text of a target table shows it
+# (written for this test).
+CUT_IN_A_LABEL = (
+    "项目名称 农村文化广场建设项目\n"
+    "一级指标 二级指标 三级指标 指标值 分值\n"
+    "成本指标(0-20)分 经济成本指标 广场建设成本 ≤48万元 10\n社会成本指标\n\n\n"
+    "产出指标\n(40-50)分\n数量指\n")
+
+
+def test_labels_a_page_cut_short_make_no_row():
+    [project] = extract_text(CUT_IN_A_LABEL, "web.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [("广场建设成本", "≤48万元")]

@@ -25,7 +25,7 @@ from itertools import chain, combinations, islice, pairwise
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, read_rows
-from assistant.extract.labels import Label, lookup_label, normalise, printed_label
+from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import (CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
                                       unwrap)
@@ -100,6 +100,7 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
 
 _AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$|^\d+\.\d{2}$")
 _LINE = re.compile(r"[^\n]+")
+_LABEL_WEIGHT_RANGE = re.compile(r"[（(][\d.\-–~～]+[)）]\s*分?$")     # 「产出指标(40-50)分」
 _APPROVAL = re.compile(r"[^\n|｜\t。，,]{0,16}?(?:审核|初审|审批|复核)意见")
 NAME_BEFORE_WINDOW = 60     # characters before a name field searched for a name printed before it
 _BEFORE_STOP = re.compile(r"[)）|｜\t:：。；;]")
@@ -760,6 +761,8 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
         if _repeats_its_name(row):
             continue            # 「预算执行率 预算执行率」: the form's execution row, its cells left empty
+        if _cut_label_row(row):
+            continue            # 「产出指标 数量指」: labels a page cut short, no indicator
         if numbers_columns([row.name.text, *(c.text for c in row.values.values())]):
             continue            # 「列次 8 9 10」
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
@@ -834,6 +837,17 @@ def _ocr_label_before(row: ParsedRow) -> None:
             row.labels.append((label, Cellish(prefix, start, start + n)))
             row.name = Cellish(rest, start + n, row.name.end)
             return
+
+
+def _cut_label_row(row: ParsedRow) -> bool:
+    """A row whose name is a label and whose one value is the start of another label (a
+    page cut inside the label column: 「产出指标 数量指」)."""
+    name = _LABEL_WEIGHT_RANGE.sub("", _SPACES.sub("", row.name.text))
+    values = [c for r, c in row.values.items() if r in ("target", "actual") and c.text.strip()]
+    if lookup_label(name) is None or len(values) != 1 or "weight" in row.values or "score" in row.values:
+        return False
+    value = _SPACES.sub("", values[0].text)
+    return len(value) >= 2 and any(w.startswith(value) and w != value for w in label_words())
 
 
 def _repeats_its_name(row: ParsedRow) -> bool:
