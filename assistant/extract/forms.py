@@ -62,8 +62,6 @@ _CELL_END = re.compile(r"[\n\t]")
 _SOURCE_PREFIX = re.compile(r"^其中[:：]?")
 _PROSE_VALUE = ("为", "是")
 _BRACKETED_WORDS = re.compile(r"^[（(][\u4e00-\u9fff]{2,12}[)）]$")
-# what a unit's name ends with: 「某县财政局项目绩效自评表」 names no project
-_UNIT_WORDS = re.compile(r"(局|委|办|中心|院|所|站|馆|政府|部|队|会|处|科|室|学校|小学|中学|医院|公司|单位|部门)$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
@@ -100,12 +98,12 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
 
 _AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$|^\d+\.\d{2}$")
 _LINE = re.compile(r"[^\n]+")
+_ROW_SPACES = re.compile(r"[ \t|｜\u3000]+")
+_ROW_CELL = re.compile(r"[^|｜\t\s](?:[^|｜\t\n]*[^|｜\t\s])?")        # a cell of a row, its spaces left out
 _LABEL_WEIGHT_RANGE = re.compile(r"[（(][\d.\-–~～]+[)）]\s*分?$")     # 「产出指标(40-50)分」
-_APPROVAL = re.compile(r"[^\n|｜\t。，,]{0,16}?(?:审核|初审|审批|复核)意见")
 NAME_BEFORE_WINDOW = 60     # characters before a name field searched for a name printed before it
 _BEFORE_STOP = re.compile(r"[)）|｜\t:：。；;]")
 UNIT_CELLS_MAX = 20         # 「部门」 cells tried as a unit's name field (a hostile page prints thousands)
-_UNIT_CELL = re.compile(r"(?m)(?:^|[|｜\t])[ \u3000]*(部门)[ \u3000]*(?=[|｜\t])")
 _LISTING_HEADER = re.compile(r"项目名称[^\n]{0,80}?[一二三]级指标")
 
 
@@ -119,31 +117,27 @@ def _listed_projects(project: Project, text: str) -> list[Project]:
     rows = project.indicators
     if not rows:
         return [project]
-    head = text[project.start:rows[0].start]
     header = None
-    for m in re.finditer(r"[^\n]+", head):
-        if _LISTING_HEADER.search(re.sub(r"[ \t|｜\u3000]+", "", m.group())):
+    for m in _LINE.finditer(text, project.start, rows[0].start):
+        if _LISTING_HEADER.search(_ROW_SPACES.sub("", m.group())):
             header = m.end()
     if header is None:
         return [project]
     opened: list[tuple[int, int, Project]] = []       # line start, end of its project cells, project
-    for line in _LINE.finditer(text, project.start + header, rows[-1].end):
-        cells = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^|｜\t]+", line.group())
-                 if m.group().strip()]
-        at = next((k for k, (_, _, c) in enumerate(cells) if _AMOUNT.match(c)), None)
-        if at is None or at == 0 or len(_HAN_CHAR.findall(cells[at - 1][2])) < 2:
+    for line in _LINE.finditer(text, header, rows[-1].end):
+        cells = list(_ROW_CELL.finditer(text, line.start(), line.end()))
+        at = next((k for k, c in enumerate(cells) if _AMOUNT.match(c.group())), None)
+        if at is None or at == 0 or len(_HAN_CHAR.findall(cells[at - 1].group())) < 2:
             continue
-        s0, e0, name = cells[at - 1]
-        last = at + 1 if at + 1 < len(cells) and lookup_label(cells[at + 1][2]) is None else at
-        base = line.start()
-        listed = Project(name=re.sub(r"\s+", "", name), form=project.form, start=base, end=line.end(),
+        name, amount = cells[at - 1], cells[at]
+        last = at + 1 if at + 1 < len(cells) and lookup_label(cells[at + 1].group()) is None else at
+        listed = Project(name=_SPACES.sub("", name.group()), form=project.form, start=line.start(), end=line.end(),
+                         name_start=name.start(), name_end=name.end(),
                          department=project.department, unit=project.unit)
-        listed.name_start = base + s0 + (len(line.group()[s0:e0]) - len(line.group()[s0:e0].lstrip()))
-        listed.name_end = listed.name_start + len(name)
-        listed.budget = Budget(adjusted=_as_float(cells[at][2].replace(",", "")), start=base + cells[at][0],
-                               end=base + cells[at][1])
+        listed.budget = Budget(adjusted=_as_float(amount.group().replace(",", "")), start=amount.start(),
+                               end=amount.end())
         listed.statement_columns = project.statement_columns
-        opened.append((base, base + cells[last][1], listed))
+        opened.append((line.start(), cells[last].end(), listed))
     if not opened:
         return [project]
     project.indicators = []
@@ -182,7 +176,7 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
             found.append(_Anchor(m.start(), m.end(), kind, before))
     if not found:
         # 「部门 | 某某中心 |」: a 部门整体 form names its unit in a cell of its own
-        for m in islice(_UNIT_CELL.finditer(text), UNIT_CELLS_MAX):
+        for m in islice(v.unit_cell.finditer(text), UNIT_CELLS_MAX):
             if _name_after(text, m.end(1), "unit", v, memo)[0]:
                 found.append(_Anchor(m.start(1), m.end(1), "unit"))
     if any(a.kind == "project" for a in found):
@@ -231,10 +225,15 @@ def _displaced_name(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None
         key = heading_key(piece)
         if v.field_kind(key) is not None or v.column_role(key) is not None or v.budget_role(key) is not None \
                 or v.title_generic.search(key) or lookup_label(key) is not None \
-                or _SOURCE_PREFIX.sub("", key) in v.budget_sources:
+                or _budget_source(key, v):
             continue
         return m.start(), m.end()
     return None
+
+
+def _budget_source(key: str, v: FormVocab) -> bool:
+    """Whether a heading key is a row under a budget's total (其中：上年结转资金 …)."""
+    return _SOURCE_PREFIX.sub("", key) in v.budget_sources
 
 
 def _name_before(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None:
@@ -245,15 +244,15 @@ def _name_before(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None:
     line = text.rfind("\n", lo, pos)
     lo = line + 1 if line >= 0 else lo
     stops = [lo] + [m.end() for m in _BEFORE_STOP.finditer(text, lo, pos)]
-    start = stops[-1]
-    piece = text[start:pos].strip()
-    words = re.sub(r"\s+", "", piece)
+    segment = text[stops[-1]:pos]
+    piece = segment.strip()
+    words = _SPACES.sub("", piece)
     if not 4 <= len(words) <= NAME_MAX or len(_HAN_CHAR.findall(words)) < 4 or _SENTENCE.search(words):
         return None
     if v.field_terms.search(piece) or v.column_role(words) is not None or lookup_label(words) is not None \
             or any(p.search(words) for p, _ in v.titles) or v.title_generic.search(words):
         return None
-    at = text.index(piece, start)
+    at = stops[-1] + len(segment) - len(segment.lstrip())
     return at, at + len(piece)
 
 
@@ -456,7 +455,7 @@ def _name_from_title(title: str, v: FormVocab) -> str:
     if len(core) < 4 or v.title_generic.search(core):
         return ""
     if re.search(re.escape(core) + "项目(?!支出)", re.sub(r"\s+", "", title)) \
-            and not v.project_report_words.search(core) and not _UNIT_WORDS.search(core):
+            and not v.project_report_words.search(core) and not v.unit_name_end.search(core):
         return core + "项目"    # 「服务贸易项目绩效自评表」: 项目 is the name's, 项目支出 the form's
     return core
 
@@ -559,7 +558,7 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
         return True
     if not glued and (v.column_role(key) is not None or v.budget_role(key) is not None):
         return True
-    if key in v.budget_totals or _SOURCE_PREFIX.sub("", key) in v.budget_sources:
+    if key in v.budget_totals or _budget_source(key, v):
         return True
     return raw.rstrip().endswith((":", "：")) and len(key) <= 10 and not any(c.isdigit() for c in key)
 
@@ -652,7 +651,7 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
         if k > start and text:
             gap = text[atoms[k - 1].end:a.start]
             if "\n" in gap:
-                if _SECTION_LINE.match(a.text) or _APPROVAL.match(text, a.start, min(len(text), a.start + 40)):
+                if _SECTION_LINE.match(a.text) or v.approval.match(text, a.start, min(len(text), a.start + 40)):
                     return atoms[start:k]       # 三、…; 「区财政局审核意见 (盖章)」 below the table
                 bar = "|" in gap or "｜" in gap
                 if lines >= BARRED_MIN and barred * 10 >= lines * 9 and _unbarred_paragraph(atoms, k, text):

@@ -39,7 +39,10 @@ class FormVocab:
     table_end: tuple[str, ...]
     table_end_keys: tuple[str, ...]    # the same as headings (no white space, brackets, colons)
     placeholder: re.Pattern
-    not_name: re.Pattern               # 正向指标, 计划标准: a cell beside the values, never a name
+    not_name: re.Pattern               # 正向指标, 计划标准, …审核意见: never a name
+    approval: re.Pattern               # …审核意见 (盖章): an approval field below a table
+    unit_cell: re.Pattern              # 「部门 |」: a unit's name field standing as a whole cell
+    unit_name_end: re.Pattern          # 局, 中心 …: what a unit's name ends with
     name_mark: re.Pattern              # 指标1：, 任务2：: a name begins here
     column_numbering: frozenset[str]   # 列次, 栏次: a row numbering the columns
     schemas: tuple[tuple[str, ...], ...]
@@ -180,7 +183,12 @@ def vocab() -> FormVocab:
         table_end=table_end,
         table_end_keys=tuple(k for k in (heading_key(e) for e in table_end) if k),
         placeholder=re.compile(tables["placeholder_re"]),
-        not_name=re.compile(tables["not_name_re"]),
+        not_name=re.compile("^(?:" + tables["not_name_re"] + "|" + tables["approval_field_re"]
+                            + r"\s*(?:[（(]\s*盖章\s*[)）])?)$"),
+        approval=re.compile(tables["approval_field_re"]),
+        unit_cell=re.compile(r"(?m)(?:^|[|｜\t])[ \u3000]*(" + "|".join(re.escape(f) for f in forms["unit_cell_fields"])
+                             + r")[ \u3000]*(?=[|｜\t])"),
+        unit_name_end=re.compile(forms["unit_name_end_re"]),
         name_mark=re.compile(tables["name_mark_re"]),
         column_numbering=frozenset(heading_key(w) for w in tables.get("column_numbering") or ()),
         schemas=tuple(tuple(s) for s in tables["schemas"]),

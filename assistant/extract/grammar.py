@@ -176,7 +176,7 @@ def a_start(atoms: list[Atom], k: int) -> int:
     return atoms[k].start
 
 
-def delimited(atoms: list[Atom]) -> bool:
+def delimited(atoms: list[Atom], glued: bool | None = None) -> bool:
     """Whether the cells of a table are parted by separators: many short pieces of text
     between bars, line breaks or spaces, rather than a few long glued runs."""
     lengths, run = [], 0
@@ -187,7 +187,7 @@ def delimited(atoms: list[Atom]) -> bool:
         run += a.end - a.start
     if run:
         lengths.append(run)
-    if len(lengths) < 12 or glued_values(atoms):
+    if len(lengths) < 12 or (glued_values(atoms) if glued is None else glued):
         return False
     lengths.sort()
     return lengths[len(lengths) // 2] <= 16
@@ -267,7 +267,8 @@ class Cells:
     the header's columns and the published column orders ask for them."""
 
     def __init__(self, atoms: list[Atom], source: str, vocab: FormVocab):
-        parted = delimited(atoms)
+        run_together = glued_values(atoms)
+        parted = delimited(atoms, run_together)
         if parted:
             atoms = _coalesce(atoms)
         wrap = line_join(atoms, source)
@@ -275,7 +276,7 @@ class Cells:
         self.atoms, self.source, self.vocab = atoms, source, vocab
         self.n = len(atoms)
         glue = DELIMITED_GLUE if parted else 1.0
-        wrapped = not parted and glued_values(atoms)
+        wrapped = run_together          # then parted is False
         # what a cell's words say about cells run together counts for less where the
         # separators already say where cells end
         self.evidence = DELIMITED_EVIDENCE if parted else 1.0
