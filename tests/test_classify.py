@@ -266,6 +266,49 @@ def test_spacy_pipeline_uses_the_user_dictionary():
     assert doc.user_data.get("jixiao_user_dict") == nlp.meta["jixiao_user_dict"]
 
 
+def test_trie_dictionary_segments_as_jiebas_own_dict(tmp_path):
+    """jieba's dictionary read from the memory-mapped trie gives the words jieba's own dict
+    gives, user dictionary included, with and without the HMM for unknown words."""
+    import jieba
+
+    from assistant import nlp as nlp_module
+    from assistant.nlp import TrieFreq, tokenizer
+
+    mine = tokenizer()
+    assert isinstance(mine.FREQ, TrieFreq)
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    plain.load_userdict(str(nlp_module._write_user_dict(tmp_path, nlp_module.user_terms())))
+    assert mine.total == plain.total
+    lines = [line for path in sorted((ROOT / "corpora" / "samples").glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) > 200
+    for line in lines:
+        for hmm in (True, False):
+            assert mine.lcut(line, HMM=hmm) == plain.lcut(line, HMM=hmm), line
+
+
+def test_trie_dictionary_is_built_once_and_rebuilt_when_damaged(tmp_path):
+    import jieba
+
+    from assistant.nlp import TrieFreq
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("绩效 30 n\n绩效目标 60 n\n目标 40 n\n", encoding="utf-8")
+    freq, total = TrieFreq.of_jieba(tmp_path, str(dictionary))
+    assert total == 130 and freq["绩效目标"] == 60 and freq["绩效目"] == 0 and "目标值" not in freq
+    built = next(tmp_path.glob("jieba-*.marisa"))
+    stamp = built.stat().st_mtime_ns
+    assert TrieFreq.of_jieba(tmp_path, str(dictionary))[1] == 130
+    assert built.stat().st_mtime_ns == stamp            # read again, not built again
+    built.write_bytes(b"not a trie")
+    freq, total = TrieFreq.of_jieba(tmp_path, str(dictionary))
+    assert total == 130 and freq.get("目标") == 40 and freq.get("预算", 1) == 1
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    assert tok.lcut("绩效目标", HMM=False) == ["绩效目标"]
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_extract_classifies_with_an_analyst_lexicon(tmp_path, workers):
     """`extract --lexicon` reaches the classifier, in this process and in pool workers."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -88,8 +89,10 @@ def _column_role(text: str, fuzzy: bool) -> str | None:
     return vocab()._column_role(text, fuzzy)
 
 
+@lru_cache(maxsize=65536)
 def heading_key(text: str) -> str:
-    """A cell as a heading: no white space, no bracketed note, no edge punctuation."""
+    """A cell as a heading: no white space, no bracketed note, no edge punctuation (every
+    cell of a form is asked, most of them more than once)."""
     return _BRACKET.sub("", _SPACE.sub("", text or "")).strip(_EDGE_PUNCT)
 
 
