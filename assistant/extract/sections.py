@@ -167,6 +167,7 @@ class _Lex:
     table_end: tuple[str, ...]
     descriptive_labels: frozenset
     chinese_headings: bool       # every heading word and statement column has a Chinese character
+    any_heading: re.Pattern      # any heading word or statement column, anywhere
 
 
 @derived(maxsize=1)
@@ -206,6 +207,8 @@ def _lex() -> _Lex:
         table_end=tuple(data.get("table_end", [])),
         descriptive_labels=frozenset(label_text(x) for x in data.get("descriptive_labels", [])),
         chinese_headings=all(_CJK.search(w) for w in [*word_kind, *data.get("reason_columns", [])]),
+        any_heading=re.compile("|".join(sorted({re.escape(label_text(w)) for w in
+                                                [*word_kind, *data.get("reason_columns", [])] if label_text(w)}))),
     )
 
 
@@ -335,7 +338,7 @@ def _cell_regions(rows, headers: list[dict]) -> list[Region]:
     label stands alone, in the next row).  Header rows are left to `_column_regions`."""
     regions = []
     for i, row in enumerate(rows):
-        if not _is_table(row) or headers[i]:
+        if not _is_table(row) or headers[i] or not _holds_heading(row):
             continue
         cells = row.nonempty
         for j, cell in enumerate(cells):
@@ -389,7 +392,7 @@ def _column_regions(rows, headers: list[dict]) -> list[Region]:
 def _column_labels(row) -> dict[int, tuple[str, tuple[str, ...]]]:
     """For a table header row: cell index → (label, kinds) of its statement columns."""
     cells = row.nonempty
-    if len(cells) < 3:
+    if len(cells) < 3 or not _holds_heading(row):
         return {}
     lex = _lex()
     out = {}
@@ -408,6 +411,14 @@ def _column_labels(row) -> dict[int, tuple[str, tuple[str, ...]]]:
     if out and sum(1 for c in cells if len(label_text(c.text)) <= 14) < len(cells) - 1:
         return {}
     return out
+
+
+def _holds_heading(row) -> bool:
+    """Whether any cell of a row may be a statement heading: one search of the row's text
+    (white space aside) for a heading word, before any cell is looked at — most rows of a
+    form hold none."""
+    joined, find = row.joined, _lex().any_heading.search
+    return bool(find(joined) or _SPACE.search(joined) and find(_SPACE.sub("", joined)))
 
 
 def _may_head(text: str) -> bool:
