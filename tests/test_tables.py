@@ -1259,3 +1259,43 @@ CUT_IN_A_LABEL = (
 def test_labels_a_page_cut_short_make_no_row():
     [project] = extract_text(CUT_IN_A_LABEL, "web.txt").projects
     assert [(i.name, i.target) for i in project.indicators] == [("广场建设成本", "≤48万元")]
+
+
+# A self-evaluation table whose parent rows are numbered like section headings, in pipe
+# rows as a web page prints them (written for this test).
+NUMBERED_PARENT_ROWS = (
+    "项目支出绩效自评表\n"
+    "项目名称 | 耕地质量提升示范项目 | | | |\n"
+    "一级指标 | 二级指标 | 三级指标 | 年度目标值 | 实际完成值 | 得分 |\n"
+    "产出指标 | 数量指标 | 一、示范片建设 | ≥3000亩 | 3000亩 | 10 |\n"
+    "1、有机肥替代 | ≥1200亩 | 1200亩 | 5 |\n"
+    "二、土壤采样检测 | ≥80个 | 96个 | 10 |\n"
+    "三、技术培训 | ≥4期 | 4期 | 10 |\n"
+    "时效指标 | 按期完工率 | 100% | 100% | 10 |\n\n"
+    "三、存在问题\n部分片区有机肥到位较晚，影响了施用进度。\n")
+
+
+def test_a_numbered_row_in_a_barred_table_is_no_section_heading():
+    [project] = extract_text(NUMBERED_PARENT_ROWS, "web.txt").projects
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("一、示范片建设", "≥3000亩", "3000亩"), ("有机肥替代", "≥1200亩", "1200亩"),
+        ("二、土壤采样检测", "≥80个", "96个"), ("三、技术培训", "≥4期", "4期"),
+        ("按期完工率", "100%", "100%")]
+
+
+# A special-fund target table, one cell per line with bars, as a web page prints it; the
+# fund's name carries a long bracket of words (written for this test).
+SPECIAL_FUND = (
+    "专项资金绩效目标表\n专项名称 |\n"
+    "农村供水保障专项 (小型水源工程及管网延伸改造项目) | ||||\n"
+    "下达单位 |\n某县人民政府 | ||||\n"
+    "一级指标 |\n二级指标 |\n三级指标 |\n指标值 | |\n"
+    "产出指标 |\n数量指标 |\n新建供水管网长度 |\n≥35公里 | |\n"
+    "效益指标 |\n社会效益指标 |\n受益人口 |\n≥1.2万人 | |\n")
+
+
+def test_a_special_fund_is_named_by_its_field_bracket_and_all():
+    [project] = extract_text(SPECIAL_FUND, "web.txt").projects
+    assert project.name == "农村供水保障专项(小型水源工程及管网延伸改造项目)"
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("新建供水管网长度", "≥35公里"), ("受益人口", "≥1.2万人")]

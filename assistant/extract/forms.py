@@ -43,6 +43,7 @@ _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
 _TITLE_END = re.compile(r"(?:表|报告|自评结果)(?:[（(][^（）()]*[)）])?$")
 _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_ROW_AFTER = re.compile(r"[^|｜\t]*[|｜\t][^\n]*\d")      # a bar or TAB, then a figure, on the same line
 _SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _CELL_PIECE = re.compile(r"(?<![^\s|｜:：])[^\s|｜:：]+(?![^\s|｜:：])")
@@ -61,7 +62,7 @@ CONTINUED_WINDOW = 2000     # characters of a page searched for them
 _CELL_END = re.compile(r"[\n\t]")
 _SOURCE_PREFIX = re.compile(r"^其中[:：]?")
 _PROSE_VALUE = ("为", "是")
-_BRACKETED_WORDS = re.compile(r"^[（(][\u4e00-\u9fff]{2,12}[)）]$")
+_BRACKETED_WORDS = re.compile(r"^[（(][\u4e00-\u9fff]{2,30}[)）]$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
@@ -651,7 +652,8 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
         if k > start and text:
             gap = text[atoms[k - 1].end:a.start]
             if "\n" in gap:
-                if _SECTION_LINE.match(a.text) or v.approval.match(text, a.start, min(len(text), a.start + 40)):
+                if _SECTION_LINE.match(a.text) and not _numbered_row(text, a) \
+                        or v.approval.match(text, a.start, min(len(text), a.start + 40)):
                     return atoms[start:k]       # 三、…; 「区财政局审核意见 (盖章)」 below the table
                 bar = "|" in gap or "｜" in gap
                 if lines >= BARRED_MIN and barred * 10 >= lines * 9 and _unbarred_paragraph(atoms, k, text):
@@ -664,6 +666,15 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
         if v.field_kind(a.text) == "name":
             return atoms[start:k]
     return atoms[start:]
+
+
+def _numbered_row(text: str, a: Atom) -> bool:
+    """Whether a line opening like a section heading (二、…) is a table row whose first cell
+    is numbered (「二、田间试验 | ≧15组 | 15组 | 15.0 |」): its line goes on past a bar or a
+    TAB to a cell with a figure in it.  A heading's line holds no such cell."""
+    end = text.find("\n", a.end)
+    rest = text[a.end:end if end >= 0 else len(text)]
+    return bool(_ROW_AFTER.match(rest))
 
 
 def _unbarred_paragraph(atoms: list[Atom], k: int, text: str) -> bool:
