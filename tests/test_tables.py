@@ -1299,3 +1299,20 @@ def test_a_special_fund_is_named_by_its_field_bracket_and_all():
     assert project.name == "农村供水保障专项(小型水源工程及管网延伸改造项目)"
     assert [(i.name, i.target) for i in project.indicators] == [
         ("新建供水管网长度", "≥35公里"), ("受益人口", "≥1.2万人")]
+
+
+# A target table whose 指标性质 column says which way is better and whose 指标方向 column
+# holds the comparator, in spaced rows and in TAB rows (written for this test).
+DIRECTION_FIRST = (
+    "项目绩效目标表\n项目名称 社区养老服务补贴\n"
+    "一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值\n"
+    "产出指标 数量指标 服务老人人数 正向 = 120 人 10\n"
+    "产出指标 成本指标 人均补贴标准 反向 ≤ 300 元/月 10\n")
+
+
+@pytest.mark.parametrize("sep", [" ", "\t"])
+def test_which_way_is_better_is_no_part_of_the_target(sep):
+    text = DIRECTION_FIRST.replace(" ", sep) if sep == "\t" else DIRECTION_FIRST
+    [project] = extract_text(text, "web.txt").projects
+    assert [(i.name, i.target.replace(" ", "")) for i in project.indicators] == [
+        ("服务老人人数", "=120人"), ("人均补贴标准", "≤300元/月")]

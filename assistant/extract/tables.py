@@ -227,7 +227,9 @@ def _anchor_grid(cells: list[Cell], header: Header) -> _Parsed | None:
         text = cell.text.strip()
         if not text or role is None:
             continue
-        if role in _GRID_VALUES and role not in values:
+        if role == "nature" and role in values:     # 指标性质 and 指标方向 both printed: 正向 · =
+            values[role] = Cell(values[role].text + text, values[role].start, cell.end)
+        elif role in _GRID_VALUES and role not in values:
             values[role] = cell
         elif role in ("score", "weight"):
             if not _is_number(text):
@@ -354,6 +356,8 @@ def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
     parts = [values[r].text for r in roles if r in values]
     if not parts:
         return None
+    if "nature" in values and roles[0] == "nature":
+        parts[0] = _tables_lexicon()["_direction"].sub("", parts[0])     # 正向= · 8 → =8
     return "".join(parts)
 
 
@@ -443,6 +447,7 @@ def _tables_lexicon() -> dict:
     lex["_name_numbering"] = re.compile(lex["name_numbering_re"])
     lex["_template_instruction"] = re.compile(lex["template_instruction_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
+    lex["_direction"] = re.compile(lex["direction_re"])
     return lex
 
 
