@@ -5,6 +5,7 @@ unexpected exception and a document over its time budget all become an `Outcome`
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -157,7 +158,24 @@ def _max_seconds(key: str) -> float:
 def run_chunk(paths: list[str], job: Job | None = None) -> list[Outcome]:
     """The task a worker runs: a few files in a row (the pool passes `job` once, at start)."""
     job = job if job is not None else _WORKER_JOB
-    return [extract_file(p, job) for p in paths]
+    outcomes = [extract_file(p, job) for p in paths]
+    _settle()
+    return outcomes
+
+
+_SETTLED = False
+
+
+def _settle() -> None:
+    """After a process's first chunk, when the lexicons, vocabularies and compiled patterns
+    are loaded and will live as long as it does: collect once, then move everything alive
+    out of the collector's sight (gc.freeze).  Otherwise every full collection walks those
+    objects again, for nothing — about 6% of a batch's time."""
+    global _SETTLED
+    if not _SETTLED:
+        _SETTLED = True
+        gc.collect()
+        gc.freeze()
 
 
 def failure(path: str, reason: str) -> Outcome:
