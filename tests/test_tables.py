@@ -1316,3 +1316,21 @@ def test_which_way_is_better_is_no_part_of_the_target(sep):
     [project] = extract_text(text, "web.txt").projects
     assert [(i.name, i.target.replace(" ", "")) for i in project.indicators] == [
         ("服务老人人数", "=120人"), ("人均补贴标准", "≤300元/月")]
+
+
+# A scored self-evaluation in pipe rows where one row prints no actual value: its weight
+# and its score (full marks) follow the target, and the reason cell is left empty
+# (written for this test).
+NO_ACTUAL_VALUE = (
+    "项目支出绩效自评表\n项目名称 | 村级冷链仓储建设项目 | |||\n"
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+    "产出指标 | 数量指标 | 冷库建设面积 | ≥1200平方米 | 1200平方米 | 10 | 10 | |\n"
+    "配套变压器台数 | 3 | 8.5 | 8.5 | |\n"
+    "质量指标 | 验收合格率 | 100% | 100% | 10 | 10 | |\n")
+
+
+def test_an_empty_cell_at_a_rows_end_is_its_reason_not_its_score():
+    [project] = extract_text(NO_ACTUAL_VALUE, "web.txt").projects
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
+        ("冷库建设面积", "≥1200平方米", "1200平方米", 10, 10), ("配套变压器台数", "3", None, 8.5, 8.5),
+        ("验收合格率", "100%", "100%", 10, 10)]

@@ -203,6 +203,9 @@ def glued_values(atoms: list[Atom]) -> bool:
 
 
 EMPTY_FILL = 0.0         # an empty cell printed as a bar, read as the column it stands in
+# … as a weight or a score: a scoring table prints those on every row, and the cell left
+# empty at a row's end is its reason or note (「3 | 8.5 | 8.5 | |」: no actual value, full marks)
+EMPTY_NUMBER = 1.0
 EMPTY_JOIN = 100.0       # never part of another cell
 MAX_EMPTIES = 8          # a row of bars (「||||||」) says no more than that many
 
@@ -351,7 +354,7 @@ class Cells:
         if c is None:
             if self.empties[j] > self.empties[i]:
                 # an empty cell fills one column of any kind but a name or a label, alone
-                c = EMPTY_FILL if j == i + 1 and kind not in ("name", "label") else INF
+                c = INF if j > i + 1 or kind in ("name", "label") else EMPTY_NUMBER if kind == "number" else EMPTY_FILL
                 self._costs[key] = c
                 return c
             t = self.text(i, j)
