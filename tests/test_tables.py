@@ -1334,3 +1334,24 @@ def test_an_empty_cell_at_a_rows_end_is_its_reason_not_its_score():
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators] == [
         ("冷库建设面积", "≥1200平方米", "1200平方米", 10, 10), ("配套变压器台数", "3", None, 8.5, 8.5),
         ("验收合格率", "100%", "100%", 10, 10)]
+
+
+# A target table whose template marks each second level required or optional, in pipe
+# rows; the benefit rows print their indicator as a sentence with no value (written for
+# this test).
+MARKED_LABELS = (
+    "项目支出绩效目标申报表\n项目名称 | 乡村小型水利设施维修项目 | ||||\n"
+    "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | |\n"
+    "产出指标 | 数量指标 (必填硬性指标) | 维修塘坝座数(座) | 12 | ||\n"
+    "质量指标 (必填) | 工程验收合格率(%) | 100 | |||\n"
+    "效益指标 | 经济效益 指标 (选填) | 增加灌溉面积，提高农户收入。 | |||\n"
+    "社会效益 指标 (必填) | 受益农户数(户) | 860 | |||\n")
+
+
+def test_required_and_optional_marks_on_labels_are_no_rows():
+    [project] = extract_text(MARKED_LABELS, "web.txt").projects
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("数量指标", "维修塘坝座数(座)", "12"), ("质量指标", "工程验收合格率(%)", "100"),
+        ("经济效益指标", "增加灌溉面积，提高农户收入。", None), ("社会效益指标", "受益农户数(户)", "860")]
+    assert lookup_label("数量指标(必填硬性指标)").category == "数量"
+    assert lookup_label("受益农户数(必填)") is None        # a mark alone makes no label

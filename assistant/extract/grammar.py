@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.extract.formvocab import FormVocab, vocab
-from assistant.extract.labels import Label, damaged_label, label_words, lookup_label
+from assistant.extract.labels import Label, damaged_label, label_words, lookup_label, normalise
 from assistant.extract.stream import _PERCENT, CELL, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
 from assistant.lexicon import derived
 
@@ -661,8 +661,8 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
         return INF
     cost = 0.2 + g * (0.03 * max(0, len(t) - 30) + _embedded(t) + 2.0 * len(_IN_NAME_VALUE.findall(t))
                       + INNER_NUMBER * 1.5 * len(_INNER_NUMBER.findall(t)))
-    if len(t) <= 2:
-        cost += SHORT_NAME
+    if len(t) <= 2 or len(normalise(t)) <= 2:
+        cost += SHORT_NAME              # 「指标(选填)」: the end of a label and its mark
     cost += NAME_SENTENCE * (t[-1] in "。；;" ) + 0.5 * NAME_SENTENCE * min(2, len(_CLAUSE.findall(t)))
     if t[-1] in ":：":
         cost += FIELD_KEY               # 「编辑:」: the key of a field, not an indicator

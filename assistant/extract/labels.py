@@ -27,17 +27,27 @@ class Label:
 
 
 def normalise(text: str) -> str:
-    """Remove white space, printed weights and a framework's notes on a label (labels.yaml
-    § label_notes): 「产出指标 (50分)」 → 「产出指标」, 「经济效益(可选项)」 → 「经济效益」."""
-    return _SPACE.sub("", _label_notes().sub("", _WEIGHT.sub("", text or ""))).strip("：:")
+    """Remove white space, printed weights and a framework's notes and marks on a label
+    (labels.yaml § label_notes, label_marks): 「产出指标 (50分)」 → 「产出指标」,
+    「经济效益(可选项)」 → 「经济效益」, 「数量指标 (必填)」 → 「数量指标」."""
+    return _SPACE.sub("", _label_marks().sub("", _label_notes().sub("", _WEIGHT.sub("", text or "")))).strip("：:")
 
 
 @derived(maxsize=1)
 def _label_notes() -> re.Pattern:
-    notes = builtin("labels.yaml").get("label_notes") or []
-    if not notes:
+    return _bracketed(builtin("labels.yaml").get("label_notes") or [])
+
+
+@derived(maxsize=1)
+def _label_marks() -> re.Pattern:
+    return _bracketed(builtin("labels.yaml").get("label_marks") or [])
+
+
+def _bracketed(words: list[str]) -> re.Pattern:
+    """Any of `words` in brackets (a pattern that never matches for none)."""
+    if not words:
         return re.compile(r"(?!)")
-    return re.compile(r"[（(]\s*(?:" + "|".join(re.escape(n) for n in notes) + r")\s*[)）]")
+    return re.compile(r"[（(]\s*(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s*[)）]")
 
 
 @derived(maxsize=4096)
