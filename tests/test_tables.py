@@ -1355,3 +1355,18 @@ def test_required_and_optional_marks_on_labels_are_no_rows():
         ("经济效益指标", "增加灌溉面积，提高农户收入。", None), ("社会效益指标", "受益农户数(户)", "860")]
     assert lookup_label("数量指标(必填硬性指标)").category == "数量"
     assert lookup_label("受益农户数(必填)") is None        # a mark alone makes no label
+
+
+# A target table printing 计量单位 and 指标性质 before 指标值, one cell per line with bars,
+# as a web page shows it (written for this test).
+UNIT_FIRST = (
+    "项目绩效目标表\n项目(专项)名称 |\n村道沿线绿化项目 | |||\n"
+    "一级指标 |\n二级指标 |\n三级指标 |\n计量单位 |\n指标性质 |\n指标值 | | "
+    "产出指标 |\n数量指标 |\n绿化公路长度 |\n米 |\n= |\n4200 | | | 栽植苗木数量 |\n株 |\n≥ |\n8000 | ||| | "
+    "质量指标 |\n苗木成活率 |\n% |\n≥ |\n90 | || |\n")
+
+
+def test_unit_and_comparator_before_the_value_make_its_target():
+    [project] = extract_text(UNIT_FIRST, "web.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("绿化公路长度", "=4200米"), ("栽植苗木数量", "≥8000株"), ("苗木成活率", "≥90%")]

@@ -631,13 +631,19 @@ def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
         if r in out and r in ("target", "actual", "weight", "score"):
             out.remove(r)                 # a second header line prints the sub-columns in order
         out.append(r)
-    # 指标性质 (=, ≥ …) and 度量单位 are the parts of the target printed in cells of their own
+    # 指标性质 (=, ≥ …) and 度量单位 are the parts of the target printed in cells of their own:
+    # the comparator before the value and the unit after it, unless the header prints them
+    # right before the value in another order (计量单位 · 指标性质 · 指标值)
     if "target" in out:
         at = out.index("target")
-        if "unit" in after:
-            out.insert(at + 1, "unit")
-        if "nature" in after:
-            out.insert(at, "nature")
+        lead: list[str] = []
+        k = after.index("target") if "target" in after else 0
+        while k > 0 and after[k - 1] in ("nature", "unit") and after[k - 1] not in lead:
+            k -= 1
+            lead.insert(0, after[k])
+        first = lead + ["nature"] * ("nature" in after and "nature" not in lead)
+        last = ["unit"] * ("unit" in after and "unit" not in lead)
+        out[at:at + 1] = [*first, "target", *last]
     return tuple(out)
 
 
