@@ -1370,3 +1370,19 @@ def test_unit_and_comparator_before_the_value_make_its_target():
     [project] = extract_text(UNIT_FIRST, "web.txt").projects
     assert [(i.name, i.target) for i in project.indicators] == [
         ("绿化公路长度", "=4200米"), ("栽植苗木数量", "≥8000株"), ("苗木成活率", "≥90%")]
+
+
+# A provincial budget target form naming its programme (一级项目) above the project itself
+# (二级项目), as a web page prints it (written for this test).
+TWO_LEVEL_PROJECT = (
+    "省级部门预算项目支出绩效目标表(2023年度)\n"
+    "一级项目名称 文化事业发展专项资金\n二级项目名称 乡镇文化站免费开放补助资金\n"
+    "项目类型 新增项目\n项目主管部门 某市文化和旅游局\n"
+    "一级指标 二级指标 三级指标 指标目标值\n"
+    "产出指标 数量指标 免费开放天数 =300天\n满意度指标 服务对象满意度 群众满意度 ≥95%\n")
+
+
+def test_the_second_level_project_is_the_project():
+    [project] = extract_text(TWO_LEVEL_PROJECT, "web.txt").projects
+    assert (project.name, project.department) == ("乡镇文化站免费开放补助资金", "某市文化和旅游局")
+    assert [(i.name, i.target) for i in project.indicators] == [("免费开放天数", "=300天"), ("群众满意度", "≥95%")]
