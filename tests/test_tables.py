@@ -1386,3 +1386,23 @@ def test_the_second_level_project_is_the_project():
     [project] = extract_text(TWO_LEVEL_PROJECT, "web.txt").projects
     assert (project.name, project.department) == ("乡镇文化站免费开放补助资金", "某市文化和旅游局")
     assert [(i.name, i.target) for i in project.indicators] == [("免费开放天数", "=300天"), ("群众满意度", "≥95%")]
+
+
+# A self-evaluation printed from a spreadsheet as one run of text: the header's cells are
+# scattered among the head and the first rows, the scored rows are whole (written for this
+# test).
+SCATTERED_HEADER = (
+    "某县项目支出绩效自评表 (2022年度) 项目名称 农村饮水安全维修养护 主管部门 某县水利局 年初预算 数 "
+    "项目资金 (万元) 年度资金总额 实施单位 某县农村供水站 全年预算数 全年执行数 分值 执行率 得分 120 118 10 "
+    "98.3% 9.8 年度 实际 指标值 完成值 指标1:维修供水工程处数 40处 42处 二级指标 三级指标 "
+    "10 10 指标2:水质检测次数 24次 24次 分值 得分 10 10 "
+    "指标3:工程完好率 95% 93% 10 9 指标4:农户满意度 90% 95% 10 10 指标5:工程按期完成率 100% 100% 10 10\n")
+
+
+def test_a_scattered_header_still_gives_the_scored_rows():
+    [project] = extract_text(SCATTERED_HEADER, "sheet.txt").projects
+    assert project.name == "农村饮水安全维修养护"
+    # (a row the scattered headings ran into is read as best it can be)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators][-3:] == [
+        ("工程完好率", "95%", "93%", 10, 9),
+        ("农户满意度", "90%", "95%", 10, 10), ("工程按期完成率", "100%", "100%", 10, 10)]

@@ -324,6 +324,9 @@ def _read_form(text: str, start: int, end: int, anchor: _Anchor, v: FormVocab,
         if not project.form:
             project.form = _form_from_roles(roles, v)
         project.end = max(project.end, project.indicators[-1].end) if project.indicators else project.end
+    else:
+        after = next((k for k, a in enumerate(atoms) if a.start >= n_end), len(atoms))
+        project.indicators = _headerless_rows(atoms[after:], text, v, lexicon)
     project.total_score = _total(atoms, text, v)
     if not project.form:
         project.form = v.default_form
@@ -734,6 +737,25 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
     return _indicators_of(reading, lexicon) if _scored_table(reading) else []
 
 
+def _headerless_rows(atoms: list[Atom], text: str, v: FormVocab,
+                     lexicon: CompiledLexicon | None) -> list[Indicator]:
+    """The rows of a form whose header the text scrambled (a spreadsheet or PDF printed as
+    one run, its heading cells scattered among the first rows): read by the published column
+    orders, and kept only when they read as a scored table."""
+    table = unwrap(text, _table_atoms(atoms, 0, v, text))
+    if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table):
+        return []
+    cells = Cells(table, text, v)
+    reading = min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in v.schemas),
+                  key=lambda r: r.cost)
+    fitted = [n for n, r in enumerate(reading.rows) if _fits_row(r)]
+    if len(fitted) < CONTINUED_MIN_ROWS or len(fitted) * 3 < (fitted[-1] - fitted[0] + 1) * 2:
+        return []
+    # the scattered header and the form's head before the first scored row are no rows
+    rows = reading.rows[fitted[0]:fitted[-1] + 1]
+    return _indicators_of(Reading(rows=rows, cost=reading.cost, trailing_labels=[]), lexicon)
+
+
 def _page_top_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
     """The atoms a table may occupy at the top of a page: in its first CONTINUED_WINDOW
     characters, up to the table's end, with framework labels among them and no narrative
@@ -743,6 +765,14 @@ def _page_top_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
         return []
     table = unwrap(text, _table_atoms(page, 0, v, text))
     return [] if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table) else table
+
+
+def _fits_row(row: ParsedRow) -> bool:
+    """A weight and a score within it."""
+    if "weight" not in row.values or "score" not in row.values:
+        return False
+    w, s = _as_number(row.values["weight"].text), _as_number(row.values["score"].text)
+    return w is not None and s is not None and 0 <= s <= w
 
 
 def _scored_table(reading: Reading) -> bool:
