@@ -1406,3 +1406,19 @@ def test_a_scattered_header_still_gives_the_scored_rows():
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators][-3:] == [
         ("工程完好率", "95%", "93%", 10, 9),
         ("农户满意度", "90%", "95%", 10, 10), ("工程按期完成率", "100%", "100%", 10, 10)]
+
+
+# A 2021-style target table printing every cost group, with 0 where a group has no
+# indicator, in pipe rows (written for this test).
+ZERO_COST_GROUPS = (
+    "项目支出绩效目标表\n项目名称 | 安全生产宣传经费 | ||||\n"
+    "年度绩效目标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 指标解释 | |\n"
+    "成本指标(0-20)分 | 经济成本指标 | 0 | 0.00% | 0 | 反映实施项目所产生的直接经济成本 | ||\n"
+    "社会成本指标 | 0 | 0.00% | 0 | 反映项目对社会发展可能造成的负面影响 | |||\n"
+    "产出指标 (40-50)分 |\n数量指标 | 印发宣传资料份数 | ≥800份 | 20 | 反映宣传资料的数量 | ||\n"
+    "质量指标 | 宣传覆盖率 | ≥90% | 20 | 反映宣传的覆盖面 | ||\n")
+
+
+def test_cost_groups_with_zero_give_no_rows():
+    [project] = extract_text(ZERO_COST_GROUPS, "web.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [("印发宣传资料份数", "≥800份"), ("宣传覆盖率", "≥90%")]

@@ -43,6 +43,7 @@ _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
 _TITLE_END = re.compile(r"(?:表|报告|自评结果)(?:[（(][^（）()]*[)）])?$")
 _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_PLACEHOLDER_AFTER = re.compile(r"(?:[0０]|无)$")
 _ROW_AFTER = re.compile(r"[^|｜\t]*[|｜\t][^\n]*\d")      # a bar or TAB, then a figure, on the same line
 _SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -811,8 +812,18 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
             continue            # 「产出指标 数量指」: labels a page cut short, no indicator
         if numbers_columns([row.name.text, *(c.text for c in row.values.values())]):
             continue            # 「列次 8 9 10」
+        if _placeholder_name(row):
+            continue            # 「经济成本指标 | 0 | 0.00% | 0」: a group the form says has no indicator
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
     return out
+
+
+def _placeholder_name(row: ParsedRow) -> bool:
+    """A row whose name is a second-level label with 0 or 无 where its indicator would be:
+    the 2021 templates print every cost group, and 0 in the rows of those that do not apply."""
+    name = _SPACES.sub("", row.name.text)
+    m = _PLACEHOLDER_AFTER.search(name)
+    return m is not None and m.start() >= 2 and lookup_label(name[:m.start()]) is not None
 
 
 def _label_as_name(row: ParsedRow) -> None:
