@@ -49,7 +49,7 @@ from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.layout import split_rows
 from assistant.extract.pipeline import read_projects
 from assistant.extract.statements import extract_statements
-from assistant.lexicon import Lexicons, install, overlay_paths, process_lexicons
+from assistant.lexicon import Lexicons, install, overlay_paths, process_lexicons, settle_heap
 from assistant.model import KINDS, Document, Report
 
 SPAN_KEYS = (*KINDS, "indicator", "finding")
@@ -350,6 +350,7 @@ class FindingChecker:
         report.findings = find_issues(report, _text(doc))
         _spans(doc, "finding", report.findings, lambda f: (f.start, f.end))
         doc.user_data.pop(_TEXT, None)          # the last step: the Doc keeps its own text
+        settle_heap()                           # (after the first Doc: see settle_heap)
         return doc
 
 

@@ -18,6 +18,7 @@ the user, so that this module can use them; `assistant.messages` offers them to 
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -330,6 +331,22 @@ def _lexicons(folder: str | None, overlays: str | None) -> Lexicons:
 def builtin(name: str) -> Any:
     """A lexicon file by name (e.g. 'labels.yaml'), overlaid and checked, parsed once per process."""
     return lexicons().data(name)
+
+
+_SETTLED = False
+
+
+def settle_heap() -> None:
+    """Call once the lexicons, vocabularies, compiled patterns and models a process works
+    with are loaded (after its first document): collect once, then move everything alive out
+    of the collector's sight (gc.freeze).  Otherwise every full collection of a long batch
+    walks those objects again, for nothing — about 6% of its time.  Only the first call
+    does anything."""
+    global _SETTLED
+    if not _SETTLED:
+        _SETTLED = True
+        gc.collect()
+        gc.freeze()
 
 
 def reset() -> None:

@@ -5,7 +5,6 @@ unexpected exception and a document over its time budget all become an `Outcome`
 """
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
@@ -21,7 +20,7 @@ from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.pipeline import extract_read, read_noting
 from assistant.extract.read import ReadError
-from assistant.lexicon import derived, OVERLAY_VARIABLE, use_overlays
+from assistant.lexicon import OVERLAY_VARIABLE, derived, settle_heap, use_overlays
 from assistant.messages import say
 from assistant.model import KINDS, Document, Report
 
@@ -159,23 +158,8 @@ def run_chunk(paths: list[str], job: Job | None = None) -> list[Outcome]:
     """The task a worker runs: a few files in a row (the pool passes `job` once, at start)."""
     job = job if job is not None else _WORKER_JOB
     outcomes = [extract_file(p, job) for p in paths]
-    _settle()
+    settle_heap()
     return outcomes
-
-
-_SETTLED = False
-
-
-def _settle() -> None:
-    """After a process's first chunk, when the lexicons, vocabularies and compiled patterns
-    are loaded and will live as long as it does: collect once, then move everything alive
-    out of the collector's sight (gc.freeze).  Otherwise every full collection walks those
-    objects again, for nothing — about 6% of a batch's time."""
-    global _SETTLED
-    if not _SETTLED:
-        _SETTLED = True
-        gc.collect()
-        gc.freeze()
 
 
 def failure(path: str, reason: str) -> Outcome:
