@@ -138,6 +138,7 @@ def label_words() -> list[str]:
     return _label_words()["all"]
 
 
+@derived(maxsize=4096)
 def pair_category(level1: str | None, level2: str | None) -> str | None:
     """The category a second-level label has under one first level only (部门决策/目标任务:
     a department's targets, 部门整体; 项目决策/项目目标: a project's, 投入管理)."""

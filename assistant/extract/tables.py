@@ -16,6 +16,7 @@ Labels are filled down; a label printed in a row applies to that row and the row
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from assistant.extract.classify import classify_indicator
@@ -95,6 +96,7 @@ def _column_role(text: str, lex: dict) -> str | None:
     return lex["_column_roles"].get(key)
 
 
+@lru_cache(maxsize=65536)
 def _heading_key(text: str) -> str:
     """A cell as a column heading: no white space or bracketed note.  Every cell of every
     row is tried as a heading, and most hold neither."""
