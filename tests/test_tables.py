@@ -1422,3 +1422,10 @@ ZERO_COST_GROUPS = (
 def test_cost_groups_with_zero_give_no_rows():
     [project] = extract_text(ZERO_COST_GROUPS, "web.txt").projects
     assert [(i.name, i.target) for i in project.indicators] == [("印发宣传资料份数", "≥800份"), ("宣传覆盖率", "≥90%")]
+
+
+def test_a_field_run_into_the_indicator_header_ends_before_it():
+    glued = TWO_LEVEL_PROJECT.replace("\n", "")       # a Word file's text on a document site
+    [project] = extract_text(glued, "web.txt").projects
+    assert (project.name, project.department) == ("乡镇文化站免费开放补助资金", "某市文化和旅游局")
+    assert [(i.name, i.target) for i in project.indicators] == [("免费开放天数", "=300天"), ("群众满意度", "≥95%")]

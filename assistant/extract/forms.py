@@ -43,6 +43,7 @@ _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
 _TITLE_END = re.compile(r"(?:表|报告|自评结果)(?:[（(][^（）()]*[)）])?$")
 _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_LEVEL_ROLES = frozenset({"l1", "l2", "name"})
 _PLACEHOLDER_AFTER = re.compile(r"(?:[0０]|无)$")
 _ROW_AFTER = re.compile(r"[^|｜\t]*[|｜\t][^\n]*\d")      # a bar or TAB, then a figure, on the same line
 _SENTENCE = re.compile(r"[，,。；;！？]")
@@ -563,6 +564,8 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
         return True
     if not glued and (v.column_role(key) is not None or v.budget_role(key) is not None):
         return True
+    if glued and v.column_role(key) in _LEVEL_ROLES and len(key) >= 4:
+        return True                 # 「…旅游局一级指标二级指标」: the indicator header, even run on
     if key in v.budget_totals or _budget_source(key, v):
         return True
     return raw.rstrip().endswith((":", "：")) and len(key) <= 10 and not any(c.isdigit() for c in key)
