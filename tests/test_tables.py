@@ -1429,3 +1429,14 @@ def test_a_field_run_into_the_indicator_header_ends_before_it():
     [project] = extract_text(glued, "web.txt").projects
     assert (project.name, project.department) == ("乡镇文化站免费开放补助资金", "某市文化和旅游局")
     assert [(i.name, i.target) for i in project.indicators] == [("免费开放天数", "=300天"), ("群众满意度", "≥95%")]
+
+
+@pytest.mark.parametrize("title, name, form", [
+    ("某县部门(单位)整体支出绩效自评评分表", "", "department_overall"),
+    ("2023年度农村公路养护项目绩效评价自评表", "农村公路养护项目", "self_evaluation")])
+def test_compound_form_words_are_no_part_of_a_titles_name(title, name, form):
+    text = title + ("\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+                    "产出指标 数量指标 养护公路里程 ≥120公里 126公里 20 20\n"
+                    "效益指标 社会效益指标 群众出行便利度 明显提升 明显提升 20 18\n")
+    [project] = extract_text(text, "web.txt").projects
+    assert (project.name, project.form, len(project.indicators)) == (name, form, 2)
