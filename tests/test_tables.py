@@ -1440,3 +1440,22 @@ def test_compound_form_words_are_no_part_of_a_titles_name(title, name, form):
                     "效益指标 社会效益指标 群众出行便利度 明显提升 明显提升 20 18\n")
     [project] = extract_text(text, "web.txt").projects
     assert (project.name, project.form, len(project.indicators)) == (name, form, 2)
+
+
+# A page that opens with the last row of a table begun on the page before, its header
+# printed again, then the next form (written for this test).
+REPEATED_HEADER_TOP = (
+    "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+    "产出指标 | 经济成本指标 | 设备采购成本 | ≤ | 12 | 万元 | 完成 | 90 | 90 | ||\n"
+    "合计 | 100 | |||||||||\n\n"
+    "部门预算项目支出绩效自评表(2023年度) | ||||||||||\n"
+    "项目名称 | 社区矫正信息化设备购置项目 | |||||||||\n"
+    "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |\n"
+    "产出指标 | 数量指标 | 购置终端台数 | = | 8 | 台 | 8台 | 90 | 90 | ||\n")
+
+
+def test_a_page_opening_with_a_repeated_header_gives_its_rows():
+    first, second = extract_text(REPEATED_HEADER_TOP, "web.txt").projects
+    assert (first.name, [(i.name, i.target) for i in first.indicators]) == ("", [("设备采购成本", "≤12万元")])
+    assert (second.name, [(i.name, i.target) for i in second.indicators]) == (
+        "社区矫正信息化设备购置项目", [("购置终端台数", "=8台")])

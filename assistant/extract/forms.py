@@ -430,7 +430,11 @@ def continued_form(text: str, end: int, lexicon: CompiledLexicon | None = None) 
     # text up to the end of that line is all that needs reading, however far the form begins
     line_end = text.find("\n", CONTINUED_WINDOW)
     atoms = atomize(text, 0, min(end, line_end if line_end >= 0 else end), v)
-    rows = _continued_rows(atoms, len(atoms), text, v, lexicon)
+    header = _header(atoms, v)
+    if header is not None:      # the page repeats the table's header: its rows, however few
+        rows = _indicators(atoms, header[1], header[2], text, v, lexicon)
+    else:
+        rows = _continued_rows(atoms, len(atoms), text, v, lexicon)
     if not rows:
         return []
     project = Project(name="", form=v.default_form, start=0, end=end)
