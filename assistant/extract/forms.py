@@ -44,7 +44,6 @@ _TITLE_END = re.compile(r"(?:表|报告|自评结果)(?:[（(][^（）()]*[)）]
 _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _LEVEL_ROLES = frozenset({"l1", "l2", "name"})
-_PLACEHOLDER_AFTER = re.compile(r"(?:[0０]|无)$")
 _ROW_AFTER = re.compile(r"[^|｜\t]*[|｜\t][^\n]*\d")      # a bar or TAB, then a figure, on the same line
 _SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -736,9 +735,7 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
     table = _page_top_table(atoms[:stop], text, v)
     if not table:
         return []
-    cells = Cells(table, text, v)
-    reading = min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in v.schemas),
-                  key=lambda r: r.cost)
+    reading = _by_schemas(table, text, v)
     first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
     # above the first label: the page's head (a site's byline …)
     reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)
@@ -750,12 +747,10 @@ def _headerless_rows(atoms: list[Atom], text: str, v: FormVocab,
     """The rows of a form whose header the text scrambled (a spreadsheet or PDF printed as
     one run, its heading cells scattered among the first rows): read by the published column
     orders, and kept only when they read as a scored table."""
-    table = unwrap(text, _table_atoms(atoms, 0, v, text))
-    if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table):
+    table = _rows_table(atoms, text, v)
+    if not table:
         return []
-    cells = Cells(table, text, v)
-    reading = min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in v.schemas),
-                  key=lambda r: r.cost)
+    reading = _by_schemas(table, text, v)
     fitted = [n for n, r in enumerate(reading.rows) if _fits_row(r)]
     if len(fitted) < CONTINUED_MIN_ROWS or len(fitted) * 3 < (fitted[-1] - fitted[0] + 1) * 2:
         return []
@@ -771,8 +766,22 @@ def _page_top_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
     page = [a for a in atoms if a.start < CONTINUED_WINDOW]
     if sum(1 for a in page if lookup_label(a.text) is not None) < 2:
         return []
-    table = unwrap(text, _table_atoms(page, 0, v, text))
+    return _rows_table(page, text, v)
+
+
+def _rows_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
+    """The table the atoms open with, when it may hold a few rows and reads as no narrative
+    (else none, and no reading is paid for)."""
+    table = unwrap(text, _table_atoms(atoms, 0, v, text))
     return [] if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table) else table
+
+
+def _by_schemas(table: list[Atom], text: str, v: FormVocab) -> Reading:
+    """The cheapest reading of a table with no header by the published column orders
+    (tables.yaml § schemas)."""
+    cells = Cells(table, text, v)
+    return min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in v.schemas),
+               key=lambda r: r.cost)
 
 
 def _fits_row(row: ParsedRow) -> bool:
@@ -829,7 +838,7 @@ def _placeholder_name(row: ParsedRow) -> bool:
     """A row whose name is a second-level label with 0 or 无 where its indicator would be:
     the 2021 templates print every cost group, and 0 in the rows of those that do not apply."""
     name = _SPACES.sub("", row.name.text)
-    m = _PLACEHOLDER_AFTER.search(name)
+    m = vocab().label_placeholder.search(name)
     return m is not None and m.start() >= 2 and lookup_label(name[:m.start()]) is not None
 
 

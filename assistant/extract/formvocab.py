@@ -40,6 +40,7 @@ class FormVocab:
     table_end: tuple[str, ...]
     table_end_keys: tuple[str, ...]    # the same as headings (no white space, brackets, colons)
     placeholder: re.Pattern
+    label_placeholder: re.Pattern      # 「经济成本指标0」: what stands after a label for no indicator
     not_name: re.Pattern               # 正向指标, 计划标准, …审核意见: never a name
     approval: re.Pattern               # …审核意见 (盖章): an approval field below a table
     unit_cell: re.Pattern              # 「部门 |」: a unit's name field standing as a whole cell
@@ -186,6 +187,7 @@ def vocab() -> FormVocab:
         table_end=table_end,
         table_end_keys=tuple(k for k in (heading_key(e) for e in table_end) if k),
         placeholder=re.compile(tables["placeholder_re"]),
+        label_placeholder=re.compile(tables["label_placeholder_re"]),
         not_name=re.compile("^(?:" + tables["not_name_re"] + "|" + tables["approval_field_re"]
                             + r"\s*(?:[（(]\s*盖章\s*[)）])?)$"),
         approval=re.compile(tables["approval_field_re"]),
