@@ -188,7 +188,7 @@ def vocab() -> FormVocab:
         table_end_keys=tuple(k for k in (heading_key(e) for e in table_end) if k),
         placeholder=re.compile(tables["placeholder_re"]),
         label_placeholder=re.compile(tables["label_placeholder_re"]),
-        not_name=re.compile("^(?:" + tables["not_name_re"] + "|" + tables["approval_field_re"]
+        not_name=re.compile("^(?:" + tables["direction_re"] + "|" + tables["not_name_re"] + "|" + tables["approval_field_re"]
                             + r"\s*(?:[（(]\s*盖章\s*[)）])?)$"),
         approval=re.compile(tables["approval_field_re"]),
         unit_cell=re.compile(r"(?m)(?:^|[|｜\t])[ \u3000]*(" + "|".join(re.escape(f) for f in forms["unit_cell_fields"])

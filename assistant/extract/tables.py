@@ -449,7 +449,7 @@ def _tables_lexicon() -> dict:
     lex["_name_numbering"] = re.compile(lex["name_numbering_re"])
     lex["_template_instruction"] = re.compile(lex["template_instruction_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
-    lex["_direction"] = re.compile(lex["direction_re"])
+    lex["_direction"] = re.compile(r"^\s*(?:" + lex["direction_re"] + r")\s*")
     return lex
 
 
