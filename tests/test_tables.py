@@ -1,6 +1,8 @@
 """Table reading on realistic text written for these tests (not the seeds)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.extract import extract_text
@@ -576,6 +578,38 @@ def test_a_page_opening_inside_a_scoring_table_gives_its_rows():
         ("预算执行", 3, 3), ("资金使用合规性", 3, 2), ("管理制度健全性", 4, 4), ("实际完成率", 15, 15),
         ("完成及时性", 15, 12), ("质量达标率", 15, 15), ("服务对象满意度", 15, 14)]
     assert project.indicators[-1].category == "满意度"
+
+
+# The second page of a 绩效目标表: its header on the page before, so the page opens with
+# rows under framework labels, a quantified target and perhaps a 分值 (written for this test).
+CONTINUED_TARGETS = (
+    "产出指标 数量指标 培训基层农技人员人次 ≥300人次 25\n"
+    "新建高标准农田面积 ≥1.2万亩 25\n"
+    "时效指标 补助资金拨付及时率 =100% 20\n"
+    "效益指标 社会效益指标 受益农户覆盖率 ≥95% 30\n"
+    "合计 100\n"
+)
+
+
+@pytest.mark.parametrize("layout", ["spaces", "tabs", "no weight"])
+def test_a_page_opening_inside_a_target_table_gives_its_rows(layout):
+    text = {"spaces": CONTINUED_TARGETS, "tabs": CONTINUED_TARGETS.replace(" ", "\t"),
+            "no weight": re.sub(r" \d+\n", "\n", CONTINUED_TARGETS)}[layout]
+    [project] = extract_text(text, "page2.txt").projects
+    weight = None if layout == "no weight" else 25
+    assert (project.name, [(i.name, i.target) for i in project.indicators]) == ("", [
+        ("培训基层农技人员人次", "≥300人次"), ("新建高标准农田面积", "≥1.2万亩"), ("补助资金拨付及时率", "=100%"),
+        ("受益农户覆盖率", "≥95%")])
+    assert project.indicators[0].weight == weight
+    assert [i.level2 for i in project.indicators] == ["数量指标", "数量指标", "时效指标", "社会效益指标"]
+
+
+def test_labels_over_unquantified_text_are_no_continued_target_table():
+    text = ("产出指标 数量指标 按计划完成各项培训任务\n"
+            "质量指标 培训质量明显提高\n"
+            "效益指标 社会效益指标 农民增收效果较好\n"
+            "满意度指标 群众比较满意\n")
+    assert all(not p.indicators for p in extract_text(text, "page2.txt").projects)
 
 
 def test_prose_above_a_header_is_no_continued_table():

@@ -24,7 +24,7 @@ from itertools import chain, combinations, islice, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
-from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, read_rows
+from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import (CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
@@ -739,7 +739,7 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
     first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
     # above the first label: the page's head (a site's byline …)
     reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)
-    return _indicators_of(reading, lexicon) if _scored_table(reading) else []
+    return _indicators_of(reading, lexicon) if _scored_table(reading) or _valued_table(reading, v) else []
 
 
 def _headerless_rows(atoms: list[Atom], text: str, v: FormVocab,
@@ -800,6 +800,21 @@ def _scored_table(reading: Reading) -> bool:
     labelled = sum(1 for r in rows if r.labels)
     return len(rows) >= CONTINUED_MIN_ROWS and scored * 3 >= len(rows) * 2 and labelled >= 2 \
         and reading.cost <= POOR_READING * len(rows)
+
+
+def _valued_table(reading: Reading, v: FormVocab) -> bool:
+    """Several rows, framework labels printed beside them, a quantified target (≤10次, =100%)
+    on most of them, and a reading no dearer than a header's is trusted at: a target table
+    (绩效目标表) continued from the page before, which prints no score."""
+    rows = reading.rows
+    valued = sum(1 for r in rows if "target" in r.values and _quantified(r.values["target"].text, v))
+    labelled = sum(1 for r in rows if r.labels)
+    return len(rows) >= CONTINUED_MIN_ROWS and valued * 3 >= len(rows) * 2 and labelled >= 2 \
+        and reading.cost <= POOR_READING * len(rows)
+
+
+def _quantified(text: str, v: FormVocab) -> bool:
+    return any(c.isdigit() for c in text) and is_value(text, v)
 
 
 def _prose(atoms: list[Atom]) -> bool:
