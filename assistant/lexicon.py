@@ -340,8 +340,9 @@ def settle_heap() -> None:
     """Call once the lexicons, vocabularies, compiled patterns and models a process works
     with are loaded (after its first document): collect once, then move everything alive out
     of the collector's sight (gc.freeze).  Otherwise every full collection of a long batch
-    walks those objects again, for nothing — about 6% of its time.  Only the first call
-    does anything."""
+    walks those objects again, for nothing — about 6% of its time (the review app calls it
+    once its documents list is read, for the same reason).  Only the first call does
+    anything."""
     global _SETTLED
     if not _SETTLED:
         _SETTLED = True

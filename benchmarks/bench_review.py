@@ -146,6 +146,11 @@ async def measure(path: Path, moves: int) -> dict[str, object]:
             await pilot.pause()
         figures["first_screen"] = time.perf_counter() - imported
         figures["documents"] = app.screen.query_one("#documents").row_count
+        # the rest of the list is read in the background, then the heap settled once
+        # (lexicon.settle_heap): the keys below are timed after that, as an analyst meets them
+        while app.screen.query_one("#documents").row_count < len(app.screen.ids):
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
 
         figures["open_document"] = await _switch(pilot, "enter", DocumentScreen)
         screen = app.screen

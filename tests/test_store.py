@@ -50,6 +50,17 @@ def test_new_store_is_at_the_latest_schema_in_wal_mode(tmp_path):
     assert [r[0] for r in db.execute("SELECT version FROM schema_version")] == list(range(1, len(MIGRATIONS) + 1))
 
 
+def test_the_current_documents_are_counted_from_an_index_not_their_texts(tmp_path):
+    """The review app counts them each time it returns to its list: a scan would read every
+    document's text (13 ms on 20,000 documents)."""
+    with Store(tmp_path / "s.sqlite") as s:
+        add_sample(s)
+        assert s.document_count() == 1
+    db = sqlite3.connect(tmp_path / "s.sqlite")
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL").fetchall()
+    assert "USING COVERING INDEX documents_current" in " ".join(row[-1] for row in plan)
+
+
 def test_reopening_does_not_migrate_again_and_a_newer_store_is_refused(tmp_path):
     path = tmp_path / "s.sqlite"
     with Store(path) as s:

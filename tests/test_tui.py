@@ -136,6 +136,27 @@ async def test_documents_screen_shows_projects_counts_and_progress_and_resumes(d
         assert "已审核 24/72" in shown(screen.query_one("#overall"))
 
 
+async def test_back_on_the_list_the_documents_row_and_the_totals_follow_the_decisions(db):
+    app = app_for(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "已审核 0/72" in shown(app.screen.query_one("#overall"))
+        await open_document(pilot, row=1)
+        for key in ("a", "r", "a", "u"):                   # three decisions, the last undone
+            await pilot.press(key)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DocumentsScreen)
+        assert [str(c) for c in screen.query_one("#documents", DataTable).get_row_at(1)][7] == "2/24 8%"
+        assert "已审核 2/72" in shown(screen.query_one("#overall"))
+        await open_document(pilot, row=0)
+        await pilot.press("a")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "已审核 3/72" in shown(app.screen.query_one("#overall"))
+
+
 async def test_enter_opens_a_document_at_its_first_unreviewed_item(db):
     with Store(db) as store:
         for item in store.items(1)[:3]:
