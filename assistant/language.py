@@ -48,6 +48,7 @@ from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.layout import split_rows
 from assistant.extract.pipeline import read_projects
+from assistant.extract.script import Script, simplified
 from assistant.extract.statements import extract_statements
 from assistant.lexicon import Lexicons, install, overlay_paths, process_lexicons, settle_heap
 from assistant.model import KINDS, Document, Report
@@ -57,6 +58,7 @@ TOKENIZER = "jixiao.char_tokenizer.v1"
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?|[A-Za-z]+|\s+|.", re.S)
 _ROWS = "jixiao_rows"           # layout rows kept between forms and statements (dropped after)
 _TEXT = "jixiao_text"           # the text as given, so components need not rebuild `doc.text`
+_SCRIPT = "jixiao_script"       # a traditional page's simplified reading (script.py), until the last step
 _REPORT_KEY = "__jixiao_report__"
 
 
@@ -199,6 +201,10 @@ def _span_groups(doc: Doc, groups: dict[str, list[tuple[int, int, int]]]) -> Non
     """doc.spans[key] for each group: one span per (start, end, id), the tokens cut where an
     item begins or ends inside one (a run of Han characters is one token until an item needs
     it cut) — for every group at once, since each retokenizing rebuilds the Doc."""
+    script = doc.user_data.get(_SCRIPT)
+    if isinstance(script, Script):          # offsets into the simplified text: onto the page
+        groups = {key: [(script.offset(start) or 0, script.offset(end) or 0, n) for start, end, n in wanted]
+                  for key, wanted in groups.items()}
     _cut(doc, {c for wanted in groups.values() for start, end, _ in wanted for c in (start, end)})
     for key, wanted in groups.items():
         group = []
@@ -270,6 +276,12 @@ class FormReader:
     def __call__(self, doc: Doc) -> Doc:
         install(self.lexicons)          # the steps after this one read with them too
         text = _text(doc)
+        script = simplified(text)
+        if script is not None:
+            # a page in traditional characters: the steps read the simplified text, every
+            # span is placed back on the page, and the last step restores the Report
+            text = doc.user_data[_TEXT] = script.text
+            doc.user_data[_SCRIPT] = script
         rows = split_rows(text)
         source = Document(path=str(doc.user_data.get("path", "<text>")), text=text)
         report = Report(doc=source.name, path=source.path, sha256=source.sha256,
@@ -349,6 +361,9 @@ class FindingChecker:
         doc.user_data.pop(_ROWS, None)
         report.findings = find_issues(report, _text(doc))
         _spans(doc, "finding", report.findings, lambda f: (f.start, f.end))
+        script = doc.user_data.pop(_SCRIPT, None)
+        if isinstance(script, Script):
+            script.restore(report)
         doc.user_data.pop(_TEXT, None)          # the last step: the Doc keeps its own text
         settle_heap()                           # (after the first Doc: see settle_heap)
         return doc

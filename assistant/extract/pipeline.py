@@ -7,6 +7,7 @@ Nothing here knows which runner called it.
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.extract.checks import find_issues
@@ -14,6 +15,7 @@ from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.forms import CONTINUED_WINDOW, complete_identity, continued_form, read_forms
 from assistant.extract.layout import Row, find_forms, split_rows, tab_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
+from assistant.extract.script import simplified
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
 from assistant.messages import say
@@ -27,11 +29,15 @@ class NoFormError(ReadError):
 def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> Report:
     """Projects, indicators and statements of one decoded document; `lexicon` (from
     `assistant.extract.classify.load_lexicon`) adds an analyst's indicator terms."""
-    rows = split_rows(doc.text)
-    projects = read_projects(doc.text, rows, lexicon)
+    script = simplified(doc.text)           # a page in traditional characters: read as simplified
+    source = doc if script is None else replace(doc, text=script.text)
+    rows = split_rows(source.text)
+    projects = read_projects(source.text, rows, lexicon)
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
-    report.statements = extract_statements(doc, projects, rows)
-    report.findings = find_issues(report, doc.text)
+    report.statements = extract_statements(source, projects, rows)
+    report.findings = find_issues(report, source.text)
+    if script is not None:
+        script.restore(report)              # offsets and strings as the page prints them
     return report
 
 
