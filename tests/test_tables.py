@@ -612,6 +612,40 @@ def test_labels_over_unquantified_text_are_no_continued_target_table():
     assert all(not p.indicators for p in extract_text(text, "page2.txt").projects)
 
 
+# A reason column named 「未达到指标值原因」: the 指标值 inside it is no second target column
+# (written for this test).
+@pytest.mark.parametrize("heading", ["未达到指标值原因", "未达到目标值原因"])
+@pytest.mark.parametrize("actuals", [True, False])
+def test_a_reason_heading_holding_another_heading_is_one_reason_column(heading, actuals):
+    rows = [("产出指标 | 数量指标 | 养护道路里程", "120公里", "118公里"), ("养护桥梁座数", "8座", "8座"),
+            ("质量指标 | 路面合格率", "95%", "96%")]
+    text = (f"项目名称 | 农村道路养护 | |||\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | {heading} |\n"
+            + "".join(f"{name} | {target} | {actual if actuals else ''} | |\n" for name, target, actual in rows))
+    [project] = extract_text(text, "web.txt").projects
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("养护道路里程", "120公里", "118公里" if actuals else None), ("养护桥梁座数", "8座", "8座" if actuals else None),
+        ("路面合格率", "95%", "96%" if actuals else None)]
+
+
+# A 湖南-style target table: a 指标值类型 column (定量/定性) before the value, a unit column
+# that qualitative rows leave out, a description column after (written for this test).
+TYPED_VALUES = (
+    "项目名称 | 农村道路养护 | |||\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位 | 指标解释 |\n"
+    "产出指标 | 数量指标 | 养护道路里程 | 定量 | 120 | 公里 | 该指标主要考察养护里程 |\n"
+    "质量指标 | 路面合格率 | 定量 | 95 | % | 该指标主要考察路面质量 |\n"
+    "时效指标 | 养护完成时间 | 定量 | 按月养护 | 该指标主要考察养护时间 | |\n"
+    "效益指标 | 社会效益指标 | 群众出行条件 | 定性 | 明显改善 | | 该指标主要考察出行条件 |\n"
+)
+
+
+def test_the_type_of_a_value_is_no_part_of_it_and_a_label_is_no_unit():
+    [project] = extract_text(TYPED_VALUES, "web.txt").projects
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("数量指标", "养护道路里程", "120公里"), ("质量指标", "路面合格率", "95%"), ("时效指标", "养护完成时间", "按月养护"),
+        ("社会效益指标", "群众出行条件", "明显改善")]
+
+
 def test_prose_above_a_header_is_no_continued_table():
     text = ("本项目由县农业农村局组织实施，资金 120 万元，惠及 15 个行政村。\n" + TAB_FORM)
     [project] = extract_text(text, "prose.txt").projects

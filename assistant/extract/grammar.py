@@ -102,6 +102,7 @@ NAME_AFTER_NUMBER = 2.0
 _LEADING_NUMBER = re.compile(r"^\d{1,3}(?:\.\d+)?")
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
 _NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|反向|区间)$")
+_NATURE_WORD = re.compile(r"^(?:定性|定量|正向|反向|区间)$")
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
@@ -682,6 +683,8 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
 def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
     if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1 or _numbered(t, vocab):
         return INF
+    if vocab.not_name.match(t) or _NATURE_WORD.match(t):
+        return INF                      # 「定量」, 「正向指标」, 「计划标准」: what a column beside the target says
     if t in vocab.qualitative:
         return 0.1
     if len(t) == 1 and t in _PERCENT or t in vocab.units:
@@ -771,7 +774,9 @@ def _cost_nature(t: str, vocab: FormVocab, g: float) -> float:
 def _cost_unit(t: str, vocab: FormVocab, g: float) -> float:
     if len(t) == 1 and t in _PERCENT:
         return 0.0                      # a per cent sign in the 度量单位 column is no stray mark
-    return 0.3 if t and len(t) <= 8 and _UNIT.match(t) and not _NUMBER.match(t) else INF
+    if not (t and len(t) <= 8 and _UNIT.match(t) and not _NUMBER.match(t)) or lookup_label(t) is not None:
+        return INF                      # 「质量指标」 is the next row's label, never a unit
+    return 0.3
 
 
 def _cost_ratio(t: str, vocab: FormVocab, g: float) -> float:
