@@ -507,3 +507,37 @@ def test_export_command_writes_the_file_and_rejects_bad_options(tmp_path):
     docbin = tmp_path / "accepted.spacy"          # -o x.spacy: a spaCy DocBin
     assert runner.invoke(app, ["export", "--db", str(db), "-o", str(docbin)]).exit_code == 0
     assert docbin.read_bytes()[:1] and docbin.stat().st_size > 100
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "jsonl"])
+def test_an_export_streams_its_records_and_never_holds_them_all(tmp_path, fmt):
+    """Issue 16: 480,000 items exported to xlsx took 1.3 GB when the records were listed
+    first. 20,000 records of 1,000 characters (40 MB as Python strings) pass through in a
+    few MB; the workbook keeps its per-kind sheets and the kinds' order."""
+    import tracemalloc
+
+    from assistant.store.export import write_records
+
+    kinds = ("measure", "problem", "reason")         # 措施 comes first here, 问题 first in the book
+
+    def records():
+        for n in range(20_000):
+            yield {"document": f"报告{n // 50}.txt", "kind": kinds[n % 3], "project": "农村道路养护",
+                   "text": f"第{n}条：" + "部分乡镇资金拨付进度偏慢，影响项目实施进度。" * 45, "status": "accepted"}
+
+    tracemalloc.start()
+    try:
+        written = write_records(records(), fmt, tmp_path / f"out.{fmt}")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert written == 20_000
+    # listed first, they took 47 MB (csv, jsonl) to 60 MB (xlsx); an xlsx keeps a table of its
+    # distinct texts (its shared strings), every one of them distinct here
+    assert peak < (20 if fmt == "xlsx" else 8) * 1024 * 1024
+    if fmt == "xlsx":
+        import openpyxl
+
+        book = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
+        assert book.sheetnames == ["审核结果", "问题", "原因", "措施"]
+        assert [sum(1 for _ in book[name].iter_rows()) for name in book.sheetnames] == [20_001, 6_668, 6_667, 6_668]

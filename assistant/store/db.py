@@ -17,7 +17,7 @@ from assistant.model import Report
 from assistant.store.export import FORMATS, export_record, write_records
 from assistant.store.rows import (ITEM_KINDS, PENDING, STATUSES, Decision, DocumentSummary, Draft,
                                   ReviewItem, apply_decisions, decision_from_row, item_from_row,
-                                  items_from_cursor,
+                                  items_from_cursor, iter_items,
                                   provenance_json, report_items, sql_marks)
 from assistant.store.queries import StoreQueries, item_filters
 from assistant.store.schema import MIGRATIONS, SchemaError, migrate
@@ -352,18 +352,29 @@ class Store(StoreQueries):
         os.replace(tmp, path)
         return count
 
-    def export_records(self, status: str = "accepted", *, kinds: Iterable[str] | None = None) -> list[dict]:
+    def export_records(self, status: str = "accepted", *, kinds: Iterable[str] | None = None) -> Iterator[dict]:
+        """The current items with `status` as exported records, one at a time in document
+        order (an export of 480,000 items never holds them all)."""
         if status not in EXPORT_STATUSES:
             raise ValueError(f"status must be one of {', '.join(EXPORT_STATUSES)}, not {status!r}")
-        items = self._select(f"status IN ({sql_marks(EXPORT_STATUSES[status])})",
-                             EXPORT_STATUSES[status], kinds=kinds)
+        filters, values = item_filters(kinds=kinds)
+        clauses = ["current", f"(status IN ({sql_marks(EXPORT_STATUSES[status])}))", *filters]
+        cursor = self._db.cursor().execute(
+            f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
+            [*EXPORT_STATUSES[status], *values])
         latest = {(r["source"], r["key"]): r["text"] for r in self._db.execute(
             "SELECT source, key, text FROM drafts ORDER BY id")}
-        sources = {d.id: d.path for d in self.documents()}
-        facts = self._export_facts({i.doc_id for i in items})
-        return [export_record(i, latest.get((sources.get(i.doc_id), i.key)),
-                              facts.get((i.doc_id, i.project)) or facts.get((i.doc_id, None)))
-                for i in items]
+        sources = {r["id"]: r["source"] for r in self._db.execute("SELECT id, source FROM documents")}
+        return self._records(iter_items(cursor), latest, sources)
+
+    def _records(self, items: Iterator[ReviewItem], latest: dict, sources: dict) -> Iterator[dict]:
+        facts: dict[tuple[int, str | None], dict[str, Any]] = {}
+        doc_id = None
+        for i in items:
+            if i.doc_id != doc_id:          # the items come document by document
+                doc_id, facts = i.doc_id, self._export_facts({i.doc_id})
+            yield export_record(i, latest.get((sources.get(i.doc_id), i.key)),
+                                facts.get((i.doc_id, i.project)) or facts.get((i.doc_id, None)))
 
     def _export_facts(self, doc_ids: set[int]) -> dict[tuple[int, str | None], dict[str, Any]]:
         """单位 and 年度 per document, 预算数 / 执行数 / 执行率 per project, for exports."""

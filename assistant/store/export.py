@@ -41,19 +41,20 @@ def export_record(item: ReviewItem, draft: str | None, facts: dict[str, Any] | N
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path) -> int:
-    """Write records to `path` in `fmt`; return how many were written."""
+    """Write records to `path` in `fmt`, one at a time as they come; return how many."""
     if fmt not in FORMATS or fmt == "spacy":
         raise ValueError(f"unknown record format {fmt!r}; use one of jsonl, csv, xlsx")
     from assistant.extract.themes import theme_names
 
-    records = list(records)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     themes = theme_names()
+    count = 0
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8") as fh:
             for rec in records:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                count += 1
     elif fmt == "csv":
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
@@ -61,39 +62,60 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, path: str | Path)
             for rec in records:
                 rec = _for_people(rec, themes)
                 writer.writerow([_csv_cell(_cell(rec.get(name))) for name, _ in COLUMNS])
+                count += 1
     else:
-        _write_xlsx(records, path, themes)
-    return len(records)
+        count = _write_xlsx(records, path, themes)
+    return count
 
 
-def _write_xlsx(records: list[dict[str, Any]], path: Path, themes: dict[str, str]) -> None:
-    """A workbook streamed to disk (openpyxl write-only: memory stays flat however many rows):
-    「审核结果」 with every row, then one sheet per kind (问题, 原因, 措施, 指标, 发现) that has
-    rows; each with Chinese headers, widths, a frozen header and an autofilter."""
+def _write_xlsx(records: Iterable[dict[str, Any]], path: Path, themes: dict[str, str]) -> int:
+    """A workbook streamed to disk in one pass over the records (openpyxl write-only: memory
+    stays flat however many rows): 「审核结果」 with every row, then one sheet per kind (问题,
+    原因, 措施, 指标, 发现) that has rows — each written as its rows come, put in the kinds'
+    order at the end; each with Chinese headers, widths, a frozen header and an autofilter.
+    Returns the rows written."""
     from openpyxl import Workbook  # only exports need it
 
     from assistant.lexicon import builtin
 
     kinds = builtin("export.yaml")["kinds"]
     book = Workbook(write_only=True)
-    sheets = [("审核结果", records)]
-    for kind, title in kinds.items():
-        rows = [r for r in records if r.get("kind") == kind]
-        if rows:
-            sheets.append((title, rows))
+    everything = _new_sheet(book, "审核结果")
+    by_kind: dict[str, Any] = {}
+    rows: dict[str, int] = {}
+    count = 0
+    for rec in records:
+        people = _for_people(rec, themes)
+        # an empty value is no cell at all (streaming writes every cell it is given)
+        values = [None if (v := people.get(name)) is None or v == "" or v == [] else _xlsx_value(_cell(v))
+                  for name, _ in COLUMNS]
+        everything.append([_xlsx_cell(everything, v) for v in values])
+        count += 1
+        kind = str(rec.get("kind"))
+        if kind in kinds:
+            sheet = by_kind.get(kind)
+            if sheet is None:
+                sheet = by_kind[kind] = _new_sheet(book, kinds[kind])
+            sheet.append([_xlsx_cell(sheet, v) for v in values])
+            rows[kind] = rows.get(kind, 0) + 1
+    _filter(everything, count)
+    for n, kind in enumerate((k for k in kinds if k in by_kind), start=1):
+        sheet = by_kind[kind]
+        _filter(sheet, rows[kind])
+        book.move_sheet(sheet.title, n - book.index(sheet))     # in the kinds' order
     tmp = path.with_name(path.name + ".tmp")
-    for title, rows in sheets:
-        sheet = book.create_sheet(title)
-        _layout(sheet, len(rows))
-        sheet.freeze_panes = "A2"
-        sheet.append([title for _, title in COLUMNS])
-        for rec in rows:
-            people = _for_people(rec, themes)
-            # an empty value is no cell at all (streaming writes every cell it is given)
-            sheet.append([None if (v := people.get(name)) is None or v == "" or v == []
-                          else _xlsx_cell(sheet, _xlsx_value(_cell(v))) for name, _ in COLUMNS])
     book.save(tmp)
     os.replace(tmp, path)
+    return count
+
+
+def _new_sheet(book, title: str):
+    """A sheet with the columns' widths, a frozen header row and the header written."""
+    sheet = book.create_sheet(title)
+    _layout(sheet)
+    sheet.freeze_panes = "A2"
+    sheet.append([title for _, title in COLUMNS])
+    return sheet
 
 
 def _xlsx_cell(sheet, value: Any) -> Any:
@@ -133,8 +155,8 @@ def _local_time(at: Any) -> Any:
         return at
 
 
-def _layout(sheet, rows: int) -> None:
-    """Column widths, and an autofilter over the header."""
+def _layout(sheet) -> None:
+    """Column widths (written before the first row)."""
     from openpyxl.utils import get_column_letter
 
     from assistant.lexicon import builtin
@@ -142,6 +164,12 @@ def _layout(sheet, rows: int) -> None:
     lex = builtin("export.yaml")
     for n, (name, _) in enumerate(COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(n)].width = lex["widths"].get(name, lex["default_width"])
+
+
+def _filter(sheet, rows: int) -> None:
+    """An autofilter over the header and `rows` rows (written after the rows)."""
+    from openpyxl.utils import get_column_letter
+
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
 
 

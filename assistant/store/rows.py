@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from operator import itemgetter
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from assistant.extract.checks import assess_indicator
 from assistant.lexicon import builtin, derived
@@ -216,10 +216,16 @@ def item_from_row(row: sqlite3.Row) -> ReviewItem:
 def items_from_cursor(cursor: sqlite3.Cursor) -> list[ReviewItem]:
     """Every row of a `review_items` query, read by position (a document may hold 60,000
     items: looking each column up by name cost more than the query)."""
+    return list(iter_items(cursor))
+
+
+def iter_items(cursor: sqlite3.Cursor) -> Iterator[ReviewItem]:
+    """The rows of a `review_items` query one at a time (an export of 480,000 items holds
+    none of them longer than it takes to write it)."""
     cursor.row_factory = None
     at = {d[0]: n for n, d in enumerate(cursor.description)}
     fields = itemgetter(*(at[k] for k in _ITEM_COLUMNS))
-    return [_item(fields(r)) for r in cursor]
+    return (_item(fields(r)) for r in cursor)
 
 
 # the view's columns in ReviewItem's field order (span_start → start, span_end → end)
