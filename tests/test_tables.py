@@ -646,6 +646,31 @@ def test_the_type_of_a_value_is_no_part_of_it_and_a_label_is_no_unit():
         ("社会效益指标", "群众出行条件", "明显改善")]
 
 
+# Two target tables of a provincial template run together in one line, as a document site
+# prints an OCR'd PDF: the second form's title stands right after the first form's last row;
+# OCR may put an asterisk inside a field's key (written for this test).
+GLUED_FORMS = (
+    "省级部门预算项目支出绩效目标表(2024年度)一级项目名称农业发展专项资金二级项目名称高标准农田建设项目"
+    "主管部门某县农业农村局项目开始日期2024-01-01项目完成日期2024-12-31项目总投资120万元"
+    "一级指标二级指标三级指标指标值产出指标数量指标新建高标准农田面积≥1.2万亩质量指标工程验收合格率=100%"
+    "时效指标项目完工及时率≥95%效益指标社会效益指标受益农户户数≥800户满意度指标服务对象满意度指标受益农户满意度≥90%"
+    "省级部门预算项目支出绩效目标表(2024年度)一级项目名称农业发展专项资金二级项目名称农技推广补助项目"
+    "主管部门某县农业农村局项目开始日期2024-01-01项目完成日期2024-12-31项目总投资35万元"
+    "一级指标二级指标三级指标指标值产出指标数量指标培训农技人员人次≥300人次质量指标培训合格率≥95%")
+
+
+@pytest.mark.parametrize("ocr", [False, True])
+def test_forms_run_together_keep_their_own_rows(ocr):
+    text = GLUED_FORMS.replace("一级项目名称", "一*级项目名称") if ocr else GLUED_FORMS
+    first, second = extract_text(text, "ocr.txt").projects
+    assert [(i.name, i.target) for i in first.indicators] == [
+        ("新建高标准农田面积", "≥1.2万亩"), ("工程验收合格率", "=100%"), ("项目完工及时率", "≥95%"),
+        ("受益农户户数", "≥800户"), ("受益农户满意度", "≥90%")]
+    assert [(i.name, i.target) for i in second.indicators] == [("培训农技人员人次", "≥300人次"), ("培训合格率", "≥95%")]
+    assert "高标准农田" in first.name and "农技推广" in second.name
+    assert text[second.start:].startswith("省级部门预算项目支出绩效目标表")
+
+
 def test_prose_above_a_header_is_no_continued_table():
     text = ("本项目由县农业农村局组织实施，资金 120 万元，惠及 15 个行政村。\n" + TAB_FORM)
     [project] = extract_text(text, "prose.txt").projects

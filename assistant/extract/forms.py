@@ -49,6 +49,7 @@ _SENTENCE = re.compile(r"[，,。；;！？]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _CELL_PIECE = re.compile(r"(?<![^\s|｜:：])[^\s|｜:：]+(?![^\s|｜:：])")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
+TITLE_LEAD = 24             # characters before a title's form word searched for its opening words
 DISPLACED_WINDOW = 600      # characters after a name field searched for its moved value
 MEMO_MAX = 2000             # stretches of text after name fields remembered at once
 NAME_MAX = 80               # a field's value is at most this long
@@ -270,7 +271,14 @@ def _form_start(text: str, anchor: _Anchor, v: FormVocab, floor: int) -> int:
     best = anchor.key_start
     for pattern, _ in v.titles:
         for m in pattern.finditer(text, lo, anchor.key_start):
-            line_start = max(text.rfind("\n", lo, m.start()) + 1, lo)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            # a title inside a run of text that began above the window (one flattened line of
+            # several forms: 「…=99百分比省级…绩效目标表…项目名称」) starts at its opening words
+            # (forms.yaml title_lead_re) or its form word: cutting at the window's edge would
+            # cut the form before it mid-row
+            if line_start < lo:
+                lead = v.title_lead.search(text, max(lo, m.start() - TITLE_LEAD), m.start())
+                line_start = lead.start() if lead is not None else m.start()
             best = min(best, line_start)
     return best
 

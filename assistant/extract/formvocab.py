@@ -53,6 +53,7 @@ class FormVocab:
     default_form: str
     name_code: re.Pattern
     title_strip: re.Pattern
+    title_lead: re.Pattern             # the words before a title's form word (省级部门预算项目支出)
     title_generic: re.Pattern
     project_report_title: re.Pattern
     project_report_words: re.Pattern
@@ -202,6 +203,7 @@ def vocab() -> FormVocab:
         default_form=forms["default_form"],
         name_code=re.compile(forms["name_code_re"]),
         title_strip=re.compile(forms["title_strip"]),
+        title_lead=re.compile(forms["title_lead_re"]),
         title_generic=re.compile(forms["title_generic"]),
         project_report_title=re.compile(forms["project_report_title_re"]),
         project_report_words=re.compile(forms["project_report_words_re"]),

@@ -4,7 +4,8 @@ Some sites serve their pages converted to traditional characters (a 繁體 switc
 converters print the reading of a character after it (「項(xiàng)目」).  Every cue, label and
 heading of the lexicons is written in simplified characters, so such a page would read as no
 form at all.  `simplified(text)` gives the text the rules read — converted with OpenCC's
-t2s tables, the readings dropped, the small forms of comparators (﹦) made full-width — and a `Script` that brings what was read back to the
+t2s tables, the readings dropped, the small forms of comparators (﹦) made full-width, an
+asterisk OCR put inside a word (「一*级」) dropped — and a `Script` that brings what was read back to the
 page: offsets into the original text, and the strings (names, values, statements) as the
 page prints them, since an analyst compares them with the page.
 
@@ -29,6 +30,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # the small forms of the comparators (﹦100, ﹥90%), which no rule reads, as their full-width forms
 _SMALL_FORMS = str.maketrans("﹦﹤﹥", "＝＜＞")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# 「一*级项目名称」: an asterisk OCR read between two 汉字 (a required field's mark stands
+# before its label, never inside it), dropped as a reading is
+_NOISE = re.compile(r"(?<=[\u4e00-\u9fff])[*＊](?=[\u4e00-\u9fff])")
 # 「項(xiàng)」: a syllable with a tone mark, in brackets, right after a 汉字
 _READING = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]")
 
@@ -146,6 +150,9 @@ def simplified(text: str) -> Script | None:
     readings = list(_READING.finditer(text)) if traditional or _READING.search(sample) else []
     if len(readings) < READINGS_MIN:
         readings = []
+    noise = list(_NOISE.finditer(text)) if "*" in text or "＊" in text else []
+    if noise:
+        readings = sorted(readings + noise, key=lambda m: m.start())
     small = any(c in text for c in "﹦﹤﹥")
     if not traditional and not readings and not small:
         return None
