@@ -349,6 +349,28 @@ def test_midterm_and_annual_targets_are_told_apart(text):
     assert rows == [("开展文化活动场次", "≥10场", "≥24场", "26场"), ("活动参与率", "≥60%", "≥70%", "75%")]
 
 
+# A 绩效目标申报表 printing its indicators twice in one row: the 中期 half, then the 年度
+# half, each with its own 二级 · 三级 · 指标值 (written for this test).
+TWO_HALVES = (
+    "项目名称 | 乡村文化振兴经费 |\n"
+    "总体目标 | 中期目标(2024年—2026年) | 年度目标 |\n"
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |\n"
+    " | 产出指标 | 数量指标 | 村级文化活动场次 | ≥300场 | 数量指标 | 村级文化活动场次 | ≥100场 |\n"
+    " |  | 质量指标 | 活动验收合格率 | ≥95% | 质量指标 | 活动验收合格率 | ≥95% |\n"
+    " | 效益指标 | 社会效益指标 | 村民参与率 | ≥60% | 社会效益指标 | 村民参与率 | ≥50% |\n"
+)
+
+
+@pytest.mark.parametrize("text", [TWO_HALVES, TWO_HALVES.replace(" | ", "  ")], ids=["bars", "spaces"])
+def test_a_row_printed_in_midterm_and_annual_halves_is_one_indicator(text):
+    [project] = extract_text(text, "culture.txt").projects
+    rows = [(i.level2, i.name, i.target_midterm, i.target) for i in project.indicators]
+    assert rows == [("数量指标", "村级文化活动场次", "≥300场", "≥100场"), ("质量指标", "活动验收合格率", None, "≥95%"),
+                    ("社会效益指标", "村民参与率", "≥60%", "≥50%")]
+    first = project.indicators[0]
+    assert text[first.start:first.end].startswith("村级文化活动场次 ")
+
+
 def test_an_html_table_with_merged_cells_and_a_score_but_no_weight_column(tmp_path):
     from assistant.extract import extract_path
 

@@ -732,7 +732,27 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
             candidate = read_rows(table, text, tuple(schema[1:]), v, cells)
             if candidate.cost < reading.cost:
                 reading = candidate
-    return _indicators_of(reading, lexicon)
+    return _halves_joined(_indicators_of(reading, lexicon), text)
+
+
+def _halves_joined(rows: list[Indicator], text: str) -> list[Indicator]:
+    """One indicator for a row printed in two halves, 中期 then 年度 (「数量指标 | 完成结算项目数 |
+    3 | 数量指标 | 完成结算项目数 | 3 |」: the header prints 二级 · 三级 · 指标值 twice): two
+    indicators of the same name on one line are one, its annual target the second's and its
+    midterm target the first's."""
+    out: list[Indicator] = []
+    for row in rows:
+        before = out[-1] if out else None
+        if before is not None and row.name == before.name and before.end <= row.start \
+                and "\n" not in text[before.start:row.start]:
+            midterm = before.target
+            out[-1] = row
+            row.start, row.level1 = before.start, row.level1 or before.level1
+            if midterm and midterm != row.target and not row.target_midterm:
+                row.target_midterm = midterm
+            continue
+        out.append(row)
+    return out
 
 
 def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
