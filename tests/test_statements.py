@@ -570,3 +570,15 @@ def test_a_forms_unfilled_instructions_and_a_label_after_a_heading_state_nothing
     filled = text.replace("结合自评情况,分析存在的问题及原因。(200字以内)", "部分文化站开放时间不足，群众知晓率偏低。")
     problems = [s.text for s in extract_text(filled, "form.txt").statements if s.kind == "problem"]
     assert problems and "开放时间不足" in problems[0]
+
+
+def test_the_cells_after_a_reason_heading_in_a_squashed_header_are_no_reasons():
+    """A web page printing a form's goals, its two header rows and its first row in one barred line:
+    the cells after 「偏差原因分析及改进措施」 are the next header row's headings and the first
+    indicator's cells, not reasons (written for this test)."""
+    text = ("项目名称 | 农村道路养护经费 | 主管部门 | 某县交通运输局 |\n"
+            "| — | 年度总体目标 | 预期目标 | 实际完成情况 | 养护农村道路,保障群众安全出行 | 养护农村道路,保障群众安全出行 "
+            "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 "
+            "| 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 养护道路里程 | ≥ | 120 | 公里 | 118公里 | 20 | 18 |\n"
+            "| 质量指标 | 路面合格率 | ≥ | 95 | % | 96% | 20 | 20 |\n")
+    assert [s.text for s in extract_text(text, "web.txt").statements if s.kind == "reason"] == []

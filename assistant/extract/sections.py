@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.extract.formvocab import vocab
 from assistant.lexicon import builtin, derived
 
 _CN = "一二三四五六七八九十"
@@ -347,8 +348,8 @@ def _cell_regions(rows, headers: list[dict]) -> list[Region]:
                 continue
             body = []
             for other in cells[j + 1:]:
-                if heading_kinds(other.text):
-                    break
+                if heading_kinds(other.text) or _column_heading(other.text):
+                    break               # 「偏差原因分析 | 一级指标 | 二级指标 …」: a header's cells, no text
                 body.append(other)
             if not body and len(cells) == 1 and i + 1 < len(rows):
                 nxt = next((r for r in rows[i + 1:i + 3] if r.nonempty), None)
@@ -411,6 +412,11 @@ def _column_labels(row) -> dict[int, tuple[str, tuple[str, ...]]]:
     if out and sum(1 for c in cells if len(label_text(c.text)) <= 14) < len(cells) - 1:
         return {}
     return out
+
+
+def _column_heading(text: str) -> bool:
+    """Whether a cell is a column heading of an indicator table (一级指标, 指标值, 度量单位 …)."""
+    return vocab().column_role(text, fuzzy=False) is not None
 
 
 def _holds_heading(row) -> bool:
