@@ -661,6 +661,24 @@ TYPED_VALUES = (
 )
 
 
+# The 湖南 template in full: after the description, a 评(扣)分标准 column printing one
+# sentence on every row, and an empty 备注 (written for this test).
+SCORED_RULES = (
+    "项目名称 | 农村道路养护 | |||\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位 | 指标解释 | 评(扣)分标准 | 备注 |\n"
+    "产出指标 | 数量指标 | 养护道路里程 | 定量 | 120 | 公里 | 该指标主要考察养护里程 | 未达指标值酌情扣分 | |\n"
+    "质量指标 | 路面合格率 | 定量 | 95 | % | 该指标主要考察路面质量 | 未达指标值酌情扣分 | ||\n"
+    "时效指标 | 养护完成时间 | 定量 | 按月养护 | 该指标主要考察养护时间 | 未达指标值酌情扣分 | |||\n"
+    "效益指标 | 社会效益指标 | 群众出行条件 | 定性 | 明显改善 | | 该指标主要考察出行条件 | 未达指标值酌情扣分 | |\n"
+)
+
+
+def test_a_scoring_rule_printed_on_every_row_is_no_indicator():
+    [project] = extract_text(SCORED_RULES, "web.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("养护道路里程", "120公里"), ("路面合格率", "95%"), ("养护完成时间", "按月养护"), ("群众出行条件", "明显改善")]
+
+
 def test_the_type_of_a_value_is_no_part_of_it_and_a_label_is_no_unit():
     [project] = extract_text(TYPED_VALUES, "web.txt").projects
     assert [(i.level2, i.name, i.target) for i in project.indicators] == [

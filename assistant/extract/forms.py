@@ -18,6 +18,7 @@ A form is found by what every template prints, whatever the layout:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain, combinations, islice, pairwise
@@ -50,6 +51,7 @@ _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _CELL_PIECE = re.compile(r"(?<![^\s|｜:：])[^\s|｜:：]+(?![^\s|｜:：])")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 TITLE_LEAD = 24             # characters before a title's form word searched for its opening words
+BOILERPLATE_ROWS = 3        # rows printing the same text with no value: a column's boilerplate
 DISPLACED_WINDOW = 600      # characters after a name field searched for its moved value
 MEMO_MAX = 2000             # stretches of text after name fields remembered at once
 NAME_MAX = 80               # a field's value is at most this long
@@ -732,7 +734,17 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
             candidate = read_rows(table, text, tuple(schema[1:]), v, cells)
             if candidate.cost < reading.cost:
                 reading = candidate
-    return _halves_joined(_indicators_of(reading, lexicon), text)
+    return _halves_joined(_boilerplate_dropped(_indicators_of(reading, lexicon)), text)
+
+
+def _boilerplate_dropped(rows: list[Indicator]) -> list[Indicator]:
+    """Without the rows that are a column's boilerplate: a text with no value beside it printed
+    on BOILERPLATE_ROWS rows or more (「未达指标值酌情扣分」 in a 评(扣)分标准 column read as a
+    row of its own) is no indicator — an indicator's name is printed once."""
+    bare = Counter(r.name for r in rows if r.target is None and r.actual is None and r.weight is None
+                   and r.score is None)
+    return [r for r in rows if bare.get(r.name, 0) < BOILERPLATE_ROWS or r.target is not None
+            or r.actual is not None or r.weight is not None or r.score is not None]
 
 
 def _halves_joined(rows: list[Indicator], text: str) -> list[Indicator]:
