@@ -711,6 +711,28 @@ def test_forms_run_together_keep_their_own_rows(ocr):
     assert text[second.start:].startswith("省级部门预算项目支出绩效目标表")
 
 
+# The older 项目支出绩效目标申报表: its indicator table prints only 指标 · 指标内容 · 指标值,
+# the first column holding the framework labels (written for this test).
+OLDER_APPLICATION = (
+    "项目支出绩效目标申报表\n项目名称 | 林业有害生物测报补助经费 |\n主管部门 | 某省林业局 |\n"
+    "指标 | 指标内容 | 指标值 |\n产出指标 | 测报员培训人次 | 200人次 |\n | 趋势报告次数 | 4次 |\n"
+    " | 测报准确率 | ≥85% |\n效益指标 | 预报信息发布率 | 100% |\n")
+
+
+@pytest.mark.parametrize("layout", ["bars", "spaces"])
+def test_a_table_headed_only_by_its_content_and_value_columns(layout):
+    text = OLDER_APPLICATION if layout == "bars" else OLDER_APPLICATION.replace(" | ", "  ").replace(" |\n", "\n")
+    [project] = extract_text(text, "application.txt").projects
+    assert [(i.level1, i.name, i.target) for i in project.indicators] == [
+        ("产出指标", "测报员培训人次", "200人次"), ("产出指标", "趋势报告次数", "4次"), ("产出指标", "测报准确率", "≥85%"),
+        ("效益指标", "预报信息发布率", "100%")]
+
+
+def test_two_headings_without_a_label_after_them_are_no_table():
+    text = "说明：指标内容 指标值 均按年度填写。\n本项目资金 120 万元已全部拨付。\n"
+    assert all(not p.indicators for p in extract_text(text, "note.txt").projects)
+
+
 def test_prose_above_a_header_is_no_continued_table():
     text = ("本项目由县农业农村局组织实施，资金 120 万元，惠及 15 个行政村。\n" + TAB_FORM)
     [project] = extract_text(text, "prose.txt").projects

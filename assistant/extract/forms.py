@@ -620,8 +620,14 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
             distinct = set(roles) - {"lead"}
             # the name column is named, or both label levels are; a 转移支付 table names
             # only 情况说明 · 存在问题 · 改进措施 and leaves the name's column unnamed
-            if len(distinct) >= 3 and ("name" in roles or {"l1", "l2"} <= set(roles)
-                                       or {"problem", "measure"} <= distinct and "actual" in distinct):
+            headed = len(distinct) >= 3 and ("name" in roles or {"l1", "l2"} <= set(roles)
+                                             or {"problem", "measure"} <= distinct and "actual" in distinct)
+            if not headed and roles[-2:] == ["name", "target"]:
+                # 「指标 | 指标内容 | 指标值」 of the older 申报表: two kinds of heading only, so
+                # a framework label must open the row after them
+                after = owner[run[-1][1] - 1] + 1
+                headed = after < len(atoms) and lookup_label(atoms[after].text) is not None
+            if headed:
                 first, last = owner[run[0][0]], owner[run[-1][1] - 1] + 1
                 while last < len(atoms) and _NOTE.match(atoms[last].text):
                     last += 1               # 指标值(年度), 实际完成值(B): a heading's note
