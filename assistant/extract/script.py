@@ -5,9 +5,9 @@ converters print the reading of a character after it (「項(xiàng)目」).  Ev
 heading of the lexicons is written in simplified characters, so such a page would read as no
 form at all.  `simplified(text)` gives the text the rules read — converted with OpenCC's
 t2s tables, the readings dropped, the small forms of comparators (﹦) made full-width, an
-asterisk OCR put inside a word (「一*级」) dropped — and a `Script` that brings what was read back to the
-page: offsets into the original text, and the strings (names, values, statements) as the
-page prints them, since an analyst compares them with the page.
+asterisk OCR put inside a word (「一*级」) dropped — and a `Script` that brings what was read
+back to the page: offsets into the original text, and the strings (names, values,
+statements) as the page prints them, since an analyst compares them with the page.
 
 Text already in simplified characters comes back as None (looked at in a sample: no cost
 for the great majority of documents).
@@ -156,7 +156,7 @@ def simplified(text: str) -> Script | None:
     small = any(c in text for c in "﹦﹤﹥")
     if not traditional and not readings and not small:
         return None
-    # drop the readings: each is kept with the character before it
+    # drop the readings (and the asterisks): each is kept with the character before it
     kept, cuts, shifts, last, removed = [], [], [], 0, 0
     for m in readings:
         kept.append(text[last:m.start()])
@@ -182,11 +182,4 @@ def simplified(text: str) -> Script | None:
         if times * 2 > out.count(c) or times >= out.count(c) - sum(counts.values()):
             forms[c] = form
     return Script(text=out, original=text, cuts=cuts, shifts=shifts, forms=forms)
-
-
-def original_offsets(script: Script | None, start: int, end: int) -> tuple[int, int]:
-    """(start, end) in the original text of a span of the simplified one."""
-    if script is None:
-        return start, end
-    return script.offset(start) or 0, script.offset(end) or 0
 
