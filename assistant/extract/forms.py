@@ -747,10 +747,11 @@ def _boilerplate_dropped(rows: list[Indicator]) -> list[Indicator]:
     """Without the rows that are a column's boilerplate: a text with no value beside it printed
     on BOILERPLATE_ROWS rows or more (「未达指标值酌情扣分」 in a 评(扣)分标准 column read as a
     row of its own) is no indicator — an indicator's name is printed once."""
-    bare = Counter(r.name for r in rows if r.target is None and r.actual is None and r.weight is None
-                   and r.score is None)
-    return [r for r in rows if bare.get(r.name, 0) < BOILERPLATE_ROWS or r.target is not None
-            or r.actual is not None or r.weight is not None or r.score is not None]
+    def bare(r: Indicator) -> bool:
+        return r.target is None and r.actual is None and r.weight is None and r.score is None
+
+    printed = Counter(r.name for r in rows if bare(r))
+    return [r for r in rows if not bare(r) or printed[r.name] < BOILERPLATE_ROWS]
 
 
 def _halves_joined(rows: list[Indicator], text: str) -> list[Indicator]:
@@ -785,7 +786,7 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
     first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
     # above the first label: the page's head (a site's byline …)
     reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)
-    return _indicators_of(reading, lexicon) if _scored_table(reading) or _valued_table(reading, v) else []
+    return _indicators_of(reading, lexicon) if _trusted_table(reading, v) else []
 
 
 def _headerless_rows(atoms: list[Atom], text: str, v: FormVocab,
@@ -838,24 +839,15 @@ def _fits_row(row: ParsedRow) -> bool:
     return w is not None and s is not None and 0 <= s <= w
 
 
-def _scored_table(reading: Reading) -> bool:
-    """Several rows, framework labels printed beside them, a weight and a score on most of
-    them, and a reading no dearer than a header's is trusted at."""
+def _trusted_table(reading: Reading, v: FormVocab) -> bool:
+    """Several rows, framework labels printed beside them, on most of them a score (a
+    self-evaluation) or a quantified target (≤10次, =100%: a 绩效目标表, which prints no
+    score), and a reading no dearer than a header's is trusted at."""
     rows = reading.rows
     scored = sum(1 for r in rows if "score" in r.values)
-    labelled = sum(1 for r in rows if r.labels)
-    return len(rows) >= CONTINUED_MIN_ROWS and scored * 3 >= len(rows) * 2 and labelled >= 2 \
-        and reading.cost <= POOR_READING * len(rows)
-
-
-def _valued_table(reading: Reading, v: FormVocab) -> bool:
-    """Several rows, framework labels printed beside them, a quantified target (≤10次, =100%)
-    on most of them, and a reading no dearer than a header's is trusted at: a target table
-    (绩效目标表) continued from the page before, which prints no score."""
-    rows = reading.rows
     valued = sum(1 for r in rows if "target" in r.values and _quantified(r.values["target"].text, v))
     labelled = sum(1 for r in rows if r.labels)
-    return len(rows) >= CONTINUED_MIN_ROWS and valued * 3 >= len(rows) * 2 and labelled >= 2 \
+    return len(rows) >= CONTINUED_MIN_ROWS and max(scored, valued) * 3 >= len(rows) * 2 and labelled >= 2 \
         and reading.cost <= POOR_READING * len(rows)
 
 

@@ -101,8 +101,9 @@ _NAME_AFTER_NUMBER = re.compile(r"\d[\u4e00-\u9fff]{2,}[性率]$")
 NAME_AFTER_NUMBER = 2.0
 _LEADING_NUMBER = re.compile(r"^\d{1,3}(?:\.\d+)?")
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
-_NATURE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量|正向|反向|区间)$")
-_NATURE_WORD = re.compile(r"^(?:定性|定量|正向|反向|区间)$")
+_NATURE_WORDS = "定性|定量|正向|反向|区间"
+_NATURE = re.compile(rf"^(?:[≥≤<>=＞＜＝≧≦]{{1,2}}|{_NATURE_WORDS})$")
+_NATURE_WORD = re.compile(rf"^(?:{_NATURE_WORDS})$")
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
 _IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")

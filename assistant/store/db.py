@@ -357,11 +357,8 @@ class Store(StoreQueries):
         order (an export of 480,000 items never holds them all)."""
         if status not in EXPORT_STATUSES:
             raise ValueError(f"status must be one of {', '.join(EXPORT_STATUSES)}, not {status!r}")
-        filters, values = item_filters(kinds=kinds)
-        clauses = ["current", f"(status IN ({sql_marks(EXPORT_STATUSES[status])}))", *filters]
-        cursor = self._db.cursor().execute(
-            f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
-            [*EXPORT_STATUSES[status], *values])
+        cursor = self._item_cursor(f"status IN ({sql_marks(EXPORT_STATUSES[status])})",
+                                   EXPORT_STATUSES[status], kinds=kinds)
         latest = {(r["source"], r["key"]): r["text"] for r in self._db.execute(
             "SELECT source, key, text FROM drafts ORDER BY id")}
         sources = {r["id"]: r["source"] for r in self._db.execute("SELECT id, source FROM documents")}
@@ -427,11 +424,16 @@ class Store(StoreQueries):
 
     def _select(self, where: str, args: tuple, *, kinds: Iterable[str] | None = None,
                 doc_id: int | None = None, project: str | None = None) -> list[ReviewItem]:
+        return items_from_cursor(self._item_cursor(where, args, kinds=kinds, doc_id=doc_id, project=project))
+
+    def _item_cursor(self, where: str, args: tuple, *, kinds: Iterable[str] | None = None,
+                     doc_id: int | None = None, project: str | None = None) -> sqlite3.Cursor:
+        """The current items matching `where` (and the filters), in document order."""
         filters, values = item_filters(kinds=kinds, doc_id=doc_id, project=project)
         clauses, params = ["current", f"({where})", *filters], [*args, *values]
-        return items_from_cursor(self._db.cursor().execute(
+        return self._db.cursor().execute(
             f"SELECT * FROM review_items WHERE {' AND '.join(clauses)} ORDER BY doc_name, doc_id, ordinal",
-            params))
+            params)
 
 
 def open_corpus(path: str | Path):
