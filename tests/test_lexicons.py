@@ -351,3 +351,18 @@ def test_keymap_and_intent_files_are_said_in_both_languages(tmp_path, monkeypatc
     zh = _raised(monkeypatch, "zh", lambda: load_intents(intents))
     _chinese(zh, intents)
     _english(_raised(monkeypatch, "en", lambda: load_intents(intents)), intents)
+
+
+def test_a_settled_worker_collects_young_objects_less_often_and_only_once_set():
+    # After its first document a batch worker freezes what it loaded and lets the young
+    # generation grow: the collector had been running a thousand times per 5 MB of reports.
+    code = ("import gc; from assistant.lexicon import settle_heap, YOUNG_OBJECTS;"
+            "before = gc.get_threshold(); settle_heap(); after = gc.get_threshold();"
+            "gc.set_threshold(50_000, *after[1:]); settle_heap();"
+            "print(before[0], after[0], after[1:] == before[1:], gc.get_threshold()[0], gc.get_freeze_count() > 0,"
+            " YOUNG_OBJECTS)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    before, after, same_rest, later, frozen, young = run.stdout.split()
+    assert int(before) < int(young) == int(after)
+    assert same_rest == "True" and frozen == "True"
+    assert later == "50000"           # a second call changes nothing

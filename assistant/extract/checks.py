@@ -260,22 +260,32 @@ _WHITE = re.compile(r"\s+")
 
 def _operator(s: str) -> tuple[str | None, str]:
     leading, trailing = _spellings()
-    for word, op in leading:
+    for word, op in leading.get(s[:1], ()):
         if s.startswith(word):
             return op, s[len(word):]
-    for word, op in trailing:                   # 「500万元以内」: a trailing word only
+    for word, op in trailing.get(s[-1:], ()):   # 「500万元以内」: a trailing word only
         if s.endswith(word):
             return op, s[: -len(word)]
     return None, s
 
 
+Spellings = dict[str, list[tuple[str, str]]]
+
+
 @derived(maxsize=1)
-def _spellings() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The operator spellings longest first, and those that may also close a cell; sorted
-    once per lexicon (this runs for every target and actual of every row)."""
-    spellings = sorted(((w, op) for op, ws in _lex()["operators"].items() for w in ws),
+def _spellings() -> tuple[Spellings, Spellings]:
+    """The operator spellings by their first character, longest first, and those that may
+    also close a cell by their last; sorted once per lexicon (this runs for every target and
+    actual of every row)."""
+    spellings = sorted(((w, op) for op, ws in _lex()["operators"].items() for w in ws if w),
                        key=lambda x: len(x[0]), reverse=True)
-    return spellings, [(w, op) for w, op in spellings if len(w) > 1 and not w[0].isascii()]
+    leading: Spellings = {}
+    trailing: Spellings = {}
+    for w, op in spellings:
+        leading.setdefault(w[0], []).append((w, op))
+        if len(w) > 1 and not w[0].isascii():
+            trailing.setdefault(w[-1], []).append((w, op))
+    return leading, trailing
 
 
 @derived(maxsize=8)

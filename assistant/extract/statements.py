@@ -285,8 +285,11 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
     year count only when `yearly` (a budget statement)."""
     lex = _lex()
     skipped, described = merge_spans(skip), merge_spans(descriptive)
-    for seg_start, seg_end in _segments(text):
-        if touches(seg_start, seg_end, skipped) or content_length(text[seg_start:seg_end]) < 6:
+    for seg in _SEGMENT.finditer(text):
+        seg_start, seg_end = seg.span()
+        # (most segments are table cells too short to hold a statement: no need to look closer)
+        if seg_end - seg_start < 6 or touches(seg_start, seg_end, skipped) \
+                or content_length(text[seg_start:seg_end]) < 6:
             continue
         strong = touches(seg_start, seg_end, described)
         reason_cues = lex.reason_cues + (() if strong else lex.weak_reason_cues)
@@ -311,10 +314,7 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
                 yield found
 
 
-def _segments(text: str):
-    """Lines and cells: stretches of text between line breaks, tabs and table rules (|)."""
-    for m in re.finditer(r"[^\n\t|]+", text):
-        yield m.start(), m.end()
+_SEGMENT = re.compile(r"[^\n\t|]+")       # lines and cells: text between line breaks, tabs and rules (|)
 
 
 def _sentences(text: str, start: int, end: int):
