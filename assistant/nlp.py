@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -108,9 +109,25 @@ def _segment_cached(text: str) -> tuple[str, ...]:
     return tuple(w for w in _build_tokenizer().cut(text, HMM=True) if w.strip())
 
 
+def import_jieba():
+    """The jieba module, imported without setuptools' pkg_resources.  jieba's _compat imports
+    pkg_resources only to open jieba's own data files, which it opens just as well without;
+    importing it scans every installed distribution and took 80 of jieba's 100 ms of import
+    in every process that segments (each batch worker, each `jixiao classify`)."""
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None     # type: ignore[assignment]  # `import` raises ImportError
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
+    import jieba
+
+    return jieba
+
+
 @derived(maxsize=1)
 def _build_tokenizer() -> jieba.Tokenizer:
-    import jieba
+    jieba = import_jieba()
 
     with _LOCK:
         jieba.setLogLevel(logging.WARNING)
@@ -201,8 +218,9 @@ class TrieFreq:
 def _jieba_trie(dictionary: str):
     """jieba's prefix dictionary of `dictionary` (its words and their prefixes, as jieba
     builds it) and the total count under the empty key, as a MARISA record trie."""
-    import jieba
     import marisa_trie
+
+    jieba = import_jieba()
 
     with open(dictionary, "rb") as fh:
         freq, total = jieba.Tokenizer.gen_pfdict(fh)
@@ -213,6 +231,8 @@ def _jieba_trie(dictionary: str):
 def _build_nlp():
     import spacy
     from spacy.language import Language
+
+    import_jieba()                  # before spaCy's Chinese tokenizer imports it the slow way
 
     if "jixiao_user_dict" not in Language.factories:
         Language.factory("jixiao_user_dict", default_config={"fingerprint": ""},
