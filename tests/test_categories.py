@@ -160,3 +160,38 @@ def test_cli_file_takes_a_first_level_column(tmp_path):
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert rows[0]["category"] == "投入管理"
     assert rows[1]["category"] in level1_categories("产出指标")
+
+
+@pytest.mark.parametrize("name, category, unit", [
+    ("化粪池容积(≥**立方米)", "数量", "立方米"),      # a template's placeholder for the figure
+    ("新建机耕路（公里）", "数量", "公里"),
+    ("保洁车辆(≥台)", "数量", "台"),
+    ("村级公益设施维修资金(万元)", "成本", "万元"),
+])
+def test_a_unit_printed_in_the_name_counts_like_a_targets_unit(name, category, unit):
+    result = classify_indicator(name)
+    assert result.category == category
+    assert f"名称所注单位「{unit}」" in result.evidence
+
+
+def test_a_percentage_or_a_bracket_of_words_in_the_name_is_no_unit():
+    assert "名称所注单位" not in classify_indicator("群众满意度(%)").evidence
+    assert "名称所注单位" not in classify_indicator("道路硬化(含村组道路)").evidence
+    # the target's own unit comes first
+    with_target = classify_indicator("补助发放(户)", "≥300元")
+    assert "目标值「300元」" in with_target.evidence and "名称所注单位" not in with_target.evidence
+
+
+def test_cli_reads_names_and_labels_copied_from_a_page_in_traditional_characters(tmp_path):
+    # a page converted to 繁體 with the reading printed after some characters
+    rows = tmp_path / "rows.tsv"
+    rows.write_text("巡河次數(shù)\t\t質(zhì)量指標(biāo)\n"
+                    "道路養護(hù)裏程\t120公里\n"
+                    "群众满意度\t≥90%\t满意度指标\n", encoding="utf-8")
+    run = CliRunner().invoke(app, ["classify", "--file", str(rows)])
+    got = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["name"] for r in got] == ["巡河次數(shù)", "道路養護(hù)裏程", "群众满意度"]   # as given
+    assert [r["category"] for r in got] == ["质量", "数量", "满意度"]
+    assert got[0]["printed_category"] == "质量"
+    run = CliRunner().invoke(app, ["classify", "-p", "時效指標", "辦結時間"])
+    assert json.loads(run.stdout)["category"] == "时效" and json.loads(run.stdout)["name"] == "辦結時間"

@@ -40,10 +40,12 @@ def classify(
     count = 0
     in_english = english()         # the evidence is written in Chinese; English on request
     write = sys.stdout.write       # one buffered stream: typer.echo flushes line by line
-    for name, row_target, row_printed, row_level1 in _rows(names, file, target, printed):
+    if printed:
+        printed = _simplified([printed])[0]
+    for shown, name, row_target, row_printed, row_level1 in _rows(names, file, target, printed):
         result = classify_indicator(name, row_target, printed=row_printed,
                                     printed_on_row=on_row, lexicon=lex, level1=row_level1)
-        out: dict[str, Any] = {"name": name, "target": row_target}
+        out: dict[str, Any] = {"name": shown, "target": row_target}
         out.update({k: getattr(result, k) for k in _FIELDS})
         if in_english and out["evidence"]:
             out["evidence"] = english_evidence(out["evidence"])
@@ -101,13 +103,16 @@ def _learn(paths: list[Path], lexicon: list[Path], names, file) -> None:
 
 
 def _rows(names: list[str] | None, file: Path | None, target: str | None,
-          printed: str | None) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+          printed: str | None) -> Iterator[tuple[str, str, str | None, str | None, str | None]]:
+    """(name as given, name as read, target, printed label, first-level label) of each row.
+    Names copied from a page in traditional characters (readings such as 「項(xiàng)」 and
+    all) are read in simplified characters, as `jixiao extract` reads such a page."""
     if names and file:
         _fail(say("名称请用参数或 --file 给出，不要两者同时给", "give names as arguments or with --file, not both"))
     if names:
-        for name in names:
-            if name.strip():
-                yield name.strip(), target, printed, None
+        given = [name.strip() for name in names if name.strip()]
+        for shown, name in zip(given, _simplified(given)):
+            yield shown, name, target, printed, None
         return
     if file:
         try:
@@ -121,14 +126,21 @@ def _rows(names: list[str] | None, file: Path | None, target: str | None,
         if sys.stdin is None or sys.stdin.isatty():
             _fail(_NO_NAMES())
         lines = sys.stdin.read().splitlines()
-    for line in lines:
-        cols = [c.strip() for c in line.split("\t")]
+    for line, read in zip(lines, _simplified(lines)):
+        cols = [c.strip() for c in read.split("\t")]
         if not cols[0] or cols[0].startswith("#"):
             continue
         row_target = cols[1] if len(cols) > 1 and cols[1] else target
         row_printed = cols[2] if len(cols) > 2 and cols[2] else printed
         row_level1 = cols[3] if len(cols) > 3 and cols[3] else None
-        yield cols[0], row_target, row_printed, row_level1
+        yield line.split("\t")[0].strip(), cols[0], row_target, row_printed, row_level1
+
+
+def _simplified(lines: list[str]) -> list[str]:
+    """Each line in simplified characters, if it is printed in traditional ones."""
+    from assistant.extract.script import simplified_short
+
+    return [simplified_short(line) for line in lines]
 
 
 def _NO_NAMES() -> str:

@@ -29,6 +29,7 @@ from assistant.lexicon import derived
 _CLEAN = re.compile(r"[\s“”\"'‘’「」『』]+")
 _EDGE = re.compile(r"^(?:[（(]?\d{1,2}[)）.、．]|[一二三四五六七八九十]+[、.．])|[。；;，,:：]+$")
 _MEMO_SIZE = 20_000          # memoised names and targets per lexicon, before starting afresh
+_NOTHING = object()          # a memo entry that is None
 
 
 @dataclass
@@ -149,10 +150,11 @@ class Evidence:
     name: str = ""
     best: str | None = None
     margin: float = 0.0
+    unit_source: str = "目标值"       # where the unit was printed: the target, or the name
 
     @property
     def unit_note(self) -> str:
-        return f"目标值「{self.unit[2]}」" if self.unit else "目标值无单位"
+        return f"{self.unit_source}「{self.unit[2]}」" if self.unit else "目标值无单位"
 
     def cue_note(self, cat: str) -> str:
         cue = self.cues.get(cat)
@@ -167,7 +169,7 @@ class Evidence:
             kind = "名称中心词" if self.name.endswith(word) else "名称关键词"
             parts.append(f"{kind}「{word}」{'' if strong else '（弱）'}")
         if self.unit and self.unit[0] == cat:
-            parts.append(f"目标值「{self.unit[2]}」")
+            parts.append(self.unit_note)
         if cat in self.target_words:
             parts.append(f"目标值措辞「{self.target_words[cat]}」")
         if cat in self.exemplars:
@@ -194,6 +196,9 @@ def _weigh(name: str, target: str | None, lex: CompiledLexicon, with_model: bool
     it: the lead of a clear winner is larger than anything it could add."""
     cues, exemplars = _name_evidence(name, lex)
     unit, words = _target_evidence(target, lex)
+    unit_source = "目标值"
+    if unit is None and (unit := _name_unit(name, lex)) is not None:
+        unit_source = "名称所注单位"
     w = lex.weights
     scores = dict.fromkeys(lex.categories, 0.0)
     for cat, (_, s, _) in cues.items():
@@ -220,7 +225,7 @@ def _weigh(name: str, target: str | None, lex: CompiledLexicon, with_model: bool
         (top, s1), (_, s2) = ranked[0], ranked[1]
     ok = s1 >= th["min_score"] and s1 - s2 >= th["min_margin"]
     return Evidence(scores, cues, exemplars, unit, words, model=model, best=top if ok else None,
-                    margin=s1 - s2, name=name)
+                    margin=s1 - s2, name=name, unit_source=unit_source)
 
 
 def _name_evidence(name: str, lex: CompiledLexicon) -> tuple[dict, dict]:
@@ -237,6 +242,13 @@ def _model_votes(name: str, lex: CompiledLexicon) -> dict[str, float]:
     if hit is None:
         hit = _remember(lex, ("model", name), lex.model.probabilities(name))
     return hit
+
+
+def _name_unit(name: str, lex: CompiledLexicon) -> tuple[str, bool, str] | None:
+    hit = lex.memo.get(("name_unit", name), _NOTHING)
+    if hit is _NOTHING:
+        hit = _remember(lex, ("name_unit", name), lex.name_unit(name))
+    return hit      # type: ignore[return-value]
 
 
 def _target_evidence(target: str | None, lex: CompiledLexicon) -> tuple[tuple | None, dict]:

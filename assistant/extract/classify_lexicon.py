@@ -158,7 +158,20 @@ class CompiledLexicon:
         m = _VALUE.search(t)
         if not m:
             return None
-        rest = m.group(2)
+        found = self._unit(m.group(2))
+        return (found[0], found[1], m.group(1) + found[2]) if found else None
+
+    def name_unit(self, name: str) -> tuple[str, bool, str] | None:
+        """(category, strong, unit) of a unit printed in brackets at the end of a name, as
+        tables print a row's unit when no column holds it: 「化粪池(≥**立方米)」, 「湿地保有量(公顷)」."""
+        m = self.target["name_unit"].search(name) if self.target["name_unit"] else None
+        found = self._unit(m.group("unit")) if m else None
+        return (found[0], found[1], found[2]) if found else None
+
+    def _unit(self, rest: str) -> tuple[str, bool, str] | None:
+        """(category, strong, the text up to the unit's end) of the unit opening `rest`,
+        magnitudes (万, 亿 …) before it included; None for percentages."""
+        given = rest
         while rest[:1] in self.target["magnitudes"]:
             rest = rest[1:]
         if not rest or any(rest.startswith(p) for p in self.target["percent"]):
@@ -167,7 +180,7 @@ class CompiledLexicon:
         for k in range(min(len(head), 6), 0, -1):
             hit = self.target["units"].get(head[:k])
             if hit:
-                return (hit[0], hit[1], m.group(1) + m.group(2)[: len(m.group(2)) - len(rest) + k])
+                return (hit[0], hit[1], given[: len(given) - len(rest) + k])
         return None
 
     def target_words(self, target: str | None) -> dict[str, str]:
@@ -240,6 +253,7 @@ def _compile_target(t: dict[str, Any]) -> dict[str, Any]:
         "deadline": [re.compile(str(p)) for p in t.get("deadline") or []],
         "units": units,
         "percent": [str(p) for p in t.get("percent") or []],
+        "name_unit": re.compile(str(t["name_unit"])) if t.get("name_unit") else None,
         "words": {c: [str(w) for w in ws or []] for c, ws in (t.get("words") or {}).items()},
     }
 
@@ -352,11 +366,14 @@ class _Checker:
 
     def regexes(self, node, what: str) -> None:
         for item in self.sequence(node, what):
-            try:
-                re.compile(self.scalar(item, what))
-            except re.error as exc:
-                self.fail(item, f"{what} 中的正则表达式写法有误（{exc}）；请改正这一条",
-                          f"bad regular expression in {what}: {exc}")
+            self.regex(item, what)
+
+    def regex(self, node, what: str) -> None:
+        try:
+            re.compile(self.scalar(node, what))
+        except re.error as exc:
+            self.fail(node, f"{what} 中的正则表达式写法有误（{exc}）；请改正这一条",
+                      f"bad regular expression in {what}: {exc}")
 
     def target(self, node, what: str) -> None:
         for key, value in self.mapping(node, what):
@@ -367,12 +384,14 @@ class _Checker:
                 self.strings(value, f"{what}.{name}")
             elif name == "deadline":
                 self.regexes(value, f"{what}.deadline")
+            elif name == "name_unit":
+                self.regex(value, f"{what}.name_unit")
             elif name == "words":
                 self.per_category(self.strings)(value, f"{what}.words")
             elif name == "units":
                 self.per_category(self.unit_spec)(value, f"{what}.units")
             else:
-                self.fail(key, f"target 下没有 '{name}' 这个键（可用：max_chars、magnitudes、percent、deadline、words、units）",
+                self.fail(key, f"target 下没有 '{name}' 这个键（可用：max_chars、magnitudes、percent、deadline、name_unit、words、units）",
                           f"unknown key '{name}' in target")
 
     def unit_spec(self, node, what: str) -> None:

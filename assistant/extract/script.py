@@ -141,6 +141,15 @@ def _offsets(script: Script, obj: Any, names: tuple[str, ...]) -> None:
             setattr(obj, name, script.offset(value))
 
 
+def simplified_short(text: str) -> str:
+    """A short text — an indicator name, a label, a row of them — in simplified characters
+    without printed readings: converted when a reading or two characters that t2s changes say
+    it is traditional (too few characters for a page's test), else as given."""
+    if not _READING.search(text) and len(_traditional().findall(text)) < 2:
+        return text
+    return _t2s(_READING.sub("", text))
+
+
 def simplified(text: str) -> Script | None:
     """The text in simplified characters without printed readings, or None when it is so
     already."""
