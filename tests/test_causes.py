@@ -201,3 +201,24 @@ def test_two_or_three_points_unless_more_themes_need_their_own():
         assert 2 <= len(draft.sentences) <= 3, draft.text
     many = ["IMPLEMENTATION", "EXTERNAL", "FACILITY", "CAPACITY", "INSTITUTION"]
     assert len(draft_measures("项目进度滞后", themes=many)[0].sentences) == len(many)
+
+
+def test_a_shortfall_with_no_cause_is_answered_as_itself_and_invents_none():
+    # a low execution rate with no cause named: the draft fixes the payment pace, it does
+    # not assume the funds came late
+    reading = read_cause("经自评，该项目预算执行率为82.6%，未达到年度目标100%。")
+    assert [f.cause.code for f in reading.causes] == ["PAYMENT_SLOW"] and not reading.causes[0].marked
+    first = draft_measures("经自评，该项目预算执行率为82.6%，未达到年度目标100%。")[0].sentences[0]
+    assert first.provenance.template.startswith("measures.BUDGET_EXECUTION.schedule_payments.")
+    assert "下达较晚" not in first.text
+    # a cause the statement names still comes first
+    named = read_cause("由于上级资金年底下达，预算执行率为82.6%，未达到100%")
+    assert named.causes[0].cause.code == "FUNDS_LATE"
+
+
+def test_the_lead_drops_a_preposition_stops_and_pdf_gaps_of_the_problem():
+    for text, lead in (("对于乡镇绩效目标的审核不够严格，有待加强", "一是针对乡镇绩效目标的审核不够严格的问题，"),
+                       ("对项目前期论证不够充分", "一是针对项目前期论证不够充分的问题，"),
+                       ("专项资 金申请材料报送不够及时.", "一是针对专项资金申请材料报送不够及时的问题，"),
+                       ("对象摸底不够准确，预算偏大", "一是针对对象摸底不够准确的问题，")):
+        assert draft_measures(text)[0].sentences[0].text.startswith(lead), text

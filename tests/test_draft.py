@@ -94,8 +94,12 @@ def test_measure_slots_and_provenance():
                             project="非公局及行政审批局窗口运行费用", seed=0, n=6)
     for d in drafts:
         assert isinstance(d, Draft) and "{" not in d.text
+        # no cause is named: the first point answers the low rate itself (payment
+        # schedule), the second controls it, a third may follow it up by monitoring
+        assert d.sentences[0].provenance.template.startswith("measures.BUDGET_EXECUTION.schedule_payments.")
         for s in d.sentences:
-            assert re.fullmatch(r"measures\.BUDGET_EXECUTION\.\w+\.\d+", s.provenance.template)
+            assert re.fullmatch(r"measures\.(?:BUDGET_EXECUTION\.\w+|MONITORING\.double_monitoring)\.\d+",
+                                s.provenance.template)
     # the figure slot takes the figure the problem states, never the bar it missed
     assert all("100%）" not in d.text for d in drafts)
     with_figure = [d for d in drafts if "79.44%" in d.text]

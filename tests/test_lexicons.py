@@ -308,6 +308,13 @@ def test_overlays_read_by_drafting_and_theme_tagging_are_said_in_both_languages(
         assert "themes.yaml：主题 FACILITY 的线索 '故障('" in zh and "正则表达式" in zh, zh
         en = _raised(monkeypatch, "en", lambda: tag_themes("线路故障"))
         assert "themes.yaml: theme FACILITY: bad cue '故障(':" in en, en
+        causes.write_text("causes:\n  - {code: MY_CAUSE, label: 我的原因, theme: OTHER, cues: [某某原因],\n"
+                          "     deviations: ['完成率(']}\n", encoding="utf-8")
+        install(Lexicons(base.folder, [causes, themes]))
+        zh = _raised(monkeypatch, "zh", cause_book)
+        assert zh.startswith("causes.yaml：原因 MY_CAUSE 的 deviations") and "正则表达式" in zh and "\n" not in zh, zh
+        en = _raised(monkeypatch, "en", cause_book)
+        assert en.startswith("causes.yaml: MY_CAUSE: bad regular expression in deviations"), en
     finally:
         install(base)
 

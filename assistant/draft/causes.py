@@ -57,6 +57,7 @@ class CauseBook:
     finder: re.Pattern
     by_cue: dict
     phrases: tuple[tuple[re.Pattern, Cause], ...] = ()    # subject … predicate, per cause
+    deviations: tuple[tuple[re.Pattern, Cause], ...] = ()  # a shortfall a cause stands for
 
     def matches(self, source: str) -> list[tuple[int, str, Cause]]:
         """(start, words, cause) of every cue and phrase in `source`, left to right, none
@@ -95,7 +96,14 @@ def cause_book() -> CauseBook:
     predicates = data.get("predicates") or {}
     gap = int(data.get("subject_gap", 6))
     phrases = []
+    deviations = []
     for c, cause in zip(data["causes"], causes):
+        for pattern in c.get("deviations") or ():
+            try:
+                deviations.append((re.compile(str(pattern)), cause))
+            except re.error as exc:
+                raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 deviations 中的正则表达式写法有误（{exc}）；请改正这一条",
+                                       f"causes.yaml: {cause.code}: bad regular expression in deviations: {exc}")) from None
         subjects, predicate = c.get("subjects") or [], c.get("predicate")
         if subjects and predicate:
             if predicate not in predicates:
@@ -104,7 +112,7 @@ def cause_book() -> CauseBook:
                                        f"causes.yaml: {cause.code}: predicate '{predicate}' is not under predicates"))
             phrases.append((re.compile(_alternation(subjects) + rf"[^，,；;。！？!?\n]{{0,{gap}}}?"
                                        + _alternation(predicates[predicate])), cause))
-    return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases))
+    return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations))
 
 
 def _alternation(words) -> str:
@@ -139,6 +147,12 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
                 marked = any(k in lead for k in book.markers) or any(k in after for k in book.effect_markers)
             # a cause in the statement itself outranks one only in the joined cells
             found.append(Found(cause, words, start + 10_000 * source_no, marked))
+    if not found:
+        # no cause named: the shortfall itself, when a cause stands for it (a low execution
+        # rate is slow payment as far as the statement says), so that the draft answers it
+        hit = next(((m, cause) for rx, cause in book.deviations if (m := rx.search(text or ""))), None)
+        if hit is not None:
+            found.append(Found(hit[1], hit[0].group(0), hit[0].start(), False))
     found.sort(key=lambda f: (not f.marked, f.start))
     reading.causes = found
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]

@@ -20,6 +20,7 @@ from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fi
                                        numbers_in, render, rng_for, words)
 from assistant.extract.themes import tag_themes
 from assistant.lexicon import Lexicons, builtin, derived, install
+from assistant.nlp import segment
 
 
 def draft_measures(problem: str, themes: list[str] | None = None, project: str = "", seed: int = 0,
@@ -184,6 +185,12 @@ def _lead(reading, indicator: str = "") -> str:
     if colon and len(label) <= 6:
         clause = rest.strip()                       # 「存在问题：」, 「问题一：」
     clause = _LEAD_TAIL.sub("", _LEAD_NUMBER.sub("", clause).strip())
+    # as a clause of ours: no spaces a PDF put between two 汉字, no stop of its own, and no
+    # preposition of its own (「针对对部门预算……」)
+    clause = _HAN_GAP.sub("", clause).rstrip("。．.；;，,、 ")
+    first = segment(clause[:8])[:1]
+    if first and first[0] in _PREPOSITIONS:
+        clause = clause[len(first[0]):].lstrip()
     low, high = lex["lead_chars"]
     if not low <= len(clause) <= high or _LEAD_CAUSE.search(clause):
         return ""
@@ -194,6 +201,8 @@ def _lead(reading, indicator: str = "") -> str:
     return fill(lex["lead"], {"deviation": clause}) or ""
 
 
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_PREPOSITIONS = frozenset({"对", "对于", "关于"})
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[是、．.]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[，,、])")
 _LEAD_TAIL = re.compile(r"(?:的?问题|的?情况|的?现象|等)+$")
 _LEAD_NO_SUBJECT = re.compile(r"未|没有|不|尚|仍|有待|存在|较|偏|低于|高于")
