@@ -11,7 +11,7 @@
                                         # once `assistant.language` is imported
 
 The tokenizer builds the Doc's words directly — one token per run of Han characters, of
-digits (with decimals), of Latin letters or of white space, and per other symbol —
+Latin letters or of spaces, and per digit, TAB, line break and other symbol —
 so making a Doc costs a fraction of segmenting it with jieba; a component cuts a token where
 one of its items begins or ends inside it, so every span covers exactly its item.  Words for
 people who need them come from `assistant.nlp.segment`, the one jieba segmenter with the
@@ -55,7 +55,7 @@ from assistant.model import KINDS, Document, Report
 
 SPAN_KEYS = (*KINDS, "indicator", "finding")
 TOKENIZER = "jixiao.char_tokenizer.v1"
-_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d+(?:\.\d+)?|[A-Za-z]+|\s+|.", re.S)
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+|\d|[A-Za-z]+|[\t\n]|[^\S\t\n]+|.", re.S)
 _ROWS = "jixiao_rows"           # layout rows kept between forms and statements (dropped after)
 _TEXT = "jixiao_text"           # the text as given, so components need not rebuild `doc.text`
 _SCRIPT = "jixiao_script"       # a traditional page's simplified reading (script.py), until the last step
@@ -65,8 +65,14 @@ _REPORT_KEY = "__jixiao_report__"
 # ---------------------------------------------------------------------------- the Doc
 
 class CharTokenizer:
-    """Words built directly: runs of Han characters, of digits, of letters or of white
-    space; any other symbol alone.  `doc.text == text` always."""
+    """Words built directly: runs of Han characters, of letters or of spaces; a digit, a
+    TAB, a line break or any other symbol alone.  `doc.text == text` always.
+
+    Items begin and end at cell and line boundaries, so TABs and line breaks standing alone
+    leave almost nothing for the components to cut (a run of 「\t\t\n」 was cut for most
+    rows).  Digits stand alone so that the figures of a batch of reports do not each add a
+    lexeme to the vocabulary, which grew with every new amount and cost a third of the
+    time it took to make a Doc."""
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab

@@ -86,6 +86,24 @@ def test_every_sample_reads_the_same_through_spacy(nlp, path):
             assert span.text == text[span._.item.start:span._.item.end]
 
 
+def test_words_are_built_so_that_items_rarely_need_a_cut_and_figures_add_no_words(nlp):
+    doc = nlp.make_doc("质量指标\t维修合格率\t≥95.5%\t\t\n")
+    assert [t.text for t in doc] == ["质量指标", "\t", "维修合格率", "\t", "≥", "9", "5", ".", "5", "%",
+                                     "\t", "\t", "\n"]
+    # every figure is made of the ten digits: a batch of new amounts grows no vocabulary
+    nlp.make_doc("年度资金总额\t1234.5\t6789.05\t81.66%\n")
+    before = len(nlp.vocab)
+    nlp.make_doc("年度资金总额\t3471.9\t2650.37\t76.34%\n")
+    assert len(nlp.vocab) == before
+    # indicator rows begin and end where the words do: no token had to be cut for them
+    words = nlp.make_doc(FORM)
+    starts, ends = {t.idx for t in words}, {t.idx + len(t) for t in words}
+    doc = nlp(FORM)
+    rows = list(doc.spans["indicator"])
+    assert len(rows) == 3
+    assert all(r.start_char in starts and r.end_char in ends for r in rows)
+
+
 def test_a_docbin_keeps_the_report_and_the_spans(nlp):
     doc = nlp(FORM)
     stored = DocBin(store_user_data=True)
