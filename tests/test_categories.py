@@ -29,6 +29,8 @@ def _all_commands():
     ("产 出 质 量", None, "质量"),
     ("预算编审(5分)", None, "投入管理"),
     ("执行管理", None, "项目管理"),
+    ("产出数量指标", None, "数量"),         # a 指标 added to a label known without it
+    ("产出时效 指标(10分)", None, "时效"),
 ])
 def test_printed_labels_however_damaged(printed, level1, category):
     label = printed_label(printed)
@@ -38,7 +40,7 @@ def test_printed_labels_however_damaged(printed, level1, category):
         assert label.level1 == level1
 
 
-@pytest.mark.parametrize("text", ["预算执行率", "资金已到位", "项目支出明细", "张三"])
+@pytest.mark.parametrize("text", ["预算执行率", "资金已到位", "项目支出明细", "张三", "培训人次指标", "预算执行率指标"])
 def test_names_and_values_are_no_printed_labels(text):
     label = printed_label(text)
     assert label is None or label.text != text.replace(" ", "")

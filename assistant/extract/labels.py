@@ -103,8 +103,8 @@ def damaged_label(text: str) -> Label | None:
 def printed_label(text: str) -> Label | None:
     """The label a cell printed in a label column stands for, however damaged.
 
-    Beyond `damaged_label`: a 指标 suffix cut off by a line or page break (「服务对象满意度指」),
-    and one character in four misread (「顼目产出」, 「项Fl实施」 → 项目产出, 项目实施)."""
+    Beyond `damaged_label`: a 指标 suffix cut off by a line or page break (「服务对象满意度指」)
+    or added to a label known without it (「产出数量指标」), and one character in four misread (「顼目产出」, 「项Fl实施」 → 项目产出, 项目实施)."""
     found = damaged_label(text)
     if found is not None:
         return found
@@ -113,6 +113,10 @@ def printed_label(text: str) -> Label | None:
         found = lookup_label(norm + tail)
         if found is not None and len(norm) >= 3:
             return found
+    if norm.endswith("指标") and len(norm) >= 6:
+        found = lookup_label(norm[:-2])
+        if found is not None:
+            return found            # 「产出数量指标」: a label printed with a 指标 it is known without
     norm = _LATIN.sub("?", norm)
     if len(norm) < 4 or len(norm) > 16:
         return None
