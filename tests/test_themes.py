@@ -124,3 +124,13 @@ def test_a_broken_lexicon_names_file_and_cue(custom_lexicon):
     custom_lexicon("themes:\n  FACILITY:\n    cues: ['故障(']\n")
     with pytest.raises(LexiconError, match=r"themes\.yaml.*FACILITY.*故障\("):
         tag_themes("线路故障")
+
+
+def test_cues_that_cannot_be_joined_into_one_pattern_still_tag(custom_lexicon):
+    # a theme's cues are tried only where one pattern joining them all finds one; a cue with
+    # a flag of its own cannot be joined, and then each cue is tried as before
+    custom_lexicon("themes:\n  FACILITY:\n    cues: ['(?i)ups电源故障', 机房漏水]\n"
+                   "  CAPACITY:\n    cues: [人手不足, '专业(?:人员|人才)缺乏']\n")
+    assert tag_themes("机房UPS电源故障两次") == {"FACILITY": "UPS电源故障"}
+    assert tag_themes("单位专业人才缺乏") == {"CAPACITY": "专业人才缺乏"}
+    assert tag_themes("群众满意度较高") == {OTHER: ""}

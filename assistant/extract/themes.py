@@ -53,6 +53,16 @@ class _Theme:
     cues: tuple[tuple[re.Pattern, float, frozenset | None], ...]    # pattern, weight, kinds
     phrases: tuple[str, ...]
     threshold: float
+    any_cue: re.Pattern | None = None       # matches where any cue does: themes with none are skipped
+
+
+def _any_of(cues) -> re.Pattern | None:
+    """One pattern that matches wherever one of the cues matches (None: every cue must be
+    tried, when they cannot be joined)."""
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in cues)) if cues else None
+    except re.error:
+        return None
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,8 @@ def _lexicon() -> _Lexicon:
         phrases = tuple(_SPACE.sub("", p) for p in spec.get("phrases", []))
         for p in phrases:
             owner.setdefault(p, code)
-        themes.append(_Theme(code, tuple(cues), phrases, float(spec.get("threshold", default_threshold))))
+        themes.append(_Theme(code, tuple(cues), phrases, float(spec.get("threshold", default_threshold)),
+                             _any_of(cues)))
     return _Lexicon(tuple(themes), float(data.get("phrase_weight", 1.0)),
                     float(data.get("phrase_cutoff", 90)), int(data.get("phrase_min_chars", 6)), owner,
                     float(data.get("body_weight", 1.0)))
@@ -114,6 +125,8 @@ def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
     head = first.end() if first and len(text) - first.end() >= 6 else len(text)
     hits = []                           # (length, weight, start, end, code, cue, cue id)
     for theme in lex.themes:
+        if theme.any_cue is not None and theme.any_cue.search(text) is None:
+            continue                    # none of its cues is in the text (most themes)
         for n, (rx, weight, kinds) in enumerate(theme.cues):
             if kinds is not None and kind is not None and kind not in kinds:
                 continue
