@@ -1317,6 +1317,22 @@ def test_bars_keep_each_cell_in_its_row():
         ("一个存储备份器", "25台"), ("WIFI布点全覆盖", "100%覆盖"), ("以最新资源面市", "资源采购期以当年为主")]
 
 
+# A target cell of prose with figures in it, between bars: the bars part the cells, so the
+# figures inside the cell start no rows of their own (written for this test).
+BARRED_PROSE_TARGET = (
+    "项目名称 | 城区公办幼儿园扩容补助 | |\n"
+    "一级指标 | 二级指标 | 指标内容 | 指标值 | |||\n"
+    "产出指标 | 产出数量指标 | 新增学位 | 2024年计划新增:小班90个,中班120个,大班150个,以实际入园人数为准。 | ||||\n"
+    "产出质量指标 | 教师持证上岗率 | ≥98% | ||||\n")
+
+
+def test_figures_inside_a_barred_prose_cell_start_no_rows():
+    [project] = extract_text(BARRED_PROSE_TARGET, "web.txt").projects
+    names = [i.name for i in project.indicators]
+    assert names == ["新增学位", "教师持证上岗率"]
+    assert project.indicators[1].target == "≥98%"
+
+
 # The head of a form laid out with spaces, and one with bars, whose fields the template
 # prints beside the name (项目分类, 投向领域) and whose name ends in a bracket of words
 # (written for this test).

@@ -71,6 +71,7 @@ _STEM = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 _PROSE_STOP = frozenset("，,、")
 PROSE_SPACE = (1.0, 0.2)
 LABEL_WRAP = (1.0, 0.1)
+BARRED_GLUE = 3.0                       # the split cost of a glued boundary inside a barred table
 WRAP = (1.5, 0.1)                       # a wrapped cell's rest, moved under its head
 WRAP_MIN = 8                            # display columns a cell fills before it wraps
 # a whole value (a number, a per cent, a comparator and a quantity): a cell of its own,
@@ -125,6 +126,12 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
             a.split, a.merge = PAGE_MARK    # 「…音响、\n2、灯光…」: a document site's page number
             a.page = mark.end()             # no part of any cell's text
         prev = a
+    if atoms and _barred(text[start:end]):
+        # bars part the cells: a cell's own glued boundaries (「…在校生:小学600人,初中…」)
+        # are less likely to part two cells than in text where nothing parts them
+        for a in atoms:
+            if a.gap <= GLUE_VOCAB and a.split < 1.0:
+                a.split *= BARRED_GLUE
     return atoms
 
 
