@@ -169,6 +169,7 @@ def test_user_lexicon_is_merged_over_the_builtin(tmp_path):
     ("categories:\n  数量:\n    strong: [a\n", 4, ""),
     ("categories:\n  数量:\n    patterns: ['(unclosed']\n", 3, "bad regular expression"),
     ("target:\n  name_unit: '[(（'\n", 2, "bad regular expression in target.name_unit"),
+    ("target:\n  name_unit: '[(（](\\w+)[)）]$'\n", 2, "needs a named group (?P<unit>"),
     ("categories:\n  数量:\n    strong: 巡河\n", 3, "should be a list"),
     ("categoriez: {}\n", 1, "unknown section 'categoriez'"),
 ])

@@ -165,8 +165,7 @@ class CompiledLexicon:
         """(category, strong, unit) of a unit printed in brackets at the end of a name, as
         tables print a row's unit when no column holds it: 「化粪池(≥**立方米)」, 「湿地保有量(公顷)」."""
         m = self.target["name_unit"].search(name) if self.target["name_unit"] else None
-        found = self._unit(m.group("unit")) if m else None
-        return (found[0], found[1], found[2]) if found else None
+        return self._unit(m.group("unit")) if m else None
 
     def _unit(self, rest: str) -> tuple[str, bool, str] | None:
         """(category, strong, the text up to the unit's end) of the unit opening `rest`,
@@ -386,6 +385,9 @@ class _Checker:
                 self.regexes(value, f"{what}.deadline")
             elif name == "name_unit":
                 self.regex(value, f"{what}.name_unit")
+                if "unit" not in re.compile(self.scalar(value, what)).groupindex:
+                    self.fail(value, f"{what}.name_unit 需要一个命名组 (?P<unit>…) 标出单位",
+                              f"{what}.name_unit needs a named group (?P<unit>…) around the unit")
             elif name == "words":
                 self.per_category(self.strings)(value, f"{what}.words")
             elif name == "units":

@@ -104,7 +104,8 @@ def printed_label(text: str) -> Label | None:
     """The label a cell printed in a label column stands for, however damaged.
 
     Beyond `damaged_label`: a 指标 suffix cut off by a line or page break (「服务对象满意度指」)
-    or added to a label known without it (「产出数量指标」), and one character in four misread (「顼目产出」, 「项Fl实施」 → 项目产出, 项目实施)."""
+    or added to a label known without it (「产出数量指标」), and one character in four misread
+    (「顼目产出」, 「项Fl实施」 → 项目产出, 项目实施)."""
     found = damaged_label(text)
     if found is not None:
         return found
