@@ -147,6 +147,29 @@ def test_report_draft_keeps_the_promises_evaluators_ask_for():
     assert "98.5%，略有结余" not in problems                        # within materiality: no problem
     reasons = " ".join(s.text for s in d.section("reasons").sentences())
     assert "说明为：预算执行率97.2%" not in reasons and "自评材料说明：预算执行率" not in reasons
+    # 97.2% executed, explained by nothing but its figure: no shortfall to analyse, and no
+    # sentence asking the unit to explain it
+    assert "97.2%" not in reasons and "补充" not in reasons
+
+
+def test_a_deviation_within_materiality_is_analysed_only_where_the_report_explains_it():
+    from assistant.draft import draft_report
+    from assistant.model import Budget, Indicator
+
+    text = ("村级文化活动补助绩效自评表\n主管部门\t某县文化和旅游局\n2024年度\n")
+    rows = [Indicator(name="文艺演出场次", target="≥12场", actual="12场", weight=10, score=9.5),
+            Indicator(name="群众参与人次", target="≥3000人次", actual="2600人次", weight=10, score=8,
+                      reason="汛期两场演出取消。"),
+            Indicator(name="演出及时率", target="100%", actual="100%", weight=10, score=9.6,
+                      reason="部分演出延后，因场地维修推迟一周。")]
+    project = Project("村级文化活动补助", "self_evaluation", budget=Budget(30, 30, 29.1, 97.0, 10, 9.7, "万元"),
+                      indicators=rows, total_score=95.8, department="某县文化和旅游局")
+    reasons = draft_report(Report(doc="村.txt", projects=[project]), text).section("reasons")
+    said = " ".join(s.text for s in reasons.sentences())
+    assert "群众参与人次" in said and "汛期两场演出取消" in said     # a shortfall: analysed
+    assert "演出及时率" in said and "场地维修" in said               # half a point, but explained
+    assert "文艺演出场次" not in said                                # half a point, nothing said
+    assert "97%" not in said and "预算执行" not in said                # 97% executed, nothing said
 
 
 def test_main_problems_are_synthesised_across_projects_and_answered_one_to_one():

@@ -185,6 +185,23 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     return True, ""
 
 
+def within_materiality(finding) -> bool:
+    """Whether a finding is no shortfall in itself (lexicons/checks.yaml § materiality): an
+    execution rate below 100% but at or above the threshold, or a deduction of less than the
+    threshold's points.  `finding` is an extract.checks.Finding."""
+    bounds = builtin("checks.yaml").get("materiality", {})
+    if finding.kind == "BUDGET_BELOW_100":
+        rate = finding.figures.get("rate")
+        return rate is not None and float(rate) >= float(bounds.get("execution_rate", 95.0))
+    if finding.kind == "SCORE_DEDUCTED":
+        try:
+            lost = float(finding.figures["weight"]) - float(finding.figures["score"])
+        except (KeyError, TypeError, ValueError):
+            return False
+        return lost < float(bounds.get("deduction", 1.0))
+    return False
+
+
 _SHORTCOMING = re.compile(r"不规范|违规|挤占|挪用|未按|不到位|不健全|缓慢|滞后")
 
 

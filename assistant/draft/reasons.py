@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from assistant.draft.causes import within_materiality
 from assistant.draft.corpus import is_reason
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, as_printed, bare, has_foreign_numbers,
                                        render, rng_for, short_name)
@@ -35,7 +36,10 @@ def draft_reasons(report: Report, findings: list[Finding], corpus=None, seed: in
         rng = rng_for(seed, report.doc, p.name, "reasons")
         paragraphs = []
         budget = [f for f in mine if f.kind.startswith("BUDGET")]
-        if budget:
+        # a deviation within materiality (98.74% executed, half a point deducted) is no
+        # shortfall to analyse: it has a paragraph only where the report explains it
+        if budget and (not all(within_materiality(f) for f in budget)
+                       or any(is_reason(t) for t, _, _ in _budget_reasons(report, p))):
             paragraphs.append(_budget_paragraph(report, p, budget, corpus, rng, known, avoid))
         rows: dict[str, list[Finding]] = {}
         for f in mine:
@@ -43,9 +47,22 @@ def draft_reasons(report: Report, findings: list[Finding], corpus=None, seed: in
                 rows.setdefault(f.indicator, []).append(f)
         for name, group in rows.items():
             ind = next((i for i in p.indicators if i.name == name), Indicator(name=name))
+            if all(within_materiality(f) for f in group) and not is_reason(ind.reason):
+                continue
             paragraphs.append(_indicator_paragraph(report, p, ind, group, corpus, rng, known, avoid))
-        out[p.name] = paragraphs
+        if paragraphs:
+            out[p.name] = paragraphs
     return out
+
+
+def _budget_reasons(report: Report, p: Project) -> list[tuple[str, int | None, int | None]]:
+    """What the report says of why a project's budget was not all spent: its 原因 cell and
+    the reason statements about budget execution attributed to it."""
+    b = p.budget if p.budget is not None else Budget()
+    stated = [(b.reason, b.reason_start, b.reason_end)] if b.reason.strip() else []
+    stated += [(s.text, s.start, s.end) for s in report.statements
+               if s.kind == "reason" and s.project == p.name and "BUDGET_EXECUTION" in s.themes]
+    return stated
 
 
 # -------------------------------------------------------------------------------- helpers
@@ -60,12 +77,7 @@ def _budget_paragraph(report: Report, p: Project, group: list[Finding], corpus, 
     if made:
         out.append(Sentence(made[0], Provenance(template=made[1], findings=ids, project=p.name,
                                                 start=group[0].start, end=group[0].end)))
-    stated = []
-    if b.reason.strip():
-        stated.append((b.reason, b.reason_start, b.reason_end))
-    for s in report.statements:
-        if s.kind == "reason" and s.project == p.name and "BUDGET_EXECUTION" in s.themes:
-            stated.append((s.text, s.start, s.end))
+    stated = _budget_reasons(report, p)
     subject = f"{short_name(p.name)}预算执行"
     out += _stated(report, p, subject, stated, rng, avoid)
     if corpus is not None:

@@ -374,24 +374,13 @@ def _report_title(report: Report, text: str) -> str:
 _PRIVATE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)0\d{2,3}[-－—]\d{7,8}(?!\d)|联系人|联系电话|手机号?[:：]|电话[:：]")
 
 
-def _deduction(f: Finding) -> float:
-    try:
-        return float(f.figures["weight"]) - float(f.figures["score"])
-    except (KeyError, TypeError, ValueError):
-        return float("inf")
-
-
 def _is_shortcoming(problem: Problem, findings: list[Finding]) -> bool:
     """Whether a listed problem is one (checks.yaml § materiality): an execution rate at or
     above the threshold, a deduction below a point, savings or a planned budget change are not."""
-    from assistant.draft.causes import needs_measure, read_cause
+    from assistant.draft.causes import needs_measure, read_cause, within_materiality
 
-    bounds = builtin("checks.yaml").get("materiality", {})
     cited = [f for f in findings if f.id in problem.sentence.provenance.findings]
-    if cited and all(f.kind == "BUDGET_BELOW_100" and (f.figures.get("rate") or 0) >= bounds.get("execution_rate", 95)
-                     for f in cited):
-        return False
-    if cited and all(f.kind == "SCORE_DEDUCTED" and _deduction(f) < bounds.get("deduction", 1) for f in cited):
+    if cited and all(within_materiality(f) for f in cited):
         return False
     if problem.quoted:
         return needs_measure(read_cause(problem.text))[0]
