@@ -245,3 +245,30 @@ def test_the_lead_drops_a_preposition_stops_and_pdf_gaps_of_the_problem():
                        ("专项资 金申请材料报送不够及时.", "一是针对专项资金申请材料报送不够及时的问题，"),
                        ("对象摸底不够准确，预算偏大", "一是针对对象摸底不够准确的问题，")):
         assert draft_measures(text)[0].sentences[0].text.startswith(lead), text
+
+
+def test_the_same_finding_in_several_projects_is_one_main_problem():
+    from assistant.draft import draft_report
+    from assistant.model import Budget, Indicator
+
+    text = "某县农业农村局2024年度项目支出绩效自评表\n"
+    projects = []
+    for name, rate, vague in (("高标准农田建设", 82.5, "长期"), ("农机购置补贴", 76.4, "较大"),
+                              ("农村人居环境整治", 88.1, "显著"), ("动物防疫补助", 99.2, "")):
+        rows = [Indicator(name=f"{name}完成率", target="≥95%", actual="96%", weight=20, score=20),
+                Indicator(name=f"{name}带动作用", target=vague or "≥90%", actual=vague or "92%",
+                          weight=10, score=10)]
+        projects.append(Project(name, "self_evaluation", budget=Budget(100, 100, rate, rate, 10, 10, "万元"),
+                                indicators=rows, department="某县农业农村局"))
+    d = draft_report(Report(doc="农.txt", projects=projects), text)
+    items = [s.text for s in d.section("problems").sentences()]
+    vague = [t for t in items if "带动作用」" in t]
+    assert len(vague) == 1                       # said once for the three projects
+    assert vague[0].startswith("高标准农田建设、农机购置补贴、农村人居环境整治")
+    slow = [t for t in items if "百分之九十" in t]
+    assert slow == ["高标准农田建设、农机购置补贴、农村人居环境整治预算执行率分别为82.5%、76.4%、88.1%，"
+                    "均低于百分之九十，资金支出进度明显滞后。"]
+    # every finding it stands for is cited, and it prints no number the report does not
+    cited = next(s for s in d.section("problems").sentences() if "百分之九十" in s.text).provenance.findings
+    assert len(cited) == 3
+    assert "3个" not in " ".join(items)

@@ -29,8 +29,8 @@ from assistant.draft.measures import draft_measures
 from assistant.draft.polish import Endpoint
 from assistant.draft.problems import Problem, draft_problems
 from assistant.draft.reasons import draft_reasons
-from assistant.draft.sentences import (Paragraph, Provenance, Sentence, audit_sentences, drafting, numbers_in,
-                                       short_name)
+from assistant.draft.sentences import (Paragraph, Provenance, Sentence, audit_sentences, drafting, fmt_number,
+                                       list_names, numbers_in, render, rng_for, short_name)
 from assistant.extract.checks import Finding, find_issues
 from assistant.lexicon import Lexicons, builtin, install
 from assistant.model import Report
@@ -129,9 +129,10 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0, polish: 
     sections = [Section(key, titles[key], numbers[i]) for i, key in enumerate(SECTION_KEYS)]
     by_key = {s.key: s for s in sections}
     # 主要问题及原因 across projects, by cause; 建议 numbered one-to-one with them
+    rng = rng_for(seed, report.doc, "across")
     for k, (title, cause, items) in enumerate(_synthesise(problems)):
         heading = f"{_sub(k)}{title}"
-        body = [i.sentence for i in items]
+        body = _across(items, findings, rng, seen)
         said = _cause_sentence(title, cause, items, seen)
         if said is not None:
             body.append(said)
@@ -266,6 +267,51 @@ def _synthesise(problems: list[Problem]) -> list[tuple[str, Any, list[Problem]]]
         rest = [i for g in order[MAX_PROBLEMS - 1:] for i in g[2]]
         order = order[:MAX_PROBLEMS - 1] + [("其他方面", None, rest)]
     return order
+
+
+ACROSS_MIN = 3          # projects with the same finding before it is said once for all
+
+
+def _across(items: list[Problem], findings: list[Finding], rng, seen: set[str]) -> list[Sentence]:
+    """The sentences of one group of 主要问题: a finding of the same kind in ACROSS_MIN
+    projects or more (vague targets, scores that do not add up, execution under 90%) said
+    once for all of them (drafting.yaml § problems.across), in the place of the first; the
+    other items as they are."""
+    kinds: dict[str, list[Problem]] = {}
+    for item in items:
+        template = item.sentence.provenance.template.split(".")
+        if len(template) == 4 and template[:2] == ["drafting", "problems"] and not item.quoted:
+            kinds.setdefault(template[2], []).append(item)
+    by_id = {f.id: f for f in findings}
+    merged: dict[int, Sentence | None] = {}         # id of an item → its replacement (None: dropped)
+    for kind, same in kinds.items():
+        projects = list(dict.fromkeys(i.project for i in same))
+        if len(projects) < ACROSS_MIN or f"problems.across.{kind}" not in _across_kinds():
+            continue
+        ids = list(dict.fromkeys(f for i in same for f in i.sentence.provenance.findings))
+        cited = [by_id[f] for f in ids if f in by_id]
+        names = [short_name(p) for p in projects]
+        rates = [f"{_rate(f)}%" for p in projects[:3] for f in cited if f.project == p and _rate(f)][:3]
+        if kind.startswith("BUDGET") and len(rates) != min(3, len(projects)):
+            continue                # 「分别为」 needs a rate for every project it names
+        slots = {"projects": "、".join(names[:3]) + ("等项目" if len(names) > 3 else ""),
+                 "examples": list_names([f.indicator for f in cited if f.indicator]),
+                 "rates": "、".join(rates) + ("等" if len(names) > 3 else "")}
+        made = render(f"problems.across.{kind}", slots, rng, seen)
+        if made is None:
+            continue
+        merged[id(same[0])] = Sentence(made[0], Provenance(template=made[1], findings=ids))
+        merged.update((id(i), None) for i in same[1:])
+    return [s for i in items if (s := merged.get(id(i), i.sentence)) is not None]
+
+
+def _across_kinds() -> set[str]:
+    return {f"problems.across.{k}" for k in drafting("problems.across")}
+
+
+def _rate(f: Finding) -> str:
+    rate = f.figures.get("rate")
+    return fmt_number(rate) if rate is not None else ""
 
 
 def _cause_sentence(title: str, cause, items: list[Problem], seen: set[str]) -> Sentence | None:
