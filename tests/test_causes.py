@@ -44,6 +44,7 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("惠民政策的宣传覆盖面有待提高", "PUBLICITY_WEAK", "宣传覆盖面有待提高"),
     ("专项资金管理制度尚不完善", "RULES_MISSING", "制度尚不完善"),
     ("项目效益指标缺失，难以衡量实施效果", "TARGET_INCOMPLETE", "效益指标缺失"),
+    ("预算执行率为83%，资金支出进度明显滞后", "PAYMENT_SLOW", "资金支出进度明显滞后"),
 ])
 def test_a_cause_is_read_from_its_subject_and_a_word_of_lateness(text, primary, words):
     reading = read_cause(text)
@@ -268,6 +269,8 @@ def test_the_same_finding_in_several_projects_is_one_main_problem():
     slow = [t for t in items if "百分之九十" in t]
     assert slow == ["高标准农田建设、农机购置补贴、农村人居环境整治预算执行率分别为82.5%、76.4%、88.1%，"
                     "均低于百分之九十，资金支出进度明显滞后。"]
+    # the suggestions answer the group, not its first project
+    assert all(not s.text.startswith("一是针对高标准农田建设") for s in d.section("measures").sentences())
     # every finding it stands for is cited, and it prints no number the report does not
     cited = next(s for s in d.section("problems").sentences() if "百分之九十" in s.text).provenance.findings
     assert len(cited) == 3

@@ -218,7 +218,12 @@ def _measures(report: Report, project: str, items: list[Problem], corpus, seed: 
               known: set[Decimal], seen: set[str], polish: Endpoint | None = None,
               notes: list[str] | None = None) -> list[Paragraph]:
     themes = list(dict.fromkeys(t for i in items for t in i.themes)) or None
-    problem = "".join(i.text for i in items)
+    if len({i.project for i in items}) > 1:
+        # points for several projects: the problem as it stands without the name of the
+        # first (「针对绩效指标设置不够细化量化的问题」, not 「针对A绩效指标……」)
+        problem = "".join(_without_project(i.text, i.project) for i in items)
+    else:
+        problem = "".join(i.text for i in items)
     figure = next((i.figure for i in items if i.figure), "")
     # the indicator is the problem's subject only when every statement answered is about it
     named = {i.indicator for i in items}
@@ -238,6 +243,11 @@ def _measures(report: Report, project: str, items: list[Problem], corpus, seed: 
         s.provenance.findings = list(dict.fromkeys(
             f for i in items if code in i.themes for f in i.sentence.provenance.findings))
     return [Paragraph("", draft.sentences)]    # a precedent is blended into the points
+
+
+def _without_project(text: str, project: str) -> str:
+    name = short_name(project)
+    return re.sub(rf"^{re.escape(name)}的?", "", text) if name else text
 
 
 MAX_PROBLEMS = 6      # 主要问题: three to six, as evaluators write them
