@@ -13,8 +13,9 @@ from typing import Any, Callable
 
 import yaml
 
+from assistant.extract.labels import label_book
 from assistant.extract.namemodel import NameModel
-from assistant.lexicon import YAML_LOADER, LexiconError, builtin, lexicon_dir, load_yaml
+from assistant.lexicon import YAML_LOADER, LexiconError, lexicon_dir, load_yaml
 from assistant.messages import say
 from assistant.nlp import segment
 
@@ -26,7 +27,7 @@ _UNIT_END = re.compile(r"[/／*×·（(，,；;。\s]")
 
 def canonical_categories() -> list[str]:
     """The category codes of TAXONOMY §1, in table order (from lexicons/labels.yaml)."""
-    return list(builtin("labels.yaml")["parents"])
+    return list(label_book().parents)
 
 
 def merged_data(extra: list[Path]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from assistant.extract.labels import label_book
 from assistant.lexicon import builtin, derived
 
 _BRACKET = re.compile(r"[（(][^）)]*[）)]")
@@ -144,7 +145,7 @@ def _unit_end(units: list[str]) -> re.Pattern:
 
 @derived(maxsize=1)
 def vocab() -> FormVocab:
-    tables, forms, labels = builtin("tables.yaml"), builtin("forms.yaml"), builtin("labels.yaml")
+    tables, forms, labels = builtin("tables.yaml"), builtin("forms.yaml"), label_book()
     columns: dict[str, str] = {}
     for rule in tables["indicator_columns"]:
         for heading in rule["match"]:
@@ -158,7 +159,7 @@ def vocab() -> FormVocab:
             fields.setdefault(heading_key(f), kind)
     qualitative = frozenset(tables["qualitative_values"])
     table_end = tuple(tables["table_end"]) + tuple(tables["stream_end"])
-    label_words = [w for w in list(labels["level1"]) + list(labels["level2"])
+    label_words = [w for w in list(labels.level1) + list(labels.level2)
                    if w.endswith("指标") or len(w) >= 4]
     words = set(label_words) | set(columns) | set(budget_columns) | set(budget["total_rows"]) \
         | set(name_fields) | set(fields) | {q for q in qualitative if len(q) >= 3} \
@@ -210,5 +211,5 @@ def vocab() -> FormVocab:
         terms=terms,
         field_terms=field_terms,
         heading_terms=re.compile("|".join(re.escape(h) for h in sorted(columns, key=len, reverse=True))),
-        max_label_chars=int(labels.get("max_label_chars", 14)),
+        max_label_chars=labels.max_chars,
     )

@@ -26,21 +26,36 @@ class Label:
     category: str | None      # canonical category when it can be a second level
 
 
+@dataclass(frozen=True)
+class LabelBook:
+    """lexicons/labels.yaml, read once per set of lexicons into typed fields."""
+
+    level1: dict[str, str]                      # a printed first level → its canonical one
+    level2: dict[str, str | None]               # a printed second level → its category (None: a group)
+    pairs: dict[str, str]                       # 「一级/二级」 → the category the pair means
+    parents: dict[str, str]                     # a category → the first level it sits under
+    alternate_parents: dict[str, tuple[str, ...]]
+    notes: re.Pattern                           # a framework's notes in brackets (「(可选项)」)
+    marks: re.Pattern                           # marks in brackets (「(必填)」)
+    max_chars: int                              # a longer cell is no label
+
+
+@derived(maxsize=1)
+def label_book() -> LabelBook:
+    lex = builtin("labels.yaml")
+    return LabelBook(level1=dict(lex["level1"]), level2=dict(lex["level2"]), pairs=dict(lex.get("pairs") or {}),
+                     parents=dict(lex["parents"]),
+                     alternate_parents={c: tuple(v) for c, v in (lex.get("alternate_parents") or {}).items()},
+                     notes=_bracketed(lex.get("label_notes") or []), marks=_bracketed(lex.get("label_marks") or []),
+                     max_chars=int(lex.get("max_label_chars", 14)))
+
+
 def normalise(text: str) -> str:
     """Remove white space, printed weights and a framework's notes and marks on a label
     (labels.yaml § label_notes, label_marks): 「产出指标 (50分)」 → 「产出指标」,
     「经济效益(可选项)」 → 「经济效益」, 「数量指标 (必填)」 → 「数量指标」."""
-    return _SPACE.sub("", _label_marks().sub("", _label_notes().sub("", _WEIGHT.sub("", text or "")))).strip("：:")
-
-
-@derived(maxsize=1)
-def _label_notes() -> re.Pattern:
-    return _bracketed(builtin("labels.yaml").get("label_notes") or [])
-
-
-@derived(maxsize=1)
-def _label_marks() -> re.Pattern:
-    return _bracketed(builtin("labels.yaml").get("label_marks") or [])
+    book = label_book()
+    return _SPACE.sub("", book.marks.sub("", book.notes.sub("", _WEIGHT.sub("", text or "")))).strip("：:")
 
 
 def _bracketed(words: list[str]) -> re.Pattern:
@@ -53,28 +68,28 @@ def _bracketed(words: list[str]) -> re.Pattern:
 @derived(maxsize=4096)
 def lookup_label(text: str) -> Label | None:
     """The label `text` stands for, or None when it is not a known label."""
-    lex = builtin("labels.yaml")
+    book = label_book()
     norm = normalise(text)
-    if not norm or len(norm) > lex.get("max_label_chars", 14):
+    if not norm or len(norm) > book.max_chars:
         return None
-    l1 = lex["level1"].get(norm)
-    in_l2 = norm in lex["level2"]
+    l1 = book.level1.get(norm)
+    in_l2 = norm in book.level2
     if l1 is None and not in_l2:
-        if _label_notes().search(text or "") and len(norm) >= 2:
+        if book.notes.search(text or "") and len(norm) >= 2:
             return Label(text=norm, level=2, level1=None, category=None)   # 「公平效率(可选项)」: a group all the same
         return None
     level = 0 if (l1 is not None and in_l2) else (1 if l1 is not None else 2)
-    return Label(text=norm, level=level, level1=l1, category=lex["level2"].get(norm))
+    return Label(text=norm, level=level, level1=l1, category=book.level2.get(norm))
 
 
 def parent_of(category: str | None) -> str | None:
     """The first level a category sits under when the table prints none."""
-    return builtin("labels.yaml")["parents"].get(category) if category else None
+    return label_book().parents.get(category) if category else None
 
 
 def category_labels() -> dict[str, str]:
     """Every second-level label with its category (for the classifier's exact lookup)."""
-    return {k: v for k, v in builtin("labels.yaml")["level2"].items() if v}
+    return {k: v for k, v in label_book().level2.items() if v}
 
 
 @derived(maxsize=8192)
@@ -130,8 +145,8 @@ def printed_label(text: str) -> Label | None:
 
 @derived(maxsize=1)
 def _label_words() -> dict:
-    lex = builtin("labels.yaml")
-    words = [w for w in list(lex["level1"]) + list(lex["level2"]) if len(w) >= 4]
+    book = label_book()
+    words = [w for w in list(book.level1) + list(book.level2) if len(w) >= 4]
     out: dict = {"all": words}
     for w in words:
         out.setdefault(len(w), []).append(w)
@@ -149,7 +164,7 @@ def pair_category(level1: str | None, level2: str | None) -> str | None:
     a department's targets, 部门整体; 项目决策/项目目标: a project's, 投入管理)."""
     if not level1 or not level2:
         return None
-    return builtin("labels.yaml").get("pairs", {}).get(f"{normalise(level1)}/{normalise(level2)}")
+    return label_book().pairs.get(f"{normalise(level1)}/{normalise(level2)}")
 
 
 @derived(maxsize=256)
@@ -157,7 +172,7 @@ def level1_categories(level1: str | None) -> tuple[str, ...]:
     """The categories that sit under a canonical first level (产出指标 → 数量, 质量, 时效, 成本)."""
     if not level1:
         return ()
-    lex = builtin("labels.yaml")
-    out = [c for c, parent in lex["parents"].items() if parent == level1]
-    out += [c for c, alts in (lex.get("alternate_parents") or {}).items() if level1 in alts and c not in out]
+    book = label_book()
+    out = [c for c, parent in book.parents.items() if parent == level1]
+    out += [c for c, alts in book.alternate_parents.items() if level1 in alts and c not in out]
     return tuple(out)

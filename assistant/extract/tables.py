@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import heading_key, vocab
-from assistant.extract.labels import Label, lookup_label, parent_of
+from assistant.extract.labels import Label, label_book, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
 from assistant.lexicon import builtin, derived
 from assistant.model import Budget, Indicator, Project
@@ -513,6 +513,5 @@ def _strip_trailing(cells: list[Cell]) -> list[Cell]:
     return cells[:end]
 
 
-def _parents_allowed(category: str | None) -> tuple[str, ...]:
-    lex = builtin("labels.yaml")
-    return tuple(lex.get("alternate_parents", {}).get(category, [])) + ((parent_of(category),) if category else ())
+def _parents_allowed(category: str | None) -> tuple[str | None, ...]:
+    return label_book().alternate_parents.get(category or "", ()) + ((parent_of(category),) if category else ())
