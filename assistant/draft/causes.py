@@ -173,32 +173,47 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     if causes and all(c.no_measure for c in causes):
         return False, causes[0].no_measure or ""
     if not causes or all(c.theme == "BUDGET_EXECUTION" and c.code == "PAYMENT_SLOW" for c in causes):
-        bounds = builtin("checks.yaml").get("materiality", {})
+        bounds = materiality()
         rate = _RATE.search(reading.text)
-        if rate and float(rate.group(1)) >= float(bounds.get("execution_rate", 95.0)) \
-                and not _names_a_shortcoming(reading.text):
-            return False, (f"预算执行率{rate.group(1)}%，已达到{bounds.get('execution_rate', 95.0):g}%以上，"
+        if rate and float(rate.group(1)) >= bounds.execution_rate and not _names_a_shortcoming(reading.text):
+            return False, (f"预算执行率{rate.group(1)}%，已达到{bounds.execution_rate:g}%以上，"
                            "偏差在合理范围内，无需专门整改。")
         ded = _DEDUCT.search(reading.text)
-        if ded and float(ded.group(1)) < float(bounds.get("deduction", 1.0)) and not causes:
+        if ded and float(ded.group(1)) < bounds.deduction and not causes:
             return False, f"仅扣{ded.group(1)}分，影响轻微，无需专门整改，日常管理中注意即可。"
     return True, ""
+
+
+@dataclass(frozen=True)
+class Materiality:
+    """lexicons/checks.yaml § materiality: below these a deviation is no shortcoming."""
+
+    execution_rate: float = 95.0     # an execution rate at or above this, in percent
+    deduction: float = 1.0           # a deduction of fewer points than this
+
+
+@derived(maxsize=1)
+def materiality() -> Materiality:
+    bounds = builtin("checks.yaml").get("materiality") or {}
+    default = Materiality()
+    return Materiality(float(bounds.get("execution_rate", default.execution_rate)),
+                       float(bounds.get("deduction", default.deduction)))
 
 
 def within_materiality(finding) -> bool:
     """Whether a finding is no shortfall in itself (lexicons/checks.yaml § materiality): an
     execution rate below 100% but at or above the threshold, or a deduction of less than the
     threshold's points.  `finding` is an extract.checks.Finding."""
-    bounds = builtin("checks.yaml").get("materiality", {})
+    bounds = materiality()
     if finding.kind == "BUDGET_BELOW_100":
         rate = finding.figures.get("rate")
-        return rate is not None and float(rate) >= float(bounds.get("execution_rate", 95.0))
+        return rate is not None and float(rate) >= bounds.execution_rate
     if finding.kind == "SCORE_DEDUCTED":
         try:
             lost = float(finding.figures["weight"]) - float(finding.figures["score"])
         except (KeyError, TypeError, ValueError):
             return False
-        return lost < float(bounds.get("deduction", 1.0))
+        return lost < bounds.deduction
     return False
 
 
