@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from assistant.lexicon import builtin, derived
 from assistant.store.rows import ReviewItem
 from assistant.textsafe import printable, spreadsheet_text
 
@@ -76,9 +78,7 @@ def _write_xlsx(records: Iterable[dict[str, Any]], path: Path, themes: dict[str,
     Returns the rows written."""
     from openpyxl import Workbook  # only exports need it
 
-    from assistant.lexicon import builtin
-
-    kinds = builtin("export.yaml")["kinds"]
+    kinds = export_words().kinds
     book = Workbook(write_only=True)
     everything = _new_sheet(book, "审核结果")
     by_kind: dict[str, Any] = {}
@@ -132,12 +132,10 @@ def _xlsx_cell(sheet, value: Any) -> Any:
 def _for_people(rec: dict[str, Any], themes: dict[str, str]) -> dict[str, Any]:
     """csv and Excel read by people: kinds, statuses and themes (`themes`: code → name, read
     once per export) in Chinese, times local."""
-    from assistant.lexicon import builtin
-
-    names = builtin("export.yaml")
+    names = export_words()
     out = dict(rec)
-    out["kind"] = names["kinds"].get(rec.get("kind"), rec.get("kind"))
-    out["status"] = names["statuses"].get(rec.get("status"), rec.get("status"))
+    out["kind"] = names.kinds.get(rec.get("kind") or "", rec.get("kind"))
+    out["status"] = names.statuses.get(rec.get("status") or "", rec.get("status"))
     out["themes"] = [themes.get(t, t) for t in rec.get("themes") or ()]
     out["at"] = _local_time(rec.get("at"))
     return out
@@ -159,11 +157,26 @@ def _layout(sheet) -> None:
     """Column widths (written before the first row)."""
     from openpyxl.utils import get_column_letter
 
-    from assistant.lexicon import builtin
-
-    lex = builtin("export.yaml")
+    words = export_words()
     for n, (name, _) in enumerate(COLUMNS, 1):
-        sheet.column_dimensions[get_column_letter(n)].width = lex["widths"].get(name, lex["default_width"])
+        sheet.column_dimensions[get_column_letter(n)].width = words.widths.get(name, words.default_width)
+
+
+@dataclass(frozen=True)
+class ExportWords:
+    """lexicons/export.yaml: how kinds and statuses read in csv and Excel, and column widths."""
+
+    kinds: dict[str, str]
+    statuses: dict[str, str]
+    widths: dict[str, float]
+    default_width: float
+
+
+@derived(maxsize=1)
+def export_words() -> ExportWords:
+    lex = builtin("export.yaml")
+    return ExportWords(kinds=dict(lex["kinds"]), statuses=dict(lex["statuses"]), widths=dict(lex["widths"]),
+                       default_width=lex["default_width"])
 
 
 def _filter(sheet, rows: int) -> None:
