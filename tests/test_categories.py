@@ -197,3 +197,15 @@ def test_cli_reads_names_and_labels_copied_from_a_page_in_traditional_characters
     assert got[0]["printed_category"] == "质量"
     run = CliRunner().invoke(app, ["classify", "-p", "時效指標", "辦結時間"])
     assert json.loads(run.stdout)["category"] == "时效" and json.loads(run.stdout)["name"] == "辦結時間"
+
+
+def test_a_label_naming_several_categories_keeps_the_row_among_them():
+    label = "社会、经济、生态效益指标"
+    assert classify_indicator("河道断面水质达标率", printed=label).category == "生态效益"
+    assert classify_indicator("带动农户户均增收", printed=label).category == "经济效益"
+    # a name that alone would say 满意度 or 质量 stays with what the authors' label lists
+    for name in ("沿河群众满意度", "护岸工程验收合格率"):
+        result = classify_indicator(name, printed=label)
+        assert result.category in ("经济效益", "社会效益", "生态效益"), (name, result)
+        assert "二级指标「社会、经济、生态效益指标」所列类别" in result.evidence
+    assert classify_indicator("巡河次数", printed="数量、质量指标").category == "数量"

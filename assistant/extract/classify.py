@@ -21,7 +21,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from assistant.extract.classify_lexicon import CompiledLexicon, compile_lexicon, merged_data
-from assistant.extract.labels import (level1_categories, lookup_label, normalise, pair_category,
+from assistant.extract.labels import (level1_categories, listed_categories, lookup_label, normalise, pair_category,
                                       parent_of, printed_label)
 from assistant.nlp import segment
 from assistant.lexicon import derived
@@ -85,9 +85,14 @@ def classify_indicator(name: str, target: str | None = None, printed: str | None
     if printed_cat is None:
         note = f"印出的「{printed}」不是类别标签；" if printed and printed_lbl is None else ""
         allowed = level1_categories(first.level1) if first is not None else ()
+        context = f"一级指标「{first.text}」" if first is not None else None
+        listed = listed_categories(printed_lbl.text) if printed_lbl is not None else ()
+        if printed_lbl is not None and listed:      # 「社会、经济、生态效益指标」: one of those it names
+            allowed = tuple(c for c in allowed if c in listed) or listed
+            context = f"二级指标「{printed_lbl.text}」所列类别"
         if allowed and ev.best not in allowed:
             ev = _evidence(clean, target, lex, with_model=True)
-        return _from_name(lex, ev, note, allowed, first.text if first is not None else None)
+        return _from_name(lex, ev, note, allowed, context, strict=bool(listed))
 
     assert printed_lbl is not None          # printed_cat came from it
     plabel = printed_lbl.text
@@ -335,18 +340,19 @@ def _framework_override(ev: Evidence, printed: str, lex: CompiledLexicon) -> str
 
 
 def _from_name(lex: CompiledLexicon, ev: Evidence, note: str, allowed: tuple[str, ...] = (),
-               level1: str | None = None) -> Classification:
-    """The category from the name and target alone; under a first-level label, only one of
-    the categories that sit there (项目决策 → 投入管理)."""
+               context: str | None = None, strict: bool = False) -> Classification:
+    """The category from the name and target alone; under a first-level label (`context`
+    says which), one of the categories that sit there where the name leans to one (项目决策 →
+    投入管理); under a label that lists several (`strict`), always one of those."""
     if allowed and ev.best not in allowed:
         ranked = sorted(allowed, key=lambda c: (-ev.scores.get(c, 0.0), lex.order[c]))
         top = ranked[0]
-        if ev.scores.get(top, 0.0) > 0 or len(allowed) == 1:
+        if ev.scores.get(top, 0.0) > 0 or len(allowed) == 1 or strict:
             conf = min(lex.conf["name_cap"], 0.5 + 0.3 * min(1.0, ev.scores.get(top, 0.0)) + 0.2 * (len(allowed) == 1))
             why = ev.describe(top)
             if why == "无证据":
                 why = f"字符模型 {ev.model[top]:.0%}" if ev.model.get(top) else "该一级指标下只有此类"
-            return _result(lex, top, None, conf, f"{note}依据：一级指标「{level1}」＋{why}", None)
+            return _result(lex, top, None, conf, f"{note}依据：{context}＋{why}", None)
     if ev.best is None:
         guess: str | None
         guess, p = max(ev.model.items(), key=lambda kv: kv[1]) if ev.model else (None, 0.0)
@@ -358,7 +364,7 @@ def _from_name(lex: CompiledLexicon, ev: Evidence, note: str, allowed: tuple[str
         hint = f"；最接近{closest}（{said}）" if weight > 0 and said != "无证据" else ""
         conf = round(min(0.3, weight * 0.3), 2)
         return Classification(None, None, None, conf, f"{note}证据不足{hint}")
-    where = f"一级指标「{level1}」＋" if allowed else ""
+    where = f"{context}＋" if allowed else ""
     return _result(lex, ev.best, None, _name_confidence(ev, lex),
                    f"{note}依据：{where}名称（{ev.describe(ev.best)}）", None)
 

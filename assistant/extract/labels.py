@@ -167,6 +167,19 @@ def pair_category(level1: str | None, level2: str | None) -> str | None:
     return label_book().pairs.get(f"{normalise(level1)}/{normalise(level2)}")
 
 
+@derived(maxsize=1024)
+def listed_categories(label: str | None) -> tuple[str, ...]:
+    """The categories a second-level label names when it names several and is none of them
+    (「社会、经济、生态效益指标」 → 经济效益, 社会效益, 生态效益): each by its code, or by the
+    code's stem before 效益.  () for a label that names fewer than two."""
+    if not label:
+        return ()
+    text = normalise(label)
+    found = [c for c in label_book().parents
+             if c in text or c.endswith("效益") and len(c) > 2 and c[:-2] in text]
+    return tuple(found) if len(found) >= 2 else ()
+
+
 @derived(maxsize=256)
 def level1_categories(level1: str | None) -> tuple[str, ...]:
     """The categories that sit under a canonical first level (产出指标 → 数量, 质量, 时效, 成本)."""
