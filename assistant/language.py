@@ -282,6 +282,7 @@ class FormReader:
     def __call__(self, doc: Doc) -> Doc:
         install(self.lexicons)          # the steps after this one read with them too
         text = _text(doc)
+        source = Document(path=str(doc.user_data.get("path", "<text>")), text=text)   # the page, as given
         script = simplified(text)
         if script is not None:
             # a page in traditional characters: the steps read the simplified text, every
@@ -289,7 +290,6 @@ class FormReader:
             text = doc.user_data[_TEXT] = script.text
             doc.user_data[_SCRIPT] = script
         rows = split_rows(text)
-        source = Document(path=str(doc.user_data.get("path", "<text>")), text=text)
         report = Report(doc=source.name, path=source.path, sha256=source.sha256,
                         projects=read_projects(text, rows, self.lexicon))
         doc.user_data[_ROWS] = rows

@@ -50,6 +50,7 @@ def test_the_pipeline_places_its_spans_on_the_traditional_page():
     doc = assistant.load()(text)
     report = doc._.report
     assert rows(report) == rows(extract_text(text, "<text>"))
+    assert report.to_dict() == extract_text(text, "<text>").to_dict()     # the page's hash included
     assert [s.text for s in doc.spans["indicator"]][0].startswith(report.projects[0].indicators[0].name)
     assert [s.text for s in doc.spans["problem"]] == [s.text for s in report.statements if s.kind == "problem"]
     assert "jixiao_script" not in doc.user_data
