@@ -291,6 +291,12 @@ def test_a_name_worded_like_its_label_is_the_name_and_a_bracketed_field_ends_a_v
     assert (last.actual, last.weight, last.score) == ("96%", 10, 10)
 
 
+def _rows(text: str, *fields: str, name: str = "form.txt") -> list[tuple]:
+    """The indicator rows of the one project `text` holds, as tuples of `fields`."""
+    [project] = extract_text(text, name).projects
+    return [tuple(getattr(i, f) for f in fields) for i in project.indicators]
+
+
 # Forms whose header names only the indicator column, with a row numbering the columns
 # (written for this test), as TAB rows and laid out with spaces.
 ONLY_NAMES_HEADER = (
@@ -304,8 +310,7 @@ ONLY_NAMES_HEADER = (
 
 @pytest.mark.parametrize("text", [ONLY_NAMES_HEADER, ONLY_NAMES_HEADER.replace("\t", "  ")], ids=["tab", "spaces"])
 def test_a_header_naming_only_the_indicator_column_and_a_column_numbering_row(text):
-    [project] = extract_text(text, "form.txt").projects
-    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in project.indicators]
+    rows = _rows(text, "name", "target", "actual", "weight", "score")
     assert rows == [("开发公益性岗位数", "≥120个", "126个", 20, 20), ("补贴发放及时率", "100%", "100%", 10, 10)]
 
 
@@ -344,8 +349,7 @@ def test_a_name_field_in_one_cell_before_a_tab_table_is_read_by_the_stream_reade
 
 @pytest.mark.parametrize("text", [MIDTERM_AND_ANNUAL, MIDTERM_AND_ANNUAL.replace(" | ", "\t")], ids=["bars", "tab"])
 def test_midterm_and_annual_targets_are_told_apart(text):
-    [project] = extract_text(text, "culture.txt").projects
-    rows = [(i.name, i.target_midterm, i.target, i.actual) for i in project.indicators]
+    rows = _rows(text, "name", "target_midterm", "target", "actual", name="culture.txt")
     assert rows == [("开展文化活动场次", "≥10场", "≥24场", "26场"), ("活动参与率", "≥60%", "≥70%", "75%")]
 
 

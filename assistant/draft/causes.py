@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from assistant.lexicon import LexiconError, builtin, derived
 from assistant.messages import say
+
+if TYPE_CHECKING:
+    from assistant.extract.checks import Finding
 
 
 @dataclass(frozen=True)
@@ -200,10 +204,10 @@ def materiality() -> Materiality:
                        float(bounds.get("deduction", default.deduction)))
 
 
-def within_materiality(finding) -> bool:
+def within_materiality(finding: Finding) -> bool:
     """Whether a finding is no shortfall in itself (lexicons/checks.yaml § materiality): an
     execution rate below 100% but at or above the threshold, or a deduction of less than the
-    threshold's points.  `finding` is an extract.checks.Finding."""
+    threshold's points."""
     bounds = materiality()
     if finding.kind == "BUDGET_BELOW_100":
         rate = finding.figures.get("rate")

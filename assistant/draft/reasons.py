@@ -38,9 +38,9 @@ def draft_reasons(report: Report, findings: list[Finding], corpus=None, seed: in
         budget = [f for f in mine if f.kind.startswith("BUDGET")]
         # a deviation within materiality (98.74% executed, half a point deducted) is no
         # shortfall to analyse: it has a paragraph only where the report explains it
-        if budget and (not all(within_materiality(f) for f in budget)
-                       or any(is_reason(t) for t, _, _ in _budget_reasons(report, p))):
-            paragraphs.append(_budget_paragraph(report, p, budget, corpus, rng, known, avoid))
+        stated = _budget_reasons(report, p) if budget else []
+        if budget and (not all(within_materiality(f) for f in budget) or any(is_reason(t) for t, _, _ in stated)):
+            paragraphs.append(_budget_paragraph(report, p, budget, stated, corpus, rng, known, avoid))
         rows: dict[str, list[Finding]] = {}
         for f in mine:
             if not f.kind.startswith("BUDGET"):
@@ -66,7 +66,8 @@ def _budget_reasons(report: Report, p: Project) -> list[tuple[str, int | None, i
 
 
 # -------------------------------------------------------------------------------- helpers
-def _budget_paragraph(report: Report, p: Project, group: list[Finding], corpus, rng,
+def _budget_paragraph(report: Report, p: Project, group: list[Finding],
+                      stated: list[tuple[str, int | None, int | None]], corpus, rng,
                       known: set[Decimal], avoid: set[str]) -> Paragraph:
     b = p.budget if p.budget is not None else Budget()      # budget findings come with a budget
     ids = [f.id for f in group]
@@ -77,7 +78,6 @@ def _budget_paragraph(report: Report, p: Project, group: list[Finding], corpus, 
     if made:
         out.append(Sentence(made[0], Provenance(template=made[1], findings=ids, project=p.name,
                                                 start=group[0].start, end=group[0].end)))
-    stated = _budget_reasons(report, p)
     subject = f"{short_name(p.name)}预算执行"
     out += _stated(report, p, subject, stated, rng, avoid)
     if corpus is not None:

@@ -296,7 +296,7 @@ def _across(items: list[Problem], findings: list[Finding], rng, seen: set[str]) 
     merged: dict[int, Sentence | None] = {}         # id of an item → its replacement (None: dropped)
     for kind, same in kinds.items():
         projects = list(dict.fromkeys(i.project for i in same))
-        if len(projects) < ACROSS_MIN or f"problems.across.{kind}" not in _across_kinds():
+        if len(projects) < ACROSS_MIN or kind not in drafting("problems.across"):
             continue
         ids = list(dict.fromkeys(f for i in same for f in i.sentence.provenance.findings))
         cited = [by_id[f] for f in ids if f in by_id]
@@ -313,10 +313,6 @@ def _across(items: list[Problem], findings: list[Finding], rng, seen: set[str]) 
         merged[id(same[0])] = Sentence(made[0], Provenance(template=made[1], findings=ids))
         merged.update((id(i), None) for i in same[1:])
     return [s for i in items if (s := merged.get(id(i), i.sentence)) is not None]
-
-
-def _across_kinds() -> set[str]:
-    return {f"problems.across.{k}" for k in drafting("problems.across")}
 
 
 def _rate(f: Finding) -> str:
