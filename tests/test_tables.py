@@ -1079,6 +1079,24 @@ def test_glued_department_rows_part_at_value_openers_completions_and_the_next_la
                     ("资产管理", "资产账实相符率", "100%", "100%", 5, 5)]
 
 
+def test_a_department_form_titled_in_glued_text_is_named_after_the_unit_its_title_names():
+    # a 部门整体 self-evaluation copied from a document site: the title runs into a damaged
+    # field (主管部n), so the unit's name stands only in the title, before the year (written
+    # for this test)
+    text = ("1、某县水利局2023年度部门整体绩效自评表主管部n某县水利局联系人某某\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t水库巡查次数\t≥12次\t12次\t10\t10\n"
+            "效益指标\t社会效益指标\t防汛责任落实率\t100%\t100%\t10\t10\n")
+    project = extract_text(text, "dept.txt").projects[0]
+    assert (project.name, project.form, project.unit) == ("某县水利局", "department_overall", "某县水利局")
+    assert [i.name for i in project.indicators] == ["水库巡查次数", "防汛责任落实率"]
+    # 表明 is a verb: a sentence saying what the self-evaluation shows titles no form
+    prose = ("经部门整体绩效自评表明，本年度各项目标基本完成。\n"
+             "一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t分值\t得分\n"
+             "产出指标\t数量指标\t水库巡查次数\t≥12次\t12次\t10\t10\n")
+    assert [p.form for p in extract_text(prose, "prose.txt").projects] != ["department_overall"]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end

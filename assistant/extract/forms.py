@@ -37,10 +37,14 @@ _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 _YEAR_PREFIX = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?\s*")
 _TITLE_BRACKET = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
+_YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年度?\s*$")
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*")
 _EDGE = " \t:：|｜*#“”\"'‘’《》【】[]"
 _WEIGHT_IN_NAME = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 _NOTE = re.compile(r"^[（(][^（）()]{0,12}[)）]$")
 _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
+_TITLE_GLUED = re.compile(r"(?:表|报告)")
+_VERB_BIAO = re.compile(r"[明示达彰述]")      # 表明, 表示 …: the 表 of a verb, not of a form
 _TITLE_END = re.compile(r"(?:表|报告|自评结果)(?:[（(][^（）()]*[)）])?$")
 _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -294,9 +298,18 @@ def _title_near(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
             if m:
                 word = _TITLE_WORD.match(body, m.end())
                 assert word is not None         # the pattern matches the empty string too
-                if not _TITLE_END.search(body[:word.end()]):
-                    continue                # 「部门整体支出绩效自评开展情况」: not a form's title
-                head = body[:word.end()]
+                end = word.end()
+                if not _TITLE_END.search(body[:end]):
+                    # a flattened page runs the title into the form's first field
+                    # (「…绩效自评表主管部门…」): the title ends where a field begins
+                    glued = _TITLE_GLUED.search(body, m.end(), end)
+                    if glued is None or not (
+                            v.field_terms.match(body, glued.end())
+                            or _ends_form_word(body[m.start():glued.end()], v)
+                            and not _VERB_BIAO.match(body, glued.end())):
+                        continue            # 「部门整体支出绩效自评开展情况」: not a form's title
+                    end = glued.end()
+                head = body[:end]
                 # a title in a flattened line: from the last separator before the form's name
                 head = re.split(r"[|｜]|\s{2,}|:|：", head)[-1].strip()
                 if len(head) > 60 or _SENTENCE.search(head):
@@ -385,6 +398,8 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
     continued = _continued_rows(atoms, header[0] if header else len(atoms), text, v, lexicon)
     if title and (header is not None or budget is not None) or continued or headed and header is not None:
         name = _name_from_title(title, v)
+        unit = _unit_from_title(title, v) if not name and form == "department_overall" else ""
+        name = name or unit
         project = Project(name=name, form=form, start=0, end=len(text))
         project.budget = budget
         project.indicators = continued
@@ -396,7 +411,8 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
         project.total_score = _total(atoms, text, v)
         at = text.find(title)
         alias = _strip_form_words(title, v)
-        project.aliases = [alias] if alias and name and alias != name else []
+        project.aliases = [alias] if alias and name and alias != name and not unit else []
+        project.unit = unit
         if at >= 0 and name:
             project.name_start, project.name_end = at, at + len(title)
         if name or project.indicators:
@@ -477,6 +493,22 @@ def _name_from_title(title: str, v: FormVocab) -> str:
             and not v.project_report_words.search(core) and not v.unit_name_end.search(core):
         return core + "项目"    # 「服务贸易项目绩效自评表」: 项目 is the name's, 项目支出 the form's
     return core
+
+
+def _ends_form_word(piece: str, v: FormVocab) -> bool:
+    """Whether a piece of a title ends with a form's name (…绩效自评表)."""
+    return any(m.end() == len(piece) for m in v.title_strip.finditer(piece))
+
+
+def _unit_from_title(title: str, v: FormVocab) -> str:
+    """「某县林业局2023年度部门整体绩效自评表」 → 某县林业局: a 部门整体 form is about the unit
+    its title names before the year."""
+    core = _strip_form_words(title, v)
+    m = _YEAR_PREFIX.match(core)
+    if m is None:
+        return ""
+    unit = _NUMBERING.sub("", _YEAR_SUFFIX.sub("", core[:m.end()])).strip(_EDGE)
+    return unit if len(unit) >= 4 and v.unit_name_end.search(unit) else ""
 
 
 def _strip_form_words(title: str, v: FormVocab) -> str:
