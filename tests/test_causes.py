@@ -28,6 +28,8 @@ def test_every_cause_points_at_moves_the_bank_has():
     ("部分设备采购中标价低于预算，导致预算执行率未达到序时进度", "PROCUREMENT_SAVING"),
     ("年初对补助对象摸底不清，造成预算安排偏大", "ESTIMATE_INACCURATE"),
     ("村民参与积极性不高，改厕任务推进缓慢", "PARTICIPATION_LOW"),
+    ("资产管理不规范，部分固定资产未及时入账", "ASSET_UNMANAGED"),
+    ("部分检测设备购置后长期闲置，使用效率不高", "ASSET_UNMANAGED"),
 ])
 def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     reading = read_cause(text)
@@ -53,6 +55,11 @@ def test_a_cause_is_read_from_its_subject_and_a_word_of_lateness(text, primary, 
 
 def test_a_subject_and_a_word_of_lateness_in_different_clauses_make_no_cause():
     assert [f.cause.code for f in read_cause("招标工作按期完成，设备安装偏晚").causes] == []
+
+
+def test_an_asset_problem_is_answered_by_asset_management_not_by_financial_discipline():
+    draft = draft_measures("固定资产账实不符，部分设备未及时入账")[0]
+    assert draft.sentences[0].provenance.template.startswith("measures.INSTITUTION.assets")
 
 
 def test_the_first_point_answers_a_cause_worded_freely():
