@@ -43,6 +43,8 @@ _EDGE = " \t:：|｜*#“”\"'‘’《》【】[]"
 _WEIGHT_IN_NAME = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 _NOTE = re.compile(r"^[（(][^（）()]{0,12}[)）]$")
 _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
+# a numbered line ending a sentence: the report's next heading (「2.部门绩效评价结果。」)
+_NUMBERED_SENTENCE = re.compile(r"\s*\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff][^|｜]{2,}[。：:]\s*$")
 _TITLE_GLUED = re.compile(r"(?:表|报告)")
 _VERB_BIAO = re.compile(r"[明示达彰述]")      # 表明, 表示 …: the 表 of a verb, not of a form
 _TITLE_END = re.compile(r"(?:表|报告|自评结果)(?:[（(][^（）()]*[)）])?$")
@@ -750,7 +752,8 @@ def _unbarred_paragraph(atoms: list[Atom], k: int, text: str) -> bool:
     start = text.rfind("\n", 0, atoms[k].start) + 1
     end = text.find("\n", atoms[m - 1].end)
     line = text[start:end if end >= 0 else len(text)]
-    if "|" in line or "｜" in line or len(line.strip()) < PROSE_MIN or not _SENTENCE.search(line):
+    if "|" in line or "｜" in line or not _SENTENCE.search(line) \
+            or len(line.strip()) < PROSE_MIN and not _NUMBERED_SENTENCE.match(line):
         return False                # a value or a name that lost its bar (「≥36%」 last on a page)
     if m == len(atoms):
         return True
@@ -814,11 +817,16 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
     table = _page_top_table(atoms[:stop], text, v)
     if not table:
         return []
-    reading = _by_schemas(table, text, v)
-    first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
-    # above the first label: the page's head (a site's byline …)
-    reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)
-    return _indicators_of(reading, lexicon) if _trusted_table(reading, v) else []
+    for schemas in (v.schemas, v.fallback_schemas):
+        if not schemas:
+            continue
+        reading = _by_schemas(table, text, v, schemas)
+        first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
+        # above the first label: the page's head (a site's byline …)
+        reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)
+        if _trusted_table(reading, v):
+            return _indicators_of(reading, lexicon)
+    return []
 
 
 def _headerless_rows(atoms: list[Atom], text: str, v: FormVocab,
@@ -855,11 +863,12 @@ def _rows_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
     return [] if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table) else table
 
 
-def _by_schemas(table: list[Atom], text: str, v: FormVocab) -> Reading:
+def _by_schemas(table: list[Atom], text: str, v: FormVocab,
+                schemas: tuple[tuple[str, ...], ...] | None = None) -> Reading:
     """The cheapest reading of a table with no header by the published column orders
     (tables.yaml § schemas)."""
     cells = Cells(table, text, v)
-    return min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in v.schemas),
+    return min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in schemas or v.schemas),
                key=lambda r: r.cost)
 
 
@@ -877,10 +886,20 @@ def _trusted_table(reading: Reading, v: FormVocab) -> bool:
     score), and a reading no dearer than a header's is trusted at."""
     rows = reading.rows
     scored = sum(1 for r in rows if "score" in r.values)
-    valued = sum(1 for r in rows if "target" in r.values and _quantified(r.values["target"].text, v))
+    valued = sum(1 for r in rows if _valued(r, v))
     labelled = sum(1 for r in rows if r.labels)
     return len(rows) >= CONTINUED_MIN_ROWS and max(scored, valued) * 3 >= len(rows) * 2 and labelled >= 2 \
         and reading.cost <= POOR_READING * len(rows)
+
+
+def _valued(row: ParsedRow, v: FormVocab) -> bool:
+    """A quantified target (≤10次, =100%), or a target and its outcome where either reads as
+    a value (「有所提升 | 养老服务提升」: a table of outcomes that prints no score)."""
+    target, actual = row.values.get("target"), row.values.get("actual")
+    if target is None:
+        return False
+    return _quantified(target.text, v) or actual is not None and bool(actual.text.strip()) \
+        and (is_value(target.text, v) or is_value(actual.text, v))
 
 
 def _quantified(text: str, v: FormVocab) -> bool:

@@ -49,6 +49,7 @@ class FormVocab:
     name_mark: re.Pattern              # 指标1：, 任务2：: a name begins here
     column_numbering: frozenset[str]   # 列次, 栏次: a row numbering the columns
     schemas: tuple[tuple[str, ...], ...]
+    fallback_schemas: tuple[tuple[str, ...], ...]   # a page-top table that prints no score
     titles: tuple[tuple[re.Pattern, str], ...]
     header_forms: dict[str, str]
     default_form: str
@@ -199,6 +200,7 @@ def vocab() -> FormVocab:
         name_mark=re.compile(tables["name_mark_re"]),
         column_numbering=frozenset(heading_key(w) for w in tables.get("column_numbering") or ()),
         schemas=tuple(tuple(s) for s in tables["schemas"]),
+        fallback_schemas=tuple(tuple(s) for s in tables.get("fallback_schemas", [])),
         titles=tuple((re.compile(t["pattern"]), t["form"]) for t in forms["titles"]),
         header_forms=dict(forms["header_forms"]),
         default_form=forms["default_form"],

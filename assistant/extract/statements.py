@@ -360,8 +360,9 @@ def _compares_years(text: str, pos: int) -> bool:
 def _admission(text: str, start: int, end: int, cues):
     lex = _lex()
     sentence = text[start:end]
+    # (a heading cell wrapped over lines keeps its wrap spaces: 「偏差大或 目标未完成 原因分析」)
     if lex.definition.search(sentence) or lex.not_applicable.search(sentence) or is_heading_line(sentence) \
-            or _header_row(sentence):
+            or heading_kinds(sentence) or _header_row(sentence):
         return None
     for rx in cues:
         for m in rx.finditer(sentence):
