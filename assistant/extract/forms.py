@@ -37,6 +37,7 @@ _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 _YEAR_PREFIX = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?\s*")
 _TITLE_BRACKET = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
+_VALUE_STOPS = "。；;，,"
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年度?\s*$")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*")
 _EDGE = " \t:：|｜*#“”\"'‘’《》【】[]"
@@ -585,7 +586,9 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     value = _SPACES.sub("", text[s:e])
     code = v.name_code.match(value)
     value = value[:code.end()] + value[code.end():].strip(_EDGE) if code else value.strip(_EDGE)
-    while e > s and (text[e - 1] in _EDGE or text[e - 1].isspace()) and not value.endswith(text[e - 1]):
+    value = value.rstrip(_VALUE_STOPS)      # 「项目名称：某某项目。」: prose closing the value
+    while e > s and (text[e - 1] in _EDGE + _VALUE_STOPS or text[e - 1].isspace()) \
+            and not value.endswith(text[e - 1]):
         e -= 1                              # the offsets hold the value, not its closing colon
     while s < e and (text[s] in _EDGE or text[s].isspace()) and not value.startswith(text[s]):
         s += 1

@@ -15,6 +15,7 @@ from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.forms import CONTINUED_WINDOW, complete_identity, continued_form, read_forms
 from assistant.extract.layout import Row, find_forms, split_rows, tab_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
+from assistant.extract.prose_rows import listed_in_prose
 from assistant.extract.script import simplified
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
@@ -32,7 +33,7 @@ def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> R
     script = simplified(doc.text)           # a page in traditional characters: read as simplified
     source = doc if script is None else replace(doc, text=script.text)
     rows = split_rows(source.text)
-    projects = read_projects(source.text, rows, lexicon)
+    projects = listed_in_prose(source.text, read_projects(source.text, rows, lexicon), lexicon)
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
     report.statements = extract_statements(source, projects, rows)
     report.findings = find_issues(report, source.text)

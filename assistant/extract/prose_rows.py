@@ -1,0 +1,119 @@
+"""Indicators a report lists in its prose instead of a table.
+
+A self-evaluation report often prints no indicator table and lists each indicator's result
+as an item of its own:
+
+    1.群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;
+    (2)培训人次，目标值为300人次，实际完成值为326人次。
+
+Each item names the indicator, then pairs a column heading of the published forms with its
+value (the heading vocabulary of lexicons/tables.yaml § columns: 年初目标值, 实际完成值,
+分值, 自评得分 …). An item is read when it pairs two roles or more, one of them the target or
+the actual value, and its name is parted from the first heading by a comma or colon. They
+are read only in a document whose forms gave no indicator row, and only where the document
+lists two such items or more: one sentence quoting a target is no list.
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.extract.classify_lexicon import CompiledLexicon
+from assistant.extract.formvocab import FormVocab, vocab
+from assistant.extract.grammar import _as_number
+from assistant.extract.labels import lookup_label
+from assistant.extract.layout import Cell
+from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon
+from assistant.model import Indicator, Project
+
+ROLES = ("target", "actual", "weight", "score")
+ITEMS_MIN = 2           # items a document must list before any is taken for an indicator
+ITEM_MAX = 200          # characters of one item
+NAME_MAX = 40
+GAP_MAX = 2             # characters between the name's comma and the first heading (年初 …)
+
+_ITEM = re.compile(r"[^\n；;]+")                        # lines, or clauses parted by ；
+_NUMBERING = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])\s*")
+_PARTING = re.compile(r"[,，:：]")
+_VALUE_LEAD = re.compile(r"\s*(?:[:：]|为|是|达到|达)?\s*")
+_VALUE_END = re.compile(r"[,，;；。]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def listed_in_prose(text: str, projects: list[Project],
+                    lexicon: CompiledLexicon | None = None) -> list[Project]:
+    """`projects` with the indicators the report lists in its prose given to them, where no
+    form of the document gave a row: to the project whose form the item stands in or
+    follows (the first one before any form), or to a form with no name when there is none."""
+    if any(p.indicators for p in projects):
+        return projects
+    rows = prose_rows(text, lexicon)
+    if not rows:
+        return projects
+    if not projects:
+        form = "self_evaluation" if any(r.actual or r.score is not None for r in rows) else "budget_target"
+        return [Project(name="", form=form, start=0, end=len(text), indicators=rows)]
+    for row in rows:
+        owner = next((p for p in reversed(projects) if p.start <= row.start), projects[0])
+        owner.indicators.append(row)
+    return projects
+
+
+def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indicator]:
+    """The indicator items of a report's prose, in document order (none when fewer than
+    ITEMS_MIN)."""
+    v = vocab()
+    if v.heading_terms.search(text) is None:
+        return []
+    lex = _tables_lexicon()
+    found: list[tuple[Cell, dict[str, Cell]]] = []
+    for m in _ITEM.finditer(text):
+        if m.end() - m.start() <= ITEM_MAX:
+            item = _item(text, m.start(), m.end(), v)
+            if item is not None:
+                found.append(item)
+    if len(found) < ITEMS_MIN:
+        return []
+    labels = _Labels()
+    out = []
+    for row_no, (name, cells) in enumerate(found):
+        values = {r: c for r, c in cells.items() if r in ("target", "actual")}
+        parsed = _Parsed(labels=[], name=name, values=values,
+                         weight=_as_number(cells["weight"].text) if "weight" in cells else None,
+                         score=_as_number(cells["score"].text) if "score" in cells else None)
+        out.append(_indicator(name, parsed, labels, row_no, lex, lexicon))
+    return out
+
+
+def _item(text: str, start: int, end: int, v: FormVocab) -> tuple[Cell, dict[str, Cell]] | None:
+    """(name, role → value) of one item, or None when it is no indicator item."""
+    item = text[start:end]
+    heads = [(h, v.columns[h.group()]) for h in v.heading_terms.finditer(item)
+             if v.columns.get(h.group()) in ROLES]
+    roles = {role for _, role in heads}
+    if len(roles) < 2 or not roles & {"target", "actual"}:
+        return None
+    numbered = _NUMBERING.match(item)
+    begin = numbered.end() if numbered else len(item) - len(item.lstrip())
+    first = heads[0][0]
+    partings = list(_PARTING.finditer(item, begin, first.start()))
+    if not partings or first.start() - partings[-1].end() > GAP_MAX:
+        return None                 # the name runs into the heading: a sentence, not an item
+    name = item[begin:partings[-1].start()].strip()
+    if not 2 <= len(name) <= NAME_MAX or len(_CJK.findall(name)) < 2 or "。" in name \
+            or lookup_label(name) is not None:
+        return None
+    n_start = start + begin + (len(item[begin:]) - len(item[begin:].lstrip()))
+    cells: dict[str, Cell] = {}
+    for k, (head, role) in enumerate(heads):
+        stop = heads[k + 1][0].start() if k + 1 < len(heads) else len(item)
+        lead = _VALUE_LEAD.match(item, head.end(), stop)
+        v_start = lead.end() if lead else head.end()
+        cut = _VALUE_END.search(item, v_start, stop)
+        v_end = cut.start() if cut else stop
+        value = item[v_start:v_end].strip()
+        if value and role not in cells:
+            at = start + v_start + (len(item[v_start:v_end]) - len(item[v_start:v_end].lstrip()))
+            cells[role] = Cell(value, at, at + len(value))
+    if not {"target", "actual"} & set(cells):
+        return None
+    return Cell(name, n_start, n_start + len(name)), cells

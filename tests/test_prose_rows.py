@@ -1,0 +1,43 @@
+"""Indicators a self-evaluation report lists in its prose, not in a table (written for
+these tests)."""
+from __future__ import annotations
+
+from assistant.extract import extract_text
+
+REPORT = (
+    "2023年农村户厕改造补助项目支出绩效自评报告\n"
+    "一、自评结论\n"
+    "（一）绩效目标完成情况\n"
+    "1.农村户厕改造户数,年初目标值≥500户,实际完成值512户,自评得分20分;\n"
+    "2.改厕验收合格率,年初目标值≥95%,实际完成值97%,自评得分20分;\n"
+    "3.受益群众满意度，目标值为≥90%，实际完成值为93%，自评得分10分。\n"
+    "二、项目基本情况\n"
+    "项目名称:2023年农村户厕改造补助项目。\n"
+    "项目实施单位:某镇人民政府。\n"
+)
+
+
+def test_indicators_listed_in_a_reports_prose_are_read_with_their_values_and_evidence():
+    report = extract_text(REPORT, "report.txt")
+    [project] = report.projects
+    assert project.name == "2023年农村户厕改造补助项目"         # the sentence's 。 is not the name's
+    rows = [(i.name, i.target, i.actual, i.score, i.category) for i in project.indicators]
+    assert rows == [("农村户厕改造户数", "≥500户", "512户", 20, "数量"),
+                    ("改厕验收合格率", "≥95%", "97%", 20, "质量"),
+                    ("受益群众满意度", "≥90%", "93%", 10, "满意度")]
+    first = project.indicators[0]
+    assert REPORT[first.start:first.end].startswith("农村户厕改造户数") and REPORT[first.start:first.end].endswith("512户")
+
+
+def test_one_sentence_quoting_a_target_is_no_list_of_indicators():
+    text = ("2023年农村户厕改造补助项目支出绩效自评报告\n"
+            "项目名称:2023年农村户厕改造补助项目\n"
+            "全年预算执行率,年初目标值100%,实际完成值98%,主要原因是部分尾款未到支付期。\n")
+    assert [i.name for p in extract_text(text, "one.txt").projects for i in p.indicators] == []
+
+
+def test_a_sentence_running_its_subject_into_the_heading_is_no_item():
+    text = ("项目名称:2023年农村户厕改造补助项目\n"
+            "本项目年初目标值为改造500户，实际完成值为512户。\n"
+            "验收合格率目标值为95%，实际完成值为97%。\n")
+    assert [i.name for p in extract_text(text, "prose.txt").projects for i in p.indicators] == []
