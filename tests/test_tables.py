@@ -1138,6 +1138,19 @@ def test_a_heading_cell_wrapped_over_lines_is_no_problem_statement():
     assert [(s.kind, s.text) for s in extract_text(text, "water.txt").statements] == []
 
 
+def test_the_points_of_a_scoring_rule_are_no_weight_and_open_no_row():
+    # an evaluation framework run together by a document site: 「得 1 分」 inside a scoring
+    # rule is no weight, and the 「分;…」 after it opens no row (written for this test)
+    text = ("2023年就业补助资金绩效评价指标体系一级指标二级指标三级指标分值指标说明评分标准"
+            "政策宣传 3 是否开展就业政策宣传。印制宣传手册,得 1 分;举办政策培训班,得 1 分;经验材料被推广,得 1 分。"
+            "政策完善 3 是否制定促进就业的制度办法。制定年度工作计划,得 1 分;制定困难人员帮扶办法,得 2 分。"
+            "资金到位 4 资金是否按时足额到位。资金到位率100%的,得 4 分;每低1%,扣 0.5 分。")
+    rows = [(i.name, i.weight) for p in extract_text(text, "framework.txt").projects for i in p.indicators]
+    assert rows[0] == ("政策宣传", 3)
+    assert not [name for name, _ in rows if name.startswith("分") or name.endswith(("得", "扣"))]
+    assert not [w for _, w in rows if w in (0.5, 1, 2)]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end

@@ -70,6 +70,8 @@ DASH_CELL = 1.0                         # joining a dash after a weight to the w
 _STEM = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 _PROSE_STOP = frozenset("，,、")
 PROSE_SPACE = (1.0, 0.2)
+_SCORE_RULE_TEXT = re.compile(r"[得扣计加减][ \u3000]?(\d{1,3}(?:\.\d{1,2})?)[ \u3000]?分")
+SCORE_RULE = (3.0, 0.0)
 LABEL_WRAP = (1.0, 0.1)
 BARRED_GLUE = 3.0                       # the split cost of a glued boundary inside a barred table
 WRAP = (1.5, 0.1)                       # a wrapped cell's rest, moved under its head
@@ -126,6 +128,19 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
             a.split, a.merge = PAGE_MARK    # 「…音响、\n2、灯光…」: a document site's page number
             a.page = mark.end()             # no part of any cell's text
         prev = a
+    rules = list(_SCORE_RULE_TEXT.finditer(text, start, end))
+    if rules:
+        # 「…印制宣传手册,得 1 分;举办…」: the points of a scoring rule, inside its sentence —
+        # no weight or score cell, and no row begins there
+        at = {a.start: k for k, a in enumerate(atoms)}
+        for m in rules:
+            n = at.get(m.start(1))
+            if n is None or n + 1 >= len(atoms) or atoms[n].text != m.group(1):
+                continue
+            a, after = atoms[n], atoms[n + 1]
+            if a.gap <= SPACE and after.gap <= SPACE and after.text[:1] == "分":
+                a.split, a.merge = SCORE_RULE
+                after.split, after.merge = SCORE_RULE
     if atoms and _barred(text[start:end]):
         # bars part the cells: a cell's own glued boundaries (「…在校生:小学600人,初中…」)
         # are less likely to part two cells than in text where nothing parts them
