@@ -1151,6 +1151,23 @@ def test_the_points_of_a_scoring_rule_are_no_weight_and_open_no_row():
     assert not [w for _, w in rows if w in (0.5, 1, 2)]
 
 
+def test_a_form_in_target_blocks_reads_each_block_and_progress_labels_are_timeliness():
+    # a self-evaluation in two 年度绩效目标 blocks, each under its own header, run together
+    # by a document site; 进度指标 is the timeliness group of its template (written for this
+    # test)
+    text = ("2022年度水土保持监测项目绩效自评表项目名称某县水土保持监测项目主管部门某县水利局"
+            "年度绩效目标1(60分)一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
+            "产出指标质量指标监测数据合格率100%100%10进度指标监测资料按期上报率100%100%10"
+            "年度绩效目标2(40分)一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
+            "产出指标质量指标资料整编合格率100%100%20进度指标年度资料上报及时率100%100%20")
+    rows = [(i.level2, i.name, i.target, i.actual, i.score, i.category)
+            for p in extract_text(text, "blocks.txt").projects for i in p.indicators]
+    assert rows == [("质量指标", "监测数据合格率", "100%", "100%", 10, "质量"),
+                    ("进度指标", "监测资料按期上报率", "100%", "100%", 10, "时效"),
+                    ("质量指标", "资料整编合格率", "100%", "100%", 20, "质量"),
+                    ("进度指标", "年度资料上报及时率", "100%", "100%", 20, "时效")]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end

@@ -937,8 +937,21 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
             continue            # 「列次 8 9 10」
         if _placeholder_name(row):
             continue            # 「经济成本指标 | 0 | 0.00% | 0」: a group the form says has no indicator
+        if _header_again(row):
+            continue            # 「年度绩效目标2(40分) 一级指标 二级指标 三级指标 …」: the next block's header
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
     return out
+
+
+def _header_again(row: ParsedRow) -> bool:
+    """A row whose value cells print three column headings or more (一级指标, 三级指标,
+    年初目标值 …): a header repeated over the next block of a form, not an indicator."""
+    v = vocab()
+    values = _SPACES.sub("", "".join(c.text for c in row.values.values()))
+    heads = list(v.heading_terms.finditer(values))
+    # (headings, not a scoring note quoting them: 「未达到指标值,按B/A*该指标分值记分」)
+    return len({v.columns[m.group()] for m in heads}) >= 3 \
+        and sum(m.end() - m.start() for m in heads) * 3 >= len(values) * 2
 
 
 def _placeholder_name(row: ParsedRow) -> bool:
