@@ -1168,6 +1168,21 @@ def test_a_form_in_target_blocks_reads_each_block_and_progress_labels_are_timeli
                     ("进度指标", "年度资料上报及时率", "100%", "100%", 20, "时效")]
 
 
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_an_approval_form_ends_at_its_seals_and_reads_a_heading_naming_its_year(sep):
+    # a 绩效目标批复表: a 指标标准或依据 column beside the target, the target's heading naming
+    # the year, and the offices' seals below the table (written for this test)
+    rows = [["项目支出绩效目标批复表"], ["项目名称", "干部培训班"],
+            ["一级指标", "二级指标", "三级指标", "预期2023年实现值", "指标标准或依据"],
+            ["产出指标", "数量指标", "培训班次", "12期", "年度培训计划"],
+            ["", "质量指标", "培训合格率", "100%", "培训管理办法"],
+            ["满意度指标", "服务对象满意度指标", "学员满意度", "≥95%", "学员问卷"],
+            ["财务科(盖章)", "年 月 日", "绩效管理科(盖章)", "年 月 日"]]
+    text = "".join(sep.join(r) + "\n" for r in rows)
+    found = [(i.name, i.target) for p in extract_text(text, "approval.txt").projects for i in p.indicators]
+    assert found == [("培训班次", "12期"), ("培训合格率", "100%"), ("学员满意度", "≥95%")]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end

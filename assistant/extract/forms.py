@@ -623,6 +623,19 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
 
 # ---------------------------------------------------------------------------- header and rows
 
+_YEAR_IN_HEAD = re.compile(r"(?:19|20)\d{2}年度?")
+# a heading a year was taken out of: words, the year, words (never a year opening it: 「2023年
+# 度目标值」 reads as 年度目标值 without help)
+_YEAR_HEAD = re.compile(r"[\u4e00-\u9fff]+(?:19|20)\d{2}年度?[\u4e00-\u9fff]+")
+
+
+def _in_years(flat: str) -> list[bool]:
+    inside = [False] * len(flat)
+    for m in _YEAR_IN_HEAD.finditer(flat):
+        inside[m.start():m.end()] = [True] * (m.end() - m.start())
+    return inside
+
+
 def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None, ...], dict] | None:
     """(first atom, atom after the header, roles in order, headings of its statement
     columns) of the first indicator header:
@@ -640,6 +653,15 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     hits: list[tuple[int, int, str]] = []          # squashed start, end, role
     for m in v.heading_terms.finditer(flat):
         hits.append((m.start(), m.end(), v.columns[heading_key(m.group())]))
+    if "年" in flat:
+        # a heading naming its year inside it (「预期2023年实现值」): found with the year left out
+        kept = [i for i, inside in enumerate(_in_years(flat)) if not inside]
+        if len(kept) < len(flat):
+            found = {(s, e) for s, e, _ in hits}
+            for m in v.heading_terms.finditer("".join(flat[i] for i in kept)):
+                s, e = kept[m.start()], kept[m.end() - 1] + 1
+                if (s, e) not in found and e - s > m.end() - m.start() and _YEAR_HEAD.match(flat, s, e):
+                    hits.append((s, e, v.columns[heading_key(m.group())]))
     taken = {p for s, e, _ in hits for p in range(s, e)}
     pos = 0
     for a in atoms:
@@ -778,7 +800,22 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
             candidate = read_rows(table, text, tuple(schema[1:]), v, cells)
             if candidate.cost < reading.cost:
                 reading = candidate
-    return _halves_joined(_boilerplate_dropped(_indicators_of(reading, lexicon)), text)
+    return _halves_joined(_boilerplate_dropped(_notes_dropped(_indicators_of(reading, lexicon), text)), text)
+
+
+def _notes_dropped(rows: list[Indicator], text: str) -> list[Indicator]:
+    """Without the bare rows that are the last cell of the row before (a 备注 or 指标标准或依据
+    column the reading left over): where each row has a line of its own, a row with nothing
+    but a name, on the line of the row before, is that row's trailing cell."""
+    def bare(r: Indicator) -> bool:
+        return r.target is None and r.actual is None and r.weight is None and r.score is None
+
+    def same_line(k: int) -> bool:
+        return "\n" not in text[rows[k - 1].end:rows[k].start]
+
+    if len(rows) < 3 or sum(not same_line(k) for k in range(1, len(rows))) * 3 < (len(rows) - 1) * 2:
+        return rows
+    return [r for k, r in enumerate(rows) if not (k and bare(r) and same_line(k))]
 
 
 def _boilerplate_dropped(rows: list[Indicator]) -> list[Indicator]:

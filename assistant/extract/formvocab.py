@@ -73,6 +73,10 @@ class FormVocab:
         if not key or len(key) > 20:
             return None
         role = self.columns.get(key)
+        if role is None and _YEAR.search(key):
+            # 「预期2022年实现值」, 「2021年实际实现值」: a heading naming its year
+            key = _YEAR.sub("", key).replace("本年", "").strip(_EDGE_PUNCT)
+            role = self.columns.get(key)
         if role is not None or len(key) < 3 or not fuzzy:
             return role
         return _fuzzy(key, self.columns)
@@ -91,6 +95,9 @@ class FormVocab:
 @derived(maxsize=100_000)
 def _column_role(text: str, fuzzy: bool) -> str | None:
     return vocab()._column_role(text, fuzzy)
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 
 
 @lru_cache(maxsize=65536)

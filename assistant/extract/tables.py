@@ -93,7 +93,13 @@ def _column_role(text: str, lex: dict) -> str | None:
     key = _heading_key(text or "")
     if not key:
         return None
-    return lex["_column_roles"].get(key)
+    role = lex["_column_roles"].get(key)
+    if role is None and _YEAR_IN.search(key):
+        role = vocab().column_role(key, fuzzy=False)    # 「预期2023年实现值」: the stream reader's rule
+    return role
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 @lru_cache(maxsize=65536)
@@ -149,8 +155,8 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     for row_no in range(header_at + 1, len(rows)):
         row = rows[row_no]
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
-        if first and any(first.startswith(t) for t in lex["table_end"]):
-            break
+        if first and (any(first.startswith(t) for t in lex["table_end"]) or vocab().approval.match(first)):
+            break                 # 总分 …; 「财务科(盖章)」, 「…审核意见」 below the table
         if not row.nonempty:
             continue
         if _find_header([row], lex) == 0:
