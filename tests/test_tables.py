@@ -1183,6 +1183,23 @@ def test_an_approval_form_ends_at_its_seals_and_reads_a_heading_naming_its_year(
     assert found == [("培训班次", "12期"), ("培训合格率", "100%"), ("学员满意度", "≥95%")]
 
 
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_another_tables_header_below_the_indicators_ends_them(sep):
+    # a training project's self-evaluation followed by its table of training schools,
+    # headed 序号 | 培训机构 | … (written for this test)
+    rows = [["项目名称", "农村护工培训"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+            ["产出指标", "数量指标", "培训人数", "500人", "486人"],
+            ["", "质量指标", "结业考核通过率", "100%", "98%"],
+            ["满意度指标", "满意度指标", "学员满意度", "≥95%", "96%"],
+            ["序号", "培训机构", "培训人数", "合格人数", "补助资金"],
+            ["1", "某县职业培训学校", "260", "255", "66.3"],
+            ["2", "某县技工学校", "240", "231", "60.06"]]
+    text = "".join(sep.join(r) + "\n" for r in rows)
+    found = [(i.name, i.target, i.actual) for p in extract_text(text, "schools.txt").projects for i in p.indicators]
+    assert found == [("培训人数", "500人", "486人"), ("结业考核通过率", "100%", "98%"), ("学员满意度", "≥95%", "96%")]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end

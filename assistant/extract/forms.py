@@ -744,7 +744,8 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
             gap = text[atoms[k - 1].end:a.start]
             if "\n" in gap:
                 if _SECTION_LINE.match(a.text) and not _numbered_row(text, a) \
-                        or v.approval.match(text, a.start, min(len(text), a.start + 40)):
+                        or v.approval.match(text, a.start, min(len(text), a.start + 40)) \
+                        or _other_header(a, text, v):
                     return atoms[start:k]       # 三、…; 「区财政局审核意见 (盖章)」 below the table
                 bar = "|" in gap or "｜" in gap
                 if lines >= BARRED_MIN and barred * 10 >= lines * 9 and _unbarred_paragraph(atoms, k, text):
@@ -757,6 +758,20 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
         if v.field_kind(a.text) == "name":
             return atoms[start:k]
     return atoms[start:]
+
+
+def _other_header(a: Atom, text: str, v: FormVocab) -> bool:
+    """Whether the line atom `a` opens is the header of another table (「序号 | 学校性质 |
+    培训机构 | …」 below the indicators): a numbering column's heading, and no indicator's
+    name or label column after it."""
+    if heading_key(a.text) not in _NUMBER_HEADINGS:
+        return False
+    end = text.find("\n", a.end)
+    line = _SPACES.sub("", text[a.end:end if end >= 0 else len(text)])
+    return not any(v.columns[m.group()] in ("name", "l1", "l2") for m in v.heading_terms.finditer(line))
+
+
+_NUMBER_HEADINGS = frozenset({"序号", "编号"})
 
 
 def _numbered_row(text: str, a: Atom) -> bool:

@@ -157,6 +157,8 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
         if first and (any(first.startswith(t) for t in lex["table_end"]) or vocab().approval.match(first)):
             break                 # 总分 …; 「财务科(盖章)」, 「…审核意见」 below the table
+        if first in ("序号", "编号") and not {"name", "l1", "l2"} & {_column_role(t, lex) for t in row.texts}:
+            break                 # 「序号 | 学校性质 | 培训机构 | …」: the header of another table
         if not row.nonempty:
             continue
         if _find_header([row], lex) == 0:
