@@ -1200,6 +1200,20 @@ def test_another_tables_header_below_the_indicators_ends_them(sep):
     assert found == [("培训人数", "500人", "486人"), ("结业考核通过率", "100%", "98%"), ("学员满意度", "≥95%", "96%")]
 
 
+def test_the_indicator_blocks_heading_printed_down_its_rows_is_no_row():
+    # 绩效指标 in a merged cell, printed a character or two a line among the rows by a PDF's
+    # text (written for this test)
+    text = ("项目名称 | 文物安全巡查经费 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "产出指标 | 数量指标 | 文物安全巡查次数 | 12次 | 12次 |\n"
+            "绩效 | 指 标 |\n"
+            "| 质量指标 | 文物安全巡查覆盖率 | 100% | 100% |\n"
+            "| 时效指标 | 巡查完成时间 | 12月底前 | 12月底前 |\n")
+    found = [(i.name, i.target, i.actual) for p in extract_text(text, "vertical.txt").projects for i in p.indicators]
+    assert found == [("文物安全巡查次数", "12次", "12次"), ("文物安全巡查覆盖率", "100%", "100%"),
+                     ("巡查完成时间", "12月底前", "12月底前")]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end

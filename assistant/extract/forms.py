@@ -991,8 +991,17 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
             continue            # 「经济成本指标 | 0 | 0.00% | 0」: a group the form says has no indicator
         if _header_again(row):
             continue            # 「年度绩效目标2(40分) 一级指标 二级指标 三级指标 …」: the next block's header
+        if _lead_heading(row):
+            continue            # 「绩 | 效 指 | 标」: the form's 绩效指标 cell printed down its rows
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
     return out
+
+
+def _lead_heading(row: ParsedRow) -> bool:
+    """A row whose cells together spell the heading of the form's indicator block (绩效指标,
+    printed a character or two a line down a merged cell) and nothing else."""
+    words = _SPACES.sub("", row.name.text + "".join(c.text for c in row.values.values()))
+    return vocab().columns.get(words) == "lead"
 
 
 def _header_again(row: ParsedRow) -> bool:
