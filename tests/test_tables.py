@@ -6,7 +6,7 @@ import re
 import pytest
 
 from assistant.extract import extract_text
-from assistant.extract.labels import lookup_label
+from assistant.extract.labels import damaged_label, lookup_label
 from assistant.extract.layout import split_rows
 
 TAB_FORM = """## 项目支出绩效目标自评表
@@ -1212,6 +1212,22 @@ def test_the_indicator_blocks_heading_printed_down_its_rows_is_no_row():
     found = [(i.name, i.target, i.actual) for p in extract_text(text, "vertical.txt").projects for i in p.indicators]
     assert found == [("文物安全巡查次数", "12次", "12次"), ("文物安全巡查覆盖率", "100%", "100%"),
                      ("巡查完成时间", "12月底前", "12月底前")]
+
+
+def test_a_value_worded_like_a_label_with_its_words_swapped_is_no_label():
+    # one cell per line ending in a bar, a name wrapped over two lines; its target 影响可持续
+    # is 可持续影响 with its words swapped — wording, not a scrambled label (written for
+    # this test)
+    cells = ["项目名称", "城市马拉松赛事经费", "一级指标", "二级指标", "三级指标", "指标值",
+             "产出指标", "数量指标", "举办赛事场次", "1场",
+             "效益指标", "社会效益指标", "提升城市知名度和美誉度", "效果良好",
+             "可持续影响指标", "打造城市马拉松\n等系列品牌赛事", "影响可持续",
+             "满意度指标", "满意度指标", "参赛选手满意度", "≥95%"]
+    text = "".join(c + " |\n" for c in cells)
+    found = [(i.name, i.target) for p in extract_text(text, "marathon.txt").projects for i in p.indicators]
+    assert found == [("举办赛事场次", "1场"), ("提升城市知名度和美誉度", "效果良好"),
+                     ("打造城市马拉松等系列品牌赛事", "影响可持续"), ("参赛选手满意度", "≥95%")]
+    assert damaged_label("出标产指") is not None and damaged_label("影响可持续") is None
 
 
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():

@@ -108,10 +108,19 @@ def damaged_label(text: str) -> Label | None:
     words = _label_words()
     chars = sorted(norm)
     for word in words.get(len(norm), ()):
-        if sorted(word) == chars:
+        if sorted(word) == chars and not _swapped_words(norm, word):
             return lookup_label(word)
     best = process.extractOne(norm, words.get(len(norm), ()), scorer=fuzz.ratio, score_cutoff=80)
     return lookup_label(best[0]) if best is not None else None
+
+
+def _swapped_words(text: str, word: str) -> bool:
+    """Whether `text` is a bare label `word` with two words of two characters or more swapped
+    (「影响可持续」 for 可持续影响): language, a value's wording, not a label's characters
+    scrambled by OCR or a PDF (「出标产指」)."""
+    if "指标" in word or "目标" in word:
+        return False                # 「指标产出」: a wrapped 产出/指标 cell printed bottom line first
+    return any(text == word[k:] + word[:k] for k in range(2, len(word) - 1))
 
 
 @derived(maxsize=8192)
