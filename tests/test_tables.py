@@ -1230,6 +1230,19 @@ def test_a_value_worded_like_a_label_with_its_words_swapped_is_no_label():
     assert damaged_label("出标产指") is not None and damaged_label("影响可持续") is None
 
 
+def test_a_value_never_ends_in_a_comparison_that_opens_the_next():
+    # run together: 「森林火灾6小时内扑灭率不低于95%」 is a name holding a number and its
+    # target, never the name 森林火灾 and a target 「6小时内扑灭率不低于」 (written for this test)
+    text = ("森林防火专项经费项目绩效自评表项目名称森林防火专项经费"
+            "一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
+            "产出指标产出质量森林火灾火因查明率不低于95%达成预期指标"
+            "产出时效森林火灾6小时内扑灭率不低于95%达成预期指标"
+            "效益指标社会效益重大森林火灾0起达成预期指标")
+    found = [(i.name, i.target) for p in extract_text(text, "fire.txt").projects for i in p.indicators]
+    assert found == [("森林火灾火因查明率", "不低于95%"), ("森林火灾6小时内扑灭率", "不低于95%"),
+                     ("重大森林火灾", "0起")]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end

@@ -92,6 +92,7 @@ _DATE = re.compile(r"^(?:每年|每月|每季度?|每周|当月|次月|当年|�
                    r"(?:[前后内底末]|以前|之前|以内|开学前|年底|中旬|上旬|下旬)*"
                    r"(?:已?完成|完工|竣工|办结|到位|发放|开工|实施|启动|交付|上线|验收)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_OPEN_COMPARISON = re.compile(r"(?:不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过)$")
 _UNIT_WORDS = re.compile(r"(?<=\d)[\u4e00-\u9fff]+")
 LONE_UNIT = 3.0
 LONG_UNIT = 0.3          # each character of a value's unit past the third
@@ -684,6 +685,8 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
 def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
     if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1 or _numbered(t, vocab):
         return INF
+    if _OPEN_COMPARISON.search(t):
+        return INF                      # 「6小时内扑灭率不低于 | 95%」: a comparison opens the next value
     if vocab.not_name.match(t) or _NATURE_WORD.match(t):
         return INF                      # 「定量」, 「正向指标」, 「计划标准」: what a column beside the target says
     if t in vocab.qualitative:
