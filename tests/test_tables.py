@@ -1243,6 +1243,21 @@ def test_a_value_never_ends_in_a_comparison_that_opens_the_next():
                      ("重大森林火灾", "0起")]
 
 
+def test_a_page_opening_inside_a_table_with_comparator_and_unit_columns_joins_its_target():
+    # the 2021 template printing 指标性质 and 度量单位 as columns of their own, continued from
+    # the page before, so no header says so (written for this test)
+    rows = [["产出指标", "数量指标", "排查安全隐患次数", "≥", "12", "次", "14", "10"],
+            ["", "成本指标", "安全隐患排查成本", "=", "6", "万元", "6", "10"],
+            ["效益指标", "社会效益指标", "安全隐患有效处置率", "≥", "90", "%", "93", "10"],
+            ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", "95", "%", "96", "10"],
+            ["合计", "100"]]
+    text = "".join(" | ".join(r) + " |\n" for r in rows)
+    found = [(i.name, i.target, i.actual, i.weight) for p in extract_text(text, "page2.txt").projects
+             for i in p.indicators]
+    assert found == [("排查安全隐患次数", "≥12次", "14", 10), ("安全隐患排查成本", "=6万元", "6", 10),
+                     ("安全隐患有效处置率", "≥90%", "93", 10), ("群众满意度", "≥95%", "96", 10)]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end

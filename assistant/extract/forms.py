@@ -923,8 +923,21 @@ def _by_schemas(table: list[Atom], text: str, v: FormVocab,
     """The cheapest reading of a table with no header by the published column orders
     (tables.yaml § schemas)."""
     cells = Cells(table, text, v)
-    return min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in schemas or v.schemas),
+    schemas = schemas or v.schemas
+    if not _nature_cells(table):
+        # a 指标性质 column (= | 100 | % |) only where the table prints comparators as cells
+        schemas = tuple(s for s in schemas if "nature" not in s) or schemas
+    return min((read_rows(table, text, tuple(schema[1:]), v, cells) for schema in schemas),
                key=lambda r: r.cost)
+
+
+_NATURE_CELL = re.compile(r"(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量)$")
+
+
+def _nature_cells(table: list[Atom]) -> bool:
+    """Whether a table prints its comparators (or 定性) as cells of their own, on three rows
+    or more."""
+    return sum(1 for a in table if a.gap >= SPACE and _NATURE_CELL.match(a.text)) >= CONTINUED_MIN_ROWS
 
 
 def _fits_row(row: ParsedRow) -> bool:
