@@ -623,17 +623,9 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
 
 # ---------------------------------------------------------------------------- header and rows
 
-_YEAR_IN_HEAD = re.compile(r"(?:19|20)\d{2}年度?")
-# a heading a year was taken out of: words, the year, words (never a year opening it: 「2023年
+# a heading a year stands inside: words, the year, words (never a year opening it: 「2023年
 # 度目标值」 reads as 年度目标值 without help)
-_YEAR_HEAD = re.compile(r"[\u4e00-\u9fff]+(?:19|20)\d{2}年度?[\u4e00-\u9fff]+")
-
-
-def _in_years(flat: str) -> list[bool]:
-    inside = [False] * len(flat)
-    for m in _YEAR_IN_HEAD.finditer(flat):
-        inside[m.start():m.end()] = [True] * (m.end() - m.start())
-    return inside
+_YEAR_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}((?:19|20)\d{2}年度?)[\u4e00-\u9fff]{1,8}")
 
 
 def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None, ...], dict] | None:
@@ -653,15 +645,15 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     hits: list[tuple[int, int, str]] = []          # squashed start, end, role
     for m in v.heading_terms.finditer(flat):
         hits.append((m.start(), m.end(), v.columns[heading_key(m.group())]))
-    if "年" in flat:
+    for m in _YEAR_HEAD.finditer(flat):
         # a heading naming its year inside it (「预期2023年实现值」): found with the year left out
-        kept = [i for i, inside in enumerate(_in_years(flat)) if not inside]
-        if len(kept) < len(flat):
-            found = {(s, e) for s, e, _ in hits}
-            for m in v.heading_terms.finditer("".join(flat[i] for i in kept)):
-                s, e = kept[m.start()], kept[m.end() - 1] + 1
-                if (s, e) not in found and e - s > m.end() - m.start() and _YEAR_HEAD.match(flat, s, e):
-                    hits.append((s, e, v.columns[heading_key(m.group())]))
+        year = m.span(1)
+        stripped = flat[m.start():year[0]] + flat[year[1]:m.end()]
+        cut = year[0] - m.start()
+        for h in v.heading_terms.finditer(stripped):
+            if h.start() < cut < h.end():
+                hits.append((m.start() + h.start(), m.start() + h.end() + year[1] - year[0],
+                             v.columns[heading_key(h.group())]))
     taken = {p for s, e, _ in hits for p in range(s, e)}
     pos = 0
     for a in atoms:

@@ -685,7 +685,7 @@ def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
 def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
     if not t or _vocab_word(t, vocab) or vocab.placeholder.match(t) and len(t) > 1 or _numbered(t, vocab):
         return INF
-    if _OPEN_COMPARISON.search(t):
+    if t[-1] in "于过" and _OPEN_COMPARISON.search(t):
         return INF                      # 「6小时内扑灭率不低于 | 95%」: a comparison opens the next value
     if vocab.not_name.match(t) or _NATURE_WORD.match(t):
         return INF                      # 「定量」, 「正向指标」, 「计划标准」: what a column beside the target says

@@ -94,7 +94,7 @@ def _column_role(text: str, lex: dict) -> str | None:
     if not key:
         return None
     role = lex["_column_roles"].get(key)
-    if role is None and _YEAR_IN.search(key):
+    if role is None and "年" in key and _YEAR_IN.search(key):
         role = vocab().column_role(key, fuzzy=False)    # 「预期2023年实现值」: the stream reader's rule
     return role
 
