@@ -1258,6 +1258,19 @@ def test_a_page_opening_inside_a_table_with_comparator_and_unit_columns_joins_it
                      ("安全隐患有效处置率", "≥90%", "93", 10), ("群众满意度", "≥95%", "96", 10)]
 
 
+def test_the_budget_unit_field_ends_the_name_and_is_the_forms_unit():
+    # a 申报表 laid out with spaces: 预算单位 is the unit's field, on the line below the name
+    # (written for this test)
+    text = ("项目支出绩效目标申报表\n"
+            "项目名称 计划生育特别扶助资金\n"
+            "预算单位 区卫生健康局\n"
+            "一级指标 二级指标 三级指标 指标值\n"
+            "产出指标 数量指标 扶助对象人数 120人\n"
+            "满意度指标 服务对象满意度指标 扶助对象满意度 ≥95%\n")
+    project = extract_text(text, "apply.txt").projects[0]
+    assert (project.name, project.unit) == ("计划生育特别扶助资金", "区卫生健康局")
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end
