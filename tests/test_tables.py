@@ -1271,6 +1271,18 @@ def test_the_budget_unit_field_ends_the_name_and_is_the_forms_unit():
     assert (project.name, project.unit) == ("计划生育特别扶助资金", "区卫生健康局")
 
 
+def test_a_special_funds_name_field_with_its_bracket_either_way_names_the_project():
+    # 专项(项目)名称 in a 绩效目标表 under a title naming the fund, one cell per line
+    # (written for this test)
+    cells = ["2020年省级财政林业改革发展资金绩效目标表", "专项(项目)名称", "国有林场森林抚育专项",
+             "区级主管部门", "某区林业局", "一级指标", "二级指标", "三级指标", "指标值",
+             "产出指标", "数量指标", "森林抚育面积", "≥2000亩",
+             "满意度指标", "服务对象满意度指标", "林场职工满意度", "≥90%"]
+    project = extract_text("\n\n".join(cells) + "\n", "fund.txt").projects[0]
+    assert project.name == "国有林场森林抚育专项"
+    assert [i.name for i in project.indicators] == ["森林抚育面积", "林场职工满意度"]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end
