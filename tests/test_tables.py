@@ -1283,6 +1283,18 @@ def test_a_special_funds_name_field_with_its_bracket_either_way_names_the_projec
     assert [i.name for i in project.indicators] == ["森林抚育面积", "林场职工满意度"]
 
 
+def test_a_web_pages_furniture_below_the_table_is_no_row():
+    # a self-evaluation printed one cell per line on a county site, its share buttons below
+    # (written for this test)
+    cells = ["项目名称", "农村公路养护补助", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+             "产出指标", "数量指标", "养护里程", "120公里", "126公里",
+             "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%",
+             "qrcode", "手机扫码,畅快体验!", "联系客服 关注微信 下载APP 返回顶部"]
+    rows = [(i.name, i.target, i.actual) for p in extract_text("\n".join(cells) + "\n", "site.txt").projects
+            for i in p.indicators]
+    assert rows == [("养护里程", "120公里", "126公里"), ("沿线群众满意度", "≥90%", "95%")]
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end
