@@ -373,3 +373,21 @@ def test_a_settled_worker_collects_young_objects_less_often_and_only_once_set():
     assert int(before) < int(young) == int(after)
     assert same_rest == "True" and frozen == "True"
     assert later == "50000"           # a second call changes nothing
+
+
+def test_a_chat_reads_with_the_lexicons_it_is_given(tmp_path):
+    from assistant.chat import Chat
+    from assistant.lexicon import install, process_lexicons
+    from assistant.store import Store
+
+    request = "盘一盘家底"
+    (tmp_path / "intents.yaml").write_text("intents:\n  counts:\n    cues: [家底]\n    triggers: [盘一盘家底]\n",
+                                           encoding="utf-8")
+    base = process_lexicons()
+    with Store(tmp_path / "store.sqlite") as store:
+        try:
+            own = Chat(store, lexicons=Lexicons(base.folder, [tmp_path / "intents.yaml"]))
+            assert own.respond(request).intent == "counts"
+        finally:
+            install(base)
+        assert Chat(store).respond(request).intent != "counts"  # the built-in intents do not know it

@@ -10,6 +10,6 @@ Intents, trigger phrases and slot words live in `lexicons/intents.yaml` (see its
 how matching works); thresholds are there too.
 """
 from assistant.chat.engine import Chat, Context, Hit, Reply, Request
-from assistant.chat.intents import Lexicon, Slots, default_lexicon, load_lexicon
+from assistant.chat.intents import Lexicon, Slots, default_lexicon, intents_of, load_lexicon
 
-__all__ = ["Chat", "Context", "Hit", "Reply", "Request", "Lexicon", "Slots", "default_lexicon", "load_lexicon"]
+__all__ = ["Chat", "Context", "Hit", "Reply", "Request", "Lexicon", "Slots", "default_lexicon", "intents_of", "load_lexicon"]

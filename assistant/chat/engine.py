@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 
 from assistant.model import ItemKind
 from assistant.store import ReviewItem, Store
-from assistant.chat.intents import Lexicon, Slots, default_lexicon
+from assistant.chat.intents import Lexicon, Slots, default_lexicon, intents_of
+from assistant.lexicon import Lexicons, install
 
 # the kinds whose items are sentences to list and count (indicator rows are not)
 STATEMENT_KINDS: tuple[ItemKind, ...] = ("problem", "reason", "measure", "finding")
@@ -59,9 +60,14 @@ class Context:
 
 
 class Chat:
-    def __init__(self, store: Store, lexicon: Lexicon | None = None):
+    """Answers an analyst's requests from the store. `lexicons` (an `assistant.lexicon.Lexicons`,
+    overlays included) are the ones its intents and answers read, as the pipeline's and the
+    drafter's; `lexicon` gives the intents alone (tests, a file of one's own)."""
+
+    def __init__(self, store: Store, lexicon: Lexicon | None = None, lexicons: Lexicons | None = None):
         self.store = store
-        self.lexicon = lexicon or default_lexicon()
+        self.lexicons = lexicons
+        self.lexicon = lexicon or (intents_of(lexicons) if lexicons is not None else default_lexicon())
         self._answers: dict[str, Callable[[Request, Context], Reply]] = {
             "projects_by_rate": self._projects_by_rate, "indicators_not_met": self._indicators_not_met,
             "items_by_theme": self._items_by_theme, "counts": self._counts,
@@ -73,6 +79,8 @@ class Chat:
 
     def parse(self, text: str) -> Request:
         """The best intent for `text` (None when nothing scores above the cutoff)."""
+        if self.lexicons is not None:
+            install(self.lexicons)
         lx = self.lexicon
         words, slots = lx.analyse(text, self.store.project_names())
         low = text.lower()
@@ -93,6 +101,8 @@ class Chat:
         return Request(text, intent_name, best[1], slots, words)
 
     def respond(self, text: str, context: Context | None = None) -> Reply:
+        if self.lexicons is not None:
+            install(self.lexicons)      # theme names, drafts …: read with the chat's lexicons
         context = context or Context()
         if not text.strip():
             return self.help()

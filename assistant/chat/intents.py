@@ -13,7 +13,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError, load_yaml, require
+from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError, Lexicons, load_yaml, require
 from assistant.messages import say
 from assistant.nlp import tokenizer   # the project's one segmenter, with its user dictionary
 
@@ -205,6 +205,11 @@ class Lexicon:
 @derived(maxsize=None)
 def default_lexicon() -> Lexicon:
     return Lexicon(builtin("intents.yaml"), lexicon_dir() / "intents.yaml")
+
+
+def intents_of(lexicons: Lexicons) -> Lexicon:
+    """The intents of a set of lexicons (its intents.yaml, overlays merged)."""
+    return Lexicon(lexicons.data("intents.yaml"), lexicons.folder / "intents.yaml")
 
 
 def load_lexicon(path: str | Path) -> Lexicon:
