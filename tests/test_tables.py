@@ -1295,6 +1295,20 @@ def test_a_web_pages_furniture_below_the_table_is_no_row():
     assert rows == [("养护里程", "120公里", "126公里"), ("沿线群众满意度", "≥90%", "95%")]
 
 
+def test_the_forms_other_remarks_row_ends_the_table_and_is_no_reason():
+    # 「其他需要说明事项 | 无 | 总分 …」 below a table with a 偏差原因分析及改进措施 column
+    # (written for this test)
+    text = ("项目名称 | 学生营养改善计划补助 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "| 产出指标 | 数量指标 | 受助学生人数 | ≧ | 1200 | 人 | 1236人 | 10 | 10 |\n"
+            "| 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≧ | 95 | % | 100% | 10 | 10 |\n"
+            "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |\n")
+    report = extract_text(text, "remarks.txt")
+    assert [(i.name, i.target, i.actual) for p in report.projects for i in p.indicators] == [
+        ("受助学生人数", "≧1200人", "1236人"), ("家长满意度", "≧95%", "100%")]
+    assert report.statements == []
+
+
 def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     from assistant.extract.formvocab import vocab
     ends = vocab().unit_end
