@@ -635,13 +635,9 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     (三级指标, 指标名称 …) or both label levels.  Headings are found in the text with its
     white space removed, since PDF text breaks them anywhere (「分 值得 分」), and single
     cells are also matched with OCR damage (考值参分)."""
-    squashed, owner = [], []
-    for k, a in enumerate(atoms):
-        for ch in a.text:
-            if not ch.isspace():
-                squashed.append(ch)
-                owner.append(k)
-    flat = "".join(squashed)
+    pieces = [_SPACES.sub("", a.text) for a in atoms]
+    owner = [k for k, piece in enumerate(pieces) for _ in piece]
+    flat = "".join(pieces)
     hits: list[tuple[int, int, str]] = []          # squashed start, end, role
     for m in v.heading_terms.finditer(flat):
         hits.append((m.start(), m.end(), v.columns[heading_key(m.group())]))
@@ -656,8 +652,8 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
                              v.columns[heading_key(h.group())]))
     taken = {p for s, e, _ in hits for p in range(s, e)}
     pos = 0
-    for a in atoms:
-        n = sum(1 for ch in a.text if not ch.isspace())
+    for a, piece in zip(atoms, pieces):
+        n = len(piece)
         if n and not any(p in taken for p in range(pos, pos + n)):
             role = v.column_role(a.text)
             if role is not None:
