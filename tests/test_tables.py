@@ -8,6 +8,7 @@ import pytest
 from assistant.extract import extract_text
 from assistant.extract.labels import damaged_label, lookup_label
 from assistant.extract.layout import split_rows
+from tests.layouts import render
 
 TAB_FORM = """## 项目支出绩效目标自评表
 
@@ -1118,8 +1119,7 @@ def test_a_page_opening_inside_an_unscored_outcome_table_gives_its_rows():
         ("效益指标", "社会效益指标", "农村老年人养老服务需求", "有所满足", "基本满足"),
         ("满意度指标", "服务对象满意度指标", "入住老人满意度", "≥90%", "96%"))
     text += "  \n  \n2.部门绩效评价结果。\n  \n本部门按要求对2023年部门整体支出开展了自评，自评结果见附件。\n"
-    rows = [(i.name, i.target, i.actual, i.category)
-            for p in extract_text(text, "page12.txt").projects for i in p.indicators]
+    rows = _rows(text, "name", "target", "actual", "category", name="page12.txt")
     assert rows == [("新建村级养老服务站", "5个", "5个", "数量"),
                     ("改善农村养老服务条件", "改善条件", "明显改善", "质量"),
                     ("站点建成投用时间", "年底前", "11月底", "时效"),
@@ -1145,7 +1145,7 @@ def test_the_points_of_a_scoring_rule_are_no_weight_and_open_no_row():
             "政策宣传 3 是否开展就业政策宣传。印制宣传手册,得 1 分;举办政策培训班,得 1 分;经验材料被推广,得 1 分。"
             "政策完善 3 是否制定促进就业的制度办法。制定年度工作计划,得 1 分;制定困难人员帮扶办法,得 2 分。"
             "资金到位 4 资金是否按时足额到位。资金到位率100%的,得 4 分;每低1%,扣 0.5 分。")
-    rows = [(i.name, i.weight) for p in extract_text(text, "framework.txt").projects for i in p.indicators]
+    rows = _rows(text, "name", "weight", name="framework.txt")
     assert rows[0] == ("政策宣传", 3)
     assert not [name for name, _ in rows if name.startswith("分") or name.endswith(("得", "扣"))]
     assert not [w for _, w in rows if w in (0.5, 1, 2)]
@@ -1160,16 +1160,15 @@ def test_a_form_in_target_blocks_reads_each_block_and_progress_labels_are_timeli
             "产出指标质量指标监测数据合格率100%100%10进度指标监测资料按期上报率100%100%10"
             "年度绩效目标2(40分)一级指标二级指标三级指标年初目标值(A)实际完成值(B)得分"
             "产出指标质量指标资料整编合格率100%100%20进度指标年度资料上报及时率100%100%20")
-    rows = [(i.level2, i.name, i.target, i.actual, i.score, i.category)
-            for p in extract_text(text, "blocks.txt").projects for i in p.indicators]
+    rows = _rows(text, "level2", "name", "target", "actual", "score", "category", name="blocks.txt")
     assert rows == [("质量指标", "监测数据合格率", "100%", "100%", 10, "质量"),
                     ("进度指标", "监测资料按期上报率", "100%", "100%", 10, "时效"),
                     ("质量指标", "资料整编合格率", "100%", "100%", 20, "质量"),
                     ("进度指标", "年度资料上报及时率", "100%", "100%", 20, "时效")]
 
 
-@pytest.mark.parametrize("sep", ["\t", " | "])
-def test_an_approval_form_ends_at_its_seals_and_reads_a_heading_naming_its_year(sep):
+@pytest.mark.parametrize("layout", ["tab", "pipe_bare"])
+def test_an_approval_form_ends_at_its_seals_and_reads_a_heading_naming_its_year(layout):
     # a 绩效目标批复表: a 指标标准或依据 column beside the target, the target's heading naming
     # the year, and the offices' seals below the table (written for this test)
     rows = [["项目支出绩效目标批复表"], ["项目名称", "干部培训班"],
@@ -1178,13 +1177,13 @@ def test_an_approval_form_ends_at_its_seals_and_reads_a_heading_naming_its_year(
             ["", "质量指标", "培训合格率", "100%", "培训管理办法"],
             ["满意度指标", "服务对象满意度指标", "学员满意度", "≥95%", "学员问卷"],
             ["财务科(盖章)", "年 月 日", "绩效管理科(盖章)", "年 月 日"]]
-    text = "".join(sep.join(r) + "\n" for r in rows)
-    found = [(i.name, i.target) for p in extract_text(text, "approval.txt").projects for i in p.indicators]
+    text = render([rows], layout)
+    found = _rows(text, "name", "target", name="approval.txt")
     assert found == [("培训班次", "12期"), ("培训合格率", "100%"), ("学员满意度", "≥95%")]
 
 
-@pytest.mark.parametrize("sep", ["\t", " | "])
-def test_another_tables_header_below_the_indicators_ends_them(sep):
+@pytest.mark.parametrize("layout", ["tab", "pipe_bare"])
+def test_another_tables_header_below_the_indicators_ends_them(layout):
     # a training project's self-evaluation followed by its table of training schools,
     # headed 序号 | 培训机构 | … (written for this test)
     rows = [["项目名称", "农村护工培训"],
@@ -1195,8 +1194,8 @@ def test_another_tables_header_below_the_indicators_ends_them(sep):
             ["序号", "培训机构", "培训人数", "合格人数", "补助资金"],
             ["1", "某县职业培训学校", "260", "255", "66.3"],
             ["2", "某县技工学校", "240", "231", "60.06"]]
-    text = "".join(sep.join(r) + "\n" for r in rows)
-    found = [(i.name, i.target, i.actual) for p in extract_text(text, "schools.txt").projects for i in p.indicators]
+    text = render([rows], layout)
+    found = _rows(text, "name", "target", "actual", name="schools.txt")
     assert found == [("培训人数", "500人", "486人"), ("结业考核通过率", "100%", "98%"), ("学员满意度", "≥95%", "96%")]
 
 
@@ -1209,7 +1208,7 @@ def test_the_indicator_blocks_heading_printed_down_its_rows_is_no_row():
             "绩效 | 指 标 |\n"
             "| 质量指标 | 文物安全巡查覆盖率 | 100% | 100% |\n"
             "| 时效指标 | 巡查完成时间 | 12月底前 | 12月底前 |\n")
-    found = [(i.name, i.target, i.actual) for p in extract_text(text, "vertical.txt").projects for i in p.indicators]
+    found = _rows(text, "name", "target", "actual", name="vertical.txt")
     assert found == [("文物安全巡查次数", "12次", "12次"), ("文物安全巡查覆盖率", "100%", "100%"),
                      ("巡查完成时间", "12月底前", "12月底前")]
 
@@ -1224,7 +1223,7 @@ def test_a_value_worded_like_a_label_with_its_words_swapped_is_no_label():
              "可持续影响指标", "打造城市马拉松\n等系列品牌赛事", "影响可持续",
              "满意度指标", "满意度指标", "参赛选手满意度", "≥95%"]
     text = "".join(c + " |\n" for c in cells)
-    found = [(i.name, i.target) for p in extract_text(text, "marathon.txt").projects for i in p.indicators]
+    found = _rows(text, "name", "target", name="marathon.txt")
     assert found == [("举办赛事场次", "1场"), ("提升城市知名度和美誉度", "效果良好"),
                      ("打造城市马拉松等系列品牌赛事", "影响可持续"), ("参赛选手满意度", "≥95%")]
     assert damaged_label("出标产指") is not None and damaged_label("影响可持续") is None
@@ -1238,7 +1237,7 @@ def test_a_value_never_ends_in_a_comparison_that_opens_the_next():
             "产出指标产出质量森林火灾火因查明率不低于95%达成预期指标"
             "产出时效森林火灾6小时内扑灭率不低于95%达成预期指标"
             "效益指标社会效益重大森林火灾0起达成预期指标")
-    found = [(i.name, i.target) for p in extract_text(text, "fire.txt").projects for i in p.indicators]
+    found = _rows(text, "name", "target", name="fire.txt")
     assert found == [("森林火灾火因查明率", "不低于95%"), ("森林火灾6小时内扑灭率", "不低于95%"),
                      ("重大森林火灾", "0起")]
 
@@ -1252,8 +1251,7 @@ def test_a_page_opening_inside_a_table_with_comparator_and_unit_columns_joins_it
             ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", "95", "%", "96", "10"],
             ["合计", "100"]]
     text = "".join(" | ".join(r) + " |\n" for r in rows)
-    found = [(i.name, i.target, i.actual, i.weight) for p in extract_text(text, "page2.txt").projects
-             for i in p.indicators]
+    found = _rows(text, "name", "target", "actual", "weight", name="page2.txt")
     assert found == [("排查安全隐患次数", "≥12次", "14", 10), ("安全隐患排查成本", "=6万元", "6", 10),
                      ("安全隐患有效处置率", "≥90%", "93", 10), ("群众满意度", "≥95%", "96", 10)]
 
@@ -1290,8 +1288,7 @@ def test_a_web_pages_furniture_below_the_table_is_no_row():
              "产出指标", "数量指标", "养护里程", "120公里", "126公里",
              "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%",
              "qrcode", "手机扫码,畅快体验!", "联系客服 关注微信 下载APP 返回顶部"]
-    rows = [(i.name, i.target, i.actual) for p in extract_text("\n".join(cells) + "\n", "site.txt").projects
-            for i in p.indicators]
+    rows = _rows("\n".join(cells) + "\n", "name", "target", "actual", name="site.txt")
     assert rows == [("养护里程", "120公里", "126公里"), ("沿线群众满意度", "≥90%", "95%")]
 
 
