@@ -80,7 +80,7 @@ class Chat:
     def parse(self, text: str) -> Request:
         """The best intent for `text` (None when nothing scores above the cutoff)."""
         if self.lexicons is not None:
-            install(self.lexicons)
+            install(self.lexicons)      # the answer after the parse too (theme names, drafts …)
         lx = self.lexicon
         words, slots = lx.analyse(text, self.store.project_names())
         low = text.lower()
@@ -101,8 +101,6 @@ class Chat:
         return Request(text, intent_name, best[1], slots, words)
 
     def respond(self, text: str, context: Context | None = None) -> Reply:
-        if self.lexicons is not None:
-            install(self.lexicons)      # theme names, drafts …: read with the chat's lexicons
         context = context or Context()
         if not text.strip():
             return self.help()

@@ -41,6 +41,7 @@ _VALUE_STOPS = "。；;，,"
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年度?\s*$")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*")
 _EDGE = " \t:：|｜*#“”\"'‘’《》【】[]"
+_EDGE_OR_STOP = _EDGE + _VALUE_STOPS
 _WEIGHT_IN_NAME = re.compile(r"[（(](\d+(?:\.\d+)?)分[)）]$")
 _NOTE = re.compile(r"^[（(][^（）()]{0,12}[)）]$")
 _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
@@ -587,7 +588,7 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     code = v.name_code.match(value)
     value = value[:code.end()] + value[code.end():].strip(_EDGE) if code else value.strip(_EDGE)
     value = value.rstrip(_VALUE_STOPS)      # 「项目名称：某某项目。」: prose closing the value
-    while e > s and (text[e - 1] in _EDGE + _VALUE_STOPS or text[e - 1].isspace()) \
+    while e > s and (text[e - 1] in _EDGE_OR_STOP or text[e - 1].isspace()) \
             and not value.endswith(text[e - 1]):
         e -= 1                              # the offsets hold the value, not its closing colon
     while s < e and (text[s] in _EDGE or text[s].isspace()) and not value.startswith(text[s]):
@@ -752,14 +753,12 @@ def _other_header(a: Atom, text: str, v: FormVocab) -> bool:
     """Whether the line atom `a` opens is the header of another table (「序号 | 学校性质 |
     培训机构 | …」 below the indicators): a numbering column's heading, and no indicator's
     name or label column after it."""
-    if heading_key(a.text) not in _NUMBER_HEADINGS:
+    if heading_key(a.text) not in v.other_table_openers:
         return False
     end = text.find("\n", a.end)
     line = _SPACES.sub("", text[a.end:end if end >= 0 else len(text)])
     return not any(v.columns[m.group()] in ("name", "l1", "l2") for m in v.heading_terms.finditer(line))
 
-
-_NUMBER_HEADINGS = frozenset({"序号", "编号"})
 
 
 def _numbered_row(text: str, a: Atom) -> bool:
@@ -810,26 +809,25 @@ def _notes_dropped(rows: list[Indicator], text: str) -> list[Indicator]:
     """Without the bare rows that are the last cell of the row before (a 备注 or 指标标准或依据
     column the reading left over): where each row has a line of its own, a row with nothing
     but a name, on the line of the row before, is that row's trailing cell."""
-    def bare(r: Indicator) -> bool:
-        return r.target is None and r.actual is None and r.weight is None and r.score is None
-
     def same_line(k: int) -> bool:
         return "\n" not in text[rows[k - 1].end:rows[k].start]
 
     if len(rows) < 3 or sum(not same_line(k) for k in range(1, len(rows))) * 3 < (len(rows) - 1) * 2:
         return rows
-    return [r for k, r in enumerate(rows) if not (k and bare(r) and same_line(k))]
+    return [r for k, r in enumerate(rows) if not (k and _bare(r) and same_line(k))]
 
 
 def _boilerplate_dropped(rows: list[Indicator]) -> list[Indicator]:
     """Without the rows that are a column's boilerplate: a text with no value beside it printed
     on BOILERPLATE_ROWS rows or more (「未达指标值酌情扣分」 in a 评(扣)分标准 column read as a
     row of its own) is no indicator — an indicator's name is printed once."""
-    def bare(r: Indicator) -> bool:
-        return r.target is None and r.actual is None and r.weight is None and r.score is None
+    printed = Counter(r.name for r in rows if _bare(r))
+    return [r for r in rows if not _bare(r) or printed[r.name] < BOILERPLATE_ROWS]
 
-    printed = Counter(r.name for r in rows if bare(r))
-    return [r for r in rows if not bare(r) or printed[r.name] < BOILERPLATE_ROWS]
+
+def _bare(r: Indicator) -> bool:
+    """A row with a name and nothing else."""
+    return r.target is None and r.actual is None and r.weight is None and r.score is None
 
 
 def _halves_joined(rows: list[Indicator], text: str) -> list[Indicator]:

@@ -49,6 +49,7 @@ class FormVocab:
     name_mark: re.Pattern              # 指标1：, 任务2：: a name begins here
     column_numbering: frozenset[str]   # 列次, 栏次: a row numbering the columns
     schemas: tuple[tuple[str, ...], ...]
+    other_table_openers: frozenset[str]    # 序号, 编号: a line opening with one and naming no indicator column
     fallback_schemas: tuple[tuple[str, ...], ...]   # a page-top table that prints no score
     titles: tuple[tuple[re.Pattern, str], ...]
     header_forms: dict[str, str]
@@ -73,9 +74,9 @@ class FormVocab:
         if not key or len(key) > 20:
             return None
         role = self.columns.get(key)
-        if role is None and _YEAR.search(key):
+        if role is None and YEAR.search(key):
             # 「预期2022年实现值」, 「2021年实际实现值」: a heading naming its year
-            key = _YEAR.sub("", key).replace("本年", "").strip(_EDGE_PUNCT)
+            key = YEAR.sub("", key).replace("本年", "").strip(_EDGE_PUNCT)
             role = self.columns.get(key)
         if role is not None or len(key) < 3 or not fuzzy:
             return role
@@ -97,7 +98,7 @@ def _column_role(text: str, fuzzy: bool) -> str | None:
     return vocab()._column_role(text, fuzzy)
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")      # a year printed inside a heading (预期2023年实现值)
 
 
 @lru_cache(maxsize=65536)
@@ -208,6 +209,7 @@ def vocab() -> FormVocab:
         column_numbering=frozenset(heading_key(w) for w in tables.get("column_numbering") or ()),
         schemas=tuple(tuple(s) for s in tables["schemas"]),
         fallback_schemas=tuple(tuple(s) for s in tables.get("fallback_schemas", [])),
+        other_table_openers=frozenset(heading_key(w) for w in tables.get("other_table_openers", [])),
         titles=tuple((re.compile(t["pattern"]), t["form"]) for t in forms["titles"]),
         header_forms=dict(forms["header_forms"]),
         default_form=forms["default_form"],

@@ -82,8 +82,9 @@ KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "we
                 "problem_measure": "text", "note": "any", "nature": "nature", "unit": "unit",
                 "l2": "label", "name_mid": "any", None: "any"}
 
+_COMPARISONS = "不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过"
 _VALUE = re.compile(
-    r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过|达到|约|≈|±"
+    r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|" + _COMPARISONS + r"|达到|约|≈|±"
     r"|(?:较上年|比上年|超上年)?(?:增加|增长|增收|增|减少|减|提高|提升|下降|降低|超))?"
     r"[-+]?\d+(?:\.\d+)?(?:[-~～至]\d+(?:\.\d+)?)?"
     r"(?:%|％|‰|[\u4e00-\u9fffA-Za-z/／㎡²³·]{1,8})?(?:[（(][^）)]{1,8}[）)])?(?:以上|以下|以内|及以上|左右)?$")
@@ -92,7 +93,7 @@ _DATE = re.compile(r"^(?:每年|每月|每季度?|每周|当月|次月|当年|�
                    r"(?:[前后内底末]|以前|之前|以内|开学前|年底|中旬|上旬|下旬)*"
                    r"(?:已?完成|完工|竣工|办结|到位|发放|开工|实施|启动|交付|上线|验收)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_OPEN_COMPARISON = re.compile(r"(?:不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过)$")
+_OPEN_COMPARISON = re.compile(f"(?:{_COMPARISONS})$")
 _UNIT_WORDS = re.compile(r"(?<=\d)[\u4e00-\u9fff]+")
 LONE_UNIT = 3.0
 LONG_UNIT = 0.3          # each character of a value's unit past the third

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.formvocab import heading_key, vocab
+from assistant.extract.formvocab import YEAR, heading_key, vocab
 from assistant.extract.labels import Label, label_book, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
 from assistant.lexicon import builtin, derived
@@ -94,12 +94,9 @@ def _column_role(text: str, lex: dict) -> str | None:
     if not key:
         return None
     role = lex["_column_roles"].get(key)
-    if role is None and "年" in key and _YEAR_IN.search(key):
+    if role is None and "年" in key and YEAR.search(key):
         role = vocab().column_role(key, fuzzy=False)    # 「预期2023年实现值」: the stream reader's rule
     return role
-
-
-_YEAR_IN = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 @lru_cache(maxsize=65536)
@@ -157,7 +154,7 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
         if first and (any(first.startswith(t) for t in lex["table_end"]) or vocab().approval.match(first)):
             break                 # 总分 …; 「财务科(盖章)」, 「…审核意见」 below the table
-        if first in ("序号", "编号") and not {"name", "l1", "l2"} & {_column_role(t, lex) for t in row.texts}:
+        if first in vocab().other_table_openers and not {"name", "l1", "l2"} & {_column_role(t, lex) for t in row.texts}:
             break                 # 「序号 | 学校性质 | 培训机构 | …」: the header of another table
         if not row.nonempty:
             continue
