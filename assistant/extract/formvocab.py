@@ -64,6 +64,8 @@ class FormVocab:
     field_terms: re.Pattern            # field keys, white space allowed between characters
     heading_terms: re.Pattern          # column headings, in text without white space
     max_label_chars: int
+    column_anagrams: dict[str, str]    # a heading's characters in sorted order → role (the first heading's)
+    column_words: tuple[str, ...]      # the headings of `columns`, in their order, for fuzzy matching
 
     def column_role(self, text: str, fuzzy: bool = True) -> str | None:
         """The role of a column heading, exact or (OCR, PDF reordering) near enough."""
@@ -80,7 +82,7 @@ class FormVocab:
             role = self.columns.get(key)
         if role is not None or len(key) < 3 or not fuzzy:
             return role
-        return _fuzzy(key, self.columns)
+        return _fuzzy(key, self)
 
     def budget_role(self, text: str) -> str | None:
         key = heading_key(text)
@@ -108,18 +110,24 @@ def heading_key(text: str) -> str:
     return _BRACKET.sub("", _SPACE.sub("", text or "")).strip(_EDGE_PUNCT)
 
 
-def _fuzzy(key: str, table: dict[str, str]) -> str | None:
+def _fuzzy(key: str, v: FormVocab) -> str | None:
     """A heading damaged by OCR or PDF reordering: the same characters in another order
     (考值参分 for 参考分值), or one character off in a long heading."""
-    chars = sorted(key)
-    for word, role in table.items():
-        if len(word) == len(key) and sorted(word) == chars:
-            return role
+    role = v.column_anagrams.get("".join(sorted(key)))
+    if role is not None:
+        return role
     if len(key) >= 5:
-        best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=88)
+        best = process.extractOne(key, v.column_words, scorer=fuzz.ratio, score_cutoff=88)
         if best is not None and best[0] not in key and key not in best[0]:
-            return table[best[0]]
+            return v.columns[best[0]]
     return None
+
+
+def _anagrams(columns: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word, role in columns.items():
+        out.setdefault("".join(sorted(word)), role)
+    return out
 
 
 def spaced(word: str) -> str:
@@ -223,4 +231,6 @@ def vocab() -> FormVocab:
         field_terms=field_terms,
         heading_terms=re.compile("|".join(re.escape(h) for h in sorted(columns, key=len, reverse=True))),
         max_label_chars=labels.max_chars,
+        column_anagrams=_anagrams(columns),
+        column_words=tuple(columns),
     )

@@ -205,12 +205,13 @@ def _tab_row(start: int, raw: str, line: int) -> Row:
     cells, pos = [], start
     for part in raw.split("\t"):
         body = part.strip()
-        if len(body) == len(part):          # `_stripped`, inline: every cell of every row
-            cells.append(Cell(part, pos, pos + len(part)))
+        n = len(part)
+        if body is part:                    # `_stripped`, inline: every cell of every row
+            cells.append(Cell(part, pos, pos + n))   # (strip gives the string itself back)
         else:
-            left = pos + len(part) - len(part.lstrip())
+            left = pos + n - len(part.lstrip())
             cells.append(Cell(body, left, left + len(body)))
-        pos += len(part) + 1
+        pos += n + 1
     return Row(cells=cells, start=start, end=start + len(raw), line=line, tabbed=len(cells) > 1)
 
 

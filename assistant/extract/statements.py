@@ -301,6 +301,8 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
             for found in _reasons(text, seg_start, seg_end, reason_cues, yearly):
                 taken.append(found[1:3])
                 yield found
+        if any_admission is not None and not any_admission.search(text[seg_start:seg_end]):
+            continue            # no cue in the segment, so none in any of its sentences
         for s_start, s_end in _sentences(text, seg_start, seg_end):
             for s, e in taken:      # the admission ends where a reason begins
                 if s <= s_start < e:

@@ -152,7 +152,7 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     for row_no in range(header_at + 1, len(rows)):
         row = rows[row_no]
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
-        if first and (any(first.startswith(t) for t in lex["table_end"]) or vocab().approval.match(first)):
+        if first and (first.startswith(lex["_table_end"]) or vocab().approval.match(first)):
             break                 # 总分 …; 「财务科(盖章)」, 「…审核意见」 below the table
         if first in vocab().other_table_openers and not {"name", "l1", "l2"} & {_column_role(t, lex) for t in row.texts}:
             break                 # 「序号 | 学校性质 | 培训机构 | …」: the header of another table
@@ -177,8 +177,10 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
 def numbers_columns(texts: list[str]) -> bool:
     """A row numbering the columns (列次 1 2 3 …): a word of tables.yaml § column_numbering,
     then nothing but numbers (both readers skip it)."""
-    texts = [_SPACE.sub("", t) for t in texts if t.strip()]
-    return bool(texts) and heading_key(texts[0]) in vocab().column_numbering and all(t.isdigit() for t in texts[1:])
+    texts = [t for t in texts if t.strip()]
+    if not texts or heading_key(texts[0]) not in vocab().column_numbering:    # (most rows)
+        return False
+    return all(_SPACE.sub("", t).isdigit() for t in texts[1:])
 
 
 def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
@@ -298,13 +300,18 @@ def _apply_labels(cells: list[Cell], labels: _Labels, row_no: int) -> list[Cell]
     not labels but indicator text."""
     found = [(c, lookup_label(c.text)) for c in cells if c.text]
     orphans = []
+    # whether a label below the first level stands after each cell (read from the right)
+    followed, later = [False] * len(found), False
+    for n in range(len(found) - 1, -1, -1):
+        followed[n] = later
+        lab = found[n][1]
+        later = later or lab is not None and lab.level != 1
     for n, (cell, label) in enumerate(found):
         if label is None:
             if _is_name(cell.text):
                 orphans.append(cell)
             continue
-        followed = any(lab is not None and lab.level != 1 for _, lab in found[n + 1:])
-        labels.apply(label, row_no, followed or bool(_WEIGHTED.search(cell.text)))
+        labels.apply(label, row_no, followed[n] or bool(_WEIGHTED.search(cell.text)))
     return orphans
 
 
@@ -388,6 +395,8 @@ def template_instruction(text: str) -> bool:
 def _read_budget(rows: list[Row], lex: dict) -> Budget | None:
     blex = lex["budget"]
     for idx, row in enumerate(rows):
+        if len(row.nonempty) < 2:
+            continue              # (two budget headings at least)
         roles = [_budget_role(t, blex) for t in row.texts]
         if sum(r in ("initial", "adjusted", "executed", "rate") for r in roles) < 2:
             continue
@@ -455,6 +464,7 @@ def _tables_lexicon() -> dict:
     lex["_template_instruction"] = re.compile(lex["template_instruction_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
     lex["_direction"] = re.compile(r"^\s*(?:" + lex["direction_re"] + r")\s*")
+    lex["_table_end"] = tuple(lex["table_end"])     # (str.startswith takes them all at once)
     return lex
 
 
