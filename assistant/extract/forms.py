@@ -25,12 +25,12 @@ from itertools import chain, combinations, islice, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
-from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, _as_number, is_value, read_rows
+from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import (CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
                                       unwrap)
-from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon, numbers_columns, template_instruction
+from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon, numbers_columns, template_instruction
 from assistant.model import Budget, Indicator, Project
 
 _SPACES = re.compile(r"\s+")
@@ -48,7 +48,6 @@ _TITLE_WORD = re.compile(r"[^\s|｜:：，,。；;]*")
 # a numbered line ending a sentence: the report's next heading (「2.部门绩效评价结果。」)
 _NUMBERED_SENTENCE = re.compile(r"\s*\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff][^|｜]{2,}[。：:]\s*$")
 _TITLE_GLUED = re.compile(r"(?:表|报告)")
-_VERB_BIAO = re.compile(r"[明示达彰述]")      # 表明, 表示 …: the 表 of a verb, not of a form
 _TITLE_END = re.compile(r"(?:表|报告|自评结果)(?:[（(][^（）()]*[)）])?$")
 _SECTION_LINE = re.compile(r"^(?:#+|[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[部章节])")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -310,7 +309,7 @@ def _title_near(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
                     if glued is None or not (
                             v.field_terms.match(body, glued.end())
                             or _ends_form_word(body[m.start():glued.end()], v)
-                            and not _VERB_BIAO.match(body, glued.end())):
+                            and not v.title_verb.match(body, glued.end())):
                         continue            # 「部门整体支出绩效自评开展情况」: not a form's title
                     end = glued.end()
                 head = body[:end]
@@ -917,20 +916,18 @@ def _by_schemas(table: list[Atom], text: str, v: FormVocab,
                key=lambda r: r.cost)
 
 
-_NATURE_CELL = re.compile(r"(?:[≥≤<>=＞＜＝≧≦]{1,2}|定性|定量)$")
-
-
 def _nature_cells(table: list[Atom]) -> bool:
     """Whether a table prints its comparators (or 定性) as cells of their own, on three rows
     or more."""
-    return sum(1 for a in table if a.gap >= SPACE and _NATURE_CELL.match(a.text)) >= CONTINUED_MIN_ROWS
+    nature = vocab().nature_cell
+    return sum(1 for a in table if a.gap >= SPACE and nature.match(a.text)) >= CONTINUED_MIN_ROWS
 
 
 def _fits_row(row: ParsedRow) -> bool:
     """A weight and a score within it."""
     if "weight" not in row.values or "score" not in row.values:
         return False
-    w, s = _as_number(row.values["weight"].text), _as_number(row.values["score"].text)
+    w, s = as_number(row.values["weight"].text), as_number(row.values["score"].text)
     return w is not None and s is not None and 0 <= s <= w
 
 
@@ -969,8 +966,8 @@ def _prose(atoms: list[Atom]) -> bool:
 
 def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
     """Indicators of the rows read, their labels filled down as merged cells are."""
-    labels = _Labels()
-    lex = _tables_lexicon()
+    labels = FilledLabels()
+    lex = tables_lexicon()
     out: list[Indicator] = []
     for row_no, row in enumerate(reading.rows):
         _label_as_name(row)
@@ -1046,7 +1043,7 @@ def _parent_by_weight(row: ParsedRow) -> None:
         return
     parent = _WEIGHT_IN_NAME.search(_SPACES.sub("", row.name.text))
     child = _WEIGHT_IN_NAME.search(_SPACES.sub("", note.text))
-    score = _as_number(row.values["score"].text) if "score" in row.values else None
+    score = as_number(row.values["score"].text) if "score" in row.values else None
     if parent is None or child is None or float(child.group(1)) >= float(parent.group(1)) \
             or score is not None and score > float(child.group(1)):
         return
@@ -1110,23 +1107,23 @@ def _repeats_its_name(row: ParsedRow) -> bool:
     return bool(values) and all(v == name for v in values)
 
 
-def _indicator_of(row: ParsedRow, labels: _Labels, row_no: int, lex: dict,
+def _indicator_of(row: ParsedRow, labels: FilledLabels, row_no: int, lex: dict,
                   lexicon: CompiledLexicon | None) -> Indicator:
     name_text = _SPACES.sub("", row.name.text) or row.name.text
     name = Cell(name_text, row.name.start, row.name.end)
     values = {r: _cell(c) for r, c in row.values.items()
               if r in ("target", "actual", "nature", "unit") and c.text}
-    weight = _as_number(row.values["weight"].text) if "weight" in row.values else None
+    weight = as_number(row.values["weight"].text) if "weight" in row.values else None
     if weight is None:                 # 「相关性(5分)」: a scoring table prints the weight in the name
         m = _WEIGHT_IN_NAME.search(name_text)
         weight = float(m.group(1)) if m else None
-    score = _as_number(row.values["score"].text) if "score" in row.values else None
+    score = as_number(row.values["score"].text) if "score" in row.values else None
     reason = [_cell(row.values["reason"])] if "reason" in row.values else []
-    parsed = _Parsed(labels=[], name=name, values=values, weight=weight, score=score, reason=reason)
+    parsed = ParsedCells(labels=[], name=name, values=values, weight=weight, score=score, reason=reason)
     mid = row.values.get("target_mid")
     if mid is not None and mid.text.strip():
         parsed.target_midterm = _cell(mid)     # 中期指标值 beside 年度指标值
-    ind = _indicator(name, parsed, labels, row_no, lex, lexicon)
+    ind = build_indicator(name, parsed, labels, row_no, lex, lexicon)
     for role in ("problem", "measure", "problem_measure"):
         cell = row.values.get(role)
         if cell is not None and cell.text.strip() and _SPACES.sub("", cell.text).strip("。.") not in lex["reason_empty"]:

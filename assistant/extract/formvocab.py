@@ -64,6 +64,10 @@ class FormVocab:
     field_terms: re.Pattern            # field keys, white space allowed between characters
     heading_terms: re.Pattern          # column headings, in text without white space
     max_label_chars: int
+    nature_cell: re.Pattern            # ≥, =, 定性: a cell of a 指标性质 column
+    score_rule: re.Pattern             # 「得 1 分」: a scoring rule's points (group 1)
+    wrapped_label_suffix: re.Pattern   # 「指标（20分）」: a label's cell's wrapped rest
+    title_verb: re.Pattern             # 明, 示 … after 表: a verb (表明), not a title
     column_anagrams: dict[str, str]    # a heading's characters in sorted order → role (the first heading's)
     column_words: tuple[str, ...]      # the headings of `columns`, in their order, for fuzzy matching
 
@@ -231,6 +235,10 @@ def vocab() -> FormVocab:
         field_terms=field_terms,
         heading_terms=re.compile("|".join(re.escape(h) for h in sorted(columns, key=len, reverse=True))),
         max_label_chars=labels.max_chars,
+        nature_cell=re.compile(tables["nature_cell_re"]),
+        score_rule=re.compile(tables["score_rule_re"]),
+        wrapped_label_suffix=re.compile(tables["wrapped_label_suffix_re"]),
+        title_verb=re.compile(forms["title_verb_after_biao_re"]),
         column_anagrams=_anagrams(columns),
         column_words=tuple(columns),
     )

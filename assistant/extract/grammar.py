@@ -528,7 +528,7 @@ class _Parser(Cells):
 
     def _weight_score(self, pi: int, i: int, j: int) -> float:
         """What a weight (atoms pi..i-1) and its score (i..j-1) say of each other."""
-        w, s = _as_number(self.text(pi, i)), _as_number(self.text(i, j))
+        w, s = as_number(self.text(pi, i)), as_number(self.text(i, j))
         if w is None or s is None:
             return 0.0
         if s > w + 1e-9:
@@ -610,7 +610,7 @@ class _Parser(Cells):
 
 # ---------------------------------------------------------------------------- cell kinds
 
-def _as_number(text: str) -> float | None:
+def as_number(text: str) -> float | None:
     t = text.rstrip("分")
     if not _NUMBER.match(t):
         t = t.translate(_OCR_DIGITS)

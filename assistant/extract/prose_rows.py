@@ -19,10 +19,10 @@ import re
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, vocab
-from assistant.extract.grammar import _as_number
+from assistant.extract.grammar import as_number
 from assistant.extract.labels import lookup_label
 from assistant.extract.layout import Cell
-from assistant.extract.tables import _indicator, _Labels, _Parsed, _tables_lexicon
+from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon
 from assistant.model import Indicator, Project
 
 ROLES = ("target", "actual", "weight", "score")
@@ -64,7 +64,7 @@ def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indica
     v = vocab()
     if v.heading_terms.search(text) is None:
         return []
-    lex = _tables_lexicon()
+    lex = tables_lexicon()
     found: list[tuple[Cell, dict[str, Cell]]] = []
     for m in _ITEM.finditer(text):
         if m.end() - m.start() <= ITEM_MAX:
@@ -73,14 +73,14 @@ def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indica
                 found.append(item)
     if len(found) < ITEMS_MIN:
         return []
-    labels = _Labels()
+    labels = FilledLabels()
     out = []
     for row_no, (name, cells) in enumerate(found):
         values = {r: c for r, c in cells.items() if r in ("target", "actual")}
-        parsed = _Parsed(labels=[], name=name, values=values,
-                         weight=_as_number(cells["weight"].text) if "weight" in cells else None,
-                         score=_as_number(cells["score"].text) if "score" in cells else None)
-        out.append(_indicator(name, parsed, labels, row_no, lex, lexicon))
+        parsed = ParsedCells(labels=[], name=name, values=values,
+                         weight=as_number(cells["weight"].text) if "weight" in cells else None,
+                         score=as_number(cells["score"].text) if "score" in cells else None)
+        out.append(build_indicator(name, parsed, labels, row_no, lex, lexicon))
     return out
 
 

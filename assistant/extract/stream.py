@@ -70,7 +70,6 @@ DASH_CELL = 1.0                         # joining a dash after a weight to the w
 _STEM = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 _PROSE_STOP = frozenset("，,、")
 PROSE_SPACE = (1.0, 0.2)
-_SCORE_RULE_TEXT = re.compile(r"[得扣计加减][ \u3000]?(\d{1,3}(?:\.\d{1,2})?)[ \u3000]?分")
 SCORE_RULE = (3.0, 0.0)
 LABEL_WRAP = (1.0, 0.1)
 BARRED_GLUE = 3.0                       # the split cost of a glued boundary inside a barred table
@@ -80,7 +79,6 @@ WRAP_MIN = 8                            # display columns a cell fills before it
 # never the rest of a wrapped one
 _NUMBER_PIECE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2})?[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{1,4})?$")
 _ELLIPSIS_AFTER_DIGIT = re.compile(r"(?<=\d)(?:…+|\.{3,})")
-_WRAPPED_SUFFIX = re.compile(r"^(?:指标|目标)(?:[（(]\d+(?:\.\d+)?分[)）])?[:：]?$")
 
 
 @dataclass(slots=True)
@@ -113,7 +111,7 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
             a.merge = VALUE_JOIN            # 「>= 98」, 「300 公里」, 「相关性(5 分)」, 「必要性 (政策依据)」
         elif a.gap == SPACE and prev is not None and prev.text[-1] in _PROSE_STOP:
             a.split, a.merge = PROSE_SPACE  # 「…催收, 保证…」: a space after a comma is prose
-        elif prev is not None and a.gap >= SPACE and (_WRAPPED_SUFFIX.match(text[a.start:chunk_end[k]])
+        elif prev is not None and a.gap >= SPACE and (vocab.wrapped_label_suffix.match(text[a.start:chunk_end[k]])
                                                       or a.text == "标" and prev.text.endswith("指")):
             a.merge = VALUE_JOIN            # 「质量 指标」, 「经济效益\n\n指标」: a label's cell wrapped
         elif a.gap == SPACE and prev is not None and a.text == "指标" and lookup_label(prev.text + "指标") is not None:
@@ -128,7 +126,7 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
             a.split, a.merge = PAGE_MARK    # 「…音响、\n2、灯光…」: a document site's page number
             a.page = mark.end()             # no part of any cell's text
         prev = a
-    rules = list(_SCORE_RULE_TEXT.finditer(text, start, end))
+    rules = list(vocab.score_rule.finditer(text, start, end))
     if rules:
         # 「…印制宣传手册,得 1 分;举办…」: the points of a scoring rule, inside its sentence —
         # no weight or score cell, and no row begins there

@@ -38,7 +38,7 @@ _WEIGHTED = re.compile(r"\d+\s*分")      # 「满意度指标(10分)」: a firs
 def read_form(form: Form, text: str, lexicon: CompiledLexicon | None = None) -> Project:
     """The Project one form describes; `lexicon` classifies its indicators (default: the
     built-in one, see assistant.extract.classify.load_lexicon)."""
-    lex = _tables_lexicon()
+    lex = tables_lexicon()
     project = Project(name=form.name, form=form.form, start=form.start, end=form.end,
                       aliases=list(form.aliases), name_start=form.name_cell.start,
                       name_end=form.name_cell.end)
@@ -111,7 +111,7 @@ def _heading_key(text: str) -> str:
 # ---------------------------------------------------------------------------- indicators
 
 @dataclass
-class _Parsed:
+class ParsedCells:
     labels: list[Cell]
     name: Cell
     values: dict[str, Cell]
@@ -121,7 +121,7 @@ class _Parsed:
     target_midterm: Cell | None = None
 
 
-class _Labels:
+class FilledLabels:
     """The current first/second level, filled down as merged cells are."""
 
     def __init__(self) -> None:
@@ -147,7 +147,7 @@ class _Labels:
 def _read_indicators(rows: list[Row], header_at: int, lex: dict,
                      lexicon: CompiledLexicon | None = None) -> list[Indicator]:
     header = _header(rows[header_at], lex)
-    labels = _Labels()
+    labels = FilledLabels()
     out: list[Indicator] = []
     for row_no in range(header_at + 1, len(rows)):
         row = rows[row_no]
@@ -169,8 +169,8 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
             continue
         orphans = _apply_labels(parsed.labels, labels, row_no)
         for cell in orphans:      # text in a label column: an indicator name the PDF split off
-            out.append(_indicator(cell, _Parsed([], cell, {}), labels, row_no, lex, lexicon))
-        out.append(_indicator(parsed.name, parsed, labels, row_no, lex, lexicon))
+            out.append(build_indicator(cell, ParsedCells([], cell, {}), labels, row_no, lex, lexicon))
+        out.append(build_indicator(parsed.name, parsed, labels, row_no, lex, lexicon))
     return out
 
 
@@ -183,7 +183,7 @@ def numbers_columns(texts: list[str]) -> bool:
     return all(_SPACE.sub("", t).isdigit() for t in texts[1:])
 
 
-def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
+def _parse_row(cells: list[Cell], header: Header) -> ParsedCells | None:
     if not header.dual and len(cells) == len(header.roles) and not header.scored \
             and {"actual", "score", "nature", "unit"} & set(header.roles):
         grid = _anchor_grid(cells, header)
@@ -198,7 +198,7 @@ def _parse_row(cells: list[Cell], header: Header) -> _Parsed | None:
     return _anchor_plain(cells, header)
 
 
-def _anchor_scored(cells: list[Cell], header: Header) -> _Parsed | None:
+def _anchor_scored(cells: list[Cell], header: Header) -> ParsedCells | None:
     k = len(header.value_roles)
     texts = [c.text for c in cells]
     for i in range(len(cells) - 2, k, -1):
@@ -211,7 +211,7 @@ def _anchor_scored(cells: list[Cell], header: Header) -> _Parsed | None:
             continue
         values = dict(zip(header.value_roles, cells[i - k:i]))
         reason = [c for c in cells[i + 2:] if c.text]
-        return _Parsed(labels=cells[:name_at], name=cells[name_at], values=values,
+        return ParsedCells(labels=cells[:name_at], name=cells[name_at], values=values,
                        weight=float(texts[i]), score=float(texts[i + 1]), reason=reason)
     return None
 
@@ -219,7 +219,7 @@ def _anchor_scored(cells: list[Cell], header: Header) -> _Parsed | None:
 _GRID_VALUES = ("nature", "target", "unit", "actual")
 
 
-def _anchor_grid(cells: list[Cell], header: Header) -> _Parsed | None:
+def _anchor_grid(cells: list[Cell], header: Header) -> ParsedCells | None:
     """A row of a grid as wide as its header (HTML, DOCX and XLSX tables keep every column,
     merged places empty): each cell is what its column's heading says.  For headers the
     anchored readers do not cover — values after the name without a 分值 column
@@ -249,11 +249,11 @@ def _anchor_grid(cells: list[Cell], header: Header) -> _Parsed | None:
                 weight = float(text)
         elif role == "reason":
             reason.append(cell)
-    return _Parsed(labels=[c for c in cells[:name_at] if c.text], name=name, values=values,
+    return ParsedCells(labels=[c for c in cells[:name_at] if c.text], name=name, values=values,
                    weight=weight, score=score, reason=reason)
 
 
-def _anchor_plain(cells: list[Cell], header: Header) -> _Parsed | None:
+def _anchor_plain(cells: list[Cell], header: Header) -> ParsedCells | None:
     roles = header.roles
     packed = _strip_trailing(cells)
     gapped = any(not c.text for c in packed)      # left-packed rows were shifted: read from the right
@@ -268,19 +268,19 @@ def _anchor_plain(cells: list[Cell], header: Header) -> _Parsed | None:
             labels = labels[:labels.index(name)]
         if not name.text:
             return None
-        return _Parsed(labels=labels, name=name, values={"target": target})
+        return ParsedCells(labels=labels, name=name, values={"target": target})
     nonempty = [c for c in _strip_trailing(cells) if c.text]
     if header.noted and len(nonempty) >= 3 and len(nonempty[-1].text) >= 20:
         nonempty = nonempty[:-1]           # the explanation column
     if len(nonempty) < 2:
         if len(nonempty) == 1 and lookup_label(nonempty[0].text) is None and _is_name(nonempty[0].text):
-            return _Parsed(labels=[], name=nonempty[0], values={})
+            return ParsedCells(labels=[], name=nonempty[0], values={})
         return None
     name, target = nonempty[-2], nonempty[-1]
-    return _Parsed(labels=nonempty[:-2], name=name, values={"target": target})
+    return ParsedCells(labels=nonempty[:-2], name=name, values={"target": target})
 
 
-def _anchor_dual(cells: list[Cell]) -> _Parsed | None:
+def _anchor_dual(cells: list[Cell]) -> ParsedCells | None:
     nonempty = [c for c in _strip_trailing(cells) if c.text]
     if len(nonempty) < 2:
         return None
@@ -291,11 +291,11 @@ def _anchor_dual(cells: list[Cell]) -> _Parsed | None:
         if _SPACE.sub("", rest[j].text) == squashed:
             midterm = rest[j + 1] if j + 1 < len(rest) and lookup_label(rest[j + 1].text) is None else None
             labels = rest[:j] + [c for c in rest[j + 2 if midterm else j + 1:] if lookup_label(c.text)]
-            return _Parsed(labels=labels, name=name, values={"target": target}, target_midterm=midterm)
-    return _Parsed(labels=rest, name=name, values={"target": target})
+            return ParsedCells(labels=labels, name=name, values={"target": target}, target_midterm=midterm)
+    return ParsedCells(labels=rest, name=name, values={"target": target})
 
 
-def _apply_labels(cells: list[Cell], labels: _Labels, row_no: int) -> list[Cell]:
+def _apply_labels(cells: list[Cell], labels: FilledLabels, row_no: int) -> list[Cell]:
     """Update the filled-down labels from a row's label cells; return the cells that are
     not labels but indicator text."""
     found = [(c, lookup_label(c.text)) for c in cells if c.text]
@@ -315,8 +315,8 @@ def _apply_labels(cells: list[Cell], labels: _Labels, row_no: int) -> list[Cell]
     return orphans
 
 
-def _indicator(name: Cell, parsed: _Parsed, labels: _Labels, row_no: int, lex: dict,
-               lexicon: CompiledLexicon | None = None) -> Indicator:
+def build_indicator(name: Cell, parsed: ParsedCells, labels: FilledLabels, row_no: int, lex: dict,
+                    lexicon: CompiledLexicon | None = None) -> Indicator:
     values = parsed.values
     target = _join_values(values, ("nature", "target", "unit")) if values else None
     actual = values["actual"].text if "actual" in values else None
@@ -350,7 +350,7 @@ def clean_name(text: str, lex: dict | None = None) -> tuple[str, bool]:
     """(name, key) of a name cell as printed: without its number (1. / 指标1： / (1)), the
     其中： of a sub-row, a label printed before it (数量指标：…) and the ★ of a key indicator
     (tables.yaml § name_numbering_re)."""
-    lex = lex or _tables_lexicon()
+    lex = lex or tables_lexicon()
     name = text.strip()
     key = False
     for _ in range(2):                  # 「★1.…」, 「1.★…」
@@ -371,7 +371,7 @@ def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
     if not parts:
         return None
     if "nature" in values and roles[0] == "nature":
-        parts[0] = _tables_lexicon()["_direction"].sub("", parts[0])     # 正向= · 8 → =8
+        parts[0] = tables_lexicon()["_direction"].sub("", parts[0])     # 正向= · 8 → =8
     return "".join(parts)
 
 
@@ -387,7 +387,7 @@ def _reason(cells: list[Cell], lex: dict) -> tuple[str, int | None, int | None]:
 def template_instruction(text: str) -> bool:
     """Whether a cell still holds the template's instruction (「…需说明原因(100字以内)」):
     a cell left unfilled (tables.yaml § template_instruction_re)."""
-    return bool(_tables_lexicon()["_template_instruction"].search(text or ""))
+    return bool(tables_lexicon()["_template_instruction"].search(text or ""))
 
 
 # ---------------------------------------------------------------------------- budget, totals
@@ -450,7 +450,7 @@ def _read_total(rows: list[Row], lex: dict) -> tuple[float | None, str]:
 # ---------------------------------------------------------------------------- small helpers
 
 @derived(maxsize=1)
-def _tables_lexicon() -> dict:
+def tables_lexicon() -> dict:
     lex = dict(builtin("tables.yaml"))
     lex["_column_roles"] = {}
     for rule in lex["indicator_columns"]:
