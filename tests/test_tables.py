@@ -1314,6 +1314,31 @@ def test_a_unit_is_never_cut_short_where_glued_text_runs_on_after_it():
     assert [m.group() for m in ends.finditer("成本15万元办公")] == ["万元"]
 
 
+# A PDF's text layer on a document site: the table run into one line, every number spaced
+# from its unit and the unit glued to the next row's name (written for this test).
+SPACED_UNITS = (
+    "某县项目支出绩效目标申报表 项目名称 基层农技推广补助经费 主管部门 某县农业农村局 "
+    "指标 指标内容 指标值 产出指标 农技人员培训人次 300 人次田间观摩会场数 6 场"
+    "示范基地建设个数 5 个项目或定额成本控制率 100%\n"
+)
+
+
+def test_a_unit_spaced_from_its_number_ends_the_value_not_opens_the_next_name():
+    [project] = extract_text(SPACED_UNITS, "pdf.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("农技人员培训人次", "300 人次"), ("田间观摩会场数", "6 场"), ("示范基地建设个数", "5 个"),
+        ("项目或定额成本控制率", "100%")]
+
+
+def test_a_word_opening_with_a_units_character_is_not_cut_after_a_spaced_number():
+    from assistant.extract.formvocab import vocab
+    lead = vocab().unit_lead
+    assert lead.match("项目或定额成本控制率") is None      # 5 项目…: a name, not 5 项
+    assert lead.match("个别人员未到岗") is None
+    assert lead.match("次趋势会商").group() == "次"
+    assert lead.match("人次上报").group() == "人次"
+
+
 # A Word file's text on a document site: the cells run together, and each cell's own line
 # wraps left a space inside its words (「成 品粮」, 「质量 指标」) (written for this test).
 GLUED_WRAPPED_WORDS = (

@@ -36,6 +36,7 @@ class FormVocab:
     qualitative: frozenset[str]        # 合格, 效果明显 …
     value_end: re.Pattern              # a name ending in 「小于」, 「按规定时限」: a value glued on
     unit_end: re.Pattern               # 「2280次|大楼…」: a number's unit, words glued after it
+    unit_lead: re.Pattern              # 「4 次|趋势…」: the same at a run's start, a space after the number
     units: frozenset[str]              # 万元, 次, 人 …: a unit alone is never a value
     description_opener: re.Pattern     # 反映…, 该指标…: an indicator's description starts here
     table_end: tuple[str, ...]
@@ -154,14 +155,15 @@ def spaced(word: str) -> str:
     return r"\s*+".join(out)
 
 
-def _unit_end(units: list[str]) -> re.Pattern:
+def _unit_end(units: list[str], words: list[str], after: str = r"(?<=\d)") -> re.Pattern:
     """A number's unit with words glued after it, never a unit cut short (「372人|次」: 人 is
-    a unit, but 人次 is the one printed)."""
+    a unit, but 人次 is the one printed) nor the first character of a word (「5|项目」)."""
     parts = []
     for u in sorted(units, key=len, reverse=True):
         longer = {v[len(u)] for v in units if len(v) > len(u) and v.startswith(u)}
+        longer |= {w[len(u)] for w in words if len(w) > len(u) and w.startswith(u)}
         parts.append(re.escape(u) + (f"(?![{''.join(sorted(longer))}])" if longer else ""))
-    return re.compile(r"(?<=\d)(?:" + "|".join(parts) + r")(?=[\u4e00-\u9fff])")
+    return re.compile(after + r"(?:" + "|".join(parts) + r")(?=[\u4e00-\u9fff])")
 
 
 @derived(maxsize=1)
@@ -203,7 +205,8 @@ def vocab() -> FormVocab:
         qualitative=qualitative,
         value_end=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
             set(tables["value_openers"]) | {q for q in qualitative if len(q) >= 4}, key=len, reverse=True)) + ")$"),
-        unit_end=_unit_end(tables["quantity_units"]),
+        unit_end=_unit_end(tables["quantity_units"], []),
+        unit_lead=_unit_end(tables["quantity_units"], tables.get("unit_initial_words") or [], after=""),
         units=frozenset(tables["quantity_units"]),
         description_opener=re.compile("|".join(re.escape(w) for w in sorted(
             tables["description_openers"], key=len, reverse=True))),

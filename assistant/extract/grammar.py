@@ -603,7 +603,8 @@ class _Parser(Cells):
         first = self.atoms[i]
         parts = [first.text[first.page:]]
         for a in self.atoms[i + 1:j]:
-            parts.append((" " if a.gap == SPACE else "") + a.text[a.page:])
+            spaced = a.gap == SPACE and self.source[a.start - 1:a.start].isspace()
+            parts.append((" " if spaced else "") + a.text[a.page:])
         span = self.atoms[i:j]
         return Cellish(text="".join(parts), start=min(a.start + a.page for a in span), end=max(a.end for a in span))
 

@@ -53,6 +53,7 @@ _UNIT_RATIO = re.compile(UNIT_RATIO + r"(?=[\d≥≤<>=＞＜＝≧≦])")
 # Across a space, a comparator and its number, or a number and its unit, are one value
 # (「>= 98 %(百分比)」, 「300 公里」).
 _BARE_COMPARATOR = re.compile(r"^[≥≤<>=＞＜＝≧≦]{1,2}$")
+_ONE_SPACE = " \u3000"
 _UNIT_AFTER_NUMBER = re.compile(r"^(?:[%％‰]|[\u4e00-\u9fff]{1,3}$)")
 VALUE_JOIN = 0.2
 # Document sites cut a document into pages numbered 「1、」「2、」 at the start of a line,
@@ -309,6 +310,10 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
     for m in vocab.unit_end.finditer(text, start, end):
         if m.end() < end:
             cuts.setdefault(m.end(), GLUE_CLASS)      # 「2280次大楼…」: a quantity ends after its unit
+    if start >= 2 and text[start - 1] in _ONE_SPACE and text[start - 2].isdigit() \
+            and (lead := vocab.unit_lead.match(text, start, end)) and lead.end() < end:
+        cuts.setdefault(lead.end(), SPACE)            # 「4 次|趋势会商…」: PDF text spaced the number from its
+        #                                               unit, not the unit from the next cell
     marked = _name_marks(text, start, end, vocab, cuts)
     for k, kind in _class_cuts(text, start, end):
         if k not in cuts and k not in marked:
