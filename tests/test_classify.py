@@ -126,6 +126,15 @@ def test_unknown_phrase_gives_none_with_low_confidence(name):
     assert got.confidence < 0.35
 
 
+def test_a_weak_lean_on_the_names_words_is_a_guess_marked_unsure_not_none():
+    # only a weak cue speaks (补贴): the best guess, with its weakness in the evidence
+    got = classify_indicator("社区服务补贴兑付情况")
+    assert got.category == "成本"
+    assert got.confidence < 0.35 and got.evidence.startswith("把握不大：最接近成本")
+    # the character model alone is no lean: a phrase with no indicator words stays unknown
+    assert classify_indicator("项目一").category is None
+
+
 @pytest.mark.parametrize("name, target, expected", [
     ("养老服务补贴发放准确率", "100%", "质量"),
     ("补贴资金拨付到位时间", "2024年3月底前", "时效"),

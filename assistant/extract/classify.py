@@ -359,10 +359,16 @@ def _from_name(lex: CompiledLexicon, ev: Evidence, note: str, allowed: tuple[str
         if guess is not None and p >= lex.thresholds.get("model_alone", 0.6):
             return _result(lex, guess, None, round(p * 0.8, 2),
                            f"{note}依据：字符模型 {p:.0%}（名称无明确关键词）", None)
-        closest, weight = max(ev.scores.items(), key=lambda kv: kv[1])
+        closest, weight = max(ev.scores.items(), key=lambda kv: (kv[1], -lex.order[kv[0]]))
         said = ev.describe(closest)
-        hint = f"；最接近{closest}（{said}）" if weight > 0 and said != "无证据" else ""
         conf = round(min(0.3, weight * 0.3), 2)
+        # what the name's words, the target and the exemplars say, the model's vote aside
+        worded = weight - lex.weights.get("model", 0.0) * ev.model.get(closest, 0.0)
+        if worded > 0 and said != "无证据":
+            # a weak lean on the name's own words is still the best guess an analyst can
+            # check; its confidence and its evidence say how weak it is
+            return _result(lex, closest, None, conf, f"{note}把握不大：最接近{closest}（{said}）", None)
+        hint = f"；最接近{closest}（{said}）" if weight > 0 and said != "无证据" else ""
         return Classification(None, None, None, conf, f"{note}证据不足{hint}")
     where = f"{context}＋" if allowed else ""
     return _result(lex, ev.best, None, _name_confidence(ev, lex),
