@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.formvocab import YEAR, heading_key, vocab
+from assistant.extract.formvocab import heading_key, vocab
 from assistant.extract.labels import Label, label_book, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
 from assistant.lexicon import builtin, derived
@@ -68,14 +68,14 @@ def _find_header(rows: list[Row], lex: dict) -> int | None:
     for idx, row in enumerate(rows):
         if anchor and anchor not in row.joined and anchor not in _SPACE.sub("", row.joined):
             continue                # no name heading can be in it: most rows of a form
-        roles = [_column_role(t, lex) for t in row.texts]
+        roles = [_column_role(t) for t in row.texts]
         if sum(r in ("l1", "l2", "name") for r in roles) >= lex["header_min_levels"] and "name" in roles:
             return idx
     return None
 
 
 def _header(row: Row, lex: dict) -> Header:
-    roles = [_column_role(t, lex) for t in row.texts]
+    roles = [_column_role(t) for t in row.texts]
     dual = roles.count("name") >= 2
     if dual:   # the second half is the annual one
         first, second = [i for i, r in enumerate(roles) if r == "name"][:2]
@@ -89,14 +89,11 @@ def _header(row: Row, lex: dict) -> Header:
     return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual, noted="note" in roles)
 
 
-def _column_role(text: str, lex: dict) -> str | None:
-    key = _heading_key(text or "")
-    if not key:
-        return None
-    role = lex["_column_roles"].get(key)
-    if role is None and "年" in key and YEAR.search(key):
-        role = vocab().column_role(key, fuzzy=False)    # 「预期2023年实现值」: the stream reader's rule
-    return role
+@derived(maxsize=65536)
+def _column_role(text: str) -> str | None:
+    """A cell's column role: the vocabulary the stream reader uses (formvocab), exact.
+    (Every cell of every row is asked, most of them more than once.)"""
+    return vocab().column_role(text or "", fuzzy=False)
 
 
 @lru_cache(maxsize=65536)
@@ -154,7 +151,7 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
         if first and (first.startswith(lex["_table_end"]) or vocab().approval.match(first)):
             break                 # 总分 …; 「财务科(盖章)」, 「…审核意见」 below the table
-        if first in vocab().other_table_openers and not {"name", "l1", "l2"} & {_column_role(t, lex) for t in row.texts}:
+        if first in vocab().other_table_openers and not {"name", "l1", "l2"} & {_column_role(t) for t in row.texts}:
             break                 # 「序号 | 学校性质 | 培训机构 | …」: the header of another table
         if not row.nonempty:
             continue
@@ -452,14 +449,10 @@ def _read_total(rows: list[Row], lex: dict) -> tuple[float | None, str]:
 @derived(maxsize=1)
 def tables_lexicon() -> dict:
     lex = dict(builtin("tables.yaml"))
-    lex["_column_roles"] = {}
-    for rule in lex["indicator_columns"]:
-        for heading in rule["match"]:
-            lex["_column_roles"].setdefault(_BRACKET.sub("", heading), rule["role"])
     lex["budget"] = dict(lex["budget"])
     lex["budget"]["_roles"] = {h: r["role"] for r in lex["budget"]["columns"] for h in r["match"]}
     # what every heading of the name column holds (指标): a row without it is no header
-    lex["_name_anchor"] = _common_part([h for h, role in lex["_column_roles"].items() if role == "name"])
+    lex["_name_anchor"] = _common_part([h for h, role in vocab().columns.items() if role == "name"])
     lex["_name_numbering"] = re.compile(lex["name_numbering_re"])
     lex["_template_instruction"] = re.compile(lex["template_instruction_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
