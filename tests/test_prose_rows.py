@@ -41,3 +41,42 @@ def test_a_sentence_running_its_subject_into_the_heading_is_no_item():
             "本项目年初目标值为改造500户，实际完成值为512户。\n"
             "验收合格率目标值为95%，实际完成值为97%。\n")
     assert [i.name for p in extract_text(text, "prose.txt").projects for i in p.indicators] == []
+
+
+# A township's notice of one project's targets, in the template's own wording: each name
+# with the placeholder the template printed for its target, then the value (written for
+# this test).
+NOTICE = (
+    "标 题: | 关于某镇高山冷水鱼养殖项目绩效目标设定的公示 |\n"
+    "安排衔接资金30万元，实施某镇高山冷水鱼养殖项目。现将绩效目标设定如下：\n"
+    "一、产出指标\n"
+    "数量指标：★新建养殖池数量(≥**个)≥12个；鱼苗成活率(≥**%)≥90%；"
+    "时效指标：项目完工及时率(≥**%)≥100%。成本指标：每个养殖池建设成本(≤**万元/个)≤2.5万元/个。\n"
+    "二、效益指标\n"
+    "经济效益指标：带动村集体经济增收(≥**万元)≥3万元；社会效益目标：★★受益脱贫户数(≥**户)≥15户。"
+    "生态效益指标：养殖尾水达标排放。\n"
+    "三、满意度指标\n"
+    "服务对象满意度指标，受益群众满意度(≥**%)≥95%。\n"
+)
+
+
+def test_a_notice_listing_names_with_the_templates_placeholders_gives_the_targets():
+    report = extract_text(NOTICE, "notice.txt")
+    [project] = report.projects
+    assert (project.name, project.form) == ("某镇高山冷水鱼养殖项目", "target_application")
+    rows = [(i.level2, i.name, i.target, i.category) for i in project.indicators]
+    assert rows == [
+        ("数量指标", "新建养殖池数量", "≥12个", "数量"),
+        ("数量指标", "鱼苗成活率", "≥90%", "数量"),
+        ("时效指标", "项目完工及时率", "≥100%", "时效"),
+        ("成本指标", "每个养殖池建设成本", "≤2.5万元/个", "成本"),
+        ("经济效益指标", "带动村集体经济增收", "≥3万元", "经济效益"),
+        ("社会效益指标", "受益脱贫户数", "≥15户", "社会效益"),        # 「社会效益目标」 as printed
+        ("服务对象满意度指标", "受益群众满意度", "≥95%", "满意度")]
+    first = project.indicators[0]
+    assert NOTICE[first.start:first.end] == "新建养殖池数量(≥**个)≥12个"
+
+
+def test_one_name_with_a_placeholder_is_no_list():
+    text = "关于某镇高山冷水鱼养殖项目绩效目标设定的公示\n项目建成后，预计鱼苗成活率(≥**%)≥90%，带动群众增收。\n"
+    assert [i.name for p in extract_text(text, "one.txt").projects for i in p.indicators] == []

@@ -422,7 +422,9 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
             return project
     if reported is not None:
         line, name = reported
-        project = Project(name=name, form="self_evaluation", start=0, end=len(text),
+        # a report evaluates the project; a notice of its targets (…绩效目标设定的公示) sets them
+        form = "target_application" if "目标" in _report_kind(line.group(), v) else "self_evaluation"
+        project = Project(name=name, form=form, start=0, end=len(text),
                           name_start=line.start(), name_end=line.end())
         project.total_score = _total(atoms, text, v)
         project.budget = budget
@@ -438,6 +440,12 @@ def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
         if name:
             return line, name
     return None
+
+
+def _report_kind(line: str, v: FormVocab) -> str:
+    """The words of a title line that make it a report's or a notice's title."""
+    m = v.project_report_title.search(_SPACES.sub("", line))
+    return m.group() if m else ""
 
 
 def _report_title(line: str, v: FormVocab) -> str | None:
@@ -477,7 +485,8 @@ def _project_of_report(title: str, v: FormVocab) -> str:
         return m.group(1).strip()
     named = v.project_report_title.search(title)
     assert named is not None                # called only for titles it matched
-    before = title[:named.start()]
+    # (a web page prints the title in a field of its own: 「标题: | 关于…的公示 |」)
+    before = re.split(r"[|｜:：]", title[:named.start()])[-1]
     core = _YEAR_PREFIX.sub("", before).strip(_EDGE)
     core = re.sub(r"^关于", "", core)
     if core and v.project_report_words.search(core + "项目") and len(core) >= 4:

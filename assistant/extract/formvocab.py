@@ -69,6 +69,7 @@ class FormVocab:
     score_rule: re.Pattern             # 「得 1 分」: a scoring rule's points (group 1)
     wrapped_label_suffix: re.Pattern   # 「指标（20分）」: a label's cell's wrapped rest
     title_verb: re.Pattern             # 明, 示 … after 表: a verb (表明), not a title
+    template_mark: re.Pattern          # 「(≥**株)」: a template's placeholder for a target, after the name
     column_anagrams: dict[str, str]    # a heading's characters in sorted order → role (the first heading's)
     column_words: tuple[str, ...]      # the headings of `columns`, in their order, for fuzzy matching
 
@@ -242,6 +243,7 @@ def vocab() -> FormVocab:
         score_rule=re.compile(tables["score_rule_re"]),
         wrapped_label_suffix=re.compile(tables["wrapped_label_suffix_re"]),
         title_verb=re.compile(forms["title_verb_after_biao_re"]),
+        template_mark=re.compile(tables["template_mark_re"]),
         column_anagrams=_anagrams(columns),
         column_words=tuple(columns),
     )

@@ -9,9 +9,17 @@ as an item of its own:
 Each item names the indicator, then pairs a column heading of the published forms with its
 value (the heading vocabulary of lexicons/tables.yaml § columns: 年初目标值, 实际完成值,
 分值, 自评得分 …). An item is read when it pairs two roles or more, one of them the target or
-the actual value, and its name is parted from the first heading by a comma or colon. They
-are read only in a document whose forms gave no indicator row, and only where the document
-lists two such items or more: one sentence quoting a target is no list.
+the actual value, and its name is parted from the first heading by a comma or colon.
+
+A page announcing a project's targets copies the template's wording instead, each name
+with the placeholder the template printed for its target and the value set after it, under
+the second-level labels:
+
+    数量指标：培训农户人数(≥**人)≥120人；时效指标：完成及时率(≥**%)≥100%。
+
+(tables.yaml § template_mark_re).  Items of either kind are read only in a document whose
+forms gave no indicator row, and only where the document lists two such items or more:
+one sentence quoting a target is no list.
 """
 from __future__ import annotations
 
@@ -20,7 +28,7 @@ import re
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.grammar import as_number
-from assistant.extract.labels import lookup_label
+from assistant.extract.labels import Label, lookup_label, printed_label
 from assistant.extract.layout import Cell
 from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon
 from assistant.model import Indicator, Project
@@ -37,6 +45,12 @@ _PARTING = re.compile(r"[,，:：]")
 _VALUE_LEAD = re.compile(r"\s*(?:[:：]|为|是|达到|达)?\s*")
 _VALUE_END = re.compile(r"[,，;；。]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# after a template's placeholder: the value set for the indicator, a comparator or a number first
+_MARKED_VALUE = re.compile(r"\s*[≥≤<>=＞＜＝]{0,2}\s*\d[^,，;；。\n、]{0,20}")
+# a marked name begins after the last separator before its placeholder
+_NAME_START = re.compile(r"(?:^|[,，;；:：。\n])([^,，;；:：。\n]+)$")
+_LABEL_PIECE = re.compile(r"[,，;；:：。\n]")
+_KEY_MARKS = " ★☆*＊\u3000"
 
 
 def listed_in_prose(text: str, projects: list[Project],
@@ -62,26 +76,63 @@ def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indica
     """The indicator items of a report's prose, in document order (none when fewer than
     ITEMS_MIN)."""
     v = vocab()
-    if v.heading_terms.search(text) is None:
+    found: list[tuple[Cell, dict[str, Cell]]] = []
+    if v.heading_terms.search(text) is not None:
+        for m in _ITEM.finditer(text):
+            if m.end() - m.start() <= ITEM_MAX:
+                item = _item(text, m.start(), m.end(), v)
+                if item is not None:
+                    found.append(item)
+    marked: list[tuple[Cell, dict[str, Cell], Label | None]] = []
+    if len(found) < ITEMS_MIN:
+        marked, found = _marked_items(text, v), []
+    if len(found) + len(marked) < ITEMS_MIN:
         return []
     lex = tables_lexicon()
-    found: list[tuple[Cell, dict[str, Cell]]] = []
-    for m in _ITEM.finditer(text):
-        if m.end() - m.start() <= ITEM_MAX:
-            item = _item(text, m.start(), m.end(), v)
-            if item is not None:
-                found.append(item)
-    if len(found) < ITEMS_MIN:
-        return []
     labels = FilledLabels()
     out = []
-    for row_no, (name, cells) in enumerate(found):
+    for row_no, (name, cells, label) in enumerate([(n, c, None) for n, c in found] + marked):
+        if label is not None:
+            labels.apply(label, row_no, False)
         values = {r: c for r, c in cells.items() if r in ("target", "actual")}
         parsed = ParsedCells(labels=[], name=name, values=values,
                          weight=as_number(cells["weight"].text) if "weight" in cells else None,
                          score=as_number(cells["score"].text) if "score" in cells else None)
         out.append(build_indicator(name, parsed, labels, row_no, lex, lexicon))
     return out
+
+
+def _marked_items(text: str, v: FormVocab) -> list[tuple[Cell, dict[str, Cell], Label | None]]:
+    """(name, {"target": value}, the label printed before it) of every name a template's
+    placeholder follows (「种植数量(≥**株)≥17600株」), where a value with a number follows it."""
+    out: list[tuple[Cell, dict[str, Cell], Label | None]] = []
+    last = 0
+    for mark in v.template_mark.finditer(text):
+        value = _MARKED_VALUE.match(text, mark.end())
+        before = _NAME_START.search(text, max(last, mark.start() - NAME_MAX), mark.start())
+        if value is None or before is None:
+            continue
+        n_start = before.start(1) + len(before.group(1)) - len(before.group(1).lstrip(_KEY_MARKS))
+        name = text[n_start:mark.start()].strip()
+        if len(_CJK.findall(name)) < 2 or lookup_label(name) is not None:
+            continue
+        label = _last_label(text[last:before.start(1)])
+        target = value.group().strip()
+        out.append((Cell(name, n_start, n_start + len(name)),
+                    {"target": Cell(target, value.start(), value.start() + len(target))}, label))
+        last = value.end()
+    return out
+
+
+def _last_label(gap: str) -> Label | None:
+    """The last second- (or first-) level label printed in `gap` (「…。时效指标：」)."""
+    for piece in reversed(_LABEL_PIECE.split(gap)):
+        piece = piece.strip().lstrip(_KEY_MARKS)
+        # (as printed: 「社会效益目标」 for 社会效益指标 too)
+        label = printed_label(piece) if 2 <= len(piece) <= vocab().max_label_chars else None
+        if label is not None:
+            return label
+    return None
 
 
 def _item(text: str, start: int, end: int, v: FormVocab) -> tuple[Cell, dict[str, Cell]] | None:
