@@ -94,6 +94,7 @@ CLASSIFY_ROWS = """\
 农户增收带动作用\t明显提高\t社会效益指标
 项目单位成本\t≤20万元\t数量指标
 办理时限\t≤5个工作日
+社区服务补贴兑付情况
 其他事项
 """
 
@@ -125,6 +126,7 @@ def test_classify_evidence_is_english_under_lang_en(tmp_path):
     said = {row["evidence"] for row in _classify(tmp_path, "en")}
     assert any(e.startswith("basis: level-2 label「时效指标」") for e in said), said
     assert any(e.startswith("overruled: ") for e in said), said
+    assert any(e.startswith("unsure: closest to ") for e in said), said
 
 
 def test_classify_mistakes_are_one_chinese_line(tmp_path):
