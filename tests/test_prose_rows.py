@@ -80,3 +80,48 @@ def test_a_notice_listing_names_with_the_templates_placeholders_gives_the_target
 def test_one_name_with_a_placeholder_is_no_list():
     text = "关于某镇高山冷水鱼养殖项目绩效目标设定的公示\n项目建成后，预计鱼苗成活率(≥**%)≥90%，带动群众增收。\n"
     assert [i.name for p in extract_text(text, "one.txt").projects for i in p.indicators] == []
+
+
+# The same kind of notice listing one item a line under each label's own line, no
+# placeholder: a comparator and a number, or a comma and a word (written for this test).
+LISTED_NOTICE = (
+    "标 题: | 某县2025年食用菌种植技术培训项目绩效目标设定 |\n"
+    "现将具体绩效目标设定如下：\n"
+    "一、产出指标\n"
+    "（一）数量指标\n"
+    "培训种植户人数≥200人；\n"
+    "（二）时效指标\n"
+    "完成时限，2025年9月底前；\n"
+    "（三）成本指标\n"
+    "人均培训费用≤800元/人；\n"
+    "二、效益指标\n"
+    "（一）经济效益指标\n"
+    "带动种植户增收，增加；\n"
+    "三、满意度指标\n"
+    "参训学员满意度≥95%。\n"
+    "附件：绩效目标表\n"
+    "某县农业农村局\n"
+)
+
+
+def test_items_listed_a_line_each_under_their_labels_are_read():
+    [project] = extract_text(LISTED_NOTICE, "listed.txt").projects
+    assert (project.name, project.form) == ("食用菌种植技术培训项目", "target_application")
+    rows = [(i.level2, i.name, i.target, i.category) for i in project.indicators]
+    assert rows == [
+        ("数量指标", "培训种植户人数", "≥200人", "数量"),
+        ("时效指标", "完成时限", "2025年9月底前", "时效"),
+        ("成本指标", "人均培训费用", "≤800元/人", "成本"),
+        ("经济效益指标", "带动种植户增收", "增加", "经济效益"),
+        ("满意度指标", "参训学员满意度", "≥95%", "满意度")]
+    last = project.indicators[-1]
+    assert LISTED_NOTICE[last.start:last.end] == "参训学员满意度≥95%"
+
+
+def test_a_sentence_after_a_label_line_is_no_item():
+    text = ("某县2025年食用菌种植技术培训项目绩效自评报告\n"
+            "（一）数量指标\n"
+            "全年共组织培训5期，培训种植户人数达到预期，部分乡镇因农忙推迟培训，影响了进度。\n"
+            "（二）质量指标\n"
+            "参训人员结业率≥100%；\n")
+    assert [i.name for p in extract_text(text, "report.txt").projects for i in p.indicators] == []

@@ -40,7 +40,8 @@ NAME_MAX = 40
 GAP_MAX = 2             # characters between the name's comma and the first heading (年初 …)
 
 _ITEM = re.compile(r"[^\n；;]+")                        # lines, or clauses parted by ；
-_NUMBERING = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])\s*")
+_NUMBERING = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+                        r"|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])\s*")
 _PARTING = re.compile(r"[,，:：]")
 _VALUE_LEAD = re.compile(r"\s*(?:[:：]|为|是|达到|达)?\s*")
 _VALUE_END = re.compile(r"[,，;；。]")
@@ -50,6 +51,11 @@ _MARKED_VALUE = re.compile(r"\s*[≥≤<>=＞＜＝]{0,2}\s*\d[^,，;；。\n、
 # a marked name begins after the last separator before its placeholder
 _NAME_START = re.compile(r"(?:^|[,，;；:：。\n])([^,，;；:：。\n]+)$")
 _LABEL_PIECE = re.compile(r"[,，;；:：。\n]")
+_LINE = re.compile(r"[^\n]+")
+# a listed item: a name, then a comparator and a number, or a comma and a short value
+_LISTED = re.compile(r"(?P<name>[^,，;；:：。≥≤≧≦<>=＞＜＝\n]{2,40}?)\s*(?:"
+                     r"(?P<value>[≥≤≧≦<>=＞＜＝]{1,2}\s*\d[^,，;；。\n]{0,20})"
+                     r"|[,，](?P<value2>[^,，;；:：。\n]{1,12}))\s*[;；。]?$")
 _KEY_MARKS = " ★☆*＊\u3000"
 
 
@@ -87,6 +93,8 @@ def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indica
     if len(found) < ITEMS_MIN:
         marked, found = _marked_items(text, v), []
     if len(found) + len(marked) < ITEMS_MIN:
+        marked = _labelled_items(text)
+    if len(found) + len(marked) < ITEMS_MIN:
         return []
     lex = tables_lexicon()
     labels = FilledLabels()
@@ -121,6 +129,38 @@ def _marked_items(text: str, v: FormVocab) -> list[tuple[Cell, dict[str, Cell], 
         out.append((Cell(name, n_start, n_start + len(name)),
                     {"target": Cell(target, value.start(), value.start() + len(target))}, label))
         last = value.end()
+    return out
+
+
+def _labelled_items(text: str) -> list[tuple[Cell, dict[str, Cell], Label | None]]:
+    """Items listed a line each under a label's own line (「（一）数量指标」 /
+    「培训人员≥300人；」 / 「完成时限，2025年10月底前；」): the name, then a comparator
+    and a number, or a comma and a short value.  A line that is neither a label nor an item
+    ends the list."""
+    out: list[tuple[Cell, dict[str, Cell], Label | None]] = []
+    label: Label | None = None
+    fresh = False                   # the label has not been given to an item yet
+    for line in _LINE.finditer(text):
+        numbered = _NUMBERING.match(line.group())
+        begin = line.start() + (numbered.end() if numbered else 0)
+        body = text[begin:line.end()].strip()
+        heading = body.rstrip(":：")
+        found = printed_label(heading) if 2 <= len(heading) <= vocab().max_label_chars else None
+        if found is not None:
+            label, fresh = found, True
+            continue
+        item = _LISTED.match(body) if label is not None and len(body) <= NAME_MAX + 30 else None
+        if item is None or len(_CJK.findall(item.group("name"))) < 2 or lookup_label(item.group("name")):
+            label = None
+            continue
+        at = begin + (len(text[begin:line.end()]) - len(text[begin:line.end()].lstrip()))
+        group = "value" if item.group("value") else "value2"
+        name, value = item.group("name").strip(), item.group(group).strip()
+        n_start = at + item.start("name")
+        v_start = at + item.start(group) + (len(item.group(group)) - len(item.group(group).lstrip()))
+        out.append((Cell(name, n_start, n_start + len(name)),
+                    {"target": Cell(value, v_start, v_start + len(value))}, label if fresh else None))
+        fresh = False
     return out
 
 
