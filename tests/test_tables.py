@@ -1339,6 +1339,41 @@ def test_a_word_opening_with_a_units_character_is_not_cut_after_a_spaced_number(
     assert lead.match("人次上报").group() == "人次"
 
 
+# A county site's 项目支出目标申报表, one cell per line with blank lines between: headings
+# 一级 / 二级 / 三级 / 年度数值, labels ending in 值, and the site's footer below the table
+# (written for this test).
+VALUE_LABELS = "\n\n".join([
+    "项目支出目标申报表", "项目名称", "初中教育公用经费", "项目主管部门", "某县第二中学",
+    "一级", "二级", "三级", "年度数值", "备注",
+    "产出值", "数量值", "初中在校学生人数", ">=1200人", " ",
+    "质量值", "校舍维修验收合格率", "=100%", " ",
+    "效益值", "社会效益值", "办学条件改善情况", "有效", " ",
+    "可持续影响值", "学校日常运转保障情况", "=100%", " ", " ",
+    "网站地图 | 联系我们", "某县人民政府主办  某县人民政府办公室承办", "某ICP备00000000号",
+]) + "\n"
+
+
+def test_labels_ending_in_zhi_and_bare_level_headings_read_and_the_footer_ends_the_table():
+    [project] = extract_text(VALUE_LABELS, "county.txt").projects
+    assert project.name == "初中教育公用经费"
+    rows = [(i.level2, i.name, i.target, i.category) for i in project.indicators]
+    assert rows == [("数量值", "初中在校学生人数", ">=1200人", "数量"),
+                    ("质量值", "校舍维修验收合格率", "=100%", "质量"),
+                    ("社会效益值", "办学条件改善情况", "有效", "社会效益"),
+                    ("可持续影响值", "学校日常运转保障情况", "=100%", "可持续影响")]
+
+
+def test_a_web_pages_footer_ends_a_tab_table():
+    text = ("项目名称\t乡镇卫生院设备购置\n"
+            "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\n"
+            "产出指标\t数量指标\t购置设备台数\t12台\t12台\n"
+            "满意度指标\t服务对象满意度指标\t患者满意度\t≥90%\t94%\n"
+            "\t主办单位：某县人民政府办公室\t网站标识码：0000000000\n")
+    [project] = extract_text(text, "tab.txt").projects
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+        ("购置设备台数", "12台", "12台"), ("患者满意度", "≥90%", "94%")]
+
+
 # A Word file's text on a document site: the cells run together, and each cell's own line
 # wraps left a space inside its words (「成 品粮」, 「质量 指标」) (written for this test).
 GLUED_WRAPPED_WORDS = (

@@ -752,6 +752,11 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
         t = heading_key(a.text + (atoms[k + 1].text if k + 1 < len(atoms) else ""))
         if k > start and t.startswith(v.table_end_keys):
             return atoms[start:k]
+        if k > start and v.furniture.search(a.text):
+            # the footer's whole line goes (「内容保障 | 公务邮箱」)
+            while text and k > start + 1 and "\n" not in text[atoms[k - 1].end:atoms[k].start]:
+                k -= 1
+            return atoms[start:k]
         if v.field_kind(a.text) == "name":
             return atoms[start:k]
     return atoms[start:]

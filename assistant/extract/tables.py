@@ -149,8 +149,9 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     for row_no in range(header_at + 1, len(rows)):
         row = rows[row_no]
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
-        if first and (first.startswith(lex["_table_end"]) or vocab().approval.match(first)):
-            break                 # 总分 …; 「财务科(盖章)」, 「…审核意见」 below the table
+        if first and (first.startswith(lex["_table_end"]) or vocab().approval.match(first)
+                      or vocab().furniture.search(row.joined)):
+            break                 # 总分 …; 「财务科(盖章)」, 「…审核意见」, a web page's footer below the table
         if first in vocab().other_table_openers and not {"name", "l1", "l2"} & {_column_role(t) for t in row.texts}:
             break                 # 「序号 | 学校性质 | 培训机构 | …」: the header of another table
         if not row.nonempty:
