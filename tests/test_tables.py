@@ -1374,6 +1374,19 @@ def test_a_web_pages_footer_ends_a_tab_table():
         ("购置设备台数", "12台", "12台"), ("患者满意度", "≥90%", "94%")]
 
 
+def test_a_project_name_quoted_in_a_notices_sentence_is_no_form():
+    # a notice quoting the names, then the form it sends (written for this test)
+    text = ("关于下达2024年乡村振兴补助资金的通知\n"
+            "该资金政府预算项目名称“乡村振兴工作经费”，项目名称“产业发展补助”。请做好绩效目标填报。\n"
+            "项目名称 | 某村果蔬冷链仓储建设项目 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |\n"
+            "| 产出指标 | 数量指标 | 新建冷库数量 | 1座 |\n"
+            "| 效益指标 | 经济效益指标 | 带动农户增收 | ≥5万元 |\n")
+    projects = extract_text(text, "notice.txt").projects
+    assert [p.name for p in projects] == ["某村果蔬冷链仓储建设项目"]
+    assert [i.name for i in projects[0].indicators] == ["新建冷库数量", "带动农户增收"]
+
+
 # A Word file's text on a document site: the cells run together, and each cell's own line
 # wraps left a space inside its words (「成 品粮」, 「质量 指标」) (written for this test).
 GLUED_WRAPPED_WORDS = (

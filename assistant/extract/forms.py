@@ -116,6 +116,7 @@ _LABEL_WEIGHT_RANGE = re.compile(r"[（(][\d.\-–~～]+[)）]\s*分?$")     # �
 NAME_BEFORE_WINDOW = 60     # characters before a name field searched for a name printed before it
 _BEFORE_STOP = re.compile(r"[)）|｜\t:：。；;]")
 UNIT_CELLS_MAX = 20         # 「部门」 cells tried as a unit's name field (a hostile page prints thousands)
+_QUOTED_VALUE = re.compile(r"[ \t\u3000]*[“\"「『]")
 _LISTING_HEADER = re.compile(r"项目名称[^\n]{0,80}?[一二三]级指标")
 
 
@@ -178,6 +179,8 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
         key = heading_key(m.group())
         if key not in v.name_fields:
             continue
+        if _QUOTED_VALUE.match(text, m.end()):
+            continue                # 「…项目名称“某某成果”。」: a name quoted in a sentence, no field
         kind = "unit" if key in v.unit_name_fields else "project"
         valued, moved = _name_after(text, m.end(), kind, v, memo)
         if valued:
