@@ -1387,6 +1387,21 @@ def test_a_project_name_quoted_in_a_notices_sentence_is_no_form():
     assert [i.name for i in projects[0].indicators] == ["新建冷库数量", "带动农户增收"]
 
 
+def test_a_listing_tables_project_name_column_opens_no_form():
+    # a 资金安排表 before the target form, one cell per line ending in bars (written for this test)
+    text = "\n".join([
+        "附件1", "2024年农田水利补助资金安排表", "序号 |", "乡镇名称 |", "项 目 名 称 |", "金额 |", "备注 |",
+        "1 |", "东坪镇 |", "上洋村灌溉渠修复 |", "20 |", "|",
+        "2 |", "南山乡 |", "下溪村山塘清淤 |", "15 |", "|",
+        "附件2", "项目支出绩效目标表", "项目名称 |", "农田水利补助资金 |",
+        "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |",
+        "产出指标 |", "数量指标 |", "修复灌溉渠道 |", "≥2条 |",
+        "效益指标 |", "社会效益指标 |", "受益农田面积 |", "≥500亩 |", ""])
+    projects = extract_text(text, "allocation.txt").projects
+    assert [p.name for p in projects] == ["农田水利补助资金"]
+    assert [(i.name, i.target) for i in projects[0].indicators] == [("修复灌溉渠道", "≥2条"), ("受益农田面积", "≥500亩")]
+
+
 # A Word file's text on a document site: the cells run together, and each cell's own line
 # wraps left a space inside its words (「成 品粮」, 「质量 指标」) (written for this test).
 GLUED_WRAPPED_WORDS = (

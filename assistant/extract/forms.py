@@ -116,6 +116,10 @@ _LABEL_WEIGHT_RANGE = re.compile(r"[（(][\d.\-–~～]+[)）]\s*分?$")     # �
 NAME_BEFORE_WINDOW = 60     # characters before a name field searched for a name printed before it
 _BEFORE_STOP = re.compile(r"[)）|｜\t:：。；;]")
 UNIT_CELLS_MAX = 20         # 「部门」 cells tried as a unit's name field (a hostile page prints thousands)
+_CELL_GAPS = re.compile(r"[|｜\t\s]+")
+LISTING_LOOK_BEHIND = 40    # characters before a name field searched for 序号
+LISTING_CELLS = 3           # … in this many cells before it
+LISTING_LOOK_AHEAD = 60     # characters after it (its header row) searched for an indicator column's heading
 _QUOTED_VALUE = re.compile(r"[ \t\u3000]*[“\"「『]")
 _LISTING_HEADER = re.compile(r"项目名称[^\n]{0,80}?[一二三]级指标")
 
@@ -181,6 +185,8 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
             continue
         if _QUOTED_VALUE.match(text, m.end()):
             continue                # 「…项目名称“某某成果”。」: a name quoted in a sentence, no field
+        if _listing_column(text, m.start(), m.end(), v):
+            continue
         kind = "unit" if key in v.unit_name_fields else "project"
         valued, moved = _name_after(text, m.end(), kind, v, memo)
         if valued:
@@ -197,6 +203,18 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
     if any(a.kind == "project" for a in found):
         found = [a for a in found if a.kind == "project"]
     return found
+
+
+def _listing_column(text: str, start: int, end: int, v: FormVocab) -> bool:
+    """Whether the name field at text[start:end] heads a column of a listing table
+    (「序号 | 乡镇名称 | 项目名称 | 金额 | 备注」, a 资金安排表): a numbering column's heading
+    stands a cell or two before it, and no indicator column's heading follows (四川's listing
+    of projects with their indicators keeps its 项目名称 fields)."""
+    before = [c for c in _CELL_GAPS.split(text[max(0, start - LISTING_LOOK_BEHIND):start]) if c]
+    if not any(heading_key(c) in v.other_table_openers for c in before[-LISTING_CELLS:]):
+        return False
+    after = _SPACES.sub("", text[end:end + LISTING_LOOK_AHEAD])
+    return not any(v.columns.get(h.group()) in ("l1", "l2", "name") for h in v.heading_terms.finditer(after))
 
 
 def _name_after(text: str, pos: int, kind: str, v: FormVocab,
