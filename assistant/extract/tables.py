@@ -66,7 +66,7 @@ class Header:
 def _find_header(rows: list[Row], lex: dict) -> int | None:
     anchor = lex["_name_anchor"]
     for idx, row in enumerate(rows):
-        if anchor and anchor not in row.joined and anchor not in _SPACE.sub("", row.joined):
+        if not anchor.search(row.joined) and not anchor.search(_SPACE.sub("", row.joined)):
             continue                # no name heading can be in it: most rows of a form
         roles = [_column_role(t) for t in row.texts]
         if sum(r in ("l1", "l2", "name") for r in roles) >= lex["header_min_levels"] and "name" in roles:
@@ -452,8 +452,9 @@ def tables_lexicon() -> dict:
     lex = dict(builtin("tables.yaml"))
     lex["budget"] = dict(lex["budget"])
     lex["budget"]["_roles"] = {h: r["role"] for r in lex["budget"]["columns"] for h in r["match"]}
-    # what every heading of the name column holds (指标): a row without it is no header
-    lex["_name_anchor"] = _common_part([h for h, role in vocab().columns.items() if role == "name"])
+    # the least of what the name column's headings hold (指标名称, 三级 …): a row holding
+    # none of them is no header
+    lex["_name_anchor"] = _anchors([h for h, role in vocab().columns.items() if role == "name"])
     lex["_name_numbering"] = re.compile(lex["name_numbering_re"])
     lex["_template_instruction"] = re.compile(lex["template_instruction_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
@@ -462,17 +463,11 @@ def tables_lexicon() -> dict:
     return lex
 
 
-def _common_part(words: list[str]) -> str:
-    """The longest text every word holds ("" when they share none)."""
-    if not words:
-        return ""
-    first = min(words, key=len)
-    for size in range(len(first), 0, -1):
-        for start in range(len(first) - size + 1):
-            part = first[start:start + size]
-            if all(part in w for w in words):
-                return part
-    return ""
+def _anchors(words: list[str]) -> re.Pattern:
+    """A regex for the words that hold no other of them (三级 stands for 三级指标 and
+    三级指标名称): any of `words` holds one of these."""
+    least = sorted({w for w in words if not any(o != w and o in w for o in words)})
+    return re.compile("|".join(map(re.escape, least)) or "(?!)")
 
 
 def _budget_role(text: str, blex: dict) -> str | None:
