@@ -71,7 +71,7 @@ def test_a_notice_listing_names_with_the_templates_placeholders_gives_the_target
         ("时效指标", "项目完工及时率", "≥100%", "时效"),
         ("成本指标", "每个养殖池建设成本", "≤2.5万元/个", "成本"),
         ("经济效益指标", "带动村集体经济增收", "≥3万元", "经济效益"),
-        ("社会效益指标", "受益脱贫户数", "≥15户", "社会效益"),        # 「社会效益目标」 as printed
+        ("社会效益目标", "受益脱贫户数", "≥15户", "社会效益"),        # the label as printed
         ("服务对象满意度指标", "受益群众满意度", "≥95%", "满意度")]
     first = project.indicators[0]
     assert NOTICE[first.start:first.end] == "新建养殖池数量(≥**个)≥12个"

@@ -1402,6 +1402,25 @@ def test_a_listing_tables_project_name_column_opens_no_form():
     assert [(i.name, i.target) for i in projects[0].indicators] == [("修复灌溉渠道", "≥2条"), ("受益农田面积", "≥500亩")]
 
 
+# A 自评报告 flattened to one line by a document site: its goal table (评价内容 / 绩效内容 /
+# 绩效目标值 / 实际完成值 / 累计完成率) under labels spelled …目标, and the report's next
+# section run on after the last value (written for this test).
+GLUED_GOAL_TABLE = (
+    "一、项目概况项目年度绩效目标(定量目标)评价内容绩效内容绩效目标值实际完成值累计完成率"
+    "产出目标数量目标全年举办创业培训班期数>=6期7期117%年度培训创业人员人次>=300人次320人次107%"
+    "质量目标培训合格率>=90%95%106%"
+    "(二)项目资金管理情况本项目全年安排资金20万元,实际支出18万元。\n"
+)
+
+
+def test_a_flattened_goal_table_under_target_labels_ends_where_the_next_section_runs_on():
+    [project] = extract_text(GLUED_GOAL_TABLE, "report.txt").projects
+    rows = [(i.level2, i.name, i.target, i.actual, i.category) for i in project.indicators]
+    assert rows == [("数量目标", "全年举办创业培训班期数", ">=6期", "7期", "数量"),
+                    ("数量目标", "年度培训创业人员人次", ">=300人次", "320人次", "数量"),
+                    ("质量目标", "培训合格率", ">=90%", "95%", "质量")]
+
+
 # A Word file's text on a document site: the cells run together, and each cell's own line
 # wraps left a space inside its words (「成 品粮」, 「质量 指标」) (written for this test).
 GLUED_WRAPPED_WORDS = (

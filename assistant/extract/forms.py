@@ -28,7 +28,7 @@ from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
-from assistant.extract.stream import (CELL, GLUE_DIGIT, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
+from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
                                       unwrap)
 from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon, numbers_columns, template_instruction
 from assistant.model import Budget, Indicator, Project
@@ -770,6 +770,8 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
                     return atoms[start:k]
                 lines += 1
                 barred += bar
+            elif a.gap < SPACE and GLUED_SECTION.match(text, a.start):
+                return atoms[start:k]           # 「…100%(二)项目财务管理状况…」: a flattened page's next section
         t = heading_key(a.text + (atoms[k + 1].text if k + 1 < len(atoms) else ""))
         if k > start and t.startswith(v.table_end_keys):
             return atoms[start:k]

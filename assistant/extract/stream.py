@@ -79,6 +79,8 @@ WRAP_MIN = 8                            # display columns a cell fills before it
 # a whole value (a number, a per cent, a comparator and a quantity): a cell of its own,
 # never the rest of a wrapped one
 _NUMBER_PIECE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2})?[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{1,4})?$")
+# a section heading (（二）) run on after a value, in a page flattened to one line
+GLUED_SECTION = re.compile(r"(?<=[\d%％])[（(][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff])")
 _ELLIPSIS_AFTER_DIGIT = re.compile(r"(?<=\d)(?:…+|\.{3,})")
 
 
@@ -305,6 +307,8 @@ def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: lis
     for m in _UNIT_RATIO.finditer(text, start, end):
         if m.start() > start and _cls(text[m.start() - 1]) == "h":
             cuts.setdefault(m.start(), GLUE_CLASS)    # 「…印制成本元/册≤3元」: a unit left before the target
+    for m in GLUED_SECTION.finditer(text, start, end):
+        cuts.setdefault(m.start(), GLUE_BRACKET)      # 「…100%(二)项目财务管理状况」: the next section
     for m in _ELLIPSIS_AFTER_DIGIT.finditer(text, start, end):
         cuts.setdefault(m.start(), GLUE_CLASS)        # 「≥95%10……总分」: a score, then a template's placeholder
     for m in vocab.unit_end.finditer(text, start, end):
