@@ -1324,8 +1324,7 @@ SPACED_UNITS = (
 
 
 def test_a_unit_spaced_from_its_number_ends_the_value_not_opens_the_next_name():
-    [project] = extract_text(SPACED_UNITS, "pdf.txt").projects
-    assert [(i.name, i.target) for i in project.indicators] == [
+    assert _rows(SPACED_UNITS, "name", "target", name="pdf.txt") == [
         ("农技人员培训人次", "300 人次"), ("田间观摩会场数", "6 场"), ("示范基地建设个数", "5 个"),
         ("项目或定额成本控制率", "100%")]
 
@@ -1369,8 +1368,7 @@ def test_a_web_pages_footer_ends_a_tab_table():
             "产出指标\t数量指标\t购置设备台数\t12台\t12台\n"
             "满意度指标\t服务对象满意度指标\t患者满意度\t≥90%\t94%\n"
             "\t主办单位：某县人民政府办公室\t网站标识码：0000000000\n")
-    [project] = extract_text(text, "tab.txt").projects
-    assert [(i.name, i.target, i.actual) for i in project.indicators] == [
+    assert _rows(text, "name", "target", "actual", name="tab.txt") == [
         ("购置设备台数", "12台", "12台"), ("患者满意度", "≥90%", "94%")]
 
 
@@ -1414,8 +1412,7 @@ GLUED_GOAL_TABLE = (
 
 
 def test_a_flattened_goal_table_under_target_labels_ends_where_the_next_section_runs_on():
-    [project] = extract_text(GLUED_GOAL_TABLE, "report.txt").projects
-    rows = [(i.level2, i.name, i.target, i.actual, i.category) for i in project.indicators]
+    rows = _rows(GLUED_GOAL_TABLE, "level2", "name", "target", "actual", "category", name="report.txt")
     assert rows == [("数量目标", "全年举办创业培训班期数", ">=6期", "7期", "数量"),
                     ("数量目标", "年度培训创业人员人次", ">=300人次", "320人次", "数量"),
                     ("质量目标", "培训合格率", ">=90%", "95%", "质量")]

@@ -213,8 +213,7 @@ def _listing_column(text: str, start: int, end: int, v: FormVocab) -> bool:
     before = [c for c in _CELL_GAPS.split(text[max(0, start - LISTING_LOOK_BEHIND):start]) if c]
     if not any(heading_key(c) in v.other_table_openers for c in before[-LISTING_CELLS:]):
         return False
-    after = _SPACES.sub("", text[end:end + LISTING_LOOK_AHEAD])
-    return not any(v.columns.get(h.group()) in ("l1", "l2", "name") for h in v.heading_terms.finditer(after))
+    return not v.names_indicator_column(_SPACES.sub("", text[end:end + LISTING_LOOK_AHEAD]))
 
 
 def _name_after(text: str, pos: int, kind: str, v: FormVocab,
@@ -792,9 +791,7 @@ def _other_header(a: Atom, text: str, v: FormVocab) -> bool:
     if heading_key(a.text) not in v.other_table_openers:
         return False
     end = text.find("\n", a.end)
-    line = _SPACES.sub("", text[a.end:end if end >= 0 else len(text)])
-    return not any(v.columns[m.group()] in ("name", "l1", "l2") for m in v.heading_terms.finditer(line))
-
+    return not v.names_indicator_column(_SPACES.sub("", text[a.end:end if end >= 0 else len(text)]))
 
 
 def _numbered_row(text: str, a: Atom) -> bool:

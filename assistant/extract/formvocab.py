@@ -76,7 +76,12 @@ class FormVocab:
 
     def column_role(self, text: str, fuzzy: bool = True) -> str | None:
         """The role of a column heading, exact or (OCR, PDF reordering) near enough."""
-        return _column_role(text, fuzzy) if self is vocab() else self._column_role(text, fuzzy)
+        return builtin_column_role(text, fuzzy) if self is vocab() else self._column_role(text, fuzzy)
+
+    def names_indicator_column(self, squashed: str) -> bool:
+        """Whether text without white space prints the heading of an indicator's name or
+        label column (三级指标, 一级指标 …)."""
+        return any(self.columns[m.group()] in ("name", "l1", "l2") for m in self.heading_terms.finditer(squashed))
 
     def _column_role(self, text: str, fuzzy: bool) -> str | None:
         key = heading_key(text)
@@ -103,7 +108,9 @@ class FormVocab:
 
 
 @derived(maxsize=100_000)
-def _column_role(text: str, fuzzy: bool) -> str | None:
+def builtin_column_role(text: str, fuzzy: bool = True) -> str | None:
+    """`vocab().column_role`, cached per cell text (every cell of every row is asked, most
+    of them more than once)."""
     return vocab()._column_role(text, fuzzy)
 
 

@@ -193,7 +193,7 @@ def _looks_cellular(lines, i: int, j: int) -> bool:
     return False
 
 
-def _stripped(raw: str, offset: int) -> Cell:
+def stripped_cell(raw: str, offset: int) -> Cell:
     body = raw.strip()
     if len(body) == len(raw):        # most cells: nothing to strip
         return Cell(raw, offset, offset + len(raw))
@@ -206,7 +206,7 @@ def _tab_row(start: int, raw: str, line: int) -> Row:
     for part in raw.split("\t"):
         body = part.strip()
         n = len(part)
-        if body is part:                    # `_stripped`, inline: every cell of every row
+        if body is part:                    # `stripped_cell`, inline: every cell of every row
             cells.append(Cell(part, pos, pos + n))   # (strip gives the string itself back)
         else:
             left = pos + n - len(part.lstrip())
@@ -226,9 +226,9 @@ def _space_row(start: int, raw: str, line: int) -> Row:
         gaps = []
     cells, pos = [], 0
     for gap in gaps:
-        cells.append(_stripped(raw[pos:gap.start()], start + pos))
+        cells.append(stripped_cell(raw[pos:gap.start()], start + pos))
         pos = gap.end()
-    cells.append(_stripped(raw[pos:], start + pos))
+    cells.append(stripped_cell(raw[pos:], start + pos))
     return Row(cells=cells, start=start, end=start + len(raw), line=line)
 
 
@@ -239,7 +239,7 @@ def _pipe_row(start: int, raw: str, line: int) -> Row:
     parts, cells, pos = raw.split("|"), [], start
     for n, part in enumerate(parts):
         if part.strip() or 0 < n < len(parts) - 1:
-            cells.append(_stripped(part, pos))
+            cells.append(stripped_cell(part, pos))
         pos += len(part) + 1
     if all(_RULE.fullmatch(c.text) for c in cells):
         cells = []
@@ -250,11 +250,11 @@ def _cell_block(block, line: int) -> Row:
     cells: list[Cell] = []
     for start, _end, raw in block:
         if raw.startswith("\t") or not cells:
-            cells.append(_stripped(raw[1:] if raw.startswith("\t") else raw,
+            cells.append(stripped_cell(raw[1:] if raw.startswith("\t") else raw,
                                    start + (1 if raw.startswith("\t") else 0)))
         else:   # a continuation line of the cell above
             prev = cells[-1]
-            cont = _stripped(raw, start)
+            cont = stripped_cell(raw, start)
             if cont.text:
                 text = prev.text + "\n" + cont.text if prev.text else cont.text
                 cells[-1] = Cell(text, prev.start if prev.text else cont.start, cont.end)

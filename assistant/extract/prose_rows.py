@@ -29,7 +29,7 @@ from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.grammar import as_number
 from assistant.extract.labels import Label, lookup_label, printed_label
-from assistant.extract.layout import Cell
+from assistant.extract.layout import Cell, stripped_cell
 from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon
 from assistant.model import Indicator, Project
 
@@ -78,28 +78,25 @@ def listed_in_prose(text: str, projects: list[Project],
     return projects
 
 
+# (name, role → value, the label printed before it where the item tells one)
+_Item = tuple[Cell, dict[str, Cell], Label | None]
+
+
 def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indicator]:
-    """The indicator items of a report's prose, in document order (none when fewer than
-    ITEMS_MIN)."""
+    """The indicator items of a report's prose, in document order: those of the first kind
+    the document lists ITEMS_MIN of or more (heading-paired, marked, listed under labels)."""
     v = vocab()
-    found: list[tuple[Cell, dict[str, Cell]]] = []
-    if v.heading_terms.search(text) is not None:
-        for m in _ITEM.finditer(text):
-            if m.end() - m.start() <= ITEM_MAX:
-                item = _item(text, m.start(), m.end(), v)
-                if item is not None:
-                    found.append(item)
-    marked: list[tuple[Cell, dict[str, Cell], Label | None]] = []
-    if len(found) < ITEMS_MIN:
-        marked, found = _marked_items(text, v), []
-    if len(found) + len(marked) < ITEMS_MIN:
-        marked = _labelled_items(text)
-    if len(found) + len(marked) < ITEMS_MIN:
+    items: list[_Item] = []
+    for reader in (_paired_items, _marked_items, _labelled_items):
+        items = reader(text, v)
+        if len(items) >= ITEMS_MIN:
+            break
+    else:
         return []
     lex = tables_lexicon()
     labels = FilledLabels()
     out = []
-    for row_no, (name, cells, label) in enumerate([(n, c, None) for n, c in found] + marked):
+    for row_no, (name, cells, label) in enumerate(items):
         if label is not None:
             labels.apply(label, row_no, False)
         values = {r: c for r, c in cells.items() if r in ("target", "actual")}
@@ -110,10 +107,23 @@ def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indica
     return out
 
 
-def _marked_items(text: str, v: FormVocab) -> list[tuple[Cell, dict[str, Cell], Label | None]]:
+def _paired_items(text: str, v: FormVocab) -> list[_Item]:
+    """The items pairing column headings with values, a line or a ；-clause each."""
+    if v.heading_terms.search(text) is None:
+        return []
+    out: list[_Item] = []
+    for m in _ITEM.finditer(text):
+        if m.end() - m.start() <= ITEM_MAX:
+            item = _item(text, m.start(), m.end(), v)
+            if item is not None:
+                out.append((*item, None))
+    return out
+
+
+def _marked_items(text: str, v: FormVocab) -> list[_Item]:
     """(name, {"target": value}, the label printed before it) of every name a template's
     placeholder follows (「种植数量(≥**株)≥17600株」), where a value with a number follows it."""
-    out: list[tuple[Cell, dict[str, Cell], Label | None]] = []
+    out: list[_Item] = []
     last = 0
     for mark in v.template_mark.finditer(text):
         value = _MARKED_VALUE.match(text, mark.end())
@@ -121,45 +131,39 @@ def _marked_items(text: str, v: FormVocab) -> list[tuple[Cell, dict[str, Cell], 
         if value is None or before is None:
             continue
         n_start = before.start(1) + len(before.group(1)) - len(before.group(1).lstrip(_KEY_MARKS))
-        name = text[n_start:mark.start()].strip()
-        if len(_CJK.findall(name)) < 2 or lookup_label(name) is not None:
+        name = stripped_cell(text[n_start:mark.start()], n_start)
+        if len(_CJK.findall(name.text)) < 2 or lookup_label(name.text) is not None:
             continue
         label = _last_label(text[last:before.start(1)])
-        target = value.group().strip()
-        out.append((Cell(name, n_start, n_start + len(name)),
-                    {"target": Cell(target, value.start(), value.start() + len(target))}, label))
+        out.append((name, {"target": stripped_cell(value.group(), value.start())}, label))
         last = value.end()
     return out
 
 
-def _labelled_items(text: str) -> list[tuple[Cell, dict[str, Cell], Label | None]]:
+def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
     """Items listed a line each under a label's own line (「（一）数量指标」 /
     「培训人员≥300人；」 / 「完成时限，2025年10月底前；」): the name, then a comparator
     and a number, or a comma and a short value.  A line that is neither a label nor an item
     ends the list."""
-    out: list[tuple[Cell, dict[str, Cell], Label | None]] = []
+    out: list[_Item] = []
     label: Label | None = None
     fresh = False                   # the label has not been given to an item yet
     for line in _LINE.finditer(text):
         numbered = _NUMBERING.match(line.group())
-        begin = line.start() + (numbered.end() if numbered else 0)
-        body = text[begin:line.end()].strip()
-        heading = body.rstrip(":：")
-        found = printed_label(heading) if 2 <= len(heading) <= vocab().max_label_chars else None
+        skip = numbered.end() if numbered else 0
+        body = stripped_cell(line.group()[skip:], line.start() + skip)
+        found = _label_of(body.text.rstrip(":："), v)
         if found is not None:
             label, fresh = found, True
             continue
-        item = _LISTED.match(body) if label is not None and len(body) <= NAME_MAX + 30 else None
+        item = _LISTED.match(body.text) if label is not None and len(body.text) <= NAME_MAX + 30 else None
         if item is None or len(_CJK.findall(item.group("name"))) < 2 or lookup_label(item.group("name")):
             label = None
             continue
-        at = begin + (len(text[begin:line.end()]) - len(text[begin:line.end()].lstrip()))
         group = "value" if item.group("value") else "value2"
-        name, value = item.group("name").strip(), item.group(group).strip()
-        n_start = at + item.start("name")
-        v_start = at + item.start(group) + (len(item.group(group)) - len(item.group(group).lstrip()))
-        out.append((Cell(name, n_start, n_start + len(name)),
-                    {"target": Cell(value, v_start, v_start + len(value))}, label if fresh else None))
+        name = stripped_cell(item.group("name"), body.start + item.start("name"))
+        value = stripped_cell(item.group(group), body.start + item.start(group))
+        out.append((name, {"target": value}, label if fresh else None))
         fresh = False
     return out
 
@@ -167,12 +171,15 @@ def _labelled_items(text: str) -> list[tuple[Cell, dict[str, Cell], Label | None
 def _last_label(gap: str) -> Label | None:
     """The last second- (or first-) level label printed in `gap` (「…。时效指标：」)."""
     for piece in reversed(_LABEL_PIECE.split(gap)):
-        piece = piece.strip().lstrip(_KEY_MARKS)
-        # (as printed: 「社会效益目标」 for 社会效益指标 too)
-        label = printed_label(piece) if 2 <= len(piece) <= vocab().max_label_chars else None
+        label = _label_of(piece.strip().lstrip(_KEY_MARKS), vocab())
         if label is not None:
             return label
     return None
+
+
+def _label_of(text: str, v: FormVocab) -> Label | None:
+    """The label `text` prints, as printed (「社会效益目标」 for 社会效益指标 too), if it is one."""
+    return printed_label(text) if 2 <= len(text) <= v.max_label_chars else None
 
 
 def _item(text: str, start: int, end: int, v: FormVocab) -> tuple[Cell, dict[str, Cell]] | None:

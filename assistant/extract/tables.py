@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.formvocab import heading_key, vocab
+from assistant.extract.formvocab import builtin_column_role, heading_key, vocab
 from assistant.extract.labels import Label, label_book, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
 from assistant.lexicon import builtin, derived
@@ -89,11 +89,9 @@ def _header(row: Row, lex: dict) -> Header:
     return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual, noted="note" in roles)
 
 
-@derived(maxsize=65536)
 def _column_role(text: str) -> str | None:
-    """A cell's column role: the vocabulary the stream reader uses (formvocab), exact.
-    (Every cell of every row is asked, most of them more than once.)"""
-    return vocab().column_role(text or "", fuzzy=False)
+    """A cell's column role: the vocabulary the stream reader uses (formvocab), exact."""
+    return builtin_column_role(text, False)
 
 
 @lru_cache(maxsize=65536)
