@@ -18,18 +18,23 @@ wrapped        runs of spaces, long cells wrapped onto the next line at their co
 html           an HTML page with a <table> (colspan for the label rows)
 docx           a Word document with a real table
 xlsx           a workbook, one cell per table cell
+csv            Excel's 「CSV（逗号分隔）」: GBK, every row padded to the widest, long cells broken
+               over two lines inside quotes (Alt+Enter)
+utf16_tab      Excel's 「Unicode 文本」 saved as .txt: UTF-16 with BOM, TABs, the same quoted breaks
 =============  ==============================================================================
 
 Nothing here is real text: the answer keys are read at test time.
 """
 from __future__ import annotations
 
+import csv
 import html
+import io
 import unicodedata
 from pathlib import Path
 
 TEXT_LAYOUTS = ("tab", "cells", "cells_bar", "cells_blank", "pipe", "pipe_bare", "spaces", "flat", "wrapped")
-FILE_LAYOUTS = ("html", "docx", "xlsx")
+FILE_LAYOUTS = ("html", "docx", "xlsx", "csv", "utf16_tab")
 LAYOUTS = TEXT_LAYOUTS + FILE_LAYOUTS
 
 TITLES = {"self_evaluation": "项目支出绩效自评表", "target_application": "项目绩效目标申报表",
@@ -149,9 +154,38 @@ def write(forms: list[list[list[str]]], layout: str, folder: Path, stem: str) ->
         path = folder / f"{stem}.{layout}.txt"
         path.write_text(render(forms, layout), encoding="utf-8")
         return path
+    if layout in ("csv", "utf16_tab"):
+        path = folder / (f"{stem}.csv" if layout == "csv" else f"{stem}.{layout}.txt")
+        _delimited(forms, path, layout)
+        return path
     path = folder / f"{stem}.{layout}"
     {"html": _html, "docx": _docx, "xlsx": _xlsx}[layout](forms, path)
     return path
+
+
+def _broken(cell: str) -> str:
+    """A long cell as typed with Alt+Enter: a line break after WRAP characters, where the
+    characters either side are not both ASCII (a break inside a number or word would be read
+    as a space)."""
+    k = WRAP
+    if len(cell) > k and not (cell[k - 1].isascii() and cell[k].isascii()):
+        return cell[:k] + "\n" + cell[k:]
+    return cell
+
+
+def _delimited(forms, path: Path, layout: str) -> None:
+    width = max(len(row) for rows in forms for row in rows)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter="," if layout == "csv" else "\t", lineterminator="\r\n")
+    for n, rows in enumerate(forms):
+        if n:
+            writer.writerow([""] * width)
+        for row in rows:
+            writer.writerow([_broken(c) for c in row] + [""] * (width - len(row)))
+    if layout == "csv":
+        path.write_bytes(out.getvalue().encode("gb18030"))
+    else:
+        path.write_bytes(out.getvalue().encode("utf-16"))
 
 
 def _spans(row: list[str]) -> list[tuple[int, int]]:

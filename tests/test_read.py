@@ -182,12 +182,12 @@ def test_text_named_pdf_is_read_as_text(tmp_path, english):
 
 def test_iter_inputs_expands_folders_sorted_and_filtered(tmp_path):
     for name in ["b/2.pdf", "b/1.docx", "a.txt", "c/d/e.xlsx", "c/old.doc", ".hidden.txt",
-                 ".git/x.txt", "~$lock.docx", "noext", "c/m.XLSM"]:
+                 ".git/x.txt", "~$lock.docx", "noext", "c/m.XLSM", "c/t.csv", "out.jsonl"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_inputs([tmp_path])]
     # an old .doc is listed too: reading it says how to convert it (never skipped in silence)
-    assert found == ["a.txt", "b/1.docx", "b/2.pdf", "c/d/e.xlsx", "c/m.XLSM", "c/old.doc"]
+    assert found == ["a.txt", "b/1.docx", "b/2.pdf", "c/d/e.xlsx", "c/m.XLSM", "c/old.doc", "c/t.csv"]
 
 
 def test_iter_inputs_explicit_files_any_suffix_and_no_duplicates(tmp_path):
@@ -228,3 +228,80 @@ def test_a_text_report_quoting_a_tag_stays_text(tmp_path):
     path.write_text("项目支出绩效自评表\n网站栏目使用<table>标签发布。\n", encoding="utf-8")
     doc = read_document(path)
     assert doc.encoding == "utf-8" and "<table>" in doc.text
+
+
+# -- delimited text (CSV exports) ----------------------------------------------------------
+
+# A form as Excel saves it 「CSV（逗号分隔）」: every row padded to the sheet's width, a cell
+# holding a comma or a line break (Alt+Enter) in quotes.
+EXPORT_CSV = (
+    "县级项目支出绩效自评表,,,,,,,\r\n"
+    "项目名称,乡村公路日常养护,,,,,,\r\n"
+    "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\r\n"
+    "产出指标,数量指标,养护里程,≥120公里,126公里,20,20,\r\n"
+    ",质量指标,路面完好率,≥92%,90.5%,20,18,\"雨季持续时间长，\r\n部分路段返修\"\r\n"
+    ",时效指标,养护完成时间,\"2024年11月底前\",2024年11月,10,10,\r\n"
+    "效益指标,社会效益指标,群众出行条件,\"明显改善，事故减少\",改善,20,18,\r\n"
+)
+EXPORT_ROWS = [
+    "县级项目支出绩效自评表",
+    "项目名称\t乡村公路日常养护\t\t\t\t\t\t",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    "产出指标\t数量指标\t养护里程\t≥120公里\t126公里\t20\t20\t",
+    "\t质量指标\t路面完好率\t≥92%\t90.5%\t20\t18\t雨季持续时间长，部分路段返修",
+    "\t时效指标\t养护完成时间\t2024年11月底前\t2024年11月\t10\t10\t",
+    "效益指标\t社会效益指标\t群众出行条件\t明显改善，事故减少\t改善\t20\t18\t",
+]
+
+
+def test_an_excel_csv_export_reads_as_tab_rows(tmp_path):
+    path = tmp_path / "自评表.csv"
+    path.write_bytes(EXPORT_CSV.encode("gbk"))            # what Excel writes on a Chinese system
+    doc, warned = read_quietly(path)
+    assert doc.text.split("\n") == EXPORT_ROWS
+    assert doc.encoding.lower() in {"gb18030", "gbk", "cp936"} and not warned
+
+
+def test_a_csv_export_saved_as_txt_is_known_by_its_aligned_rows(tmp_path):
+    path = tmp_path / "自评表.txt"
+    path.write_text(EXPORT_CSV, encoding="utf-8")
+    assert read_document(path).text.split("\n") == EXPORT_ROWS
+
+
+def test_unicode_text_export_with_a_quoted_line_break_is_one_row(tmp_path):
+    path = tmp_path / "自评表.txt"                         # Excel 「Unicode 文本」: UTF-16, TABs
+    rows = EXPORT_CSV.replace(",", "\t").replace("雨季持续时间长，", "雨季持续时间长")
+    path.write_bytes(rows.encode("utf-16"))
+    lines = read_document(path).text.split("\n")
+    assert lines[4] == "\t质量指标\t路面完好率\t≥92%\t90.5%\t20\t18\t雨季持续时间长部分路段返修"
+    assert len(lines) == len(EXPORT_ROWS)
+
+
+def test_an_extracted_csv_form_gives_its_rows(tmp_path):
+    from assistant.extract.pipeline import extract_path
+
+    path = tmp_path / "自评表.csv"
+    path.write_bytes(EXPORT_CSV.encode("gbk"))
+    [project] = extract_path(path).projects
+    assert project.name == "乡村公路日常养护"
+    rows = {i.name: (i.target, i.actual, i.reason) for i in project.indicators}
+    assert rows["路面完好率"] == ("≥92%", "90.5%", "雨季持续时间长，部分路段返修")
+    assert rows["群众出行条件"][0] == "明显改善，事故减少"
+
+
+@pytest.mark.parametrize("text", [
+    # prose with ASCII commas, as PDF and OCR text print them: no aligned records, no gaps
+    "一、项目基本情况\n本项目总投资120万元,其中财政资金100万元,自筹20万元.\n"
+    "二、绩效目标完成情况\n完成道路养护126公里,路面完好率90.5%,群众满意度95%.\n"
+    "三、存在问题\n雨季持续时间长,部分路段返修,工期延后,资金支付滞后.\n"
+    "四、改进措施\n合理安排工期,加强质量监管,及时支付资金,做好绩效监控.\n",
+    # prose lines that happen to hold three commas each: aligned, but no cell is empty
+    "".join(f"{n}.第{n}季度完成养护{n * 30}公里,路面完好率9{n}%,支付资金{n * 20}万元,群众满意.\n"
+            for n in range(1, 9)),
+    # TAB rows whose cell starts with a quote mark stay as they are
+    "项目名称\t\t\"十四五\"规划编制\n数量指标\t编制规划\t1部\n",
+])
+def test_text_that_is_no_export_is_left_alone(tmp_path, text):
+    path = tmp_path / "报告.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_document(path).text == text

@@ -3,8 +3,9 @@
 `read_document(path)` returns a `Document` whose `text` every offset points into, or raises
 `ReadError` whose message is one line naming the file and the reason (and, for formats it
 cannot read, how to convert them).  The reader is chosen by the file's content, not its
-name: text (UTF-8, GB18030/GBK, UTF-16, mixed), PDF, DOCX and XLSX; the last three are laid
-out as the seeds print tables — one line per row, cells joined by TAB (readers/).
+name: text (UTF-8, GB18030/GBK, UTF-16, mixed), CSV, PDF, DOCX and XLSX; the last four are
+laid out as the seeds print tables — one line per row, cells joined by TAB (readers/).  A
+text is read as CSV when its lines are records of one width (readers/delimited.py).
 
 Files that were read but not cleanly (mixed encodings, image-only PDF pages, a name that
 disagrees with the content) raise a `ReadWarning` through `warnings.warn`; callers collect
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from assistant.extract.readers import Decoded, Unreadable, check_text, message
+from assistant.extract.readers.delimited import table_text
 from assistant.extract.readers.sniff import sniff
 from assistant.extract.readers.text import decode
 from assistant.messages import say
@@ -31,7 +33,7 @@ from assistant.model import Document
 # becomes one failed document whose line says how to convert it (.doc → .docx …).
 CONVERTIBLE_SUFFIXES = (".doc", ".xls", ".wps", ".et", ".rtf", ".ofd", ".jpg", ".jpeg", ".png", ".tif",
                         ".tiff", ".bmp")
-DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".xlsx", ".xlsm", ".html", ".htm") + CONVERTIBLE_SUFFIXES
+DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".csv", ".tsv", ".pdf", ".docx", ".xlsx", ".xlsm", ".html", ".htm") + CONVERTIBLE_SUFFIXES
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".tsv", ".csv")
 MAX_BYTES = 200 * 1024 * 1024
 _MB = 1024 * 1024
@@ -148,7 +150,11 @@ def _decode(kind: str, data: bytes, name: str) -> Decoded:
     if kind == "xlsx":
         from assistant.extract.readers.xlsx import read_xlsx
         return read_xlsx(data, name)
-    return decode(data)
+    decoded = decode(data)
+    table = table_text(decoded.text, name)
+    if table is not None:
+        decoded.text = table
+    return decoded
 
 
 def _kind_zh(kind: str) -> str:

@@ -8,6 +8,7 @@ empty string for an empty or merged-away cell, so the same table logic reads eve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.messages import say
@@ -60,6 +61,34 @@ def message(exc: BaseException, limit: int = 160) -> str:
     """An exception as a short single line, for a reason shown to the user."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def table_lines(rows: Iterable[list[str]]) -> list[str]:
+    """A table's rows (cells as text) as the seeds print them: TAB-joined, padded to the
+    table's width, trailing empty cells dropped first; a run of rows whose single cell is
+    filled (titles above a table) printed alone; empty rows make one blank line between
+    blocks.  The XLSX and CSV readers lay out their sheets with it."""
+    blocks: list[list[list[str]]] = [[]]
+    for row in rows:
+        cells = list(row)
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            blocks[-1].append(cells)
+        elif blocks[-1]:
+            blocks.append([])
+    width = max((len(cells) for block in blocks for cells in block), default=0)
+    lines: list[str] = []
+    for block in blocks:
+        if not block:
+            continue
+        if lines:
+            lines.append("")
+        titles = True
+        for cells in block:
+            titles = titles and len(cells) == 1
+            lines.append(cells[0] if titles else "\t".join(cells + [""] * (width - len(cells))))
+    return lines
 
 
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")

@@ -14,7 +14,7 @@ import io
 import re
 
 from assistant.extract import readers
-from assistant.extract.readers import Decoded, Unreadable, cell_text, check_zip, message
+from assistant.extract.readers import Decoded, Unreadable, cell_text, check_zip, message, table_lines
 from assistant.messages import say
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
@@ -70,27 +70,7 @@ def _counted(rows, budget: list[int]):
 
 def sheet_lines(rows) -> list[str]:
     """One sheet's rows (openpyxl cells) as TAB-joined lines, blocks split by a blank line."""
-    blocks: list[list[list[str]]] = [[]]
-    for row in rows:
-        cells = [format_value(c.value, getattr(c, "number_format", None)) for c in row]
-        while cells and not cells[-1]:
-            cells.pop()
-        if cells:
-            blocks[-1].append(cells)
-        elif blocks[-1]:
-            blocks.append([])
-    width = max((len(cells) for block in blocks for cells in block), default=0)
-    lines: list[str] = []
-    for block in blocks:
-        if not block:
-            continue
-        if lines:
-            lines.append("")
-        titles = True
-        for cells in block:
-            titles = titles and len(cells) == 1
-            lines.append(cells[0] if titles else "\t".join(cells + [""] * (width - len(cells))))
-    return lines
+    return table_lines([format_value(c.value, getattr(c, "number_format", None)) for c in row] for row in rows)
 
 
 def format_value(value: object, number_format: str | None = None) -> str:
