@@ -53,6 +53,24 @@ def test_a_cause_is_read_from_its_subject_and_a_word_of_lateness(text, primary, 
     assert reading.primary is not None and (reading.primary.cause.code, reading.primary.cue) == (primary, words)
 
 
+# no marker: the cause that explains comes before the late work and the unspent money
+@pytest.mark.parametrize("text, order", [
+    ("年度培训未开展，相关课程已由其他部门负责组织", ["OTHER_DEPARTMENT", "PROGRESS_SLOW"]),
+    ("资金支付进度缓慢，部分工程尚未完工，雨季施工时间短",
+     ["SEASON_WEATHER", "CONSTRUCTION_SLOW", "PAYMENT_SLOW"]),
+    ("工程进度滞后，资金结余较大", ["CONSTRUCTION_SLOW", "PAYMENT_SLOW"]),
+    # a marker still decides: here the late work is what the sentence gives as the cause
+    ("由于施工进度滞后，导致部分尾款未支付", ["CONSTRUCTION_SLOW", "RETENTION", "PAYMENT_SLOW"]),
+])
+def test_root_causes_answer_before_the_shortfalls_they_explain(text, order):
+    assert [f.cause.code for f in read_cause(text).causes] == order
+
+
+def test_a_root_cause_in_the_reason_cells_leads_a_bare_shortfall():
+    reading = read_cause("项目支付进度缓慢", ["汛期施工时间短，工程延期开工"])
+    assert reading.primary is not None and reading.primary.cause.code == "SEASON_WEATHER"
+
+
 def test_a_subject_and_a_word_of_lateness_in_different_clauses_make_no_cause():
     assert [f.cause.code for f in read_cause("招标工作按期完成，设备安装偏晚").causes] == []
 

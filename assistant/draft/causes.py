@@ -30,6 +30,7 @@ class Cause:
     moves: tuple[str, ...]            # THEME.move_id, best first
     follow_up: str | None = None
     no_measure: str | None = None
+    effect: int = 0                   # 0 a root cause, 1 the work's progress, 2 the spending
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def cause_book() -> CauseBook:
         cause = Cause(code=c["code"], label=c["label"], theme=c["theme"],
                       cues=tuple(str(x) for x in c.get("cues") or ()),
                       moves=tuple(c.get("moves") or ()), follow_up=c.get("follow_up"),
-                      no_measure=c.get("no_measure"))
+                      no_measure=c.get("no_measure"), effect=_effect(c))
         causes.append(cause)
         for cue in cause.cues:
             by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
@@ -117,6 +118,19 @@ def cause_book() -> CauseBook:
             phrases.append((re.compile(_alternation(subjects) + rf"[^，,；;。！？!?\n]{{0,{gap}}}?"
                                        + _alternation(predicates[predicate])), cause))
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations))
+
+
+_EFFECTS = {"progress": 1, "spending": 2}
+
+
+def _effect(entry: dict) -> int:
+    name = entry.get("effect")
+    if name is None:
+        return 0
+    if name not in _EFFECTS:
+        raise LexiconError(say(f"causes.yaml：原因 {entry['code']} 的 effect '{name}' 只能是 progress 或 spending；请改正",
+                               f"causes.yaml: {entry['code']}: effect '{name}' must be progress or spending"))
+    return _EFFECTS[name]
 
 
 def _alternation(words) -> str:
@@ -157,7 +171,9 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
         hit = next(((m, cause) for rx, cause in book.deviations if (m := rx.search(text or ""))), None)
         if hit is not None:
             found.append(Found(hit[1], hit[0].group(0), hit[0].start(), False))
-    found.sort(key=lambda f: (not f.marked, f.start))
+    # a cause a marker introduces first; then root causes before the late work and the
+    # unspent money they explain (lexicons/causes.yaml § effect), each in the text's order
+    found.sort(key=lambda f: (not f.marked, 0 if f.marked else f.cause.effect, f.start))
     reading.causes = found
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
     reading.deviation = next((c for c in clauses if re.search(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余", c)),
