@@ -16,8 +16,9 @@ def test_every_cause_points_at_moves_the_bank_has():
     ids = {f"{t}.{m['id']}" for t, v in bank.items() for m in v["moves"]}
     book = cause_book()
     assert len(book.causes) >= 30
+    shortfalls = {cause.code for _, cause in book.deviations}
     for c in book.causes:
-        assert c.theme in bank and c.cues and c.moves, c.code
+        assert c.theme in bank and (c.cues or c.code in shortfalls) and c.moves, c.code
         assert set(c.moves) <= ids and (c.follow_up is None or c.follow_up in ids), c.code
 
 
@@ -47,6 +48,11 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("专项资金管理制度尚不完善", "RULES_MISSING", "制度尚不完善"),
     ("项目效益指标缺失，难以衡量实施效果", "TARGET_INCOMPLETE", "效益指标缺失"),
     ("预算执行率为83%，资金支出进度明显滞后", "PAYMENT_SLOW", "资金支出进度明显滞后"),
+    ("部分设备的预算金额明显偏高，执行中调减了采购数量", "ESTIMATE_INACCURATE", "预算金额明显偏高"),
+    ("脱贫户信息录入存在延迟，年底前未能全部完成", "DATA_LATE", "录入存在延迟"),
+    ("部分农户配合意愿不足，改厕进度受到影响", "PARTICIPATION_LOW", "配合意愿不足"),
+    # a shape, not a subject: 由 + an office + 统筹/负责 (never 由于)
+    ("污水管网延伸工程由县住建局统一实施，本单位未安排支出", "OTHER_DEPARTMENT", "由县住建局统一实施"),
 ])
 def test_a_cause_is_read_from_its_subject_and_a_word_of_lateness(text, primary, words):
     reading = read_cause(text)
@@ -69,6 +75,11 @@ def test_root_causes_answer_before_the_shortfalls_they_explain(text, order):
 def test_a_root_cause_in_the_reason_cells_leads_a_bare_shortfall():
     reading = read_cause("项目支付进度缓慢", ["汛期施工时间短，工程延期开工"])
     assert reading.primary is not None and reading.primary.cause.code == "SEASON_WEATHER"
+
+
+def test_by_an_office_is_no_cause_when_it_is_a_person_or_due_to():
+    for text in ("由项目负责人签字确认后支付", "由于负责采购的人员调整，合同签订偏晚"):
+        assert "OTHER_DEPARTMENT" not in [f.cause.code for f in read_cause(text).causes], text
 
 
 def test_a_subject_and_a_word_of_lateness_in_different_clauses_make_no_cause():
@@ -263,6 +274,20 @@ def test_a_shortfall_with_no_cause_is_answered_as_itself_and_invents_none():
     # a cause the statement names still comes first
     named = read_cause("由于上级资金年底下达，预算执行率为82.6%，未达到100%")
     assert named.causes[0].cause.code == "FUNDS_LATE"
+
+
+def test_an_indicator_below_its_target_is_answered_by_closing_the_gap():
+    problem = "受助残疾儿童康复服务覆盖率有待进一步提高"
+    reading = read_cause(problem)
+    assert [f.cause.code for f in reading.causes] == ["TARGET_MISSED"]
+    draft = draft_measures(problem)[0]
+    # 受助… is the subject, not 受…影响: the lead names it
+    assert draft.sentences[0].text.startswith("一是针对受助残疾儿童康复服务覆盖率有待进一步提高的问题，")
+    assert draft.sentences[0].provenance.template.startswith("measures.IMPLEMENTATION.close_gap.")
+    # no theme fitted (OTHER), but the cause's moves answer it: no generic third point
+    assert not any(s.provenance.template.startswith("measures.OTHER.") for s in draft.sentences)
+    assert draft_measures("受雨季影响，覆盖率有待提高")[0].sentences[0].text.startswith("一是") \
+        and "针对受雨季" not in draft_measures("受雨季影响，覆盖率有待提高")[0].text
 
 
 def test_the_lead_drops_a_preposition_stops_and_pdf_gaps_of_the_problem():

@@ -109,6 +109,12 @@ def cause_book() -> CauseBook:
             except re.error as exc:
                 raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 deviations 中的正则表达式写法有误（{exc}）；请改正这一条",
                                        f"causes.yaml: {cause.code}: bad regular expression in deviations: {exc}")) from None
+        for pattern in c.get("patterns") or ():
+            try:
+                phrases.append((re.compile(str(pattern)), cause))
+            except re.error as exc:
+                raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 patterns 中的正则表达式写法有误（{exc}）；请改正这一条",
+                                       f"causes.yaml: {cause.code}: bad regular expression in patterns: {exc}")) from None
         subjects, predicate = c.get("subjects") or [], c.get("predicate")
         if subjects and predicate:
             if predicate not in predicates:
