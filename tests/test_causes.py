@@ -230,6 +230,27 @@ def test_main_problems_are_synthesised_across_projects_and_answered_one_to_one()
     assert measures[0].sentences[0].provenance.template.startswith("measures.BUDGET_EXECUTION.funds_release")
 
 
+def test_a_shortfall_is_grouped_and_answered_by_the_cause_its_reason_cell_gives():
+    from assistant.draft import draft_report
+    from assistant.model import Indicator
+
+    reason = "部分农户常年在外务工，入户核查难以完成"
+    text = f"农村改厕后续管护\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t未完成原因\n" \
+           f"产出指标\t数量指标\t入户核查率\t≥95%\t82%\t10\t6\t{reason}\n"
+    row = Indicator("产出指标", "数量指标", "入户核查率", "≥95%", "82%", 10, 6, reason,
+                    reason_start=text.index(reason), reason_end=text.index(reason) + len(reason))
+    report = Report(doc="县.txt", projects=[Project("农村改厕后续管护", "self_evaluation", indicators=[row])])
+    d = draft_report(report, text)
+    [first_problem, *_] = [p for _, paras in d.section("problems").groups for p in paras]
+    assert first_problem.heading.endswith("服务对象外出或不愿配合")
+    assert first_problem.sentences[-1].text.endswith("主要原因是服务对象外出或不愿配合。")
+    _, measures = d.section("measures").groups[0]
+    first = measures[0].sentences[0]
+    assert first.provenance.template.startswith("measures.EXTERNAL.reach_absent.")
+    assert first.provenance.findings                   # the point cites the shortfall it answers
+    assert "分值10分的问题" not in first.text          # a figure is no shortfall of its own
+
+
 def test_the_first_point_names_what_fell_short_in_the_problems_words():
     draft = draft_measures("部分乡镇农村供水管网维修资金拨付滞后，导致项目完工率仅为85%")[0]
     assert draft.sentences[0].text.startswith("一是针对部分乡镇农村供水管网维修资金拨付滞后的问题，")
@@ -288,6 +309,19 @@ def test_an_indicator_below_its_target_is_answered_by_closing_the_gap():
     assert not any(s.provenance.template.startswith("measures.OTHER.") for s in draft.sentences)
     assert draft_measures("受雨季影响，覆盖率有待提高")[0].sentences[0].text.startswith("一是") \
         and "针对受雨季" not in draft_measures("受雨季影响，覆盖率有待提高")[0].text
+
+
+def test_a_move_that_presumes_a_cause_answers_only_where_that_cause_is_read():
+    codes = {c.code for c in cause_book().causes}
+    premised = [m for t in builtin("measures.yaml")["themes"].values() for m in t["moves"] if m.get("premise")]
+    assert premised and all(m["premise"] in codes for m in premised)
+    for seed in range(3):
+        plain = draft_measures("项目施工时间安排不够合理，前期准备工作不充分", seed=seed,
+                               themes=["IMPLEMENTATION", "BUDGET_EXECUTION", "EXTERNAL"])[0]
+        used = {s.provenance.template.split(".")[2] for s in plain.sentences}
+        assert not used & {m["id"] for m in premised}, plain.text
+    late = draft_measures("受上级资金年底下达影响，预算执行进度偏慢")[0]
+    assert late.sentences[0].provenance.template.startswith("measures.BUDGET_EXECUTION.funds_release.")
 
 
 def test_the_lead_drops_a_preposition_stops_and_pdf_gaps_of_the_problem():

@@ -147,6 +147,8 @@ _CLAUSE = re.compile(r"[，,；;。！!？?\n]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
 _RATE = re.compile(r"执行率[^，,；;。\d]{0,6}?(\d+(?:\.\d+)?)\s*%")
 _DEDUCT = re.compile(r"扣(?:减|除)?\s*(\d+(?:\.\d+)?)\s*分")
+_SHORTFALL = re.compile(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余|扣|下降")
+_DIGIT = re.compile(r"\d")        # with no shortfall word, a clause of figures (分值12分) names none
 _OBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:资金|项目|指标|工作|任务|进度|执行率)")
 
 
@@ -182,8 +184,8 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     found.sort(key=lambda f: (not f.marked, 0 if f.marked else f.cause.effect, f.start))
     reading.causes = found
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
-    reading.deviation = next((c for c in clauses if re.search(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余", c)),
-                             clauses[0] if clauses else "")
+    reading.deviation = next((c for c in clauses if _SHORTFALL.search(c)),
+                             next((c for c in clauses if not _DIGIT.search(c)), ""))
     obj = _OBJECT.search(reading.deviation)
     reading.object = obj.group(0) if obj else ""
     fig = _FIGURE.search(text or "")

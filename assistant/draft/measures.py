@@ -122,6 +122,7 @@ def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
                 plan.append(ref)
 
     causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
+    read = {f.cause.code for f in reading.causes}
     follow = None
     if causes:
         primary = causes[0]
@@ -133,7 +134,7 @@ def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
     answered = {ref.split(".")[0] for ref in plan}
     for code in codes:
         if code not in answered:
-            add(f"{code}.{_ranked_moves(problem, code)[0]}")
+            add(f"{code}.{_ranked_moves(problem, code, read)[0]}")
             answered.add(code)
     lex = drafting("measures")
     room = max(lex["max_items"], len(codes))
@@ -145,7 +146,7 @@ def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
     for code in (codes + [ref.split(".")[0] for ref in plan]):
         if len(plan) >= lex["min_items"]:
             break
-        for move in _ranked_moves(problem, code):
+        for move in _ranked_moves(problem, code, read):
             if f"{code}.{move}" not in plan:
                 add(f"{code}.{move}")
                 break
@@ -226,10 +227,14 @@ def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], ta
     return fresh[shift % len(fresh)]
 
 
-def _ranked_moves(problem: str, code: str) -> list[str]:
-    """A theme's move ids, closest to the problem's words first (ties: the bank's order)."""
+def _ranked_moves(problem: str, code: str, read: set[str] | None = None) -> list[str]:
+    """A theme's move ids, closest to the problem's words first (ties: the bank's order);
+    with `read` (the causes read in the problem), a move whose `premise` is another cause
+    is left out, unless the theme has nothing else."""
     scores = _variant_scores(problem)
     moves = _bank()[code]["moves"]
+    if read is not None:
+        moves = [m for m in moves if not m.get("premise") or m["premise"] in read] or moves
     best = {m["id"]: max(scores.get((m["id"], i), 0.0) for i in range(len(m["variants"]))) for m in moves}
     return [m["id"] for m in sorted(moves, key=lambda m: -best[m["id"]])]
 

@@ -30,6 +30,7 @@ class Problem:
     indicator: str = ""
     figure: str = ""
     quoted: bool = False            # the author's own words (a problem statement)
+    reasons: list[str] = field(default_factory=list)   # the table's 未完成原因 cells it rests on
 
     @property
     def text(self) -> str:
@@ -76,13 +77,17 @@ def _from_findings(report: Report, project: str, findings: list[Finding], rng,
     out: list[Problem] = []
 
     def add(key: str, slots: dict, group: list[Finding], themes: list[str], indicator: str = "",
-            figure: str = "") -> None:
+            figure: str = "", shortfall: bool = False) -> None:
         made = render(f"problems.{key}", {"project": name, **slots}, rng, avoid)
         if made is None:
             return
         prov = Provenance(template=made[1], findings=[f.id for f in group], project=project,
                           start=group[0].start, end=group[0].end)
-        out.append(Problem(project, Sentence(made[0], prov), _ordered(themes), indicator, figure))
+        # the 未完成原因 cells explain a shortfall, not a vague target or a missing family
+        reasons = list(dict.fromkeys(r for f in group if (r := str(f.figures.get("reason") or "").strip()))) \
+            if shortfall else []
+        out.append(Problem(project, Sentence(made[0], prov), _ordered(themes), indicator, figure,
+                           reasons=reasons))
 
     by_kind: dict[str, list[Finding]] = {}
     for f in findings:
@@ -92,7 +97,7 @@ def _from_findings(report: Report, project: str, findings: list[Finding], rng,
         rate = f.figures.get("rate") if printed else None
         key: str = f.kind if printed else "BUDGET_NO_RATE"     # drafting.yaml § problems
         add(key, {"rate": rate}, [f], f.themes + tag(f.figures.get("reason", "")),
-            figure=f"{fmt_number(rate)}%" if printed else "")
+            figure=f"{fmt_number(rate)}%" if printed else "", shortfall=True)
     per_indicator: dict[str, list[Finding]] = {}
     for f in by_kind.get("TARGET_MISSED", []) + by_kind.get("SCORE_DEDUCTED", []):
         per_indicator.setdefault(f.indicator, []).append(f)
@@ -104,7 +109,7 @@ def _from_findings(report: Report, project: str, findings: list[Finding], rng,
                    actual=as_printed(group[0].figures.get("actual")))
         # the reason the table gives says more about the theme than the kind of shortfall
         themes = tag(fig.get("reason", "")) or [t for f in group for t in f.themes]
-        add(key, {**fig, "indicator": bare(indicator)}, group, themes, bare(indicator))
+        add(key, {**fig, "indicator": bare(indicator)}, group, themes, bare(indicator), shortfall=True)
     vague = by_kind.get("VAGUE_TARGET", [])
     if vague:
         add("VAGUE_TARGET", {"indicators": list_names([bare(f.indicator) for f in vague])}, vague,

@@ -230,7 +230,8 @@ def _measures(report: Report, project: str, items: list[Problem], corpus, seed: 
     indicator = named.pop() if len(named) == 1 else ""
     draft = draft_measures(problem, themes=themes, project=short_name(project), seed=seed, n=1,
                            corpus=corpus, figure=figure, indicator=indicator,
-                           exclude_doc=report.doc, known_numbers=known, avoid=seen, polish=polish)[0]
+                           exclude_doc=report.doc, known_numbers=known, avoid=seen, polish=polish,
+                           reasons=list(dict.fromkeys(r for i in items for r in i.reasons)))[0]
     if notes is not None:
         notes.extend(f"{short_name(project)}：{n}" for n in draft.notes)
     seen.update(draft.clauses)
@@ -240,8 +241,10 @@ def _measures(report: Report, project: str, items: list[Problem], corpus, seed: 
             continue                       # a precedent keeps the project it came from
         code = s.provenance.template.split(".")[1]
         s.provenance.project = project
-        s.provenance.findings = list(dict.fromkeys(
-            f for i in items if code in i.themes for f in i.sentence.provenance.findings))
+        # the problems of its theme; a move answering the group's cause (grouped by it) none
+        # of them is tagged with: the whole group's
+        answered = [i for i in items if code in i.themes] or items
+        s.provenance.findings = list(dict.fromkeys(f for i in answered for f in i.sentence.provenance.findings))
     return [Paragraph("", draft.sentences)]    # a precedent is blended into the points
 
 
@@ -265,8 +268,14 @@ def _synthesise(problems: list[Problem]) -> list[tuple[str, Any, list[Problem]]]
         primary = read_cause(p.text).primary
         # a cause the text only restates (「指标不够细化量化」 is the problem, not why) would
         # say 「主要原因是指标不细化不量化」: group by cause only where the text gives one
-        # (由于…, …导致…)
-        if primary is not None and primary.marked:
+        # (由于…, …导致…) or the table's 未完成原因 cells do (that column states causes)
+        if primary is not None and not primary.marked:
+            primary = None
+        if primary is None and p.reasons:
+            given = read_cause("；".join(p.reasons)).primary
+            # a root cause only: 「主要原因是实施进度滞后」 would restate the shortfall
+            primary = given if given is not None and not given.cause.no_measure and not given.cause.effect else None
+        if primary is not None:
             key, title, cause = primary.cause.code, primary.cause.label, primary.cause
         else:
             theme = next((t for t in p.themes if t in bank and t != "OTHER"), "OTHER")
