@@ -33,7 +33,7 @@ from assistant.model import Document
 # becomes one failed document whose line says how to convert it (.doc → .docx …).
 CONVERTIBLE_SUFFIXES = (".doc", ".xls", ".wps", ".et", ".rtf", ".ofd", ".jpg", ".jpeg", ".png", ".tif",
                         ".tiff", ".bmp")
-DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".csv", ".tsv", ".pdf", ".docx", ".xlsx", ".xlsm", ".html", ".htm") + CONVERTIBLE_SUFFIXES
+DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".csv", ".pdf", ".docx", ".xlsx", ".xlsm", ".html", ".htm") + CONVERTIBLE_SUFFIXES
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".tsv", ".csv")
 MAX_BYTES = 200 * 1024 * 1024
 _MB = 1024 * 1024
