@@ -10,6 +10,8 @@ tab            cells parted by TABs (the reference: what PDF and office readers 
 cells          one cell per line, an empty cell an empty line
 cells_bar      one cell per line, each ending in ` |` (web pages)
 cells_blank    one cell per line, blank lines between cells, empty cells left out
+bar_lines      one cell per line, a line holding only `|` after each cell and another after
+               each row (what some web-page converters print for a table)
 pipe           markdown rows `| a | b |`
 pipe_bare      markdown rows without their outer bars `a | b`
 spaces         cells parted by runs of spaces (pdftotext -layout)
@@ -33,7 +35,7 @@ import io
 import unicodedata
 from pathlib import Path
 
-TEXT_LAYOUTS = ("tab", "cells", "cells_bar", "cells_blank", "pipe", "pipe_bare", "spaces", "flat", "wrapped")
+TEXT_LAYOUTS = ("tab", "cells", "cells_bar", "cells_blank", "bar_lines", "pipe", "pipe_bare", "spaces", "flat", "wrapped")
 FILE_LAYOUTS = ("html", "docx", "xlsx", "csv", "utf16_tab")
 LAYOUTS = TEXT_LAYOUTS + FILE_LAYOUTS
 
@@ -114,6 +116,8 @@ def _render_form(rows: list[list[str]], layout: str) -> str:
         return "\n".join(f"{c} |" for r in rows for c in r)
     if layout == "cells_blank":
         return "\n\n".join(c for r in rows for c in r if c)
+    if layout == "bar_lines":
+        return "\n".join("".join(f"{c}\n|\n" for c in r if c) + "|" for r in rows)
     if layout == "pipe":
         return "\n".join("| " + " | ".join(r) + " |" for r in rows)
     if layout == "pipe_bare":

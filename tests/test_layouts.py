@@ -176,3 +176,27 @@ def test_a_label_wrapped_before_its_last_character_keeps_it():
     rows = {i.name: i for p in extract_text(text).projects for i in p.indicators}
     assert "参训学员满意度" in rows, list(rows)
     assert rows["参训学员满意度"].category == "满意度" and rows["参训学员满意度"].target == "≥90%"
+
+
+# A 项目支出绩效目标表 with 中期 and 年度 halves side by side (written for this test): the
+# budget block prints both totals, the indicator header prints 二级 · 三级 · 指标值 twice.
+PAIRED = [
+    ["项目支出绩效目标表"],
+    ["项目名称", "乡镇污水处理设施运维项目"],
+    ["项目资金(万元)", "中期资金总额:", "360万", "年度资金总额:", "120万"],
+    ["", "其中:财政拨款", "360万", "其中:财政拨款", "120万"],
+    ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "运维污水处理站点", "≥36个", "数量指标", "运维污水处理站点", "≥12个"],
+    ["", "质量指标", "出水水质达标率", "≥90%", "质量指标", "出水水质达标率", "≥95%"],
+    ["效益指标", "生态效益指标", "化学需氧量削减量", "≥900吨", "生态效益指标", "化学需氧量削减量", "≥300吨"],
+]
+
+
+@pytest.mark.parametrize("layout", ["tab", "bar_lines", "cells_bar", "pipe"])
+def test_midterm_and_annual_halves_are_one_row_and_the_annual_budget_counts(layout):
+    [project] = extract_text(render([PAIRED], layout), f"paired.{layout}.txt").projects
+    assert project.budget is not None and project.budget.adjusted == 120
+    assert [(i.name, i.target, i.target_midterm) for i in project.indicators] == [
+        ("运维污水处理站点", "≥12个", "≥36个"),
+        ("出水水质达标率", "≥95%", "≥90%"),
+        ("化学需氧量削减量", "≥300吨", "≥900吨")]

@@ -467,6 +467,19 @@ def test_a_budget_row_run_together_is_cut_where_the_rate_is_executed_over_budget
     assert project.total_score == 99                     # 「总分10099」: 100 and 99
 
 
+def test_a_glued_budget_row_is_cut_even_where_it_reads_as_one_number():
+    # a web page that prints every cell of a row without a gap: 「1500」「1350」「90%」 come
+    # out as one number, which is no rate of 1500135090%
+    text = ("农村公路养护补助资金绩效目标自评表\n转移支付(项目)名称农村公路养护补助资金\n"
+            "项目资金(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:1500135090%\n"
+            "其中:中央补助1500135090%\n"
+            "绩效指标一级指标二级指标三级指标指标值全年实际完成值未完成原因和改进措施\n"
+            "产出指标数量指标养护农村公路里程≥300公里312公里\n")
+    [project] = extract_text(text, "page.txt").projects
+    b = project.budget
+    assert (b.adjusted, b.executed, b.rate) == (1500, 1350, 90)
+
+
 def test_amounts_printed_after_their_labels_give_the_budget_and_its_rate():
     [project] = extract_text(LABELLED_AMOUNTS, "web.txt").projects
     b = project.budget

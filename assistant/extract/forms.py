@@ -59,6 +59,7 @@ _CELL_PIECE = re.compile(r"(?<![^\s|｜:：])[^\s|｜:：]+(?![^\s|｜:：])")
 TITLE_WINDOW = 240          # characters above a name field searched for the form's title
 TITLE_LEAD = 24             # characters before a title's form word searched for its opening words
 BOILERPLATE_ROWS = 3        # rows printing the same text with no value: a column's boilerplate
+PAIRED_HEADER_SCAN = 12     # atoms before a header's end searched for a second name column
 DISPLACED_WINDOW = 600      # characters after a name field searched for its moved value
 MEMO_MAX = 2000             # stretches of text after name fields remembered at once
 NAME_MAX = 80               # a field's value is at most this long
@@ -835,7 +836,18 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
             candidate = read_rows(table, text, tuple(schema[1:]), v, cells)
             if candidate.cost < reading.cost:
                 reading = candidate
-    return _halves_joined(_boilerplate_dropped(_notes_dropped(_indicators_of(reading, lexicon), text)), text)
+    return _halves_joined(_boilerplate_dropped(_notes_dropped(_indicators_of(reading, lexicon), text)), text,
+                          paired=_paired_header(atoms, header_end, v))
+
+
+def _paired_header(atoms: list[Atom], header_end: int, v: FormVocab) -> bool:
+    """Whether the header ending at `header_end` prints the name column twice (中期 and 年度
+    halves: 二级指标 · 三级指标 · 指标值 · 二级指标 · 三级指标 · 指标值)."""
+    names = 0
+    for a in atoms[max(0, header_end - PAIRED_HEADER_SCAN):header_end]:
+        names += sum(1 for m in v.heading_terms.finditer(_SPACES.sub("", a.text))
+                     if v.columns[heading_key(m.group())] == "name")
+    return names >= 2
 
 
 def _notes_dropped(rows: list[Indicator], text: str) -> list[Indicator]:
@@ -863,16 +875,17 @@ def _bare(r: Indicator) -> bool:
     return r.target is None and r.actual is None and r.weight is None and r.score is None
 
 
-def _halves_joined(rows: list[Indicator], text: str) -> list[Indicator]:
+def _halves_joined(rows: list[Indicator], text: str, paired: bool = False) -> list[Indicator]:
     """One indicator for a row printed in two halves, 中期 then 年度 (「数量指标 | 完成结算项目数 |
     3 | 数量指标 | 完成结算项目数 | 3 |」: the header prints 二级 · 三级 · 指标值 twice): two
     indicators of the same name on one line are one, its annual target the second's and its
-    midterm target the first's."""
+    midterm target the first's.  Under a header that prints the name column twice (`paired`)
+    the halves may stand on lines of their own, as one cell per line prints them."""
     out: list[Indicator] = []
     for row in rows:
         before = out[-1] if out else None
         if before is not None and row.name == before.name and before.end <= row.start \
-                and "\n" not in text[before.start:row.start]:
+                and (paired or "\n" not in text[before.start:row.start]):
             midterm = before.target
             out[-1] = row
             row.start, row.level1 = before.start, row.level1 or before.level1
@@ -1199,6 +1212,13 @@ def _budget(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | N
             at = k
         elif heading_key(atoms[k].text) in v.budget_totals and at is not None and len(roles) >= 2:
             values = _numbers_after(atoms, k + 1)
+            if 0 < len(values) < len([r for r in roles if r != "reason"]):
+                # fewer numbers than columns: one of them may be a glued run (「40004000100%」)
+                glued = _glued_budget(atoms, k + 1, roles, text)
+                if glued is not None:
+                    glued.unit = _money_unit(text, atoms, k)
+                    glued.start = atoms[k].start
+                    return glued
             if values:
                 b = _assign(roles, values, atoms, k, text, v)
                 reason = _budget_reason(atoms, k, values, roles, text, v)

@@ -411,7 +411,8 @@ def _read_budget(rows: list[Row], lex: dict) -> Budget | None:
                 if role == "reason" and cell.text and not template_instruction(cell.text):
                     budget.reason, budget.reason_start, budget.reason_end = cell.text, cell.start, cell.end
                 elif role and role != "reason":
-                    setattr(budget, role, _number(cell.text))
+                    setattr(budget, role, _number(cell.text) if role in ("rate", "weight", "score")
+                            else _amount(cell.text))
             return budget
     return _budget_amounts(rows, blex)
 
@@ -422,7 +423,7 @@ def _budget_amounts(rows: list[Row], blex: dict) -> Budget | None:
         for n, cell in enumerate(cells):
             if _BRACKET.sub("", _norm(cell.text)) in blex["amount_fields"]["adjusted"]:
                 for later in cells[n + 1:]:
-                    value = _number(later.text)
+                    value = _amount(later.text)
                     if value is not None:
                         unit = _unit([c.text for c in cells] + [c.text for r in rows[:3] for c in r.cells], blex)
                         return Budget(adjusted=value, unit=unit, start=row.start, end=row.end)
@@ -497,6 +498,14 @@ def _number(text: str) -> float | None:
         return float(cleaned)
     except ValueError:
         return None
+
+
+_MONEY_UNIT = re.compile(r"\s*(?:万元|元|万)$")
+
+
+def _amount(text: str) -> float | None:
+    """A budget cell's amount, printed bare or with its money unit (「189.8万」, 「52万元」)."""
+    return _number(_MONEY_UNIT.sub("", text or ""))
 
 
 def _is_number(text: str) -> bool:
