@@ -1978,3 +1978,32 @@ def test_a_page_opening_with_a_repeated_header_gives_its_rows():
     assert (first.name, [(i.name, i.target) for i in first.indicators]) == ("", [("设备采购成本", "≤12万元")])
     assert (second.name, [(i.name, i.target) for i in second.indicators]) == (
         "社区矫正信息化设备购置项目", [("购置终端台数", "=8台")])
+
+
+# A document-sharing site's page (written for this test): page captions, prompts and its
+# copyright note above the document's text.
+SHARED_DOC_PAGE = (
+    "乡村学校少年宫项目支出绩效自评表.doc_第1页\n\n"
+    "乡村学校少年宫项目支出绩效自评表.doc_第2页\n\n"
+    "已阅读2页，还剩6页未读，继续免费阅读\n\n付费下载\n\n下载本文档\n\n"
+    "版权说明：本文档由用户提供并上传，收益归属内容提供方\n\n文档简介\n\n"
+    "项目支出绩效自评表\n项目名称 | 乡村学校少年宫运行补助 |\n"
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "产出指标 | 数量指标 | 开展活动场次 | ≥40场 | 46场 | 20 | 20 |\n"
+    "| 质量指标 | 活动安全事故发生率 | 0 | 0 | 20 | 20 |\n"
+)
+
+
+def test_a_sharing_sites_captions_and_prompts_are_no_rows_and_offsets_stay():
+    from assistant.extract.layout import blank_site_lines
+
+    blanked = blank_site_lines(SHARED_DOC_PAGE)
+    assert len(blanked) == len(SHARED_DOC_PAGE) and "第1页" not in blanked and "下载" not in blanked
+    assert blanked[blanked.index("项目支出绩效自评表\n"):] == SHARED_DOC_PAGE[SHARED_DOC_PAGE.index("项目支出绩效自评表\n"):]
+    [project] = extract_text(SHARED_DOC_PAGE, "page.txt").projects
+    assert project.name == "乡村学校少年宫运行补助"
+    assert project.start >= SHARED_DOC_PAGE.index("文档简介")
+    assert [i.name for i in project.indicators] == ["开展活动场次", "活动安全事故发生率"]
+    # a report that speaks of downloads in its prose keeps that prose
+    prose = "二、存在问题\n部分学校下载本文档所列资料后未按要求及时整理归档，台账资料不完整，影响了项目资金的规范管理和绩效评价工作的开展。\n"
+    assert blank_site_lines(prose) == prose

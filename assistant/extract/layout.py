@@ -261,6 +261,46 @@ def _cell_block(block, line: int) -> Row:
     return Row(cells=cells, start=block[0][0], end=block[-1][1], line=line, cell_per_line=True)
 
 
+@dataclass(frozen=True)
+class _SiteLines:
+    pattern: re.Pattern
+    words: tuple[str, ...]
+    max_chars: int
+
+
+@derived(maxsize=1)
+def _site_lines() -> _SiteLines:
+    lex = builtin("tables.yaml")
+    return _SiteLines(re.compile(lex["site_line_re"], re.M), tuple(lex["site_line_words"]),
+                      int(lex["site_line_max"]))
+
+
+def blank_site_lines(text: str) -> str:
+    """`text` with the short lines a document-sharing site prints around a document (page
+    captions, reading and download prompts: tables.yaml § site_line_re; never a sentence
+    ending in 。) turned into spaces of the same length, so that every offset stays; `text`
+    itself when it has none."""
+    lex = _site_lines()
+    if not any(w in text for w in lex.words):
+        return text
+    spans: list[tuple[int, int]] = []
+    for m in lex.pattern.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        # a short line, and no sentence of a report's prose (which ends in 。)
+        if end - start <= lex.max_chars and "。" not in text[start:end] \
+                and (not spans or start >= spans[-1][1]):
+            spans.append((start, end))
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(parts) + text[at:]
+
+
 @derived(maxsize=1)
 def _forms_lexicon() -> dict:
     lex = builtin("forms.yaml")

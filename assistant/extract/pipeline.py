@@ -13,7 +13,7 @@ from pathlib import Path
 from assistant.extract.checks import find_issues
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.forms import CONTINUED_WINDOW, complete_identity, continued_form, read_forms
-from assistant.extract.layout import Row, find_forms, split_rows, tab_rows
+from assistant.extract.layout import Row, blank_site_lines, find_forms, split_rows, tab_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.prose_rows import listed_in_prose
 from assistant.extract.script import simplified
@@ -32,6 +32,9 @@ def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> R
     `assistant.extract.classify.load_lexicon`) adds an analyst's indicator terms."""
     script = simplified(doc.text)           # a page in traditional characters: read as simplified
     source = doc if script is None else replace(doc, text=script.text)
+    page = blank_site_lines(source.text)    # a document-sharing site's captions and prompts
+    if page is not source.text:
+        source = replace(source, text=page)
     rows = split_rows(source.text)
     projects = listed_in_prose(source.text, read_projects(source.text, rows, lexicon), lexicon)
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
