@@ -125,3 +125,37 @@ def test_a_sentence_after_a_label_line_is_no_item():
             "（二）质量指标\n"
             "参训人员结业率≥100%；\n")
     assert [i.name for p in extract_text(text, "report.txt").projects for i in p.indicators] == []
+
+
+# A target table whose 年度绩效目标 cell runs the items on after the label (pipes), and a
+# project notice listing them after numbered labels (both written for these tests).
+INLINE_CELL = (
+    "项目名称 | 乡镇综合文化站免费开放补助 | 预算金额 | 24万元 |\n"
+    "年度绩效目标 | 产出指标 | 开展文化活动场次40场;组织培训次数6次;设施设备完好率≥95%; 免费开放天数≥300天。 |\n"
+    "效益指标 | 群众参与文化活动人次≥2万人次;基层文化队伍建设逐步加强。 |\n"
+)
+INLINE_NOTICE = (
+    "某县第一中学\n学生资助项目公告公示\n七、绩效目标\n"
+    "1、数量指标:全年资助家庭经济困难学生850人次,资助金额85.2万元。\n"
+    "2、质量指标:资助标准100%达标。\n"
+    "3、时效指标:资助资金到位率100%,2024年资助发放及时。\n"
+    "4、成本指标:资助标准为每生每年2000元、1000元2个档次。\n"
+)
+
+
+def test_items_run_on_after_their_label_in_a_cell_are_read():
+    [project] = extract_text(INLINE_CELL, "cell.txt").projects
+    rows = [(i.level1, i.name, i.target) for i in project.indicators]
+    assert rows == [("产出指标", "开展文化活动场次", "40场"), ("产出指标", "组织培训次数", "6次"),
+                    ("产出指标", "设施设备完好率", "≥95%"), ("产出指标", "免费开放天数", "≥300天"),
+                    ("效益指标", "群众参与文化活动人次", "≥2万人次")]
+    first = project.indicators[0]
+    assert INLINE_CELL[first.start:first.end].startswith("开展文化活动场次")
+
+
+def test_items_after_numbered_labels_keep_only_names_ending_in_their_value():
+    rows = [(i.level2, i.name, i.target) for p in extract_text(INLINE_NOTICE, "notice.txt").projects
+            for i in p.indicators]
+    # 「资助标准100%达标」 (the number inside) and a name holding numbers of its own are none
+    assert rows == [("数量指标", "全年资助家庭经济困难学生", "850人次"), ("数量指标", "资助金额", "85.2万元"),
+                    ("时效指标", "资助资金到位率", "100%")]

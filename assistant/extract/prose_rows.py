@@ -17,9 +17,14 @@ the second-level labels:
 
     数量指标：培训农户人数(≥**人)≥120人；时效指标：完成及时率(≥**%)≥100%。
 
-(tables.yaml § template_mark_re).  Items of either kind are read only in a document whose
-forms gave no indicator row, and only where the document lists two such items or more:
-one sentence quoting a target is no list.
+(tables.yaml § template_mark_re).  Project notices and target tables also run the items on
+after their label, in one line or cell, each name with its number glued on:
+
+    产出指标 | 开展巡查频次8次;编制宣传资料数量3个;验收合格率≥86% |
+    1、数量指标:资助家庭经济困难学生850人次,资助金额85.2万元。
+
+Items of any kind are read only in a document whose forms gave no indicator row, and only
+where the document lists two such items or more: one sentence quoting a target is no list.
 """
 from __future__ import annotations
 
@@ -57,6 +62,17 @@ _LISTED = re.compile(r"(?P<name>[^,，;；:：。≥≤≧≦<>=＞＜＝\n]{2,4
                      r"(?P<value>[≥≤≧≦<>=＞＜＝]{1,2}\s*\d[^,，;；。\n]{0,20})"
                      r"|[,，](?P<value2>[^,，;；:：。\n]{1,12}))\s*[;；。]?$")
 _KEY_MARKS = " ★☆*＊\u3000"
+# a label printed before items on its own line or cell: 「产出指标 |」, 「1、数量指标:」
+_INLINE_LABEL = re.compile(r"(?:^|(?<=[|｜、.．]))\s*(?P<label>[\u4e00-\u9fff]{2,10})\s*(?:[:：]|(?=[|｜]))")
+_CELL_GAP = re.compile(r"[\s|｜]*")
+_CELL_END = re.compile(r"\s*[|｜]")
+_INLINE_ITEM = re.compile(r"[^;；,，。|｜\n]+")
+# a name, then the value that ends the item: comparator, number, a unit of three characters at most
+_GLUED_VALUE = re.compile(r"(?P<name>[^≥≤≧≦<>=＞＜＝\d]{2,40}?)(?:为|达到|达)?"
+                          r"(?P<value>[≥≤≧≦<>=＞＜＝]{0,2}\s*\d+(?:\.\d+)?\s*(?:%|‰|[\u4e00-\u9fff]{1,3}"
+                          r"(?:/[\u4e00-\u9fff]{1,2})?)?)$")
+_NAME_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 
 
 def listed_in_prose(text: str, projects: list[Project],
@@ -84,10 +100,11 @@ _Item = tuple[Cell, dict[str, Cell], Label | None]
 
 def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indicator]:
     """The indicator items of a report's prose, in document order: those of the first kind
-    the document lists ITEMS_MIN of or more (heading-paired, marked, listed under labels)."""
+    the document lists ITEMS_MIN of or more (heading-paired, marked, listed under labels,
+    run on after labels)."""
     v = vocab()
     items: list[_Item] = []
-    for reader in (_paired_items, _marked_items, _labelled_items):
+    for reader in (_paired_items, _marked_items, _labelled_items, _inline_items):
         items = reader(text, v)
         if len(items) >= ITEMS_MIN:
             break
@@ -165,6 +182,40 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
         value = stripped_cell(item.group(group), body.start + item.start(group))
         out.append((name, {"target": value}, label if fresh else None))
         fresh = False
+    return out
+
+
+def _inline_items(text: str, v: FormVocab) -> list[_Item]:
+    """Items run on after their label in one line or cell, parted by ；or ，, each a name
+    with its number glued on (「产出指标 | 开展巡查频次8次;编制宣传资料数量3个;验收合格率
+    ≥86%」, 「数量指标:资助困难学生1606人次,资助金额160.77万元。」): the name, then an
+    optional comparator, a number and a short unit, ending the item.  An item whose number
+    stands inside it (「资助标准100%达标」) or whose name holds a number of its own is none."""
+    out: list[_Item] = []
+    for line in _LINE.finditer(text):
+        for head in _INLINE_LABEL.finditer(line.group()):
+            label = _label_of(head.group("label"), v)
+            if label is None:
+                continue
+            after = _CELL_GAP.match(line.group(), head.end())
+            start = line.start() + (after.end() if after else head.end())
+            cell_end = _CELL_END.search(line.group(), start - line.start())
+            end = line.start() + cell_end.start() if cell_end else line.end()
+            fresh = True
+            for piece in _INLINE_ITEM.finditer(text, start, end):
+                item = _GLUED_VALUE.match(piece.group().strip())
+                if item is None:
+                    continue
+                lead = len(piece.group()) - len(piece.group().lstrip())
+                name_text = item.group("name").strip()
+                if len(_CJK.findall(name_text)) < 2 or _NAME_DIGIT.search(_YEAR.sub("", name_text)) \
+                        or lookup_label(name_text) is not None:
+                    continue
+                at = piece.start() + lead
+                name = stripped_cell(item.group("name"), at)
+                value = stripped_cell(item.group("value"), at + item.start("value"))
+                out.append((name, {"target": value}, label if fresh else None))
+                fresh = False
     return out
 
 
