@@ -160,6 +160,32 @@ def test_arithmetic_rate_and_rate_score():
     assert not _arith(_scored([(45, 45), (45, 45)], ok, 96.2))
 
 
+@pytest.mark.parametrize("rate, flagged", [(86, False), (86.0, False), (85.8, False), (85.75, False),
+                                            (85.7, False), (85.6, True), (87, True)])
+def test_a_rate_may_be_off_by_the_step_of_its_last_printed_decimal(rate, flagged):
+    # executed / budget = 85.75%: 86 (rounded), 85.8 (rounded to one decimal) agree with it
+    budget = Budget(adjusted=400, executed=343, rate=rate)
+    found = _arith(_scored([(45, 45), (45, 45)], budget, None))
+    assert ("rate" in {f.figures["check"] for f in found}) is flagged
+
+
+def test_a_rate_printed_as_a_fraction_is_read_in_per_cent():
+    from assistant.extract import extract_text
+
+    text = ("项目名称\t乡村文物日常维护经费\n"
+            "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            "\t年度资金总额\t29\t29\t27.8\t10\t0.958\t9.5\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t维护文物点数量\t≥12处\t12处\t45\t45\n"
+            "效益指标\t社会效益指标\t文物安全事故\t0起\t0起\t45\t45\n")
+    report = extract_text(text, "form.txt")
+    assert report.projects[0].budget.rate == 95.8
+    assert [f.kind for f in report.findings if f.kind.startswith("BUDGET")] == ["BUDGET_BELOW_100"]
+    # a rate of 1% stays 1% where executed / budget says so
+    low = extract_text(text.replace("27.8\t10\t0.958", "0.29\t10\t1"), "low.txt")
+    assert low.projects[0].budget.rate == 1
+
+
 def test_rate_computed_when_not_printed():
     p = Project("驻村帮扶工作经费", "self_evaluation", Budget(adjusted=50000, executed=40000), None, [])
     found = find_issues(Report("x", projects=[p]), "")

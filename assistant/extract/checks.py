@@ -190,6 +190,13 @@ def _family_findings(p: Project, where: _Locator) -> list[Finding]:
     return out
 
 
+def _printed_step(value: float) -> float:
+    """The step of the last decimal `value` is printed with (95.8 → 0.1, 96 → 1)."""
+    text = f"{value:.6f}".rstrip("0")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 10.0 ** -decimals
+
+
 def _arithmetic_findings(p: Project, where: _Locator) -> list[Finding]:
     lex, out = _lex(), []
     sc, bl = lex["scores"], lex["budget"]
@@ -198,7 +205,9 @@ def _arithmetic_findings(p: Project, where: _Locator) -> list[Finding]:
     start, end = where.span(b.start, b.end, ["执行率"])
     if b.rate is not None and b.executed is not None:
         bases = [x for x in (b.adjusted, b.initial) if x]
-        if bases and all(abs(b.executed / x * 100 - b.rate) > bl["rate_tolerance"] for x in bases):
+        # a rate is printed to some decimals, rounded or cut: 95.8 stands for 95.75–95.89…
+        slack = max(float(bl["rate_tolerance"]), _printed_step(b.rate))
+        if bases and all(abs(b.executed / x * 100 - b.rate) >= slack for x in bases):
             out.append(_finding(p, "ARITHMETIC", f"执行率{_num(b.rate)}%与执行数/预算数"
                                 f"（{_num(round(b.executed / bases[0] * 100, 2))}%）不符。",
                                 {"check": "rate", "rate": b.rate, "executed": b.executed,

@@ -20,7 +20,7 @@ from assistant.extract.script import simplified
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
 from assistant.messages import say
-from assistant.model import Document, Report
+from assistant.model import Budget, Document, Report
 
 
 class NoFormError(ReadError):
@@ -37,6 +37,9 @@ def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> R
         source = replace(source, text=page)
     rows = split_rows(source.text)
     projects = listed_in_prose(source.text, read_projects(source.text, rows, lexicon), lexicon)
+    for p in projects:
+        if p.budget is not None:
+            rate_in_percent(p.budget)
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
     report.statements = extract_statements(source, projects, rows)
     report.findings = find_issues(report, source.text)
@@ -62,6 +65,19 @@ def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = 
             return stream
         return projects
     return read_forms(text, lexicon)
+
+
+RATE_FRACTION_SLACK = 0.005     # how closely executed / budget must equal a rate printed as a fraction
+
+
+def rate_in_percent(budget: Budget) -> None:
+    """A rate printed as a fraction (0.958 for 95.8%: a spreadsheet cell shown without its
+    per-cent format) turned into per cent, where executed / budget says that is what it is."""
+    base = budget.adjusted or budget.initial
+    rate, executed = budget.rate, budget.executed
+    if rate is not None and 0 < rate <= 1 and base and executed is not None \
+            and abs(executed / base - rate) <= RATE_FRACTION_SLACK:
+        budget.rate = round(rate * 100, 6)
 
 
 def _table_rows_before(rows: list[Row], end: int) -> bool:
