@@ -160,11 +160,13 @@ def test_arithmetic_rate_and_rate_score():
     assert not _arith(_scored([(45, 45), (45, 45)], ok, 96.2))
 
 
-@pytest.mark.parametrize("rate, flagged", [(86, False), (86.0, False), (85.8, False), (85.75, False),
-                                            (85.7, False), (85.6, True), (87, True)])
-def test_a_rate_may_be_off_by_the_step_of_its_last_printed_decimal(rate, flagged):
-    # executed / budget = 85.75%: 86 (rounded), 85.8 (rounded to one decimal) agree with it
-    budget = Budget(adjusted=400, executed=343, rate=rate)
+@pytest.mark.parametrize("executed, rate, flagged", [
+    (343, 86, False), (343, 86.0, False), (343, 85.8, False), (343, 85.75, False), (343, 85.7, False),
+    (343, 85, False), (343, 85.6, True), (343, 87, True),
+    (304.28, 77, True), (304.28, 76, False)])          # 76.07%: 77 is neither rounded nor cut
+def test_a_rate_is_executed_over_budget_rounded_or_cut_to_its_printed_decimals(executed, rate, flagged):
+    # executed / budget = 85.75%: 86 (rounded), 85.8 (rounded to one decimal), 85.7 and 85 (cut)
+    budget = Budget(adjusted=400, executed=executed, rate=rate)
     found = _arith(_scored([(45, 45), (45, 45)], budget, None))
     assert ("rate" in {f.figures["check"] for f in found}) is flagged
 

@@ -2007,3 +2007,35 @@ def test_a_sharing_sites_captions_and_prompts_are_no_rows_and_offsets_stay():
     # a report that speaks of downloads in its prose keeps that prose
     prose = "二、存在问题\n部分学校下载本文档所列资料后未按要求及时整理归档，台账资料不完整，影响了项目资金的规范管理和绩效评价工作的开展。\n"
     assert blank_site_lines(prose) == prose
+
+
+# Two target tables of one unit printed one after the other (pipes), the second opening with
+# the unit's code and name and 「单位:万元」 in a cell of its own (written for this test).
+TWO_TABLES = (
+    "项目名称 | 档案数字化加工 |\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    "产出指标 | 数量指标 | 数字化档案卷数 | ≥3000卷 |\n"
+    "满意度指标 | 服务对象满意度指标 | 查档群众满意度 | ≥95% |\n"
+    "306001某县档案馆 | 单位:万元 |\n"
+    "项目名称 | 档案库房设备维护 |\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    "产出指标 | 数量指标 | 维护设备台数 | ≥40台 |\n"
+    "产出指标 | 质量指标 | 设备完好率 | ≥98% |\n"
+)
+
+
+@pytest.mark.parametrize("layout", ["as printed", "tab"])
+def test_a_unit_declaration_in_a_cell_of_its_own_ends_the_table_above(layout):
+    text = TWO_TABLES if layout == "as printed" else TWO_TABLES.replace(" | ", "\t").replace(" |", "")
+    projects = extract_text(text, "two.txt").projects
+    assert [[i.name for i in p.indicators] for p in projects] == [
+        ["数字化档案卷数", "查档群众满意度"], ["维护设备台数", "设备完好率"]]
+
+
+def test_the_wrapped_heading_of_the_deviation_column_ends_a_cell_per_line_table():
+    text = ("项目名称\n\n校舍维修\n\n一级指标\n\n二级指标\n\n三级指标\n\n年初目标值\n\n实际完成值\n\n"
+            "产出指标\n\n数量指标\n\n维修校舍面积\n\n≥800平方米\n\n820平方米\n\n"
+            "满意度指标\n\n满意度指标\n\n教师满意度\n\n≥95%\n\n96%\n\n"
+            "偏差大或\n\n目标未完成\n\n原因分析\n\n无\n")
+    [project] = extract_text(text, "cells.txt").projects
+    assert [i.name for i in project.indicators] == ["维修校舍面积", "教师满意度"]

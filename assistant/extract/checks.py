@@ -190,6 +190,13 @@ def _family_findings(p: Project, where: _Locator) -> list[Finding]:
     return out
 
 
+def _rate_agrees(printed: float, true: float, tolerance: float) -> bool:
+    """Whether a rate printed to some decimals is `true` rounded or cut to them (95.8 stands
+    for 95.75 up to 95.89…, 86 for 85.5 up to 86.99…), or within `tolerance` of it."""
+    step = _printed_step(printed)
+    return -max(tolerance, step / 2) - 1e-9 <= true - printed < max(tolerance, step)
+
+
 def _printed_step(value: float) -> float:
     """The step of the last decimal `value` is printed with (95.8 → 0.1, 96 → 1)."""
     text = f"{value:.6f}".rstrip("0")
@@ -205,9 +212,8 @@ def _arithmetic_findings(p: Project, where: _Locator) -> list[Finding]:
     start, end = where.span(b.start, b.end, ["执行率"])
     if b.rate is not None and b.executed is not None:
         bases = [x for x in (b.adjusted, b.initial) if x]
-        # a rate is printed to some decimals, rounded or cut: 95.8 stands for 95.75–95.89…
-        slack = max(float(bl["rate_tolerance"]), _printed_step(b.rate))
-        if bases and all(abs(b.executed / x * 100 - b.rate) >= slack for x in bases):
+        if bases and not any(_rate_agrees(b.rate, b.executed / x * 100, float(bl["rate_tolerance"]))
+                             for x in bases):
             out.append(_finding(p, "ARITHMETIC", f"执行率{_num(b.rate)}%与执行数/预算数"
                                 f"（{_num(round(b.executed / bases[0] * 100, 2))}%）不符。",
                                 {"check": "rate", "rate": b.rate, "executed": b.executed,

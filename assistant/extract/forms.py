@@ -750,6 +750,15 @@ def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
     return tuple(out)
 
 
+_CELL_STOP = re.compile(r"[|｜\t\n]")
+
+
+def _declares_unit(text: str, at: int, v: FormVocab) -> bool:
+    """Whether the cell starting at `at` says only 「单位：万元」."""
+    stop = _CELL_STOP.search(text, at)
+    return v.unit_declaration.fullmatch(text, at, stop.start() if stop else len(text)) is not None
+
+
 def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") -> list[Atom]:
     """The atoms of an indicator table: from its header to the first row that ends it
     (总分, 合计, 注：…, the next form's field, a section heading opening a line: 三、…), or,
@@ -775,8 +784,10 @@ def _table_atoms(atoms: list[Atom], start: int, v: FormVocab, text: str = "") ->
         t = heading_key(a.text + (atoms[k + 1].text if k + 1 < len(atoms) else ""))
         if k > start and t.startswith(v.table_end_keys):
             return atoms[start:k]
-        if k > start and v.furniture.search(a.text):
-            # the footer's whole line goes (「内容保障 | 公务邮箱」)
+        if k > start and (v.furniture.search(a.text)
+                          or text and a.text.startswith(("单位", "金额", "资金")) and _declares_unit(text, a.start, v)):
+            # the footer's whole line goes (「内容保障 | 公务邮箱」), and the next form's head
+            # with its 「单位：万元」 (「207101某区法院 | 单位:万元 |」)
             while text and k > start + 1 and "\n" not in text[atoms[k - 1].end:atoms[k].start]:
                 k -= 1
             return atoms[start:k]

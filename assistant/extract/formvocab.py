@@ -45,6 +45,7 @@ class FormVocab:
     label_placeholder: re.Pattern      # 「经济成本指标0」: what stands after a label for no indicator
     not_name: re.Pattern               # 正向指标, 计划标准, …审核意见: never a name
     approval: re.Pattern               # …审核意见 (盖章): an approval field below a table
+    unit_declaration: re.Pattern       # a cell that is only 「单位：万元」: the head of the next form
     unit_cell: re.Pattern              # 「部门 |」: a unit's name field standing as a whole cell
     unit_name_end: re.Pattern          # 局, 中心 …: what a unit's name ends with
     name_mark: re.Pattern              # 指标1：, 任务2：: a name begins here
@@ -226,6 +227,7 @@ def vocab() -> FormVocab:
         not_name=re.compile("^(?:" + tables["direction_re"] + "|" + tables["not_name_re"] + "|" + tables["approval_field_re"]
                             + r"\s*(?:[（(]\s*盖章\s*[)）])?)$"),
         approval=re.compile(tables["approval_field_re"]),
+        unit_declaration=re.compile(r"\s*(?:金额|资金)?" + tables["budget"]["declared_unit"] + r"\s*"),
         unit_cell=re.compile(r"(?m)(?:^|[|｜\t])[ \u3000]*(" + "|".join(re.escape(f) for f in forms["unit_cell_fields"])
                              + r")[ \u3000]*(?=[|｜\t])"),
         unit_name_end=re.compile(forms["unit_name_end_re"]),
