@@ -2039,3 +2039,14 @@ def test_the_wrapped_heading_of_the_deviation_column_ends_a_cell_per_line_table(
             "偏差大或\n\n目标未完成\n\n原因分析\n\n无\n")
     [project] = extract_text(text, "cells.txt").projects
     assert [i.name for i in project.indicators] == ["维修校舍面积", "教师满意度"]
+
+
+def test_a_header_run_into_the_name_of_a_flattened_row_is_no_indicator():
+    # a flattened page: the 年度 block's header runs on after the 长期 block's last value
+    text = ("项目名称村级道路硬化项目主管部门某镇人民政府项目绩效目标长期目标年度目标完善道路网络完成道路硬化"
+            "长期绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标硬化道路里程≥12公里质量指标工程验收合格率100%"
+            "效益指标社会效益指标群众出行条件明显改善年度绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标"
+            "硬化道路里程≥4公里\n")
+    names = [i.name for p in extract_text(text, "flat.txt").projects for i in p.indicators]
+    assert names[:2] == ["硬化道路里程", "工程验收合格率"]
+    assert not any("一级指标" in n for n in names)

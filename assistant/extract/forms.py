@@ -1059,10 +1059,16 @@ def _lead_heading(row: ParsedRow) -> bool:
 
 
 def _header_again(row: ParsedRow) -> bool:
-    """A row whose value cells print three column headings or more (一级指标, 三级指标,
-    年初目标值 …): a header repeated over the next block of a form, not an indicator."""
+    """A row whose cells print three column headings or more (一级指标, 三级指标, 年初目标值 …)
+    and little else, in its value cells or run together in its name (「年度绩效指标一级指标
+    二级指标指标内容指标值」): a header repeated over the next block of a form."""
     v = vocab()
-    values = _SPACES.sub("", "".join(c.text for c in row.values.values()))
+    return _header_run(_SPACES.sub("", row.name.text), v) \
+        or _header_run(_SPACES.sub("", "".join(c.text for c in row.values.values())), v)
+
+
+def _header_run(values: str, v: FormVocab) -> bool:
+    """Three kinds of column heading or more, making up two thirds of `values` at least."""
     heads = list(v.heading_terms.finditer(values))
     # (headings, not a scoring note quoting them: 「未达到指标值,按B/A*该指标分值记分」)
     return len({v.columns[m.group()] for m in heads}) >= 3 \
