@@ -2050,3 +2050,14 @@ def test_a_header_run_into_the_name_of_a_flattened_row_is_no_indicator():
     names = [i.name for p in extract_text(text, "flat.txt").projects for i in p.indicators]
     assert names[:2] == ["硬化道路里程", "工程验收合格率"]
     assert not any("一级指标" in n for n in names)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("项目名称：《县志》编纂经费 主管部门：某县史志办\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+     "产出指标 | 数量指标 | 编纂卷数 | ≥2卷 |\n产出指标 | 质量指标 | 审读通过率 | 100% |\n", "《县志》编纂经费"),
+    ("项目名称【体制】道路保洁外包经费主管部门某街道办事处一级指标二级指标三级指标指标值"
+     "产出指标数量指标保洁道路条数20条质量指标保洁达标率≥95%\n", "【体制】道路保洁外包经费"),
+])
+def test_a_name_opening_with_a_bracket_or_title_mark_keeps_it(text, name):
+    [project] = extract_text(text, "x.txt").projects
+    assert project.name == name and text[project.name_start:project.name_end] == name

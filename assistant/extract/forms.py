@@ -586,6 +586,24 @@ def _org_fields(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
     return department, unit
 
 
+_MARK_PAIRS = (("【", "】"), ("《", "》"), ("“", "”"), ("‘", "’"), ("[", "]"))
+
+
+def _edges_stripped(value: str) -> str:
+    """`value` without the bars, colons and quotes around it, but keeping a bracket or
+    quote whose other half it keeps (「【体制】自管道路保洁经费」, 「《县志》编纂经费」)."""
+    out = value.strip(_EDGE)
+    if not out:
+        return out
+    head, tail = value[:value.index(out)], value[value.index(out) + len(out):]
+    for opener, closer in _MARK_PAIRS:
+        if head.endswith(opener) and closer in out and out.count(opener) < out.count(closer):
+            out = opener + out
+        if tail.startswith(closer) and opener in out and out.count(closer) < out.count(opener):
+            out += closer
+    return out
+
+
 def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     """The value printed after a field name at `pos`: up to the next field, heading or
     「键：」, at most NAME_MAX characters."""
@@ -615,7 +633,7 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     s, e = taken[0].start, taken[-1].end
     value = _SPACES.sub("", text[s:e])
     code = v.name_code.match(value)
-    value = value[:code.end()] + value[code.end():].strip(_EDGE) if code else value.strip(_EDGE)
+    value = value[:code.end()] + _edges_stripped(value[code.end():]) if code else _edges_stripped(value)
     value = value.rstrip(_VALUE_STOPS)      # 「项目名称：某某项目。」: prose closing the value
     while e > s and (text[e - 1] in _EDGE_OR_STOP or text[e - 1].isspace()) \
             and not value.endswith(text[e - 1]):
