@@ -2061,3 +2061,15 @@ def test_a_header_run_into_the_name_of_a_flattened_row_is_no_indicator():
 def test_a_name_opening_with_a_bracket_or_title_mark_keeps_it(text, name):
     [project] = extract_text(text, "x.txt").projects
     assert project.name == name and text[project.name_start:project.name_end] == name
+
+
+def test_a_target_tables_budget_printed_after_its_label_is_read_alone():
+    text = ("项目名称 | 社区矫正教育经费 |\n预算规模及资金用途 | 预算数 | 24.00 | 其中:财政资金 | 24.00 | 其他资金 | |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 开展集中教育次数 | ≥12次 |\n"
+            "产出指标 | 质量指标 | 教育对象参与率 | ≥95% |\n")
+    [project] = extract_text(text, "target.txt").projects
+    assert project.budget is not None and (project.budget.adjusted, project.budget.executed,
+                                           project.budget.rate) == (24, None, None)
+    # a self-evaluation whose execution is printed but not read gives no half budget
+    unread = text.replace("其他资金 | |", "执行数 | — |")
+    assert extract_text(unread, "self.txt").projects[0].budget is None

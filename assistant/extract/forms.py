@@ -1328,7 +1328,8 @@ def _rate_of(adjusted: float, executed: float) -> float:
 
 def _labelled_amounts(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> Budget | None:
     """「预算数 6.84 到位数 6.84 执行数 6.84」: each amount printed after its own label.  The
-    rate, when the form prints none beside a label, is executed / adjusted."""
+    rate, when the form prints none beside a label, is executed / adjusted.  A target table
+    (「预算规模及资金用途 | 预算数 | 24.00 |」, no execution anywhere) gives its budget alone."""
     found: dict[str, tuple[float | None, int, int]] = {}
     for k in range(min(stop, len(atoms)) - 1):
         role = v.budget_role(atoms[k].text)
@@ -1337,8 +1338,10 @@ def _labelled_amounts(atoms: list[Atom], text: str, v: FormVocab, stop: int) -> 
         values = _numbers_after(atoms, k + 1)
         if values and values[0][0]:
             found[role] = (_as_float(values[0][0]), atoms[k].start, values[0][2])
-    if "adjusted" not in found or "executed" not in found:
+    if "adjusted" not in found:
         return None
+    if "executed" not in found and any(v.budget_role(a.text) == "executed" for a in atoms[:stop]):
+        return None                 # a self-evaluation's execution left unread: no half budget
     b = Budget(start=min(s for _, s, _ in found.values()), end=max(e for _, _, e in found.values()))
     for role, (value, _, _) in found.items():
         setattr(b, role, value)
