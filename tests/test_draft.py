@@ -481,3 +481,14 @@ def test_a_template_is_cited_in_words_an_analyst_reads():
                       {"provenance": {"template": "x", "findings": ["F3"]}}])
     assert shown == "依据：\n· 措施库「预算执行」第1条（写法1）\n· F3"
     assert "measures." not in Provenance(template=f"measures.BUDGET_EXECUTION.{first}.0").label()
+
+
+def test_a_value_that_says_its_own_wei_is_not_said_twice():
+    from assistant.draft.sentences import fill
+
+    template = "「{indicator}」年度指标值为{target}，实际完成值为{actual}。"
+    made = fill(template, {"indicator": "工程设计", "target": "完成时间为2024年10月31日", "actual": "≥1项"})
+    assert made == "「工程设计」年度指标值为2024年10月31日，实际完成值为≥1项。"
+    # words that are the value itself stay
+    assert fill(template, {"indicator": "服务质量", "target": "明显提升", "actual": "提升"}) == \
+        "「服务质量」年度指标值为明显提升，实际完成值为提升。"

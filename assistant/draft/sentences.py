@@ -98,12 +98,21 @@ class Paragraph:
 
 
 def fill(template: str, slots: dict[str, Any]) -> str | None:
-    """Fill `{name}` slots; None when a slot the template needs is missing or empty."""
+    """Fill `{name}` slots; None when a slot the template needs is missing or empty.  A
+    value that says 「……为」 itself (「完成时间为2022年12月30日」) after a template's 为
+    (「年度指标值为{target}」) drops its own words: 「年度指标值为2022年12月30日」."""
     needed = set(_SLOT.findall(template))
     values = {k: _as_text(slots.get(k)) for k in needed}
     if any(not v for v in values.values()):
         return None
+    for name in _AFTER_WEI.findall(template):
+        values[name] = _OWN_WEI.sub("", values[name]) or values[name]
     return _SLOT.sub(lambda m: values[m.group(1)], template)
+
+
+_AFTER_WEI = re.compile(r"为\{(\w+)\}")
+# a value's own 「……为」 before its figure: a few 汉字 and 为, then a digit or comparator
+_OWN_WEI = re.compile(r"^[\u4e00-\u9fff]{1,8}为(?=[\d≥≤<>=＞＜＝])")
 
 
 def render(key: str, slots: dict[str, Any], rng: random.Random,
