@@ -2073,3 +2073,12 @@ def test_a_target_tables_budget_printed_after_its_label_is_read_alone():
     # a self-evaluation whose execution is printed but not read gives no half budget
     unread = text.replace("其他资金 | |", "执行数 | — |")
     assert extract_text(unread, "self.txt").projects[0].budget is None
+
+
+def test_a_forms_money_unit_may_be_declared_on_the_line_above_it():
+    text = ("108001某县司法局 | 单位:万元 |\n项目名称 | 社区矫正教育经费 |\n"
+            "预算规模及资金用途 | 预算数 | 24.00 | 其中:财政资金 | 24.00 | 其他资金 | |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 开展集中教育次数 | ≥12次 |\n"
+            "产出指标 | 质量指标 | 教育对象参与率 | ≥95% |\n")
+    [project] = extract_text(text, "target.txt").projects
+    assert (project.budget.adjusted, project.budget.unit) == (24, "万元")

@@ -60,6 +60,7 @@ TITLE_WINDOW = 240          # characters above a name field searched for the for
 TITLE_LEAD = 24             # characters before a title's form word searched for its opening words
 BOILERPLATE_ROWS = 3        # rows printing the same text with no value: a column's boilerplate
 PAIRED_HEADER_SCAN = 12     # atoms before a header's end searched for a second name column
+DECLARED_UNIT_WINDOW = 120  # characters above a form searched for its 「单位：万元」
 DISPLACED_WINDOW = 600      # characters after a name field searched for its moved value
 MEMO_MAX = 2000             # stretches of text after name fields remembered at once
 NAME_MAX = 80               # a field's value is at most this long
@@ -1502,11 +1503,15 @@ def _column_misfit(got: Mapping[str, float | None]) -> int:
 
 
 def _money_unit(text: str, atoms: list[Atom], k: int) -> str:
+    """The money unit near the budget's label, else the one the line above the form
+    declares (「207101某区法院 | 单位:万元 |」 heads the next form of a page)."""
     lo = atoms[max(0, k - 40)].start
     window = text[lo:atoms[min(len(atoms) - 1, k + 8)].end]
     m = re.findall(r"万元|万兀|元", window)
     if not m:
-        return ""
+        above = text[max(0, atoms[0].start - DECLARED_UNIT_WINDOW):atoms[0].start]
+        declared = re.findall(tables_lexicon()["budget"]["declared_unit"], above)
+        return declared[-1] if declared else ""
     return "万元" if any(u.startswith("万") for u in m) else "元"
 
 
