@@ -1985,7 +1985,7 @@ def test_a_page_opening_with_a_repeated_header_gives_its_rows():
 SHARED_DOC_PAGE = (
     "乡村学校少年宫项目支出绩效自评表.doc_第1页\n\n"
     "乡村学校少年宫项目支出绩效自评表.doc_第2页\n\n"
-    "已阅读2页，还剩6页未读，继续免费阅读\n\n付费下载\n\n下载本文档\n\n"
+    "已阅读2页，还剩6页未读，继续免费阅读\n\n全文预览已结束\n\n付费下载\n\n下载本文档\n\n"
     "版权说明：本文档由用户提供并上传，收益归属内容提供方\n\n文档简介\n\n"
     "项目支出绩效自评表\n项目名称 | 乡村学校少年宫运行补助 |\n"
     "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
@@ -1998,7 +1998,8 @@ def test_a_sharing_sites_captions_and_prompts_are_no_rows_and_offsets_stay():
     from assistant.extract.layout import blank_site_lines
 
     blanked = blank_site_lines(SHARED_DOC_PAGE)
-    assert len(blanked) == len(SHARED_DOC_PAGE) and "第1页" not in blanked and "下载" not in blanked
+    assert len(blanked) == len(SHARED_DOC_PAGE) and "第1页" not in blanked and "下载" not in blanked \
+        and "预览" not in blanked
     assert blanked[blanked.index("项目支出绩效自评表\n"):] == SHARED_DOC_PAGE[SHARED_DOC_PAGE.index("项目支出绩效自评表\n"):]
     [project] = extract_text(SHARED_DOC_PAGE, "page.txt").projects
     assert project.name == "乡村学校少年宫运行补助"
@@ -2082,3 +2083,18 @@ def test_a_forms_money_unit_may_be_declared_on_the_line_above_it():
             "产出指标 | 质量指标 | 教育对象参与率 | ≥95% |\n")
     [project] = extract_text(text, "target.txt").projects
     assert (project.budget.adjusted, project.budget.unit) == (24, "万元")
+
+
+def test_a_templates_choice_boxes_and_an_empty_name_field_give_no_project_name():
+    # a blank 区域绩效目标自评表 template: 专项名称 offers choices, 项目名称 is left empty
+    text = ("中央引导地方科技发展资金区域绩效目标自评表\n专项名称 | □自由探索类基础研究 □科技创新基地建设 |\n"
+            "项目名称 | | 归口管理部门 | 某省科学技术厅 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n"
+            "产出指标 | 数量指标 | 支持基础研究项目数量 | ≥20个 | 22个 |\n"
+            "产出指标 | 质量指标 | 项目验收通过率 | ≥90% | 95% |\n")
+    projects = extract_text(text, "template.txt").projects
+    # the name is the title's (its form words 区域绩效目标自评表 left out), not a choice or a label
+    assert [p.name for p in projects] == ["中央引导地方科技发展资金"]
+    assert [i.name for i in projects[0].indicators] == ["支持基础研究项目数量", "项目验收通过率"]
+    [named] = extract_text(text.replace("项目名称 | |", "项目名称 | 基础研究专项 |"), "form.txt").projects
+    assert (named.name, named.department) == ("基础研究专项", "某省科学技术厅")

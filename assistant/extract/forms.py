@@ -354,8 +354,8 @@ def _read_form(text: str, start: int, end: int, anchor: _Anchor, v: FormVocab,
         name, n_start, n_end = _field_value(text, anchor.key_end, v)
     title, form = _title_near(text, start, anchor.key_start, v)
     name, code = _split_code(name, v)
-    if not name:
-        return None
+    if not name or name[0] in _CHOICE_BOXES:
+        return None                 # 「□自由探索类 口科技创新基地建设」: a template's choice, no name
     atoms = atomize(text, start, end, v)
     header = _header(atoms, v)
     project = Project(name=name, form=form, start=start, end=end, name_start=n_start, name_end=n_end)
@@ -587,6 +587,7 @@ def _org_fields(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
     return department, unit
 
 
+_CHOICE_BOXES = "□☐☑■√"
 _MARK_PAIRS = (("【", "】"), ("《", "》"), ("“", "”"), ("‘", "’"), ("[", "]"))
 
 
