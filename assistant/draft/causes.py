@@ -103,18 +103,8 @@ def cause_book() -> CauseBook:
     phrases = []
     deviations = []
     for c, cause in zip(data["causes"], causes):
-        for pattern in c.get("deviations") or ():
-            try:
-                deviations.append((re.compile(str(pattern)), cause))
-            except re.error as exc:
-                raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 deviations 中的正则表达式写法有误（{exc}）；请改正这一条",
-                                       f"causes.yaml: {cause.code}: bad regular expression in deviations: {exc}")) from None
-        for pattern in c.get("patterns") or ():
-            try:
-                phrases.append((re.compile(str(pattern)), cause))
-            except re.error as exc:
-                raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 patterns 中的正则表达式写法有误（{exc}）；请改正这一条",
-                                       f"causes.yaml: {cause.code}: bad regular expression in patterns: {exc}")) from None
+        deviations += [(rx, cause) for rx in _compiled(c, "deviations", cause.code)]
+        phrases += [(rx, cause) for rx in _compiled(c, "patterns", cause.code)]
         subjects, predicate = c.get("subjects") or [], c.get("predicate")
         if subjects and predicate:
             if predicate not in predicates:
@@ -124,6 +114,18 @@ def cause_book() -> CauseBook:
             phrases.append((re.compile(_alternation(subjects) + rf"[^，,；;。！？!?\n]{{0,{gap}}}?"
                                        + _alternation(predicates[predicate])), cause))
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations))
+
+
+def _compiled(entry: dict, key: str, code: str) -> list[re.Pattern]:
+    """The regular expressions a cause lists under `key`; a LexiconError names a bad one."""
+    out = []
+    for pattern in entry.get(key) or ():
+        try:
+            out.append(re.compile(str(pattern)))
+        except re.error as exc:
+            raise LexiconError(say(f"causes.yaml：原因 {code} 的 {key} 中的正则表达式写法有误（{exc}）；请改正这一条",
+                                   f"causes.yaml: {code}: bad regular expression in {key}: {exc}")) from None
+    return out
 
 
 _EFFECTS = {"progress": 1, "spending": 2}

@@ -30,7 +30,7 @@ from assistant.extract.labels import Label, label_words, lookup_label, normalise
 from assistant.extract.layout import Cell
 from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
                                       unwrap)
-from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon, numbers_columns, template_instruction
+from assistant.extract.tables import build_indicator, declared_unit, FilledLabels, ParsedCells, tables_lexicon, numbers_columns, template_instruction
 from assistant.model import Budget, Indicator, Project
 
 _SPACES = re.compile(r"\s+")
@@ -1510,9 +1510,7 @@ def _money_unit(text: str, atoms: list[Atom], k: int) -> str:
     window = text[lo:atoms[min(len(atoms) - 1, k + 8)].end]
     m = re.findall(r"万元|万兀|元", window)
     if not m:
-        above = text[max(0, atoms[0].start - DECLARED_UNIT_WINDOW):atoms[0].start]
-        declared = re.findall(tables_lexicon()["budget"]["declared_unit"], above)
-        return declared[-1] if declared else ""
+        return declared_unit(text[max(0, atoms[0].start - DECLARED_UNIT_WINDOW):atoms[0].start])
     return "万元" if any(u.startswith("万") for u in m) else "元"
 
 

@@ -58,8 +58,9 @@ _NAME_START = re.compile(r"(?:^|[,，;；:：。\n])([^,，;；:：。\n]+)$")
 _LABEL_PIECE = re.compile(r"[,，;；:：。\n]")
 _LINE = re.compile(r"[^\n]+")
 # a listed item: a name, then a comparator and a number, or a comma and a short value
-_LISTED = re.compile(r"(?P<name>[^,，;；:：。≥≤≧≦<>=＞＜＝\n]{2,40}?)\s*(?:"
-                     r"(?P<value>[≥≤≧≦<>=＞＜＝]{1,2}\s*\d[^,，;；。\n]{0,20})"
+_CMP = "≥≤≧≦<>=＞＜＝"                                    # the comparators a target opens with
+_LISTED = re.compile(rf"(?P<name>[^,，;；:：。{_CMP}\n]{{2,40}}?)\s*(?:"
+                     rf"(?P<value>[{_CMP}]{{1,2}}\s*\d[^,，;；。\n]{{0,20}})"
                      r"|[,，](?P<value2>[^,，;；:：。\n]{1,12}))\s*[;；。]?$")
 _KEY_MARKS = " ★☆*＊\u3000"
 # a label printed before items on its own line or cell: 「产出指标 |」, 「1、数量指标:」
@@ -68,8 +69,8 @@ _CELL_GAP = re.compile(r"[\s|｜]*")
 _CELL_END = re.compile(r"\s*[|｜]")
 _INLINE_ITEM = re.compile(r"[^;；,，。|｜\n]+")
 # a name, then the value that ends the item: comparator, number, a unit of three characters at most
-_GLUED_VALUE = re.compile(r"(?P<name>[^≥≤≧≦<>=＞＜＝\d]{2,40}?)(?:为|达到|达)?"
-                          r"(?P<value>[≥≤≧≦<>=＞＜＝]{0,2}\s*\d+(?:\.\d+)?\s*(?:%|‰|[\u4e00-\u9fff]{1,3}"
+_GLUED_VALUE = re.compile(rf"(?P<name>[^{_CMP}\d]{{2,40}}?)(?:为|达到|达)?"
+                          rf"(?P<value>[{_CMP}]{{0,2}}\s*\d+(?:\.\d+)?\s*(?:%|‰|[\u4e00-\u9fff]{{1,3}}"
                           r"(?:/[\u4e00-\u9fff]{1,2})?)?)$")
 _NAME_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")

@@ -44,7 +44,7 @@ def read_form(form: Form, text: str, lexicon: CompiledLexicon | None = None) -> 
                       name_end=form.name_cell.end)
     project.budget = _read_budget(form.rows, lex)
     if project.budget and not project.budget.unit:
-        project.budget.unit = _declared_unit(text[:form.start], lex)
+        project.budget.unit = declared_unit(text[:form.start])
     header_at = _find_header(form.rows, lex)
     if header_at is not None:
         project.indicators = _read_indicators(form.rows, header_at, lex, lexicon)
@@ -484,9 +484,9 @@ def _unit(texts: list[str], blex: dict) -> str:
     return ""
 
 
-def _declared_unit(before: str, lex: dict) -> str:
-    """The money unit the document last declared (「单位：万元」) before the form."""
-    found = re.findall(lex["budget"]["declared_unit"], before)
+def declared_unit(before: str) -> str:
+    """The money unit the document last declared (「单位：万元」) before a form."""
+    found = re.findall(tables_lexicon()["budget"]["declared_unit"], before)
     return found[-1] if found else ""
 
 

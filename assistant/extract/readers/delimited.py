@@ -50,34 +50,44 @@ def _looks_comma_separated(text: str, named_csv: bool) -> bool:
     return commas >= len(lines) * (0.5 if named_csv else _ALIGNED)
 
 
-def _aligned_records(text: str, delimiter: str, wide: int) -> list[list[str]] | None:
-    """The records, cells tidied, when most of them share one width of `wide` cells or more."""
+def _records(text: str, delimiter: str) -> list[list[str]] | None:
+    """The records of `text` (quoted cells may span lines); None when the quoting is broken."""
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error:
         return None
+
+
+def _aligned(records: list[list[str]], wide: int) -> bool:
+    """Whether most filled records share one width of `wide` cells or more."""
     filled = [r for r in records if any(cell.strip() for cell in r)]
-    if wide >= _WIDE and (len(filled) < _MIN_RECORDS
-                          or sum(1 for r in filled if not all(cell.strip() for cell in r)) < _MIN_GAPPED):
-        return None
     if not filled:
-        return None
+        return False
     width, count = Counter(len(r) for r in filled).most_common(1)[0]
-    if width < wide or count < len(filled) * _ALIGNED:
-        return None
+    return width >= wide and count >= len(filled) * _ALIGNED
+
+
+def _tidied(records: list[list[str]]) -> list[list[str]]:
     return [[cell_text(cell) for cell in record] for record in records]
+
+
+def _aligned_records(text: str, delimiter: str, wide: int) -> list[list[str]] | None:
+    """The records, cells tidied, when most of them share one width of `wide` cells or more
+    (and, unless the file is named .csv, enough of them to be a form, some with gaps)."""
+    records = _records(text, delimiter)
+    if records is None:
+        return None
+    if wide >= _WIDE:
+        filled = [r for r in records if any(cell.strip() for cell in r)]
+        gapped = sum(1 for r in filled if not all(cell.strip() for cell in r))
+        if len(filled) < _MIN_RECORDS or gapped < _MIN_GAPPED:
+            return None
+    return _tidied(records) if _aligned(records, wide) else None
 
 
 def _quoted_tab_text(text: str) -> str | None:
     """TAB text whose quoted cells span lines, re-read as records; None when none does."""
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True))
-    except csv.Error:
+    records = _records(text, "\t")
+    if records is None or not any("\n" in cell or "\r" in cell for record in records for cell in record):
         return None
-    if not any("\n" in cell or "\r" in cell for record in records for cell in record):
-        return None
-    filled = [r for r in records if any(cell.strip() for cell in r)]
-    width, count = Counter(len(r) for r in filled).most_common(1)[0]
-    if width < _WIDE or count < len(filled) * _ALIGNED:
-        return None
-    return "\n".join(table_lines([[cell_text(cell) for cell in record] for record in records]))
+    return "\n".join(table_lines(_tidied(records))) if _aligned(records, _WIDE) else None
