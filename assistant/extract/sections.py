@@ -25,22 +25,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from assistant.extract.formvocab import vocab
-from assistant.lexicon import builtin, derived
+from assistant.extract.statement_vocab import NUMBERING, Headings, label_text, statement_vocab
+from assistant.lexicon import derived
 
-_CN = "一二三四五六七八九十"
-# line numbering styles, outermost first: 第一部分 · 一、 · （一） · 1. · （1） · ①
-_LEVELS = (
-    rf"第[{_CN}]+(?:部分|章|节)",
-    rf"[{_CN}]{{1,3}}[、．]",
-    rf"[（(][{_CN}]{{1,3}}[)）]",
-    r"\d{1,2}[.、．](?!\d)",
-    r"[（(]\d{1,2}[)）]|\d{1,2}[)）]",
-    r"[①②③④⑤⑥⑦⑧⑨⑩]",
-)
-_NUMBERING = re.compile("|".join(f"(?P<l{n}>{p})" for n, p in enumerate(_LEVELS)))
 _SPACE = re.compile(r"\s+")
 _NUMERIC = re.compile(r"^[\s\d.,，%％‰≥≤<>=＝/\-—+*×万亿元个分年月日天次人户条%]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -136,81 +125,14 @@ def heading_kinds(label: str) -> tuple[str, ...]:
 
 def numbering_level(line: str) -> int | None:
     """0 for 第一部分, 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）, 5 for ①; None if unnumbered."""
-    m = _NUMBERING.match(line.lstrip())
+    m = NUMBERING.match(line.lstrip())
     if not m:
         return None
     return next(int(k[1:]) for k, v in m.groupdict().items() if v)
 
 
-@lru_cache(maxsize=8192)
-def label_text(label: str) -> str:
-    """A label as compared: no white space, numbering, decoration or bracketed suffix."""
-    label = _SPACE.sub("", label or "").strip("#*|>•·-")
-    m = _NUMBERING.match(label)
-    if m:
-        label = label[m.end():]
-    return re.sub(r"[（(][^）)]*[)）]$", "", label).strip("：:。.")
-
-
-# ---------------------------------------------------------------------------- lexicon
-
-@dataclass(frozen=True)
-class _Lex:
-    word_kind: dict              # heading word → the kinds it announces
-    heading_at: re.Pattern       # a heading at a line start (numbering optional)
-    heading_mid: re.Pattern      # a numbered heading after 。/；inside a line
-    heading_full: re.Pattern     # a cell that is a heading, nothing else
-    stop_at: re.Pattern          # a stop heading at a line start
-    descriptive_at: re.Pattern   # a heading of a section describing the unit or project
-    stop_lines: tuple[re.Pattern, ...]
-    title_max: int
-    reason_columns: frozenset
-    table_end: tuple[str, ...]
-    descriptive_labels: frozenset
-    chinese_headings: bool       # every heading word and statement column has a Chinese character
-    any_heading: re.Pattern      # any heading word or statement column, anywhere
-
-
-@derived(maxsize=1)
-def _lex() -> _Lex:
-    data = builtin("statements.yaml")
-    word_kind: dict[str, tuple[str, ...]] = {}
-    for kinds, words in data["headings"].items():
-        for w in words:
-            word_kind.setdefault(w, tuple(kinds.split("+")))
-    words = "|".join(sorted(map(re.escape, word_kind), key=len, reverse=True))
-    joiners = "|".join(map(re.escape, data.get("heading_joiners", ["及", "和"])))
-    head = rf"(?:{words})(?:(?:{joiners})(?:{words}))?"
-    prefix = rf"[^\s，,。；;：:（）()“”]{{0,{int(data.get('heading_prefix_max', 10))}}}?"
-    num = "|".join(_LEVELS)
-    # markdown and list decoration around headings, taken whole (possessive): the white space
-    # after it could otherwise share a long run of TABs with it, tried at every split (quadratic)
-    decor = r"[\s#*>•·\-–—|]*+"
-    after = r"[\s*|]*(?:[。：:．.]|$)"
-    stops = "|".join(sorted(map(re.escape, data.get("stop_headings", [])), key=len, reverse=True))
-    described = "|".join(sorted(map(re.escape, data.get("descriptive_headings", [])), key=len, reverse=True))
-    return _Lex(
-        word_kind=word_kind,
-        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head}){after}"),
-        # inside a line (web pages and PDF text run sections together): a numbered heading
-        # after a sentence, or a heading and a colon after any stop or space
-        heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head}){after}"
-                               # after white space only where it ends: a start inside a run of
-                               # spaces or TABs would scan the rest of the run (quadratic)
-                               rf"|(?:(?<=[。；;，,.．！？!?])|(?<=\s)(?!\s)|(?<=[\u4e00-\u9fff]\.))\s*"
-                               rf"(?P<bare>{prefix}{head})\s*[：:])"),
-        heading_full=re.compile(rf"{head}$"),
-        stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
-        descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
-        stop_lines=tuple(re.compile(p) for p in data.get("stop_lines_re", [])),
-        title_max=int(data.get("title_line_max", 30)),
-        reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
-        table_end=tuple(data.get("table_end", [])),
-        descriptive_labels=frozenset(label_text(x) for x in data.get("descriptive_labels", [])),
-        chinese_headings=all(_CJK.search(w) for w in [*word_kind, *data.get("reason_columns", [])]),
-        any_heading=re.compile("|".join(sorted({re.escape(label_text(w)) for w in
-                                                [*word_kind, *data.get("reason_columns", [])] if label_text(w)}))),
-    )
+def _lex() -> Headings:
+    return statement_vocab().headings
 
 
 @derived(maxsize=1024)

@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from assistant.extract.labels import lookup_label
-from assistant.lexicon import builtin, derived
+from assistant.extract.statement_vocab import CN_DIGITS, PUNCT, Points, statement_vocab
 
-CN_DIGITS = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SENTENCE_END = "。！？!?；;\n"
 _TRIM = " \t\r\n　，,、；;：:|｜"     # a table's bars are never part of a statement
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 WRAP_LINE = 30          # a line this long that stops mid-sentence was wrapped
 _ITEM_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,2}[、.．)）是]|[①②③④⑤⑥⑦⑧⑨⑩]|[#*•·\-]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点)")
@@ -58,7 +55,7 @@ def is_skippable(point: str) -> bool:
     """A point that is no statement: 已完成, 无, 不涉及 … or only a figure restated."""
     lex = _lex()
     body = _strip_marker(point).strip()
-    bare = _PUNCT.sub("", body)
+    bare = PUNCT.sub("", body)
     if len(bare) < 2 or bare in lex.skip_exact or lookup_label(bare) is not None:
         return True                     # 「产出指标」: a table's label, read after a column heading
     if lex.not_statement.search(body) or lex.announcement.search(body) and len(bare) <= 16:
@@ -72,7 +69,7 @@ def is_figure_only(point: str) -> bool:
     body = _strip_marker(point)
     if not re.search(r"\d", body) or lex.negation.search(body):
         return False
-    rest = _PUNCT.sub("", lex.units.sub("", body))
+    rest = PUNCT.sub("", lex.units.sub("", body))
     return len(rest) <= lex.figure_max_rest
 
 
@@ -86,7 +83,7 @@ def is_preamble(sentence: str) -> bool:
 
 def content_length(s: str) -> int:
     """Characters that carry content (punctuation and white space aside)."""
-    return len(_PUNCT.sub("", s))
+    return len(PUNCT.sub("", s))
 
 
 def clause_start(s: str, pos: int) -> int:
@@ -155,49 +152,8 @@ def touches(start: int, end: int, merged: tuple[list[int], list[int]]) -> bool:
 
 # ---------------------------------------------------------------------------- helpers
 
-@dataclass(frozen=True)
-class _Lex:
-    enumerations: tuple[tuple[re.Pattern, bool], ...]    # pattern, uses Chinese numerals
-    short_sentence: int
-    short_clause: int
-    preamble: tuple[re.Pattern, ...]
-    skip_exact: frozenset
-    figure_max_rest: int
-    units: re.Pattern
-    negation: re.Pattern
-    lone_marker: re.Pattern
-    not_statement: re.Pattern       # scoring rules, form instructions, contact lines
-    announcement: re.Pattern        # 「仍存在部分问题需整改完善」 names no problem
-    measure_start: re.Pattern       # a sentence opening a new measure (加强…, 完善…)
-
-
-@derived(maxsize=1)
-def _lex() -> _Lex:
-    data = builtin("statements.yaml")
-    enums = []
-    for pattern in data["enumerations"]:
-        chinese = "{n}" in pattern
-        body = pattern.replace("{n}", f"(?P<n>[{CN_DIGITS}]{{1,2}})").replace("{d}", r"(?P<n>\d{1,2})")
-        if "(?P<n>" not in body:       # a marker that is its own number: ① ②
-            body = f"(?P<n>{body})"
-        # a marker opens the text, a line, a sentence or a clause
-        enums.append((re.compile(r"(?:^|(?<=[\s。；;：:，,！？!?])|(?<=[\u4e00-\u9fff]\.))" + body), chinese))
-    lone = "|".join(p.replace("{n}", f"[{CN_DIGITS}]{{1,2}}").replace("{d}", r"\d{1,2}")
-                    for p in data["enumerations"])
-    return _Lex(
-        enumerations=tuple(enums),
-        short_sentence=int(data.get("short_sentence", 20)),
-        short_clause=int(data.get("short_clause", 6)),
-        preamble=tuple(re.compile(p) for p in data.get("preamble_re", [])),
-        skip_exact=frozenset(_PUNCT.sub("", s) for s in data.get("skip_exact", [])),
-        figure_max_rest=int(data.get("figure_only_max_rest", 8)),
-        units=re.compile(data["figure_units_re"]),
-        negation=re.compile(data["figure_negations_re"]),
-        lone_marker=re.compile(rf"^\s*(?:{lone})\s*"),
-        not_statement=re.compile("|".join(f"(?:{p})" for p in data.get("not_statement_re", [])) or "(?!)"),
-        announcement=re.compile(data.get("announcement_re", "(?!)")),
-        measure_start=re.compile(data["measure_starts_re"]),
-    )
+def _lex() -> Points:
+    return statement_vocab().points
 
 
 def _number(token: str, chinese: bool) -> int:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import cast
 
 from rapidfuzz import fuzz, process
@@ -33,7 +32,7 @@ from assistant.extract.sections import (Region, descriptive_spans, find_regions,
 from assistant.extract.splitting import (clause_start, content_length, is_skippable, merge_spans, reason_end,
                                          sentence_start, split_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
-from assistant.lexicon import builtin, derived
+from assistant.extract.statement_vocab import Cues, statement_vocab
 from assistant.model import Document, Project, Statement, StatementKind
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
@@ -77,90 +76,8 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     return _dedupe(out)
 
 
-# ---------------------------------------------------------------------------- lexicon
-
-@dataclass(frozen=True)
-class _Lex:
-    reason_cues: tuple[re.Pattern, ...]
-    weak_reason_cues: tuple[re.Pattern, ...]
-    admission_cues: tuple[re.Pattern, ...]
-    weak_admission_cues: tuple[re.Pattern, ...]
-    reason_skip: tuple[re.Pattern, ...]
-    comparison: re.Pattern
-    deviation: re.Pattern
-    attributive: re.Pattern
-    negation: re.Pattern
-    zero_after: re.Pattern
-    not_applicable: re.Pattern
-    definition: re.Pattern
-    turn: re.Pattern
-    measure_starts: re.Pattern
-    reason_cell_measure_starts: re.Pattern
-    inline_labels: dict
-    inline_label: re.Pattern
-    # each list of cues as one alternation: most lines hold no cue at all, and one search
-    # says so for all of them (None when the patterns do not combine)
-    any_reason: re.Pattern | None
-    any_weak_reason: re.Pattern | None
-    any_admission: re.Pattern | None
-    any_weak_admission: re.Pattern | None
-    # a 部门预算说明 (explains changes from last year), told from a 决算 by its head
-    plan_document: re.Pattern
-    final_document: re.Pattern
-    plan_document_chars: int
-    # attribution of a span to a project
-    project_code: re.Pattern
-    department_titles: re.Pattern
-    project_name_min: int
-    project_title_max: int
-    project_mention_cutoff: float
-
-
-@derived(maxsize=1)
-def _lex() -> _Lex:
-    d = builtin("statements.yaml")
-    compile_all = lambda key: tuple(re.compile(p) for p in d.get(key, []))  # noqa: E731
-    reasons, admissions = d.get("reason_cues_re", []), d.get("admission_cues_re", [])
-    return _Lex(
-        reason_cues=compile_all("reason_cues_re"),
-        weak_reason_cues=compile_all("weak_reason_cues_re"),
-        admission_cues=compile_all("admission_cues_re"),
-        weak_admission_cues=compile_all("weak_admission_cues_re"),
-        reason_skip=compile_all("reason_skip_re"),
-        comparison=re.compile(d["comparison_re"]),
-        deviation=re.compile(d["deviation_re"]),
-        attributive=re.compile(d["attributive_re"]),
-        negation=re.compile(d["negation_re"]),
-        zero_after=re.compile(d["zero_after_re"]),
-        not_applicable=re.compile(d["not_applicable_re"]),
-        definition=re.compile(d["definition_re"]),
-        turn=re.compile(d["turn_re"]),
-        measure_starts=re.compile(d["measure_starts_re"]),
-        reason_cell_measure_starts=re.compile(d["reason_cell_measure_starts_re"]),
-        inline_labels=dict(d.get("inline_labels", {})),
-        inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,6})\s*[：:]\s*"),
-        any_reason=_alternation(reasons),
-        any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", [])),
-        any_admission=_alternation(admissions),
-        any_weak_admission=_alternation(admissions + d.get("weak_admission_cues_re", [])),
-        plan_document=re.compile(d["plan_document_re"]),
-        final_document=re.compile(d["final_document_re"]),
-        plan_document_chars=int(d["plan_document_chars"]),
-        project_code=re.compile(d["project_code_re"]),
-        department_titles=re.compile(d["department_titles_re"]),
-        project_name_min=int(d["project_name_min"]),
-        project_title_max=int(d["project_title_max"]),
-        project_mention_cutoff=float(d["project_mention_cutoff"]),
-    )
-
-
-def _alternation(patterns: list[str]) -> re.Pattern | None:
-    if any(re.search(r"\\\d|\(\?P=", p) for p in patterns):
-        return None             # a back-reference would point elsewhere once combined
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
-    except re.error:            # e.g. a pattern with its own inline flags
-        return None
+def _lex() -> Cues:
+    return statement_vocab().cues
 
 
 # ---------------------------------------------------------------------------- regions

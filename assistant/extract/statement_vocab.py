@@ -1,0 +1,253 @@
+"""The vocabulary of report language, from lexicons/statements.yaml, compiled once.
+
+`statement_vocab()` is one typed object in three parts, one for each reader of statements:
+* `headings`: section headings, stop headings, statement columns (`sections`);
+* `points`: enumerations and what a point leaves out (`splitting`);
+* `cues`: reason and admission cues, negations, document kinds, project attribution
+  (`statements`).
+It is built once per set of lexicons (`derived`).  The loader has checked each key's type and
+compiled every `*_re` pattern already; a key the built-in file has and a replacement lacks is
+a LexiconError naming the file and the key.  `forms.yaml` and `tables.yaml` are compiled the
+same way in `formvocab`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.lexicon import Section, builtin, derived
+
+CN_DIGITS = "一二三四五六七八九十"
+# line numbering styles, outermost first: 第一部分 · 一、 · （一） · 1. · （1） · ①
+LEVELS = (
+    rf"第[{CN_DIGITS}]+(?:部分|章|节)",
+    rf"[{CN_DIGITS}]{{1,3}}[、．]",
+    rf"[（(][{CN_DIGITS}]{{1,3}}[)）]",
+    r"\d{1,2}[.、．](?!\d)",
+    r"[（(]\d{1,2}[)）]|\d{1,2}[)）]",
+    r"[①②③④⑤⑥⑦⑧⑨⑩]",
+)
+NUMBERING = re.compile("|".join(f"(?P<l{n}>{p})" for n, p in enumerate(LEVELS)))
+PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=8192)
+def label_text(label: str) -> str:
+    """A label as compared: no white space, numbering, decoration or bracketed suffix."""
+    label = _SPACE.sub("", label or "").strip("#*|>•·-")
+    m = NUMBERING.match(label)
+    if m:
+        label = label[m.end():]
+    return re.sub(r"[（(][^）)]*[)）]$", "", label).strip("：:。.")
+
+
+@dataclass(frozen=True)
+class StatementVocab:
+    headings: Headings
+    points: Points
+    cues: Cues
+
+
+@derived(maxsize=1)
+def statement_vocab() -> StatementVocab:
+    data = builtin("statements.yaml")
+    # one pattern serves two readers: a sentence opening a measure (加强…, 完善…)
+    measure_starts = re.compile(data["measure_starts_re"])
+    return StatementVocab(_headings(data), _points(data, measure_starts), _cues(data, measure_starts))
+
+
+# ---------------------------------------------------------------------------- headings
+
+@dataclass(frozen=True)
+class Headings:
+    """Section headings, stop headings and statement columns (read by `sections`)."""
+
+    word_kind: dict              # heading word → the kinds it announces
+    heading_at: re.Pattern       # a heading at a line start (numbering optional)
+    heading_mid: re.Pattern      # a numbered heading after 。/；inside a line
+    heading_full: re.Pattern     # a cell that is a heading, nothing else
+    stop_at: re.Pattern          # a stop heading at a line start
+    descriptive_at: re.Pattern   # a heading of a section describing the unit or project
+    stop_lines: tuple[re.Pattern, ...]
+    title_max: int
+    reason_columns: frozenset
+    table_end: tuple[str, ...]
+    descriptive_labels: frozenset
+    chinese_headings: bool       # every heading word and statement column has a Chinese character
+    any_heading: re.Pattern      # any heading word or statement column, anywhere
+
+
+def _headings(data: Section) -> Headings:
+    word_kind: dict[str, tuple[str, ...]] = {}
+    for kinds, words in data["headings"].items():
+        for w in words:
+            word_kind.setdefault(w, tuple(kinds.split("+")))
+    words = "|".join(sorted(map(re.escape, word_kind), key=len, reverse=True))
+    joiners = "|".join(map(re.escape, data.get("heading_joiners", ["及", "和"])))
+    head = rf"(?:{words})(?:(?:{joiners})(?:{words}))?"
+    prefix = rf"[^\s，,。；;：:（）()“”]{{0,{int(data.get('heading_prefix_max', 10))}}}?"
+    num = "|".join(LEVELS)
+    # markdown and list decoration around headings, taken whole (possessive): the white space
+    # after it could otherwise share a long run of TABs with it, tried at every split (quadratic)
+    decor = r"[\s#*>•·\-–—|]*+"
+    after = r"[\s*|]*(?:[。：:．.]|$)"
+    stops = "|".join(sorted(map(re.escape, data.get("stop_headings", [])), key=len, reverse=True))
+    described = "|".join(sorted(map(re.escape, data.get("descriptive_headings", [])), key=len, reverse=True))
+    return Headings(
+        word_kind=word_kind,
+        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head}){after}"),
+        # inside a line (web pages and PDF text run sections together): a numbered heading
+        # after a sentence, or a heading and a colon after any stop or space
+        heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head}){after}"
+                               # after white space only where it ends: a start inside a run of
+                               # spaces or TABs would scan the rest of the run (quadratic)
+                               rf"|(?:(?<=[。；;，,.．！？!?])|(?<=\s)(?!\s)|(?<=[\u4e00-\u9fff]\.))\s*"
+                               rf"(?P<bare>{prefix}{head})\s*[：:])"),
+        heading_full=re.compile(rf"{head}$"),
+        stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
+        descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
+        stop_lines=tuple(re.compile(p) for p in data.get("stop_lines_re", [])),
+        title_max=int(data.get("title_line_max", 30)),
+        reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
+        table_end=tuple(data.get("table_end", [])),
+        descriptive_labels=frozenset(label_text(x) for x in data.get("descriptive_labels", [])),
+        chinese_headings=all(_CJK.search(w) for w in [*word_kind, *data.get("reason_columns", [])]),
+        any_heading=re.compile("|".join(sorted({re.escape(label_text(w)) for w in
+                                                [*word_kind, *data.get("reason_columns", [])] if label_text(w)}))),
+    )
+
+
+# ---------------------------------------------------------------------------- points
+
+@dataclass(frozen=True)
+class Points:
+    """Enumerations and what a point leaves out (read by `splitting`)."""
+
+    enumerations: tuple[tuple[re.Pattern, bool], ...]    # pattern, uses Chinese numerals
+    short_sentence: int
+    short_clause: int
+    preamble: tuple[re.Pattern, ...]
+    skip_exact: frozenset
+    figure_max_rest: int
+    units: re.Pattern
+    negation: re.Pattern
+    lone_marker: re.Pattern
+    not_statement: re.Pattern       # scoring rules, form instructions, contact lines
+    announcement: re.Pattern        # 「仍存在部分问题需整改完善」 names no problem
+    measure_start: re.Pattern       # a sentence opening a new measure (加强…, 完善…)
+
+
+def _points(data: Section, measure_start: re.Pattern) -> Points:
+    enums = []
+    for pattern in data["enumerations"]:
+        chinese = "{n}" in pattern
+        body = pattern.replace("{n}", f"(?P<n>[{CN_DIGITS}]{{1,2}})").replace("{d}", r"(?P<n>\d{1,2})")
+        if "(?P<n>" not in body:       # a marker that is its own number: ① ②
+            body = f"(?P<n>{body})"
+        # a marker opens the text, a line, a sentence or a clause
+        enums.append((re.compile(r"(?:^|(?<=[\s。；;：:，,！？!?])|(?<=[\u4e00-\u9fff]\.))" + body), chinese))
+    lone = "|".join(p.replace("{n}", f"[{CN_DIGITS}]{{1,2}}").replace("{d}", r"\d{1,2}")
+                    for p in data["enumerations"])
+    return Points(
+        enumerations=tuple(enums),
+        short_sentence=int(data.get("short_sentence", 20)),
+        short_clause=int(data.get("short_clause", 6)),
+        preamble=tuple(re.compile(p) for p in data.get("preamble_re", [])),
+        skip_exact=frozenset(PUNCT.sub("", s) for s in data.get("skip_exact", [])),
+        figure_max_rest=int(data.get("figure_only_max_rest", 8)),
+        units=re.compile(data["figure_units_re"]),
+        negation=re.compile(data["figure_negations_re"]),
+        lone_marker=re.compile(rf"^\s*(?:{lone})\s*"),
+        not_statement=re.compile("|".join(f"(?:{p})" for p in data.get("not_statement_re", [])) or "(?!)"),
+        announcement=re.compile(data.get("announcement_re", "(?!)")),
+        measure_start=measure_start,
+    )
+
+
+# ---------------------------------------------------------------------------- cues
+
+@dataclass(frozen=True)
+class Cues:
+    """Reason and problem cues, document kinds and project attribution (read by `statements`)."""
+
+    reason_cues: tuple[re.Pattern, ...]
+    weak_reason_cues: tuple[re.Pattern, ...]
+    admission_cues: tuple[re.Pattern, ...]
+    weak_admission_cues: tuple[re.Pattern, ...]
+    reason_skip: tuple[re.Pattern, ...]
+    comparison: re.Pattern
+    deviation: re.Pattern
+    attributive: re.Pattern
+    negation: re.Pattern
+    zero_after: re.Pattern
+    not_applicable: re.Pattern
+    definition: re.Pattern
+    turn: re.Pattern
+    measure_starts: re.Pattern
+    reason_cell_measure_starts: re.Pattern
+    inline_labels: dict
+    inline_label: re.Pattern
+    # each list of cues as one alternation: most lines hold no cue at all, and one search
+    # says so for all of them (None when the patterns do not combine)
+    any_reason: re.Pattern | None
+    any_weak_reason: re.Pattern | None
+    any_admission: re.Pattern | None
+    any_weak_admission: re.Pattern | None
+    # a 部门预算说明 (explains changes from last year), told from a 决算 by its head
+    plan_document: re.Pattern
+    final_document: re.Pattern
+    plan_document_chars: int
+    # attribution of a span to a project
+    project_code: re.Pattern
+    department_titles: re.Pattern
+    project_name_min: int
+    project_title_max: int
+    project_mention_cutoff: float
+
+
+def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
+    compile_all = lambda key: tuple(re.compile(p) for p in d.get(key, []))  # noqa: E731
+    reasons, admissions = d.get("reason_cues_re", []), d.get("admission_cues_re", [])
+    return Cues(
+        reason_cues=compile_all("reason_cues_re"),
+        weak_reason_cues=compile_all("weak_reason_cues_re"),
+        admission_cues=compile_all("admission_cues_re"),
+        weak_admission_cues=compile_all("weak_admission_cues_re"),
+        reason_skip=compile_all("reason_skip_re"),
+        comparison=re.compile(d["comparison_re"]),
+        deviation=re.compile(d["deviation_re"]),
+        attributive=re.compile(d["attributive_re"]),
+        negation=re.compile(d["negation_re"]),
+        zero_after=re.compile(d["zero_after_re"]),
+        not_applicable=re.compile(d["not_applicable_re"]),
+        definition=re.compile(d["definition_re"]),
+        turn=re.compile(d["turn_re"]),
+        measure_starts=measure_starts,
+        reason_cell_measure_starts=re.compile(d["reason_cell_measure_starts_re"]),
+        inline_labels=dict(d.get("inline_labels", {})),
+        inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,6})\s*[：:]\s*"),
+        any_reason=_alternation(reasons),
+        any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", [])),
+        any_admission=_alternation(admissions),
+        any_weak_admission=_alternation(admissions + d.get("weak_admission_cues_re", [])),
+        plan_document=re.compile(d["plan_document_re"]),
+        final_document=re.compile(d["final_document_re"]),
+        plan_document_chars=int(d["plan_document_chars"]),
+        project_code=re.compile(d["project_code_re"]),
+        department_titles=re.compile(d["department_titles_re"]),
+        project_name_min=int(d["project_name_min"]),
+        project_title_max=int(d["project_title_max"]),
+        project_mention_cutoff=float(d["project_mention_cutoff"]),
+    )
+
+
+def _alternation(patterns: list[str]) -> re.Pattern | None:
+    if any(re.search(r"\\\d|\(\?P=", p) for p in patterns):
+        return None             # a back-reference would point elsewhere once combined
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+    except re.error:            # e.g. a pattern with its own inline flags
+        return None
