@@ -39,8 +39,34 @@ def test_one_sentence_quoting_a_target_is_no_list_of_indicators():
 def test_a_sentence_running_its_subject_into_the_heading_is_no_item():
     text = ("项目名称:2023年农村户厕改造补助项目\n"
             "本项目年初目标值为改造500户，实际完成值为512户。\n"
-            "验收合格率目标值为95%，实际完成值为97%。\n")
+            "该资金年初目标值为支付进度100%，实际完成值为支付进度96%。\n"
+            "项目年度目标值为全部完工，实际完成值为已完工。\n")
     assert [i.name for p in extract_text(text, "prose.txt").projects for i in p.indicators] == []
+
+
+# The indicator section of a transfer-payment self-evaluation report, in the wording of the
+# national outline: each name runs straight into 年初指标值 / 年初任务数 and the actual
+# value follows (written for this test).
+TRANSFER_REPORT = (
+    "某县中央转移支付2024年度绩效自评报告（困难群众救助补助资金）\n"
+    "二、绩效情况分析\n"
+    "（四）绩效指标完成情况分析。\n"
+    "1、产出数量指标：第一，城乡低保对象救助人数年初指标值为不低于1200人,全年实际完成值1236人。"
+    "第二，特困人员救助供养人数年初指标值为不低于300人,全年实际完成值287人。\n"
+    "2、产出时效指标：救助资金发放年初指标值为按月发放,实际按月足额发放。\n"
+    "满意度指标。救助对象满意度年初任务数90%,全年完成值95%;临时救助对象满意度年初任务数85%,全年完成值92%。\n"
+)
+
+
+def test_names_run_into_their_target_heading_are_read_with_their_labels():
+    report = extract_text(TRANSFER_REPORT, "transfer.txt")
+    rows = [(i.name, i.level2, i.target, i.actual, i.category) for p in report.projects for i in p.indicators]
+    assert rows == [("城乡低保对象救助人数", "产出数量", "不低于1200人", "1236人", "数量"),
+                    ("特困人员救助供养人数", "产出数量", "不低于300人", "287人", "数量"),
+                    ("救助对象满意度", "满意度指标", "90%", "95%", "满意度"),
+                    ("临时救助对象满意度", "满意度指标", "85%", "92%", "满意度")]
+    first = report.projects[0].indicators[0]
+    assert TRANSFER_REPORT[first.start:first.start + len(first.name)] == first.name
 
 
 # A township's notice of one project's targets, in the template's own wording: each name

@@ -71,6 +71,7 @@ class FormVocab:
     wrapped_label_suffix: re.Pattern   # 「指标（20分）」: a label's cell's wrapped rest
     title_verb: re.Pattern             # 明, 示 … after 表: a verb (表明), not a title
     template_mark: re.Pattern          # 「(≥**株)」: a template's placeholder for a target, after the name
+    prose_subject: re.Pattern          # 本项目, 该资金 …: a sentence's subject before a target heading
     furniture: re.Pattern              # ICP备, 主办单位 …: a web page's footer, below any table
     column_anagrams: dict[str, str]    # a heading's characters in sorted order → role (the first heading's)
     column_words: tuple[str, ...]      # the headings of `columns`, in their order, for fuzzy matching
@@ -254,6 +255,7 @@ def vocab() -> FormVocab:
         wrapped_label_suffix=re.compile(tables["wrapped_label_suffix_re"]),
         title_verb=re.compile(forms["title_verb_after_biao_re"]),
         template_mark=re.compile(tables["template_mark_re"]),
+        prose_subject=re.compile(tables["prose_subject_re"]),
         furniture=re.compile(tables["furniture_re"]),
         column_anagrams=_anagrams(columns),
         column_words=tuple(columns),

@@ -9,7 +9,15 @@ as an item of its own:
 Each item names the indicator, then pairs a column heading of the published forms with its
 value (the heading vocabulary of lexicons/tables.yaml § columns: 年初目标值, 实际完成值,
 分值, 自评得分 …). An item is read when it pairs two roles or more, one of them the target or
-the actual value, and its name is parted from the first heading by a comma or colon.
+the actual value, and its name is parted from the first heading by a comma or colon, or runs
+straight into a target's heading when the item gives the actual value too, as the indicator
+section of a transfer-payment self-evaluation report words it (the name is then no
+sentence's subject: 本项目, 该资金 …, tables.yaml § prose_subject_re):
+
+    1、产出数量指标：第一，救助人数年初指标值为不低于1200人,全年实际完成值1236人。第二，…
+
+Items are lines, ；-clauses, or sentences a numbering follows (。第二，); the label printed
+before an item in its line (产出数量指标：, 数量指标。) is its label.
 
 A page announcing a project's targets copies the template's wording instead, each name
 with the placeholder the template printed for its target and the value set after it, under
@@ -46,8 +54,13 @@ GAP_MAX = 2             # characters between the name's comma and the first head
 
 _ITEM = re.compile(r"[^\n；;]+")                        # lines, or clauses parted by ；
 _NUMBERING = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
-                        r"|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])\s*")
+                        r"|[一二三四五六七八九十]{1,3}\s*、|[①-⑳]|第[一二三四五六七八九十]{1,3}\s*[,，、]"
+                        r"|[一二三四五六七八九十]{1,3}是)\s*")
+# a sentence's end where the next item's numbering follows (「…100%。第二，…」): items of one line
+_NEXT_ITEM = re.compile(r"。(?=\s*(?:\d{1,2}\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+                        r"|第[一二三四五六七八九十]{1,3}\s*[,，、]|[一二三四五六七八九十]{1,3}是))")
 _PARTING = re.compile(r"[,，:：]")
+_GLUED_START = re.compile(r"[,，:：。]")               # where a name run into its heading begins
 _VALUE_LEAD = re.compile(r"\s*(?:[:：]|为|是|达到|达)?\s*")
 _VALUE_END = re.compile(r"[,，;；。]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -130,11 +143,17 @@ def _paired_items(text: str, v: FormVocab) -> list[_Item]:
     if v.heading_terms.search(text) is None:
         return []
     out: list[_Item] = []
+    last = 0
     for m in _ITEM.finditer(text):
-        if m.end() - m.start() <= ITEM_MAX:
-            item = _item(text, m.start(), m.end(), v)
+        start = m.start()
+        for stop in [*(s.end() for s in _NEXT_ITEM.finditer(text, m.start(), m.end())), m.end()]:
+            item = _item(text, start, stop, v) if stop - start <= ITEM_MAX else None
             if item is not None:
-                out.append((*item, None))
+                # the label printed since the last item (「1、产出数量指标：第一，…」, 「数量指标。…」)
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                out.append((*item, _last_label(text[max(last, line_start):item[0].start])))
+                last = stop
+            start = stop
     return out
 
 
@@ -223,7 +242,8 @@ def _inline_items(text: str, v: FormVocab) -> list[_Item]:
 def _last_label(gap: str) -> Label | None:
     """The last second- (or first-) level label printed in `gap` (「…。时效指标：」)."""
     for piece in reversed(_LABEL_PIECE.split(gap)):
-        label = _label_of(piece.strip().lstrip(_KEY_MARKS), vocab())
+        numbered = _NUMBERING.match(piece)
+        label = _label_of(piece[numbered.end() if numbered else 0:].strip().lstrip(_KEY_MARKS), vocab())
         if label is not None:
             return label
     return None
@@ -246,9 +266,19 @@ def _item(text: str, start: int, end: int, v: FormVocab) -> tuple[Cell, dict[str
     begin = numbered.end() if numbered else len(item) - len(item.lstrip())
     first = heads[0][0]
     partings = list(_PARTING.finditer(item, begin, first.start()))
-    if not partings or first.start() - partings[-1].end() > GAP_MAX:
-        return None                 # the name runs into the heading: a sentence, not an item
-    name = item[begin:partings[-1].start()].strip()
+    if partings and first.start() - partings[-1].end() <= GAP_MAX:
+        name = item[begin:partings[-1].start()].strip()
+    else:
+        # the name runs into the heading: an item when it is a target's heading and the
+        # item gives the actual value too (「…比例年初指标值为不低于85%，全年实际完成值100%」),
+        # and the name no sentence's subject (「本项目年初目标值为…」)
+        if heads[0][1] != "target" or "actual" not in roles:
+            return None
+        glued = list(_GLUED_START.finditer(item, begin, first.start()))
+        begin = glued[-1].end() if glued else begin
+        name = item[begin:first.start()].strip()
+        if v.prose_subject.match(name):
+            return None
     if not 2 <= len(name) <= NAME_MAX or len(_CJK.findall(name)) < 2 or "。" in name \
             or lookup_label(name) is not None:
         return None
