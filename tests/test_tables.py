@@ -1389,6 +1389,7 @@ def test_a_project_name_quoted_in_a_notices_sentence_is_no_form():
     # a notice quoting the names, then the form it sends (written for this test)
     text = ("关于下达2024年乡村振兴补助资金的通知\n"
             "该资金政府预算项目名称“乡村振兴工作经费”，项目名称“产业发展补助”。请做好绩效目标填报。\n"
+            "分配方案及项目名称详见附件1。该项资金列入2024年政府收入科目。\n"
             "项目名称 | 某村果蔬冷链仓储建设项目 |\n"
             "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |\n"
             "| 产出指标 | 数量指标 | 新建冷库数量 | 1座 |\n"
@@ -1820,6 +1821,14 @@ def test_a_special_fund_is_named_by_its_field_bracket_and_all():
         ("新建供水管网长度", "≥35公里"), ("受益人口", "≥1.2万人")]
 
 
+def test_one_character_glued_to_a_name_field_names_nothing():
+    # a damaged heading (「专项名称金」): the name is the cell after it
+    text = SPECIAL_FUND.replace("专项名称 |", "专项名称金 |").replace(" (小型水源工程及管网延伸改造项目)", "资金")
+    [project] = extract_text(text, "web.txt").projects
+    assert project.name == "农村供水保障专项资金"
+    assert len(project.indicators) == 2
+
+
 # A target table whose 指标性质 column says which way is better and whose 指标方向 column
 # holds the comparator, in spaced rows and in TAB rows (written for this test).
 DIRECTION_FIRST = (
@@ -2098,3 +2107,19 @@ def test_a_templates_choice_boxes_and_an_empty_name_field_give_no_project_name()
     assert [i.name for i in projects[0].indicators] == ["支持基础研究项目数量", "项目验收通过率"]
     [named] = extract_text(text.replace("项目名称 | |", "项目名称 | 基础研究专项 |"), "form.txt").projects
     assert (named.name, named.department) == ("基础研究专项", "某省科学技术厅")
+
+
+# A target table whose value columns are the half year's and the full year's, the note
+# (程) printed inside each heading, one cell per line with blank lines between cells as a
+# web page prints it (written for this test).
+HALF_AND_FULL_YEAR = "\n\n".join([
+    "项目支出绩效目标表", "项目名称", "社区图书室运行经费", "一级指标", "二级指标", "三级指标",
+    "半年(程) 指标值", "全年(程) 指标值",
+    "产出指标", "数量指标", "开放天数", "≥150天", "≥300天",
+    "质量指标", "图书外借完好率", "≥95%", "≥98%",
+    "满意度指标", "服务对象满意度", "读者满意度", "≥85%", "≥90%"]) + "\n"
+
+
+def test_the_full_years_column_is_the_target_where_the_half_years_stands_before_it():
+    assert _rows(HALF_AND_FULL_YEAR, "name", "target", name="web.txt") == [
+        ("开放天数", "≥300天"), ("图书外借完好率", "≥98%"), ("读者满意度", "≥90%")]

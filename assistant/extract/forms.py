@@ -74,7 +74,7 @@ BARRED_MIN = 6              # line breaks a table shows before its bars say wher
 CONTINUED_WINDOW = 2000     # characters of a page searched for them
 _CELL_END = re.compile(r"[\n\t]")
 _SOURCE_PREFIX = re.compile(r"^其中[:：]?")
-_PROSE_VALUE = ("为", "是")
+_PROSE_VALUE = ("为", "是", "详见", "见附")
 _BRACKETED_WORDS = re.compile(r"^[（(][\u4e00-\u9fff]{2,30}[)）]$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
@@ -185,8 +185,8 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
         key = heading_key(m.group())
         if key not in v.name_fields:
             continue
-        if _QUOTED_VALUE.match(text, m.end()):
-            continue                # 「…项目名称“某某成果”。」: a name quoted in a sentence, no field
+        if _QUOTED_VALUE.match(text, m.end()) or text.startswith(_PROSE_VALUE, m.end()):
+            continue                # 「…项目名称“某某成果”。」, 「…及项目名称详见附件1。」: a sentence, no field
         if _listing_column(text, m.start(), m.end(), v):
             continue
         kind = "unit" if key in v.unit_name_fields else "project"
@@ -292,8 +292,10 @@ def _name_before(text: str, pos: int, v: FormVocab) -> tuple[int, int] | None:
 
 def _has_value(text: str, pos: int, v: FormVocab) -> bool:
     value, _, _ = _field_value(text, pos, v)
-    # 「…纳入管理的项目1个,项目名称为某某补贴,…」: a sentence naming a project, not a form
-    return bool(value) and not value.startswith(_PROSE_VALUE)
+    # 「…纳入管理的项目1个,项目名称为某某补贴,…」, 「…及项目名称详见附件1。该项资金…」:
+    # a sentence naming a project (or pointing to where it is named), not a form; one
+    # character glued to the field (「专项名称金 |」, a damaged heading) names nothing
+    return len(value) >= 2 and not value.startswith(_PROSE_VALUE) and "。" not in value
 
 
 def _form_start(text: str, anchor: _Anchor, v: FormVocab, floor: int) -> int:
@@ -676,6 +678,9 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
 # a heading a year stands inside: words, the year, words (never a year opening it: 「2023年
 # 度目标值」 reads as 年度目标值 without help)
 _YEAR_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}((?:19|20)\d{2}年度?)[\u4e00-\u9fff]{1,8}")
+# a heading with a bracketed note inside it (「半年(程)指标值」, 「全年(程)指标值」): the heading
+# the words make without the note names the column, not the shorter heading after the note
+_NOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}([（(][\u4e00-\u9fff]{1,3}[)）])[\u4e00-\u9fff]{1,8}")
 
 
 def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None, ...], dict] | None:
@@ -691,15 +696,20 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     hits: list[tuple[int, int, str]] = []          # squashed start, end, role
     for m in v.heading_terms.finditer(flat):
         hits.append((m.start(), m.end(), v.columns[heading_key(m.group())]))
-    for m in _YEAR_HEAD.finditer(flat):
-        # a heading naming its year inside it (「预期2023年实现值」): found with the year left out
-        year = m.span(1)
-        stripped = flat[m.start():year[0]] + flat[year[1]:m.end()]
-        cut = year[0] - m.start()
-        for h in v.heading_terms.finditer(stripped):
-            if h.start() < cut < h.end():
-                hits.append((m.start() + h.start(), m.start() + h.end() + year[1] - year[0],
-                             v.columns[heading_key(h.group())]))
+    noted: list[tuple[int, int, str]] = []
+    for pattern, found in ((_YEAR_HEAD, hits), (_NOTE_HEAD, noted)):
+        for m in pattern.finditer(flat):
+            # a heading naming its year (「预期2023年实现值」) or a note inside it: found with
+            # the year or the note left out
+            inner = m.span(1)
+            stripped = flat[m.start():inner[0]] + flat[inner[1]:m.end()]
+            cut = inner[0] - m.start()
+            for h in v.heading_terms.finditer(stripped):
+                if h.start() < cut < h.end():
+                    found.append((m.start() + h.start(), m.start() + h.end() + inner[1] - inner[0],
+                                  v.columns[heading_key(h.group())]))
+    if noted:
+        hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e, _ in noted)] + noted
     taken = {p for s, e, _ in hits for p in range(s, e)}
     pos = 0
     for a, piece in zip(atoms, pieces):
