@@ -2123,3 +2123,32 @@ HALF_AND_FULL_YEAR = "\n\n".join([
 def test_the_full_years_column_is_the_target_where_the_half_years_stands_before_it():
     assert _rows(HALF_AND_FULL_YEAR, "name", "target", name="web.txt") == [
         ("开放天数", "≥300天"), ("图书外借完好率", "≥98%"), ("读者满意度", "≥90%")]
+
+
+# A report's closing list of attachments, then the first of them, one cell per line with
+# bars, its name in a 政策(项目)名称 field (written for this test).
+ATTACHED_FORM = "\n".join([
+    "五、其他需要说明的问题", "无", "附件:1.社区图书室运行项目绩效目标自评表", "2.2024年度社区图书室运行项目评分表",
+    "附件1", "社区图书室运行项目绩效目标自评表 |", "|||||||", "政策(项目)名称 |", "社区图书室运行 |", "||||||",
+    "项目主管部门 |", "某区文化馆 |", "一级指标 |", "二级指标 |", "三级指标 |", "年度指标值 |", "实际完成值 |",
+    "产出指标 |", "数量指标 |", "开放天数 |", "≥300天 |", "310天 |"]) + "\n"
+
+
+def test_a_policy_name_field_names_the_form_and_a_lists_numbering_is_no_part_of_a_title():
+    [project] = extract_text(ATTACHED_FORM, "web.txt").projects
+    assert (project.name, project.department) == ("社区图书室运行", "某区文化馆")
+    assert [(i.name, i.target, i.actual) for i in project.indicators] == [("开放天数", "≥300天", "310天")]
+    # without its name field the form is named by the title in the list, numbering left out
+    untitled = ATTACHED_FORM.replace("政策(项目)名称 |\n社区图书室运行 |\n", "")
+    assert [p.name for p in extract_text(untitled, "web.txt").projects] == ["社区图书室运行项目"]
+
+
+def test_a_funds_name_field_names_a_regional_target_table():
+    # the 区域绩效目标表 of a special fund, one cell per line with bars (written for this test)
+    text = "\n".join([
+        "2024年省级林业专项资金区域绩效目标表 | |||||", "资金名称 |", "省级林业专项资金(森林防火、有害生物防治) | ||||",
+        "主管部门 |", "某县林业局 | ||||", "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |",
+        "产出指标 |", "数量指标 |", "防火隔离带建设长度 |", "≥12公里 |"]) + "\n"
+    [project] = extract_text(text, "web.txt").projects
+    assert (project.name, project.department) == ("省级林业专项资金(森林防火、有害生物防治)", "某县林业局")
+    assert [(i.name, i.target) for i in project.indicators] == [("防火隔离带建设长度", "≥12公里")]

@@ -339,6 +339,8 @@ def _title_near(text: str, start: int, end: int, v: FormVocab) -> tuple[str, str
                 head = body[:end]
                 # a title in a flattened line: from the last separator before the form's name
                 head = re.split(r"[|｜]|\s{2,}|:|：", head)[-1].strip()
+                # 「附件:1.某某项目绩效目标自评表」: a list's numbering is no part of it
+                head = _TITLE_NUMBER.sub("", head)
                 if len(head) > 60 or _SENTENCE.search(head):
                     continue                # a sentence mentioning a form, not a title
                 return head, form
@@ -680,6 +682,7 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
 _YEAR_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}((?:19|20)\d{2}年度?)[\u4e00-\u9fff]{1,8}")
 # a heading with a bracketed note inside it (「半年(程)指标值」, 「全年(程)指标值」): the heading
 # the words make without the note names the column, not the shorter heading after the note
+_TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d)\s*")
 _NOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}([（(][\u4e00-\u9fff]{1,3}[)）])[\u4e00-\u9fff]{1,8}")
 
 
