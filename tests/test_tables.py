@@ -2152,3 +2152,22 @@ def test_a_funds_name_field_names_a_regional_target_table():
     [project] = extract_text(text, "web.txt").projects
     assert (project.name, project.department) == ("省级林业专项资金(森林防火、有害生物防治)", "某县林业局")
     assert [(i.name, i.target) for i in project.indicators] == [("防火隔离带建设长度", "≥12公里")]
+
+
+def test_a_form_repeated_in_a_pages_summary_field_is_one_project():
+    # a disclosure page's metadata table whose 内容概述 repeats the form's opening, then the
+    # form itself, one cell per line with bars (written for this test)
+    text = "\n".join([
+        "索引号 | 113400000000000000/202401-00001 | 发布机构 | 某县农业农村局 |",
+        "内容概述 | 动物防疫补助项目绩效自评表(2023年度)项目名称动物防疫补助中央主管部门农业农村部资金使用单位某县畜牧兽医服务中心 |",
+        "动物防疫补助项目绩效自评表 |", "项目名称 |", "动物防疫补助 |",
+        "一级指标 |", "二级指标 |", "三级指标 |", "年度指标值 |", "实际完成值 |",
+        "产出指标 |", "数量指标 |", "强制免疫密度 |", "≥90% |", "95% |"]) + "\n"
+    projects = extract_text(text, "web.txt").projects
+    assert [(p.name, len(p.indicators)) for p in projects] == [("动物防疫补助", 1)]
+    # two forms of one name that each give rows (a 申报表 and its 自评表) both stay
+    twice = text + "\n".join(["动物防疫补助项目绩效目标申报表 |", "项目名称 |", "动物防疫补助 |",
+                              "一级指标 |", "二级指标 |", "三级指标 |", "年度指标值 |",
+                              "产出指标 |", "数量指标 |", "强制免疫密度 |", "≥90% |"]) + "\n"
+    assert [(p.name, len(p.indicators)) for p in extract_text(twice, "web.txt").projects] == [
+        ("动物防疫补助", 1), ("动物防疫补助", 1)]

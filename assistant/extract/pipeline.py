@@ -20,7 +20,7 @@ from assistant.extract.script import simplified
 from assistant.extract.statements import extract_statements
 from assistant.extract.tables import read_form
 from assistant.messages import say
-from assistant.model import Budget, Document, Report
+from assistant.model import Budget, Document, Project, Report
 
 
 class NoFormError(ReadError):
@@ -36,7 +36,7 @@ def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> R
     if page is not source.text:
         source = replace(source, text=page)
     rows = split_rows(source.text)
-    projects = listed_in_prose(source.text, read_projects(source.text, rows, lexicon), lexicon)
+    projects = listed_in_prose(source.text, _repeats_dropped(read_projects(source.text, rows, lexicon)), lexicon)
     for p in projects:
         if p.budget is not None:
             rate_in_percent(p.budget)
@@ -65,6 +65,23 @@ def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = 
             return stream
         return projects
     return read_forms(text, lexicon)
+
+
+def _repeats_dropped(projects: list[Project]) -> list[Project]:
+    """One project of each name: a form printed again with nothing in it — a web page's
+    summary field (内容概述) repeating the document's opening, cut off before its rows —
+    is left out where a form of that name gives rows or a budget, and only the first of
+    several empty ones is kept.  Forms without a name, and forms of one name that each
+    give something (a project's 申报表 and its 自评表), all stay."""
+    given = {p.name for p in projects if p.indicators or p.budget is not None}
+    seen: set[str] = set()
+    out = []
+    for p in projects:
+        if p.name and not p.indicators and p.budget is None and (p.name in given or p.name in seen):
+            continue
+        seen.add(p.name)
+        out.append(p)
+    return out
 
 
 RATE_FRACTION_SLACK = 0.005     # how closely executed / budget must equal a rate printed as a fraction
