@@ -2171,3 +2171,26 @@ def test_a_form_repeated_in_a_pages_summary_field_is_one_project():
                               "产出指标 |", "数量指标 |", "强制免疫密度 |", "≥90% |"]) + "\n"
     assert [(p.name, len(p.indicators)) for p in extract_text(twice, "web.txt").projects] == [
         ("动物防疫补助", 1), ("动物防疫补助", 1)]
+
+
+# A self-evaluation form in spaced rows whose key indicators (★) group the rows below them
+# and carry only their group's weight and score (written for this test).
+KEY_GROUPS = (
+    "项目名称 2024年某社区特色种养补贴项目 主管部门 某县农业农村局\n"
+    "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 未完成原因及拟采取的改进措施\n"
+    "产出指标 数量指标 ★补助粮食作物种植面积 10 10\n"
+    "        玉米种植面积 8亩 8亩\n"
+    "★补助果蔬种植面积 10 10\n"
+    "        梨树种植面积 6亩 6亩\n"
+    "        桃树种植面积 2亩 2亩\n"
+    "★补助畜禽养殖数量 10 10\n"
+    "        生猪养殖数量 60头 60头\n")
+
+
+def test_a_key_indicators_mark_starts_a_row_and_is_never_a_reason():
+    report = extract_text(KEY_GROUPS, "spaced.txt")
+    names = [i.name for p in report.projects for i in p.indicators]
+    assert names == ["补助粮食作物种植面积", "玉米种植面积", "补助果蔬种植面积", "梨树种植面积", "桃树种植面积",
+                     "补助畜禽养殖数量", "生猪养殖数量"]
+    assert [i.key for p in report.projects for i in p.indicators] == [True, False, True, False, False, True, False]
+    assert [s.text for s in report.statements] == []

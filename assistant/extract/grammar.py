@@ -74,6 +74,8 @@ MID_NUMBER = 1.5
 DESCRIPTION_NAME = 2.0   # a name or a value opening with 反映 / 该指标: the indicator's description
 FIELD_KEY = 2.0          # a name ending in a colon
 LABEL_NAME = 0.0         # a second second-level label read as the name of the row its values follow
+KEY_MARKS = "★☆"         # marks of a key indicator, printed before its name
+_KEY_MARK = re.compile(f"[{KEY_MARKS}]")
 MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
              "label": 6, "ratio": 1}
 
@@ -750,8 +752,10 @@ def _numbered(t: str, vocab: FormVocab, name: bool = False) -> bool:
     """Whether a cell holds a numbered name it cannot hold: a name's number (指标1：, 任务2：)
     inside it is the next row run into it (「…完成任务2:健康档案更新率」); at its start, the
     cell is a name with its number — never a value, a reason or a note."""
-    if vocab.name_mark.search(t, 1):
-        return True
+    if vocab.name_mark.search(t, 1) or _KEY_MARK.search(t, max(1, len(t) - len(t.lstrip(KEY_MARKS)))):
+        return True                     # (「★★★」: one mark, printed thrice)
+    if not name and len(t) > 1 and t[0] in KEY_MARKS:
+        return True                     # 「★补助…面积」: a key indicator's name
     m = None if name else vocab.name_mark.match(t)
     return m is not None and m.end() < len(t)
 
