@@ -2194,3 +2194,26 @@ def test_a_key_indicators_mark_starts_a_row_and_is_never_a_reason():
                      "补助畜禽养殖数量", "生猪养殖数量"]
     assert [i.key for p in report.projects for i in p.indicators] == [True, False, True, False, False, True, False]
     assert [s.text for s in report.statements] == []
+
+
+@pytest.mark.parametrize("title, names", [
+    ("湖北某县残疾人宣传文化经费项目2023年度绩效自评报告", ["湖北某县残疾人宣传文化经费"]),
+    ("某县2023年农村电商提质增效工程绩效评价自评报告", ["农村电商提质增效工程"]),
+    ("某县农业保险保费补贴2023年度绩效自评报告", ["某县农业保险保费补贴"]),
+    ("【#某文档网# 导语】以下是某文档网为您整理的《老年人日间照料中心项目绩效自评报告》,欢迎阅读!",
+     ["老年人日间照料中心项目"]),
+    ("某县农业农村局2023年度专项资金绩效评价报告", []),          # a unit's report on its funds
+    ("某县红十字会2023年度财政资金绩效评价报告", []),
+])
+def test_a_reports_title_names_the_project_it_reports_on(title, names):
+    # a self-evaluation report with no form: its title, a sentence, a problem (written for this test)
+    text = f"{title}\n一、项目基本情况\n项目于2023年3月开工。\n二、存在问题\n部分资金拨付进度较慢。\n"
+    assert [p.name for p in extract_text(text, "report.txt").projects] == names
+
+
+def test_a_titles_about_is_no_part_of_the_name_it_gives():
+    text = ("关于城区路灯电费项目支出绩效评价报告\n"
+            "一级指标 二级指标 三级指标 分值 得分\n"
+            "产出 数量 路灯亮灯盏数 20 20\n"
+            "产出 质量 亮灯率 20 18\n")
+    assert [p.name for p in extract_text(text, "report.txt").projects] == ["城区路灯电费"]

@@ -511,10 +511,19 @@ def _project_of_report(title: str, v: FormVocab) -> str:
         return m.group(1).strip()
     named = v.project_report_title.search(title)
     assert named is not None                # called only for titles it matched
-    # (a web page prints the title in a field of its own: 「标题: | 关于…的公示 |」)
-    before = re.split(r"[|｜:：]", title[:named.start()])[-1]
+    # (a web page prints the title in a field of its own: 「标题: | 关于…的公示 |」, or quotes
+    # it in a sentence: 「…为您整理的《…项目绩效自评报告》」)
+    before = re.split(r"[|｜:：《]", title[:named.start()])[-1]
     core = _YEAR_PREFIX.sub("", before).strip(_EDGE)
     core = re.sub(r"^关于", "", core)
+    word = named.group("word")
+    if word != "项目":
+        # 「…民生工程绩效自评报告」: the fund's or the works' own word ends the name; what
+        # stands before it must say more than a unit or a kind of money (「某局专项资金…」)
+        if len(core) < 4 or v.unit_name_end.search(core) or v.title_generic.search(core) \
+                or core.endswith(_MONEY_KINDS):
+            return ""
+        return core + word
     if core and v.project_report_words.search(core + "项目") and len(core) >= 4:
         return core if core.endswith(("项目", "经费", "资金", "工程")) else core + "项目"
     return ""
@@ -523,7 +532,7 @@ def _project_of_report(title: str, v: FormVocab) -> str:
 def _name_from_title(title: str, v: FormVocab) -> str:
     """「****2024年度林业草原改革发展资金绩效评价表」 → 林业草原改革发展资金."""
     core = _strip_form_words(title, v)
-    core = _YEAR_PREFIX.sub("", core).strip(_EDGE)
+    core = re.sub(r"^关于", "", _YEAR_PREFIX.sub("", core)).strip(_EDGE)
     core = re.sub(r"[（(][^）)]*[）)]$", "", core).strip(_EDGE)
     if len(core) < 4 or v.title_generic.search(core):
         return ""
@@ -682,6 +691,8 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
 _YEAR_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}((?:19|20)\d{2}年度?)[\u4e00-\u9fff]{1,8}")
 # a heading with a bracketed note inside it (「半年(程)指标值」, 「全年(程)指标值」): the heading
 # the words make without the note names the column, not the shorter heading after the note
+# what a fund is before 资金 / 经费 when the title names no fund (某局2020年度专项资金…)
+_MONEY_KINDS = ("专项", "财政", "部门", "预算", "整体", "项目", "专项转移支付", "转移支付")
 _TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d)\s*")
 _NOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}([（(][\u4e00-\u9fff]{1,3}[)）])[\u4e00-\u9fff]{1,8}")
 

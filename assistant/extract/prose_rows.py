@@ -53,12 +53,13 @@ NAME_MAX = 40
 GAP_MAX = 2             # characters between the name's comma and the first heading (年初 …)
 
 _ITEM = re.compile(r"[^\n；;]+")                        # lines, or clauses parted by ；
-_NUMBERING = re.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
-                        r"|[一二三四五六七八九十]{1,3}\s*、|[①-⑳]|第[一二三四五六七八九十]{1,3}\s*[,，、]"
-                        r"|[一二三四五六七八九十]{1,3}是)\s*")
+# an item's numbering: 1. · (1) · （一） · 一、 · ① · 第一， · 一是
+_MARKER = (r"(?:\d{1,2}\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+           r"|[一二三四五六七八九十]{1,3}\s*、|[①-⑳]|第[一二三四五六七八九十]{1,3}\s*[,，、]"
+           r"|[一二三四五六七八九十]{1,3}是)")
+_NUMBERING = re.compile(rf"\s*{_MARKER}\s*")
 # a sentence's end where the next item's numbering follows (「…100%。第二，…」): items of one line
-_NEXT_ITEM = re.compile(r"。(?=\s*(?:\d{1,2}\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
-                        r"|第[一二三四五六七八九十]{1,3}\s*[,，、]|[一二三四五六七八九十]{1,3}是))")
+_NEXT_ITEM = re.compile(rf"。(?=\s*{_MARKER})")
 _PARTING = re.compile(r"[,，:：]")
 _GLUED_START = re.compile(r"[,，:：。]")               # where a name run into its heading begins
 _VALUE_LEAD = re.compile(r"\s*(?:[:：]|为|是|达到|达)?\s*")
