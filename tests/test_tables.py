@@ -2217,3 +2217,21 @@ def test_a_titles_about_is_no_part_of_the_name_it_gives():
             "产出 数量 路灯亮灯盏数 20 20\n"
             "产出 质量 亮灯率 20 18\n")
     assert [p.name for p in extract_text(text, "report.txt").projects] == ["城区路灯电费"]
+
+
+# A self-evaluation report that sets out its targets in a table of its own, one cell per
+# line with bars: a numbering column, the name and the annual target (written for this test).
+REPORT_TARGET_TABLE = "\n".join([
+    "某县残疾人文化宣传经费项目2023年度绩效自评报告", "一、基本情况", "（一）绩效目标情况",
+    "县残联根据实际情况设定绩效目标及指标，具体如下表所示：", "表1：绩效目标",
+    "序号 |", "三级指标 |", "年度指标值 |",
+    "1 |", "助残日宣传活动次数 |", "2次 |",
+    "2 |", "残疾人文化活动参与人数 |", "300人 |",
+    "3 |", "宣传培训合格率 |", "100% |"]) + "\n"
+
+
+def test_a_reports_own_target_table_with_a_numbering_column_gives_its_rows_to_the_titles_project():
+    [project] = extract_text(REPORT_TARGET_TABLE, "report.txt").projects
+    assert project.name == "某县残疾人文化宣传经费"
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("助残日宣传活动次数", "2次"), ("残疾人文化活动参与人数", "300人"), ("宣传培训合格率", "100%")]

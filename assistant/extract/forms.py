@@ -426,7 +426,8 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
     budget = _budget(atoms, text, v, header[0] if header else len(atoms))
     continued = _continued_rows(atoms, header[0] if header else len(atoms), text, v, lexicon)
     if title and (header is not None or budget is not None) or continued or headed and header is not None:
-        name = _name_from_title(title, v)
+        # (a report's title names its project before the year: 「…经费项目2017年度绩效自评报告」)
+        name = _name_from_title(title, v) or (reported[1] if reported is not None else "")
         unit = _unit_from_title(title, v) if not name and form == "department_overall" else ""
         name = name or unit
         project = Project(name=name, form=form, start=0, end=len(text))
@@ -745,9 +746,13 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
                                              or {"problem", "measure"} <= distinct and "actual" in distinct)
             if not headed and roles[-2:] == ["name", "target"]:
                 # 「指标 | 指标内容 | 指标值」 of the older 申报表: two kinds of heading only, so
-                # a framework label must open the row after them
+                # a framework label must open the row after them — or a numbering column stand
+                # before them (「序号 | 三级指标 | 年度指标值」, a report's table of its targets)
                 after = owner[run[-1][1] - 1] + 1
-                headed = after < len(atoms) and lookup_label(atoms[after].text) is not None
+                before = owner[run[0][0]] - 1
+                headed = after < len(atoms) and (
+                    lookup_label(atoms[after].text) is not None
+                    or before >= 0 and heading_key(atoms[before].text) in v.other_table_openers)
             if headed:
                 first, last = owner[run[0][0]], owner[run[-1][1] - 1] + 1
                 while last < len(atoms) and _NOTE.match(atoms[last].text):
