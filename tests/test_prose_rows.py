@@ -144,6 +144,20 @@ def test_items_listed_a_line_each_under_their_labels_are_read():
     assert LISTED_NOTICE[last.start:last.end] == "参训学员满意度≥95%"
 
 
+def test_names_with_their_numbers_glued_on_under_a_label_line_are_items_and_a_narrative_is_not():
+    text = ("某县2024年渔业增殖放流项目绩效自评报告\n"
+            "1、产出指标。\n"
+            "（1）数量指标：\n"
+            "鱼苗放流规模120万尾；\n"
+            "（2）质量指标：\n"
+            "放流苗种规格≥3cm,体质健壮,检验检疫合格率≥95%；\n"
+            "（3）时效指标\n"
+            "按照上级通知要求，我们及时组织苗种采购和投放，做到随到随放，当年苗种投放及时率100%。其余工作按计划推进。\n")
+    [project] = extract_text(text, "report.txt").projects
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("数量指标", "鱼苗放流规模", "120万尾"), ("质量指标", "放流苗种规格", "≥3cm"), ("质量指标", "检验检疫合格率", "≥95%")]
+
+
 def test_a_sentence_after_a_label_line_is_no_item():
     text = ("某县2025年食用菌种植技术培训项目绩效自评报告\n"
             "（一）数量指标\n"

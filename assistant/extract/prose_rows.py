@@ -25,7 +25,10 @@ the second-level labels:
 
     数量指标：培训农户人数(≥**人)≥120人；时效指标：完成及时率(≥**%)≥100%。
 
-(tables.yaml § template_mark_re).  Project notices and target tables also run the items on
+(tables.yaml § template_mark_re).  Under a label's own line, an item is a line holding a
+name and its value after a comparator or a comma (「培训人员≥300人；」), or a short line of
+names with their numbers glued on (「放流苗种规格≥3cm,体质健壮,检验检疫合格率≥95%；」, half
+its pieces such names at least).  Project notices and target tables also run the items on
 after their label, in one line or cell, each name with its number glued on:
 
     产出指标 | 开展巡查频次8次;编制宣传资料数量3个;验收合格率≥86% |
@@ -71,6 +74,7 @@ _MARKED_VALUE = re.compile(r"\s*[≥≤<>=＞＜＝]{0,2}\s*\d[^,，;；。\n、
 _NAME_START = re.compile(r"(?:^|[,，;；:：。\n])([^,，;；:：。\n]+)$")
 _LABEL_PIECE = re.compile(r"[,，;；:：。\n]")
 _LINE = re.compile(r"[^\n]+")
+_COLON = re.compile(r"[:：]")
 # a listed item: a name, then a comparator and a number, or a comma and a short value
 _CMP = "≥≤≧≦<>=＞＜＝"                                    # the comparators a target opens with
 _LISTED = re.compile(rf"(?P<name>[^,，;；:：。{_CMP}\n]{{2,40}}?)\s*(?:"
@@ -84,7 +88,7 @@ _CELL_END = re.compile(r"\s*[|｜]")
 _INLINE_ITEM = re.compile(r"[^;；,，。|｜\n]+")
 # a name, then the value that ends the item: comparator, number, a unit of three characters at most
 _GLUED_VALUE = re.compile(rf"(?P<name>[^{_CMP}\d]{{2,40}}?)(?:为|达到|达)?"
-                          rf"(?P<value>[{_CMP}]{{0,2}}\s*\d+(?:\.\d+)?\s*(?:%|‰|[\u4e00-\u9fff]{{1,3}}"
+                          rf"(?P<value>[{_CMP}]{{0,2}}\s*\d+(?:\.\d+)?\s*(?:%|‰|[A-Za-z]{{1,3}}\b|[\u4e00-\u9fff]{{1,3}}"
                           r"(?:/[\u4e00-\u9fff]{1,2})?)?)$")
 _NAME_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
@@ -195,14 +199,28 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
             label, fresh = found, True
             continue
         item = _LISTED.match(body.text) if label is not None and len(body.text) <= NAME_MAX + 30 else None
-        if item is None or len(_CJK.findall(item.group("name"))) < 2 or lookup_label(item.group("name")):
+        if item is not None and len(_CJK.findall(item.group("name"))) >= 2 and not lookup_label(item.group("name")):
+            group = "value" if item.group("value") else "value2"
+            name = stripped_cell(item.group("name"), body.start + item.start("name"))
+            value = stripped_cell(item.group(group), body.start + item.start(group))
+            out.append((name, {"target": value}, label if fresh else None))
+            fresh = False
+            continue
+        # 「渔业增殖放流规模150万尾；」, 「放流苗种规格≥3cm,优质健康,检验检疫≥90%」: names with
+        # their numbers glued on, one or more to a short line (a long one, or one of several
+        # sentences, is a narrative quoting its figures)
+        # (a line holding a colon runs its items on after a label: _inline_items reads it)
+        listed = label is not None and len(body.text) <= NAME_MAX + 30 and "。" not in body.text.rstrip("。") \
+            and not _COLON.search(body.text)
+        glued = _glued_items(text, body.start, body.end) if listed else []
+        if 2 * len(glued) < len(_INLINE_ITEM.findall(body.text)):
+            glued = []              # 「全年共组织培训5期，…达到预期，…推迟培训，…」: a sentence
+        if not glued:
             label = None
             continue
-        group = "value" if item.group("value") else "value2"
-        name = stripped_cell(item.group("name"), body.start + item.start("name"))
-        value = stripped_cell(item.group(group), body.start + item.start(group))
-        out.append((name, {"target": value}, label if fresh else None))
-        fresh = False
+        for name, value in glued:
+            out.append((name, {"target": value}, label if fresh else None))
+            fresh = False
     return out
 
 
@@ -223,20 +241,29 @@ def _inline_items(text: str, v: FormVocab) -> list[_Item]:
             cell_end = _CELL_END.search(line.group(), start - line.start())
             end = line.start() + cell_end.start() if cell_end else line.end()
             fresh = True
-            for piece in _INLINE_ITEM.finditer(text, start, end):
-                item = _GLUED_VALUE.match(piece.group().strip())
-                if item is None:
-                    continue
-                lead = len(piece.group()) - len(piece.group().lstrip())
-                name_text = item.group("name").strip()
-                if len(_CJK.findall(name_text)) < 2 or _NAME_DIGIT.search(_YEAR.sub("", name_text)) \
-                        or lookup_label(name_text) is not None:
-                    continue
-                at = piece.start() + lead
-                name = stripped_cell(item.group("name"), at)
-                value = stripped_cell(item.group("value"), at + item.start("value"))
+            for name, value in _glued_items(text, start, end):
                 out.append((name, {"target": value}, label if fresh else None))
                 fresh = False
+    return out
+
+
+def _glued_items(text: str, start: int, end: int) -> list[tuple[Cell, Cell]]:
+    """(name, value) of each piece of text[start:end] (parted by ；or ，) that is a name with
+    its number glued on: an optional comparator, a number and a short unit, ending the piece.
+    A piece whose number stands inside it (「资助标准100%达标」) or whose name holds a number
+    of its own is none."""
+    out = []
+    for piece in _INLINE_ITEM.finditer(text, start, end):
+        item = _GLUED_VALUE.match(piece.group().strip())
+        if item is None:
+            continue
+        lead = len(piece.group()) - len(piece.group().lstrip())
+        name_text = item.group("name").strip()
+        if len(_CJK.findall(name_text)) < 2 or _NAME_DIGIT.search(_YEAR.sub("", name_text)) \
+                or lookup_label(name_text) is not None:
+            continue
+        at = piece.start() + lead
+        out.append((stripped_cell(item.group("name"), at), stripped_cell(item.group("value"), at + item.start("value"))))
     return out
 
 
