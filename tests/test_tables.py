@@ -2235,3 +2235,12 @@ def test_a_reports_own_target_table_with_a_numbering_column_gives_its_rows_to_th
     assert project.name == "某县残疾人文化宣传经费"
     assert [(i.name, i.target) for i in project.indicators] == [
         ("助残日宣传活动次数", "2次"), ("残疾人文化活动参与人数", "300人"), ("宣传培训合格率", "100%")]
+
+
+def test_a_regional_forms_level_department_ends_the_name_run_into_it():
+    # a 区域绩效目标表 whose cells ran together (written for this test)
+    text = ("专项名称某某农业发展专项资金省级主管部门某省农业农村厅省级财政部门某省财政厅"
+            "一级指标二级指标三级指标指标值产出指标数量指标培训农户人数≥500人质量指标培训合格率≥95%\n")
+    [project] = extract_text(text, "glued.txt").projects
+    assert (project.name, project.department) == ("某某农业发展专项资金", "某省农业农村厅")
+    assert [(i.name, i.target) for i in project.indicators] == [("培训农户人数", "≥500人"), ("培训合格率", "≥95%")]
