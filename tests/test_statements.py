@@ -582,3 +582,28 @@ def test_the_cells_after_a_reason_heading_in_a_squashed_header_are_no_reasons():
             "| 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 养护道路里程 | ≥ | 120 | 公里 | 118公里 | 20 | 18 |\n"
             "| 质量指标 | 路面合格率 | ≥ | 95 | % | 96% | 20 | 20 |\n")
     assert [s.text for s in extract_text(text, "web.txt").statements if s.kind == "reason"] == []
+
+
+# A report with a table of contents: its headings printed once without bodies, then the
+# report's title again and its text (written for this test).
+WITH_CONTENTS = (
+    "某县农村饮水安全项目绩效评价报告\n"
+    "目 录\n一、项目概况\n二、绩效评价情况\n三、存在的问题及原因分析\n四、意见建议\n"
+    "某县农村饮水安全项目绩效评价报告\n"
+    "一、项目概况\n近年来，我县持续推进农村饮水安全工程建设，改善群众饮水条件。\n"
+    "二、绩效评价情况\n项目资金严格按规定用途使用，严禁截留、挪用和不合理支出。\n"
+    "三、存在的问题及原因分析\n部分管网老化，供水保障能力不足。\n"
+    "四、意见建议\n加快老旧管网改造。\n"
+)
+
+
+def test_a_table_of_contents_heading_takes_no_body_and_a_prohibition_admits_nothing():
+    found = [(s.kind, s.text) for s in extract_text(WITH_CONTENTS, "report.txt").statements]
+    assert found == [("problem", "部分管网老化，供水保障能力不足。"), ("measure", "加快老旧管网改造。")]
+
+
+def test_a_heading_run_into_a_line_with_its_body_after_a_space():
+    text = ("某县日间照料中心项目绩效自评报告\n"
+            "项目达到预期效果，评价等级为良。 五、存在的问题和建议 无\n"
+            "六、其他需说明的事项 无\n")
+    assert [s.text for s in extract_text(text, "report.txt").statements] == []

@@ -1996,6 +1996,7 @@ SHARED_DOC_PAGE = (
     "乡村学校少年宫项目支出绩效自评表.doc_第2页\n\n"
     "已阅读2页，还剩6页未读，继续免费阅读\n\n全文预览已结束\n\n付费下载\n\n下载本文档\n\n"
     "版权说明：本文档由用户提供并上传，收益归属内容提供方\n\n文档简介\n\n"
+    "全文共2150字,仅供站内会员参考\n新来的客人请【点此注册】加入会员\n刚注册会员请【刷新页面】\n"
     "项目支出绩效自评表\n项目名称 | 乡村学校少年宫运行补助 |\n"
     "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
     "产出指标 | 数量指标 | 开展活动场次 | ≥40场 | 46场 | 20 | 20 |\n"
@@ -2008,7 +2009,7 @@ def test_a_sharing_sites_captions_and_prompts_are_no_rows_and_offsets_stay():
 
     blanked = blank_site_lines(SHARED_DOC_PAGE)
     assert len(blanked) == len(SHARED_DOC_PAGE) and "第1页" not in blanked and "下载" not in blanked \
-        and "预览" not in blanked
+        and "预览" not in blanked and "会员" not in blanked
     assert blanked[blanked.index("项目支出绩效自评表\n"):] == SHARED_DOC_PAGE[SHARED_DOC_PAGE.index("项目支出绩效自评表\n"):]
     [project] = extract_text(SHARED_DOC_PAGE, "page.txt").projects
     assert project.name == "乡村学校少年宫运行补助"

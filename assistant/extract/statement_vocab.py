@@ -101,7 +101,8 @@ def _headings(data: Section) -> Headings:
         heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head}){after}"),
         # inside a line (web pages and PDF text run sections together): a numbered heading
         # after a sentence, or a heading and a colon after any stop or space
-        heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head}){after}"
+        # (its body may follow on the line after white space: 「…。五、存在的问题和建议 无」)
+        heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head})(?:{after}|[ \t\u3000]+(?=\S))"
                                # after white space only where it ends: a start inside a run of
                                # spaces or TABs would scan the rest of the run (quadratic)
                                rf"|(?:(?<=[。；;，,.．！？!?])|(?<=\s)(?!\s)|(?<=[\u4e00-\u9fff]\.))\s*"
