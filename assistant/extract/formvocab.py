@@ -177,6 +177,12 @@ def _unit_end(units: list[str], words: list[str], after: str = r"(?<=\d)") -> re
     return re.compile(after + r"(?:" + "|".join(parts) + r")(?=[\u4e00-\u9fff])")
 
 
+# the fields compiled from one pattern each, named as their key without 「_re」
+_TABLE_PATTERNS = ("placeholder", "label_placeholder", "name_mark", "nature_cell", "score_rule",
+                   "wrapped_label_suffix", "template_mark", "prose_subject", "furniture")
+_FORM_PATTERNS = ("unit_name_end", "name_code", "title_lead", "project_report_title", "project_report_words")
+
+
 @derived(maxsize=1)
 def vocab() -> FormVocab:
     tables, forms, labels = builtin("tables.yaml"), builtin("forms.yaml"), label_book()
@@ -205,7 +211,11 @@ def vocab() -> FormVocab:
                                              for f in forms["fields"][kind]]
     keys = sorted(set(raw_keys), key=lambda k: len(heading_key(k)), reverse=True)
     field_terms = re.compile("|".join(spaced(k) for k in keys))
+    # one pattern each, the field named as its key without 「_re」
+    single = {key: re.compile(tables[key + "_re"]) for key in _TABLE_PATTERNS}
+    single.update((key, re.compile(forms[key + "_re"])) for key in _FORM_PATTERNS)
     return FormVocab(
+        **single,
         columns=columns,
         budget_columns=budget_columns,
         budget_totals=frozenset(heading_key(t) for t in budget["total_rows"]),
@@ -223,16 +233,12 @@ def vocab() -> FormVocab:
             tables["description_openers"], key=len, reverse=True))),
         table_end=table_end,
         table_end_keys=tuple(k for k in (heading_key(e) for e in table_end) if k),
-        placeholder=re.compile(tables["placeholder_re"]),
-        label_placeholder=re.compile(tables["label_placeholder_re"]),
         not_name=re.compile("^(?:" + tables["direction_re"] + "|" + tables["not_name_re"] + "|" + tables["approval_field_re"]
                             + r"\s*(?:[（(]\s*盖章\s*[)）])?)$"),
         approval=re.compile(tables["approval_field_re"]),
         unit_declaration=re.compile(r"\s*(?:金额|资金)?" + tables["budget"]["declared_unit"] + r"\s*"),
         unit_cell=re.compile(r"(?m)(?:^|[|｜\t])[ \u3000]*(" + "|".join(re.escape(f) for f in forms["unit_cell_fields"])
                              + r")[ \u3000]*(?=[|｜\t])"),
-        unit_name_end=re.compile(forms["unit_name_end_re"]),
-        name_mark=re.compile(tables["name_mark_re"]),
         column_numbering=frozenset(heading_key(w) for w in tables.get("column_numbering") or ()),
         schemas=tuple(tuple(s) for s in tables["schemas"]),
         fallback_schemas=tuple(tuple(s) for s in tables.get("fallback_schemas", [])),
@@ -240,23 +246,13 @@ def vocab() -> FormVocab:
         titles=tuple((re.compile(t["pattern"]), t["form"]) for t in forms["titles"]),
         header_forms=dict(forms["header_forms"]),
         default_form=forms["default_form"],
-        name_code=re.compile(forms["name_code_re"]),
         title_strip=re.compile(forms["title_strip"]),
-        title_lead=re.compile(forms["title_lead_re"]),
         title_generic=re.compile(forms["title_generic"]),
-        project_report_title=re.compile(forms["project_report_title_re"]),
-        project_report_words=re.compile(forms["project_report_words_re"]),
         terms=terms,
         field_terms=field_terms,
         heading_terms=re.compile("|".join(re.escape(h) for h in sorted(columns, key=len, reverse=True))),
         max_label_chars=labels.max_chars,
-        nature_cell=re.compile(tables["nature_cell_re"]),
-        score_rule=re.compile(tables["score_rule_re"]),
-        wrapped_label_suffix=re.compile(tables["wrapped_label_suffix_re"]),
         title_verb=re.compile(forms["title_verb_after_biao_re"]),
-        template_mark=re.compile(tables["template_mark_re"]),
-        prose_subject=re.compile(tables["prose_subject_re"]),
-        furniture=re.compile(tables["furniture_re"]),
         column_anagrams=_anagrams(columns),
         column_words=tuple(columns),
     )

@@ -209,36 +209,31 @@ class Cues:
     project_mention_cutoff: float
 
 
+_SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "negation", "zero_after", "not_applicable",
+                    "definition", "turn", "reason_cell_measure_starts", "plan_document", "final_document",
+                    "project_code", "department_titles")
+
+
 def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
     compile_all = lambda key: tuple(re.compile(p) for p in d.get(key, []))  # noqa: E731
     reasons, admissions = d.get("reason_cues_re", []), d.get("admission_cues_re", [])
+    # one pattern each, the field named as its key without 「_re」
+    single = {key: re.compile(d[key + "_re"]) for key in _SINGLE_PATTERNS}
     return Cues(
+        **single,
         reason_cues=compile_all("reason_cues_re"),
         weak_reason_cues=compile_all("weak_reason_cues_re"),
         admission_cues=compile_all("admission_cues_re"),
         weak_admission_cues=compile_all("weak_admission_cues_re"),
         reason_skip=compile_all("reason_skip_re"),
-        comparison=re.compile(d["comparison_re"]),
-        deviation=re.compile(d["deviation_re"]),
-        attributive=re.compile(d["attributive_re"]),
-        negation=re.compile(d["negation_re"]),
-        zero_after=re.compile(d["zero_after_re"]),
-        not_applicable=re.compile(d["not_applicable_re"]),
-        definition=re.compile(d["definition_re"]),
-        turn=re.compile(d["turn_re"]),
         measure_starts=measure_starts,
-        reason_cell_measure_starts=re.compile(d["reason_cell_measure_starts_re"]),
         inline_labels=dict(d.get("inline_labels", {})),
         inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,6})\s*[：:]\s*"),
         any_reason=_alternation(reasons),
         any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", [])),
         any_admission=_alternation(admissions),
         any_weak_admission=_alternation(admissions + d.get("weak_admission_cues_re", [])),
-        plan_document=re.compile(d["plan_document_re"]),
-        final_document=re.compile(d["final_document_re"]),
         plan_document_chars=int(d["plan_document_chars"]),
-        project_code=re.compile(d["project_code_re"]),
-        department_titles=re.compile(d["department_titles_re"]),
         project_name_min=int(d["project_name_min"]),
         project_title_max=int(d["project_title_max"]),
         project_mention_cutoff=float(d["project_mention_cutoff"]),
