@@ -690,11 +690,12 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
 # a heading a year stands inside: words, the year, words (never a year opening it: 「2023年
 # 度目标值」 reads as 年度目标值 without help)
 _YEAR_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}((?:19|20)\d{2}年度?)[\u4e00-\u9fff]{1,8}")
-# a heading with a bracketed note inside it (「半年(程)指标值」, 「全年(程)指标值」): the heading
-# the words make without the note names the column, not the shorter heading after the note
 # what a fund is before 资金 / 经费 when the title names no fund (某局2020年度专项资金…)
 _MONEY_KINDS = ("专项", "财政", "部门", "预算", "整体", "项目", "专项转移支付", "转移支付")
+# a list's numbering before a title (附件:1.…表), never a name's number (1.5万亩…)
 _TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d)\s*")
+# a heading with a bracketed note inside it (「半年(程)指标值」, 「全年(程)指标值」): the heading
+# the words make without the note names the column, not the shorter heading after the note
 _NOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}([（(][\u4e00-\u9fff]{1,3}[)）])[\u4e00-\u9fff]{1,8}")
 
 
