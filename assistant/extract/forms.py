@@ -18,10 +18,11 @@ A form is found by what every template prints, whatever the layout:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import chain, combinations, islice, pairwise
+from itertools import accumulate, chain, combinations, islice, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
@@ -77,6 +78,7 @@ _SOURCE_PREFIX = re.compile(r"^其中[:：]?")
 _PROSE_VALUE = ("为", "是", "详见", "见附")
 _BRACKETED_WORDS = re.compile(r"^[（(][\u4e00-\u9fff]{2,30}[)）]$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
+HEADER_ROLES_MAX = 40       # headings of one header row; more are one header printed again and again
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
 
 
@@ -725,7 +727,7 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
                     found.append((m.start() + h.start(), m.start() + h.end() + inner[1] - inner[0],
                                   v.columns[heading_key(h.group())]))
     if noted:
-        hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e, _ in noted)] + noted
+        hits = _outside(hits, noted) + noted
     taken = {p for s, e, _ in hits for p in range(s, e)}
     pos = 0
     for a, piece in zip(atoms, pieces):
@@ -765,9 +767,26 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     return None
 
 
+def _outside(hits: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The hits lying inside none of `spans`, by bisection over the spans' starts and the
+    furthest end reached so far (a page printing a noted heading thousands of times costs
+    no more than one that prints it once)."""
+    spans = sorted(spans)
+    starts = [s for s, _, _ in spans]
+    reach = list(accumulate((e for _, e, _ in spans), max))
+    out = []
+    for hit in hits:
+        k = bisect_right(starts, hit[0]) - 1
+        if k < 0 or reach[k] < hit[1]:
+            out.append(hit)
+    return out
+
+
 def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
     """The roles after the indicator name; of a table with 中期 and 年度 halves, the annual
     half (the last name column)."""
+    if len(roles) > HEADER_ROLES_MAX:
+        roles = list(dict.fromkeys(roles))  # a header run on over and over (a broken export): its columns once
     names = [k for k, r in enumerate(roles) if r == "name"]
     after = roles[names[-1] + 1:] if names else [r for r in roles if r not in ("l1", "l2", "lead")]
     levels = [k for k, r in enumerate(roles) if r in ("l1", "l2", "name")]
