@@ -148,14 +148,15 @@ def _paired_items(text: str, v: FormVocab) -> list[_Item]:
     if v.heading_terms.search(text) is None:
         return []
     out: list[_Item] = []
-    last = 0
+    last = line_start = previous = 0
     for m in _ITEM.finditer(text):
-        start = m.start()
+        # (the start of m's line, found in the text since the clause before: linear in the text)
+        line_start = max(line_start, text.rfind("\n", previous, m.start()) + 1)
+        previous = start = m.start()
         for stop in [*(s.end() for s in _NEXT_ITEM.finditer(text, m.start(), m.end())), m.end()]:
             item = _item(text, start, stop, v) if stop - start <= ITEM_MAX else None
             if item is not None:
                 # the label printed since the last item (「1、产出数量指标：第一，…」, 「数量指标。…」)
-                line_start = text.rfind("\n", 0, m.start()) + 1
                 out.append((*item, _last_label(text[max(last, line_start):item[0].start])))
                 last = stop
             start = stop
