@@ -65,6 +65,7 @@ _NUMBERING = re.compile(rf"\s*{_MARKER}\s*")
 _NEXT_ITEM = re.compile(rf"。(?=\s*{_MARKER})")
 _PARTING = re.compile(r"[,，:：]")
 _GLUED_START = re.compile(r"[,，:：。]")               # where a name run into its heading begins
+_CELL_BREAK = re.compile(r"[\t|｜]|\s{2}")                # cells parted: no name runs on across them
 _VALUE_LEAD = re.compile(r"\s*(?:[:：]|为|是|达到|达)?\s*")
 _VALUE_END = re.compile(r"[,，;；。]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -306,8 +307,8 @@ def _item(text: str, start: int, end: int, v: FormVocab) -> tuple[Cell, dict[str
         glued = list(_GLUED_START.finditer(item, begin, first.start()))
         begin = glued[-1].end() if glued else begin
         name = item[begin:first.start()].strip()
-        if v.prose_subject.match(name):
-            return None
+        if v.prose_subject.match(name) or _CELL_BREAK.search(name):
+            return None             # (「一级指标⇥二级指标⇥…指标值」: a header's cells, no sentence)
     if not 2 <= len(name) <= NAME_MAX or len(_CJK.findall(name)) < 2 or "。" in name \
             or lookup_label(name) is not None:
         return None
