@@ -2245,3 +2245,15 @@ def test_a_regional_forms_level_department_ends_the_name_run_into_it():
     [project] = extract_text(text, "glued.txt").projects
     assert (project.name, project.department) == ("某某农业发展专项资金", "某省农业农村厅")
     assert [(i.name, i.target) for i in project.indicators] == [("培训农户人数", "≥500人"), ("培训合格率", "≥95%")]
+
+
+def test_a_first_level_label_wrapped_before_its_suffix_is_no_part_of_the_value_above():
+    # a target table in spaced rows: 「项目效益」 / 「指标」 wrapped over two lines (written for this test)
+    text = ("项目名称 麻风病防治\n一级指标 二级指标 三级指标 指标值\n"
+            "项目产出 数量指标 麻风病例随访人数 ≥30人\n"
+            "成本指标 人均随访成本 严格按照预算标准落实\n"
+            "项目效益\n指标\n"
+            "社会效益指标 患者生活质量 明显改善\n")
+    assert _rows(text, "level1", "name", "target") == [
+        ("项目产出", "麻风病例随访人数", "≥30人"), ("项目产出", "人均随访成本", "严格按照预算标准落实"),
+        ("项目效益指标", "患者生活质量", "明显改善")]
