@@ -46,8 +46,7 @@ from spacy.vocab import Vocab
 from assistant.extract.checks import find_issues
 from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.layout import split_rows
-from assistant.extract.pipeline import read_projects
+from assistant.extract.pipeline import read_page
 from assistant.extract.script import Script, simplified
 from assistant.extract.statements import extract_statements
 from assistant.lexicon import Lexicons, install, overlay_paths, process_lexicons, settle_heap
@@ -289,9 +288,10 @@ class FormReader:
             # span is placed back on the page, and the last step restores the Report
             text = doc.user_data[_TEXT] = script.text
             doc.user_data[_SCRIPT] = script
-        rows = split_rows(text)
-        report = Report(doc=source.name, path=source.path, sha256=source.sha256,
-                        projects=read_projects(text, rows, self.lexicon))
+        page, rows, projects = read_page(text, self.lexicon)
+        if page is not text:            # a sharing site's prompts blanked: the later steps read that
+            doc.user_data[_TEXT] = page
+        report = Report(doc=source.name, path=source.path, sha256=source.sha256, projects=projects)
         doc.user_data[_ROWS] = rows
         doc._.report = report
         _spans(doc, "indicator", _indicators(report), lambda i: (i.start, i.end))

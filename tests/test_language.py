@@ -86,6 +86,26 @@ def test_every_sample_reads_the_same_through_spacy(nlp, path):
             assert span.text == text[span._.item.start:span._.item.end]
 
 
+# A sharing site's copy of a report that lists its indicators in prose (written for this
+# test): every step of extract_text (site lines blanked, prose items read) is a step of the
+# pipeline too.
+PROSE_PAGE = (
+    "全文共1850字,仅供站内会员参考\n"
+    "某县2024年农村公路养护项目绩效自评报告\n"
+    "项目名称\t农村公路养护\n"
+    "1、产出数量指标：第一，养护里程年初指标值为不低于120公里,全年实际完成值126公里。"
+    "第二，路面修补面积年初指标值为不低于3000平方米,全年实际完成值2860平方米。\n"
+)
+
+
+def test_a_page_read_by_every_step_of_extract_text_reads_the_same_through_spacy(nlp):
+    doc = nlp(PROSE_PAGE)
+    assert doc.text == PROSE_PAGE
+    report = doc._.report
+    assert report.to_dict() == extract_text(PROSE_PAGE).to_dict()
+    assert [i.name for p in report.projects for i in p.indicators] == ["养护里程", "路面修补面积"]
+
+
 def test_words_are_built_so_that_items_rarely_need_a_cut_and_figures_add_no_words(nlp):
     doc = nlp.make_doc("质量指标\t维修合格率\t≥95.5%\t\t\n")
     assert [t.text for t in doc] == ["质量指标", "\t", "维修合格率", "\t", "≥", "9", "5", ".", "5", "%",

@@ -31,21 +31,29 @@ def extract_document(doc: Document, lexicon: CompiledLexicon | None = None) -> R
     """Projects, indicators and statements of one decoded document; `lexicon` (from
     `assistant.extract.classify.load_lexicon`) adds an analyst's indicator terms."""
     script = simplified(doc.text)           # a page in traditional characters: read as simplified
-    source = doc if script is None else replace(doc, text=script.text)
-    page = blank_site_lines(source.text)    # a document-sharing site's captions and prompts
-    if page is not source.text:
-        source = replace(source, text=page)
-    rows = split_rows(source.text)
-    projects = listed_in_prose(source.text, _repeats_dropped(read_projects(source.text, rows, lexicon)), lexicon)
-    for p in projects:
-        if p.budget is not None:
-            rate_in_percent(p.budget)
+    text, rows, projects = read_page(doc.text if script is None else script.text, lexicon)
+    source = doc if text is doc.text else replace(doc, text=text)
     report = Report(doc=doc.name, path=doc.path, sha256=doc.sha256, projects=projects)
     report.statements = extract_statements(source, projects, rows)
     report.findings = find_issues(report, source.text)
     if script is not None:
         script.restore(report)              # offsets and strings as the page prints them
     return report
+
+
+def read_page(text: str, lexicon: CompiledLexicon | None = None) -> tuple[str, list[Row], list[Project]]:
+    """(the text the later steps read, its rows, its projects): a document-sharing site's
+    captions and prompts blanked (the same length, so every offset stays), the forms read
+    (`read_projects`), a form repeated empty left out, the indicators a report lists in its
+    prose given where no form gave any, and rates printed as fractions made per cent.
+    `extract_document` and the spaCy pipeline's form reader both read a page with it."""
+    text = blank_site_lines(text)
+    rows = split_rows(text)
+    projects = listed_in_prose(text, _repeats_dropped(read_projects(text, rows, lexicon)), lexicon)
+    for p in projects:
+        if p.budget is not None:
+            rate_in_percent(p.budget)
+    return text, rows, projects
 
 
 def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = None) -> list:
