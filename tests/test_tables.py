@@ -2257,3 +2257,38 @@ def test_a_first_level_label_wrapped_before_its_suffix_is_no_part_of_the_value_a
     assert _rows(text, "level1", "name", "target") == [
         ("项目产出", "麻风病例随访人数", "≥30人"), ("项目产出", "人均随访成本", "严格按照预算标准落实"),
         ("项目效益指标", "患者生活质量", "明显改善")]
+
+
+# 浙江's 项目库 申报表: 指标类型 · 指标名称 · 指标值 · 指标描述, the name column holding the
+# second-level label and the description saying what is measured (written for this test)
+DESCRIBED_FORM = "\n".join([
+    "项目名称: | 公园保洁经费 | 项目编号: |",
+    "指标类型 | 指标名称 | 指标值 | 指标描述 |",
+    "产出指标 | 数量指标 | 120万平方米 | 完成全区120万平方米公园绿地的日常保洁 |",
+    "质量指标 | 100% | 保洁作业检查合格 |",
+    "效益指标 | 社会效益指标 | 是 | 改善市民休闲游憩环境 |",
+    "可持续性发展影响指标 | 是 | 建立公园保洁长效管理机制 |",
+    "满意度指标 | 服务对象或受益者满意度指标 | ≥90% | 游园群众对公园保洁工作的满意率在90%以上 |",
+    "最近年度绩效评价情况 | 优秀□ 良好□ 合格□ |"]) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab"])
+def test_a_described_tables_label_in_the_name_column_gives_the_name_to_its_description(layout):
+    text = DESCRIBED_FORM if layout == "pipe" else DESCRIBED_FORM.replace(" | ", "\t").replace(" |\n", "\n")
+    assert _rows(text, "level2", "name", "target") == [
+        ("数量指标", "完成全区120万平方米公园绿地的日常保洁", "120万平方米"),
+        ("质量指标", "保洁作业检查合格", "100%"),
+        ("社会效益指标", "改善市民休闲游憩环境", "是"),
+        ("可持续性发展影响指标", "建立公园保洁长效管理机制", "是"),
+        ("服务对象或受益者满意度指标", "游园群众对公园保洁工作的满意率在90%以上", "≥90%")]
+
+
+def test_a_description_beside_a_named_indicator_stays_a_note():
+    text = "\n".join([
+        "项目名称: | 公园保洁经费 |",
+        "指标类型 | 指标名称 | 指标值 | 指标描述 |",
+        "产出指标 | 保洁面积 | 120万平方米 | 完成全区公园绿地的日常保洁 |",
+        "满意度指标 | 游园群众满意度 | ≥90% | 游园群众对保洁工作的满意程度 |"]) + "\n"
+    assert _rows(text, "name", "target") == [("保洁面积", "120万平方米"), ("游园群众满意度", "≥90%")]
+    tabbed = text.replace(" | ", "\t").replace(" |\n", "\n")
+    assert _rows(tabbed, "name", "target") == [("保洁面积", "120万平方米"), ("游园群众满意度", "≥90%")]

@@ -1098,6 +1098,7 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
     out: list[Indicator] = []
     for row_no, row in enumerate(reading.rows):
         _label_as_name(row)
+        _described(row)
         _parent_by_weight(row)
         _label_twice(row)
         _ocr_label_before(row)
@@ -1165,6 +1166,21 @@ def _label_as_name(row: ParsedRow) -> None:
     row.values.setdefault("note", row.name)
     row.name = cell
     row.labels = row.labels[:-1]
+
+
+def _described(row: ParsedRow) -> None:
+    """「产出指标 | 数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护」 under 指标类型 · 指标名称 ·
+    指标值 · 指标描述: where the name column holds a second-level label, the label is the
+    row's group and its description names the indicator."""
+    described = row.values.get("describe")
+    if described is None or not described.text.strip():
+        return
+    label = lookup_label(row.name.text)
+    if label is None or label.level == 1:
+        return
+    row.labels.append((label, row.name))
+    row.name = described
+    del row.values["describe"]
 
 
 def _parent_by_weight(row: ParsedRow) -> None:

@@ -65,8 +65,9 @@ STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a tex
 SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0,
         "ratio": 0.0}
 SKIP_AT_END = 0.5
-# a form always states the target; the actual value is the cell left empty more often
-SKIP_ROLE = {"target": 0.05}
+# a form always states the target; the actual value is the cell left empty more often; under
+# a 指标描述 heading every row says what it measures
+SKIP_ROLE = {"target": 0.05, "describe": 0.5}
 JOIN_CAP = 3.2           # a cell whose joins cost more is never the cheapest reading
 ROW_EMPTY = 1.5          # a row with a name and no value at all
 NAME_SENTENCE = 1.0      # a name ending in 。 or cut into clauses reads as a sentence (a value)
@@ -74,6 +75,7 @@ MID_NUMBER = 1.5
 DESCRIPTION_NAME = 2.0   # a name or a value opening with 反映 / 该指标: the indicator's description
 FIELD_KEY = 2.0          # a name ending in a colon
 LABEL_NAME = 0.0         # a second second-level label read as the name of the row its values follow
+LABEL_DESCRIBED = 0.5    # a second-level label in the name column of a table that describes each row
 KEY_MARKS = "★☆"         # marks of a key indicator, printed before its name
 _KEY_MARK = re.compile(f"[{KEY_MARKS}]")
 MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
@@ -81,7 +83,7 @@ MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc"
 
 KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
                 "score": "number", "reason": "text", "problem": "text", "measure": "text",
-                "problem_measure": "text", "note": "any", "nature": "nature", "unit": "unit",
+                "problem_measure": "text", "note": "any", "describe": "any", "nature": "nature", "unit": "unit",
                 "l2": "label", "name_mid": "any", None: "any"}
 
 _COMPARISONS = "不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过"
@@ -387,6 +389,8 @@ class _Parser(Cells):
         self.slots = slots
         self.keep_tables = False            # keep the DP's tables (for inspecting a reading)
         self.lead = next((k for k, s in enumerate(slots) if s.role not in _LEADING), len(slots))
+        # a 指标描述 column: the label printed where the name goes may stand for the name
+        self.described = any(s.role == "describe" for s in slots)
 
     # ------------------------------------------------------------------ the table
 
@@ -457,6 +461,11 @@ class _Parser(Cells):
                     back_s[j][0][1] = ("label_name", i, 0, 0)
                 if self._level(i, j) == 2 and c0 + c < after_l2[j]:
                     after_l2[j], back_l2[j] = c0 + c, i
+                    if self.described and c0 + c + LABEL_DESCRIBED + ROW_COST < st[j][0][1]:
+                        # 「数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护」: the label in the
+                        # name column, what is measured in the description (see forms._described)
+                        st[j][0][1] = c0 + c + LABEL_DESCRIBED + ROW_COST
+                        back_s[j][0][1] = ("label_named", i, 0, 0)
             for j, c in self.spans("name", i):
                 if c0 + c + ROW_COST < st[j][0][1]:
                     st[j][0][1] = c0 + c + ROW_COST
@@ -564,6 +573,9 @@ class _Parser(Cells):
                     break
                 kind, prev_i, prev_f, prev_k = step[:4]
                 if kind == "name":
+                    events.append(("name", prev_i, i))
+                    i, state = prev_i, ("b",)
+                elif kind == "label_named":
                     events.append(("name", prev_i, i))
                     i, state = prev_i, ("b",)
                 elif kind == "label_name":

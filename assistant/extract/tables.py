@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import builtin_column_role, heading_key, vocab
+from assistant.extract.grammar import is_value
 from assistant.extract.labels import Label, label_book, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
 from assistant.lexicon import builtin, derived
@@ -61,6 +62,7 @@ class Header:
     scored: bool                     # has 分值/权重 and 得分
     dual: bool                       # 中期 + 年度 halves
     noted: bool                      # has an explanation column (指标值说明)
+    described: bool = False          # has a 指标描述 column (浙江 项目库)
 
 
 def _find_header(rows: list[Row], lex: dict) -> int | None:
@@ -85,8 +87,9 @@ def _header(row: Row, lex: dict) -> Header:
     name_at = roles.index("name")
     stop = roles.index("weight") if scored else len(roles)
     value_roles = [r for r in roles[name_at + 1:stop] if r and not r.endswith("_annual")
-                   and r not in ("note", "reason", "l2")]
-    return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual, noted="note" in roles)
+                   and r not in ("note", "reason", "l2", "describe")]
+    return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual, noted="note" in roles,
+                  described="describe" in roles)
 
 
 def _column_role(text: str) -> str | None:
@@ -268,6 +271,13 @@ def _anchor_plain(cells: list[Cell], header: Header) -> ParsedCells | None:
             return None
         return ParsedCells(labels=labels, name=name, values={"target": target})
     nonempty = [c for c in _strip_trailing(cells) if c.text]
+    if header.described and len(nonempty) >= 3 and is_value(nonempty[-2].text, vocab()):
+        # 「数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护」: the target, then what is
+        # measured; where the name column holds a label, the description is the name
+        *labels, name, target, described = nonempty
+        if (label := lookup_label(name.text)) is not None and label.level != 1:
+            return ParsedCells(labels=[*labels, name], name=described, values={"target": target})
+        return ParsedCells(labels=labels, name=name, values={"target": target})
     if header.noted and len(nonempty) >= 3 and len(nonempty[-1].text) >= 20:
         nonempty = nonempty[:-1]           # the explanation column
     if len(nonempty) < 2:
