@@ -2292,3 +2292,27 @@ def test_a_description_beside_a_named_indicator_stays_a_note():
     assert _rows(text, "name", "target") == [("保洁面积", "120万平方米"), ("游园群众满意度", "≥90%")]
     tabbed = text.replace(" | ", "\t").replace(" |\n", "\n")
     assert _rows(tabbed, "name", "target") == [("保洁面积", "120万平方米"), ("游园群众满意度", "≥90%")]
+
+
+# A 区域绩效自评表 whose 权重 column prints shares of the total, its cells run together as a
+# web page's text flattens them (written for this test)
+SHARE_WEIGHTS = ("专项名称某县创业担保贷款贴息资金省级主管部门某省财政厅"
+                 "一级指标二级指标三级指标指标值完成值权重得分"
+                 "产出指标数量指标创业担保贷款发放笔数≥200笔236笔20%20"
+                 "质量指标贷款按期回收率≥95%98.50%20%20"
+                 "效益指标社会效益指标带动就业人数≥300人412人10%10\n")
+
+
+def test_a_weight_printed_as_a_share_is_read_with_its_score():
+    assert _rows(SHARE_WEIGHTS, "name", "target", "actual", "weight", "score", name="glued.txt") == [
+        ("创业担保贷款发放笔数", "≥200笔", "236笔", 20.0, 20.0),
+        ("贷款按期回收率", "≥95%", "98.50%", 20.0, 20.0),
+        ("带动就业人数", "≥300人", "412人", 10.0, 10.0)]
+
+
+def test_a_weight_printed_as_a_share_in_its_own_cell_is_read_with_a_lower_score():
+    text = ("项目名称\t某县创业担保贷款贴息资金\n一级指标\t二级指标\t三级指标\t指标值\t完成值\t权重\t得分\n"
+            "产出指标\t数量指标\t创业担保贷款发放笔数\t≥200笔\t236笔\t20%\t20\n"
+            "\t质量指标\t贷款按期回收率\t≥95%\t91%\t20%\t18\n")
+    assert _rows(text, "name", "target", "actual", "weight", "score") == [
+        ("创业担保贷款发放笔数", "≥200笔", "236笔", 20.0, 20.0), ("贷款按期回收率", "≥95%", "91%", 20.0, 18.0)]

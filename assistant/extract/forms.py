@@ -26,7 +26,7 @@ from itertools import accumulate, chain, combinations, islice, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, vocab
-from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, is_value, read_rows
+from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, as_weight, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
 from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
@@ -1054,7 +1054,7 @@ def _fits_row(row: ParsedRow) -> bool:
     """A weight and a score within it."""
     if "weight" not in row.values or "score" not in row.values:
         return False
-    w, s = as_number(row.values["weight"].text), as_number(row.values["score"].text)
+    w, s = as_weight(row.values["weight"].text), as_number(row.values["score"].text)
     return w is not None and s is not None and 0 <= s <= w
 
 
@@ -1262,7 +1262,7 @@ def _indicator_of(row: ParsedRow, labels: FilledLabels, row_no: int, lex: dict,
     name = Cell(name_text, row.name.start, row.name.end)
     values = {r: _cell(c) for r, c in row.values.items()
               if r in ("target", "actual", "nature", "unit") and c.text}
-    weight = as_number(row.values["weight"].text) if "weight" in row.values else None
+    weight = as_weight(row.values["weight"].text) if "weight" in row.values else None
     if weight is None:                 # 「相关性(5分)」: a scoring table prints the weight in the name
         m = _WEIGHT_IN_NAME.search(name_text)
         weight = float(m.group(1)) if m else None

@@ -78,7 +78,7 @@ LABEL_NAME = 0.0         # a second second-level label read as the name of the r
 LABEL_DESCRIBED = 0.5    # a second-level label in the name column of a table that describes each row
 KEY_MARKS = "★☆"         # marks of a key indicator, printed before its name
 _KEY_MARK = re.compile(f"[{KEY_MARKS}]")
-MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
+MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "share": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
              "label": 6, "ratio": 1}
 
 KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
@@ -484,6 +484,18 @@ class _Parser(Cells):
         for m, c1 in self.spans("number", i):
             for j, c2 in self.spans("number", m):
                 self._reach_by_pair(st, back_s, c0 + c1 + c2 + self._weight_score(i, m, j), i, f, k, m, j)
+        for m, c1 in self.spans("share", i):
+            # 「115.25%20%20」 under 权重 · 得分: a weight printed as a share, its score run on
+            # after it (full marks) — read so only where the two are glued, the score a whole
+            # number and equal to the share (a 得分系数 column prints 100% before a weight in points)
+            if m >= self.n or self.atoms[m].gap >= SPACE:
+                continue
+            for j, c2 in self.spans("number", m):
+                if j < self.n and self.atoms[j].gap == GLUE_DIGIT:
+                    continue            # the score no part of a longer run of digits
+                score = as_number(self.text(m, j))
+                if score is not None and score == as_weight(self.text(i, m)):
+                    self._reach_by_pair(st, back_s, c0 + c1 + c2 + self._weight_score(i, m, j), i, f, k, m, j)
 
     def _equal_pair(self, i: int, f: int, k: int, c0: float, prev: tuple | None, st: list, back_s: list) -> None:
         """Two value cells alike (「合格合格」, 「15万元15万元」) filled in one step from column k.
@@ -539,7 +551,7 @@ class _Parser(Cells):
 
     def _weight_score(self, pi: int, i: int, j: int) -> float:
         """What a weight (atoms pi..i-1) and its score (i..j-1) say of each other."""
-        w, s = as_number(self.text(pi, i)), as_number(self.text(i, j))
+        w, s = as_weight(self.text(pi, i)), as_number(self.text(i, j))
         if w is None or s is None:
             return 0.0
         if s > w + 1e-9:
@@ -635,6 +647,12 @@ def as_number(text: str) -> float | None:
         return float(t)
     except ValueError:
         return None
+
+
+def as_weight(text: str) -> float | None:
+    """A weight's number, also where it is printed as a share (20% → 20)."""
+    t = text.strip()
+    return as_number(t[:-1] if t[-1:] in "%％" else t)
 
 
 def is_value(t: str, vocab: FormVocab) -> bool:
@@ -743,6 +761,16 @@ def _cost_number(t: str, vocab: FormVocab, g: float) -> float:
         fixed = t.translate(_OCR_DIGITS)
         if _NUMBER.match(fixed) and float(fixed) <= 100:
             return 0.5
+    return INF
+
+
+PERCENT_WEIGHT = 0.3     # a weight printed as a share (权重 20%): a bare number is likelier
+
+
+def _cost_share(t: str, vocab: FormVocab, g: float) -> float:
+    """A 权重 cell printed as a share of the total (「20%」, as 区域绩效自评表 may print it)."""
+    if t[-1:] in "%％" and _NUMBER.match(t[:-1]) and float(t[:-1]) <= 100:
+        return PERCENT_WEIGHT
     return INF
 
 
@@ -858,6 +886,6 @@ def _text_cost(kind: str, t: str, g: float) -> float:
 _WORDS = frozenset({"name", "text", "any", "desc"})
 _LEADING = frozenset({"note", "unit_left"})      # slots slots_for puts before the header's own
 _VALUE_KINDS = frozenset({"value", "number", "nature", "unit"})
-_COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "text": _cost_text,
+_COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "share": _cost_share, "text": _cost_text,
          "any": _cost_any, "desc": _cost_desc, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label,
          "ratio": _cost_ratio}

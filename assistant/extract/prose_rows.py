@@ -43,7 +43,7 @@ import re
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, vocab
-from assistant.extract.grammar import as_number
+from assistant.extract.grammar import as_number, as_weight
 from assistant.extract.labels import Label, lookup_label, printed_label
 from assistant.extract.layout import Cell, stripped_cell
 from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon
@@ -138,7 +138,7 @@ def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indica
             labels.apply(label, row_no, False)
         values = {r: c for r, c in cells.items() if r in ("target", "actual")}
         parsed = ParsedCells(labels=[], name=name, values=values,
-                         weight=as_number(cells["weight"].text) if "weight" in cells else None,
+                         weight=as_weight(cells["weight"].text) if "weight" in cells else None,
                          score=as_number(cells["score"].text) if "score" in cells else None)
         out.append(build_indicator(name, parsed, labels, row_no, lex, lexicon))
     return out

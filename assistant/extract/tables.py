@@ -202,8 +202,10 @@ def _parse_row(cells: list[Cell], header: Header) -> ParsedCells | None:
 def _anchor_scored(cells: list[Cell], header: Header) -> ParsedCells | None:
     k = len(header.value_roles)
     texts = [c.text for c in cells]
+    # a weight printed as a share (「20%」) only where the header's 权重 column stands
+    share_at = len(texts) - (len(header.roles) - header.roles.index("weight"))
     for i in range(len(cells) - 2, k, -1):
-        if not (_is_number(texts[i]) and _is_number(texts[i + 1])):
+        if not ((_is_number(texts[i]) or i == share_at and _is_weight(texts[i])) and _is_number(texts[i + 1])):
             continue
         name_at = i - k - 1
         while name_at >= 0 and not texts[name_at]:
@@ -213,7 +215,7 @@ def _anchor_scored(cells: list[Cell], header: Header) -> ParsedCells | None:
         values = dict(zip(header.value_roles, cells[i - k:i]))
         reason = [c for c in cells[i + 2:] if c.text]
         return ParsedCells(labels=cells[:name_at], name=cells[name_at], values=values,
-                       weight=float(texts[i]), score=float(texts[i + 1]), reason=reason)
+                       weight=_number(texts[i]), score=float(texts[i + 1]), reason=reason)
     return None
 
 
@@ -505,7 +507,7 @@ def _norm(text: str) -> str:
 
 
 def _number(text: str) -> float | None:
-    cleaned = (text or "").replace(",", "").strip().rstrip("%")
+    cleaned = (text or "").replace(",", "").strip().rstrip("%％")
     try:
         return float(cleaned)
     except ValueError:
@@ -522,6 +524,12 @@ def _amount(text: str) -> float | None:
 
 def _is_number(text: str) -> bool:
     return bool(_NUM.match((text or "").strip()))
+
+
+def _is_weight(text: str) -> bool:
+    """A 分值/权重 cell: a number, or a share of the total (「20%」)."""
+    t = (text or "").strip()
+    return bool(_NUM.match(t[:-1] if t[-1:] in "%％" else t))
 
 
 def _is_name(text: str) -> bool:
