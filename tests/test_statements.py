@@ -607,3 +607,31 @@ def test_a_heading_run_into_a_line_with_its_body_after_a_space():
             "项目达到预期效果，评价等级为良。 五、存在的问题和建议 无\n"
             "六、其他需说明的事项 无\n")
     assert [s.text for s in extract_text(text, "report.txt").statements] == []
+
+
+# A report a document site converted from PDF: its text run into one line, its bold list
+# markers printed twice (written for this test)
+DOUBLED_MARKERS = (
+    "（一）项目绩效目标完成情况。本项目共设置绩效目标12个，实际完成10个。"
+    "（二）项目实施过程中存在的问题和改进建议1 1、存在问题(1)(1) 宣传覆盖面不够广。"
+    "(2)(2) 活动形式较为单一。2 2、改进建议(1)(1) 增加进社区、进学校的宣传次数，扩大覆盖面。"
+    "(2)(2) 线上线下相结合，丰富宣传形式。"
+    "（三）绩效自评指标完成情况分析(1)(1) 预算执行率实际完成85%，未完成目标的原因是部分采购合同尚未结算。\n")
+
+
+def test_doubled_list_markers_read_once_and_the_next_outer_number_ends_the_section():
+    report = extract_text(DOUBLED_MARKERS, "pdf.txt")
+    got = [(s.kind, s.text) for s in report.statements]
+    assert got == [("problem", "宣传覆盖面不够广。"), ("problem", "活动形式较为单一。"),
+                   ("measure", "增加进社区、进学校的宣传次数，扩大覆盖面。"),
+                   ("measure", "线上线下相结合，丰富宣传形式。"),
+                   ("reason", "未完成目标的原因是部分采购合同尚未结算。")]
+    for s in report.statements:          # offsets into the page as printed
+        assert DOUBLED_MARKERS[s.start:s.end] == s.text
+
+
+def test_a_sections_own_items_numbered_above_its_heading_stay_in_it():
+    text = ("（三）改进建议。为提升绩效管理水平，从三方面改进。一、加强预算管理，提高预算编制的精准度。"
+            "二、健全监控机制，对执行滞后的项目及时预警。\n")
+    assert [(s.kind, s.text) for s in extract_text(text, "r.txt").statements] == [
+        ("measure", "加强预算管理，提高预算编制的精准度。"), ("measure", "健全监控机制，对执行滞后的项目及时预警。")]

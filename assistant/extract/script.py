@@ -5,7 +5,8 @@ converters print the reading of a character after it (「項(xiàng)目」).  Ev
 heading of the lexicons is written in simplified characters, so such a page would read as no
 form at all.  `simplified(text)` gives the text the rules read — converted with OpenCC's
 t2s tables, the readings dropped, the small forms of comparators (﹦) made full-width, an
-asterisk OCR put inside a word (「一*级」) dropped — and a `Script` that brings what was read
+asterisk OCR put inside a word (「一*级」) and the second copy of a list marker a converter
+printed twice (「(1)(1)」) dropped — and a `Script` that brings what was read
 back to the page: offsets into the original text, and the strings (names, values,
 statements) as the page prints them, since an analyst compares them with the page.
 
@@ -21,10 +22,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from assistant.lexicon import builtin, derived
+
 SAMPLE = 4000            # characters looked at to tell the script
 TRADITIONAL_SHARE = 0.04  # of the 汉字 in the sample that t2s would change: a traditional page
 MIN_CHANGED = 8
 READINGS_MIN = 3         # readings printed after characters before they are dropped
+DOUBLED_MARKERS_MIN = 2  # list markers printed twice that show a page printed its bold type twice
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # the small forms of the comparators (﹦100, ﹥90%), which no rule reads, as their full-width forms
@@ -150,36 +154,54 @@ def simplified_short(text: str) -> str:
     return _t2s(_READING.sub("", text))
 
 
+def _doubled_markers(text: str) -> list[tuple[int, int]]:
+    """The second copies of the list markers of a page whose bold type a converter printed
+    twice (「(1)(1) 宣传范围不够广」, 「2 2、改进建议」: tables.yaml § doubled_marker_re), where
+    the page shows DOUBLED_MARKERS_MIN of them; the first copy is what is read, and the
+    second is printed with it."""
+    found = list(_doubled().finditer(text)) if "(" in text or "（" in text or "、" in text else []
+    if len(found) < DOUBLED_MARKERS_MIN:
+        return []
+    return [(m.end("b") if m.group("b") else m.end("n"), m.end()) for m in found]
+
+
+@derived(maxsize=1)
+def _doubled() -> re.Pattern:
+    return re.compile(builtin("tables.yaml")["doubled_marker_re"])
+
+
 def simplified(text: str) -> Script | None:
-    """The text in simplified characters without printed readings, or None when it is so
-    already."""
+    """The text in simplified characters without printed readings (and without the second
+    copies of doubled list markers), or None when it is so already."""
     sample = text[:SAMPLE]
     changed = len(_traditional().findall(sample))
     traditional = changed >= MIN_CHANGED and changed >= len(_HAN.findall(sample)) * TRADITIONAL_SHARE
     readings = list(_READING.finditer(text)) if traditional or _READING.search(sample) else []
     if len(readings) < READINGS_MIN:
         readings = []
-    noise = list(_NOISE.finditer(text)) if "*" in text or "＊" in text else []
-    if noise:
-        readings = sorted(readings + noise, key=lambda m: m.start())
+    drops = [m.span() for m in readings]
+    if "*" in text or "＊" in text:
+        drops += [m.span() for m in _NOISE.finditer(text)]
+    drops += _doubled_markers(text)
+    drops.sort()
     small = any(c in text for c in "﹦﹤﹥")
-    if not traditional and not readings and not small:
+    if not traditional and not drops and not small:
         return None
-    # drop the readings (and the asterisks): each is kept with the character before it
+    # drop the readings (the asterisks, the second copies): each is kept with the character before it
     kept, cuts, shifts, last, removed = [], [], [], 0, 0
-    for m in readings:
-        kept.append(text[last:m.start()])
-        removed += m.end() - m.start()
-        cuts.append(m.start() - (removed - (m.end() - m.start())))
+    for start, end in drops:
+        kept.append(text[last:start])
+        removed += end - start
+        cuts.append(start - (removed - (end - start)))
         shifts.append(removed)
-        last = m.end()
+        last = end
     kept.append(text[last:])
     plain = "".join(kept)
     out = _t2s(plain) if traditional else plain
     if small:
         out = out.translate(_SMALL_FORMS)
     # how each character of `out` that is not printed as itself is printed
-    printed: dict[int, str] = {n - 1: text[m.start() - 1:m.end()] for n, m in zip(cuts, readings)}
+    printed: dict[int, str] = {n - 1: text[start - 1:end] for n, (start, end) in zip(cuts, drops)}
     if out is not plain:
         printed.update((n, a) for n, (a, b) in enumerate(zip(plain, out)) if a != b and n not in printed)
     tally: dict[str, Counter] = {}

@@ -31,6 +31,8 @@ from assistant.extract.statement_vocab import NUMBERING, Headings, label_text, s
 from assistant.lexicon import derived
 
 _SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[。！？]\s*")
+NUMBERING_SPAN = 12         # characters after a sentence's end looked at for a list number
 _NUMERIC = re.compile(r"^[\s\d.,，%％‰≥≤<>=＝/\-—+*×万亿元个分年月日天次人户条%]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 PLAN_FORMS = ("target_application", "budget_target")
@@ -203,8 +205,16 @@ def _section_regions(text: str, rows) -> list[Region]:
             continue
         end = hits[n + 1].pos if n + 1 < len(hits) else len(text)
         end = min(end, _body_end(text, rows, hit))
-        if end > hit.body:
-            regions.append(Region(hit.kinds, hit.body, end, hit.cue, "section", head=hit.pos))
+        body, kinds = hit.body, hit.kinds
+        sub = lex.heading_at.match(text[body:end])
+        if sub is not None and len(kinds) > 1 and text[body + sub.end():end].strip():
+            # 「存在的问题和改进建议1、存在问题(1)…」: the body opens with the heading of its first
+            # part, whose kinds it has
+            narrow = _kinds_of(sub.group("head")[-12:])
+            if narrow and set(narrow) < set(kinds):
+                body, kinds = body + sub.end(), narrow
+        if end > body:
+            regions.append(Region(kinds, body, end, hit.cue, "section", head=hit.pos))
     return regions
 
 
@@ -217,12 +227,58 @@ def _items_are_no_headings(hits: list[_Hit], text: str, rows) -> list[_Hit]:
     for hit in hits:
         if hit.kinds and open_ is not None and open_.level is not None and hit.level is not None \
                 and hit.level > open_.level and set(hit.kinds) <= set(open_.kinds) \
+                and not (len(open_.kinds) > 1 and set(hit.kinds) < set(open_.kinds)) \
                 and text[hit.body:rows[hit.row].end].strip():
-            continue
+            continue            # (「存在的问题和改进建议 … 2、改进建议」: the heading of one of its parts)
         if hit.kinds or hit.level is None or open_ is None or open_.level is None or hit.level <= open_.level:
             open_ = hit if hit.kinds else None
         out.append(hit)
     return out
+
+
+_MARKER_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
+_CN_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+OUTER_LIST_LOOK_BEHIND = 2000   # characters before a heading searched for its list's earlier number
+
+
+def _continues_outer_list(text: str, hit: _Hit, at: int, limit: int) -> bool:
+    """Whether the list number opening text[at:] is at the heading's level or above and
+    follows a number printed before the heading, not one inside its body."""
+    head = text[at:at + NUMBERING_SPAN]
+    level = numbering_level(head)
+    if level is None or level > limit:
+        return False
+    m = NUMBERING.match(head)
+    marker = m.group() if m else ""
+    num = _MARKER_NUMBER.search(marker)
+    if num is None:
+        return False
+    value = _numeral(num.group())
+    if value is None or value < 2:
+        return False
+    before = marker[:num.start()] + _written(value - 1, num.group()) + marker[num.end():]
+    return before not in text[hit.body:at] and before in text[max(0, hit.pos - OUTER_LIST_LOOK_BEHIND):hit.pos + 1]
+
+
+def _numeral(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if token == "十":
+        return 10
+    if len(token) == 1:
+        return _CN_VALUES.get(token)
+    if token[0] == "十":
+        return 10 + _CN_VALUES.get(token[1], 0)
+    return None
+
+
+def _written(value: int, like: str) -> str:
+    """`value` written as `like` is (Arabic or Chinese numerals)."""
+    if like.isdigit():
+        return str(value)
+    if value <= 9:
+        return "一二三四五六七八九"[value - 1]
+    return "十" + ("一二三四五六七八九"[value - 11] if value > 10 else "")
 
 
 def _body_end(text: str, rows, hit: _Hit) -> int:
@@ -231,6 +287,13 @@ def _body_end(text: str, rows, hit: _Hit) -> int:
     lex = _lex()
     limit = hit.level if hit.level is not None else 1
     started = text[hit.body:rows[hit.row].end].strip() != ""
+    for stop in _SENTENCE_END.finditer(text, hit.body, rows[hit.row].end):
+        # a flattened page runs on in the heading's own line: a sentence opening the next
+        # number of a list the heading belongs to ends it (「(二) … 存在的问题和改进建议 … 影响力。
+        # (三)绩效自评指标完成情况…」) — not its own items, however numbered (「（三）改进建议。…
+        # 一、加强管理…。二、健全制度…」)
+        if _continues_outer_list(text, hit, stop.end(), limit):
+            return stop.end()
     for row in rows[hit.row + 1:]:
         if not row.nonempty:
             continue

@@ -171,12 +171,13 @@ def _number(token: str, chinese: bool) -> int:
 def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The earliest run of markers numbered 1, 2, … (two at least): (marker start, body start)."""
     best: list[tuple[int, int]] = []
+    body = text[start:end]      # (a marker opening the body opens an item, whatever stands before it)
     for rx, chinese in _lex().enumerations:
         run: list[tuple[int, int]] = []
         want = 1
-        for m in rx.finditer(text, start, end):
+        for m in rx.finditer(body):
             if _number(m.group("n"), chinese) == want:
-                run.append((m.start(), m.end()))
+                run.append((start + m.start(), start + m.end()))
                 want += 1
         if len(run) >= 2 and (not best or run[0][0] < best[0][0]
                               or (run[0][0] == best[0][0] and len(run) > len(best))):

@@ -94,15 +94,17 @@ def _headings(data: Section) -> Headings:
     # after it could otherwise share a long run of TABs with it, tried at every split (quadratic)
     decor = r"[\s#*>•·\-–—|]*+"
     after = r"[\s*|]*(?:[。：:．.]|$)"
+    # …or its first item's number right after it (「2、改进建议(1)增加…」, flattened PDF text)
+    item = r"(?=\d{1,2}[、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])"
     stops = "|".join(sorted(map(re.escape, data.get("stop_headings", [])), key=len, reverse=True))
     described = "|".join(sorted(map(re.escape, data.get("descriptive_headings", [])), key=len, reverse=True))
     return Headings(
         word_kind=word_kind,
-        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head}){after}"),
+        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head})(?:{after}|{item})"),
         # inside a line (web pages and PDF text run sections together): a numbered heading
         # after a sentence, or a heading and a colon after any stop or space
         # (its body may follow on the line after white space: 「…。五、存在的问题和建议 无」)
-        heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head})(?:{after}|[ \t\u3000]+(?=\S))"
+        heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head})(?:{after}|{item}|[ \t\u3000]+(?=\S))"
                                # after white space only where it ends: a start inside a run of
                                # spaces or TABs would scan the rest of the run (quadratic)
                                rf"|(?:(?<=[。；;，,.．！？!?])|(?<=\s)(?!\s)|(?<=[\u4e00-\u9fff]\.))\s*"

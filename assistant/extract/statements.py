@@ -39,6 +39,7 @@ _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _SPACE = re.compile(r"\s+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_NUMBER = re.compile(r"[\d一二三四五六七八九十]+$")
+FREE_PIECE_MIN = 12         # characters of a line's free piece worth reading (a sentence or more)
 _SENTENCE_STOP = re.compile(r"[。！？!?；;]|(?<=[\u4e00-\u9fff])\.(?!\d)")   # 「过大.二是」: . for 。
 
 
@@ -202,11 +203,9 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
     year count only when `yearly` (a budget statement)."""
     lex = _lex()
     skipped, described = merge_spans(skip), merge_spans(descriptive)
-    for seg in _SEGMENT.finditer(text):
-        seg_start, seg_end = seg.span()
+    for seg_start, seg_end, whole in _free_segments(text, skipped):
         # (most segments are table cells too short to hold a statement: no need to look closer)
-        if seg_end - seg_start < 6 or touches(seg_start, seg_end, skipped) \
-                or content_length(text[seg_start:seg_end]) < 6:
+        if seg_end - seg_start < 6 or content_length(text[seg_start:seg_end]) < 6:
             continue
         strong = touches(seg_start, seg_end, described)
         reason_cues = lex.reason_cues + (() if strong else lex.weak_reason_cues)
@@ -218,8 +217,10 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
             for found in _reasons(text, seg_start, seg_end, reason_cues, yearly):
                 taken.append(found[1:3])
                 yield found
-        if any_admission is not None and not any_admission.search(text[seg_start:seg_end]):
-            continue            # no cue in the segment, so none in any of its sentences
+        if not whole or any_admission is not None and not any_admission.search(text[seg_start:seg_end]):
+            continue            # no cue in the segment, so none in any of its sentences; a
+            #                     piece of a line that runs on from a claimed span (a form's
+            #                     cells, a section) holds a reason but no admission
         for s_start, s_end in _sentences(text, seg_start, seg_end):
             for s, e in taken:      # the admission ends where a reason begins
                 if s <= s_start < e:
@@ -234,6 +235,30 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
 
 
 _SEGMENT = re.compile(r"[^\n\t|]+")       # lines and cells: text between line breaks, tabs and rules (|)
+
+
+def _free_segments(text: str, skipped: tuple[list[int], list[int]]):
+    """(start, end, whole) of the lines and cells of `text` that touch no skipped span; of a
+    line that does — a flattened page running a section's heading and body on with the
+    report's prose — the sentences (pieces holding a 。) before and after the skipped spans,
+    not whole."""
+    starts, ends = skipped
+    for seg in _SEGMENT.finditer(text):
+        seg_start, seg_end = seg.span()
+        if not touches(seg_start, seg_end, skipped):
+            yield seg_start, seg_end, True
+            continue
+        if seg_end - seg_start < FREE_PIECE_MIN:
+            continue
+        at = seg_start
+        k = bisect_right(ends, seg_start)
+        while at < seg_end:
+            stop = min(starts[k], seg_end) if k < len(starts) else seg_end
+            if stop - at >= FREE_PIECE_MIN and "。" in text[at:stop]:
+                yield at, stop, False
+            if k >= len(starts) or starts[k] >= seg_end:
+                break
+            at, k = ends[k], k + 1
 
 
 def _sentences(text: str, start: int, end: int):
