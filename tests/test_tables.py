@@ -2316,3 +2316,19 @@ def test_a_weight_printed_as_a_share_in_its_own_cell_is_read_with_a_lower_score(
             "\t质量指标\t贷款按期回收率\t≥95%\t91%\t20%\t18\n")
     assert _rows(text, "name", "target", "actual", "weight", "score") == [
         ("创业担保贷款发放笔数", "≥200笔", "236笔", 20.0, 20.0), ("贷款按期回收率", "≥95%", "91%", 20.0, 18.0)]
+
+
+def test_the_cover_of_an_evaluation_report_names_project_unit_and_department():
+    # the cover of a 财政支出项目绩效评价报告 as a document site runs it together (written for this test)
+    text = ("财政支出项目绩效评价报告评价类型:□实施过程评价完成结果评价项目名称:某县困难残疾人生活补贴项目"
+            "项目单位:某县民政局主管部门:某县人民政府评价时间:2023年5月8日至2023年5月20日组织方式:财政部门□"
+            "一级指标二级指标三级指标分值得分投入项目立项立项程序规范性55\n")
+    [project] = extract_text(text, "cover.txt").projects
+    assert (project.name, project.unit, project.department) == ("某县困难残疾人生活补贴项目", "某县民政局", "某县人民政府")
+
+
+def test_a_fields_bracketed_note_is_no_part_of_its_value():
+    text = "项目名称 | 社区图书室运行 |\n项目单位(盖章): | 某区文化馆 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n" \
+           "产出指标 | 数量指标 | 开放天数 | ≥300天 |\n"
+    [project] = extract_text(text, "web.txt").projects
+    assert project.unit == "某区文化馆"

@@ -622,6 +622,9 @@ def _edges_stripped(value: str) -> str:
     return out
 
 
+_KEY_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,4}[)）]\s*[:：]\s*")
+
+
 def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     """The value printed after a field name at `pos`: up to the next field, heading or
     「键：」, at most NAME_MAX characters."""
@@ -649,6 +652,9 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     if not taken:
         return "", pos, pos
     s, e = taken[0].start, taken[-1].end
+    note = _KEY_NOTE.match(text, s, e)
+    if note is not None and note.end() < e:
+        s = note.end()                      # 「项目单位(盖章):某馆」: the field's note, then its value
     value = _SPACES.sub("", text[s:e])
     code = v.name_code.match(value)
     value = value[:code.end()] + _edges_stripped(value[code.end():]) if code else _edges_stripped(value)
