@@ -2332,3 +2332,22 @@ def test_a_fields_bracketed_note_is_no_part_of_its_value():
            "产出指标 | 数量指标 | 开放天数 | ≥300天 |\n"
     [project] = extract_text(text, "web.txt").projects
     assert project.unit == "某区文化馆"
+
+
+# The 国家发展改革委 template for a 中央预算内投资计划's targets, one cell per line as a county's
+# disclosure page prints it, the page's links below (written for this test)
+INVESTMENT_TARGETS = "\n\n".join([
+    "项目名称", "某县2024年以工代赈示范工程某镇灌溉渠道修复工程", "一级指标", "二级指标", "三级指标", "指标值",
+    "实施效果指标", "产出指标", "劳务报酬占中央投资比例", "≥30%",
+    "满意度指标", "参与工程建设群众满意度", "≥90%",
+    "过程管理指标", "计划管理指标", "投资计划分解下达用时", "≤20工作日",
+    "监督检查指标", "审计、督查等指出问题项目比例", "≤1%",
+    "文件下载", "政策咨询", "如果您对该政策文件有疑问,可以拨打标题上方的电话咨询相关部门。"]) + "\n"
+
+
+def test_a_central_investment_plans_target_table_and_the_pages_links_below_it():
+    rows = _rows(INVESTMENT_TARGETS, "name", "target", "category", name="web.txt")
+    assert [r[:2] for r in rows] == [
+        ("劳务报酬占中央投资比例", "≥30%"), ("参与工程建设群众满意度", "≥90%"),
+        ("投资计划分解下达用时", "≤20工作日"), ("审计、督查等指出问题项目比例", "≤1%")]
+    assert [r[2] for r in rows[2:]] == ["项目管理", "项目管理"]      # 计划管理, 监督检查
