@@ -2351,3 +2351,28 @@ def test_a_central_investment_plans_target_table_and_the_pages_links_below_it():
         ("劳务报酬占中央投资比例", "≥30%"), ("参与工程建设群众满意度", "≥90%"),
         ("投资计划分解下达用时", "≤20工作日"), ("审计、督查等指出问题项目比例", "≤1%")]
     assert [r[2] for r in rows[2:]] == ["项目管理", "项目管理"]      # 计划管理, 监督检查
+
+
+# A 部门整体支出绩效自评表 from a PDF, rows laid out with spaces, its 绩效目标值 and 实际完成值
+# headings wrapped onto a second header line (written for this test)
+WRAPPED_HEADINGS = (
+    "部门(单位)名称 某市气象局\n"
+    "年度绩效指标完成情况 一级指标 二级指标 三级指标 绩效 实际 评分标准 指标分值 自评得分 未完成原因\n"
+    "目标值 完成值\n"
+    "产出目标 数量目标 人工增雨作业次数 12次 14次 本指标满分8分,每少一次扣1分,扣完为止。 8 8 已完成\n"
+    "气象灾害预警信息发布条数 300条 286条 本指标满分6分,每少10条扣1分,扣完为止。 6 5 部分预警合并发布\n")
+
+
+@pytest.mark.parametrize("layout", ["spaces", "tab"])
+def test_headings_wrapped_onto_a_second_header_line_keep_their_columns_order(layout):
+    # the TAB export keeps the wrapped line's columns: 目标值 under 绩效, 完成值 under 实际
+    text = WRAPPED_HEADINGS if layout == "spaces" else "\n".join("\t".join(cells) for cells in [
+        ["部门(单位)名称", "某市气象局"],
+        ["一级指标", "二级指标", "三级指标", "绩效", "实际", "评分标准", "指标分值", "自评得分", "未完成原因"],
+        ["", "", "", "目标值", "完成值"],
+        ["产出目标", "数量目标", "人工增雨作业次数", "12次", "14次", "本指标满分8分,每少一次扣1分,扣完为止。", "8", "8", "已完成"],
+        ["", "", "气象灾害预警信息发布条数", "300条", "286条", "本指标满分6分,每少10条扣1分,扣完为止。", "6", "5",
+         "部分预警合并发布"]]) + "\n"
+    assert _rows(text, "name", "target", "actual", "weight", "score", "reason") == [
+        ("人工增雨作业次数", "12次", "14次", 8, 8, ""),
+        ("气象灾害预警信息发布条数", "300条", "286条", 6, 5, "部分预警合并发布")]

@@ -29,7 +29,7 @@ from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, as_weight, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
-from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
+from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LINE, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
                                       unwrap)
 from assistant.extract.tables import build_indicator, declared_unit, FilledLabels, ParsedCells, tables_lexicon, numbers_columns, template_instruction
 from assistant.model import Budget, Indicator, Project
@@ -767,10 +767,36 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
                 while last < len(atoms) and _NOTE.match(atoms[last].text):
                     last += 1               # 指标值(年度), 实际完成值(B): a heading's note
                 headings = {r: flat[s:e] for s, e, r in run if r in STATEMENT_ROLES}
-                return first, last, _value_roles(roles), headings
+                return first, last, _value_roles(_wrapped_headings(run, atoms, owner, v) or roles), headings
             run = []
         run.append(hit)
     return None
+
+
+def _wrapped_headings(run: list[tuple[int, int, str]], atoms: list[Atom], owner: list[int],
+                      v: FormVocab) -> list[str] | None:
+    """The roles of a header whose headings wrapped onto a second line, in the order of the
+    first: 「三级指标 绩效 实际 评分标准 指标分值 … ⏎ 目标值 完成值」 — the words left alone
+    on the first line (绩效, 实际) and the headings of the second (目标值, 完成值) make the
+    headings 绩效目标值 and 实际完成值, in that order, where the first words stand.  None
+    when the header is no such pair of lines."""
+    start, end = owner[run[0][0]], owner[run[-1][1] - 1] + 1
+    breaks = [k for k in range(start + 1, end) if atoms[k].gap >= LINE]
+    if not breaks:
+        return None
+    wrap = breaks[-1]
+    line = breaks[-2] if len(breaks) > 1 else start      # where the header's first line starts
+    lower = [(s, r) for s, _, r in run if owner[s] >= wrap]
+    upper = [(s, r) for s, _, r in run if owner[s] < wrap]
+    covered = {owner[s] for s, _, _ in run} | {owner[e - 1] for _, e, _ in run}
+    alone = [k for k in range(line, wrap) if k not in covered and atoms[k].text.strip()]
+    if not lower or len(alone) != len(lower) or not upper:
+        return None
+    completions = [v.column_role(atoms[k].text + atoms[owner[s]].text) for k, (s, _) in zip(alone, lower)]
+    if any(c is None or c != r for c, (_, r) in zip(completions, lower)):
+        return None
+    placed = sorted([(owner[s], r) for s, r in upper] + [(k, r) for k, (_, r) in zip(alone, lower)])
+    return [r for _, r in placed]
 
 
 def _outside(hits: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

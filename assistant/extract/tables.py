@@ -76,8 +76,8 @@ def _find_header(rows: list[Row], lex: dict) -> int | None:
     return None
 
 
-def _header(row: Row, lex: dict) -> Header:
-    roles = [_column_role(t) for t in row.texts]
+def _header(row: Row, lex: dict, texts: list[str] | None = None) -> Header:
+    roles = [_column_role(t) for t in (row.texts if texts is None else texts)]
     dual = roles.count("name") >= 2
     if dual:   # the second half is the annual one
         first, second = [i for i, r in enumerate(roles) if r == "name"][:2]
@@ -145,9 +145,13 @@ class FilledLabels:
 def _read_indicators(rows: list[Row], header_at: int, lex: dict,
                      lexicon: CompiledLexicon | None = None) -> list[Indicator]:
     header = _header(rows[header_at], lex)
+    body_at = header_at + 1
+    wrapped = _wrapped_header(rows[header_at], rows[body_at]) if body_at < len(rows) else None
+    if wrapped is not None:
+        header, body_at = _header(rows[header_at], lex, wrapped), body_at + 1
     labels = FilledLabels()
     out: list[Indicator] = []
-    for row_no in range(header_at + 1, len(rows)):
+    for row_no in range(body_at, len(rows)):
         row = rows[row_no]
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
         if first and (first.startswith(lex["_table_end"]) or vocab().approval.match(first)
@@ -175,6 +179,22 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     return out
 
 
+def _wrapped_header(header: Row, below: Row) -> list[str] | None:
+    """The header's cells with the line below joined on, where that line holds only the
+    rest of headings wrapped in their cells (「绩效 | 实际」 over 「目标值 | 完成值」: 绩效目标值,
+    实际完成值); None when it is no such line."""
+    texts = list(header.texts)
+    parts = [(k, t) for k, t in enumerate(below.texts) if t.strip()]
+    if not parts or len(below.texts) > len(texts):
+        return None
+    for k, t in parts:
+        if _column_role(t) is None or _column_role(texts[k]) is not None \
+                or _column_role(texts[k] + t) != _column_role(t):
+            return None
+        texts[k] = texts[k] + t
+    return texts
+
+
 def numbers_columns(texts: list[str]) -> bool:
     """A row numbering the columns (列次 1 2 3 …): a word of tables.yaml § column_numbering,
     then nothing but numbers (both readers skip it)."""
@@ -191,6 +211,12 @@ def _parse_row(cells: list[Cell], header: Header) -> ParsedCells | None:
         if grid is not None:
             return grid
     if header.scored:
+        if header.noted and not header.dual and len(cells) == len(header.roles):
+            # a note column (评分标准) between the values and the weight: a full row is read
+            # by its columns
+            grid = _anchor_grid(cells, header)
+            if grid is not None and grid.weight is not None and grid.score is not None:
+                return grid
         return _anchor_scored(cells, header)
     if all(lookup_label(c.text) is not None for c in cells if c.text):
         return None               # a row of labels only (a group with no indicator)
