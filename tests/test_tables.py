@@ -2376,3 +2376,18 @@ def test_headings_wrapped_onto_a_second_header_line_keep_their_columns_order(lay
     assert _rows(text, "name", "target", "actual", "weight", "score", "reason") == [
         ("人工增雨作业次数", "12次", "14次", 8, 8, ""),
         ("气象灾害预警信息发布条数", "300条", "286条", 6, 5, "部分预警合并发布")]
+
+
+# 福建's older 财政支出项目绩效目标表: 绩效目标 · 评价指标 · 绩效内容 · 绩效标准 · 全年绩效目标, each
+# group's targets numbered 目标1, 目标2 … in a column of their own (written for this test)
+NUMBERED_TARGETS = (
+    "专项名称 某省侨联归侨侨眷帮扶经费\n"
+    "绩效目标 评价指标 绩效内容 绩效标准 全年绩效目标\n"
+    "投入 成本目标 目标1 发放困难归侨生活补助 按标准发放 100%\n"
+    "目标2 开展归侨侨眷技能培训 按计划开展 100%\n"
+    "产出 数量目标 目标1 帮扶困难归侨侨眷人数 应帮尽帮 ≥300人\n")
+
+
+def test_a_target_tables_numbering_of_each_groups_targets_is_no_cell():
+    assert _rows(NUMBERED_TARGETS, "name", "target") == [
+        ("发放困难归侨生活补助", "100%"), ("开展归侨侨眷技能培训", "100%"), ("帮扶困难归侨侨眷人数", "≥300人")]
