@@ -199,3 +199,11 @@ def test_items_after_numbered_labels_keep_only_names_ending_in_their_value():
     # 「资助标准100%达标」 (the number inside) and a name holding numbers of its own are none
     assert rows == [("数量指标", "全年资助家庭经济困难学生", "850人次"), ("数量指标", "资助金额", "85.2万元"),
                     ("时效指标", "资助资金到位率", "100%")]
+
+
+def test_a_listed_value_in_brackets_after_its_name_is_read_without_them():
+    text = LISTED_NOTICE.replace("人均培训费用≤800元/人；", "培训支出控制在批复预算范围内（≤100%）；")
+    [project] = extract_text(text, "listed.txt").projects
+    cost = next(i for i in project.indicators if i.level2 == "成本指标")
+    assert (cost.name, cost.target) == ("培训支出控制在批复预算范围内", "≤100%")
+    assert text[cost.start:cost.end] == "培训支出控制在批复预算范围内（≤100%"
