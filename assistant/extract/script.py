@@ -159,7 +159,9 @@ def _doubled_markers(text: str) -> list[tuple[int, int]]:
     twice (「(1)(1) 宣传范围不够广」, 「2 2、改进建议」: tables.yaml § doubled_marker_re), where
     the page shows DOUBLED_MARKERS_MIN of them; the first copy is what is read, and the
     second is printed with it."""
-    found = list(_doubled().finditer(text)) if "(" in text or "（" in text or "、" in text else []
+    # (such a page doubles its bracketed markers too: a page without 「)(」 is not looked at)
+    hint = ")(" in text or "）（" in text or ")（" in text or "）(" in text
+    found = list(_doubled().finditer(text)) if hint else []
     if len(found) < DOUBLED_MARKERS_MIN:
         return []
     return [(m.end("b") if m.group("b") else m.end("n"), m.end()) for m in found]

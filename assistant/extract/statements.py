@@ -245,7 +245,8 @@ def _free_segments(text: str, skipped: tuple[list[int], list[int]]):
     starts, ends = skipped
     for seg in _SEGMENT.finditer(text):
         seg_start, seg_end = seg.span()
-        if not touches(seg_start, seg_end, skipped):
+        i = bisect_right(starts, seg_end - 1) - 1
+        if i < 0 or ends[i] <= seg_start:           # (touches nothing skipped: most segments)
             yield seg_start, seg_end, True
             continue
         if seg_end - seg_start < FREE_PIECE_MIN:
