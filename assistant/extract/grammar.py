@@ -652,7 +652,7 @@ def as_number(text: str) -> float | None:
 def as_weight(text: str) -> float | None:
     """A weight's number, also where it is printed as a share (20% → 20)."""
     t = text.strip()
-    return as_number(t[:-1] if t[-1:] in "%％" else t)
+    return as_number(t[:-1] if t.endswith(("%", "％")) else t)
 
 
 def is_value(t: str, vocab: FormVocab) -> bool:
@@ -769,7 +769,7 @@ PERCENT_WEIGHT = 0.3     # a weight printed as a share (权重 20%): a bare numb
 
 def _cost_share(t: str, vocab: FormVocab, g: float) -> float:
     """A 权重 cell printed as a share of the total (「20%」, as 区域绩效自评表 may print it)."""
-    if t[-1:] in "%％" and _NUMBER.match(t[:-1]) and float(t[:-1]) <= 100:
+    if t.endswith(("%", "％")) and _NUMBER.match(t[:-1]) and float(t[:-1]) <= 100:
         return PERCENT_WEIGHT
     return INF
 

@@ -205,7 +205,7 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
             group = "value" if item.group("value") else "value2"
             name = stripped_cell(item.group("name"), body.start + item.start("name"))
             value = stripped_cell(item.group(group), body.start + item.start(group))
-            if name.text[-1:] in "(（" and value.text[-1:] in ")）":
+            if name.text.endswith(("(", "（")) and value.text.endswith((")", "）")):
                 # 「支出控制在批复预算范围内(≥100%)」: the value in brackets after its name
                 name = stripped_cell(name.text[:-1], name.start)
                 value = Cell(value.text[:-1], value.start, value.end - 1)

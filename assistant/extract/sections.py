@@ -256,7 +256,10 @@ def _continues_outer_list(text: str, hit: _Hit, at: int, limit: int) -> bool:
     value = _numeral(num.group())
     if value is None or value < 2:
         return False
-    before = marker[:num.start()] + _written(value - 1, num.group()) + marker[num.end():]
+    written = _written(value - 1, num.group())
+    if not written:
+        return False
+    before = marker[:num.start()] + written + marker[num.end():]
     return before not in text[hit.body:at] and before in text[max(0, hit.pos - OUTER_LIST_LOOK_BEHIND):hit.pos + 1]
 
 
@@ -278,7 +281,9 @@ def _written(value: int, like: str) -> str:
         return str(value)
     if value <= 9:
         return "一二三四五六七八九"[value - 1]
-    return "十" + ("一二三四五六七八九"[value - 11] if value > 10 else "")
+    if value <= 19:
+        return "十" + ("一二三四五六七八九"[value - 11] if value > 10 else "")
+    return ""
 
 
 def _body_end(text: str, rows, hit: _Hit) -> int:

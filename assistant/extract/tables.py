@@ -555,7 +555,7 @@ def _is_number(text: str) -> bool:
 def _is_weight(text: str) -> bool:
     """A 分值/权重 cell: a number, or a share of the total (「20%」)."""
     t = (text or "").strip()
-    return bool(_NUM.match(t[:-1] if t[-1:] in "%％" else t))
+    return bool(_NUM.match(t[:-1] if t.endswith(("%", "％")) else t))
 
 
 def _is_name(text: str) -> bool:
