@@ -2391,3 +2391,13 @@ NUMBERED_TARGETS = (
 def test_a_target_tables_numbering_of_each_groups_targets_is_no_cell():
     assert _rows(NUMBERED_TARGETS, "name", "target") == [
         ("发放困难归侨生活补助", "100%"), ("开展归侨侨眷技能培训", "100%"), ("帮扶困难归侨侨眷人数", "≥300人")]
+
+
+def test_the_older_frameworks_score_table_prints_a_weight_after_every_level():
+    # an evaluation report's score table of the 2011–2019 framework (投入 → 项目立项 · 资金落实),
+    # rows laid out with spaces (written for this test)
+    text = ("项目名称 某县残疾人生活补贴项目\n一级指标 分值 二级指标 分值 三级指标 分值 得分\n"
+            "投入 20 项目立项 12 项目立项规范性 6 6\n绩效目标合理性 6 5\n资金落实 8 资金到位率 8 8\n")
+    assert _rows(text, "level2", "name", "weight", "score", "category") == [
+        ("项目立项", "项目立项规范性", 6, 6, "投入管理"), ("项目立项", "绩效目标合理性", 6, 5, "投入管理"),
+        ("资金落实", "资金到位率", 8, 8, "投入管理")]
