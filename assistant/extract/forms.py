@@ -779,7 +779,10 @@ def _wrapped_headings(run: list[tuple[int, int, str]], atoms: list[Atom], owner:
     first: 「三级指标 绩效 实际 评分标准 指标分值 … ⏎ 目标值 完成值」 — the words left alone
     on the first line (绩效, 实际) and the headings of the second (目标值, 完成值) make the
     headings 绩效目标值 and 实际完成值, in that order, where the first words stand.  None
-    when the header is no such pair of lines."""
+    when the header is no such pair of lines (or a header run on over and over, longer
+    than HEADER_ROLES_MAX headings)."""
+    if len(run) > HEADER_ROLES_MAX:
+        return None
     start, end = owner[run[0][0]], owner[run[-1][1] - 1] + 1
     breaks = [k for k in range(start + 1, end) if atoms[k].gap >= LINE]
     if not breaks:
