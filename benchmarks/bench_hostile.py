@@ -145,6 +145,9 @@ hostile("one_line_5mb")(_with("one_line_5mb", (SAMPLE.replace("\n", " ") + " ") 
 hostile("fields_200k")(_with("fields_200k", "项目名称：某项目\n" * 200_000))
 hostile("headers_50k")(_with("headers_50k", "一级指标\t二级指标\t三级指标\t指标值\t实际完成值\t分值\t得分\n" * 50_000))
 # one header row whose headings carry a note inside them (半年(程)指标值), run on 20,000 times
+# 20,000 numbered problem headings in one line, as a flattened page runs a report's sections together
+hostile("headings_one_line_20k")(_with("headings_one_line_20k", "（一）概况。"
+                                       + "二、存在的问题 部分资金拨付较晚，影响进度。" * 20_000 + "\n"))
 hostile("noted_headings_20k")(_with("noted_headings_20k", "项目名称 某项目\n一级指标 二级指标 三级指标 "
                                     + "半年(程)指标值 全年(程)指标值 " * 20_000 + "\n产出指标 数量指标 开放天数 ≥150天 ≥300天\n"))
 

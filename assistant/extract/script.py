@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from assistant.lexicon import builtin, derived
+from assistant.extract.formvocab import vocab
 
 SAMPLE = 4000            # characters looked at to tell the script
 TRADITIONAL_SHARE = 0.04  # of the 汉字 in the sample that t2s would change: a traditional page
@@ -161,15 +161,10 @@ def _doubled_markers(text: str) -> list[tuple[int, int]]:
     second is printed with it."""
     # (such a page doubles its bracketed markers too: a page without 「)(」 is not looked at)
     hint = ")(" in text or "）（" in text or ")（" in text or "）(" in text
-    found = list(_doubled().finditer(text)) if hint else []
+    found = list(vocab().doubled_marker.finditer(text)) if hint else []
     if len(found) < DOUBLED_MARKERS_MIN:
         return []
     return [(m.end("b") if m.group("b") else m.end("n"), m.end()) for m in found]
-
-
-@derived(maxsize=1)
-def _doubled() -> re.Pattern:
-    return re.compile(builtin("tables.yaml")["doubled_marker_re"])
 
 
 def simplified(text: str) -> Script | None:

@@ -27,11 +27,13 @@ import re
 from dataclasses import dataclass
 
 from assistant.extract.formvocab import vocab
-from assistant.extract.statement_vocab import NUMBERING, Headings, label_text, statement_vocab
+from assistant.extract.splitting import marker_number
+from assistant.extract.statement_vocab import CN_DIGITS, NUMBERING, Headings, label_text, statement_vocab
 from assistant.lexicon import derived
 
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[。！？]\s*")
+_NON_SPACE = re.compile(r"\S")
 NUMBERING_SPAN = 12         # characters after a sentence's end looked at for a list number
 _NUMERIC = re.compile(r"^[\s\d.,，%％‰≥≤<>=＝/\-—+*×万亿元个分年月日天次人户条%]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -204,7 +206,7 @@ def _section_regions(text: str, rows) -> list[Region]:
         if not hit.kinds:
             continue
         end = hits[n + 1].pos if n + 1 < len(hits) else len(text)
-        end = min(end, _body_end(text, rows, hit))
+        end = min(end, _body_end(text, rows, hit, end))
         body, kinds = hit.body, hit.kinds
         sub = lex.heading_at.match(text[body:end])
         if sub is not None and len(kinds) > 1 and text[body + sub.end():end].strip():
@@ -236,8 +238,7 @@ def _items_are_no_headings(hits: list[_Hit], text: str, rows) -> list[_Hit]:
     return out
 
 
-_MARKER_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
-_CN_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+_MARKER_NUMBER = re.compile(rf"[{CN_DIGITS}]{{1,3}}|\d{{1,2}}")
 OUTER_LIST_LOOK_BEHIND = 2000   # characters before a heading searched for its list's earlier number
 
 
@@ -253,46 +254,37 @@ def _continues_outer_list(text: str, hit: _Hit, at: int, limit: int) -> bool:
     num = _MARKER_NUMBER.search(marker)
     if num is None:
         return False
-    value = _numeral(num.group())
-    if value is None or value < 2:
+    value = marker_number(num.group(), not num.group().isdigit())
+    if value < 2:
         return False
     written = _written(value - 1, num.group())
     if not written:
         return False
     before = marker[:num.start()] + written + marker[num.end():]
-    return before not in text[hit.body:at] and before in text[max(0, hit.pos - OUTER_LIST_LOOK_BEHIND):hit.pos + 1]
-
-
-def _numeral(token: str) -> int | None:
-    if token.isdigit():
-        return int(token)
-    if token == "十":
-        return 10
-    if len(token) == 1:
-        return _CN_VALUES.get(token)
-    if token[0] == "十":
-        return 10 + _CN_VALUES.get(token[1], 0)
-    return None
+    return text.find(before, hit.body, at) < 0 \
+        and text.find(before, max(0, hit.pos - OUTER_LIST_LOOK_BEHIND), hit.pos + 1) >= 0
 
 
 def _written(value: int, like: str) -> str:
     """`value` written as `like` is (Arabic or Chinese numerals)."""
     if like.isdigit():
         return str(value)
-    if value <= 9:
-        return "一二三四五六七八九"[value - 1]
+    if value <= 10:
+        return CN_DIGITS[value - 1]
     if value <= 19:
-        return "十" + ("一二三四五六七八九"[value - 11] if value > 10 else "")
+        return "十" + CN_DIGITS[value - 11]
     return ""
 
 
-def _body_end(text: str, rows, hit: _Hit) -> int:
-    """Where the body of a heading ends: a table, a stop line, a title line, or a line
-    numbered at the heading's level or above."""
+def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
+    """Where the body of a heading ends, `until` (the next heading) at the latest: a table,
+    a stop line, a title line, or a line numbered at the heading's level or above.  Its own
+    line is searched up to `until` only: a flattened page prints thousands of headings on
+    one line."""
     lex = _lex()
     limit = hit.level if hit.level is not None else 1
-    started = text[hit.body:rows[hit.row].end].strip() != ""
-    for stop in _SENTENCE_END.finditer(text, hit.body, rows[hit.row].end):
+    started = _NON_SPACE.search(text, hit.body, rows[hit.row].end) is not None
+    for stop in _SENTENCE_END.finditer(text, hit.body, min(rows[hit.row].end, until)):
         # a flattened page runs on in the heading's own line: a sentence opening the next
         # number of a list the heading belongs to ends it (「(二) … 存在的问题和改进建议 … 影响力。
         # (三)绩效自评指标完成情况…」) — not its own items, however numbered (「（三）改进建议。…

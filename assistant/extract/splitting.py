@@ -156,7 +156,9 @@ def _lex() -> Points:
     return statement_vocab().points
 
 
-def _number(token: str, chinese: bool) -> int:
+def marker_number(token: str, chinese: bool) -> int:
+    """The number a list marker's numeral says (「三」 → 3, 「12」 → 12, 「②」 → 2); 0 when it
+    says none."""
     if len(token) == 1 and token in _CIRCLED:
         return _CIRCLED.index(token) + 1
     if not chinese:
@@ -176,7 +178,7 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
         run: list[tuple[int, int]] = []
         want = 1
         for m in rx.finditer(body):
-            if _number(m.group("n"), chinese) == want:
+            if marker_number(m.group("n"), chinese) == want:
                 run.append((start + m.start(), start + m.end()))
                 want += 1
         if len(run) >= 2 and (not best or run[0][0] < best[0][0]
