@@ -88,7 +88,9 @@ def polish_draft(draft: Draft, problem: str, endpoint: Endpoint, known: set[Deci
         end = s.text[-1] if s.text[-1:] in "；。" else ""
         prov = replace(s.provenance, polished_by=endpoint.model)
         sentences.append(Sentence(f"{head}{new}{end}", prov))
-    return replace(draft, sentences=sentences, clauses=[_clause(s.text) for s in sentences], notes=notes)
+    # `clauses` stay the moves' drafted wording: a report draft avoids repeating a move by
+    # them, and a polished point must not free its move for the next section
+    return replace(draft, sentences=sentences, notes=notes)
 
 
 # -------------------------------------------------------------------------------- helpers
