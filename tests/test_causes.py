@@ -7,6 +7,7 @@ import pytest
 
 from assistant.draft import Corpus, draft_measures
 from assistant.draft.causes import cause_book, needs_measure, read_cause
+from assistant.draft.measures import likely_cause
 from assistant.lexicon import builtin
 from assistant.model import Project, Report, Statement
 
@@ -37,19 +38,62 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     assert reading.primary is not None and reading.primary.cause.code == primary
 
 
+
+# causes beyond money and schedule, as reports word them; each answered by its own move
+@pytest.mark.parametrize("text, primary, move", [
+    ("年初对低保对象底数摸排不清，实际人数少于预计", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("部分村级公益设施建成后重建轻管，管护经费未落实", "CUSTODY_WEAK", "FACILITY.custody"),
+    ("项目前期论证不充分，实施中两次变更设计方案", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("部分报账凭证附件不完整，档案归档不及时", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("自评工作流于形式，个别指标自评得分偏高", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
+    ("业务人员缺乏预算绩效管理经验，指标设置不够规范", "SKILL_LOW", "CAPACITY.training"),
+    ("单位人员编制少，专职会计人员不足", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("受钢材价格上涨影响，工程实际成本超出预算", "PRICE_RISE", "BUDGET_PLANNING.market_price"),
+    ("补助资金拨付环节多，审批流程较长", "APPROVAL_CHAIN", "BUDGET_EXECUTION.streamline"),
+    ("上年结余资金未及时上缴财政", "IDLE_UNRETURNED", "BUDGET_EXECUTION.recover_idle"),
+    ("供应商未按期供货，设备安装滞后", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
+    ("部分采购项目未按规定实行公开招标", "PROCUREMENT_IRREGULAR", "INSTITUTION.procurement_rules"),
+    ("个别乡镇仍以现金发放补贴", "DIRECT_PAYMENT_MISSING", "INSTITUTION.direct_payment"),
+    ("绩效评价结果未与预算安排挂钩", "RESULTS_UNUSED", "MONITORING.use_results"),
+    ("未开展服务对象满意度调查", "SURVEY_WEAK", "PUBLICITY_SERVICE.satisfaction"),
+    ("培训课程与学员实际需求不符，针对性不强", "DEMAND_MISMATCH", "IMPLEMENTATION.needs_survey"),
+    ("年中追加预算较多，年初预算编制不完整", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
+    ("项目实施方案不够细化，时间节点不明确", "PLAN_ROUGH", "IMPLEMENTATION.schedule"),
+])
+def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
+    reading = read_cause(text)
+    assert reading.primary is not None and reading.primary.cause.code == primary
+    first = draft_measures(text)[0].sentences[0].provenance.template
+    assert first.startswith(f"measures.{move}."), first
+
+
+# the same words in another sense: a budget quota is no performance indicator, a public that
+# does not understand a policy is no staff to train, people lacking experience are not too few
+@pytest.mark.parametrize("text, primary", [
+    ("部分项目预算指标分配不合理，执行率偏低", "ALLOCATION_UNEVEN"),
+    ("部分支出档案资料不完整", "RECORDS_INCOMPLETE"),
+    ("群众对补贴政策认识不足", "PUBLICITY_WEAK"),
+    ("对绩效管理认识不足，重视程度不够", "SKILL_LOW"),
+    ("财务人员缺乏专业知识，核算不规范", "SKILL_LOW"),
+    ("采购程序未完成，设备未到货", "PROCUREMENT_DELAY"),
+])
+def test_a_word_shared_by_two_causes_is_read_in_its_sense(text, primary):
+    reading = read_cause(text)
+    assert reading.primary is not None and reading.primary.cause.code == primary
+
 # the cause worded in a way no cue lists: a subject, then in the same clause a word of lateness
 @pytest.mark.parametrize("text, primary, words", [
     ("未完成年度目标，原因是项目招标时间较晚", "PROCUREMENT_DELAY", "招标时间较晚"),
     ("由于省级资金下达的时间偏晚，乡镇支付进度未达序时", "FUNDS_LATE", "资金下达的时间偏晚"),
     ("受政府采购周期较长影响，设备到货延迟", "PROCUREMENT_DELAY", "采购周期较长"),
-    ("部分乡镇统计数据报送不及时，影响绩效评价", "DATA_LATE", "统计数据报送不及时"),
+    ("部分乡镇统计数据上报不及时，影响绩效评价", "DATA_LATE", "统计数据上报不及时"),
     ("工程竣工验收尚未完成，尾款未支付", "SETTLEMENT_PENDING", "竣工验收尚未完成"),
     ("惠民政策的宣传覆盖面有待提高", "PUBLICITY_WEAK", "宣传覆盖面有待提高"),
     ("专项资金管理制度尚不完善", "RULES_MISSING", "制度尚不完善"),
     ("项目效益指标缺失，难以衡量实施效果", "TARGET_INCOMPLETE", "效益指标缺失"),
     ("预算执行率为83%，资金支出进度明显滞后", "PAYMENT_SLOW", "资金支出进度明显滞后"),
     ("部分设备的预算金额明显偏高，执行中调减了采购数量", "ESTIMATE_INACCURATE", "预算金额明显偏高"),
-    ("脱贫户信息录入存在延迟，年底前未能全部完成", "DATA_LATE", "录入存在延迟"),
+    ("脱贫户信息录入存在延迟，年底前未能全部完成", "DATA_LATE", "信息录入存在延迟"),
     ("部分农户配合意愿不足，改厕进度受到影响", "PARTICIPATION_LOW", "配合意愿不足"),
     # a shape, not a subject: 由 + an office + 统筹/负责 (never 由于)
     ("污水管网延伸工程由县住建局统一实施，本单位未安排支出", "OTHER_DEPARTMENT", "由县住建局统一实施"),
@@ -81,6 +125,47 @@ def test_by_an_office_is_no_cause_when_it_is_a_person_or_due_to():
     for text in ("由项目负责人签字确认后支付", "由于负责采购的人员调整，合同签订偏晚"):
         assert "OTHER_DEPARTMENT" not in [f.cause.code for f in read_cause(text).causes], text
 
+
+def test_what_is_late_is_the_last_subject_before_the_late_word():
+    # 「工程结算资料报送不及时」: the 报送 is late, not the 工程 — no construction delay
+    codes = [f.cause.code for f in read_cause("工程结算资料报送不及时，审核进度缓慢").causes]
+    assert "CONSTRUCTION_SLOW" not in codes and "DECLARATION_LATE" in codes
+    assert codes[0] == "SETTLEMENT_PENDING"
+
+
+
+# no cause worded as causes.yaml knows it: the moves of the cause the problem's words are
+# nearest to (BM25), never a general 「认真分析问题产生的原因」 when one is near enough
+@pytest.mark.parametrize("text, move", [
+    ("设备维修不及时，部分监控点位长期离线", "FACILITY.maintenance"),
+    ("部分合同未约定绩效考核条款，无法对服务单位进行考核", "IMPLEMENTATION.contract_performance"),
+    ("部分绩效指标的目标值设定过于保守，实际完成值远超目标", "TARGET_SETTING.align_with_budget"),
+])
+def test_a_problem_in_words_no_cue_lists_is_answered_by_its_nearest_cause(text, move):
+    assert read_cause(text).causes == []
+    assert likely_cause(text) is not None
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
+
+
+def test_a_nearest_cause_is_no_cause_a_report_states():
+    from assistant.draft import draft_report
+
+    text = "乡镇监控设施运维经费绩效自评表\n存在问题：设备维修不及时，部分监控点位长期离线。\n"
+    at = text.index("设备维修")
+    problem = "设备维修不及时，部分监控点位长期离线。"
+    report = Report(doc="监控.txt", projects=[Project("乡镇监控设施运维经费", "self_evaluation")],
+                    statements=[Statement("problem", problem, "乡镇监控设施运维经费", [], at, at + len(problem))])
+    md = draft_report(report, text).to_markdown()
+    assert "设施设备或系统故障" not in md and "主要原因是" not in md
+    measures = md.split("改进建议", 1)[1]
+    assert "维修" in measures                          # the measure still answers the problem
+    assert "施工单位" not in measures                  # and presumes no construction works
+
+
+def test_what_something_is_compared_with_is_not_what_is_off():
+    # 「与预算资金规模不匹配」: the target is off, not the 预算资金
+    codes = [f.cause.code for f in read_cause("部分项目绩效目标设置偏低，与预算资金规模不匹配").causes]
+    assert codes[0] == "TARGET_MISMATCH" and "ESTIMATE_INACCURATE" not in codes
 
 def test_a_subject_and_a_word_of_lateness_in_different_clauses_make_no_cause():
     assert [f.cause.code for f in read_cause("招标工作按期完成，设备安装偏晚").causes] == []

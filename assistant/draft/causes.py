@@ -102,17 +102,31 @@ def cause_book() -> CauseBook:
     gap = int(data.get("subject_gap", 6))
     phrases = []
     deviations = []
+    # the head of a Chinese noun phrase is its last noun: in 「工程结算资料报送不及时」 what is
+    # late is the 报送, not the 工程. A subject's phrase may not reach its late word over
+    # another cause's subject.
+    owners: dict[str, set[str]] = {}
+    for c in data["causes"]:
+        for subject in c.get("subjects") or ():
+            owners.setdefault(str(subject), set()).add(c["code"])
     for c, cause in zip(data["causes"], causes):
         deviations += [(rx, cause) for rx in _compiled(c, "deviations", cause.code)]
         phrases += [(rx, cause) for rx in _compiled(c, "patterns", cause.code)]
-        subjects, predicate = c.get("subjects") or [], c.get("predicate")
-        if subjects and predicate:
-            if predicate not in predicates:
-                raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 predicate '{predicate}' 不在 predicates 下；"
-                                       "请在 predicates 里补上它，或改用其中已有的名称",
-                                       f"causes.yaml: {cause.code}: predicate '{predicate}' is not under predicates"))
-            phrases.append((re.compile(_alternation(subjects) + rf"[^，,；;。！？!?\n]{{0,{gap}}}?"
-                                       + _alternation(predicates[predicate])), cause))
+        subjects, named = c.get("subjects") or [], c.get("predicate")
+        if subjects and named:
+            said: list[str] = []
+            for predicate in [named] if isinstance(named, str) else named:
+                if predicate not in predicates:
+                    raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 predicate '{predicate}' 不在 predicates 下；"
+                                           "请在 predicates 里补上它，或改用其中已有的名称",
+                                           f"causes.yaml: {cause.code}: predicate '{predicate}' is not under predicates"))
+                said += predicates[predicate]
+            others = [w for w, codes in owners.items() if codes != {cause.code}]
+            step = (f"(?:(?!{_alternation(others)})[^，,；;。！？!?\n])" if others else "[^，,；;。！？!?\n]")
+            # a subject right after 与/和/同 is what the real subject is compared with:
+            # in 「目标设置偏低，与预算资金规模不匹配」 the 预算资金 is not what is off
+            phrases.append((re.compile("(?<![与和同跟])" + _alternation(subjects) + rf"{step}{{0,{gap}}}?"
+                                       + _alternation(dict.fromkeys(said))), cause))
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations))
 
 

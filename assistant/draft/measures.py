@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from assistant.draft.corpus import load_corpus
-from assistant.draft.causes import needs_measure, read_cause
+from assistant.draft.causes import Cause, cause_book, needs_measure, read_cause
 from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
                                        numbers_in, render, rng_for, words)
@@ -47,6 +47,9 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     if lexicons is not None:
         install(lexicons)
     reading = read_cause(problem, reasons)
+    # no cause worded as causes.yaml knows it: the cause whose words the problem shares most,
+    # for choosing the moves only (a report never states it as the cause)
+    likely = None if reading.causes else likely_cause(" ".join([problem, *(reasons or [])]))
     codes = problem_themes(problem, themes)
     slots = {"project": project or drafting("slot_defaults.project"),
              "figure": figure or stated_figure(problem), "indicator": indicator}
@@ -58,8 +61,8 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     avoid = avoid if avoid is not None else set()
     precedents = _precedents(problem, project, load_corpus(corpus), exclude_doc, known, seed, avoid)
     # a tagged OTHER only says that no theme fitted: the causes' moves answer the problem
-    plan = _plan(problem, [c for c in codes if c != "OTHER" or themes is not None or not reading.causes],
-                 reading)
+    plan = _plan(problem, [c for c in codes if c != "OTHER" or themes is not None
+                           or not (reading.causes or likely)], reading, likely)
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
@@ -107,11 +110,12 @@ def theme_codes() -> list[str]:
 
 
 # -------------------------------------------------------------------------------- helpers
-def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
+def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None) -> list[tuple[str, str]]:
     """The moves (theme, move id) of a draft, best first: the primary cause's fix, then the
     next cause's fix or the primary cause's control, its follow-up when there is room within
     `max_items`, and a move for every theme of the problem not yet answered (which may take
-    the points past max_items, never the follow-up's place); at least `min_items`."""
+    the points past max_items, never the follow-up's place); at least `min_items`.  With no
+    cause read, the `likely` cause's moves lead, except those that presume a cause."""
     bank = _bank()
     plan: list[str] = []
 
@@ -130,6 +134,10 @@ def _plan(problem: str, codes: list[str], reading) -> list[tuple[str, str]]:
         nxt = next((c.moves[0] for c in causes[1:] if c.moves and c.moves[0] not in plan), None)
         add(nxt or (primary.moves[1] if len(primary.moves) > 1 else None))
         follow = primary.follow_up
+    elif likely is not None:
+        for ref in [m for m in likely.moves if not _premise(m)][:2]:
+            add(ref)
+        follow = likely.follow_up
     core = list(plan)
     answered = {ref.split(".")[0] for ref in plan}
     for code in codes:
@@ -225,6 +233,53 @@ def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], ta
     ranked = sorted(texts, key=lambda it: (-scores.get((move["id"], it[0]), 0.0), it[0]))
     fresh = [o for o in ranked if o[1] not in avoid] or ranked
     return fresh[shift % len(fresh)]
+
+
+def likely_cause(text: str) -> Cause | None:
+    """The cause whose words `text` shares most (BM25 over jieba words of each cause's label,
+    cues, subjects and the phrasings of its moves), when its score reaches
+    drafting.yaml § measures.likely_cause.min_score; causes that need no measure, and those
+    that only stand for a shortfall, are never guessed."""
+    index, causes, vocabulary = _cause_index()
+    query = [w for w in words(text).split() if w in vocabulary]
+    if not query or not causes:
+        return None
+    scores = index.get_scores(query)
+    best = max(range(len(causes)), key=lambda i: (scores[i], -i))
+    return causes[best] if scores[best] >= drafting("measures.likely_cause.min_score") else None
+
+
+@derived(maxsize=1)
+def _cause_index():
+    import bm25s
+
+    raw = {c["code"]: c for c in builtin("causes.yaml")["causes"]}
+    causes: list[Cause] = []
+    docs: list[list[str]] = []
+    for cause in cause_book().causes:
+        if cause.no_measure or not cause.cues:
+            continue
+        parts = [cause.label, *cause.cues, *(str(x) for x in raw.get(cause.code, {}).get("subjects") or ())]
+        for ref in cause.moves:
+            move = _move(ref)
+            if move is not None and not move.get("premise"):
+                parts += [_SLOTS.sub("", v) for v in move["variants"]]
+        causes.append(cause)
+        docs.append(words(" ".join(parts)).split())
+    index = bm25s.BM25()
+    if docs:
+        index.index(docs, show_progress=False)
+    return index, causes, frozenset(w for d in docs for w in d)
+
+
+def _move(ref: str) -> dict | None:
+    theme, _, move_id = ref.partition(".")
+    return next((m for m in _bank().get(theme, {}).get("moves", ()) if m["id"] == move_id), None)
+
+
+def _premise(ref: str) -> str | None:
+    move = _move(ref)
+    return move.get("premise") if move else None
 
 
 def _ranked_moves(problem: str, code: str, read: set[str] | None = None) -> list[str]:
