@@ -2401,3 +2401,50 @@ def test_the_older_frameworks_score_table_prints_a_weight_after_every_level():
     assert _rows(text, "level2", "name", "weight", "score", "category") == [
         ("项目立项", "项目立项规范性", 6, 6, "投入管理"), ("项目立项", "绩效目标合理性", 6, 5, "投入管理"),
         ("资金落实", "资金到位率", 8, 8, "投入管理")]
+
+
+# A merged label cell that PDF text prints in two lines around the row it spans: the halves
+# are no labels, together they are one (written for this test).
+SPLIT_LABEL_FORM = """部门专项资金绩效目标申报表
+项目名称
+社区养老服务补助资金
+一级指标
+二级指标
+指标内容
+指标值
+产出指标
+数量指标
+新增社区养老服务站
+6个
+质量指标
+服务站验收合格率
+100%
+效益指标
+可持续影响指标
+运营管理制度健全性
+健全
+社会公众或服务
+老年人满意度
+≥90%
+对象满意度指标
+"""
+
+
+SPLIT_LABEL_TAB = ("部门专项资金绩效目标申报表\n项目名称\t社区养老服务补助资金\n一级指标\t二级指标\t指标内容\t指标值\n"
+                   "产出指标\t数量指标\t新增社区养老服务站\t6个\n\t质量指标\t服务站验收合格率\t100%\n"
+                   "效益指标\t可持续影响指标\t运营管理制度健全性\t健全\n\t社会公众或服务\t\t\n"
+                   "\t\t老年人满意度\t≥90%\n\t对象满意度指标\t\t\n")
+SPLIT_LABEL_SPACES = ("部门专项资金绩效目标申报表\n项目名称  社区养老服务补助资金\n一级指标  二级指标  指标内容  指标值\n"
+                      "产出指标  数量指标  新增社区养老服务站  6个\n          质量指标  服务站验收合格率  100%\n"
+                      "效益指标  可持续影响指标  运营管理制度健全性  健全\n          社会公众或服务\n"
+                      "                    老年人满意度  ≥90%\n          对象满意度指标\n")
+
+
+@pytest.mark.parametrize("text", [SPLIT_LABEL_FORM, SPLIT_LABEL_TAB, SPLIT_LABEL_SPACES],
+                         ids=["cell-per-line", "tab", "spaces"])
+def test_a_label_printed_in_two_halves_around_its_row_is_one_label(text):
+    [project] = extract_text(text, "养老.txt").projects
+    rows = {i.name: i for i in project.indicators}
+    assert list(rows) == ["新增社区养老服务站", "服务站验收合格率", "运营管理制度健全性", "老年人满意度"]
+    assert rows["老年人满意度"].category == "满意度" and rows["老年人满意度"].target == "≥90%"
+    assert rows["运营管理制度健全性"].target == "健全"

@@ -29,7 +29,7 @@ from assistant.extract.formvocab import FormVocab, heading_key, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, as_weight, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
-from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LINE, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket,
+from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LINE, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket, rejoin_split_labels,
                                       unwrap)
 from assistant.extract.tables import build_indicator, declared_unit, FilledLabels, ParsedCells, tables_lexicon, numbers_columns, template_instruction
 from assistant.model import Budget, Indicator, Project
@@ -939,7 +939,7 @@ def _unbarred_paragraph(atoms: list[Atom], k: int, text: str) -> bool:
 
 def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...], text: str,
                 v: FormVocab, lexicon: CompiledLexicon | None) -> list[Indicator]:
-    table = unwrap(text, _table_atoms(atoms, header_end, v, text))
+    table = rejoin_split_labels(unwrap(text, _table_atoms(atoms, header_end, v, text)))
     if not table:
         return []
     cells = Cells(table, text, v)
@@ -1061,7 +1061,7 @@ def _page_top_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
 def _rows_table(atoms: list[Atom], text: str, v: FormVocab) -> list[Atom]:
     """The table the atoms open with, when it may hold a few rows and reads as no narrative
     (else none, and no reading is paid for)."""
-    table = unwrap(text, _table_atoms(atoms, 0, v, text))
+    table = rejoin_split_labels(unwrap(text, _table_atoms(atoms, 0, v, text)))
     return [] if len(table) < CONTINUED_MIN_ROWS * 2 or _prose(table) else table
 
 

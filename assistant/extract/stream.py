@@ -211,7 +211,8 @@ def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
         if out and len(line) < len(row_cols) and len(targets) == len(nearest) \
                 and len(set(targets)) == len(targets) \
                 and not any(_NUMBER_PIECE.match("".join(a.text for a in piece)) for piece in line) \
-                and all(_width("".join(a.text for a in out[-1][t])) >= WRAP_MIN
+                and all((_width("".join(a.text for a in out[-1][t])) >= WRAP_MIN
+                         and not _whole_label(out[-1][t], piece))
                         or _label_when_joined(out[-1][t], piece) for piece, t in zip(line, targets)):
             for piece, t in zip(line, targets):
                 piece[0].gap = LINE
@@ -226,10 +227,61 @@ def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
     return [a for row in out for piece in row for a in piece]
 
 
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff（）()、]+$")
+SPLIT_LABEL_REACH = 8        # atoms a merged label cell's second half may stand after its first
+
+
+def label_halves(first: str, second: str, before_second: str = "") -> bool:
+    """Whether `first` and `second` are the two halves of one label printed apart: neither
+    is a label, both are 汉字, together they are one, and `second` does not simply finish
+    the text printed just before it (`before_second`)."""
+    return bool(_HAN_ONLY.match(first) and _HAN_ONLY.match(second)) and lookup_label(first) is None \
+        and lookup_label(second) is None and lookup_label(first + second) is not None \
+        and (not before_second or lookup_label(before_second + second) is None)
+
+
+def rejoin_split_labels(atoms: list[Atom]) -> list[Atom]:
+    """A long label of a merged cell that PDF text prints in two lines around the rows it
+    spans (「社会公众或服务」 · 政策满意度 · ≥90% · 「对象满意度指标」) is put back together at
+    its first half (`label_halves`). The second half's atoms are dropped; the label's
+    evidence stays its first half."""
+    runs: list[list[Atom]] = []                 # atoms glued into one piece of text
+    for a in atoms:
+        if runs and a.gap < SPACE:
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    texts = ["".join(a.text for a in run) for run in runs]
+    moved = False
+    i = 0
+    while i < len(runs):
+        if _HAN_ONLY.match(texts[i]) and lookup_label(texts[i]) is None:
+            for j in range(i + 2, min(len(runs), i + 2 + SPLIT_LABEL_REACH)):
+                if lookup_label(texts[j]) is not None:
+                    break                       # another label first: no split of this one
+                if label_halves(texts[i], texts[j], texts[j - 1]):
+                    a = runs[i][0]
+                    runs[i] = [Atom(texts[i] + texts[j], a.start, runs[i][-1].end, a.gap, a.split, a.merge,
+                                    a.page, a.empties)]
+                    texts[i] += texts[j]
+                    del runs[j], texts[j]
+                    moved = True
+                    break
+        i += 1
+    return [a for run in runs for a in run] if moved else atoms
+
+
 def _barred(text: str) -> bool:
     """Whether most lines of a table's text hold a bar (markdown rows, cells ending in ` |`)."""
     lines = [line for line in text.splitlines() if line.strip()]
     return bool(lines) and sum(1 for line in lines if "|" in line or "｜" in line) * 2 > len(lines)
+
+
+def _whole_label(head: list[Atom], rest: list[Atom]) -> bool:
+    """Whether a cell is a whole label that the piece under it cannot continue: 「可持续影响
+    指标」 over 「社会公众或服务」 (the first half of the next, merged label)."""
+    return lookup_label("".join(a.text for a in head)) is not None \
+        and lookup_label("".join(a.text for a in head + rest)) is None
 
 
 def _label_when_joined(head: list[Atom], rest: list[Atom]) -> bool:

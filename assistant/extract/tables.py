@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
@@ -25,6 +25,7 @@ from assistant.extract.formvocab import builtin_column_role, heading_key, vocab
 from assistant.extract.grammar import is_value
 from assistant.extract.labels import Label, label_book, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
+from assistant.extract.stream import SPLIT_LABEL_REACH, label_halves
 from assistant.lexicon import builtin, derived
 from assistant.model import Budget, Indicator, Project
 
@@ -149,6 +150,7 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     wrapped = _wrapped_header(rows[header_at], rows[body_at]) if body_at < len(rows) else None
     if wrapped is not None:
         header, body_at = _header(rows[header_at], lex, wrapped), body_at + 1
+    rows = rows[:body_at] + _split_labels_rejoined(rows[body_at:])
     labels = FilledLabels()
     out: list[Indicator] = []
     for row_no in range(body_at, len(rows)):
@@ -176,6 +178,30 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
         for cell in orphans:      # text in a label column: an indicator name the PDF split off
             out.append(build_indicator(cell, ParsedCells([], cell, {}), labels, row_no, lex, lexicon))
         out.append(build_indicator(parsed.name, parsed, labels, row_no, lex, lexicon))
+    return out
+
+
+def _split_labels_rejoined(rows: list[Row]) -> list[Row]:
+    """A merged label cell that PDF text prints in two halves, each alone in its row, around
+    the rows it spans (「社会公众或服务」 … 「对象满意度指标」 in the same column): the first half's
+    row gets the whole label, the second half's row is dropped (stream.label_halves)."""
+    out = list(rows)
+    i = 0
+    while i < len(out):
+        only = out[i].nonempty
+        if len(only) == 1:
+            col = out[i].cells.index(only[0])
+            for j in range(i + 2, min(len(out), i + 2 + SPLIT_LABEL_REACH)):
+                other = out[j].nonempty
+                if len(other) != 1 or out[j].cells.index(other[0]) != col:
+                    continue
+                if label_halves(only[0].text, other[0].text, out[j - 1].nonempty[-1].text if out[j - 1].nonempty else ""):
+                    cells = list(out[i].cells)
+                    cells[col] = Cell(only[0].text + other[0].text, only[0].start, only[0].end)
+                    out[i] = replace(out[i], cells=cells)
+                    del out[j]
+                break
+        i += 1
     return out
 
 
