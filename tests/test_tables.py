@@ -2448,3 +2448,47 @@ def test_a_label_printed_in_two_halves_around_its_row_is_one_label(text):
     assert list(rows) == ["新增社区养老服务站", "服务站验收合格率", "运营管理制度健全性", "老年人满意度"]
     assert rows["老年人满意度"].category == "满意度" and rows["老年人满意度"].target == "≥90%"
     assert rows["运营管理制度健全性"].target == "健全"
+
+
+# 四川's 转移支付 评价表 prints a row number, amounts the budget is not (统筹整合资金数, 全年到位资金)
+# and the arrival rate before the execution; an empty optional column drops out of the row
+# (written for this test).
+TRANSFER_BUDGET = """某县交通运输局2024年度农村公路养护资金绩效评价表
+年度:2024年
+资金投入情况
+(万元)
+
+行次 全年预算数
+(A)
+统筹整合资金数
+(B)
+扣除统筹整合资金后预算金额
+(C)
+全年到位资金
+(D)
+预算到位
+(D/C×100%)
+全年执行资金
+(E)
+预算执行
+(E/C×100%)
+佐证材料
+列次 0 1 2 3 4 5 6 7 所需材料
+年度资金总额(万元): 1 120.000000
+120.000000 120.000000 100.00% 96.000000 80.00%
+其中:中央财政资金(万元) 2 120.000000
+120.000000 120.000000 100.00% 96.000000 80.00% 资金下达文件、支出凭证
+
+资金管理情况
+情况说明 存在问题 改进措施
+列次 8 9 10
+分配科学性 5 资金分配规范性 按照资金管理办法规定分配资金
+6 资金分配合理性 按照规定的范围和标准分配资金
+"""
+
+
+def test_a_budget_row_with_a_row_number_other_amounts_and_an_arrival_rate():
+    [project] = extract_text(TRANSFER_BUDGET, "公路.txt").projects
+    b = project.budget
+    assert (b.adjusted, b.executed, b.rate, b.unit) == (120.0, 96.0, 80.0, "万元")
+    assert not hasattr(b, "other_amount") and "other_rate" not in b.to_dict()

@@ -1515,7 +1515,8 @@ def _glued_budget(atoms: list[Atom], k: int, roles: list[str], text: str) -> Bud
         return None
     b = Budget(end=m.end(1))
     for role, value in ranked[0].items():
-        setattr(b, role, value)
+        if role not in _PASSED_OVER:
+            setattr(b, role, value)
     return b
 
 
@@ -1552,9 +1553,20 @@ def _plausible_budget(values: dict[str, float]) -> bool:
     return _column_misfit(values) == 0
 
 
+# budget columns the reader passes over (tables.yaml § budget.columns): 行次, amounts other
+# than the budget and its execution (统筹整合资金数, 全年到位资金 …) and rates other than the
+# execution rate (预算到位)
+ROW_NUMBER, OTHER_AMOUNT, OTHER_RATE = "row_no", "other_amount", "other_rate"
+_PASSED_OVER = (ROW_NUMBER, OTHER_AMOUNT, OTHER_RATE)
+
+
 def _assign(roles: list[str], values: list[tuple[str, int, int]], atoms, k, text, v) -> Budget:
     b = Budget(start=atoms[k].start, end=values[-1][2])
     roles = [r for r in roles if r != "reason"]
+    if any(r in _PASSED_OVER for r in roles):
+        _assign_around_rates(b, roles, values)
+        b.unit = _money_unit(text, atoms, k)
+        return b
     rate_at = next((n for n, (t, _, _) in enumerate(values) if t.endswith("%")), None)
     if rate_at is not None and "rate" in roles:
         b.rate = _as_float(values[rate_at][0])
@@ -1573,6 +1585,42 @@ def _assign(roles: list[str], values: list[tuple[str, int, int]], atoms, k, text
         b.rate = _derived_rate(b.adjusted or b.initial, b.executed)
     b.unit = _money_unit(text, atoms, k)
     return b
+
+
+def _assign_around_rates(b: Budget, roles: list[str], values: list[tuple[str, int, int]]) -> None:
+    """Numbers under a header with columns the reader passes over (行次 · 全年预算数 ·
+    统筹整合资金数 · … · 预算到位 · 全年执行资金 · 预算执行): a leading 行次 number dropped, the
+    per cents matched to the rate columns in order, and the amounts between two rates to the
+    columns between them — where a row prints fewer amounts than there are columns, the
+    columns the reader keeps are the ones filled (an optional 统筹整合资金数 is what stays
+    empty)."""
+    vals = list(values)
+    if roles and roles[0] == ROW_NUMBER:
+        roles = roles[1:]
+        if vals and re.fullmatch(r"\d{1,3}", vals[0][0]):
+            vals = vals[1:]
+    rates = [n for n, r in enumerate(roles) if r in ("rate", OTHER_RATE)]
+    percents = [n for n, (t, _, _) in enumerate(vals) if t.endswith("%")]
+    if len(rates) != len(percents):
+        rates = percents = []                  # rates and per cents do not pair: amounts only
+    role_cuts = [-1, *rates, len(roles)]
+    value_cuts = [-1, *percents, len(vals)]
+    for r, p in zip(rates, percents):
+        if roles[r] == "rate":
+            b.rate = _as_float(vals[p][0])
+    for (r0, r1), (v0, v1) in zip(pairwise(role_cuts), pairwise(value_cuts)):
+        columns = [r for r in roles[r0 + 1:r1] if r not in ("rate", OTHER_RATE)]
+        amounts = [t for t, _, _ in vals[v0 + 1:v1]]
+        if len(amounts) > len(columns):
+            amounts = amounts[len(amounts) - len(columns):] if columns else []
+        # fewer amounts than columns: the columns the reader keeps first, then the first ones
+        chosen = max(combinations(range(len(columns)), len(amounts)),
+                     key=lambda c: (sum(columns[i] not in _PASSED_OVER for i in c), [-i for i in c]))
+        for i, t in zip(chosen, amounts):
+            if columns[i] not in _PASSED_OVER:
+                setattr(b, columns[i], _as_float(t))
+    if b.rate is None and "rate" in roles:
+        b.rate = _derived_rate(b.adjusted or b.initial, b.executed)
 
 
 def _fitting_columns(roles: list[str], values: list[tuple[str, int, int]]) -> list[str]:

@@ -476,7 +476,7 @@ def _read_budget(rows: list[Row], lex: dict) -> Budget | None:
             for role, cell in zip([None] * shift + roles, data.cells):
                 if role == "reason" and cell.text and not template_instruction(cell.text):
                     budget.reason, budget.reason_start, budget.reason_end = cell.text, cell.start, cell.end
-                elif role and role != "reason":
+                elif role and role not in ("reason", "row_no", "other_amount", "other_rate"):
                     setattr(budget, role, _number(cell.text) if role in ("rate", "weight", "score")
                             else _amount(cell.text))
             return budget
