@@ -492,3 +492,16 @@ def test_a_value_that_says_its_own_wei_is_not_said_twice():
     # words that are the value itself stay
     assert fill(template, {"indicator": "服务质量", "target": "明显提升", "actual": "提升"}) == \
         "「服务质量」年度指标值为明显提升，实际完成值为提升。"
+
+
+def test_a_conclusion_for_completion_without_targets_and_a_budget_without_a_rate():
+    rows = [Indicator(name="资金分配规范性", actual="按照资金管理办法分配资金"),
+            Indicator(name="资金到位率", actual="资金已全部到位")]
+    project = Project("农村公路养护资金", "self_evaluation", indicators=rows,
+                      budget=Budget(adjusted=120, executed=96, unit="万元"))
+    text = "农村公路养护资金绩效评价表\n"
+    md = draft_report(Report(doc="公路.txt", projects=[project]), text).to_markdown()
+    conclusion = md.split("## 一、评价结论", 1)[1].split("## 二、", 1)[0]
+    assert "未识别到可供评价的项目" not in conclusion
+    assert "全年预算数120万元，执行数96万元" in conclusion
+    assert "「资金分配规范性」「资金到位率」指标的完成情况，但未列明指标值" in conclusion

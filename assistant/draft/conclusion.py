@@ -57,6 +57,9 @@ def _project(report: Report, p: Project, findings: list[Finding], seed: int, avo
             add("caveat", {}, arithmetic)
     elif rate is not None:
         add("rate", {"rate": rate}, budget_ids)
+    elif p.budget is not None and p.budget.executed is not None:
+        add("amounts", {"adjusted": p.budget.adjusted if p.budget.adjusted is not None else p.budget.initial,
+                        "executed": p.budget.executed, "unit": p.budget.unit}, budget_ids)
     missed = [bare(i.name) for i, s in statuses if s == "missed"]
     met = [bare(i.name) for i, s in statuses if s == "met"]
     vague = [bare(i.name) for i, s in statuses if s == "vague"]
@@ -70,4 +73,8 @@ def _project(report: Report, p: Project, findings: list[Finding], seed: int, avo
             [f.id for f in deducted])
     if vague:
         add("vague", {"indicators": list_names(vague)}, [f.id for f in findings if f.kind == "VAGUE_TARGET"])
+    if not (missed or met or vague):
+        reported = [bare(i.name) for i in p.indicators if i.actual and not i.target]
+        if reported:
+            add("actuals_only", {"indicators": list_names(reported)})
     return Paragraph(p.name, out)
