@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from assistant.draft.corpus import load_corpus
 from assistant.draft.causes import Cause, cause_book, needs_measure, read_cause
@@ -250,7 +251,8 @@ def likely_cause(text: str) -> Cause | None:
 
 
 @derived(maxsize=1)
-def _cause_index():
+def _cause_index() -> tuple[Any, list[Cause], frozenset[str]]:
+    """BM25 (bm25s) over each cause's words, the causes, and the words they know."""
     import bm25s
 
     raw = {c["code"]: c for c in builtin("causes.yaml")["causes"]}
