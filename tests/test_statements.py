@@ -635,3 +635,23 @@ def test_a_sections_own_items_numbered_above_its_heading_stay_in_it():
             "二、健全监控机制，对执行滞后的项目及时预警。\n")
     assert [(s.kind, s.text) for s in extract_text(text, "r.txt").statements] == [
         ("measure", "加强预算管理，提高预算编制的精准度。"), ("measure", "健全监控机制，对执行滞后的项目及时预警。")]
+
+
+# A passage or a page export that stops mid-sentence: the sentence it breaks off is no part of
+# a statement; a point with no whole sentence, broken off after a comma, is none; a last point
+# its author left unpunctuated stays (all written for this test).
+CUT_OFF = ("某县2024年度农村饮水工程维护项目绩效自评报告\n三、存在问题\n"
+           "一是部分工程维护资金拨付滞后。二是项目审核机制不健全。工程验收资料审核流程存在漏洞，未建立针对")
+CUT_AFTER_COMMA = ("某县2024年度农村饮水工程维护项目绩效自评报告\n四、改进措施\n"
+                   "一是加快维护资金拨付进度。二是加强工程维护资料管理，定期组织维护人员培训，")
+UNPUNCTUATED_LAST = ("某县2024年度农村饮水工程维护项目绩效自评报告\n四、改进措施\n"
+                     "一是加快维护资金拨付进度。\n二是加强工程维护资料管理")
+
+
+def test_a_sentence_the_text_breaks_off_is_no_part_of_a_statement():
+    problems = [s.text for s in extract_text(CUT_OFF).statements if s.kind == "problem"]
+    assert problems == ["部分工程维护资金拨付滞后。", "项目审核机制不健全。"]
+    measures = [s.text for s in extract_text(CUT_AFTER_COMMA).statements if s.kind == "measure"]
+    assert measures == ["加快维护资金拨付进度。"]
+    measures = [s.text for s in extract_text(UNPUNCTUATED_LAST).statements if s.kind == "measure"]
+    assert measures == ["加快维护资金拨付进度。", "加强工程维护资料管理"]

@@ -308,8 +308,10 @@ def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
             return row.start
         if _opens_table(line):
             return row.start
-        if started and level is None and len(line) <= lex.title_max and not re.search(r"[。，,；;！？]", line):
-            return row.start
+        if started and level is None and len(line) <= lex.title_max and not re.search(r"[。，,；;！？]", line) \
+                and not statement_vocab().points.lone_marker.match(line):
+            return row.start                # a title line; an item the author left unpunctuated
+            #                                 (「二是加强工程维护资料管理」) goes on
         started = True
     return len(text)
 

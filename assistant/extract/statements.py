@@ -62,6 +62,10 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
         kind = region.kinds[0] if len(region.kinds) == 1 else None
         for start, end in split_points(text, region.start, region.end, kind):
             kind, start = _point_kind(region, text, start, end)
+            whole = _complete(text, start, end)
+            if whole is None:
+                continue
+            end = whole
             default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
             out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
     # no prose is read inside an indicator table (its statement cells are read as cells)
@@ -69,12 +73,39 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     skip = claimed + plan_spans(text, rows, projects) + tables
     yearly = _is_budget_statement(text)
     for kind, start, end, cue, theme_from in _prose(text, skip, descriptive_spans(text, rows), yearly):
+        whole = _complete(text, start, end)
+        if whole is None:
+            continue
+        end = whole
         # in a budget statement a change from last year's budget is a matter of planning
         default = "BUDGET_PLANNING" if yearly and kind == "reason" else None
         out.append(_statement(text, kind, start, end, "prose", cue, attributor, theme_from=theme_from,
                               default=default))
     out.sort(key=lambda s: (s.start, s.end))
     return _dedupe(out)
+
+
+_SENTENCE_END = "。！？!?；;"
+_CLAUSE_OPEN = "，,、：:"
+
+
+def _complete(text: str, start: int, end: int) -> int | None:
+    """Where a statement ends once the sentence a cut-off text breaks off is left out: a
+    statement that runs to the very end of a text that stops mid-sentence (a passage, a
+    page export: 「三是审核监管机制不健全。绩效目标编制与审核流程存在漏洞,未建立针对指」) keeps
+    its whole sentences; one with no whole sentence, broken off after a comma, is none
+    (None). Anywhere else, and where the last piece could be a whole unpunctuated item,
+    `end` as it was."""
+    rest = text[end:].strip()
+    if rest.strip(_CLAUSE_OPEN):
+        return end
+    body = text[start:end].rstrip() + rest
+    if not body or body[-1] in _SENTENCE_END or body[-1] in "”」』）)":
+        return end
+    last = max(body.rfind(c) for c in _SENTENCE_END)
+    if last >= 0:
+        return start + last + 1
+    return None if body[-1] in _CLAUSE_OPEN else end
 
 
 def _lex() -> Cues:
