@@ -376,6 +376,44 @@ def test_a_row_printed_in_midterm_and_annual_halves_is_one_indicator(text):
     assert text[first.start:first.end].startswith("村级文化活动场次 ")
 
 
+# … and one whose 年度 half prints only its 二级 labels: every value is the 中期 one (the
+# answer keys' convention: target from the annual column, target_midterm from the other);
+# where the 中期 half is the empty one, the values stay the annual targets.
+ANNUAL_HALF_EMPTY = (
+    "项目名称 | 乡镇垃圾清运经费 |\n"
+    "总体目标 | 中期目标(2024年—2024年) | 年度目标 |\n"
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |\n"
+    "产出指标 | 数量指标 | 清运乡镇个数 | 12个 | 数量指标 | | | |\n"
+    "质量指标 | 垃圾无害化处理率 | ≥95% | 质量指标 | | | |\n"
+    "清运车辆完好率 | ≥98% | | | | | |\n"
+    "时效指标 | 垃圾清运及时性 | 日产日清 | 时效指标 | | | |\n"
+)
+MIDTERM_HALF_EMPTY = (
+    "项目名称 | 乡镇垃圾清运经费 |\n"
+    "总体目标 | 中期目标(2024年—2024年) | 年度目标 |\n"
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |\n"
+    "产出指标 | 数量指标 | | | 数量指标 | 清运乡镇个数 | 12个 |\n"
+    "产出指标 | 质量指标 | | | 质量指标 | 垃圾无害化处理率 | ≥95% |\n"
+    "产出指标 | 时效指标 | | | 时效指标 | 垃圾清运及时性 | 日产日清 |\n"
+)
+
+
+@pytest.mark.parametrize("text", [ANNUAL_HALF_EMPTY, "\n".join("\t".join(c.strip() for c in line.rstrip(" |").split("|"))
+                                                       for line in ANNUAL_HALF_EMPTY.splitlines())],
+                         ids=["bars", "tabs"])
+def test_an_empty_annual_half_makes_the_values_midterm_targets(text):
+    [project] = extract_text(text, "垃圾.txt").projects
+    rows = [(i.level2, i.name, i.target_midterm, i.target) for i in project.indicators]
+    assert rows == [("数量指标", "清运乡镇个数", "12个", None), ("质量指标", "垃圾无害化处理率", "≥95%", None),
+                    ("质量指标", "清运车辆完好率", "≥98%", None), ("时效指标", "垃圾清运及时性", "日产日清", None)]
+
+
+def test_an_empty_midterm_half_leaves_the_values_annual_targets():
+    [project] = extract_text(MIDTERM_HALF_EMPTY, "垃圾.txt").projects
+    assert [(i.name, i.target_midterm, i.target) for i in project.indicators] == [
+        ("清运乡镇个数", None, "12个"), ("垃圾无害化处理率", None, "≥95%"), ("垃圾清运及时性", None, "日产日清")]
+
+
 def test_an_html_table_with_merged_cells_and_a_score_but_no_weight_column(tmp_path):
     from assistant.extract import extract_path
 

@@ -951,8 +951,37 @@ def _indicators(atoms: list[Atom], header_end: int, roles: tuple[str | None, ...
             candidate = read_rows(table, text, tuple(schema[1:]), v, cells)
             if candidate.cost < reading.cost:
                 reading = candidate
-    return _halves_joined(_boilerplate_dropped(_notes_dropped(_indicators_of(reading, lexicon), text)), text,
-                          paired=_paired_header(atoms, header_end, v))
+    paired = _paired_header(atoms, header_end, v)
+    rows = _halves_joined(_boilerplate_dropped(_notes_dropped(_indicators_of(reading, lexicon), text)), text,
+                          paired=paired)
+    if paired and _annual_half_empty(reading) and not any(r.target_midterm for r in rows):
+        # the 年度 half prints its labels and nothing else: the values are the 中期 half's
+        for r in rows:
+            if r.target:
+                r.target_midterm, r.target = r.target, None
+    return rows
+
+
+def _annual_half_empty(reading: Reading) -> bool:
+    """Under a 中期 · 年度 header, whether each row's annual half prints only its second-level
+    label: read in order, that label comes after the row's value, so the next row opens with
+    the label of the row before (「数量指标 | 完成…数量 | ≥90辆 | 数量指标 | | |」). A row whose
+    midterm half is the empty one prints its label twice before its name instead (「数量指标 |
+    数量指标 | 重点建设工程安排数量 | 2」), and the values are the annual ones."""
+    echoes = doubled = 0
+    before: str | None = None
+    for row in reading.rows:
+        seconds = [label.text for label, _ in row.labels if label.category is not None]
+        if len(seconds) >= 2 and seconds[-1] == seconds[-2]:
+            doubled += 1
+        if seconds and before is not None and seconds[0] == before and len(seconds) >= 2:
+            echoes += 1
+        if seconds:
+            before = seconds[-1]
+    trailing = [label.text for label, _ in reading.trailing_labels if label.category is not None]
+    if trailing and trailing[0] == before:
+        echoes += 1                     # the last row's annual label, after its value
+    return echoes >= 2 and not doubled
 
 
 def _paired_header(atoms: list[Atom], header_end: int, v: FormVocab) -> bool:

@@ -118,6 +118,9 @@ class ParsedCells:
     score: float | None = None
     reason: list[Cell] | None = None
     target_midterm: Cell | None = None
+    # under a 中期 · 年度 header: the row's annual half printed its second-level label and
+    # nothing else after the row's value
+    annual_label_only: bool = False
 
 
 class FilledLabels:
@@ -153,6 +156,7 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     rows = rows[:body_at] + _split_labels_rejoined(rows[body_at:])
     labels = FilledLabels()
     out: list[Indicator] = []
+    label_only = joined = False
     for row_no in range(body_at, len(rows)):
         row = rows[row_no]
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
@@ -178,6 +182,14 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
         for cell in orphans:      # text in a label column: an indicator name the PDF split off
             out.append(build_indicator(cell, ParsedCells([], cell, {}), labels, row_no, lex, lexicon))
         out.append(build_indicator(parsed.name, parsed, labels, row_no, lex, lexicon))
+        label_only |= parsed.annual_label_only
+        joined |= parsed.target_midterm is not None
+    if header.dual and label_only and not joined:
+        # the annual half prints its labels and nothing else: the values are the midterm's
+        # (the key's convention: target from the annual column, target_midterm the other)
+        for ind in out:
+            if ind.target:
+                ind.target_midterm, ind.target = ind.target, None
     return out
 
 
@@ -344,6 +356,12 @@ def _anchor_plain(cells: list[Cell], header: Header) -> ParsedCells | None:
 
 def _anchor_dual(cells: list[Cell]) -> ParsedCells | None:
     nonempty = [c for c in _strip_trailing(cells) if c.text]
+    trailing = 0                  # the annual half's label after the row's value, alone
+    while len(nonempty) - trailing > 2 and lookup_label(nonempty[-1 - trailing].text) is not None \
+            and lookup_label(nonempty[-2 - trailing].text) is None:
+        trailing += 1
+    if trailing:
+        nonempty = nonempty[:-trailing]
     if len(nonempty) < 2:
         return None
     name, target = nonempty[-2], nonempty[-1]
@@ -354,7 +372,7 @@ def _anchor_dual(cells: list[Cell]) -> ParsedCells | None:
             midterm = rest[j + 1] if j + 1 < len(rest) and lookup_label(rest[j + 1].text) is None else None
             labels = rest[:j] + [c for c in rest[j + 2 if midterm else j + 1:] if lookup_label(c.text)]
             return ParsedCells(labels=labels, name=name, values={"target": target}, target_midterm=midterm)
-    return ParsedCells(labels=rest, name=name, values={"target": target})
+    return ParsedCells(labels=rest, name=name, values={"target": target}, annual_label_only=bool(trailing))
 
 
 def _apply_labels(cells: list[Cell], labels: FilledLabels, row_no: int) -> list[Cell]:
