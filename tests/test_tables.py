@@ -2431,6 +2431,21 @@ def test_a_target_tables_numbering_of_each_groups_targets_is_no_cell():
         ("发放困难归侨生活补助", "100%"), ("开展归侨侨眷技能培训", "100%"), ("帮扶困难归侨侨眷人数", "≥300人")]
 
 
+def test_a_targets_numbering_opens_its_row_and_is_never_a_note():
+    # a standard worded at length before the target: 「目标2」 stands before the next name
+    text = ("专项名称 某省侨联归侨侨眷帮扶经费\n"
+            "绩效目标 评价指标 绩效内容 绩效标准 全年绩效目标\n"
+            "投入 成本目标 目标1 发放困难归侨、高龄归侨生活补助 100% 按实际情况发放\n"
+            "目标2 开展联谊活动、技能培训、困难学生助学金 100% 100%\n"
+            "产出 数量目标 目标1 困难归侨、高龄归侨补助受益 困难户每月每人200元、高龄补贴(无退休金每月每人300元、有退休金200元) "
+            "困难归侨420人、高龄归侨1650人、困难学生助学88人、困难归侨技能培训76人\n"
+            "目标2 凝聚侨心、增进乡情 开展中秋联谊活动1次、夏令营活动1次、技能培训2期 开展中秋联谊活动1次、夏令营活动1次、技能培训2期\n"
+            "目标3 困难学生助学款 定\n")
+    assert _rows(text, "name", "target")[2:4] == [
+        ("困难归侨、高龄归侨补助受益", "困难归侨420人、高龄归侨1650人、困难学生助学88人、困难归侨技能培训76人"),
+        ("凝聚侨心、增进乡情", "开展中秋联谊活动1次、夏令营活动1次、技能培训2期")]
+
+
 def test_the_older_frameworks_score_table_prints_a_weight_after_every_level():
     # an evaluation report's score table of the 2011–2019 framework (投入 → 项目立项 · 资金落实),
     # rows laid out with spaces (written for this test)

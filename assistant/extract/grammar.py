@@ -775,7 +775,7 @@ def _cost_share(t: str, vocab: FormVocab, g: float) -> float:
 
 
 def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
-    if not t or _vocab_word(t, vocab) or _NUMBER.match(t) or _numbered(t, vocab):
+    if not t or _vocab_word(t, vocab) or _NUMBER.match(t) or _numbered(t, vocab) or _numbered_placeholder(t, vocab):
         return INF
     if t in ("无", "无。", "已完成", "完成"):
         return 0.0
@@ -786,6 +786,11 @@ def _cost_text(t: str, vocab: FormVocab, g: float) -> float:
     if len(_HAN.findall(t)) < 4:
         cost += SHORT_TEXT              # 「总建」, 「指标L」: a piece of a name, not a reason
     return cost
+
+
+def _numbered_placeholder(t: str, vocab: FormVocab) -> bool:
+    """「目标2」, 「指标1：」: a template's row numbering, which stands before a row's name."""
+    return bool(vocab.placeholder.match(t)) and any(c.isdigit() for c in t)
 
 
 def _numbered(t: str, vocab: FormVocab, name: bool = False) -> bool:
@@ -801,8 +806,8 @@ def _numbered(t: str, vocab: FormVocab, name: bool = False) -> bool:
 
 
 def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
-    if not t or _vocab_word(t, vocab) or _numbered(t, vocab):
-        return INF
+    if not t or _vocab_word(t, vocab) or _numbered(t, vocab) or _numbered_placeholder(t, vocab):
+        return INF                      # 「目标2」 opens the next row: never a note
     if damaged_label(t) is not None:
         return 5.0
     if _NUMBER.match(t):
