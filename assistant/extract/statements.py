@@ -87,6 +87,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
 
 _SENTENCE_END = "。！？!?；;"
 _CLAUSE_OPEN = "，,、：:"
+_AT_TEXT_END = re.compile(r"[\s，,、：:]*\Z")     # only white space or a clause's comma left
 
 
 def _complete(text: str, start: int, end: int) -> int | None:
@@ -96,9 +97,9 @@ def _complete(text: str, start: int, end: int) -> int | None:
     its whole sentences; one with no whole sentence, broken off after a comma, is none
     (None). Anywhere else, and where the last piece could be a whole unpunctuated item,
     `end` as it was."""
+    if _AT_TEXT_END.match(text, end) is None:
+        return end                      # (text follows: no slice of the rest, however long)
     rest = text[end:].strip()
-    if rest.strip(_CLAUSE_OPEN):
-        return end
     body = text[start:end].rstrip() + rest
     if not body or body[-1] in _SENTENCE_END or body[-1] in "”」』）)":
         return end
