@@ -655,3 +655,21 @@ def test_a_sentence_the_text_breaks_off_is_no_part_of_a_statement():
     assert measures == ["加快维护资金拨付进度。"]
     measures = [s.text for s in extract_text(UNPUNCTUATED_LAST).statements if s.kind == "measure"]
     assert measures == ["加快维护资金拨付进度。", "加强工程维护资料管理"]
+
+
+# 存在的问题和原因 (及, 和 or 与): a point opening with 主要原因是 is a reason, the rest are problems,
+# a shortfall stated with its cause included; a list cut off after 「1、」 loses its marker
+# (written for this test).
+PROBLEMS_AND_REASONS = ("某县2023年度学生资助项目绩效自评报告\n（三）存在的问题和原因\n"
+                        "1、受资助困难学生覆盖率有待进一步提高。主要原因是部分学生未及时提交申请材料。\n"
+                        "（四）下一步改进措施\n加强资助政策宣传。\n")
+CAUSE_IN_THE_PROBLEM = ("某县2023年度文化活动项目绩效自评报告\n发现的主要问题与原因：一是因受疫情影响，部分线下演出未能按期举办；"
+                        "二是部分活动预算成本偏高。\n")
+
+
+def test_a_problems_and_reasons_section_tells_its_reasons_apart():
+    found = [(s.kind, s.text) for s in extract_text(PROBLEMS_AND_REASONS).statements]
+    assert found == [("problem", "受资助困难学生覆盖率有待进一步提高。"), ("reason", "主要原因是部分学生未及时提交申请材料。"),
+                     ("measure", "加强资助政策宣传。")]
+    found = [(s.kind, s.text) for s in extract_text(CAUSE_IN_THE_PROBLEM).statements]
+    assert found == [("problem", "因受疫情影响，部分线下演出未能按期举办"), ("problem", "部分活动预算成本偏高。")]

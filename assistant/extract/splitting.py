@@ -48,6 +48,11 @@ def split_points(text: str, start: int, end: int, kind: str | None = None) -> li
             stop = run[n + 1][0] if n + 1 < len(run) else end
             points += _item(text, body, stop)
         return points
+    for rx, chinese in _lex().enumerations:
+        m = rx.match(text, start, end)
+        if m and m.end() < end and marker_number(m.group("n"), chinese) == 1:
+            start = m.end()             # 「1、…」 with no 2: a list cut off after its first item
+            break
     return _sentences(text, start, end, kind)
 
 

@@ -217,6 +217,11 @@ def _point_kind(region: Region, text: str, start: int, end: int) -> tuple[str, i
         return kinds[0], start
     if "measure" in kinds and lex.measure_starts.search(point):
         return "measure", start
+    if "reason" in kinds and "problem" in kinds:
+        # 存在的问题及原因: a point opening 「主要原因是……」 is a reason, the rest are problems —
+        # 「因受疫情影响，部分项目未能……」 states the shortfall with its cause: a problem
+        opens = point.lstrip()[:8]
+        return ("reason" if any(rx.match(opens) for rx in lex.reason_cues) else "problem"), start
     return next(k for k in kinds if k != "measure"), start
 
 
