@@ -673,3 +673,12 @@ def test_a_problems_and_reasons_section_tells_its_reasons_apart():
                      ("measure", "加强资助政策宣传。")]
     found = [(s.kind, s.text) for s in extract_text(CAUSE_IN_THE_PROBLEM).statements]
     assert found == [("problem", "因受疫情影响，部分线下演出未能按期举办"), ("problem", "部分活动预算成本偏高。")]
+
+
+@pytest.mark.parametrize("heading", ["四、差距与不足", "四、存在的差距", "四、薄弱环节"])
+def test_more_ways_reports_head_their_shortcomings(heading):
+    text = (f"某县2023年度村级服务站项目绩效自评报告\n{heading}\n一是部分村级服务站运行经费保障不足。二是群众知晓率不高。\n"
+            "五、改进措施\n加强政策宣传。\n")
+    found = [(s.kind, s.text, s.source) for s in extract_text(text).statements]
+    assert found == [("problem", "部分村级服务站运行经费保障不足。", "section"), ("problem", "群众知晓率不高。", "section"),
+                     ("measure", "加强政策宣传。", "section")]
