@@ -682,3 +682,11 @@ def test_more_ways_reports_head_their_shortcomings(heading):
     found = [(s.kind, s.text, s.source) for s in extract_text(text).statements]
     assert found == [("problem", "部分村级服务站运行经费保障不足。", "section"), ("problem", "群众知晓率不高。", "section"),
                      ("measure", "加强政策宣传。", "section")]
+
+
+@pytest.mark.parametrize("heading", ["五、下一步工作思路", "五、今后工作打算", "五、改进举措"])
+def test_more_ways_reports_head_their_measures(heading):
+    text = (f"某县2023年度村级服务站项目绩效自评报告\n四、存在问题\n部分村级服务站运行经费保障不足。\n{heading}\n"
+            "一是积极争取上级补助资金。二是加强服务站日常管理。\n")
+    found = [(s.kind, s.text, s.source) for s in extract_text(text).statements]
+    assert found[1:] == [("measure", "积极争取上级补助资金。", "section"), ("measure", "加强服务站日常管理。", "section")]
