@@ -690,3 +690,10 @@ def test_more_ways_reports_head_their_measures(heading):
             "一是积极争取上级补助资金。二是加强服务站日常管理。\n")
     found = [(s.kind, s.text, s.source) for s in extract_text(text).statements]
     assert found[1:] == [("measure", "积极争取上级补助资金。", "section"), ("measure", "加强服务站日常管理。", "section")]
+
+
+@pytest.mark.parametrize("heading", ["三、未达标原因", "三、未达到目标的原因", "三、未完成的原因"])
+def test_more_ways_reports_head_their_reasons(heading):
+    text = f"某县2023年度农村公路养护项目绩效自评报告\n{heading}\n部分乡镇养护资金下达较晚。\n"
+    found = [(s.kind, s.text, s.source) for s in extract_text(text).statements]
+    assert found == [("reason", "部分乡镇养护资金下达较晚。", "section")]
