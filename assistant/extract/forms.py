@@ -31,7 +31,8 @@ from assistant.extract.labels import Label, label_words, lookup_label, normalise
 from assistant.extract.layout import Cell
 from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LINE, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket, rejoin_split_labels,
                                       unwrap)
-from assistant.extract.tables import build_indicator, declared_unit, FilledLabels, ParsedCells, tables_lexicon, numbers_columns, template_instruction
+from assistant.extract.tables import (OTHER_RATE, PASSED_OVER, ROW_NUMBER, build_indicator, declared_unit, FilledLabels, ParsedCells,
+                                      tables_lexicon, numbers_columns, template_instruction)
 from assistant.model import Budget, Indicator, Project
 
 _SPACES = re.compile(r"\s+")
@@ -1544,7 +1545,7 @@ def _glued_budget(atoms: list[Atom], k: int, roles: list[str], text: str) -> Bud
         return None
     b = Budget(end=m.end(1))
     for role, value in ranked[0].items():
-        if role not in _PASSED_OVER:
+        if role not in PASSED_OVER:
             setattr(b, role, value)
     return b
 
@@ -1582,17 +1583,10 @@ def _plausible_budget(values: dict[str, float]) -> bool:
     return _column_misfit(values) == 0
 
 
-# budget columns the reader passes over (tables.yaml § budget.columns): 行次, amounts other
-# than the budget and its execution (统筹整合资金数, 全年到位资金 …) and rates other than the
-# execution rate (预算到位)
-ROW_NUMBER, OTHER_AMOUNT, OTHER_RATE = "row_no", "other_amount", "other_rate"
-_PASSED_OVER = (ROW_NUMBER, OTHER_AMOUNT, OTHER_RATE)
-
-
 def _assign(roles: list[str], values: list[tuple[str, int, int]], atoms, k, text, v) -> Budget:
     b = Budget(start=atoms[k].start, end=values[-1][2])
     roles = [r for r in roles if r != "reason"]
-    if any(r in _PASSED_OVER for r in roles):
+    if any(r in PASSED_OVER for r in roles):
         _assign_around_rates(b, roles, values)
         b.unit = _money_unit(text, atoms, k)
         return b
@@ -1644,9 +1638,9 @@ def _assign_around_rates(b: Budget, roles: list[str], values: list[tuple[str, in
             amounts = amounts[len(amounts) - len(columns):] if columns else []
         # fewer amounts than columns: the columns the reader keeps first, then the first ones
         chosen = max(combinations(range(len(columns)), len(amounts)),
-                     key=lambda c: (sum(columns[i] not in _PASSED_OVER for i in c), [-i for i in c]))
+                     key=lambda c: (sum(columns[i] not in PASSED_OVER for i in c), [-i for i in c]))
         for i, t in zip(chosen, amounts):
-            if columns[i] not in _PASSED_OVER:
+            if columns[i] not in PASSED_OVER:
                 setattr(b, columns[i], _as_float(t))
     if b.rate is None and "rate" in roles:
         b.rate = _derived_rate(b.adjusted or b.initial, b.executed)

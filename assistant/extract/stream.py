@@ -228,7 +228,7 @@ def unwrap(text: str, atoms: list[Atom]) -> list[Atom]:
 
 
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff（）()、]+$")
-SPLIT_LABEL_REACH = 8        # atoms a merged label cell's second half may stand after its first
+SPLIT_LABEL_REACH = 8        # pieces (runs of glued atoms, or rows) a label's second half may stand after its first
 
 
 def label_halves(first: str, second: str, before_second: str = "") -> bool:

@@ -123,6 +123,13 @@ class ParsedCells:
     annual_label_only: bool = False
 
 
+# budget columns the readers pass over (tables.yaml § budget.columns): 行次, amounts other
+# than the budget and its execution (统筹整合资金数, 全年到位资金 …) and rates other than the
+# execution rate (预算到位)
+ROW_NUMBER, OTHER_AMOUNT, OTHER_RATE = "row_no", "other_amount", "other_rate"
+PASSED_OVER = (ROW_NUMBER, OTHER_AMOUNT, OTHER_RATE)
+
+
 class FilledLabels:
     """The current first/second level, filled down as merged cells are."""
 
@@ -494,7 +501,7 @@ def _read_budget(rows: list[Row], lex: dict) -> Budget | None:
             for role, cell in zip([None] * shift + roles, data.cells):
                 if role == "reason" and cell.text and not template_instruction(cell.text):
                     budget.reason, budget.reason_start, budget.reason_end = cell.text, cell.start, cell.end
-                elif role and role not in ("reason", "row_no", "other_amount", "other_rate"):
+                elif role and role != "reason" and role not in PASSED_OVER:
                     setattr(budget, role, _number(cell.text) if role in ("rate", "weight", "score")
                             else _amount(cell.text))
             return budget
