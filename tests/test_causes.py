@@ -195,6 +195,8 @@ def test_the_project_reason_cells_are_read_too():
     ("该项目预算执行率为72.5%，资金支付进度缓慢", True),
     ("该项目预算执行率为97.6%，但存在挤占挪用专项资金的情况", True),
     ("绩效指标未量化，无法考核", True),
+    ("无", False),                      # a cell that names nothing to put right
+    ("已完成。", False),
 ])
 def test_when_no_measure_is_needed(text, needed):
     assert needs_measure(read_cause(text))[0] is needed

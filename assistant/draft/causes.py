@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.draft.sentences import drafting
+from assistant.extract.splitting import is_skippable
 from assistant.lexicon import LexiconError, builtin, derived
 from assistant.messages import say
 
@@ -214,6 +216,9 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     needs no measure (厉行节约, a planned budget change), or all it states is an execution
     rate or a deduction within the materiality bounds of lexicons/checks.yaml."""
     causes = [f.cause for f in reading.causes]
+    if not causes and is_skippable(reading.text):
+        # 「无」, 「已完成」, 「不涉及」, a figure restated: nothing to put right
+        return False, drafting("measures.nothing_to_answer")
     if causes and all(c.no_measure for c in causes):
         return False, causes[0].no_measure or ""
     if not causes or all(c.theme == "BUDGET_EXECUTION" and c.code == "PAYMENT_SLOW" for c in causes):
