@@ -33,6 +33,7 @@ class Cause:
     follow_up: str | None = None
     no_measure: str | None = None
     effect: int = 0                   # 0 a root cause, 1 the work's progress, 2 the spending
+    subjects: tuple[str, ...] = ()    # what it is about (资金下达 …), read with its predicate
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ def cause_book() -> CauseBook:
         cause = Cause(code=c["code"], label=c["label"], theme=c["theme"],
                       cues=tuple(str(x) for x in c.get("cues") or ()),
                       moves=tuple(c.get("moves") or ()), follow_up=c.get("follow_up"),
-                      no_measure=c.get("no_measure"), effect=_effect(c))
+                      no_measure=c.get("no_measure"), effect=_effect(c),
+                      subjects=tuple(str(x) for x in c.get("subjects") or ()))
         causes.append(cause)
         for cue in cause.cues:
             by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
@@ -108,13 +110,13 @@ def cause_book() -> CauseBook:
     # late is the 报送, not the 工程. A subject's phrase may not reach its late word over
     # another cause's subject.
     owners: dict[str, set[str]] = {}
-    for c in data["causes"]:
-        for subject in c.get("subjects") or ():
-            owners.setdefault(str(subject), set()).add(c["code"])
+    for cause in causes:
+        for subject in cause.subjects:
+            owners.setdefault(subject, set()).add(cause.code)
     for c, cause in zip(data["causes"], causes):
         deviations += [(rx, cause) for rx in _compiled(c, "deviations", cause.code)]
         phrases += [(rx, cause) for rx in _compiled(c, "patterns", cause.code)]
-        subjects, named = c.get("subjects") or [], c.get("predicate")
+        subjects, named = cause.subjects, c.get("predicate")
         if subjects and named:
             said: list[str] = []
             for predicate in [named] if isinstance(named, str) else named:

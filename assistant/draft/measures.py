@@ -117,14 +117,11 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None) 
     `max_items`, and a move for every theme of the problem not yet answered (which may take
     the points past max_items, never the follow-up's place); at least `min_items`.  With no
     cause read, the `likely` cause's moves lead, except those that presume a cause."""
-    bank = _bank()
     plan: list[str] = []
 
     def add(ref: str | None) -> None:
-        if ref and ref not in plan:
-            theme, _, move = ref.partition(".")
-            if theme in bank and any(m["id"] == move for m in bank[theme]["moves"]):
-                plan.append(ref)
+        if ref and ref not in plan and _move(ref) is not None:
+            plan.append(ref)
 
     causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
     read = {f.cause.code for f in reading.causes}
@@ -255,13 +252,12 @@ def _cause_index() -> tuple[Any, list[Cause], frozenset[str]]:
     """BM25 (bm25s) over each cause's words, the causes, and the words they know."""
     import bm25s
 
-    raw = {c["code"]: c for c in builtin("causes.yaml")["causes"]}
     causes: list[Cause] = []
     docs: list[list[str]] = []
     for cause in cause_book().causes:
         if cause.no_measure or not cause.cues:
             continue
-        parts = [cause.label, *cause.cues, *(str(x) for x in raw.get(cause.code, {}).get("subjects") or ())]
+        parts = [cause.label, *cause.cues, *cause.subjects]
         for ref in cause.moves:
             move = _move(ref)
             if move is not None and not move.get("premise"):

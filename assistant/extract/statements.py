@@ -85,7 +85,6 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     return _dedupe(out)
 
 
-_SENTENCE_END = "。！？!?；;"
 _CLAUSE_OPEN = "，,、：:"
 _AT_TEXT_END = re.compile(r"[\s，,、：:]*\Z")     # only white space or a clause's comma left
 
@@ -101,11 +100,11 @@ def _complete(text: str, start: int, end: int) -> int | None:
         return end                      # (text follows: no slice of the rest, however long)
     rest = text[end:].strip()
     body = text[start:end].rstrip() + rest
-    if not body or body[-1] in _SENTENCE_END or body[-1] in "”」』）)":
+    if not body or _SENTENCE_STOP.match(body, len(body) - 1) or body[-1] in "”」』）)":
         return end
-    last = max(body.rfind(c) for c in _SENTENCE_END)
-    if last >= 0:
-        return start + last + 1
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(body)]
+    if stops:
+        return start + stops[-1]
     return None if body[-1] in _CLAUSE_OPEN else end
 
 
