@@ -34,6 +34,7 @@ class Cause:
     no_measure: str | None = None
     effect: int = 0                   # 0 a root cause, 1 the work's progress, 2 the spending
     subjects: tuple[str, ...] = ()    # what it is about (资金下达 …), read with its predicate
+    generic: bool = False             # only how the work was regarded (重视不够): yields to a concrete cause
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def cause_book() -> CauseBook:
                       cues=tuple(str(x) for x in c.get("cues") or ()),
                       moves=tuple(c.get("moves") or ()), follow_up=c.get("follow_up"),
                       no_measure=c.get("no_measure"), effect=_effect(c),
-                      subjects=tuple(str(x) for x in c.get("subjects") or ()))
+                      subjects=tuple(str(x) for x in c.get("subjects") or ()),
+                      generic=bool(c.get("generic")))
         causes.append(cause)
         for cue in cause.cues:
             by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
@@ -199,9 +201,10 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
         hit = next(((m, cause) for rx, cause in book.deviations if (m := rx.search(text or ""))), None)
         if hit is not None:
             found.append(Found(hit[1], hit[0].group(0), hit[0].start(), False))
-    # a cause a marker introduces first; then root causes before the late work and the
-    # unspent money they explain (lexicons/causes.yaml § effect), each in the text's order
-    found.sort(key=lambda f: (not f.marked, 0 if f.marked else f.cause.effect, f.start))
+    # a cause a marker introduces first; then root causes (a concrete one before a mere
+    # attitude, lexicons/causes.yaml § generic) before the late work and the unspent money
+    # they explain (§ effect), each in the text's order
+    found.sort(key=lambda f: (not f.marked, (0, False) if f.marked else (f.cause.effect, f.cause.generic), f.start))
     reading.causes = found
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
     reading.deviation = next((c for c in clauses if _SHORTFALL.search(c)),
