@@ -2545,3 +2545,77 @@ def test_a_budget_row_with_a_row_number_other_amounts_and_an_arrival_rate():
     b = project.budget
     assert (b.adjusted, b.executed, b.rate, b.unit) == (120.0, 96.0, 80.0, "万元")
     assert not hasattr(b, "other_amount") and "other_rate" not in b.to_dict()
+
+
+# A 批复表 whose value heading spans two sub-headings printed on the line below the header
+# (written for this test).
+SUBHEADED_VALUES = (
+    "项目支出绩效目标批复表 | ||||||\n"
+    "项目名称 | 农民夜校培训 | ||||\n"
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标标准或依据 |\n"
+    "2023年实际实现值 | 预期2024年实现值 | |||||\n"
+    "产出指标 | 数量指标 | 培训农民人次 | 1200人次 | ||||\n"
+    "质量指标 | 培训合格率 | 95% | |||||\n"
+)
+
+
+def test_sub_headings_under_a_merged_heading_are_no_indicator():
+    rows = _rows(SUBHEADED_VALUES, "name", "target")
+    assert rows == [("培训农民人次", "1200人次"), ("培训合格率", "95%")]
+
+
+# The second page of a 自评表 whose 指标性质 · 指标值 · 度量单位 columns stand apart, its
+# header and the first row's label on the page before; the page lost its empty 完成值 cells
+# (written for this test).
+SPLIT_TARGET_PAGE = (
+    "项目名称 | 城乡居民医保参保工作经费 | ||||\n"
+    "参保缴费资料归档及时率 | = | 100 | % | 5 | ||||||\n"
+    "成本指标 | 参保宣传印刷成本 | ≤ | 30000 | 元 | 5 | |||||\n"
+    "参保缴费代办成本 | = | 2 | 元/人 | 5 | ||||||\n"
+    "效益指标 | 社会效益指标 | 参保政策群众知晓率 | ≥ | 90 | % | 15 | ||||\n"
+    "满意度指标 | 服务对象满意度指标 | 参保群众满意度 | ≥ | 90 | % | 10 | ||||\n"
+)
+
+
+def test_a_continued_page_keeps_the_rows_above_its_first_label():
+    text = SPLIT_TARGET_PAGE.split("\n", 1)[1]
+    [project] = extract_text(text, "续页.txt").projects
+    rows = [(i.name, i.target, i.actual, i.weight) for i in project.indicators]
+    assert rows[0] == ("参保缴费资料归档及时率", "=100%", None, 5)
+    assert ("参保缴费代办成本", "=2元/人", None, 5) in rows
+    assert len(rows) == 5
+
+
+# A converter's 「═」 for ＝ in a 指标性质 cell (written for this test).
+BOX_EQUALS = (
+    "项目名称 | 学生营养餐补助资金 | ||||\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 分值 | 得分 |\n"
+    "| 产出指标 | 数量指标 | 受助学生人数 | ≧ | 1200 | 人 | 1230 | 20 | 20 |\n"
+    "| 成本指标 | 生均补助标准达标率 | ═ | 100 | % | 100% | 10 | 10 |\n"
+)
+
+
+def test_a_box_drawing_equals_sign_is_a_comparator():
+    rows = _rows(BOX_EQUALS, "name", "target", "actual")
+    assert rows == [("受助学生人数", "≧1200人", "1230"), ("生均补助标准达标率", "═100%", "100%")]
+
+
+# Rows numbered 指标1. 指标2. … laid out with spaces; some left with empty cells, one cost
+# per person and day (written for this test).
+NUMBERED_SPACED = (
+    "项目名称 食品安全抽检经费\n"
+    "一级\n指标\n二级指标 三级指标 指标值 完成值\n"
+    "质量指标 指标1.食品抽检完成率 100% 100%\n"
+    "指标2.不合格食品处置率\n"
+    "指标3.抽检结果公开率 100% 100%\n"
+    "成本指标 指标1.检验人员培训成本 300元/人、天 260元/人、天\n"
+    "指标2.单批次抽检平均费用\n"
+    "指标3.快检试剂平均费用\n"
+)
+
+
+def test_numbered_rows_with_empty_cells_stay_rows_and_a_cost_per_day_is_a_value():
+    rows = _rows(NUMBERED_SPACED, "name", "target", "actual")
+    assert rows == [("食品抽检完成率", "100%", "100%"), ("不合格食品处置率", None, None),
+                    ("抽检结果公开率", "100%", "100%"), ("检验人员培训成本", "300元/人、天", "260元/人、天"),
+                    ("单批次抽检平均费用", None, None), ("快检试剂平均费用", None, None)]

@@ -1054,7 +1054,9 @@ def _continued_rows(atoms: list[Atom], stop: int, text: str, v: FormVocab,
             continue
         reading = _by_schemas(table, text, v, schemas)
         first = next((n for n, r in enumerate(reading.rows) if r.labels), len(reading.rows))
-        # above the first label: the page's head (a site's byline …)
+        while first < len(reading.rows) and first > 0 and _quantified_row(reading.rows[first - 1], v):
+            first -= 1        # the group's first label on the page before, its rows on this one
+        # above the first label and those rows: the page's head (a site's byline …)
         reading = Reading(rows=reading.rows[first:], cost=reading.cost, trailing_labels=reading.trailing_labels)
         if _trusted_table(reading, v):
             return _indicators_of(reading, lexicon)
@@ -1143,6 +1145,12 @@ def _valued(row: ParsedRow, v: FormVocab) -> bool:
         return False
     return _quantified(target.text, v) or actual is not None and bool(actual.text.strip()) \
         and (is_value(target.text, v) or is_value(actual.text, v))
+
+
+def _quantified_row(row: ParsedRow, v: FormVocab) -> bool:
+    """A row with a name and a quantified target (=100%, ≤10次): no page head reads so."""
+    target = row.values.get("target")
+    return bool(row.name.text.strip()) and target is not None and _quantified(target.text, v)
 
 
 def _quantified(text: str, v: FormVocab) -> bool:

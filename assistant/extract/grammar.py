@@ -28,7 +28,7 @@ from typing import Any
 
 from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.labels import Label, damaged_label, label_words, lookup_label, normalise
-from assistant.extract.stream import _PERCENT, CELL, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
+from assistant.extract.stream import _PERCENT, CELL, COMPARATORS, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
 from assistant.lexicon import derived
 
 INF = math.inf
@@ -38,6 +38,7 @@ JUNK_COST = 2.0          # an atom read as no cell at all
 JUNK_NUMBER_COST = 1.0   # a stray number (a row number, a group's weight)
 JUNK_PLACEHOLDER = 0.1   # 指标2：, ……
 JUNK_ROW_NUMBER = 0.3    # a 序号 / 行次 column before the name
+JUNK_NAMED = 8.0         # a numbered name (指标4.…): it opens a row, even one whose cells are empty
 OPEN_CLAUSE = 1.5        # a cell cut right after a comma, the text running on
 SHORT_NAME = 1.0         # a name of two characters (「滞后」 is a predicate's rest)
 SHORT_TEXT = 1.5         # a reason or problem cell of fewer than four characters
@@ -88,7 +89,7 @@ KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "we
 
 _COMPARISONS = "不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过"
 _VALUE = re.compile(
-    r"^(?:[≥≤<>=＞＜＝≧≦]{1,2}|" + _COMPARISONS + r"|达到|约|≈|±"
+    rf"^(?:[{COMPARATORS}]{{1,2}}|" + _COMPARISONS + r"|达到|约|≈|±"
     r"|(?:较上年|比上年|超上年)?(?:增加|增长|增收|增|减少|减|提高|提升|下降|降低|超))?"
     r"[-+]?\d+(?:\.\d+)?(?:[-~～至]\d+(?:\.\d+)?)?"
     r"(?:%|％|‰|[\u4e00-\u9fffA-Za-z/／㎡²³·]{1,8})?(?:[（(][^）)]{1,8}[）)])?(?:以上|以下|以内|及以上|左右)?$")
@@ -108,10 +109,10 @@ NAME_AFTER_NUMBER = 2.0
 _LEADING_NUMBER = re.compile(r"^\d{1,3}(?:\.\d+)?")
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
 _NATURE_WORDS = "定性|定量|正向|反向|区间"
-_NATURE = re.compile(rf"^(?:[≥≤<>=＞＜＝≧≦]{{1,2}}|{_NATURE_WORDS})$")
+_NATURE = re.compile(rf"^(?:[{COMPARATORS}]{{1,2}}|{_NATURE_WORDS})$")
 _NATURE_WORD = re.compile(rf"^(?:{_NATURE_WORDS})$")
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
-_IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
+_IN_NAME_VALUE = re.compile(r"[≥≤＞＜≧≦═]|[<>=]\s*\d|\d\s*[%％]")   # a value inside a name
 _WEIGHT_AFTER = re.compile(r"\d{1,3}(?:\.\d+)?\s*分?$")
 _GLUED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?(?=[\u4e00-\u9fff:：%])")   # 管理2可行性
 # a small number glued between words, not a count (3个, 2人次): a weight or score run into the text
@@ -125,6 +126,8 @@ _WEIGHT_PIECE = re.compile(r"^分[)）]$")
 _CUT_SHORT = re.compile(r"(?:\.{3,}|…+)$")
 _BARE_UNIT = re.compile(f"^{UNIT_RATIO}$")
 _BARE_UNIT_END = re.compile(f"(?<![（(]){UNIT_RATIO}$")
+# a number and its unit per unit (180元/人、天, 5.5万元/公里): a value, never the start of a name
+_RATIO_VALUE_START = re.compile(rf"^\d+(?:\.\d+)?\s*{UNIT_RATIO}")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HAN_EDGE = re.compile(r"[\u4e00-\u9fff]")
@@ -692,7 +695,7 @@ def _is_vocab_word(t: str) -> bool:
 def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
     if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab) or _numbered(t, vocab, name=True):
         return INF
-    if t[0] in "≥≤<>=＞＜＝≧≦%％,，、。；;:：)）" or _CUT_SHORT.search(t):
+    if t[0] in COMPARATORS + "%％,，、。；;:：)）" or _CUT_SHORT.search(t) or _RATIO_VALUE_START.match(t):
         return INF                      # 「中央专款分配合规........」: a site cut the text short
     if vocab.placeholder.match(t) or vocab.not_name.match(t):
         return INF
@@ -876,6 +879,9 @@ def _junk_cost(t: str, vocab: FormVocab, parted: bool = False) -> float:
         return JUNK_PLACEHOLDER
     if _ROW_NUMBER.match(t):
         return JUNK_ROW_NUMBER
+    if (m := vocab.name_mark.match(t)) and len(_HAN.findall(t, m.end())) >= 2 \
+            and lookup_label(t[m.end():].strip()) is None and damaged_label(t[m.end():].strip()) is None:
+        return JUNK_NAMED         # 「指标4.不合格产品处置率」 with its cells left empty: still a row
     if _NUMBER.match(t) or re.fullmatch(r"[（(]?\d+(?:\.\d+)?\s*分?[)）]?", t):
         return JUNK_NUMBER_COST
     return JUNK_COST + 0.1 * min(len(t), 20)

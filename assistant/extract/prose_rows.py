@@ -46,6 +46,7 @@ from assistant.extract.formvocab import FormVocab, vocab
 from assistant.extract.grammar import as_number, as_weight
 from assistant.extract.labels import Label, lookup_label, printed_label
 from assistant.extract.layout import Cell, stripped_cell
+from assistant.extract.stream import COMPARATORS
 from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon
 from assistant.model import Indicator, Project
 
@@ -77,7 +78,7 @@ _LABEL_PIECE = re.compile(r"[,，;；:：。\n]")
 _LINE = re.compile(r"[^\n]+")
 _COLON = re.compile(r"[:：]")
 # a listed item: a name, then a comparator and a number, or a comma and a short value
-_CMP = "≥≤≧≦<>=＞＜＝"                                    # the comparators a target opens with
+_CMP = COMPARATORS
 _LISTED = re.compile(rf"(?P<name>[^,，;；:：。{_CMP}\n]{{2,40}}?)\s*(?:"
                      rf"(?P<value>[{_CMP}]{{1,2}}\s*\d[^,，;；。\n]{{0,20}})"
                      r"|[,，](?P<value2>[^,，;；:：。\n]{1,12}))\s*[;；。]?$")

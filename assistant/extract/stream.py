@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.extract.formvocab import FormVocab
+from assistant.extract.formvocab import YEAR, FormVocab
 from assistant.extract.labels import lookup_label
 
 GLUE_DIGIT, GLUE_CLASS, GLUE_BRACKET, GLUE_VOCAB, SPACE, COLUMN, LINE, CELL = range(8)
@@ -42,17 +42,18 @@ COSTS: dict[int, tuple[float, float]] = {
 }
 
 _SEPARATOR = re.compile(r"[ \t\u3000\xa0\r\n|｜]+")
-_COMPARATORS = "≥≤<>=＞＜＝≧≦"
+# the comparators a target opens with; 「═」 is a converter's ＝ (a box-drawing double line)
+COMPARATORS = "≥≤<>=＞＜＝≧≦═"
 _PERCENT = "%％‰"
 _DASHES = "一—－-"
 # a unit of measure per unit (元/册, 万元/块, 件/套) standing before a number
 UNIT_RATIO = r"(?:万元|[\u4e00-\u9fff])[/／][\u4e00-\u9fff]{1,3}"
-_UNIT_RATIO = re.compile(UNIT_RATIO + r"(?=[\d≥≤<>=＞＜＝≧≦])")
+_UNIT_RATIO = re.compile(UNIT_RATIO + rf"(?=[\d{COMPARATORS}])")
 
 
 # Across a space, a comparator and its number, or a number and its unit, are one value
 # (「>= 98 %(百分比)」, 「300 公里」).
-_BARE_COMPARATOR = re.compile(r"^[≥≤<>=＞＜＝≧≦]{1,2}$")
+_BARE_COMPARATOR = re.compile(rf"^[{COMPARATORS}]{{1,2}}$")
 _ONE_SPACE = " \u3000"
 _UNIT_AFTER_NUMBER = re.compile(r"^(?:[%％‰]|[\u4e00-\u9fff]{1,3}$)")
 VALUE_JOIN = 0.2
@@ -78,7 +79,7 @@ WRAP = (1.5, 0.1)                       # a wrapped cell's rest, moved under its
 WRAP_MIN = 8                            # display columns a cell fills before it wraps
 # a whole value (a number, a per cent, a comparator and a quantity): a cell of its own,
 # never the rest of a wrapped one
-_NUMBER_PIECE = re.compile(r"^(?:[≥≤<>=＞＜＝≧≦]{1,2})?[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{1,4})?$")
+_NUMBER_PIECE = re.compile(rf"^(?:[{COMPARATORS}]{{1,2}})?[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{{1,4}})?$")
 # a section heading (（二）) run on after a value, in a page flattened to one line
 GLUED_SECTION = re.compile(r"(?<=[\d%％])[（(][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff])")
 _ELLIPSIS_AFTER_DIGIT = re.compile(r"(?<=\d)(?:…+|\.{3,})")
@@ -329,7 +330,7 @@ def _cls(ch: str) -> str:
         return "."
     if ch in _PERCENT:
         return "%"
-    if ch in _COMPARATORS:
+    if ch in COMPARATORS:
         return "<"
     if "\u4e00" <= ch <= "\u9fff":
         return "h"
@@ -340,6 +341,9 @@ def _cls(ch: str) -> str:
 
 def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: list[Atom]) -> None:
     """Part one run of text without separators at its glued boundaries."""
+    if YEAR.search(text, start, end) and vocab.column_role(text[start:end], fuzzy=False) is not None:
+        out.append(Atom(text[start:end], start, end, gap))
+        return                          # 「预期2024年实现值」: a heading with a year inside, one cell
     cuts: dict[int, int] = {}
     for m in vocab.terms.finditer(text, start, end):
         for at in (m.start(), m.end()):
@@ -450,7 +454,7 @@ def _class_table() -> dict[int, str]:
     table = {ord(ch): "d" for ch in "0123456789"}
     table[ord(".")] = "."
     table.update({ord(ch): "%" for ch in _PERCENT})
-    table.update({ord(ch): "<" for ch in _COMPARATORS})
+    table.update({ord(ch): "<" for ch in COMPARATORS})
     table.update({c: "h" for c in range(0x4E00, 0xA000)})
     table.update({ord(ch): "a" for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"})
     return table

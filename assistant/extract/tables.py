@@ -179,6 +179,8 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
         if _find_header([row], lex) == 0:
             header = _header(row, lex)
             continue
+        if len(row.nonempty) >= 2 and all(_column_role(c.text) for c in row.nonempty):
+            continue              # 「2021年实际实现值 | 预期2022年实现值」: headings under a merged one
         if numbers_columns([c.text for c in row.nonempty]):
             continue              # 「列次 1 2 3 …」
         parsed = _parse_row(row.cells, header)
