@@ -474,6 +474,20 @@ def test_the_same_finding_in_several_projects_is_one_main_problem():
     ("实际参保人数少于预期，补助资金结余", "ESTIMATE_INACCURATE"),
     # those who carry it out misread what they carry out
     ("个别乡镇对项目实施方案理解不到位，建设内容调整随意", "SKILL_LOW"),
+    # a 未完成原因 cell that says the work goes on
+    ("项目仍在实施", "PROGRESS_SLOW"),
+    # money from above not yet arrived
+    ("省级补助资金尚未下达", "FUNDS_LATE"),
+    # the settlement still pending, its verb first
+    ("道路工程尚未办理竣工决算", "SETTLEMENT_PENDING"),
+    # the approval came late
+    ("设计方案批复时间较晚，项目开工推迟", "DECLARATION_LATE"),
+    # a target set apart from what the project does
+    ("部分绩效目标设定与年度工作任务不匹配", "TARGET_MISMATCH"),
+    # the order of procurement turned round
+    ("个别维修项目先施工后招标", "PROCUREMENT_IRREGULAR"),
+    # no way of self-evaluating set up: the self-evaluation, not rules at large
+    ("单位尚未建立绩效自评复核制度", "SELF_EVAL_LOOSE"),
 ])
 def test_a_cause_is_read_from_its_grammar(text, code):
     assert read_cause(text).primary is not None and read_cause(text).primary.cause.code == code
