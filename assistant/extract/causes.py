@@ -1,0 +1,208 @@
+"""Cause-first reading of a problem or reason: object, deviation and causes.
+
+`read_cause("由于上级资金下达较晚，项目支付进度缓慢，执行率为79.44%")` →
+Reading(object="项目", deviation="支付进度缓慢", causes=[FUNDS_LATE, PAYMENT_SLOW], figure="79.44%").
+
+Causes and their cue words are data (lexicons/causes.yaml); the cause a marker introduces
+(由于、因、主要原因是 …) comes first, then the others in the order the text names them.
+Extraction tags a statement's themes with them where its own theme cues find none
+(themes.py); drafting answers each cause with its moves (assistant/draft/measures.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.lexicon import LexiconError, builtin, derived
+from assistant.messages import say
+
+
+@dataclass(frozen=True)
+class Cause:
+    code: str
+    label: str
+    theme: str
+    cues: tuple[str, ...]
+    moves: tuple[str, ...]            # THEME.move_id, best first
+    follow_up: str | None = None
+    no_measure: str | None = None
+    effect: int = 0                   # 0 a root cause, 1 the work's progress, 2 the spending
+    subjects: tuple[str, ...] = ()    # what it is about (资金下达 …), read with its predicate
+    generic: bool = False             # only how the work was regarded (重视不够): yields to a concrete cause
+
+
+@dataclass(frozen=True)
+class Found:
+    cause: Cause
+    cue: str
+    start: int                        # offset of the cue in the statement
+    marked: bool                      # introduced by a cause marker (由于、因 …)
+
+
+@dataclass
+class Reading:
+    text: str
+    causes: list[Found] = field(default_factory=list)     # primary first
+    object: str = ""                  # what fell short (项目、资金、指标 …)
+    deviation: str = ""               # the clause that states the shortfall
+    figure: str = ""                  # the first figure stated (79.44%)
+
+    @property
+    def primary(self) -> Found | None:
+        return self.causes[0] if self.causes else None
+
+
+@dataclass(frozen=True)
+class CauseBook:
+    causes: tuple[Cause, ...]
+    markers: tuple[str, ...]
+    effect_markers: tuple[str, ...]
+    finder: re.Pattern
+    by_cue: dict
+    phrases: tuple[tuple[re.Pattern, Cause], ...] = ()    # subject … predicate, per cause
+    deviations: tuple[tuple[re.Pattern, Cause], ...] = ()  # a shortfall a cause stands for
+
+    def matches(self, source: str) -> list[tuple[int, str, Cause]]:
+        """(start, words, cause) of every cue and phrase in `source`, left to right, none
+        overlapping another (at one place the longest wins, as the cue finder does alone)."""
+        found = [(m.start(), m.end(), m.group(0), self.by_cue[m.group(0)]) for m in self.finder.finditer(source)]
+        if self.phrases:
+            for rx, cause in self.phrases:
+                found += [(m.start(), m.end(), m.group(0), cause) for m in rx.finditer(source)]
+            found.sort(key=lambda f: (f[0], f[0] - f[1]))
+            kept, end = [], -1
+            for f in found:
+                if f[0] >= end:
+                    kept.append(f)
+                    end = f[1]
+            found = kept
+        return [(start, words, cause) for start, _, words, cause in found]
+
+
+@derived(maxsize=1)
+def cause_book() -> CauseBook:
+    data = builtin("causes.yaml")
+    causes = []
+    by_cue: dict[str, Cause] = {}
+    for c in data["causes"]:
+        cause = Cause(code=c["code"], label=c["label"], theme=c["theme"],
+                      cues=tuple(str(x) for x in c.get("cues") or ()),
+                      moves=tuple(c.get("moves") or ()), follow_up=c.get("follow_up"),
+                      no_measure=c.get("no_measure"), effect=_effect(c),
+                      subjects=tuple(str(x) for x in c.get("subjects") or ()),
+                      generic=bool(c.get("generic")))
+        causes.append(cause)
+        for cue in cause.cues:
+            by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
+    words = sorted(by_cue, key=len, reverse=True)
+    finder = re.compile("|".join(re.escape(w) for w in words))
+    markers = tuple(sorted(data.get("markers") or (), key=len, reverse=True))
+    effects = tuple(data.get("effect_markers") or ())
+    predicates = data.get("predicates") or {}
+    gap = int(data.get("subject_gap", 6))
+    phrases = []
+    deviations = []
+    # the head of a Chinese noun phrase is its last noun: in 「工程结算资料报送不及时」 what is
+    # late is the 报送, not the 工程. A subject's phrase may not reach its late word over
+    # another cause's subject.
+    owners: dict[str, set[str]] = {}
+    for cause in causes:
+        for subject in cause.subjects:
+            owners.setdefault(subject, set()).add(cause.code)
+    for c, cause in zip(data["causes"], causes):
+        deviations += [(rx, cause) for rx in _compiled(c, "deviations", cause.code)]
+        phrases += [(rx, cause) for rx in _compiled(c, "patterns", cause.code)]
+        subjects, named = cause.subjects, c.get("predicate")
+        if subjects and named:
+            said: list[str] = []
+            for predicate in [named] if isinstance(named, str) else named:
+                if predicate not in predicates:
+                    raise LexiconError(say(f"causes.yaml：原因 {cause.code} 的 predicate '{predicate}' 不在 predicates 下；"
+                                           "请在 predicates 里补上它，或改用其中已有的名称",
+                                           f"causes.yaml: {cause.code}: predicate '{predicate}' is not under predicates"))
+                said += predicates[predicate]
+            others = [w for w, codes in owners.items() if codes != {cause.code}]
+            step = (f"(?:(?!{_alternation(others)})[^，,；;。！？!?\n])" if others else "[^，,；;。！？!?\n]")
+            # a subject right after 与/和/同 is what the real subject is compared with:
+            # in 「目标设置偏低，与预算资金规模不匹配」 the 预算资金 is not what is off
+            phrases.append((re.compile("(?<![与和同跟])" + _alternation(subjects) + rf"{step}{{0,{gap}}}?"
+                                       + _alternation(dict.fromkeys(said))), cause))
+    return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations))
+
+
+def _compiled(entry: dict, key: str, code: str) -> list[re.Pattern]:
+    """The regular expressions a cause lists under `key`; a LexiconError names a bad one."""
+    out = []
+    for pattern in entry.get(key) or ():
+        try:
+            out.append(re.compile(str(pattern)))
+        except re.error as exc:
+            raise LexiconError(say(f"causes.yaml：原因 {code} 的 {key} 中的正则表达式写法有误（{exc}）；请改正这一条",
+                                   f"causes.yaml: {code}: bad regular expression in {key}: {exc}")) from None
+    return out
+
+
+_EFFECTS = {"progress": 1, "spending": 2}
+
+
+def _effect(entry: dict) -> int:
+    name = entry.get("effect")
+    if name is None:
+        return 0
+    if name not in _EFFECTS:
+        raise LexiconError(say(f"causes.yaml：原因 {entry['code']} 的 effect '{name}' 只能是 progress 或 spending；请改正",
+                               f"causes.yaml: {entry['code']}: effect '{name}' must be progress or spending"))
+    return _EFFECTS[name]
+
+
+def _alternation(words) -> str:
+    return "(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_CLAUSE = re.compile(r"[，,；;。！!？?\n]")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
+_SHORTFALL = re.compile(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余|扣|下降")
+_DIGIT = re.compile(r"\d")        # with no shortfall word, a clause of figures (分值12分) names none
+_OBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:资金|项目|指标|工作|任务|进度|执行率)")
+
+
+def read_cause(text: str, extra: list[str] | None = None) -> Reading:
+    """The causes named in `text` (and in `extra`: the project's 未完成原因 cells), primary
+    first, with the clause that states the deviation and the first figure."""
+    book = cause_book()
+    reading = Reading(text=text or "")
+    found: list[Found] = []
+    seen: set[str] = set()
+    for source_no, source in enumerate([text or ""] + list(extra or [])):
+        for start, words, cause in book.matches(source):
+            if cause.code in seen:
+                continue
+            seen.add(cause.code)
+            clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, start)), default=0)
+            lead = source[clause_start:start]
+            after = source[start + len(words):start + len(words) + 16]
+            if any(k in lead for k in book.effect_markers):
+                marked = False             # 「……导致执行率未达」: the effect, not the cause
+            else:
+                marked = any(k in lead for k in book.markers) or any(k in after for k in book.effect_markers)
+            # a cause in the statement itself outranks one only in the joined cells
+            found.append(Found(cause, words, start + 10_000 * source_no, marked))
+    if not found:
+        # no cause named: the shortfall itself, when a cause stands for it (a low execution
+        # rate is slow payment as far as the statement says), so that the draft answers it
+        hit = next(((m, cause) for rx, cause in book.deviations if (m := rx.search(text or ""))), None)
+        if hit is not None:
+            found.append(Found(hit[1], hit[0].group(0), hit[0].start(), False))
+    # a cause a marker introduces first; then root causes (a concrete one before a mere
+    # attitude, lexicons/causes.yaml § generic) before the late work and the unspent money
+    # they explain (§ effect), each in the text's order
+    found.sort(key=lambda f: (not f.marked, (0, False) if f.marked else (f.cause.effect, f.cause.generic), f.start))
+    reading.causes = found
+    clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
+    reading.deviation = next((c for c in clauses if _SHORTFALL.search(c)),
+                             next((c for c in clauses if not _DIGIT.search(c)), ""))
+    obj = _OBJECT.search(reading.deviation)
+    reading.object = obj.group(0) if obj else ""
+    fig = _FIGURE.search(text or "")
+    reading.figure = fig.group(0).replace(" ", "") if fig else ""
+    return reading
