@@ -96,6 +96,9 @@ def custom_lexicon(tmp_path, monkeypatch):
     """Point the lexicon loader at a folder of our own, read afresh."""
     def install(themes_yaml: str):
         (tmp_path / "themes.yaml").write_text(themes_yaml, encoding="utf-8")
+        # no causes: these tests are about the theme cues alone (a statement no cue decides
+        # would otherwise take the theme of its cause)
+        (tmp_path / "causes.yaml").write_text("causes: []\n", encoding="utf-8")
         monkeypatch.setenv("JIXIAO_LEXICONS", str(tmp_path))
         _clear()
     yield install
@@ -134,3 +137,21 @@ def test_cues_that_cannot_be_joined_into_one_pattern_still_tag(custom_lexicon):
     assert tag_themes("机房UPS电源故障两次") == {"FACILITY": "UPS电源故障"}
     assert tag_themes("单位专业人才缺乏") == {"CAPACITY": "专业人才缺乏"}
     assert tag_themes("群众满意度较高") == {OTHER: ""}
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("项目仍在实施", "IMPLEMENTATION"),
+    ("个别维修项目先施工后招标", "INSTITUTION"),
+    ("由于审计部门工作任务重，工程结算审核时间较长", "BUDGET_EXECUTION"),
+    ("村卫生室医生外出务工较多，上门随访难以开展", "EXTERNAL"),
+])
+def test_a_statement_no_theme_cue_knows_takes_the_theme_of_its_cause(text, theme):
+    # the theme cues find nothing; the causes the statement names (causes.yaml) decide
+    tags = tag_themes(text, "reason")
+    assert next(iter(tags)) == theme and tags[theme]
+
+
+def test_a_measure_is_never_themed_by_causes():
+    # a measure names what it answers in theme words; a cause in it is no topic of its own
+    assert tag_themes("对仍在实施的事项按期推进", "measure") == {OTHER: ""}
+    assert tag_themes("对仍在实施的事项按期推进", "reason") == {"IMPLEMENTATION": "仍在实施"}

@@ -95,7 +95,8 @@ def cause_book() -> CauseBook:
         for cue in cause.cues:
             by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
     words = sorted(by_cue, key=len, reverse=True)
-    finder = re.compile("|".join(re.escape(w) for w in words))
+    # no cue at all (a lexicon of patterns only, or of no causes): a finder that finds none
+    finder = re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
     markers = tuple(sorted(data.get("markers") or (), key=len, reverse=True))
     effects = tuple(data.get("effect_markers") or ())
     predicates = data.get("predicates") or {}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from assistant.extract.causes import read_cause
 from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError
 from assistant.messages import say
 
@@ -160,5 +161,15 @@ def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
     chosen = [t for t in lex.themes if score.get(t.code, 0.0) >= t.threshold]
     chosen.sort(key=lambda t: (-score[t.code], order[t.code]))
     if not chosen:
-        return ((OTHER, ""),)
+        return _by_causes(text) if kind != "measure" else ((OTHER, ""),)
     return tuple((t.code, evidence[t.code]) for t in chosen)
+
+
+def _by_causes(text: str) -> tuple[tuple[str, str], ...]:
+    """Where no theme cue decides, the themes of the causes the statement names
+    (lexicons/causes.yaml: 「项目尚在实施中」 is the work's progress, 「先施工后招标」
+    irregular procurement), primary cause first; OTHER when it names none either."""
+    out: dict[str, str] = {}
+    for found in read_cause(text).causes:
+        out.setdefault(found.cause.theme, found.cue)
+    return tuple(out.items()) or ((OTHER, ""),)
