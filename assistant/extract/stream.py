@@ -341,7 +341,8 @@ def _cls(ch: str) -> str:
 
 def _chunk(text: str, start: int, end: int, gap: int, vocab: FormVocab, out: list[Atom]) -> None:
     """Part one run of text without separators at its glued boundaries."""
-    if YEAR.search(text, start, end) and vocab.column_role(text[start:end], fuzzy=False) is not None:
+    if text.find("年", start, end) >= 0 and YEAR.search(text, start, end) \
+            and vocab.column_role(text[start:end], fuzzy=False) is not None:
         out.append(Atom(text[start:end], start, end, gap))
         return                          # 「预期2024年实现值」: a heading with a year inside, one cell
     cuts: dict[int, int] = {}
