@@ -488,6 +488,20 @@ def test_the_same_finding_in_several_projects_is_one_main_problem():
     ("个别维修项目先施工后招标", "PROCUREMENT_IRREGULAR"),
     # no way of self-evaluating set up: the self-evaluation, not rules at large
     ("单位尚未建立绩效自评复核制度", "SELF_EVAL_LOOSE"),
+    # a project over two years: its money carried over as planned
+    ("污水管网工程为跨年度实施项目，剩余资金结转下年使用", "MULTI_YEAR"),
+    # where a thing was put is unfit
+    ("部分水质监测点位布设不合理", "LAYOUT_UNFIT"),
+    # those affected did not agree
+    ("部分农户对青苗补偿金额未达成一致", "DISPUTE"),
+    # the checking verb after what was checked
+    ("年内未对各乡镇项目进度开展督导检查", "MONITORING_WEAK"),
+    # a site chosen badly is a project weighed too little before it began
+    ("个别冷库选址不当，使用率低", "FEASIBILITY_WEAK"),
+    # lacking people of a kind, not their skill
+    ("项目单位缺少专职财务人员", "STAFF_SHORT"),
+    # those served recorded wrongly
+    ("部分补助对象银行账号信息有误，资金被退回", "ELIGIBILITY_LOOSE"),
 ])
 def test_a_cause_is_read_from_its_grammar(text, code):
     assert read_cause(text).primary is not None and read_cause(text).primary.cause.code == code
