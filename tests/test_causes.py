@@ -420,6 +420,12 @@ def test_the_lead_drops_a_preposition_stops_and_pdf_gaps_of_the_problem():
         assert draft_measures(text)[0].sentences[0].text.startswith(lead), text
 
 
+def test_a_clause_opening_with_its_cause_is_no_lead():
+    # 「因…」 says why, not what fell short: no 「针对因……的问题」
+    first = draft_measures("因汛期降雨较多，部分河道清淤工程延期")[0].sentences[0].text
+    assert not first.startswith("一是针对因")
+
+
 def test_the_same_finding_in_several_projects_is_one_main_problem():
     from assistant.draft import draft_report
     from assistant.model import Budget, Indicator

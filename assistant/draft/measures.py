@@ -215,8 +215,8 @@ _PREPOSITIONS = frozenset({"对", "对于", "关于"})
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[是、．.]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[，,、])")
 _LEAD_TAIL = re.compile(r"(?:的?问题|的?情况|的?现象|等)+$")
 _LEAD_NO_SUBJECT = re.compile(r"未|没有|不|尚|仍|有待|存在|较|偏|低于|高于")
-# a cause of its own: 由于…, 受…影响 (not 受资助、受益 …), …导致
-_LEAD_CAUSE = re.compile(r"由于|因为|原因|受[^，,。；;]{0,16}?(?:影响|制约|限制|冲击)|导致|造成")
+# a cause of its own: 由于…, 因… (not 因素), 受…影响 (not 受资助、受益 …), …导致
+_LEAD_CAUSE = re.compile(r"由于|因为|原因|^因(?![素此而])|受[^，,。；;]{0,16}?(?:影响|制约|限制|冲击)|导致|造成")
 
 
 def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], taken: set[str]):
