@@ -697,3 +697,59 @@ def test_more_ways_reports_head_their_reasons(heading):
     text = f"某县2023年度农村公路养护项目绩效自评报告\n{heading}\n部分乡镇养护资金下达较晚。\n"
     found = [(s.kind, s.text, s.source) for s in extract_text(text).statements]
     assert found == [("reason", "部分乡镇养护资金下达较晚。", "section")]
+
+
+def _kinds_and_texts(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, s.text) for s in extract_text(text, "报告.txt").statements]
+
+
+# A self-evaluation report in the outline many counties use (written for these tests).
+LABELLED_LINES = (
+    "（三）存在的问题和原因\n"
+    "存在的问题：一是部分村级项目资金拨付进度偏慢，年底仍有结余。\n"
+    "原因：一是村级报账员业务不熟练；二是部分工程未及时完成结算审计。\n"
+    "（四）下一步拟改进措施\n"
+    "1.一是加强村级报账员业务培训，二是督促施工单位及时报送结算资料。三是按月通报资金拨付进度。\n"
+    "2.严格执行专项资金管理办法。\n"
+)
+
+
+def test_labelled_lines_give_their_kind_to_every_point_of_their_block():
+    got = _kinds_and_texts(LABELLED_LINES)
+    assert ("problem", "部分村级项目资金拨付进度偏慢，年底仍有结余。") in got
+    assert ("reason", "村级报账员业务不熟练") in got
+    assert ("reason", "部分工程未及时完成结算审计。") in got
+    # a numbered item that is itself a list from its first word on is cut into its items
+    measures = [t for k, t in got if k == "measure"]
+    assert measures == ["加强村级报账员业务培训", "督促施工单位及时报送结算资料。", "按月通报资金拨付进度。",
+                        "严格执行专项资金管理办法。"]
+
+
+# Causes announced inside a problem, numbered with a year right after the marker, in PDF
+# text wrapped at a narrow column (written for this test).
+REASONS_ANNOUNCED = (
+    "三、存在的问题\n"
+    "一是部门预算调整率较大，年中追加预算580万元，主要原\n"
+    "因是：1.2024年省级下达的疫情防控补助资金在年中追加，未\n"
+    "列入年初预算。2.2024年县财政将代管的专户资金划入本单位\n"
+    "核算，年初无法预计。\n"
+    "四、改进措施\n"
+    "我局将进一步加强与财政部门的沟通衔接，提高年初预算编\n"
+    "制的完整性，减少年中追加调整。\n"
+)
+
+
+def test_items_announced_as_causes_are_reasons_and_a_narrow_column_wraps():
+    got = _kinds_and_texts(REASONS_ANNOUNCED)
+    assert got[0] == ("problem", "部门预算调整率较大，年中追加预算580万元")
+    reasons = [t.replace("\n", "") for k, t in got if k == "reason"]
+    assert reasons == ["2024年省级下达的疫情防控补助资金在年中追加，未列入年初预算。",
+                       "2024年县财政将代管的专户资金划入本单位核算，年初无法预计。"]
+    measures = [t.replace("\n", "") for k, t in got if k == "measure"]
+    assert measures == ["我局将进一步加强与财政部门的沟通衔接，提高年初预算编制的完整性，减少年中追加调整。"]
+
+
+def test_the_outline_heading_of_unfinished_targets_is_no_problem():
+    text = ("（二）绩效目标完成情况\n1.执行率情况。\n资金到位5万元，执行率100%\n"
+            "2.完成的绩效目标。\n完成村干部培训3期。\n3.未完成的绩效目标。\n无。\n")
+    assert _kinds_and_texts(text) == []

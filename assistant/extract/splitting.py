@@ -27,6 +27,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SENTENCE_END = "。！？!?；;\n"
 _TRIM = " \t\r\n　，,、；;：:|｜"     # a table's bars are never part of a statement
 WRAP_LINE = 30          # a line this long that stops mid-sentence was wrapped
+NARROW_LINE = 20        # … or this long, as wide as the line before, which stopped so too
+WIDTH_SLACK = 3
 _ITEM_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,2}[、.．)）是]|[①②③④⑤⑥⑦⑧⑨⑩]|[#*•·\-]")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％|个百分点)")
 
@@ -35,25 +37,48 @@ def split_points(text: str, start: int, end: int, kind: str | None = None) -> li
     """The single points of `text[start:end]`, as offsets into `text`.  Lead-in sentences
     are kept with what follows in measures and reasons (「加强预算管理，确保项目的科学性。
     在编制年度预算时…」); problems are stated one per sentence however short."""
+    return [(s, e) for s, e, _ in split_led_points(text, start, end, kind)]
+
+
+def split_led_points(text: str, start: int, end: int, kind: str | None = None) -> list[tuple[int, int, bool]]:
+    """`split_points`, each point with whether it is an item of an enumeration announced
+    as causes (「……调整率较大，主要原因是：1.…；2.…」, statements.yaml § reason_lead_re):
+    those items are reasons; the sentences before the announcement keep their kind, the
+    announcement itself left out.  An item that is itself an enumeration from its first
+    word on (「1.一是……，二是……。三是……」) is cut into its items."""
     start, end = _trim(text, start, end)
     if start >= end:
         return []
     run = _enumeration(text, start, end)
     if run:
-        points: list[tuple[int, int]] = []
+        points: list[tuple[int, int, bool]] = []
         first = run[0][0]
-        if not is_preamble(text[start:first]):
-            points += _sentences(text, start, first, kind)
+        lead = _lex().reason_lead.search(text, start, first)
+        if lead is not None:
+            points += [(s, e, False) for s, e in _sentences(text, _past_first_marker(text, start, lead.start()),
+                                                           lead.start(), kind)]
+        elif not is_preamble(text[start:first]):
+            points += [(s, e, False) for s, e in _sentences(text, start, first, kind)]
         for n, (_, body) in enumerate(run):
             stop = run[n + 1][0] if n + 1 < len(run) else end
-            points += _item(text, body, stop)
+            b, e = _trim(text, body, stop)
+            inner = _enumeration(text, b, e)
+            if inner and inner[0][0] == b:
+                points += [(s, t, led or lead is not None) for s, t, led in split_led_points(text, b, e, kind)]
+            else:
+                points += [(s, t, lead is not None) for s, t in _item(text, body, stop)]
         return points
+    # 「1、…」 with no 2: a list cut off after its first item
+    return [(s, e, False) for s, e in _sentences(text, _past_first_marker(text, start, end), end, kind)]
+
+
+def _past_first_marker(text: str, start: int, end: int) -> int:
+    """Where the text of a point opening with the marker of a first item (1、 一是) begins."""
     for rx, chinese in _lex().enumerations:
         m = rx.match(text, start, end)
         if m and m.end() < end and marker_number(m.group("n"), chinese) == 1:
-            start = m.end()             # 「1、…」 with no 2: a list cut off after its first item
-            break
-    return _sentences(text, start, end, kind)
+            return m.end()
+    return start
 
 
 def is_skippable(point: str) -> bool:
@@ -287,10 +312,24 @@ def _wrapped(text: str, i: int) -> bool:
     long and ends in the middle of a sentence, and the next does not open a numbered item."""
     line_start = text.rfind("\n", 0, i) + 1
     line = text[line_start:i].rstrip()
-    if len(line) < WRAP_LINE or not line or line[-1] in _SENTENCE_END + "。.，,：:、)）":
+    if not line or line[-1] in _SENTENCE_END + "。.，,：:、)）":
+        return False
+    if len(line) < WRAP_LINE and not _same_width(text, line_start, line):
         return False
     nxt = text[i + 1:i + 8].lstrip()
     return bool(nxt) and not _ITEM_START.match(nxt)
+
+
+def _same_width(text: str, line_start: int, line: str) -> bool:
+    """A line of a narrow column (PDF text of a page in two columns wraps near 30
+    characters, often fewer): as wide as the line before it within WIDTH_SLACK characters,
+    that line also broken off mid-sentence."""
+    if len(line) < NARROW_LINE or line_start == 0:
+        return False
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    prev = text[prev_start:line_start - 1].rstrip()
+    return bool(prev) and prev[-1] not in _SENTENCE_END + "。.，,：:、)）|｜" \
+        and abs(len(prev) - len(line)) <= WIDTH_SLACK
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

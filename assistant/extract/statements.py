@@ -30,7 +30,7 @@ from assistant.extract.layout import Row, split_rows, tab_rows
 from assistant.extract.sections import (Region, descriptive_spans, find_regions, heading_kinds, is_heading_line,
                                         numbering_level, plan_spans)
 from assistant.extract.splitting import (clause_start, content_length, is_skippable, merge_spans, reason_end,
-                                         sentence_start, split_points, touches, trim)
+                                         sentence_start, split_led_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
 from assistant.extract.statement_vocab import Cues, statement_vocab
 from assistant.model import Document, Project, Statement, StatementKind
@@ -59,15 +59,21 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     claimed: list[tuple[int, int]] = []
     for region in regions:
         claimed.append((region.head if region.head is not None else region.start, region.end))
-        kind = region.kinds[0] if len(region.kinds) == 1 else None
-        for start, end in split_points(text, region.start, region.end, kind):
-            kind, start = _point_kind(region, text, start, end)
-            whole = _complete(text, start, end)
-            if whole is None:
-                continue
-            end = whole
-            default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
-            out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
+        for b_start, b_end, labelled in _blocks(text, region.start, region.end):
+            kind = labelled or (region.kinds[0] if len(region.kinds) == 1 else None)
+            for start, end, led in split_led_points(text, b_start, b_end, kind):
+                if labelled:
+                    kind = labelled
+                elif led:
+                    kind = "reason"
+                else:
+                    kind, start = _point_kind(region, text, start, end)
+                whole = _complete(text, start, end)
+                if whole is None:
+                    continue
+                end = whole
+                default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
+                out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
     # no prose is read inside an indicator table (its statement cells are read as cells)
     tables = [(p.indicators[0].start, max(i.end for i in p.indicators)) for p in projects if p.indicators]
     skip = claimed + plan_spans(text, rows, projects) + tables
@@ -196,6 +202,35 @@ def _drop_nested(regions: list[Region]) -> list[Region]:
                 continue
             r = Region(r.kinds, out[-1].end, r.end, r.cue, r.source, r.budget, r.head)
         out.append(r)
+    return out
+
+
+_LINE_START = re.compile(r"(?:^|(?<=\n))[ \t　]*", re.M)
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """A body whose lines open with labels (「存在的问题：一是…」 then 「原因：一是…；二是…」)
+    cut at them: each block from after its label, with the label's kind, so that every
+    point of it is of that kind and one block's 一是 never pairs with the next block's 二是;
+    the lines before the first label, with None.  A body with no such line is one block."""
+    lex = _lex()
+    cuts: list[tuple[int, int, str]] = []
+    for m in _LINE_START.finditer(text, start, end):
+        if m.end() >= end:
+            break
+        lm = lex.inline_label.match(text, m.end(), end)
+        if lm is None or lm.end() >= end:
+            continue
+        kind = lex.inline_labels.get(_LABEL_NUMBER.sub("", lm.group(1)))
+        if kind:
+            cuts.append((m.end(), lm.end(), kind))
+    if not cuts:
+        return [(start, end, None)]
+    out: list[tuple[int, int, str | None]] = []
+    if text[start:cuts[0][0]].strip():
+        out.append((start, cuts[0][0], None))
+    for n, (_, body, kind) in enumerate(cuts):
+        out.append((body, cuts[n + 1][0] if n + 1 < len(cuts) else end, kind))
     return out
 
 
