@@ -155,3 +155,22 @@ def test_a_measure_is_never_themed_by_causes():
     # a measure names what it answers in theme words; a cause in it is no topic of its own
     assert tag_themes("对仍在实施的事项按期推进", "measure") == {OTHER: ""}
     assert tag_themes("对仍在实施的事项按期推进", "reason") == {"IMPLEMENTATION": "仍在实施"}
+
+
+@pytest.mark.parametrize("text, kind, theme", [
+    ("增强预算执行的严肃性，严格按批复的预算安排支出", "measure", "BUDGET_EXECUTION"),
+    ("强化预算绩效管理，坚持花钱必问效、无效必问责", "measure", "MONITORING"),
+    ("优化审批程序，确保支出及时有序", "measure", "INSTITUTION"),
+    ("进一步加强项目档案资料收集与整理", "measure", "INSTITUTION"),
+    ("加强业务人员知识能力提升", "measure", "CAPACITY"),
+    ("项目储备人员在预测方面缺乏经验", "reason", "CAPACITY"),
+    ("由于人员经费严重不足，养护经费被挤占", "problem", "BUDGET_PLANNING"),
+    ("部门预算调整率较大", "problem", "BUDGET_PLANNING"),
+])
+def test_common_wording_of_measures_and_problems_has_its_theme(text, kind, theme):
+    assert theme in tag_themes(text, kind)
+
+
+def test_monitoring_the_budget_execution_is_no_execution_measure():
+    # 「对预算执行情况……开展监控」 answers monitoring, not slow spending
+    assert "BUDGET_EXECUTION" not in tag_themes("对预算执行情况和绩效目标实现程度开展双监控", "measure")
