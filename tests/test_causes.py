@@ -508,6 +508,22 @@ def test_the_same_finding_in_several_projects_is_one_main_problem():
     ("项目单位缺少专职财务人员", "STAFF_SHORT"),
     # those served recorded wrongly
     ("部分补助对象银行账号信息有误，资金被退回", "ELIGIBILITY_LOOSE"),
+    # old equipment is replaced, not only repaired
+    ("部分乡镇消防车辆和扑救器材老化", "FACILITY_AGED"),
+    # a service little used is made known first
+    ("新上线的便民服务平台活跃度不高", "USAGE_LOW"),
+    # equipment bought and little used is the assets' matter
+    ("部分检测仪器使用率偏低", "ASSET_UNMANAGED"),
+    # no plan for spending the money
+    ("项目单位未按要求编报用款计划", "SPENDING_PLAN_MISSING"),
+    # a standard left as it was while prices moved
+    ("护林员补助标准多年未调整，与当前物价水平不相适应", "QUOTA_LOW"),
+    # the weather of a dry year
+    ("受持续干旱影响，部分苗木未能按期栽植", "SEASON_WEATHER"),
+    # people who do the work growing old with none to follow
+    ("乡村医生队伍老龄化严重，后继乏人", "STAFF_SHORT"),
+    # the same thing done by several offices
+    ("部分部门存在多头培训、重复培训现象", "OTHER_DEPARTMENT"),
 ])
 def test_a_cause_is_read_from_its_grammar(text, code):
     assert read_cause(text).primary is not None and read_cause(text).primary.cause.code == code
