@@ -369,3 +369,11 @@ def test_extract_refuses_a_malformed_lexicon_before_reading(tmp_path):
                           env={**os.environ, "JIXIAO_LANG": "en"})      # the English message
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().count("\n") == 0 and "bad.yaml: line 3" in done.stderr
+
+
+def test_a_coverage_rate_alone_is_an_output_quality():
+    # in real forms 覆盖率 stands under 质量指标 (or 数量) far more often than under 社会效益;
+    # a named population's coverage stays where its own words put it
+    from assistant.extract.classify import classify_indicator
+    assert classify_indicator("营养餐计划覆盖率", "100%").category == "质量"
+    assert classify_indicator("困难群众医疗救助覆盖率", "100%").category in {"质量", "社会效益"}
