@@ -2584,6 +2584,10 @@ def test_a_continued_page_keeps_the_rows_above_its_first_label():
     assert rows[0] == ("参保缴费资料归档及时率", "=100%", None, 5)
     assert ("参保缴费代办成本", "=2元/人", None, 5) in rows
     assert len(rows) == 5
+    # a web page's counters above such a page are no row, though they hold a number
+    for head in ("浏览次数 | 120 | ||||\n", "阅读量：1200 | ||||\n"):
+        [project] = extract_text(head + text, "续页.txt").projects
+        assert [i.name for i in project.indicators][0] == "参保缴费资料归档及时率"
 
 
 # A converter's 「═」 for ＝ in a 指标性质 cell (written for this test).

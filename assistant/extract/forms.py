@@ -1148,9 +1148,11 @@ def _valued(row: ParsedRow, v: FormVocab) -> bool:
 
 
 def _quantified_row(row: ParsedRow, v: FormVocab) -> bool:
-    """A row with a name and a quantified target (=100%, ≤10次): no page head reads so."""
-    target = row.values.get("target")
-    return bool(row.name.text.strip()) and target is not None and _quantified(target.text, v)
+    """A row with a name and a quantified target (=100%, ≤10次): no page head reads so — a
+    field of the page's head (「发布时间：2023-06-18」, 「浏览次数 120」) is no name."""
+    name, target = row.name.text.strip(), row.values.get("target")
+    return len(_HAN_CHAR.findall(name)) >= 2 and not name.endswith((":", "：")) and v.field_kind(name) is None \
+        and not v.page_counter.match(name) and target is not None and _quantified(target.text, v)
 
 
 def _quantified(text: str, v: FormVocab) -> bool:

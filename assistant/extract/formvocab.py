@@ -73,6 +73,7 @@ class FormVocab:
     template_mark: re.Pattern          # 「(≥**株)」: a template's placeholder for a target, after the name
     prose_subject: re.Pattern          # 本项目, 该资金 …: a sentence's subject before a target heading
     furniture: re.Pattern              # ICP备, 主办单位 …: a web page's footer, below any table
+    page_counter: re.Pattern           # 浏览次数, 阅读量 …: a web page's head, never an indicator
     doubled_marker: re.Pattern         # 「(1)(1)」, 「2 2、」: list markers a converter printed twice
     column_anagrams: dict[str, str]    # a heading's characters in sorted order → role (the first heading's)
     column_words: tuple[str, ...]      # the headings of `columns`, in their order, for fuzzy matching
@@ -181,7 +182,7 @@ def _unit_end(units: list[str], words: list[str], after: str = r"(?<=\d)") -> re
 # the fields compiled from one pattern each, named as their key without 「_re」
 _TABLE_PATTERNS = ("placeholder", "label_placeholder", "name_mark", "nature_cell", "score_rule",
                    "wrapped_label_suffix", "template_mark", "prose_subject", "furniture",
-                   "doubled_marker")
+                   "doubled_marker", "page_counter")
 _FORM_PATTERNS = ("unit_name_end", "name_code", "title_lead", "project_report_title", "project_report_words")
 
 
