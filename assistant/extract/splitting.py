@@ -62,7 +62,8 @@ def split_led_points(text: str, start: int, end: int, kind: str | None = None) -
         for n, (_, body) in enumerate(run):
             stop = run[n + 1][0] if n + 1 < len(run) else end
             b, e = _trim(text, body, stop)
-            inner = _enumeration(text, b, e)
+            # (an item that opens with no marker holds no list from its first word on)
+            inner = _enumeration(text, b, e) if _ITEM_START.match(text, b, e) else []
             if inner and inner[0][0] == b:
                 points += [(s, t, led or lead is not None) for s, t, led in split_led_points(text, b, e, kind)]
             else:
