@@ -753,3 +753,10 @@ def test_the_outline_heading_of_unfinished_targets_is_no_problem():
     text = ("（二）绩效目标完成情况\n1.执行率情况。\n资金到位5万元，执行率100%\n"
             "2.完成的绩效目标。\n完成村干部培训3期。\n3.未完成的绩效目标。\n无。\n")
     assert _kinds_and_texts(text) == []
+
+
+def test_a_list_marker_wrapped_by_a_narrow_column_is_still_a_marker():
+    text = ("四、下一步改进措施\n我局将从两方面改进：一\n是细化预算测算依据，提高年初预算编制的完整性；二\n"
+            "是按月通报资金支付进度，督促项目单位及时报账。\n")
+    measures = [t.replace("\n", "") for k, t in _kinds_and_texts(text) if k == "measure"]
+    assert measures == ["细化预算测算依据，提高年初预算编制的完整性", "按月通报资金支付进度，督促项目单位及时报账。"]
