@@ -505,3 +505,30 @@ def test_a_conclusion_for_completion_without_targets_and_a_budget_without_a_rate
     assert "未识别到可供评价的项目" not in conclusion
     assert "全年预算数120万元，执行数96万元" in conclusion
     assert "「资金分配规范性」「资金到位率」指标的完成情况，但未列明指标值" in conclusion
+
+
+# A township's narrative self-evaluation page, as a government site publishes it (written
+# for this test): no form, a problem with its causes stated after it.
+NARRATIVE_PAGE = (
+    "索引号 | 0152-2024-0031 | 发布机构 | 青溪县白沙镇人民政府 |\n"
+    "公开目录 | 绩效评价 | 发布日期 | 2024-06-28 |\n"
+    "（三）存在的问题和原因\n"
+    "存在的问题：一是部分村级项目资金使用方向与年初申报内容不一致。\n"
+    "原因：一是村级报账员对资金用途规定掌握不够，缺乏经验；二是部分项目年中调整未及时履行程序。\n"
+    "（四）下一步拟改进措施\n"
+    "1.加强村级报账员培训。\n"
+)
+
+
+def test_a_narrative_report_quotes_its_causes_and_answers_them_first():
+    from assistant.extract import extract_text
+    report = extract_text(NARRATIVE_PAGE, "白沙镇.txt")
+    d = draft_report(report, NARRATIVE_PAGE)
+    # the title from the page's publisher, not the file name
+    assert d.title.startswith("青溪县白沙镇人民政府")
+    # 未完成原因分析 quotes the causes the report states, never 「自评材料未作说明」
+    reasons = [s.text for s in d.section("reasons").sentences()]
+    assert any("报账员" in t for t in reasons) and not any("未作说明" in t for t in reasons)
+    # the suggestion answers the stated cause (skill) first
+    first = d.section("measures").sentences()[0]
+    assert first.provenance.template.startswith("measures.CAPACITY."), first.text

@@ -123,15 +123,26 @@ def _from_findings(report: Report, project: str, findings: list[Finding], rng,
 
 
 def _from_statements(report: Report, project: str) -> list[Problem]:
-    out = []
-    for s in report.statements:
-        if s.kind != "problem" or s.project != project or not s.text.strip():
+    """The problems a report states, each with the reasons stated right after it and before
+    the next problem or measure (「存在的问题：……。原因：一是……；二是……」): the causes its
+    measures answer first."""
+    out: list[Problem] = []
+    current: Problem | None = None
+    for s in sorted(report.statements, key=lambda x: (x.start if x.start is not None else -1)):
+        if s.project != project or not s.text.strip():
+            continue
+        if s.kind == "reason" and current is not None:
+            current.reasons.append(s.text.strip())
+            continue
+        current = None
+        if s.kind != "problem":
             continue
         text = s.text.strip()
         text += "" if text.endswith(("。", "！", "？")) else "。"
         prov = Provenance(doc=report.doc, project=project, start=s.start, end=s.end)
         themes = problem_themes(s.text, s.themes or None)
-        out.append(Problem(project, Sentence(text, prov), themes, figure=stated_figure(s.text), quoted=True))
+        current = Problem(project, Sentence(text, prov), themes, figure=stated_figure(s.text), quoted=True)
+        out.append(current)
     return out
 
 

@@ -32,6 +32,7 @@ from assistant.draft.reasons import draft_reasons
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, audit_sentences, drafting, fmt_number,
                                        list_names, numbers_in, render, rng_for, short_name)
 from assistant.extract.checks import Finding, find_issues
+from assistant.extract.metadata import document_unit
 from assistant.lexicon import Lexicons, builtin, install
 from assistant.model import Report
 from assistant.textsafe import printable
@@ -125,6 +126,8 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0, polish: 
     problems = [p for p in draft_problems(report, findings, seed, seen)
                 if _is_shortcoming(p, findings) and not _PRIVATE.search(p.text)]
     reasons = draft_reasons(report, findings, corpus, seed, known, seen)
+    if not any(reasons.values()):
+        reasons = _stated_reasons(report, seen)
     numbers, titles = drafting("section_numbers"), drafting("sections")
     sections = [Section(key, titles[key], numbers[i]) for i, key in enumerate(SECTION_KEYS)]
     by_key = {s.key: s for s in sections}
@@ -418,12 +421,32 @@ def _title(doc: str) -> str:
 _YEAR = re.compile(r"(20\d{2})\s*年度?")
 
 
+def _stated_reasons(report: Report, seen: set[str]) -> dict[str, list[Paragraph]]:
+    """The reasons a report states in its text where none is tied to an indicator or a
+    budget row (a narrative report: 「原因：一是……；二是……」), quoted with their source, so
+    that 未完成原因分析 never says the report gives none when it does."""
+    out: dict[str, list[Paragraph]] = {}
+    for s in report.statements:
+        text = s.text.strip()
+        if s.kind != "reason" or not text or _PRIVATE.search(text):
+            continue
+        text += "" if text.endswith(("。", "！", "？")) else "。"
+        if text in seen:
+            continue
+        seen.add(text)
+        prov = Provenance(doc=report.doc, project=s.project, start=s.start, end=s.end)
+        paras = out.setdefault(s.project, [Paragraph(drafting("reasons_stated"), [], "list")])
+        paras[0].sentences.append(Sentence(text, prov))
+    return out
+
+
 def _report_title(report: Report, text: str) -> str:
-    """「某某局2024年度绩效评价报告（初稿）」: the unit printed on the forms and the year most
-    often named in the report (on a tie, the one printed first); the file name only when
-    neither is known."""
+    """「某某局2024年度绩效评价报告（初稿）」: the unit printed on the forms (else the one the
+    document names itself after, assistant.extract.metadata.document_unit) and the year
+    most often named in the report (on a tie, the one printed first); the file name only
+    when neither is known."""
     units = Counter(u for p in report.projects for u in (p.department, p.unit) if u)
-    unit = units.most_common(1)[0][0] if units else ""
+    unit = units.most_common(1)[0][0] if units else document_unit(text or "")
     years = Counter(_YEAR.findall(text or ""))
     year = f"{years.most_common(1)[0][0]}年度" if years else ""
     if not unit and not year:
