@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from assistant.draft.causes import within_materiality
 from assistant.draft.corpus import is_reason
-from assistant.draft.sentences import (Paragraph, Provenance, Sentence, as_printed, bare, has_foreign_numbers,
-                                       render, rng_for, short_name)
+from assistant.draft.sentences import (Paragraph, Provenance, Sentence, as_printed, bare, drafting,
+                                       has_foreign_numbers, render, rng_for, short_name)
 from assistant.extract.checks import Finding
 from assistant.model import Budget, Indicator, Project, Report
 
@@ -52,6 +52,22 @@ def draft_reasons(report: Report, findings: list[Finding], corpus=None, seed: in
             paragraphs.append(_indicator_paragraph(report, p, ind, group, corpus, rng, known, avoid))
         if paragraphs:
             out[p.name] = paragraphs
+    return out or _reasons_in_text(report, avoid)
+
+
+def _reasons_in_text(report: Report, avoid: set[str]) -> dict[str, list[Paragraph]]:
+    """Where no shortfall of a form has a paragraph: the reasons the report states in its
+    text (a narrative report: 「原因：一是……；二是……」), quoted with their source, so that
+    未完成原因分析 never says the report gives none when it does."""
+    out: dict[str, list[Paragraph]] = {}
+    for s in report.statements:
+        text = _sentence(s.text)
+        if s.kind != "reason" or text == "。" or text in avoid:
+            continue
+        avoid.add(text)
+        paras = out.setdefault(s.project, [Paragraph(drafting("reasons_stated"), [], "list")])
+        paras[0].sentences.append(Sentence(text, Provenance(doc=report.doc, project=s.project,
+                                                            start=s.start, end=s.end)))
     return out
 
 

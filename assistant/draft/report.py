@@ -126,8 +126,6 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0, polish: 
     problems = [p for p in draft_problems(report, findings, seed, seen)
                 if _is_shortcoming(p, findings) and not _PRIVATE.search(p.text)]
     reasons = draft_reasons(report, findings, corpus, seed, known, seen)
-    if not any(reasons.values()):
-        reasons = _stated_reasons(report, seen)
     numbers, titles = drafting("section_numbers"), drafting("sections")
     sections = [Section(key, titles[key], numbers[i]) for i, key in enumerate(SECTION_KEYS)]
     by_key = {s.key: s for s in sections}
@@ -419,25 +417,6 @@ def _title(doc: str) -> str:
 
 
 _YEAR = re.compile(r"(20\d{2})\s*年度?")
-
-
-def _stated_reasons(report: Report, seen: set[str]) -> dict[str, list[Paragraph]]:
-    """The reasons a report states in its text where none is tied to an indicator or a
-    budget row (a narrative report: 「原因：一是……；二是……」), quoted with their source, so
-    that 未完成原因分析 never says the report gives none when it does."""
-    out: dict[str, list[Paragraph]] = {}
-    for s in report.statements:
-        text = s.text.strip()
-        if s.kind != "reason" or not text or _PRIVATE.search(text):
-            continue
-        text += "" if text.endswith(("。", "！", "？")) else "。"
-        if text in seen:
-            continue
-        seen.add(text)
-        prov = Provenance(doc=report.doc, project=s.project, start=s.start, end=s.end)
-        paras = out.setdefault(s.project, [Paragraph(drafting("reasons_stated"), [], "list")])
-        paras[0].sentences.append(Sentence(text, prov))
-    return out
 
 
 def _report_title(report: Report, text: str) -> str:

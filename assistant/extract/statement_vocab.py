@@ -141,7 +141,7 @@ class Points:
     not_statement: re.Pattern       # scoring rules, form instructions, contact lines
     announcement: re.Pattern        # 「仍存在部分问题需整改完善」 names no problem
     measure_start: re.Pattern       # a sentence opening a new measure (加强…, 完善…)
-    reason_lead: re.Pattern = re.compile("(?!)")    # 「主要原因是：」 announcing an enumeration of reasons
+    reason_lead: re.Pattern         # 「主要原因是：」 announcing an enumeration of reasons
 
 
 def _points(data: Section, measure_start: re.Pattern) -> Points:

@@ -205,7 +205,7 @@ def _drop_nested(regions: list[Region]) -> list[Region]:
     return out
 
 
-_LINE_START = re.compile(r"(?:^|(?<=\n))[ \t　]*", re.M)
+_LINE_START = re.compile(r"^[ \t　]*", re.M)
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
