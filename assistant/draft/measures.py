@@ -195,10 +195,10 @@ def _lead(reading, indicator: str = "") -> str:
         clause = rest.strip()                       # 「存在问题：」, 「问题一：」
     clause = _LEAD_TAIL.sub("", _LEAD_NUMBER.sub("", clause).strip())
     # as a clause of ours: no spaces a PDF put between two 汉字, no stop of its own, and no
-    # preposition of its own (「针对对部门预算……」)
-    clause = _HAN_GAP.sub("", clause).rstrip("。．.；;，,、 ")
+    # preposition or conjunction of its own (「针对对部门预算……」, 「针对但结算……」)
+    clause = _CONJUNCTION.sub("", _HAN_GAP.sub("", clause).rstrip("。．.；;，,、 "))
     first = segment(clause[:8])[:1]
-    if first and first[0] in _PREPOSITIONS:
+    if first and first[0] in _OPENERS:
         clause = clause[len(first[0]):].lstrip()
     low, high = lex["lead_chars"]
     if not low <= len(clause) <= high or _LEAD_CAUSE.search(clause):
@@ -211,7 +211,8 @@ def _lead(reading, indicator: str = "") -> str:
 
 
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_PREPOSITIONS = frozenset({"对", "对于", "关于"})
+_OPENERS = frozenset({"对", "对于", "关于"})
+_CONJUNCTION = re.compile(r"^(?:但是|但|然而|而且|并且|且)")
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[是、．.]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[，,、])")
 _LEAD_TAIL = re.compile(r"(?:的?问题|的?情况|的?现象|等)+$")
 _LEAD_NO_SUBJECT = re.compile(r"未|没有|不|尚|仍|有待|存在|较|偏|低于|高于")

@@ -122,7 +122,8 @@ def cause_book() -> CauseBook:
                                            "请在 predicates 里补上它，或改用其中已有的名称",
                                            f"causes.yaml: {cause.code}: predicate '{predicate}' is not under predicates"))
                 said += predicates[predicate]
-            others = [w for w, codes in owners.items() if codes != {cause.code}]
+            # (a subject this cause shares with another is still its own: 「统计数据上报不及时」)
+            others = [w for w, codes in owners.items() if cause.code not in codes]
             step = (f"(?:(?!{_alternation(others)})[^，,；;。！？!?\n])" if others else "[^，,；;。！？!?\n]")
             # a subject right after 与/和/同 is what the real subject is compared with:
             # in 「目标设置偏低，与预算资金规模不匹配」 the 预算资金 is not what is off
