@@ -132,3 +132,45 @@ def test_themes_of_report_language(text, theme):
 
 def test_words_in_quotation_marks_name_things_and_tag_no_theme():
     assert "PUBLICITY_SERVICE" not in tag_themes("细化“宣传培训”等职能的三级指标，明确量化标准")
+
+
+# ------------------------------------------------------- the eleventh round (written here)
+
+def test_a_sentence_naming_form_columns_does_not_end_its_section():
+    text = ("三、存在问题\n\n（一）绩效指标值设置不合理\n\n"
+            "虽然编报了整体绩效目标，但申报表中的三级指标“信息公开率”指标值仅为10%，明显偏低。\n\n"
+            "（二）资金拨付不够及时\n\n部分补助资金年底才拨付到位。\n")
+    found = statements(text)["problem"]
+    assert len(found) == 2
+    assert found[0].startswith("绩效指标值设置不合理") and "指标值仅为10%" in found[0]
+    assert found[1].startswith("资金拨付不够及时") and found[1].endswith("拨付到位。")
+
+
+def test_problems_sorted_as_common_and_individual_and_the_count_that_announces_them():
+    text = ("本次评价共发现4类问题，其中共性问题2类、个性问题2类。\n"
+            "共性问题：部分单位绩效目标不够细化；项目档案资料不齐全。\n"
+            "个性问题：个别乡镇补助资金拨付滞后；部分设备闲置。\n"
+            "下一步，我局将督促各单位对照问题清单限期整改，确保整改到位。\n")
+    found = statements(text)
+    assert found["problem"] == ["部分单位绩效目标不够细化", "项目档案资料不齐全。",
+                                "个别乡镇补助资金拨付滞后", "部分设备闲置。"]
+    assert not any("下一步" in s for s in found.get("problem", []))
+
+
+def test_a_title_line_over_a_numbered_list_is_a_point_and_so_is_each_item():
+    text = ("一、存在的问题\n（一）资金管理还需进一步加强\n1.资金拨付不及时。\n2.项目台账登记不完整。\n"
+            "（二）绩效目标不够细化\n部分指标仅有定性表述，难以考核。\n")
+    assert statements(text)["problem"] == [
+        "资金管理还需进一步加强", "资金拨付不及时。", "项目台账登记不完整。",
+        "绩效目标不够细化部分指标仅有定性表述，难以考核。"]
+
+
+def test_a_list_cut_off_after_its_first_item_under_a_title():
+    text = "一、存在的问题\n（一）资金使用管理有待加强\n1.部分资金拨付不及时。"
+    assert statements(text)["problem"] == ["资金使用管理有待加强", "部分资金拨付不及时。"]
+
+
+def test_a_piece_of_a_wrapped_header_cell_is_no_statement():
+    from assistant.extract.splitting import is_skippable
+    assert is_skippable("分析及") and is_skippable("原因和")
+    assert not is_skippable("资金拨付不及时")

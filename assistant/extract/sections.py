@@ -171,10 +171,22 @@ class _Hit:
 
 def _opens_table(line: str) -> bool:
     """A line printing a table's header (three column headings or more: 一级指标 二级指标
-    三级指标 …), as flattened text prints one: a section ends there."""
+    三级指标 …), as flattened text prints one: a section ends there.  A heading counts where
+    it stands as a column's: beside another heading, or at the line's edge or a cell border —
+    not inside a sentence that names it (「…申报表》中的三级指标“…”指标值均为…」)."""
     from assistant.extract.formvocab import vocab
-    hits = {vocab().columns[m.group()] for m in vocab().heading_terms.finditer(_SPACE.sub("", line))}
+    flat = _SPACE.sub("", line)
+    found = [(m.start(), m.end(), vocab().columns[m.group()]) for m in vocab().heading_terms.finditer(flat)]
+    hits = set()
+    for n, (start, end, role) in enumerate(found):
+        before = start == 0 or flat[start - 1] in _CELL_EDGE or (n > 0 and found[n - 1][1] == start)
+        after = end == len(flat) or flat[end] in _CELL_EDGE or (n + 1 < len(found) and found[n + 1][0] == end)
+        if before or after:
+            hits.add(role)
     return len(hits - {"lead"}) >= 3
+
+
+_CELL_EDGE = "|｜\t"
 
 
 def _is_table(row) -> bool:
@@ -306,6 +318,8 @@ def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
             return row.start                # (an item of this section ending in 存在问题 goes on)
         if lex.stop_at.match(line) or any(rx.search(line) for rx in lex.stop_lines):
             return row.start
+        if "measure" not in hit.kinds and lex.measure_lead_line.match(line):
+            return row.start                # 「下一步，……」 after the problems: the measures
         if _opens_table(line):
             return row.start
         if started and level is None and len(line) <= lex.title_max and not re.search(r"[。，,；;！？]", line) \

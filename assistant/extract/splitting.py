@@ -64,13 +64,47 @@ def split_led_points(text: str, start: int, end: int, kind: str | None = None) -
             b, e = _trim(text, body, stop)
             # (an item that opens with no marker holds no list from its first word on)
             inner = _enumeration(text, b, e) if _ITEM_START.match(text, b, e) else []
+            under = _list_under_title(text, b, e) if not inner else None
             if inner and inner[0][0] == b:
                 points += [(s, t, led or lead is not None) for s, t, led in split_led_points(text, b, e, kind)]
+            elif under is not None:
+                # 「（一）资金管理还需加强 ⏎ 1.资金拨付不及时。2.……」: the title line is a point,
+                # and so is each item of the list under it
+                points += [(s, t, lead is not None) for s, t in _item(text, b, under)]
+                points += [(s, t, led or lead is not None) for s, t, led in split_led_points(text, under, e, kind)]
             else:
                 points += [(s, t, lead is not None) for s, t in _item(text, body, stop)]
         return points
-    # 「1、…」 with no 2: a list cut off after its first item
-    return [(s, e, False) for s, e in _sentences(text, _past_first_marker(text, start, end), end, kind)]
+    # 「1、…」 with no 2: a list cut off after its first item, perhaps a title over a list
+    first = _past_first_marker(text, start, end)
+    under = _list_under_title(text, first, end) if first > start else None
+    if under is not None:
+        return [(s, e, False) for s, e in _item(text, first, under)] + split_led_points(text, under, end, kind)
+    return [(s, e, False) for s, e in _sentences(text, first, end, kind)]
+
+
+def _list_under_title(text: str, start: int, end: int) -> int | None:
+    """Where a list begins under an item's title line: the item's first line is unnumbered
+    and the next line opens an enumeration 1, 2, … (一是, 二是 …) that runs to the item's end."""
+    nl = text.find("\n", start, end)
+    if nl < 0:
+        return None
+    first = _NON_BLANK.search(text, nl, end)
+    if first is None:
+        return None
+    run = _enumeration(text, first.start(), end)
+    if run and run[0][0] == first.start():
+        return first.start()
+    # a list the page cut off after its first item (「1.资金拨付不及时。」 and nothing more)
+    for rx, chinese in _lex().enumerations:
+        m = rx.match(text, first.start(), end)
+        if m is not None and m.start() == first.start() and marker_number(m.group("n"), chinese) == 1 \
+                and not _enumeration(text, m.end(), end):
+            return first.start()
+    return None
+
+
+_NON_BLANK = re.compile(r"\S")
 
 
 def _past_first_marker(text: str, start: int, end: int) -> int:

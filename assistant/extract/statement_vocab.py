@@ -72,6 +72,7 @@ class Headings:
     stop_at: re.Pattern          # a stop heading at a line start
     descriptive_at: re.Pattern   # a heading of a section describing the unit or project
     stop_lines: tuple[re.Pattern, ...]
+    measure_lead_line: re.Pattern  # a line opening the next steps: ends a problem section
     title_max: int
     reason_columns: frozenset
     table_end: tuple[str, ...]
@@ -113,6 +114,7 @@ def _headings(data: Section) -> Headings:
         stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
         descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
         stop_lines=tuple(re.compile(p) for p in data.get("stop_lines_re", [])),
+        measure_lead_line=re.compile(data.get("measure_lead_line_re") or r"(?!)"),
         title_max=int(data.get("title_line_max", 30)),
         reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
         table_end=tuple(data.get("table_end", [])),
