@@ -138,7 +138,8 @@ def test_words_in_quotation_marks_name_things_and_tag_no_theme():
 
 def test_a_sentence_naming_form_columns_does_not_end_its_section():
     text = ("三、存在问题\n\n（一）绩效指标值设置不合理\n\n"
-            "虽然编报了整体绩效目标，但申报表中的三级指标“信息公开率”指标值仅为10%，明显偏低。\n\n"
+            "虽然编报了整体绩效目标，但《（单位）整体绩效目标申报表》中三级指标“信息公开率”的指标值"
+            "仅为10%，实际完成值为100%，明显偏低。\n\n"
             "（二）资金拨付不够及时\n\n部分补助资金年底才拨付到位。\n")
     found = statements(text)["problem"]
     assert len(found) == 2
