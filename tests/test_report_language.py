@@ -175,3 +175,12 @@ def test_a_piece_of_a_wrapped_header_cell_is_no_statement():
     from assistant.extract.splitting import is_skippable
     assert is_skippable("分析及") and is_skippable("原因和")
     assert not is_skippable("资金拨付不及时")
+
+
+def test_a_title_over_its_paragraph_is_parted_from_it_and_the_draft_names_the_title():
+    from assistant.draft import draft_measures
+    text = ("三、存在问题\n\n（一）部门中长期规划不完善\n\n评价组实地调研发现，部分规划内容未细化到年度。\n\n"
+            "（二）资金拨付不够及时\n\n部分补助资金年底才拨付到位。\n")
+    first = statements(text)["problem"][0]
+    assert first == "部门中长期规划不完善\u3000评价组实地调研发现，部分规划内容未细化到年度。"
+    assert draft_measures(first)[0].sentences[0].text.startswith("一是针对部门中长期规划不完善的问题，")

@@ -161,9 +161,9 @@ def _alternation(words) -> str:
     return "(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-_CLAUSE = re.compile(r"[，,；;。！!？?\n]")
+_CLAUSE = re.compile(r"[，,；;。！!？?\n\u3000]")     # (U+3000: a title parted from its paragraph)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
-_SHORTFALL = re.compile(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余|扣|下降")
+_SHORTFALL = re.compile(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余|扣|下降|不(?:完善|健全|规范|到位|合理|明确|及时|充分|细|齐全|完整|全面|准确)")
 _DIGIT = re.compile(r"\d")        # with no shortfall word, a clause of figures (分值12分) names none
 _OBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:资金|项目|指标|工作|任务|进度|执行率)")
 

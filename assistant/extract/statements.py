@@ -36,6 +36,17 @@ from assistant.extract.statement_vocab import Cues, statement_vocab
 from assistant.model import Document, Project, Statement, StatementKind
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
+_STOPS = "。；;！!？?：:，,、.．"
+
+
+def _join(m: re.Match) -> str:
+    """A line break inside a statement: nothing where a line wrapped, an ideographic space
+    where a title line without a stop stands over its paragraph (a blank line between):
+    「部门中长期规划不完善　评价组通过实地调研……」 reads as two sentences, not one run
+    together, and the cause reader (causes._CLAUSE) parts them there."""
+    if m.group().count("\n") >= 2 and m.start() > 0 and m.string[m.start() - 1] not in _STOPS:
+        return "\u3000"
+    return ""
 _SPACE = re.compile(r"\s+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_NUMBER = re.compile(r"[\d一二三四五六七八九十]+$")
@@ -423,7 +434,7 @@ def _statement(text: str, kind: str, start: int, end: int, source: str, cue: str
                theme_from: int | None = None, default: str | None = None) -> Statement:
     """A Statement of `text[start:end]`; `default` is the theme when no cue names one (the
     原因 of 预算执行情况 is about budget execution)."""
-    body = _BREAKS.sub("", text[start:end])
+    body = _BREAKS.sub(_join, text[start:end])
     # a reason's themes are those of the cause, not of the cue's own clause
     subject = _BREAKS.sub("", text[theme_from:end]) if theme_from is not None and theme_from < end else body
     themes = tag_themes(subject or body, kind)
