@@ -58,7 +58,38 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("未开展服务对象满意度调查", "SURVEY_WEAK", "PUBLICITY_SERVICE.satisfaction"),
     ("培训课程与学员实际需求不符，针对性不强", "DEMAND_MISMATCH", "IMPLEMENTATION.needs_survey"),
     ("年中追加预算较多，年初预算编制不完整", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
-    ("项目实施方案不够细化，时间节点不明确", "PLAN_ROUGH", "IMPLEMENTATION.schedule"),
+    ("项目实施方案不够细化，时间节点不明确", "PLAN_ROUGH", "IMPLEMENTATION.schedule"),    # the eleventh round
+    ("受招标程序耗时较长影响，部分设备到货验收推迟至次年", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("部分完工工程至年底仍未组织验收", "ACCEPTANCE_LATE", "IMPLEMENTATION.acceptance"),
+    ("各部门业务系统数据标准不统一，补贴对象信息无法共享", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("视频监控平台的运行维护经费未列入年度预算，部分点位停用", "UPKEEP_UNFUNDED", "FACILITY.upkeep_budget"),
+    ("部分办公设备采购单价高于同期市场价格", "COST_HIGH", "BUDGET_EXECUTION.cost_control"),
+    ("污水处理厂配套管网不完善，收水量不足", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
+    ("技能培训以课堂讲授为主，学员动手操作机会少", "TRAINING_FORMAL", "IMPLEMENTATION.training_quality"),
+    ("专项资金年初仅列总数，未细化到具体项目", "BUDGET_UNDETAILED", "BUDGET_PLANNING.itemise"),
+    ("乡村振兴项目库储备项目不足，资金下达后临时选取项目", "PROJECT_POOL_THIN", "BUDGET_PLANNING.project_pool"),
+    ("相关部门之间协调联动不够，项目推进缓慢", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
+    ("预算编制时对工程进度估计过于乐观，年底资金结余较多", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("主要原因是施工单位人员和设备投入不足，工期一再拖后", "CONSTRUCTION_SLOW", "IMPLEMENTATION.supervision"),
+    ("政务服务平台使用率仅为两成左右", "USAGE_LOW", "PUBLICITY_SERVICE.promote_use"),
+    ("部分水质监测站点数据缺失，数据质量不高", "DATA_POOR", "IMPLEMENTATION.data_quality"),
+    # the twelfth batch
+    ("部分指标值照搬上年设定，未随服务人数变化调整", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
+    ("第三方机构评审流于形式，评审意见过于简单", "THIRD_PARTY_WEAK", "MONITORING.third_party"),
+    ("办公楼改造完成后未及时办理资产入账", "ASSET_UNMANAGED", "INSTITUTION.assets"),
+    ("会议费人均支出超出本单位会议费管理办法规定标准", "CONTROL_WEAK", "INSTITUTION.compliance"),
+    ("设备购置预算编制时未结合年度工作计划", "BASIS_VAGUE", "BUDGET_PLANNING.evidence_based"),
+    ("部分养殖户补助申请材料不齐全，多次退回补正", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("监管系统规则库更新滞后，部分违规行为无法识别", "SYSTEM_OUTDATED", "FACILITY.upgrade"),
+    ("专项经费中会议费占比过高，业务支出投入偏少", "ALLOCATION_UNEVEN", "BUDGET_PLANNING.allocate_by_need"),
+    ("应急避难场所布局不合理，部分社区覆盖不到", "LAYOUT_UNFIT", "FACILITY.layout"),
+    ("运营补贴按固定标准拨付，未与服务质量考核结果挂钩", "PAY_NOT_LINKED", "MONITORING.pay_by_results"),
+    ("与省级平台的接口联调多次推迟", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("合作企业中途退出，项目暂停实施，资金结余", "PARTNER_EXIT", "BUDGET_EXECUTION.recover_idle"),
+    ("年中部分资金被统筹调剂用于疫情防控，原计划任务缩减", "FUNDS_REDIRECTED", "TARGET_SETTING.align_with_budget"),
+    ("因上级统一部署建设省级平台，本级系统暂缓建设", "OTHER_DEPARTMENT", "EXTERNAL.coordinate_departments"),
+    ("省级主管部门年中将考核方式由抽查改为全面核查", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("部分指标完成值未提供佐证材料", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     reading = read_cause(text)
@@ -75,7 +106,40 @@ def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary
     ("群众对补贴政策认识不足", "PUBLICITY_WEAK"),
     ("对绩效管理认识不足，重视程度不够", "SKILL_LOW"),
     ("财务人员缺乏专业知识，核算不规范", "SKILL_LOW"),
-    ("采购程序未完成，设备未到货", "PROCUREMENT_DELAY"),
+    ("采购程序未完成，设备未到货", "PROCUREMENT_DELAY"),    # the eleventh round
+    # people growing old are staff, not equipment
+    ("基层农技人员年龄老化，知识更新较慢", "STAFF_SHORT"),
+    # a stock of goods is no pool of projects
+    # 衔接 with a demand is a mismatch, not coordination between offices
+    ("培训内容与企业岗位需求衔接不够", "DEMAND_MISMATCH"),
+    # a standard unchanged for years, however long the phrase between
+    ("公用经费补助标准自2018年起一直未作调整", "QUOTA_LOW"),
+    # the target set below what was done before
+    ("部分指标目标值设定明显低于上年实际完成数", "TARGET_MISMATCH"),
+    ("个别指标设置缺乏挑战性", "TARGET_MISMATCH"),
+    # the verb before the goods: 「延期交货」
+    ("受原材料短缺影响，厂家延迟交货", "SUPPLIER_LATE"),
+    ("资产底数不清，部分房屋未登记入账", "ASSET_UNMANAGED"),
+    ("公务用车运行费用未实行单车核算", "CONTROL_WEAK"),
+    # the research a budget stands on is the estimate, not the demand the work serves
+    ("部门预算编制前期调研不充分，年中调整频繁", "ESTIMATE_INACCURATE"),
+    # the twelfth batch
+    # who is trained is not how: the people away from home
+    ("培训对象以外出务工人员为主，流动性大，集中培训难", "CLIENTS_AWAY"),
+    # a field of work named is no dispute
+    ("信访事项办理结果录入系统不及时", "DATA_LATE"),
+    # handed over, then nobody looks after it
+    ("设施移交村集体后管护主体不明确", "CUSTODY_WEAK"),
+    # a survey's sample that represents little is the survey's matter
+    ("满意度调查样本偏少，代表性不足", "SURVEY_WEAK"),
+    # the ground for the building not settled
+    ("项目建设场地至年底仍未落实", "FEASIBILITY_WEAK"),
+    # people hired who never came
+    ("引进人才中有3人签约后未到岗", "STAFF_SHORT"),
+    # a medium-term plan is a plan
+    ("部门中长期规划不完善", "PLAN_ROUGH"),
+    ("绩效指标值设置不合理", "TARGET_MISMATCH"),
+    ("宣传资料发放覆盖面不广", "PUBLICITY_WEAK"),
 ])
 def test_a_word_shared_by_two_causes_is_read_in_its_sense(text, primary):
     reading = read_cause(text)
@@ -537,55 +601,6 @@ def test_an_attitude_yields_to_the_concrete_cause_beside_it():
     assert first.startswith("measures.CAPACITY.training.")
 
 
-# the eleventh round's causes, each answered by a move of its own (statements written here)
-@pytest.mark.parametrize("text, primary, move", [
-    ("受招标程序耗时较长影响，部分设备到货验收推迟至次年", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
-    ("部分完工工程至年底仍未组织验收", "ACCEPTANCE_LATE", "IMPLEMENTATION.acceptance"),
-    ("各部门业务系统数据标准不统一，补贴对象信息无法共享", "DATA_SILOS", "FACILITY.data_sharing"),
-    ("视频监控平台的运行维护经费未列入年度预算，部分点位停用", "UPKEEP_UNFUNDED", "FACILITY.upkeep_budget"),
-    ("部分办公设备采购单价高于同期市场价格", "COST_HIGH", "BUDGET_EXECUTION.cost_control"),
-    ("污水处理厂配套管网不完善，收水量不足", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
-    ("技能培训以课堂讲授为主，学员动手操作机会少", "TRAINING_FORMAL", "IMPLEMENTATION.training_quality"),
-    ("专项资金年初仅列总数，未细化到具体项目", "BUDGET_UNDETAILED", "BUDGET_PLANNING.itemise"),
-    ("乡村振兴项目库储备项目不足，资金下达后临时选取项目", "PROJECT_POOL_THIN", "BUDGET_PLANNING.project_pool"),
-    ("相关部门之间协调联动不够，项目推进缓慢", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
-    ("预算编制时对工程进度估计过于乐观，年底资金结余较多", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
-    ("主要原因是施工单位人员和设备投入不足，工期一再拖后", "CONSTRUCTION_SLOW", "IMPLEMENTATION.supervision"),
-    ("政务服务平台使用率仅为两成左右", "USAGE_LOW", "PUBLICITY_SERVICE.promote_use"),
-    ("部分水质监测站点数据缺失，数据质量不高", "DATA_POOR", "IMPLEMENTATION.data_quality"),
-])
-def test_causes_of_the_eleventh_round_lead_with_their_own_move(text, primary, move):
-    reading = read_cause(text)
-    assert reading.primary is not None and reading.primary.cause.code == primary
-    first = draft_measures(text)[0].sentences[0].provenance.template
-    assert first.startswith(f"measures.{move}."), first
-
-
-@pytest.mark.parametrize("text, code", [
-    # people growing old are staff, not equipment
-    ("基层农技人员年龄老化，知识更新较慢", "STAFF_SHORT"),
-    # a stock of goods is no pool of projects
-    ("应急物资储备不足，部分乡镇无备用发电设备", None),
-    # 衔接 with a demand is a mismatch, not coordination between offices
-    ("培训内容与企业岗位需求衔接不够", "DEMAND_MISMATCH"),
-    # a standard unchanged for years, however long the phrase between
-    ("公用经费补助标准自2018年起一直未作调整", "QUOTA_LOW"),
-    # the target set below what was done before
-    ("部分指标目标值设定明显低于上年实际完成数", "TARGET_MISMATCH"),
-    ("个别指标设置缺乏挑战性", "TARGET_MISMATCH"),
-    # the verb before the goods: 「延期交货」
-    ("受原材料短缺影响，厂家延迟交货", "SUPPLIER_LATE"),
-    ("资产底数不清，部分房屋未登记入账", "ASSET_UNMANAGED"),
-    ("公务用车运行费用未实行单车核算", "CONTROL_WEAK"),
-    # the research a budget stands on is the estimate, not the demand the work serves
-    ("部门预算编制前期调研不充分，年中调整频繁", "ESTIMATE_INACCURATE"),
-])
-def test_the_eleventh_rounds_causes_are_read_in_their_sense(text, code):
-    primary = read_cause(text).primary
-    assert (primary.cause.code if primary else None) != "PROJECT_POOL_THIN" if code is None \
-        else primary is not None and primary.cause.code == code
-
-
 def test_a_procurement_cause_is_answered_by_the_procurement_not_by_the_acceptance_it_delayed():
     first = draft_measures("受招标程序耗时较长影响，部分设备到货验收推迟至次年")[0].sentences[0].text
     assert "采购" in first and "验收管理" not in first, first
@@ -594,55 +609,6 @@ def test_a_procurement_cause_is_answered_by_the_procurement_not_by_the_acceptanc
 def test_the_lead_drops_a_conjunction_of_the_problem():
     first = draft_measures("工程已完工，但竣工结算审计尚未完成")[0].sentences[0].text
     assert "针对但" not in first
-
-
-# the twelfth batch's causes (statements written here)
-@pytest.mark.parametrize("text, primary, move", [
-    ("部分指标值照搬上年设定，未随服务人数变化调整", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
-    ("第三方机构评审流于形式，评审意见过于简单", "THIRD_PARTY_WEAK", "MONITORING.third_party"),
-    ("办公楼改造完成后未及时办理资产入账", "ASSET_UNMANAGED", "INSTITUTION.assets"),
-    ("会议费人均支出超出本单位会议费管理办法规定标准", "CONTROL_WEAK", "INSTITUTION.compliance"),
-    ("设备购置预算编制时未结合年度工作计划", "BASIS_VAGUE", "BUDGET_PLANNING.evidence_based"),
-    ("部分养殖户补助申请材料不齐全，多次退回补正", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
-    ("监管系统规则库更新滞后，部分违规行为无法识别", "SYSTEM_OUTDATED", "FACILITY.upgrade"),
-    ("专项经费中会议费占比过高，业务支出投入偏少", "ALLOCATION_UNEVEN", "BUDGET_PLANNING.allocate_by_need"),
-    ("应急避难场所布局不合理，部分社区覆盖不到", "LAYOUT_UNFIT", "FACILITY.layout"),
-    ("运营补贴按固定标准拨付，未与服务质量考核结果挂钩", "PAY_NOT_LINKED", "MONITORING.pay_by_results"),
-    ("与省级平台的接口联调多次推迟", "DATA_SILOS", "FACILITY.data_sharing"),
-    ("合作企业中途退出，项目暂停实施，资金结余", "PARTNER_EXIT", "BUDGET_EXECUTION.recover_idle"),
-    ("年中部分资金被统筹调剂用于疫情防控，原计划任务缩减", "FUNDS_REDIRECTED", "TARGET_SETTING.align_with_budget"),
-    ("因上级统一部署建设省级平台，本级系统暂缓建设", "OTHER_DEPARTMENT", "EXTERNAL.coordinate_departments"),
-    ("省级主管部门年中将考核方式由抽查改为全面核查", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
-    ("部分指标完成值未提供佐证材料", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
-])
-def test_causes_of_the_twelfth_batch_lead_with_their_own_move(text, primary, move):
-    reading = read_cause(text)
-    assert reading.primary is not None and reading.primary.cause.code == primary
-    first = draft_measures(text)[0].sentences[0].provenance.template
-    assert first.startswith(f"measures.{move}."), first
-
-
-@pytest.mark.parametrize("text, code", [
-    # who is trained is not how: the people away from home
-    ("培训对象以外出务工人员为主，流动性大，集中培训难", "CLIENTS_AWAY"),
-    # a field of work named is no dispute
-    ("信访事项办理结果录入系统不及时", "DATA_LATE"),
-    # handed over, then nobody looks after it
-    ("设施移交村集体后管护主体不明确", "CUSTODY_WEAK"),
-    # a survey's sample that represents little is the survey's matter
-    ("满意度调查样本偏少，代表性不足", "SURVEY_WEAK"),
-    # the ground for the building not settled
-    ("项目建设场地至年底仍未落实", "FEASIBILITY_WEAK"),
-    # people hired who never came
-    ("引进人才中有3人签约后未到岗", "STAFF_SHORT"),
-    # a medium-term plan is a plan
-    ("部门中长期规划不完善", "PLAN_ROUGH"),
-    ("绩效指标值设置不合理", "TARGET_MISMATCH"),
-    ("宣传资料发放覆盖面不广", "PUBLICITY_WEAK"),
-])
-def test_the_twelfth_batchs_causes_are_read_in_their_sense(text, code):
-    primary = read_cause(text).primary
-    assert primary is not None and primary.cause.code == code, [f.cause.code for f in read_cause(text).causes]
 
 
 def test_assets_handed_over_are_not_staff_handing_over_their_work():
@@ -654,3 +620,8 @@ def test_a_premised_move_answers_only_its_own_cause():
     for text in ("部分补助资金发放未进行公示，群众监督渠道不畅",
                  "部分定点医疗机构存在超标准收费、重复收费等违规行为"):
         assert "pay_by_results" not in " ".join(s.provenance.template for s in draft_measures(text)[0].sentences)
+
+
+def test_a_stock_of_goods_is_no_pool_of_projects():
+    primary = read_cause("应急物资储备不足，部分乡镇无备用发电设备").primary
+    assert primary is None or primary.cause.code != "PROJECT_POOL_THIN"
