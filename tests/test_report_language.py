@@ -184,3 +184,12 @@ def test_a_title_over_its_paragraph_is_parted_from_it_and_the_draft_names_the_ti
     first = statements(text)["problem"][0]
     assert first == "部门中长期规划不完善\u3000评价组实地调研发现，部分规划内容未细化到年度。"
     assert draft_measures(first)[0].sentences[0].text.startswith("一是针对部门中长期规划不完善的问题，")
+
+
+def test_a_last_item_the_passage_breaks_off_mid_clause_is_left_out():
+    cut = ("四、改进建议\n1、加大基层健身设施建设力度，适当提高配套资金。\n"
+           "2、增加配套器材选择的灵活性，标准场地占地较大，可在申报时根据实际灵活选")
+    assert statements(cut)["measure"] == ["加大基层健身设施建设力度，适当提高配套资金。"]
+    # one clause left unpunctuated at the end is a whole item
+    whole = "四、改进建议\n1、加大基层健身设施建设力度，适当提高配套资金。\n2、加强工程维护资料管理"
+    assert statements(whole)["measure"][-1] == "加强工程维护资料管理"

@@ -284,9 +284,10 @@ def _premise(ref: str) -> str | None:
 def _ranked_moves(problem: str, code: str, read: set[str] | None = None) -> list[str]:
     """A theme's move ids, closest to the problem's words first (ties: the bank's order);
     with `read` (the causes read in the problem), a move whose `premise` is another cause
-    is left out, unless the theme has nothing else."""
+    is left out, unless the theme has nothing else.  These are a theme's general points:
+    a move that answers one cause only (measures.yaml § cause_only) is no candidate."""
     scores = _variant_scores(problem)
-    moves = _bank()[code]["moves"]
+    moves = [m for m in _bank()[code]["moves"] if not m.get("cause_only")] or _bank()[code]["moves"]
     if read is not None:
         moves = [m for m in moves if not m.get("premise") or m["premise"] in read] or moves
     best = {m["id"]: max(scores.get((m["id"], i), 0.0) for i in range(len(m["variants"]))) for m in moves}

@@ -61,6 +61,7 @@ class CauseBook:
     by_cue: dict
     phrases: tuple[tuple[re.Pattern, Cause], ...] = ()    # subject … predicate, per cause
     deviations: tuple[tuple[re.Pattern, Cause], ...] = ()  # a shortfall a cause stands for
+    marker_words: tuple[str, ...] = ()   # words holding a marker's character that are no marker (系统)
 
     def matches(self, source: str) -> list[tuple[int, str, Cause]]:
         """(start, words, cause) of every cue and phrase in `source`, left to right, none
@@ -129,7 +130,8 @@ def cause_book() -> CauseBook:
             # in 「目标设置偏低，与预算资金规模不匹配」 the 预算资金 is not what is off
             phrases.append((re.compile("(?<![与和同跟])" + _alternation(subjects) + rf"{step}{{0,{gap}}}?"
                                        + _alternation(dict.fromkeys(said))), cause))
-    return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations))
+    return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations),
+                     tuple(sorted(data.get("marker_words") or (), key=len, reverse=True)))
 
 
 def _compiled(entry: dict, key: str, code: str) -> list[re.Pattern]:
@@ -182,6 +184,8 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
             seen.add(cause.code)
             clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, start)), default=0)
             lead = source[clause_start:start]
+            for word in book.marker_words:      # 「数字档案管理系统未开展……」: 系 of 系统 is no 系
+                lead = lead.replace(word, " ")
             after = source[start + len(words):start + len(words) + 16]
             if any(k in lead for k in book.effect_markers):
                 marked = False             # 「……导致执行率未达」: the effect, not the cause

@@ -103,6 +103,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
 
 
 _CLAUSE_OPEN = "，,、：:"
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AT_TEXT_END = re.compile(r"[\s，,、：:]*\Z")     # only white space or a clause's comma left
 
 
@@ -110,9 +111,10 @@ def _complete(text: str, start: int, end: int) -> int | None:
     """Where a statement ends once the sentence a cut-off text breaks off is left out: a
     statement that runs to the very end of a text that stops mid-sentence (a passage, a
     page export: 「三是审核监管机制不健全。绩效目标编制与审核流程存在漏洞,未建立针对指」) keeps
-    its whole sentences; one with no whole sentence, broken off after a comma, is none
-    (None). Anywhere else, and where the last piece could be a whole unpunctuated item,
-    `end` as it was."""
+    its whole sentences; one with no whole sentence, broken off after a comma or in a clause
+    after one (「增加配套器材选择的灵活性,建设标准篮球场占地面积较大,……根据地方实际灵活选」),
+    is none (None). Anywhere else, and where the last piece could be a whole unpunctuated
+    item (one clause: 「二是加强工程维护资料管理」), `end` as it was."""
     if _AT_TEXT_END.match(text, end) is None:
         return end                      # (text follows: no slice of the rest, however long)
     rest = text[end:].strip()
@@ -122,7 +124,7 @@ def _complete(text: str, start: int, end: int) -> int | None:
     stops = [m.end() for m in _SENTENCE_STOP.finditer(body)]
     if stops:
         return start + stops[-1]
-    return None if body[-1] in _CLAUSE_OPEN else end
+    return None if body[-1] in _CLAUSE_OPEN or _CLAUSE_BREAK.search(body) else end
 
 
 def _lex() -> Cues:
