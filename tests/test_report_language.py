@@ -193,3 +193,20 @@ def test_a_last_item_the_passage_breaks_off_mid_clause_is_left_out():
     # one clause left unpunctuated at the end is a whole item
     whole = "四、改进建议\n1、加大基层健身设施建设力度，适当提高配套资金。\n2、加强工程维护资料管理"
     assert statements(whole)["measure"][-1] == "加强工程维护资料管理"
+
+
+def test_a_label_announcing_a_list_gives_its_kind():
+    text = ("五、偏离绩效目标的原因和改进措施\n"
+            "存在的问题主要有：一是资金拨付审核时间较长，二是绩效指标设置有待加强。\n"
+            "改进措施如下：加强预算执行监控，按月通报拨付进度。\n")
+    found = statements(text)
+    assert found["problem"] == ["资金拨付审核时间较长", "绩效指标设置有待加强。"]
+    assert found["measure"] == ["加强预算执行监控，按月通报拨付进度。"]
+
+
+def test_an_audits_findings_and_how_they_were_dealt_with():
+    text = ("二、审计发现的主要问题及处理意见\n（一）部分支出原始凭证不完整。\n（二）合同签订不规范。\n"
+            "三、存在问题的处理及整改情况\n对于存在的问题，我局已按照有关规定进行了处理，并出具了审计报告。\n")
+    found = statements(text)
+    assert found["problem"] == ["部分支出原始凭证不完整。", "合同签订不规范。"]
+    assert "measure" not in found

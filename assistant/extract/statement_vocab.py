@@ -234,7 +234,7 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
         reason_skip=compile_all("reason_skip_re"),
         measure_starts=measure_starts,
         inline_labels=dict(d.get("inline_labels", {})),
-        inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,6})\s*[：:]\s*"),
+        inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,10})\s*[：:]\s*"),
         any_reason=_alternation(reasons),
         any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", [])),
         any_admission=_alternation(admissions),

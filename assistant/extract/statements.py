@@ -50,6 +50,7 @@ def _join(m: re.Match) -> str:
 _SPACE = re.compile(r"\s+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_NUMBER = re.compile(r"[\d一二三四五六七八九十]+$")
+_LABEL_TAIL = re.compile(r"(?:主要)?(?:有|是|为|包括|如下)$")
 FREE_PIECE_MIN = 12         # characters of a line's free piece worth reading (a sentence or more)
 _SENTENCE_STOP = re.compile(r"[。！？!?；;]|(?<=[\u4e00-\u9fff])\.(?!\d)")   # 「过大.二是」: . for 。
 
@@ -234,7 +235,7 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, str | None]
         lm = lex.inline_label.match(text, m.end(), end)
         if lm is None or lm.end() >= end:
             continue
-        kind = lex.inline_labels.get(_LABEL_NUMBER.sub("", lm.group(1)))
+        kind = _label_kind(lm.group(1))
         if kind:
             cuts.append((m.end(), lm.end(), kind))
     if not cuts:
@@ -247,6 +248,20 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int, str | None]
     return out
 
 
+def _label_kind(label: str) -> str | None:
+    """The kind a label before a colon gives what follows: one of statements.yaml §
+    inline_labels, numbered or not (问题1, 措施二), or a heading word of one kind with the
+    words that announce a list after it (「存在的问题主要有：」, 「改进措施如下：」)."""
+    lex = _lex()
+    label = _LABEL_NUMBER.sub("", label)
+    kind = lex.inline_labels.get(label)
+    if kind is None:
+        bare = _LABEL_TAIL.sub("", label)
+        kinds = statement_vocab().headings.word_kind.get(bare, ())
+        kind = lex.inline_labels.get(bare) or (kinds[0] if len(kinds) == 1 else None)
+    return kind
+
+
 def _point_kind(region: Region, text: str, start: int, end: int) -> tuple[str, int]:
     """The kind of one point of a region, and where its text starts: a label such as
     「措施：」 decides and is left out; in a section joining two headings (存在问题及改进措施)
@@ -254,9 +269,9 @@ def _point_kind(region: Region, text: str, start: int, end: int) -> tuple[str, i
     with 今后 / 下一步 / 将 … is the measure written beside the reason."""
     lex, kinds = _lex(), region.kinds
     m = lex.inline_label.match(text, start, end)
-    label = _LABEL_NUMBER.sub("", m.group(1)) if m else ""          # 问题1：, 措施二：
-    if m and m.end() < end and lex.inline_labels.get(label):
-        return lex.inline_labels[label], m.end()
+    label = _label_kind(m.group(1)) if m else None       # 问题1：, 措施二：, 存在的问题主要有：
+    if m and m.end() < end and label:
+        return label, m.end()
     point = text[start:end]
     if kinds == ("reason",) and region.source == "cell" and lex.reason_cell_measure_starts.search(point):
         return "measure", start
