@@ -111,6 +111,15 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("项目可行性专家论证流于形式，评审意见过于笼统", "THIRD_PARTY_WEAK", "MONITORING.third_party"),
     ("补贴申请未经现场核验即予兑付", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
     ("年度资格确认未与户籍注销信息比对", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    # the fourteenth batch: common causes, worded as authors word them
+    ("项目管理制度不够健全，支出审批随意", "RULES_MISSING", "INSTITUTION.rules"),
+    ("乡镇综合文化站专业人员紧缺，活动开展不经常", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("部分健身路径长期缺乏维护保养，器材锈蚀", "FACILITY_FAULT", "FACILITY.maintenance"),
+    ("部门预算执行率仅为85.6%，年末结转资金较多", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("绩效目标与年度重点工作衔接不够紧密", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
+    ("支出进度偏慢，主要是县级财政收支矛盾突出，资金调度困难", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("补贴发放户数未达目标，主要原因是部分保障对象收入增加后退出", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("支出比例仅为61%，余款需待审计结算后支付", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     reading = read_cause(text)
@@ -611,6 +620,11 @@ def test_the_same_finding_in_several_projects_is_one_main_problem():
 ])
 def test_a_cause_is_read_from_its_grammar(text, code):
     assert read_cause(text).primary is not None and read_cause(text).primary.cause.code == code
+
+
+def test_work_still_going_on_is_answered_before_the_acceptance_it_waits_for():
+    codes = [f.cause.code for f in read_cause("该工程目前仍处于施工阶段，尚未进行竣工验收，工程款暂未支付").causes]
+    assert codes[0] == "CONSTRUCTION_SLOW" and "ACCEPTANCE_LATE" in codes
 
 
 def test_an_attitude_yields_to_the_concrete_cause_beside_it():
