@@ -120,6 +120,11 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("支出进度偏慢，主要是县级财政收支矛盾突出，资金调度困难", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
     ("补贴发放户数未达目标，主要原因是部分保障对象收入增加后退出", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("支出比例仅为61%，余款需待审计结算后支付", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
+    # the fifteenth batch: terse cells of a self-evaluation form
+    ("项目资料归档不规范，部分验收单缺失", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("各乡镇监测数据报送滞后", "DATA_LATE", "IMPLEMENTATION.data_collection"),
+    ("市级配套资金未落实到位，工程推进缓慢", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("设备已到货，尚未完成安装调试及验收", "ACCEPTANCE_LATE", "IMPLEMENTATION.acceptance"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     reading = read_cause(text)
@@ -639,6 +644,19 @@ def test_an_attitude_yields_to_the_concrete_cause_beside_it():
 def test_a_procurement_cause_is_answered_by_the_procurement_not_by_the_acceptance_it_delayed():
     first = draft_measures("受招标程序耗时较长影响，部分设备到货验收推迟至次年")[0].sentences[0].text
     assert "采购" in first and "验收管理" not in first, first
+
+
+def test_no_lead_names_what_was_done_or_falls_due_by_agreement():
+    # 「已完工」「待……后支付」 are no shortfall; the cause answers without 「针对……的问题」
+    for text in ("执行率78%，主要是政府采购流程较长", "水库加固工程已完工，正在开展竣工结算审计",
+                 "按合同预留5%质保金，待质保期满后支付"):
+        assert not draft_measures(text)[0].sentences[0].text.startswith("一是针对"), text
+    # a clause that says what is still lacking keeps its lead
+    assert draft_measures("工程已完工但尚未完成竣工结算审计")[0].sentences[0].text.startswith("一是针对")
+
+
+def test_the_publics_lukewarm_interest_is_no_staff_incentive():
+    assert read_cause("部分农户对改厕工作积极性不高").primary.cause.code == "PARTICIPATION_LOW"
 
 
 def test_the_lead_drops_a_conjunction_of_the_problem():

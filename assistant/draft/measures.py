@@ -201,7 +201,8 @@ def _lead(reading, indicator: str = "") -> str:
     if first and first[0] in _OPENERS:
         clause = clause[len(first[0]):].lstrip()
     low, high = lex["lead_chars"]
-    if not low <= len(clause) <= high or _LEAD_CAUSE.search(clause):
+    if not low <= len(clause) <= high or _LEAD_CAUSE.search(clause) \
+            or (_LEAD_DONE.search(clause) and not _LEAD_SHORT.search(clause)):
         return ""
     if _LEAD_NO_SUBJECT.match(clause):
         if not indicator or len(indicator) + len(clause) > high:
@@ -217,7 +218,11 @@ _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[是、．.]|\d
 _LEAD_TAIL = re.compile(r"(?:的?问题|的?情况|的?现象|等)+$")
 _LEAD_NO_SUBJECT = re.compile(r"未|没有|不|尚|仍|有待|存在|较|偏|低于|高于")
 # a cause of its own: 由于…, 因… (not 因素), 受…影响 (not 受资助、受益 …), …导致
-_LEAD_CAUSE = re.compile(r"由于|因为|原因|^因(?![素此而])|受[^，,。；;]{0,16}?(?:影响|制约|限制|冲击)|导致|造成")
+_LEAD_CAUSE = re.compile(r"由于|因为|原因|^因(?![素此而])|^主要(?:是|系|为|因)|受[^，,。；;]{0,16}?(?:影响|制约|限制|冲击)|导致|造成")
+# a clause of what was done or is due by agreement is no shortfall to lead with
+# (「工程已完工」, 「待质保期满后支付」)
+_LEAD_DONE = re.compile(r"已(?:经)?(?:完工|完成|到货|竣工|交付|签订|支付|拨付)|^正在|^待")
+_LEAD_SHORT = re.compile(r"未|不|没|尚|欠|缺")     # …unless it says what is still lacking
 
 
 def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], taken: set[str]):
