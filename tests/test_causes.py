@@ -659,6 +659,15 @@ def test_the_publics_lukewarm_interest_is_no_staff_incentive():
     assert read_cause("部分农户对改厕工作积极性不高").primary.cause.code == "PARTICIPATION_LOW"
 
 
+def test_a_name_in_quotation_marks_is_no_cause():
+    # an indicator called 「服务水平」 says nothing about the service; the vague value does
+    codes = [f.cause.code for f in read_cause("「服务水平和效能」指标的指标值为定性表述，难以衡量").causes]
+    assert codes and "SERVICE_POOR" not in codes
+    assert "SERVICE_POOR" not in [f.cause.code for f in read_cause("“服务质量”等指标未设置目标值").causes]
+    # a phrase the statement quotes as its own words is still read
+    assert read_cause("资金管理存在“重建轻管”现象").primary.cause.code == "CUSTODY_WEAK"
+
+
 def test_the_lead_drops_a_conjunction_of_the_problem():
     first = draft_measures("工程已完工，但竣工结算审计尚未完成")[0].sentences[0].text
     assert "针对但" not in first

@@ -163,6 +163,16 @@ def _alternation(words) -> str:
     return "(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+# names say what a thing is called, not what went wrong: an indicator 「服务水平和效能」, a
+# document 《……管理办法》, a quoted indicator or project (“绩效监控完成率”指标); a quoted
+# phrase of the statement itself (存在“重分配、轻管理”倾向) is read
+_NAMES = re.compile(r"「[^」]{0,40}」|《[^》]{0,40}》|“[^”]{0,40}”(?=等?(?:指标|项目|工程|资金|经费))")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())      # (offsets kept)
+
+
 _CLAUSE = re.compile(r"[，,；;。！!？?\n\u3000]")     # (U+3000: a title parted from its paragraph)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
 _SHORTFALL = re.compile(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余|扣|下降|不(?:完善|健全|规范|到位|合理|明确|及时|充分|细|齐全|完整|全面|准确)")
@@ -178,7 +188,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     found: list[Found] = []
     seen: set[str] = set()
     for source_no, source in enumerate([text or ""] + list(extra or [])):
-        for start, words, cause in book.matches(source):
+        for start, words, cause in book.matches(_NAMES.sub(_blank, source)):
             if cause.code in seen:
                 continue
             seen.add(cause.code)
