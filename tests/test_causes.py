@@ -125,6 +125,17 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("各乡镇监测数据报送滞后", "DATA_LATE", "IMPLEMENTATION.data_collection"),
     ("市级配套资金未落实到位，工程推进缓慢", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
     ("设备已到货，尚未完成安装调试及验收", "ACCEPTANCE_LATE", "IMPLEMENTATION.acceptance"),
+    # the last blind batch
+    ("站所无专职会计人员，账务由其他岗位兼任", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("符合条件的救助对象较计划减少，资金有结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("政府采购审批耗时较长，合同年底才签订", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("部分地块征地拆迁受阻，施工单位无法进场", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("新系统与上级平台接口标准不一致，无法对接", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("受非洲猪瘟影响，养殖场补助申报数量减少", "FORCE_MAJEURE", "IMPLEMENTATION.contingency"),
+    ("设计方案多次调整，开工时间推迟", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("委托的第三方机构专业能力参差不齐", "THIRD_PARTY_WEAK", "MONITORING.third_party"),
+    ("进口设备受国际物流影响到货延迟", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
+    ("个别学校虚报学生人数，多领补助资金", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     reading = read_cause(text)
