@@ -125,6 +125,13 @@ def test_the_narrative_of_a_one_project_document_belongs_to_its_project():
     ("主动对接省级部门，争取资金提前下达", "EXTERNAL"),
     ("年初预算测算不够精准，摸底不细", "BUDGET_PLANNING"),
     ("项目管理制度有欠缺，会计核算不规范", "INSTITUTION"),
+    # the ninth round: what audits and short reports say
+    ("各单位要严格按照批复的预算执行，增强预算执行力", "BUDGET_EXECUTION"),
+    ("部门预算绩效管理工作还需进一步加强", "MONITORING"),
+    ("专项资金使用和管理有待进一步规范", "INSTITUTION"),
+    ("部分项目经费用于弥补基本支出", "INSTITUTION"),
+    ("部分服务项目未通过政府采购平台采购", "INSTITUTION"),
+    ("受山区地形条件影响，部分场地建设面积不足", "EXTERNAL"),
 ])
 def test_themes_of_report_language(text, theme):
     assert theme in tag_themes(text)
