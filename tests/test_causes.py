@@ -136,6 +136,16 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("委托的第三方机构专业能力参差不齐", "THIRD_PARTY_WEAK", "MONITORING.third_party"),
     ("进口设备受国际物流影响到货延迟", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
     ("个别学校虚报学生人数，多领补助资金", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    # the closing blind batch
+    ("未建立常态化的跟踪监控机制，偏差未能及时纠正", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("究其原因，项目涉及发改、住建等多个部门，审批衔接不畅", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
+    ("未完成原因：工程已完工，尚未办理竣工验收及决算手续", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
+    ("满意度指标未开展实际调查，直接按满分填报", "SURVEY_WEAK", "PUBLICITY_SERVICE.satisfaction"),
+    ("使用林地审批手续至11月才获批", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("因财政一体化系统上线切换，部分资金一季度未能支付", "PAYMENT_SYSTEM_SWITCH", "BUDGET_EXECUTION.switch_plan"),
+    ("原选址地块规划用途不符，需重新选址", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("培训安排正值春耕农忙，部分学员未能参训", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("开挖时发现古墓葬，暂停施工开展考古勘探", "FORCE_MAJEURE", "IMPLEMENTATION.contingency"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     reading = read_cause(text)
@@ -677,6 +687,14 @@ def test_a_name_in_quotation_marks_is_no_cause():
     assert "SERVICE_POOR" not in [f.cause.code for f in read_cause("“服务质量”等指标未设置目标值").causes]
     # a phrase the statement quotes as its own words is still read
     assert read_cause("资金管理存在“重建轻管”现象").primary.cause.code == "CUSTODY_WEAK"
+
+
+def test_events_are_read_as_events_and_not_as_the_topic_of_a_project():
+    # 春耕, 动物疫病, 考古 name the work of many projects; they are causes only as events
+    for text, code in (("春耕生产补助资金拨付滞后", "SEASON_WEATHER"), ("动物疫病监测采样能力不足", "FORCE_MAJEURE"),
+                       ("考古勘探经费年底仍有结余", "FORCE_MAJEURE")):
+        assert code not in [f.cause.code for f in read_cause(text).causes], text
+    assert read_cause("预算执行前慢后快，年底集中支付").primary.cause.code == "PAYMENT_SLOW"
 
 
 def test_the_lead_drops_a_conjunction_of_the_problem():
