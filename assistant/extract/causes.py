@@ -169,6 +169,10 @@ def _alternation(words) -> str:
 _NAMES = re.compile(r"「[^」]{0,40}」|《[^》]{0,40}》|“[^”]{0,40}”(?=等?(?:指标|项目|工程|资金|经费))")
 
 
+# a label before the statement is no cause: 「未完成原因：……」 (its 未完成 is the heading's)
+_LABEL = re.compile(r"^\s*[^，,。；;：:\s]{0,8}(?:原因|问题|说明|分析)[：:]")
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group())      # (offsets kept)
 
@@ -188,7 +192,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     found: list[Found] = []
     seen: set[str] = set()
     for source_no, source in enumerate([text or ""] + list(extra or [])):
-        for start, words, cause in book.matches(_NAMES.sub(_blank, source)):
+        for start, words, cause in book.matches(_LABEL.sub(_blank, _NAMES.sub(_blank, source), count=1)):
             if cause.code in seen:
                 continue
             seen.add(cause.code)

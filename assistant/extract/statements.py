@@ -37,6 +37,12 @@ from assistant.model import Document, Project, Statement, StatementKind
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _STOPS = "。；;！!？?：:，,、.．"
+_SPACE = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LABEL_NUMBER = re.compile(r"[\d一二三四五六七八九十]+$")
+_LABEL_TAIL = re.compile(r"(?:主要)?(?:有|是|为|包括|如下)$")
+FREE_PIECE_MIN = 12         # characters of a line's free piece worth reading (a sentence or more)
+_SENTENCE_STOP = re.compile(r"[。！？!?；;]|(?<=[\u4e00-\u9fff])\.(?!\d)")   # 「过大.二是」: . for 。
 
 
 def _join(m: re.Match) -> str:
@@ -47,12 +53,6 @@ def _join(m: re.Match) -> str:
     if m.group().count("\n") >= 2 and m.start() > 0 and m.string[m.start() - 1] not in _STOPS:
         return "\u3000"
     return ""
-_SPACE = re.compile(r"\s+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_LABEL_NUMBER = re.compile(r"[\d一二三四五六七八九十]+$")
-_LABEL_TAIL = re.compile(r"(?:主要)?(?:有|是|为|包括|如下)$")
-FREE_PIECE_MIN = 12         # characters of a line's free piece worth reading (a sentence or more)
-_SENTENCE_STOP = re.compile(r"[。！？!?；;]|(?<=[\u4e00-\u9fff])\.(?!\d)")   # 「过大.二是」: . for 。
 
 
 def extract_statements(doc: Document, projects: list[Project], rows: list[Row] | None = None) -> list[Statement]:
@@ -269,9 +269,9 @@ def _point_kind(region: Region, text: str, start: int, end: int) -> tuple[str, i
     with 今后 / 下一步 / 将 … is the measure written beside the reason."""
     lex, kinds = _lex(), region.kinds
     m = lex.inline_label.match(text, start, end)
-    label = _label_kind(m.group(1)) if m else None       # 问题1：, 措施二：, 存在的问题主要有：
-    if m and m.end() < end and label:
-        return label, m.end()
+    labelled = _label_kind(m.group(1)) if m else None    # 问题1：, 措施二：, 存在的问题主要有：
+    if m and m.end() < end and labelled:
+        return labelled, m.end()
     point = text[start:end]
     if kinds == ("reason",) and region.source == "cell" and lex.reason_cell_measure_starts.search(point):
         return "measure", start
