@@ -697,6 +697,13 @@ def test_events_are_read_as_events_and_not_as_the_topic_of_a_project():
     assert read_cause("预算执行前慢后快，年底集中支付").primary.cause.code == "PAYMENT_SLOW"
 
 
+def test_the_nearest_cause_is_not_read_from_a_quoted_name_or_a_unit():
+    # 「演出设备成本」 names the indicator; 分 is a unit — neither is the equipment's upkeep
+    text = "「演出设备成本」分值20分，自评得分18分，低于分值。"
+    assert likely_cause(text) is None
+    assert not any(".FACILITY." in s.provenance.template for s in draft_measures(text)[0].sentences)
+
+
 def test_the_lead_drops_a_conjunction_of_the_problem():
     first = draft_measures("工程已完工，但竣工结算审计尚未完成")[0].sentences[0].text
     assert "针对但" not in first

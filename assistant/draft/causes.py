@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.draft.sentences import drafting
-from assistant.extract.causes import Cause, CauseBook, Found, Reading, cause_book, read_cause
+from assistant.extract.causes import Cause, CauseBook, Found, Reading, cause_book, read_cause, unnamed
 from assistant.extract.splitting import is_skippable
 from assistant.lexicon import builtin, derived
 
 __all__ = ["Cause", "CauseBook", "Found", "Reading", "cause_book", "read_cause", "needs_measure",
-           "Materiality", "materiality", "within_materiality"]
+           "Materiality", "materiality", "within_materiality", "unnamed"]
 
 if TYPE_CHECKING:
     from assistant.extract.checks import Finding

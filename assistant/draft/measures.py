@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.draft.corpus import load_corpus
-from assistant.draft.causes import Cause, cause_book, needs_measure, read_cause
+from assistant.draft.causes import Cause, cause_book, needs_measure, read_cause, unnamed
 from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
                                        numbers_in, render, rng_for, words)
@@ -245,12 +245,17 @@ def likely_cause(text: str) -> Cause | None:
     drafting.yaml § measures.likely_cause.min_score; causes that need no measure, and those
     that only stand for a shortfall, are never guessed."""
     index, causes, vocabulary = _cause_index()
-    query = [w for w in words(text).split() if w in vocabulary]
+    # (a quoted name is no cause here either: causes.unnamed)
+    # (a unit is no cause's word: 分 of 「低于分值2分」 would meet 分 of 分年度)
+    query = [w for w in words(unnamed(text)).split() if w in vocabulary and w not in _UNIT_WORDS]
     if not query or not causes:
         return None
     scores = index.get_scores(query)
     best = max(range(len(causes)), key=lambda i: (scores[i], -i))
     return causes[best] if scores[best] >= drafting("measures.likely_cause.min_score") else None
+
+
+_UNIT_WORDS = frozenset("分元万亿个项次人户条件台套所年月日天")
 
 
 @derived(maxsize=1)

@@ -177,6 +177,12 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group())      # (offsets kept)
 
 
+def unnamed(text: str) -> str:
+    """`text` with the names it quotes and a leading label blanked out, offsets kept: the
+    words that can say what went wrong (「「演出设备成本」低于分值」 says nothing of equipment)."""
+    return _LABEL.sub(_blank, _NAMES.sub(_blank, text or ""), count=1)
+
+
 _CLAUSE = re.compile(r"[，,；;。！!？?\n\u3000]")     # (U+3000: a title parted from its paragraph)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
 _SHORTFALL = re.compile(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余|扣|下降|不(?:完善|健全|规范|到位|合理|明确|及时|充分|细|齐全|完整|全面|准确)")
@@ -192,7 +198,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     found: list[Found] = []
     seen: set[str] = set()
     for source_no, source in enumerate([text or ""] + list(extra or [])):
-        for start, words, cause in book.matches(_LABEL.sub(_blank, _NAMES.sub(_blank, source), count=1)):
+        for start, words, cause in book.matches(unnamed(source)):
             if cause.code in seen:
                 continue
             seen.add(cause.code)
