@@ -146,6 +146,9 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("原选址地块规划用途不符，需重新选址", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
     ("培训安排正值春耕农忙，部分学员未能参训", "SEASON_WEATHER", "IMPLEMENTATION.season"),
     ("开挖时发现古墓葬，暂停施工开展考古勘探", "FORCE_MAJEURE", "IMPLEMENTATION.contingency"),
+    # from the report drafts of set F
+    ("个别专项未编报绩效目标，也未开展自评", "TARGET_MISSING", "TARGET_SETTING.set_targets"),
+    ("部分项目未设置产出质量指标", "TARGET_INCOMPLETE", "TARGET_SETTING.complete_families"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     reading = read_cause(text)
