@@ -149,6 +149,7 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     # from the report drafts of set F
     ("个别专项未编报绩效目标，也未开展自评", "TARGET_MISSING", "TARGET_SETTING.set_targets"),
     ("部分项目未设置产出质量指标", "TARGET_INCOMPLETE", "TARGET_SETTING.complete_families"),
+    ("村级健身场地大多没有明确的管理制度", "RULES_MISSING", "INSTITUTION.rules"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     reading = read_cause(text)
