@@ -247,15 +247,13 @@ def likely_cause(text: str) -> Cause | None:
     index, causes, vocabulary = _cause_index()
     # (a quoted name is no cause here either: causes.unnamed)
     # (a unit is no cause's word: 分 of 「低于分值2分」 would meet 分 of 分年度)
-    query = [w for w in words(unnamed(text)).split() if w in vocabulary and w not in _UNIT_WORDS]
+    units = frozenset(drafting("measures.likely_cause.unit_words"))     # one character each
+    query = [w for w in words(unnamed(text)).split() if w in vocabulary and w not in units]
     if not query or not causes:
         return None
     scores = index.get_scores(query)
     best = max(range(len(causes)), key=lambda i: (scores[i], -i))
     return causes[best] if scores[best] >= drafting("measures.likely_cause.min_score") else None
-
-
-_UNIT_WORDS = frozenset("分元万亿个项次人户条件台套所年月日天")
 
 
 @derived(maxsize=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.lexicon import LexiconError, builtin, derived
 from assistant.messages import say
@@ -62,6 +63,10 @@ class CauseBook:
     phrases: tuple[tuple[re.Pattern, Cause], ...] = ()    # subject … predicate, per cause
     deviations: tuple[tuple[re.Pattern, Cause], ...] = ()  # a shortfall a cause stands for
     marker_words: tuple[str, ...] = ()   # words holding a marker's character that are no marker (系统)
+
+    @property
+    def marker_word_re(self) -> re.Pattern:
+        return _marker_word_re(self.marker_words)
 
     def matches(self, source: str) -> list[tuple[int, str, Cause]]:
         """(start, words, cause) of every cue and phrase in `source`, left to right, none
@@ -134,6 +139,11 @@ def cause_book() -> CauseBook:
                      tuple(sorted(data.get("marker_words") or (), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=4)
+def _marker_word_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_alternation(words))
+
+
 def _compiled(entry: dict, key: str, code: str) -> list[re.Pattern]:
     """The regular expressions a cause lists under `key`; a LexiconError names a bad one."""
     out = []
@@ -198,14 +208,14 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     found: list[Found] = []
     seen: set[str] = set()
     for source_no, source in enumerate([text or ""] + list(extra or [])):
+        # 「数字档案管理系统未开展……」: 系 of 系统 is no 系 (words blanked, offsets kept)
+        plain = book.marker_word_re.sub(_blank, source) if book.marker_words else source
         for start, words, cause in book.matches(unnamed(source)):
             if cause.code in seen:
                 continue
             seen.add(cause.code)
             clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, start)), default=0)
-            lead = source[clause_start:start]
-            for word in book.marker_words:      # 「数字档案管理系统未开展……」: 系 of 系统 is no 系
-                lead = lead.replace(word, " ")
+            lead = plain[clause_start:start]
             after = source[start + len(words):start + len(words) + 16]
             if any(k in lead for k in book.effect_markers):
                 marked = False             # 「……导致执行率未达」: the effect, not the cause

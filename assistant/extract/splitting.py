@@ -25,6 +25,7 @@ from assistant.extract.statement_vocab import CN_DIGITS, PUNCT, Points, statemen
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SENTENCE_END = "。！？!?；;\n"
+_BROKEN_OFF_NOT = _SENTENCE_END + "。.，,：:、)）"   # a line ending in none of these stops mid-sentence
 _TRIM = " \t\r\n　，,、；;：:|｜"     # a table's bars are never part of a statement
 WRAP_LINE = 30          # a line this long that stops mid-sentence was wrapped
 NARROW_LINE = 20        # … or this long, as wide as the line before, which stopped so too
@@ -96,12 +97,8 @@ def _list_under_title(text: str, start: int, end: int) -> int | None:
     if run and run[0][0] == first.start():
         return first.start()
     # a list the page cut off after its first item (「1.资金拨付不及时。」 and nothing more)
-    for rx, chinese in _lex().enumerations:
-        m = rx.match(text, first.start(), end)
-        if m is not None and m.start() == first.start() and marker_number(m.group("n"), chinese) == 1 \
-                and not _enumeration(text, m.end(), end):
-            return first.start()
-    return None
+    body = _past_first_marker(text, first.start(), end)
+    return first.start() if body > first.start() and not _enumeration(text, body, end) else None
 
 
 _NON_BLANK = re.compile(r"\S")
@@ -347,7 +344,7 @@ def _wrapped(text: str, i: int) -> bool:
     long and ends in the middle of a sentence, and the next does not open a numbered item."""
     line_start = text.rfind("\n", 0, i) + 1
     line = text[line_start:i].rstrip()
-    if not line or line[-1] in _SENTENCE_END + "。.，,：:、)）":
+    if not line or line[-1] in _BROKEN_OFF_NOT:
         return False
     if len(line) < WRAP_LINE and not _same_width(text, line_start, line):
         return False
@@ -363,7 +360,7 @@ def _same_width(text: str, line_start: int, line: str) -> bool:
         return False
     prev_start = text.rfind("\n", 0, line_start - 1) + 1
     prev = text[prev_start:line_start - 1].rstrip()
-    return bool(prev) and prev[-1] not in _SENTENCE_END + "。.，,：:、)）|｜" \
+    return bool(prev) and prev[-1] not in _BROKEN_OFF_NOT + "|｜" \
         and abs(len(prev) - len(line)) <= WIDTH_SLACK
 
 

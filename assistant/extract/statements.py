@@ -72,8 +72,8 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     for region in regions:
         claimed.append((region.head if region.head is not None else region.start, region.end))
         for b_start, b_end, labelled in _blocks(text, region.start, region.end):
-            kind = labelled or (region.kinds[0] if len(region.kinds) == 1 else None)
-            for start, end, led in split_led_points(text, b_start, b_end, kind):
+            split_kind = labelled or (region.kinds[0] if len(region.kinds) == 1 else None)
+            for start, end, led in split_led_points(text, b_start, b_end, split_kind):
                 if labelled:
                     kind = labelled
                 elif led:
