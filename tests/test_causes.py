@@ -150,6 +150,18 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("个别专项未编报绩效目标，也未开展自评", "TARGET_MISSING", "TARGET_SETTING.set_targets"),
     ("部分项目未设置产出质量指标", "TARGET_INCOMPLETE", "TARGET_SETTING.complete_families"),
     ("村级健身场地大多没有明确的管理制度", "RULES_MISSING", "INSTITUTION.rules"),
+    # the nineteenth batch
+    ("因与施工方产生合同纠纷，项目资金账户被冻结，工程款无法拨付", "CONTRACT_DISPUTE", "IMPLEMENTATION.legal_dispute"),
+    ("输水管线部分段落穿越水源保护区，需调整走向后重新报批", "SITING_CONSTRAINT", "IMPLEMENTATION.siting"),
+    ("受7月山体滑坡影响，已建挡墙部分损毁，工期延后", "FORCE_MAJEURE", "IMPLEMENTATION.contingency"),
+    ("智能终端安装完毕，但尚未验收", "ACCEPTANCE_LATE", "IMPLEMENTATION.acceptance"),
+    ("行业技术标准年内修订，建设方案需相应调整，进度推迟", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("涉水施工受禁渔期限制，有效施工期不足三个月", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("年底国库关账，部分支付申请未能办理", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("承接企业经营困难、资金链断裂，服务合同无法继续履行", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
+    ("实际参保人数低于年初预计，补助资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    # a completion rate below a hundred, with no cause: the shortfall is answered
+    ("全年计划举办培训60期，实际举办51期，完成率85%", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     reading = read_cause(text)
@@ -722,6 +734,12 @@ def test_a_premised_move_answers_only_its_own_cause():
     for text in ("部分补助资金发放未进行公示，群众监督渠道不畅",
                  "部分定点医疗机构存在超标准收费、重复收费等违规行为"):
         assert "pay_by_results" not in " ".join(s.provenance.template for s in draft_measures(text)[0].sentences)
+
+
+def test_more_work_added_is_no_money_added_late():
+    # 追加 of the work (工程量) is no late money; 追加 of money is
+    assert read_cause("施工中发现地下管线需迁改，追加工程量较大，工期延误").primary.cause.code != "FUNDS_LATE"
+    assert read_cause("年底追加资金较多，当年未能支出").primary.cause.code == "FUNDS_LATE"
 
 
 def test_a_stock_of_goods_is_no_pool_of_projects():
