@@ -479,6 +479,17 @@ def test_nature_value_and_unit_cells_make_the_target(text):
         ("保洁公厕数量", "≥120座"), ("市容环境改善", "定性明显改善"), ("市民满意度", "≥90%"), ("投诉办结率", "≥95%")]
 
 
+def test_a_value_printing_its_own_unit_or_comparator_gets_neither_twice():
+    # the value cell already ends with the unit of the 单位 column, or starts with the
+    # comparator of the 指标性质 column: 「≥95%」 · 「%」 is ≥95%, never ≥95%%
+    text = (TARGET_IN_THREE_CELLS
+            .replace("\t≥\t90\t%", "\t≥\t≥90%\t%")
+            .replace("\t≥\t120\t座", "\t\t120座\t座"))
+    [project] = extract_text(text, "toilets.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("保洁公厕数量", "120座"), ("市容环境改善", "定性明显改善"), ("市民满意度", "≥90%"), ("投诉办结率", "≥95%")]
+
+
 # OCR text of a form's head with every number of the budget row and of 总分 run together,
 # and a web page that prints each amount after its own label (written for these tests).
 GLUED_BUDGET = (

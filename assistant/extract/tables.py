@@ -461,6 +461,11 @@ def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
         return None
     if "nature" in values and roles[0] == "nature":
         parts[0] = tables_lexicon()["_direction"].sub("", parts[0])     # 正向= · 8 → =8
+        if len(parts) > 1 and parts[0] and parts[1].startswith(parts[0]):
+            parts[0] = ""               # the value prints its comparator too: ≥ · ≥95 → ≥95
+    if "unit" in values and roles[-1] == "unit" and len(parts) > 1 and parts[-1] \
+            and "".join(parts[:-1]).endswith(parts[-1]):
+        parts.pop()                     # the value prints its unit too: ≥95% · % → ≥95%
     return "".join(parts)
 
 
