@@ -736,6 +736,17 @@ def test_a_premised_move_answers_only_its_own_cause():
         assert "pay_by_results" not in " ".join(s.provenance.template for s in draft_measures(text)[0].sentences)
 
 
+def test_the_shortfall_a_statement_states_is_answered_by_its_own_point():
+    # a rate said with 仅为 and no cause: slow payment, as far as the statement says
+    assert read_cause("该项目资金执行率仅为41%").primary.cause.code == "PAYMENT_SLOW"
+    # a root cause of another theme leads; the budget's point answers the low rate, not
+    # whatever budget move shares the statement's words
+    text = "受动物疫病影响，养殖户补栏意愿不强，补贴申报数量较少，资金执行率仅为52%"
+    used = [".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences]
+    assert used[0] == "IMPLEMENTATION.contingency"
+    assert "BUDGET_EXECUTION.schedule_payments" in used, used
+
+
 def test_more_work_added_is_no_money_added_late():
     # 追加 of the work (工程量) is no late money; 追加 of money is
     assert read_cause("施工中发现地下管线需迁改，追加工程量较大，工期延误").primary.cause.code != "FUNDS_LATE"

@@ -83,6 +83,27 @@ def test_every_built_in_file_loads_clean():
         assert lex.data(path.name) is not None, path.name
 
 
+def test_no_built_in_pattern_doubles_its_backslashes():
+    # in a single-quoted YAML string a backslash is itself: '\\d' is a backslash and a d, never
+    # a digit, and such a pattern silently matches nothing (a deviation of causes.yaml did)
+    lex = Lexicons(lexicon_dir())
+    doubled = re.compile(r"\\\\[A-Za-z]")
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for v in node.values():
+                yield from strings(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from strings(v)
+
+    found = [(path.name, s) for path in sorted(lexicon_dir().glob("*.yaml"))
+             for s in strings(lex.data(path.name)) if doubled.search(s)]
+    assert not found, found
+
+
 def test_overlay_paths_split_built_in_names_from_indicator_lexicons(tmp_path):
     (tmp_path / "themes.yaml").write_text(CUE, encoding="utf-8")
     (tmp_path / "my_terms.yaml").write_text("categories: {}\n", encoding="utf-8")

@@ -140,7 +140,7 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None) 
     answered = {ref.split(".")[0] for ref in plan}
     for code in codes:
         if code not in answered:
-            add(f"{code}.{_ranked_moves(problem, code, read)[0]}")
+            add(_shortfall_move(problem, code, plan) or f"{code}.{_ranked_moves(problem, code, read)[0]}")
             answered.add(code)
     lex = drafting("measures")
     room = max(lex["max_items"], len(codes))
@@ -287,6 +287,18 @@ def _move(ref: str) -> dict | None:
 def _premise(ref: str) -> str | None:
     move = _move(ref)
     return move.get("premise") if move else None
+
+
+def _shortfall_move(problem: str, code: str, plan: list[str]) -> str | None:
+    """A theme's point for the shortfall the problem states (causes.yaml § deviations: a low
+    execution rate is slow payment, a rate below a hundred a target missed) when the theme
+    is the shortfall's and the causes read answered another theme: in 「受疫情影响……资金执行
+    率仅为56%」 the budget's point speeds up payment, rather than the theme's words' nearest."""
+    for rx, cause in cause_book().deviations:
+        if cause.theme == code and rx.search(problem):
+            return next((m for m in cause.moves if m.startswith(code + ".") and m not in plan
+                         and _move(m) is not None and not _premise(m)), None)
+    return None
 
 
 def _ranked_moves(problem: str, code: str, read: set[str] | None = None) -> list[str]:
