@@ -160,6 +160,7 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("年底国库关账，部分支付申请未能办理", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
     ("承接企业经营困难、资金链断裂，服务合同无法继续履行", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
     ("实际参保人数低于年初预计，补助资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("施工许可尚未取得，工程无法开工", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
     # a completion rate below a hundred, with no cause: the shortfall is answered
     ("全年计划举办培训60期，实际举办51期，完成率85%", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
 ])
@@ -745,6 +746,19 @@ def test_the_shortfall_a_statement_states_is_answered_by_its_own_point():
     used = [".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences]
     assert used[0] == "IMPLEMENTATION.contingency"
     assert "BUDGET_EXECUTION.schedule_payments" in used, used
+
+
+def test_a_theme_tagged_for_its_cause_is_answered_by_that_causes_move():
+    # rain and a dispute are tagged EXTERNAL; planning around the season and mobilising the
+    # villagers answer them, so no policy-watching point is padded on as a third
+    for text, first in (("受雨季持续降雨影响，堤防加固工程多次停工，工期延后", "IMPLEMENTATION.season"),
+                        ("部分农户对占地补偿标准存在异议，阻工时有发生", "IMPLEMENTATION.mobilise")):
+        used = [".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences]
+        assert used[0] == first and not any(u.startswith("EXTERNAL.") for u in used), used
+    # a project waiting on approvals is followed up by its schedule, not a generic rule book
+    used = [".".join(s.provenance.template.split(".")[1:3])
+            for s in draft_measures("取水许可的审批周期较长")[0].sentences]
+    assert used[:2] == ["IMPLEMENTATION.declare_on_time", "IMPLEMENTATION.schedule"], used
 
 
 def test_more_work_added_is_no_money_added_late():

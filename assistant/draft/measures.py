@@ -137,7 +137,10 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None) 
             add(ref)
         follow = likely.follow_up
     core = list(plan)
-    answered = {ref.split(".")[0] for ref in plan}
+    # a theme is answered by its moves, and by the cause it was tagged for: the weather
+    # (EXTERNAL) is answered by planning the work around the season (IMPLEMENTATION.season)
+    answered = {ref.split(".")[0] for ref in plan} | {f.cause.theme for f in reading.causes
+                                                      if set(f.cause.moves) & set(plan)}
     for code in codes:
         if code not in answered:
             add(_shortfall_move(problem, code, plan) or f"{code}.{_ranked_moves(problem, code, read)[0]}")
