@@ -507,6 +507,50 @@ def test_a_conclusion_for_completion_without_targets_and_a_budget_without_a_rate
     assert "「资金分配规范性」「资金到位率」指标的完成情况，但未列明指标值" in conclusion
 
 
+# A narrative self-evaluation report of one project (written for this test): no form; its
+# score and execution rate stated in sentences.
+STATED_TOTALS = (
+    "青溪县文化馆2024年度群众文化活动经费项目绩效自评报告\n"
+    "一、自评结论\n"
+    "按照评分标准逐项打分，项目绩效自评得分96.5分，自评等级为优。\n"
+    "二、预算执行情况\n"
+    "项目年初预算18万元，资金已全部到位并支付完毕，预算执行率为100%。\n"
+)
+
+
+def test_a_narrative_reports_stated_score_and_rate_make_its_conclusion():
+    from assistant.extract import extract_text
+    report = extract_text(STATED_TOTALS, "文化馆.txt")
+    [project] = report.projects
+    assert project.total_score == 96.5 and project.budget is not None and project.budget.rate == 100
+    assert STATED_TOTALS[project.budget.start:project.budget.end] == "预算执行率为100%"
+    conclusion = draft_report(report, STATED_TOTALS).to_markdown().split("## 二、", 1)[0]
+    assert "96.5分" in conclusion and "“优”" in conclusion and "100%" in conclusion
+
+
+def test_an_indicator_row_naming_an_execution_rate_is_no_stated_total():
+    from assistant.extract import extract_text
+    # a form's indicator row naming an execution rate is no budget stated in prose
+    form = ("项目名称\t群众文化活动经费\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+            "产出指标\t数量指标\t文化活动场次\t≥20场\t24场\n"
+            "产出指标\t质量指标\t政府采购执行率\t100%\t100%\n")
+    [project] = extract_text(form, "文化馆.txt").projects
+    assert project.budget is None and project.total_score is None
+
+
+def test_a_project_named_without_any_figure_is_said_so_not_left_unrecognised():
+    text = "青溪县文化馆群众文化活动经费项目绩效自评报告\n"
+    project = Project("群众文化活动经费", "self_evaluation")
+    conclusion = draft_report(Report(doc="文化馆.txt", projects=[project]), text).to_markdown()
+    conclusion = conclusion.split("## 一、评价结论", 1)[1].split("## 二、", 1)[0]
+    assert "未识别到可供评价的项目" not in conclusion
+    assert "群众文化活动经费" in conclusion and "未列出得分、预算执行率和指标完成情况" in conclusion
+    # a rate alone is the conclusion's figure
+    project.budget = Budget(rate=86.0)
+    conclusion = draft_report(Report(doc="文化馆.txt", projects=[project]), text).to_markdown()
+    assert "预算执行率为86%" in conclusion.split("## 二、", 1)[0]
+
+
 # A township's narrative self-evaluation page, as a government site publishes it (written
 # for this test): no form, a problem with its causes stated after it.
 NARRATIVE_PAGE = (

@@ -41,9 +41,8 @@ def _project(report: Report, p: Project, findings: list[Finding], seed: int, avo
     statuses = [(i, assess_indicator(i).status) for i in p.indicators]
     rate = p.budget.rate if p.budget is not None else None
     budget_ids = [f.id for f in findings if f.kind.startswith("BUDGET")]
-    if p.total_score is None and all(s == "open" or not i.actual for i, s in statuses):
-        if p.indicators:
-            add("targets_only", {"indicators": list_names([i.name for i in p.indicators])})
+    if p.total_score is None and p.indicators and all(s == "open" or not i.actual for i, s in statuses):
+        add("targets_only", {"indicators": list_names([i.name for i in p.indicators])})
         return Paragraph(p.name, out)
     if p.total_score is not None:
         grade = grade_for(p.total_score)
@@ -77,4 +76,6 @@ def _project(report: Report, p: Project, findings: list[Finding], seed: int, avo
         reported = [bare(i.name) for i in p.indicators if i.actual and not i.target]
         if reported:
             add("actuals_only", {"indicators": list_names(reported)})
+    if not out:         # named, but nothing to judge it by: said, not left for 「未识别到项目」
+        add("no_figures", {})
     return Paragraph(p.name, out)

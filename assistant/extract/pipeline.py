@@ -18,6 +18,7 @@ from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.prose_rows import listed_in_prose
 from assistant.extract.script import simplified
 from assistant.extract.statements import extract_statements
+from assistant.extract.stated import stated_totals
 from assistant.extract.tables import read_form
 from assistant.messages import say
 from assistant.model import Budget, Document, Project, Report
@@ -50,6 +51,7 @@ def read_page(text: str, lexicon: CompiledLexicon | None = None) -> tuple[str, l
     text = blank_site_lines(text)
     rows = split_rows(text)
     projects = listed_in_prose(text, _repeats_dropped(read_projects(text, rows, lexicon)), lexicon)
+    stated_totals(text, projects)
     for p in projects:
         if p.budget is not None:
             rate_in_percent(p.budget)
