@@ -161,6 +161,7 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("承接企业经营困难、资金链断裂，服务合同无法继续履行", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
     ("实际参保人数低于年初预计，补助资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("施工许可尚未取得，工程无法开工", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("财务管理还需进一步加强，部分报销单据审核把关不严", "CONTROL_WEAK", "INSTITUTION.compliance"),
     # a completion rate below a hundred, with no cause: the shortfall is answered
     ("全年计划举办培训60期，实际举办51期，完成率85%", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
 ])

@@ -128,6 +128,8 @@ def test_year_unit_and_rate_helpers():
     assert project_unit(text, 0, len(text)) == "安澜县学生资助管理中心"
     assert document_unit("单位(盖章):\n\n项目名称\t学生资助\n") == ""        # not the next line
     assert document_unit("一、部门职责\n云州市住房保障服务中心贯彻落实…\n") == "云州市住房保障服务中心"
+    # a field's label a page ran into the unit is no part of it
+    assert document_unit("绩效评价报告\n项目名称青岚市文化广电旅游局部门整体支出绩效评价\n") == "青岚市文化广电旅游局"
     assert execution_rate(Budget(adjusted=200.0, executed=150.0)) == 75.0
     assert execution_rate(Budget(rate=98.8, adjusted=1.0, executed=0.5)) == 98.8
     assert execution_rate(None) is None

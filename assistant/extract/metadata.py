@@ -15,8 +15,10 @@ _PROJECT_UNIT = re.compile(r"实施单位" + _VALUE)
 _DOC_UNIT = re.compile(r"(?:单位名称|预算单位名称|单位\s*[(（]\s*盖章\s*[)）])" + _VALUE)
 # a government page's publisher: the unit whose report it publishes, when nothing else says
 _PUBLISHER = re.compile(r"(?:发布机构|发布单位)" + _VALUE)
-# A department report names itself at the start of a line near the top: 「某某市住房保障中心贯彻…」.
-_ORG = re.compile(r"^(?:[一二三四五六七八九十]+、)?([\u4e00-\u9fff]{2,20}?[省市县区州旗]"
+# A department report names itself at the start of a line near the top: 「某某市住房保障中心贯彻…」,
+# or after a field's label that a page ran into it (「项目名称新建区商务局部门整体支出…」).
+_ORG = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:项目名称|单位名称|项目单位|被评价单位|评价对象)?[:：]?"
+                  r"([\u4e00-\u9fff]{2,20}?[省市县区州旗]"
                   r"[\u4e00-\u9fff]{1,20}?(?:管理中心|委员会|中心|局|厅|办公室|院|所|站|队|馆))", re.M)
 _HEAD = 3000            # the year of a report is printed near its top
 
