@@ -26,6 +26,18 @@ def test_headings_inside_a_flattened_line_and_half_width_stops():
     assert found["measure"] == ["加强项目前期论证,提高预算编制的精准度.", "建立拨付台账,按月通报拨付进度."]
 
 
+def test_numbered_headings_run_on_without_a_stop_open_their_sections():
+    # flattened PDF text: the paragraph before a heading ended without 。, and a part's heading
+    # follows its whole heading at once; each is known by the next number right after it
+    text = ("1、农村公路养护项目绩效自评报告一、项目概况本项目年度预算300万元,当年全部到位二、自评结论"
+            "项目自评得分88分,等级为良好(3)项目实施中存在的问题和改进建议1、存在的问题(1)部分乡镇养护"
+            "资金拨付进度偏慢。(2)养护档案资料不够完整。2、改进建议(1)按月通报拨付进度。(2)建立养护"
+            "档案台账。\n")
+    found = statements(text)
+    assert found["problem"] == ["部分乡镇养护资金拨付进度偏慢。", "养护档案资料不够完整。"]
+    assert found["measure"] == ["按月通报拨付进度。", "建立养护档案台账。"]
+
+
 def test_a_line_wrapped_by_pdf_text_stays_one_statement():
     text = ("（二）存在问题\n"
             "部分乡镇对项目资金的使用范围理解不够准确，个别站点把日常办公支出列入了\n"

@@ -105,7 +105,11 @@ def _headings(data: Section) -> Headings:
         # inside a line (web pages and PDF text run sections together): a numbered heading
         # after a sentence, or a heading and a colon after any stop or space
         # (its body may follow on the line after white space: 「…。五、存在的问题和建议 无」)
-        heading_mid=re.compile(rf"(?:(?<=[。；;])\s*(?P<num>{num})\s*(?P<head>{prefix}{head})(?:{after}|{item}|[ \t\u3000]+(?=\S))"
+        # — or, where flattened PDF text ran it on without a stop, a numbered heading whose
+        # first item's number follows it at once (「…办学条件(3)存在的问题和改进建议1、存在的
+        # 问题(1)大部分…」): the number, the heading words and the next number are the shape
+        heading_mid=re.compile(rf"(?:(?:(?<=[。；;])\s*|(?=[(（\d])(?<=[\u4e00-\u9fff)）])(?=(?:{num})\s*{prefix}{head}{item}))"
+                               rf"(?P<num>{num})\s*(?P<head>{prefix}{head})(?:{after}|{item}|[ \t\u3000]+(?=\S))"
                                # after white space only where it ends: a start inside a run of
                                # spaces or TABs would scan the rest of the run (quadratic)
                                rf"|(?:(?<=[。；;，,.．！？!?])|(?<=\s)(?!\s)|(?<=[\u4e00-\u9fff]\.))\s*"
