@@ -16,6 +16,8 @@ CASES = [
     ("个别县区补助资金分配的测算依据不充分", "problem", "BUDGET_PLANNING"),
     ("医疗设备采购资金支付进度缓慢，年底形成结余", "reason", "BUDGET_EXECUTION"),
     ("剩余资金已由财政收回", "reason", "BUDGET_EXECUTION"),
+    ("专项资金支出大多集中在第四季度，未达到序时进度要求", "problem", "BUDGET_EXECUTION"),
+    ("乡镇卫生院运行经费存在较大缺口", "problem", "BUDGET_PLANNING"),
     ("加快资金拨付进度，提高预算执行率", "measure", "BUDGET_EXECUTION"),
     ("个别项目绩效指标设置不够细化、量化", "problem", "TARGET_SETTING"),
     ("科学设定绩效目标，细化量化考核指标", "measure", "TARGET_SETTING"),
