@@ -162,6 +162,17 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("实际参保人数低于年初预计，补助资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("施工许可尚未取得，工程无法开工", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
     ("财务管理还需进一步加强，部分报销单据审核把关不严", "CONTROL_WEAK", "INSTITUTION.compliance"),
+    # the twentieth batch
+    ("合同管理不规范，部分服务合同未明确验收标准，存在先实施后签订的情况", "CONTRACT_LOOSE", "IMPLEMENTATION.contract_terms"),
+    ("以前年度审计指出的问题整改不彻底", "RECTIFICATION_WEAK", "OTHER.rectify"),
+    ("主要原因是市级文件调整了补贴对象范围，部分资金暂缓发放", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("受医保支付方式改革影响，住院次均费用下降", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("因与承包方产生工程款纠纷，剩余款项暂停支付", "CONTRACT_DISPUTE", "IMPLEMENTATION.legal_dispute"),
+    ("主要是区域内商品房成交量持续下降，贷款申请减少", "MARKET_CHANGE", "EXTERNAL.market_watch"),
+    ("在校住宿学生人数较预算测算减少，补助资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("委托的检测机构资质被暂停，抽检工作中断", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("综合馆屋面结构检测发现安全隐患，闭馆维修三个月", "FACILITY_FAULT", "FACILITY.maintenance"),
+    ("省级资金于12月20日才下达，年内未能支出", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
     # a completion rate below a hundred, with no cause: the shortfall is answered
     ("全年计划举办培训60期，实际举办51期，完成率85%", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
 ])
@@ -760,6 +771,22 @@ def test_a_theme_tagged_for_its_cause_is_answered_by_that_causes_move():
     used = [".".join(s.provenance.template.split(".")[1:3])
             for s in draft_measures("取水许可的审批周期较长")[0].sentences]
     assert used[:2] == ["IMPLEMENTATION.declare_on_time", "IMPLEMENTATION.schedule"], used
+
+
+def test_a_bankrupt_company_is_no_supplier_unless_it_supplies():
+    # the party of the contract failing is the supplier's cause; a court's case is not
+    assert read_cause("中标供应商资金链断裂停产，无法交货").primary.cause.code == "SUPPLIER_LATE"
+    primary = read_cause("辖区企业进入破产重整程序，相关执行案件中止执行").primary
+    assert primary is None or primary.cause.code != "SUPPLIER_LATE"
+    # a settlement finished and reviewed down is no settlement pending
+    assert read_cause("主要是工程结算经评审审减20万元").primary.cause.code == "PROCUREMENT_SAVING"
+
+
+def test_the_next_cause_of_a_list_is_no_lead():
+    # 「其次是……」 is the second cause, not the shortfall: the first point leads with no
+    # 「针对其次是……的问题」
+    text = "执行率58%，主要原因是省级资金11月才下达，其次是采购计划编报不及时"
+    assert "其次" not in draft_measures(text)[0].sentences[0].text
 
 
 def test_more_work_added_is_no_money_added_late():

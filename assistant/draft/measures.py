@@ -216,12 +216,13 @@ def _lead(reading, indicator: str = "") -> str:
 
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _OPENERS = frozenset({"对", "对于", "关于"})
-_CONJUNCTION = re.compile(r"^(?:但是|但|然而|而且|并且|且)")
+_CONJUNCTION = re.compile(r"^(?:但是|但|然而|而且|并且|且|此外|另外|同时)")
 _LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[是、．.]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[，,、])")
 _LEAD_TAIL = re.compile(r"(?:的?问题|的?情况|的?现象|等)+$")
 _LEAD_NO_SUBJECT = re.compile(r"未|没有|不|尚|仍|有待|存在|较|偏|低于|高于")
-# a cause of its own: 由于…, 因… (not 因素), 受…影响 (not 受资助、受益 …), …导致
-_LEAD_CAUSE = re.compile(r"由于|因为|原因|^因(?![素此而])|^主要(?:是|系|为|因)|受[^，,。；;]{0,16}?(?:影响|制约|限制|冲击)|导致|造成")
+# a cause of its own: 由于…, 因… (not 因素), 受…影响 (not 受资助、受益 …), …导致, and the next
+# cause of a list of them (「其次是采购计划编报不及时」, 「加之人员操作不熟练」)
+_LEAD_CAUSE = re.compile(r"由于|因为|原因|^因(?![素此而])|^主要(?:是|系|为|因)|^(?:其次|再次|加之)|受[^，,。；;]{0,16}?(?:影响|制约|限制|冲击)|导致|造成")
 # a clause of what was done or is due by agreement is no shortfall to lead with
 # (「工程已完工」, 「待质保期满后支付」)
 _LEAD_DONE = re.compile(r"已(?:经)?(?:完工|完成|到货|竣工|交付|签订|支付|拨付)|^正在|^待")
