@@ -38,6 +38,29 @@ def test_numbered_headings_run_on_without_a_stop_open_their_sections():
     assert found["measure"] == ["按月通报拨付进度。", "建立养护档案台账。"]
 
 
+def test_a_list_run_into_its_headings_paragraph_after_a_comma():
+    # a news page on an audit: the heading, a comma and an 一是 list in one paragraph; the
+    # next paragraph, after a blank line, is the page going on, not the last item
+    text = ("县审计局公布了2023年度预算执行审计结果。\n\n"
+            "审计发现的主要问题，一是部分单位公用经费超范围列支。二是往来款长期挂账未清理。"
+            "三是资产管理存在薄弱环节。\n\n"
+            "县审计局表示，已依法出具审计报告，相关单位正在整改。\n")
+    found = statements(text)
+    assert found["problem"] == ["部分单位公用经费超范围列支。", "往来款长期挂账未清理。", "资产管理存在薄弱环节。"]
+
+
+def test_a_problem_named_by_its_ending_between_rectification_measures():
+    # a rectification report: each problem named in one clause ending 「的问题。」, then the
+    # 整改措施 that answer it
+    text = ("（一）农村饮水安全项目\n"
+            "整改措施：已督促各乡镇加快水质检测，按季度通报检测结果。\n"
+            "（1）部分水厂未按规定开展水质检测的问题。\n"
+            "整改措施：已委托第三方机构对全县水厂开展水质检测，检测报告已全部归档。\n")
+    found = statements(text)
+    assert found["problem"] == ["部分水厂未按规定开展水质检测的问题。"]
+    assert len(found["measure"]) == 2
+
+
 def test_a_line_wrapped_by_pdf_text_stays_one_statement():
     text = ("（二）存在问题\n"
             "部分乡镇对项目资金的使用范围理解不够准确，个别站点把日常办公支出列入了\n"

@@ -288,6 +288,9 @@ def _written(value: int, like: str) -> str:
     return ""
 
 
+_RUN_IN_LIST = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、])")
+
+
 def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
     """Where the body of a heading ends, `until` (the next heading) at the latest: a table,
     a stop line, a title line, or a line numbered at the heading's level or above.  Its own
@@ -303,12 +306,20 @@ def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
         # 一、加强管理…。二、健全制度…」)
         if _continues_outer_list(text, hit, stop.end(), limit):
             return stop.end()
+    # a list run into its heading's paragraph (「审计发现的主要问题，一是……四是……。」) is that
+    # paragraph: after a blank line, what does not go on with the list is no item of it
+    run_in = started and _RUN_IN_LIST.match(text, hit.body) is not None
+    blank = False
     for row in rows[hit.row + 1:]:
         if not row.nonempty:
+            blank = True
             continue
         if _is_table(row):
             return row.start
         line = text[row.start:row.end].strip()
+        if run_in and blank and not _RUN_IN_LIST.match(line):
+            return rows[hit.row].end
+        run_in = False
         level = numbering_level(line)
         if level is not None and level <= limit:
             return row.start

@@ -97,11 +97,13 @@ def _headings(data: Section) -> Headings:
     after = r"[\s*|]*(?:[。：:．.]|$)"
     # …or its first item's number right after it (「2、改进建议(1)增加…」, flattened PDF text)
     item = r"(?=\d{1,2}[、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])"
+    # …or a comma and the first of an 一是 list (「审计发现的主要问题，一是……二是……」)
+    listed = r"[，,]\s*(?=一是|其一[，,、])"
     stops = "|".join(sorted(map(re.escape, data.get("stop_headings", [])), key=len, reverse=True))
     described = "|".join(sorted(map(re.escape, data.get("descriptive_headings", [])), key=len, reverse=True))
     return Headings(
         word_kind=word_kind,
-        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head})(?:{after}|{item})"),
+        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head})(?:{after}|{item}|{listed})"),
         # inside a line (web pages and PDF text run sections together): a numbered heading
         # after a sentence, or a heading and a colon after any stop or space
         # (its body may follow on the line after white space: 「…。五、存在的问题和建议 无」)
@@ -113,7 +115,7 @@ def _headings(data: Section) -> Headings:
                                # after white space only where it ends: a start inside a run of
                                # spaces or TABs would scan the rest of the run (quadratic)
                                rf"|(?:(?<=[。；;，,.．！？!?])|(?<=\s)(?!\s)|(?<=[\u4e00-\u9fff]\.))\s*"
-                               rf"(?P<bare>{prefix}{head})\s*[：:])"),
+                               rf"(?P<bare>{prefix}{head})(?:\s*[：:]|{listed}))"),
         heading_full=re.compile(rf"{head}$"),
         stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
         descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
@@ -199,6 +201,7 @@ class Cues:
     turn: re.Pattern
     measure_starts: re.Pattern
     reason_cell_measure_starts: re.Pattern
+    named_problem: re.Pattern
     inline_labels: dict
     inline_label: re.Pattern
     # each list of cues as one alternation: most lines hold no cue at all, and one search
@@ -220,7 +223,7 @@ class Cues:
 
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "negation", "zero_after", "not_applicable",
-                    "definition", "turn", "reason_cell_measure_starts", "plan_document", "final_document",
+                    "definition", "turn", "reason_cell_measure_starts", "named_problem", "plan_document", "final_document",
                     "project_code", "department_titles")
 
 

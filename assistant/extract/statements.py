@@ -275,6 +275,9 @@ def _point_kind(region: Region, text: str, start: int, end: int) -> tuple[str, i
     point = text[start:end]
     if kinds == ("reason",) and region.source == "cell" and lex.reason_cell_measure_starts.search(point):
         return "measure", start
+    named = lex.named_problem.match(point) if "measure" in kinds and "problem" not in kinds else None
+    if named:
+        return "problem", start + named.start("body")   # 「(2)……的问题。」 between the 整改措施
     if len(kinds) == 1:
         return kinds[0], start
     if "measure" in kinds and lex.measure_starts.search(point):
