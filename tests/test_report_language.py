@@ -61,6 +61,17 @@ def test_a_problem_named_by_its_ending_between_rectification_measures():
     assert len(found["measure"]) == 2
 
 
+def test_an_item_of_problems_and_reasons_gives_the_problem_then_its_reason():
+    text = ("三、存在的问题及原因\n一是农机购置补贴申请人数少于预期，主要原因是政策宣传不到位；"
+            "二是部分补贴资金兑付不及时，主要原因是县级审核环节较多。\n")
+    assert [(s.kind, s.text) for s in extract_text(text).statements] == [
+        ("problem", "农机购置补贴申请人数少于预期"), ("reason", "主要原因是政策宣传不到位"),
+        ("problem", "部分补贴资金兑付不及时"), ("reason", "主要原因是县级审核环节较多。")]
+    # under a heading of problems alone the item stays whole
+    only = text.replace("存在的问题及原因", "存在的问题")
+    assert [s.kind for s in extract_text(only).statements] == ["problem", "problem"]
+
+
 def test_a_line_wrapped_by_pdf_text_stays_one_statement():
     text = ("（二）存在问题\n"
             "部分乡镇对项目资金的使用范围理解不够准确，个别站点把日常办公支出列入了\n"

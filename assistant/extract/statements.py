@@ -85,6 +85,14 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                     continue
                 end = whole
                 default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
+                # 存在的问题及原因：「一是……征收不足，主要原因是征收力度不足」 — the problem,
+                # then its reason
+                cut = _REASON_IN_ITEM.search(text, start, end) \
+                    if kind == "problem" and "reason" in region.kinds else None
+                if cut is not None and text[start:cut.start()].strip():
+                    out.append(_statement(text, kind, start, cut.start(), region.source, region.cue, attributor))
+                    kind, start = "reason", cut.start() + 1
+                    default = "BUDGET_EXECUTION" if region.budget else None
                 out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
     # no prose is read inside an indicator table (its statement cells are read as cells)
     tables = [(p.indicators[0].start, max(i.end for i in p.indicators)) for p in projects if p.indicators]
@@ -106,6 +114,9 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
 _CLAUSE_OPEN = "，,、：:"
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AT_TEXT_END = re.compile(r"[\s，,、：:]*\Z")     # only white space or a clause's comma left
+
+
+_REASON_IN_ITEM = re.compile(r"[，,；;](?=\s*(?:主要原因是|主要原因为|原因是|原因为|究其原因))")
 
 
 def _complete(text: str, start: int, end: int) -> int | None:
