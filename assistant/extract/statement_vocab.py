@@ -202,6 +202,7 @@ class Cues:
     measure_starts: re.Pattern
     reason_cell_measure_starts: re.Pattern
     named_problem: re.Pattern
+    reason_in_item: re.Pattern
     inline_labels: dict
     inline_label: re.Pattern
     # each list of cues as one alternation: most lines hold no cue at all, and one search
@@ -223,7 +224,8 @@ class Cues:
 
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "negation", "zero_after", "not_applicable",
-                    "definition", "turn", "reason_cell_measure_starts", "named_problem", "plan_document", "final_document",
+                    "definition", "turn", "reason_cell_measure_starts", "named_problem", "reason_in_item",
+                    "plan_document", "final_document",
                     "project_code", "department_titles")
 
 

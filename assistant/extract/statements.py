@@ -87,7 +87,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                 default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
                 # 存在的问题及原因：「一是……征收不足，主要原因是征收力度不足」 — the problem,
                 # then its reason
-                cut = _REASON_IN_ITEM.search(text, start, end) \
+                cut = _lex().reason_in_item.search(text, start, end) \
                     if kind == "problem" and "reason" in region.kinds else None
                 if cut is not None and text[start:cut.start()].strip():
                     out.append(_statement(text, kind, start, cut.start(), region.source, region.cue, attributor))
@@ -114,9 +114,6 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
 _CLAUSE_OPEN = "，,、：:"
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AT_TEXT_END = re.compile(r"[\s，,、：:]*\Z")     # only white space or a clause's comma left
-
-
-_REASON_IN_ITEM = re.compile(r"[，,；;](?=\s*(?:主要原因是|主要原因为|原因是|原因为|究其原因))")
 
 
 def _complete(text: str, start: int, end: int) -> int | None:
