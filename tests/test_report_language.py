@@ -17,25 +17,25 @@ def statements(text: str) -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------------------- layout
 
-def test_headings_inside_a_flattened_line_and_half_width_stops():
-    text = ("三、自评情况 本单位对2023年度整体支出开展自评,自评得分92分,存在的问题:一是部分项目预算测算"
-            "不够精准,年中追加较多.二是个别项目资金拨付不够及时.下一步改进措施:一是加强项目前期论证,"
-            "提高预算编制的精准度.二是建立拨付台账,按月通报拨付进度.\n")
-    found = statements(text)
-    assert found["problem"] == ["部分项目预算测算不够精准,年中追加较多.", "个别项目资金拨付不够及时."]
-    assert found["measure"] == ["加强项目前期论证,提高预算编制的精准度.", "建立拨付台账,按月通报拨付进度."]
-
-
-def test_numbered_headings_run_on_without_a_stop_open_their_sections():
+@pytest.mark.parametrize("text, problems, measures", [
+    # headings inside a flattened line, half-width stops
+    ("三、自评情况 本单位对2023年度整体支出开展自评,自评得分92分,存在的问题:一是部分项目预算测算"
+     "不够精准,年中追加较多.二是个别项目资金拨付不够及时.下一步改进措施:一是加强项目前期论证,"
+     "提高预算编制的精准度.二是建立拨付台账,按月通报拨付进度.\n",
+     ["部分项目预算测算不够精准,年中追加较多.", "个别项目资金拨付不够及时."],
+     ["加强项目前期论证,提高预算编制的精准度.", "建立拨付台账,按月通报拨付进度."]),
     # flattened PDF text: the paragraph before a heading ended without 。, and a part's heading
     # follows its whole heading at once; each is known by the next number right after it
-    text = ("1、农村公路养护项目绩效自评报告一、项目概况本项目年度预算300万元,当年全部到位二、自评结论"
-            "项目自评得分88分,等级为良好(3)项目实施中存在的问题和改进建议1、存在的问题(1)部分乡镇养护"
-            "资金拨付进度偏慢。(2)养护档案资料不够完整。2、改进建议(1)按月通报拨付进度。(2)建立养护"
-            "档案台账。\n")
+    ("1、农村公路养护项目绩效自评报告一、项目概况本项目年度预算300万元,当年全部到位二、自评结论"
+     "项目自评得分88分,等级为良好(3)项目实施中存在的问题和改进建议1、存在的问题(1)部分乡镇养护"
+     "资金拨付进度偏慢。(2)养护档案资料不够完整。2、改进建议(1)按月通报拨付进度。(2)建立养护"
+     "档案台账。\n",
+     ["部分乡镇养护资金拨付进度偏慢。", "养护档案资料不够完整。"], ["按月通报拨付进度。", "建立养护档案台账。"]),
+], ids=["half-width-stops", "headings-run-on-without-a-stop"])
+def test_headings_inside_a_flattened_line(text, problems, measures):
     found = statements(text)
-    assert found["problem"] == ["部分乡镇养护资金拨付进度偏慢。", "养护档案资料不够完整。"]
-    assert found["measure"] == ["按月通报拨付进度。", "建立养护档案台账。"]
+    assert found["problem"] == problems
+    assert found["measure"] == measures
 
 
 def test_a_list_run_into_its_headings_paragraph_after_a_comma():
