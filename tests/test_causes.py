@@ -782,6 +782,14 @@ def test_a_bankrupt_company_is_no_supplier_unless_it_supplies():
     assert read_cause("主要是工程结算经评审审减20万元").primary.cause.code == "PROCUREMENT_SAVING"
 
 
+def test_a_contracts_term_is_no_retention_unless_it_is_paid_by_it():
+    # money paid when the contract says is retention; a delivery or a payment that missed
+    # the contract is not
+    assert read_cause("相应款项按合同约定在次年支付").primary.cause.code == "RETENTION"
+    for text in ("供应商无法按合同约定交货，项目延期", "财力紧张，项目资金未能按合同约定进度拨付"):
+        assert "RETENTION" not in [f.cause.code for f in read_cause(text).causes], text
+
+
 def test_the_next_cause_of_a_list_is_no_lead():
     # 「其次是……」 is the second cause, not the shortfall: the first point leads with no
     # 「针对其次是……的问题」
