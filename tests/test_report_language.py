@@ -49,6 +49,14 @@ def test_a_list_run_into_its_headings_paragraph_after_a_comma():
     assert found["problem"] == ["部分单位公用经费超范围列支。", "往来款长期挂账未清理。", "资产管理存在薄弱环节。"]
 
 
+def test_what_an_audit_found_is_a_problem_clause_by_clause():
+    text = ("近日，县审计局对部分单位开展了专项审计。\n"
+            "审计发现部分单位结转结余资金较大，形成资金沉淀；个别项目挤占专项资金用于日常公用经费。\n")
+    found = statements(text)
+    assert found["problem"] == ["审计发现部分单位结转结余资金较大，形成资金沉淀",
+                                "个别项目挤占专项资金用于日常公用经费。"]
+
+
 def test_a_problem_named_by_its_ending_between_rectification_measures():
     # a rectification report: each problem named in one clause ending 「的问题。」, then the
     # 整改措施 that answer it
@@ -135,6 +143,10 @@ def test_a_short_measure_is_no_lead_in_to_the_next_measure():
     "针对“资金拨付不及时”“指标设置不细化”两个问题，制定本整改方案。",
     # what the evaluation sets out to do, not what it found
     "重点分析项目预算编制的合理性和资金使用效益，查找不足，为以后年度安排提供参考。",
+    # violations said not to have happened; the findings as a noun
+    "严格按照批复的科目执行，未出现截留、挤占、挪用等问题。",
+    "足额安排进度款，确保专款专用，不被侵占、截留或挪用。",
+    "截至目前，审计发现问题已全部整改到位。",
 ])
 def test_scoring_rules_instructions_announcements_and_quotes_are_no_statements(line):
     assert "problem" not in statements(f"自评报告\n{line}\n")
