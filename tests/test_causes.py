@@ -773,6 +773,15 @@ def test_a_theme_tagged_for_its_cause_is_answered_by_that_causes_move():
     assert used[:2] == ["IMPLEMENTATION.declare_on_time", "IMPLEMENTATION.schedule"], used
 
 
+def test_no_cue_is_listed_under_two_causes():
+    # a cue means one cause: listed under a second one it would never be read there
+    owners: dict[str, list[str]] = {}
+    for cause in cause_book().causes:
+        for cue in cause.cues:
+            owners.setdefault(cue, []).append(cause.code)
+    assert not {cue: codes for cue, codes in owners.items() if len(codes) > 1}
+
+
 def test_a_bankrupt_company_is_no_supplier_unless_it_supplies():
     # the party of the contract failing is the supplier's cause; a court's case is not
     assert read_cause("中标供应商资金链断裂停产，无法交货").primary.cause.code == "SUPPLIER_LATE"

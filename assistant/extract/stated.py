@@ -11,9 +11,7 @@ read it: a sentence there may be any project's.
 """
 from __future__ import annotations
 
-import re
-
-from assistant.lexicon import builtin, derived
+from assistant.extract.tables import tables_lexicon
 from assistant.model import Budget, Project
 
 SCORE_MAX = 100.0
@@ -24,17 +22,11 @@ def stated_totals(text: str, projects: list[Project]) -> None:
     if len(projects) != 1 or projects[0].indicators or projects[0].budget is not None:
         return
     p = projects[0]
-    score_re, rate_re = _patterns()
+    lex = tables_lexicon()
     if p.total_score is None:
-        m = score_re.search(text)
+        m = lex["_prose_score"].search(text)
         if m and float(m.group("score")) <= SCORE_MAX:
             p.total_score = float(m.group("score"))
-    m = rate_re.search(text)
+    m = lex["_prose_rate"].search(text)
     if m:
         p.budget = Budget(rate=float(m.group("rate")), start=m.start(), end=m.end())
-
-
-@derived(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    lex = builtin("tables.yaml")
-    return re.compile(lex["prose_score_re"]), re.compile(lex["prose_rate_re"])

@@ -84,7 +84,6 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                 if whole is None:
                     continue
                 end = whole
-                default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
                 # 存在的问题及原因：「一是……征收不足，主要原因是征收力度不足」 — the problem,
                 # then its reason
                 cut = _lex().reason_in_item.search(text, start, end) \
@@ -92,7 +91,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                 if cut is not None and text[start:cut.start()].strip():
                     out.append(_statement(text, kind, start, cut.start(), region.source, region.cue, attributor))
                     kind, start = "reason", cut.start() + 1
-                    default = "BUDGET_EXECUTION" if region.budget else None
+                default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
                 out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
     # no prose is read inside an indicator table (its statement cells are read as cells)
     tables = [(p.indicators[0].start, max(i.end for i in p.indicators)) for p in projects if p.indicators]

@@ -557,6 +557,8 @@ def tables_lexicon() -> dict:
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
     lex["_direction"] = re.compile(r"^\s*(?:" + lex["direction_re"] + r")\s*")
     lex["_table_end"] = tuple(lex["table_end"])     # (str.startswith takes them all at once)
+    lex["_prose_score"] = re.compile(lex["prose_score_re"])      # totals stated in prose (stated.py)
+    lex["_prose_rate"] = re.compile(lex["prose_rate_re"])
     return lex
 
 
