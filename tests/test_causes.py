@@ -833,3 +833,25 @@ def test_a_move_for_one_cause_is_no_general_point_of_its_theme():
                  "部分受益群众对项目知晓度不高，满意度偏低"):
         used = {".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences}
         assert not used & only, (text, used & only)
+
+
+def test_what_followed_from_a_cause_is_no_cause_of_its_own():
+    # 「……，尾款支付相应滞后」: the money held back followed from the late acceptance;
+    # 「因此」 says what followed, it introduces no cause
+    text = "工程8月已完工，但建设单位未及时组织验收，尾款支付相应滞后"
+    assert read_cause(text).primary.cause.code == "ACCEPTANCE_LATE"
+    text = "监理单位未及时组织竣工验收，因此质保金未能支付"
+    assert read_cause(text).primary.cause.code == "ACCEPTANCE_LATE"
+    assert not any(f.marked for f in read_cause(text).causes)
+
+
+@pytest.mark.parametrize("text, primary", [
+    ("卫健、医保、民政部门业务系统未互联互通，参保对象信息需人工比对", "DATA_SILOS"),
+    ("12月份追加的道路养护经费到位较晚，当年未能支出", "FUNDS_LATE"),
+    ("按照市里统一安排，该项目调整并入城乡供水一体化项目实施，原预算未使用", "POLICY_CHANGE"),
+    ("个别住户阻挠施工，管道铺设停工近两个月", "DISPUTE"),
+    ("交付的监控设备与供货商存在质量争议，尚未办理验收", "CONTRACT_DISPUTE"),
+    ("高龄津贴需入户核实，对象审核周期较长，部分津贴延至次年发放", "APPROVAL_CHAIN"),
+])
+def test_less_common_causes_are_read_from_their_usual_wording(text, primary):
+    assert read_cause(text).primary.cause.code == primary, read_cause(text).causes

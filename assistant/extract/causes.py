@@ -38,6 +38,7 @@ class Found:
     cue: str
     start: int                        # offset of the cue in the statement
     marked: bool                      # introduced by a cause marker (由于、因 …)
+    consequent: bool = False          # in a clause that says it followed (「尾款支付相应滞后」)
 
 
 @dataclass
@@ -63,6 +64,7 @@ class CauseBook:
     phrases: tuple[tuple[re.Pattern, Cause], ...] = ()    # subject … predicate, per cause
     deviations: tuple[tuple[re.Pattern, Cause], ...] = ()  # a shortfall a cause stands for
     marker_words: tuple[str, ...] = ()   # words holding a marker's character that are no marker (系统)
+    consequence_markers: tuple[str, ...] = ()   # words saying a clause followed from another (相应、随之)
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -136,7 +138,8 @@ def cause_book() -> CauseBook:
             phrases.append((re.compile("(?<![与和同跟])" + _alternation(subjects) + rf"{step}{{0,{gap}}}?"
                                        + _alternation(dict.fromkeys(said))), cause))
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations),
-                     tuple(sorted(data.get("marker_words") or (), key=len, reverse=True)))
+                     tuple(sorted(data.get("marker_words") or (), key=len, reverse=True)),
+                     tuple(data.get("consequence_markers") or ()))
 
 
 @lru_cache(maxsize=4)
@@ -221,18 +224,24 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
                 marked = False             # 「……导致执行率未达」: the effect, not the cause
             else:
                 marked = any(k in lead for k in book.markers) or any(k in after for k in book.effect_markers)
+            # 「……，尾款支付相应滞后」: what followed from the cause before it, not a cause
+            end = _CLAUSE.search(source, start + len(words))
+            clause = source[clause_start:end.start() if end else len(source)]
+            consequent = not marked and any(k in clause for k in book.consequence_markers)
             # a cause in the statement itself outranks one only in the joined cells
-            found.append(Found(cause, words, start + 10_000 * source_no, marked))
+            found.append(Found(cause, words, start + 10_000 * source_no, marked, consequent))
     if not found:
         # no cause named: the shortfall itself, when a cause stands for it (a low execution
         # rate is slow payment as far as the statement says), so that the draft answers it
         hit = next(((m, cause) for rx, cause in book.deviations if (m := rx.search(text or ""))), None)
         if hit is not None:
             found.append(Found(hit[1], hit[0].group(0), hit[0].start(), False))
-    # a cause a marker introduces first; then root causes (a concrete one before a mere
+    # a cause a marker introduces first; then, of the rest, those not in a clause that says
+    # it followed from another (§ consequence_markers); then root causes (a concrete one before a mere
     # attitude, lexicons/causes.yaml § generic) before the late work and the unspent money
     # they explain (§ effect), each in the text's order
-    found.sort(key=lambda f: (not f.marked, (0, False) if f.marked else (f.cause.effect, f.cause.generic), f.start))
+    found.sort(key=lambda f: (not f.marked, f.consequent,
+                              (0, False) if f.marked else (f.cause.effect, f.cause.generic), f.start))
     reading.causes = found
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
     reading.deviation = next((c for c in clauses if _SHORTFALL.search(c)),
