@@ -277,3 +277,48 @@ def test_an_audits_findings_and_how_they_were_dealt_with():
     found = statements(text)
     assert found["problem"] == ["部分支出原始凭证不完整。", "合同签订不规范。"]
     assert "measure" not in found
+
+
+# ---------------------------------------------------------------------------- measures in news prose
+
+def test_a_sentence_announcing_a_list_of_measures_opens_it():
+    # an audit news page: the problems and their causes, then a sentence (not a heading)
+    # announcing the recommendations, run into the same paragraph; the page's source line
+    # after the last item ends it
+    text = ("县审计局对2023年度农业专项资金开展了审计，找出了存在的问题及原因：一是部分补贴发放滞后，"
+            "主要原因是乡镇审核环节较多；二是项目档案不完整。最后，结合走访调查，就提高资金使用效益提出了"
+            "几点建议：一是精简补贴审核环节；二是建立项目档案台账。\n"
+            "原文链接：某县政府网站\n")
+    found = statements(text)
+    assert found["measure"] == ["精简补贴审核环节", "建立项目档案台账。"]
+    assert found["problem"][-1] == "项目档案不完整。"
+    # a line announcing the measures by their number
+    text = ("县财政局召开专题会议，通过三项举措推进专项资金提质增效：\n"
+            "一是严格项目入库审核，不成熟的项目不安排预算。\n二是按月通报支出进度。\n")
+    assert statements(text)["measure"] == ["严格项目入库审核，不成熟的项目不安排预算。", "按月通报支出进度。"]
+
+
+def test_next_steps_and_recommendations_in_news_prose_are_measures():
+    text = ("据了解，全县高标准农田建设项目开工率偏低。县农业农村局负责人表示，下一阶段将加快项目招标进度，"
+            "倒排工期，确保年底前全部开工。同时，提前谋划明年项目储备，充实项目库。\n"
+            "评价组对项目管理给予了肯定，同时建议加强项目建后管护，落实管护责任。\n"
+            "审计组提出了规范资金拨付、完善合同管理等建议。\n")
+    assert statements(text)["measure"] == [
+        "加快项目招标进度，倒排工期，确保年底前全部开工。", "提前谋划明年项目储备，充实项目库。",
+        "加强项目建后管护，落实管护责任。", "规范资金拨付、完善合同管理等建议。"]
+
+
+def test_a_web_pages_source_line_ends_the_last_item_but_work_of_editing_does_not():
+    # 「原文链接：」 after the article ends its last item; 「编辑……」 as work done goes on
+    link = "原文链接：http://www.example.gov.cn/zwgk/2023/0815/art_1234_5678.html"
+    notice = "[免责声明] 本文来源于网络转载，仅供学习交流使用，不构成商业目的。"
+    text = f"四、下一步改进措施\n一是加强政策宣传。\n二是规范补贴发放。\n{link}\n{notice}\n"
+    assert statements(text)["measure"] == ["加强政策宣传。", "规范补贴发放。"]
+    text = "四、下一步改进措施\n一是加强政策宣传，\n编辑印发政策问答手册1000册。\n"
+    assert statements(text)["measure"] == ["加强政策宣传，编辑印发政策问答手册1000册。"]
+
+
+@pytest.mark.parametrize("heading", ["三、下一步工作措施", "三、下一步措施", "三、今后工作措施"])
+def test_more_ways_reports_head_their_next_steps(heading):
+    text = f"某县2023年度村级组织运转经费绩效自评报告\n{heading}\n一是按季度拨付运转经费。\n"
+    assert statements(text)["measure"] == ["按季度拨付运转经费。"]

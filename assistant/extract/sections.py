@@ -207,11 +207,20 @@ def _section_regions(text: str, rows) -> list[Region]:
         found += [mm for mm in lex.heading_mid.finditer(line) if not m or mm.start() >= m.end()]
         if not m and lex.stop_at.match(line):
             hits.append(_Hit(row.start, row.start, i, numbering_level(line), (), ""))
+        row_hits = []
         for mm in found:
             head = mm.group("head") or mm.group("bare")
             kinds = _kinds_of(head[-12:]) if not lex.stop_at.match(head) else ()
             level = numbering_level(mm.group("num") or "")
-            hits.append(_Hit(row.start + mm.start(), row.start + mm.end(), i, level, kinds, head.strip()))
+            row_hits.append(_Hit(row.start + mm.start(), row.start + mm.end(), i, level, kinds, head.strip()))
+        # 「……提出了几点建议：一是……」: a sentence announcing the measures, not a heading
+        # (the sentence it opens ends what came before: 「……深化。最后，……提出了几点建议：」)
+        for mm in lex.measure_run_in.finditer(line):
+            if not any(h.pos - row.start < mm.end() and mm.start() < h.body - row.start for h in row_hits):
+                opens = max((m.end() for m in _SENTENCE_END.finditer(line, 0, mm.start())), default=0)
+                row_hits.append(_Hit(row.start + opens, row.start + mm.end(), i, None, ("measure",),
+                                     line[opens:mm.end()].strip().rstrip("：:")))
+        hits += sorted(row_hits, key=lambda h: h.pos)
     hits = _items_are_no_headings(hits, text, rows)
     regions = []
     for n, hit in enumerate(hits):

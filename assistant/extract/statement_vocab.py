@@ -73,6 +73,7 @@ class Headings:
     descriptive_at: re.Pattern   # a heading of a section describing the unit or project
     stop_lines: tuple[re.Pattern, ...]
     measure_lead_line: re.Pattern  # a line opening the next steps: ends a problem section
+    measure_run_in: re.Pattern   # a sentence announcing a list of measures (「提出了几点建议：」)
     title_max: int
     reason_columns: frozenset
     table_end: tuple[str, ...]
@@ -121,6 +122,7 @@ def _headings(data: Section) -> Headings:
         descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
         stop_lines=tuple(re.compile(p) for p in data.get("stop_lines_re", [])),
         measure_lead_line=re.compile(data.get("measure_lead_line_re") or r"(?!)"),
+        measure_run_in=re.compile(data.get("measure_run_in_re") or r"(?!)"),
         title_max=int(data.get("title_line_max", 30)),
         reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
         table_end=tuple(data.get("table_end", [])),
@@ -203,6 +205,8 @@ class Cues:
     reason_cell_measure_starts: re.Pattern
     named_problem: re.Pattern
     reason_in_item: re.Pattern
+    prose_measure: re.Pattern
+    prose_measure_more: re.Pattern
     inline_labels: dict
     inline_label: re.Pattern
     # each list of cues as one alternation: most lines hold no cue at all, and one search
@@ -225,6 +229,7 @@ class Cues:
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "negation", "zero_after", "not_applicable",
                     "definition", "turn", "reason_cell_measure_starts", "named_problem", "reason_in_item",
+                    "prose_measure", "prose_measure_more",
                     "plan_document", "final_document",
                     "project_code", "department_titles")
 

@@ -326,6 +326,10 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
             for found in _reasons(text, seg_start, seg_end, reason_cues, yearly):
                 taken.append(found[1:3])
                 yield found
+        if whole:
+            for found in _prose_measures(text, seg_start, seg_end, taken):
+                taken.append(found[1:3])
+                yield found
         if not whole or any_admission is not None and not any_admission.search(text[seg_start:seg_end]):
             continue            # no cue in the segment, so none in any of its sentences; a
             #                     piece of a line that runs on from a claimed span (a form's
@@ -341,6 +345,31 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
             found = _admission(text, s_start, s_end, admission_cues)
             if found:
                 yield found
+
+
+def _prose_measures(text: str, seg_start: int, seg_end: int, taken: list[tuple[int, int]]):
+    """(kind, start, end, cue, theme start) of measures in running text: what follows a cue
+    of next steps or a recommendation to the sentence's end, and a sentence after it that
+    opens with 「同时，」 (statements.yaml § prose_measure_re)."""
+    lex = _lex()
+    if not lex.prose_measure.search(text, seg_start, seg_end):
+        return
+    follows = False
+    for s_start, s_end in _sentences(text, seg_start, seg_end):
+        if any(s < s_end and s_start < e for s, e in taken):
+            follows = False
+            continue
+        cue = lex.prose_measure.search(text, s_start, s_end)
+        if cue is None and follows:
+            cue = lex.prose_measure_more.match(text, s_start, s_end)
+        follows = False
+        if cue is None:
+            continue
+        s, e = trim(text, cue.end(), s_end)
+        if e - s < 6 or is_skippable(text[s:e]):
+            continue
+        follows = True
+        yield "measure", s, e, cue.group().strip(), s
 
 
 _SEGMENT = re.compile(r"[^\n\t|]+")       # lines and cells: text between line breaks, tabs and rules (|)
