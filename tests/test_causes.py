@@ -855,3 +855,30 @@ def test_what_followed_from_a_cause_is_no_cause_of_its_own():
 ])
 def test_less_common_causes_are_read_from_their_usual_wording(text, primary):
     assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
+
+
+@pytest.mark.parametrize("text, primary", [
+    # terse 偏差原因 cells as counties type them
+    ("专项资金未拨付到位", "FUNDS_LATE"),
+    ("省级资金11月下达，当年未能形成支出", "FUNDS_LATE"),
+    ("经费于12月25日到账，未来得及支付", "FUNDS_LATE"),
+    ("据实结算，资金有结余", "PROCUREMENT_SAVING"),
+    ("办公家具采购价格下降，实际支出低于预算", "PROCUREMENT_SAVING"),
+    ("尚未到结算期", "RETENTION"),
+    ("平台未上线，服务费暂未支付", "PROGRESS_SLOW"),
+    ("初步设计批复尚未下达，项目未能开工", "DECLARATION_LATE"),
+    ("部分幼儿转学，实际资助人数减少", "ESTIMATE_INACCURATE"),
+    ("申请贴息的农户少于预期", "ESTIMATE_INACCURATE"),
+    ("本项目与农村公路提质改造项目合并实施", "POLICY_CHANGE"),
+    ("下半年救助标准由每月500元调整为450元", "POLICY_CHANGE"),
+    ("原中标单位放弃签约，需重新确定供应商", "PROCUREMENT_DELAY"),
+    ("部分报销票据未及时报账", "PAYMENT_SLOW"),
+])
+def test_terse_cells_name_their_cause(text, primary):
+    assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
+
+
+def test_a_month_alone_is_no_late_money():
+    # equipment arriving in December is the work's schedule, not money released late
+    primary = read_cause("监控设备12月到位，尚未完成安装调试").primary
+    assert primary is None or primary.cause.code != "FUNDS_LATE"
