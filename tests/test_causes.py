@@ -882,3 +882,21 @@ def test_a_month_alone_is_no_late_money():
     # equipment arriving in December is the work's schedule, not money released late
     primary = read_cause("监控设备12月到位，尚未完成安装调试").primary
     assert primary is None or primary.cause.code != "FUNDS_LATE"
+
+
+def test_a_cancellation_follows_from_its_cause_and_is_answered_by_adjusting_the_budget():
+    text = "受疫情影响，全县农技培训班次多次取消，培训人次仅完成计划的60%"
+    codes = [f.cause.code for f in read_cause(text).causes]
+    assert codes[:2] == ["FORCE_MAJEURE", "PLAN_DROPPED"]
+    second = draft_measures(text)[0].sentences[1]
+    assert second.provenance.template.startswith("measures.EXTERNAL.adjust_budget_for_external"), second.text
+    assert "入库" not in second.text
+
+
+def test_whose_will_and_whose_papers_a_statement_names():
+    # the builder's waning will is the construction's, not the public's participation;
+    # a sign-in sheet missing is a paper missing, not staff
+    codes = [f.cause.code for f in read_cause("砂石价格上涨，施工单位积极性不高，进度放缓").causes]
+    assert "PARTICIPATION_LOW" not in codes and "CONSTRUCTION_SLOW" in codes
+    codes = [f.cause.code for f in read_cause("会议费报销缺少参会人员签到表").causes]
+    assert "STAFF_SHORT" not in codes
