@@ -63,7 +63,7 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     precedents = _precedents(problem, project, load_corpus(corpus), exclude_doc, known, seed, avoid)
     # a tagged OTHER only says that no theme fitted: the causes' moves answer the problem
     plan = _plan(problem, [c for c in codes if c != "OTHER" or themes is not None
-                           or not (reading.causes or likely)], reading, likely)
+                           or not (reading.causes or likely)], reading, likely, tagged=themes is None)
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
@@ -111,12 +111,16 @@ def theme_codes() -> list[str]:
 
 
 # -------------------------------------------------------------------------------- helpers
-def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None) -> list[tuple[str, str]]:
+def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
+          tagged: bool = False) -> list[tuple[str, str]]:
     """The moves (theme, move id) of a draft, best first: the primary cause's fix, then the
     next cause's fix or the primary cause's control, its follow-up when there is room within
     `max_items`, and a move for every theme of the problem not yet answered (which may take
     the points past max_items, never the follow-up's place); at least `min_items`.  With no
-    cause read, the `likely` cause's moves lead, except those that presume a cause."""
+    cause read, the `likely` cause's moves lead, except those that presume a cause.
+    Themes the caller gave are each answered; themes only `tagged` from the problem's words
+    get a point of their own past the causes' only where it is grounded (drafting.yaml §
+    theme_point_min_match)."""
     plan: list[str] = []
 
     def add(ref: str | None) -> None:
@@ -141,11 +145,17 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None) 
     # (EXTERNAL) is answered by planning the work around the season (IMPLEMENTATION.season)
     answered = {ref.split(".")[0] for ref in plan} | {f.cause.theme for f in reading.causes
                                                       if set(f.cause.moves) & set(plan)}
+    lex = drafting("measures")
     for code in codes:
         if code not in answered:
-            add(_shortfall_move(problem, code, plan) or f"{code}.{_ranked_moves(problem, code, read)[0]}")
+            point = _shortfall_move(problem, code, plan)
+            if point is None:
+                best = _ranked_moves(problem, code, read)[0]
+                grounded = _match(problem, best) >= lex["theme_point_min_match"]
+                if grounded or not tagged or len(plan) < lex["min_items"] or not causes:
+                    point = f"{code}.{best}"
+            add(point)
             answered.add(code)
-    lex = drafting("measures")
     room = max(lex["max_items"], len(codes))
     if len(plan) > room and len(core) > 1:
         plan.remove(core[1])       # every theme its own point: the second fix or control yields
@@ -318,7 +328,15 @@ def _ranked_moves(problem: str, code: str, read: set[str] | None = None) -> list
     return [m["id"] for m in sorted(moves, key=lambda m: -best[m["id"]])]
 
 
+def _match(problem: str, move_id: str) -> float:
+    """How much of the problem's wording the move's best phrasing shares (its BM25 score)."""
+    scores = _variant_scores(problem)
+    return max((v for (m, _), v in scores.items() if m == move_id), default=0.0)
+
+
+@derived(maxsize=64)
 def _variant_scores(problem: str) -> dict[tuple[str, int], float]:
+    """BM25 score of every phrasing in the bank against the problem (read-only: shared)."""
     index, keys = _bm25()
     query = [w for w in words(problem).split() if w in _vocabulary()]
     if not query:
