@@ -11,6 +11,7 @@ point citing its document.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -206,18 +207,19 @@ def _lead(reading, indicator: str = "") -> str:
     label, colon, rest = clause.partition("：")
     if colon and len(label) <= 6:
         clause = rest.strip()                       # 「存在问题：」, 「问题一：」
-    clause = _LEAD_TAIL.sub("", _LEAD_NUMBER.sub("", clause).strip())
+    rules = _lead_rules()
+    clause = rules.tail.sub("", rules.number.sub("", clause).strip())
     # as a clause of ours: no spaces a PDF put between two 汉字, no stop of its own, and no
     # preposition or conjunction of its own (「针对对部门预算……」, 「针对但结算……」)
-    clause = _CONJUNCTION.sub("", _HAN_GAP.sub("", clause).rstrip("。．.；;，,、 "))
+    clause = rules.conjunction.sub("", _HAN_GAP.sub("", clause).rstrip("。．.；;，,、 "))
     first = segment(clause[:8])[:1]
-    if first and first[0] in _OPENERS:
+    if first and first[0] in rules.openers:
         clause = clause[len(first[0]):].lstrip()
     low, high = lex["lead_chars"]
-    if not low <= len(clause) <= high or _LEAD_CAUSE.search(clause) \
-            or (_LEAD_DONE.search(clause) and not _LEAD_SHORT.search(clause)):
+    if not low <= len(clause) <= high or rules.cause.search(clause) \
+            or (rules.done.search(clause) and not rules.lacking.search(clause)):
         return ""
-    if _LEAD_NO_SUBJECT.match(clause):
+    if rules.no_subject.match(clause):
         if not indicator or len(indicator) + len(clause) > high:
             return ""
         return fill(lex["lead_indicator"], {"deviation": clause, "indicator": indicator}) or ""
@@ -225,18 +227,27 @@ def _lead(reading, indicator: str = "") -> str:
 
 
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_OPENERS = frozenset({"对", "对于", "关于"})
-_CONJUNCTION = re.compile(r"^(?:但是|但|然而|而且|并且|且|此外|另外|同时)")
-_LEAD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[是、．.]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[，,、])")
-_LEAD_TAIL = re.compile(r"(?:的?问题|的?情况|的?现象|等)+$")
-_LEAD_NO_SUBJECT = re.compile(r"未|没有|不|尚|仍|有待|存在|较|偏|低于|高于")
-# a cause of its own: 由于…, 因… (not 因素), 受…影响 (not 受资助、受益 …), …导致, and the next
-# cause of a list of them (「其次是采购计划编报不及时」, 「加之人员操作不熟练」)
-_LEAD_CAUSE = re.compile(r"由于|因为|原因|^因(?![素此而])|^主要(?:是|系|为|因)|^(?:其次|再次|加之)|受[^，,。；;]{0,16}?(?:影响|制约|限制|冲击)|导致|造成")
-# a clause of what was done or is due by agreement is no shortfall to lead with
-# (「工程已完工」, 「待质保期满后支付」)
-_LEAD_DONE = re.compile(r"已(?:经)?(?:完工|完成|到货|竣工|交付|签订|支付|拨付)|^正在|^待")
-_LEAD_SHORT = re.compile(r"未|不|没|尚|欠|缺")     # …unless it says what is still lacking
+
+
+@dataclass(frozen=True)
+class _LeadRules:
+    """drafting.yaml § measures.lead_rules, compiled."""
+
+    number: re.Pattern
+    tail: re.Pattern
+    conjunction: re.Pattern
+    openers: frozenset
+    no_subject: re.Pattern
+    cause: re.Pattern
+    done: re.Pattern
+    lacking: re.Pattern
+
+
+@derived(maxsize=1)
+def _lead_rules() -> _LeadRules:
+    rules = drafting("measures.lead_rules")
+    return _LeadRules(openers=frozenset(rules["openers"]),
+                      **{k: re.compile(v) for k, v in rules.items() if k != "openers"})
 
 
 def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], taken: set[str]):

@@ -65,6 +65,8 @@ class CauseBook:
     deviations: tuple[tuple[re.Pattern, Cause], ...] = ()  # a shortfall a cause stands for
     marker_words: tuple[str, ...] = ()   # words holding a marker's character that are no marker (系统)
     consequence_markers: tuple[str, ...] = ()   # words saying a clause followed from another (相应、随之)
+    quoted_names: re.Pattern = re.compile("(?!)")   # names a statement quotes (blanked before reading)
+    label: re.Pattern = re.compile("(?!)")          # a label before the statement (「未完成原因：」)
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -139,7 +141,8 @@ def cause_book() -> CauseBook:
                                        + _alternation(dict.fromkeys(said))), cause))
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations),
                      tuple(sorted(data.get("marker_words") or (), key=len, reverse=True)),
-                     tuple(data.get("consequence_markers") or ()))
+                     tuple(data.get("consequence_markers") or ()),
+                     re.compile(data.get("quoted_names_re") or "(?!)"), re.compile(data.get("label_re") or "(?!)"))
 
 
 @lru_cache(maxsize=4)
@@ -179,13 +182,6 @@ def _alternation(words) -> str:
 # names say what a thing is called, not what went wrong: an indicator 「服务水平和效能」, a
 # document 《……管理办法》, a quoted indicator or project (“绩效监控完成率”指标); a quoted
 # phrase of the statement itself (存在“重分配、轻管理”倾向) is read
-_NAMES = re.compile(r"「[^」]{0,40}」|《[^》]{0,40}》|“[^”]{0,40}”(?=等?(?:指标|项目|工程|资金|经费))")
-
-
-# a label before the statement is no cause: 「未完成原因：……」 (its 未完成 is the heading's)
-_LABEL = re.compile(r"^\s*[^，,。；;：:\s]{0,8}(?:原因|问题|说明|分析)[：:]")
-
-
 def _blank(m: re.Match) -> str:
     return " " * len(m.group())      # (offsets kept)
 
@@ -193,7 +189,8 @@ def _blank(m: re.Match) -> str:
 def unnamed(text: str) -> str:
     """`text` with the names it quotes and a leading label blanked out, offsets kept: the
     words that can say what went wrong (「「演出设备成本」低于分值」 says nothing of equipment)."""
-    return _LABEL.sub(_blank, _NAMES.sub(_blank, text or ""), count=1)
+    book = cause_book()
+    return book.label.sub(_blank, book.quoted_names.sub(_blank, text or ""), count=1)
 
 
 _CLAUSE = re.compile(r"[，,；;。！!？?\n\u3000]")     # (U+3000: a title parted from its paragraph)
