@@ -59,14 +59,20 @@ def test_without_the_sources_year_and_unit_come_from_the_name(extracted, tmp_pat
     assert stats.years == {"(unknown)": 3}
 
 
-def test_cli_tables_from_json_lines_and_from_the_store(extracted):
+def test_cli_tables_from_json_lines_and_from_the_store(extracted, monkeypatch):
+    # headed in Chinese by default, kinds and forms by their names; in English on request
     jsonl, db = extracted
     for args in ([str(jsonl)], ["--db", str(db)]):
         result = CliRunner().invoke(app, ["stats", *args])
         assert result.exit_code == 0, result.stderr
-        for words in ("statements by theme", "BUDGET_EXECUTION", "indicators by category", "数量",
-                      "projects by form", "self_evaluation", "2023", "安澜县教育局", "95-100%"):
+        for words in ("按主题统计语句", "BUDGET_EXECUTION", "问题", "措施", "按类别统计指标", "数量",
+                      "按表单统计项目", "绩效自评表", "2023", "安澜县教育局", "95-100%", "项目数"):
             assert words in result.stdout, (args, words)
+        assert "documents" not in result.stdout and "self_evaluation" not in result.stdout
+    monkeypatch.setenv("JIXIAO_LANG", "en")
+    result = CliRunner().invoke(app, ["stats", str(jsonl)])
+    for words in ("statements by theme", "indicators by category", "projects by form", "self_evaluation"):
+        assert words in result.stdout, words
 
 
 def test_plot_writes_a_png_and_falls_back_without_a_cjk_font(extracted, tmp_path, monkeypatch):

@@ -46,37 +46,50 @@ def stats(
 
 
 def _print_tables(s: Stats, top_units: int) -> None:
+    """The counts as tables, headed in the user's language (Chinese by default); kinds and
+    forms by their names in lexicons/export.yaml."""
     from rich.console import Console
     from rich.table import Table
 
+    from assistant.lexicon import builtin
+
+    names = builtin("export.yaml")
+    kind_names = {k: say(names["kinds"].get(k, k), k) for k in KINDS}
+    form_names = {f: say(n, f) for f, n in (names.get("forms") or {}).items()}
     console = Console()
-    console.print(f"{s.documents} documents, {s.projects} projects")
-    names = theme_names()
-    table = Table(title="statements by theme (问题归类)")
-    for col in ("theme", "name", *KINDS, "total"):
-        table.add_column(col, justify="left" if col in ("theme", "name") else "right")
+    console.print(say(f"共 {s.documents} 份文档，{s.projects} 个项目", f"{s.documents} documents, {s.projects} projects"))
+    themes = theme_names()
+    table = Table(title=say("按主题统计语句（问题归类）", "statements by theme (问题归类)"))
+    for col, right in ((say("主题", "theme"), False), (say("名称", "name"), False),
+                       *((kind_names[k], True) for k in KINDS), (say("合计", "total"), True)):
+        table.add_column(col, justify="right" if right else "left")
     for theme, total in ranked(s.theme_totals()):
         kinds = s.themes[theme]
-        table.add_row(theme, names.get(theme, ""), *(str(kinds.get(k, 0)) for k in KINDS),
+        table.add_row(theme, themes.get(theme, ""), *(str(kinds.get(k, 0)) for k in KINDS),
                       str(total))
     console.print(table)
-    console.print(_counter_table("indicators by category (指标分类)", "category", "indicators", s.categories))
-    console.print(_counter_table("projects by form", "form", "projects", s.forms))
-    console.print(_counter_table("documents by year (年度)", "year", "documents", s.years, by_key=True))
-    table = Table(title=f"units (实施单位 / 单位名称), top {top_units}")
-    for col in ("unit", "documents", "projects", "statements"):
-        table.add_column(col, justify="left" if col == "unit" else "right")
+    console.print(_counter_table(say("按类别统计指标", "indicators by category (指标分类)"),
+                                 say("类别", "category"), say("指标数", "indicators"), s.categories))
+    forms = {form_names.get(f, f): n for f, n in s.forms.items()}
+    console.print(_counter_table(say("按表单统计项目", "projects by form"), say("表单", "form"),
+                                 say("项目数", "projects"), forms))
+    console.print(_counter_table(say("按年度统计文档", "documents by year (年度)"), say("年度", "year"),
+                                 say("文档数", "documents"), s.years, by_key=True))
+    table = Table(title=say(f"按单位统计（实施单位 / 单位名称），前 {top_units} 个",
+                            f"units (实施单位 / 单位名称), top {top_units}"))
+    for col, right in ((say("单位", "unit"), False), (say("文档数", "documents"), True),
+                       (say("项目数", "projects"), True), (say("语句数", "statements"), True)):
+        table.add_column(col, justify="right" if right else "left")
     by_projects = sorted(s.units.items(), key=lambda kv: (-kv[1]["projects"], -kv[1]["documents"], kv[0]))
     for unit, c in by_projects[:top_units]:
         table.add_row(unit, str(c["documents"]), str(c["projects"]), str(c["statements"]))
     console.print(table)
-    rates = Table(title="projects by execution rate (预算执行率)")
-    rates.add_column("rate")
-    rates.add_column("projects", justify="right")
+    rates = Table(title=say("按预算执行率统计项目", "projects by execution rate (预算执行率)"))
+    rates.add_column(say("执行率", "rate"))
+    rates.add_column(say("项目数", "projects"), justify="right")
     for label, _ in RATE_BINS:
         rates.add_row(label, str(s.rates.get(label, 0)))
     console.print(rates)
-
 
 def _counter_table(title: str, what: str, unit: str, counts, *, by_key: bool = False):
     from rich.table import Table
