@@ -49,6 +49,17 @@ def test_binary_junk_without_nul_bytes(tmp_path):
     refused(path, "binary")
 
 
+def test_an_extract_output_given_as_a_report(tmp_path):
+    # 「jixiao show out.jsonl」: the extractor's own output is no report to read (its keys
+    # would be taken for prose); a report that opens with a brace is still read
+    path = tmp_path / "out.jsonl"
+    path.write_text('{"doc": "安澜县报告.txt", "projects": [], "statements": []}\n', encoding="utf-8")
+    refused(path, "output of jixiao extract", "jixiao stats")
+    other = tmp_path / "notes.txt"
+    other.write_text("{附件一} 项目支出绩效自评表\n项目名称：农村公路养护\n", encoding="utf-8")
+    assert "农村公路养护" in read_document(other).text
+
+
 def test_zero_byte_file(tmp_path):
     path = tmp_path / "empty.txt"
     path.touch()

@@ -16,6 +16,8 @@ them with `warnings.catch_warnings(record=True)`.
 from __future__ import annotations
 
 import errno
+import json
+import re
 import os
 import stat
 import warnings
@@ -73,6 +75,11 @@ def read_document(path: str | Path) -> Document:
         kind = sniff(data, path.name)
         decoded = _decode(kind, data, path.name)
         check_text(decoded.text)
+        if kind == "text" and _is_extract_output(decoded.text):
+            raise Unreadable(say("这是 jixiao extract 写出的抽取结果（JSON Lines），不是报告原文；"
+                                 "请给出报告文件，或用 jixiao stats 统计它",
+                                 "this is a JSON Lines output of jixiao extract, not a report; "
+                                 "give the report's file, or count it with jixiao stats"))
     except Unreadable as exc:
         raise ReadError(path, exc.reason) from None
     except Exception as exc:  # a reader library failing on odd input must not crash a batch
@@ -155,6 +162,24 @@ def _decode(kind: str, data: bytes, name: str) -> Decoded:
     if table is not None:
         decoded.text = table
     return decoded
+
+
+_OBJECT_START = re.compile(r"\s*\{")
+
+
+def _is_extract_output(text: str) -> bool:
+    """Whether `text` is what `jixiao extract` writes: JSON Lines of reports, each an object
+    with its document and projects (read as a report, its keys would be taken for prose)."""
+    start = _OBJECT_START.match(text)
+    if start is None:
+        return False
+    end = text.find("\n", start.end())
+    first = text[start.end() - 1:end if end >= 0 else len(text)]
+    try:
+        value = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and "doc" in value and "projects" in value
 
 
 def _kind_zh(kind: str) -> str:
