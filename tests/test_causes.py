@@ -919,3 +919,13 @@ def test_a_theme_point_stays_where_the_problem_words_it():
     text = "年初设定的部分指标因工作调整未实施，未及时调整绩效目标"
     refs = [p.provenance.template for p in draft_measures(text)[0].sentences]
     assert any(r.startswith("measures.TARGET_SETTING.") for r in refs), refs
+
+
+def test_money_short_is_answered_by_seeking_it_and_sizing_the_work_to_it():
+    # not by raising a standard that nobody said was low
+    for text in ("村级配套资金到位率偏低，应配套的80万元仅到位30万元", "乡镇财力紧张，部分道路养护经费未能足额安排"):
+        assert read_cause(text).primary.cause.code == "FUNDS_SHORT", text
+        refs = [s.provenance.template for s in draft_measures(text)[0].sentences]
+        assert refs[0].startswith("measures.BUDGET_PLANNING.prioritise.")
+        assert refs[1].startswith("measures.BUDGET_PLANNING.fit_to_means."), refs
+        assert not any(".standards." in r for r in refs)
