@@ -31,7 +31,32 @@ import yaml
 F = TypeVar("F", bound=Callable[..., Any])
 
 # libyaml when the wheel has it: parsing the lexicons was a fifth of a worker's start-up.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: Any, line: int):
+        super().__init__(f"duplicate key {key!r}")
+        self.key, self.line = key, line
+
+
+class YAML_LOADER(_BASE_LOADER):  # type: ignore[valid-type,misc]
+    """The safe loader, refusing a key given twice in one mapping: YAML keeps the second
+    silently, so a list added under a key the entry already has (a second `patterns:`) would
+    drop the first one's entries without a word."""
+
+
+def _mapping_without_duplicates(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if isinstance(key, (str, int, float, bool)) and key in seen:
+            raise _DuplicateKey(key, key_node.start_mark.line + 1)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+YAML_LOADER.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
 
 
 class LexiconError(ValueError):
@@ -90,6 +115,11 @@ def load_yaml(path: str | Path) -> Any:
         raise LexiconError(_not_utf8(path, exc)) from None
     try:
         return yaml.load(text, Loader=YAML_LOADER)
+    except _DuplicateKey as exc:
+        raise LexiconError(say(f"{path}：第 {exc.line} 行的键「{exc.key}」在同一处已经出现过，后一个会覆盖前一个；"
+                               "请把两处的内容合并到一个键下",
+                               f"{path}: line {exc.line}: key {exc.key!r} is given twice in one place "
+                               "(the second would replace the first); merge them under one key")) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -929,3 +929,40 @@ def test_money_short_is_answered_by_seeking_it_and_sizing_the_work_to_it():
         assert refs[0].startswith("measures.BUDGET_PLANNING.prioritise.")
         assert refs[1].startswith("measures.BUDGET_PLANNING.fit_to_means."), refs
         assert not any(".standards." in r for r in refs)
+
+
+@pytest.mark.parametrize("text, primary", [
+    # what evaluators of a department's spending find
+    ("项目库建设滞后，部分项目未经入库评审直接列入年度预算", "PROJECT_POOL_THIN"),
+    ("部门预算沿用“基数加增长”方式编制，未按零基预算要求审核延续性项目", "BASE_BUDGETING"),
+    ("专项经费结余连续三年未使用，形成资金沉淀", "IDLE_UNRETURNED"),
+    ("培训费超预算列支，部分报销未附培训通知和签到表", "CONTROL_WEAK"),
+    ("低保资金发放名单未按规定在社区公示", "DISCLOSURE_MISSING"),
+    ("经比对，有36人同时领取两个部门的岗位补贴", "ELIGIBILITY_LOOSE"),
+    ("专项资金安排碎片化，单个项目平均不足5万元", "ALLOCATION_UNEVEN"),
+    ("委托的评审机构质量不高，评审报告内容雷同", "THIRD_PARTY_WEAK"),
+    ("资金拨付审批层级过多，到达学校用时近4个月", "APPROVAL_CHAIN"),
+    ("绩效目标由财务人员代填，业务科室未参与", "TARGET_OWNERSHIP"),
+    ("满意度调查仅发放问卷20份，样本代表性不足", "SURVEY_WEAK"),
+    ("对承接养老服务的运营企业监管缺位，服务记录缺失", "PROVIDER_WEAK"),
+    ("办公设备采购被拆分为3次询价，规避了公开招标", "PROCUREMENT_IRREGULAR"),
+    ("农机购置补贴仍执行2018年标准，与当前价格不相适应", "QUOTA_LOW"),
+    ("项目单位擅自将建设地点由甲村调整至乙村，未报主管部门审批", "CONTROL_WEAK"),
+])
+def test_what_evaluators_of_a_departments_spending_find(text, primary):
+    assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
+
+
+def test_a_topic_is_no_event_and_an_outcome_yields_to_its_cause():
+    # 地震监测设备 is a topic, not an earthquake; 签而不约 is how the service turned out, the
+    # shortage of doctors beside it is why
+    codes = [f.cause.code for f in read_cause("地震监测设备到货延迟，安装调试顺延至次年").causes]
+    assert "FORCE_MAJEURE" not in codes
+    assert read_cause("受地震影响，部分校舍加固工程停工").primary.cause.code == "FORCE_MAJEURE"
+    text = "家庭医生签约服务“签而不约”较为普遍，乡镇卫生院医务人员数量严重不足"
+    assert read_cause(text).primary.cause.code == "STAFF_SHORT"
+
+
+def test_how_a_shortfall_was_found_is_no_lead():
+    lead = draft_measures("经数据比对，有42人重复享受临时救助")[0].sentences[0].text
+    assert "经数据比对的问题" not in lead

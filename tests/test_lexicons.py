@@ -210,6 +210,10 @@ MALFORMED = {
                       ["should be a mapping of keys, not a list"]),
     "bad-pattern": ("statements.yaml", "deviation_re: '未(达到'\n", ["'deviation_re'", "正则表达式 '未(达到'", "missing )"],
                     ["'deviation_re': pattern '未(达到' does not compile (missing )"]),
+    # a second `patterns:` under one cause would drop the first one's entries without a word
+    "duplicate-key": ("causes.yaml", "causes:\n  - code: FUNDS_LATE\n    patterns: ['年底才下达']\n"
+                      "    cues: [下达较晚]\n    patterns: ['12月才到位']\n",
+                      ["第 5 行", "「patterns」", "合并"], ["line 5: key 'patterns' is given twice"]),
 }
 
 

@@ -216,7 +216,7 @@ def _lead(reading, indicator: str = "") -> str:
     if first and first[0] in rules.openers:
         clause = clause[len(first[0]):].lstrip()
     low, high = lex["lead_chars"]
-    if not low <= len(clause) <= high or rules.cause.search(clause) \
+    if not low <= len(clause) <= high or rules.cause.search(clause) or rules.how_found.match(clause) \
             or (rules.done.search(clause) and not rules.lacking.search(clause)):
         return ""
     if rules.no_subject.match(clause):
@@ -241,6 +241,7 @@ class _LeadRules:
     cause: re.Pattern
     done: re.Pattern
     lacking: re.Pattern
+    how_found: re.Pattern
 
 
 @derived(maxsize=1)
