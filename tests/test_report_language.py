@@ -322,3 +322,17 @@ def test_a_web_pages_source_line_ends_the_last_item_but_work_of_editing_does_not
 def test_more_ways_reports_head_their_next_steps(heading):
     text = f"某县2023年度村级组织运转经费绩效自评报告\n{heading}\n一是按季度拨付运转经费。\n"
     assert statements(text)["measure"] == ["按季度拨付运转经费。"]
+
+
+def test_a_rectification_reports_named_problems_are_problems():
+    # under 整改情况 (no problems of its own) each heading names the problem it dealt with;
+    # the sentence saying the problems were looked into names none, and a problem said not
+    # to exist is none
+    text = ("县文化和旅游局关于专项资金绩效评价问题的整改报告\n"
+            "一、基本情况\n我局对相关项目单位存在的问题进行核查，并提出整改要求。\n"
+            "二、整改情况\n（一）专项资金拨付进度偏慢的问题\n"
+            "2022年资金已于9月底前全部拨付到位。\n"
+            "（二）项目档案资料不完整的问题\n已督促项目单位补齐验收资料。\n"
+            "（三）不存在虚报冒领补助资金的问题\n")
+    found = statements(text)
+    assert found["problem"] == ["专项资金拨付进度偏慢的问题", "项目档案资料不完整的问题"]

@@ -204,6 +204,7 @@ class Cues:
     measure_starts: re.Pattern
     reason_cell_measure_starts: re.Pattern
     named_problem: re.Pattern
+    named_problem_not: re.Pattern
     reason_in_item: re.Pattern
     prose_measure: re.Pattern
     prose_measure_more: re.Pattern
@@ -228,7 +229,7 @@ class Cues:
 
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "negation", "zero_after", "not_applicable",
-                    "definition", "turn", "reason_cell_measure_starts", "named_problem", "reason_in_item",
+                    "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not", "reason_in_item",
                     "prose_measure", "prose_measure_more",
                     "plan_document", "final_document",
                     "project_code", "department_titles")

@@ -322,6 +322,10 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
         any_reason = lex.any_reason if strong else lex.any_weak_reason
         any_admission = lex.any_admission if strong else lex.any_weak_admission
         taken: list[tuple[int, int]] = []
+        named = _named_problem(text, seg_start, seg_end) if whole else None
+        if named is not None:       # 「1、预算指标下达不及时的问题」: a line naming a problem
+            yield named
+            continue
         if any_reason is None or any_reason.search(text[seg_start:seg_end]):   # as _reasons sees it
             for found in _reasons(text, seg_start, seg_end, reason_cues, yearly):
                 taken.append(found[1:3])
@@ -345,6 +349,24 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
             found = _admission(text, s_start, s_end, admission_cues)
             if found:
                 yield found
+
+
+def _named_problem(text: str, seg_start: int, seg_end: int):
+    """A line that is nothing but a problem's name (statements.yaml § named_problem_re:
+    「(一)专项资金拨付和使用时效性不强的问题」, a rectification report's heading of what it
+    dealt with), as a problem; not a heading of problems (「三、存在的问题」)."""
+    line = text[seg_start:seg_end]
+    lex = _lex()
+    m = lex.named_problem.match(line)
+    if m is None or heading_kinds(line) or is_heading_line(line):
+        return None
+    body = m.group("body").rstrip("。.")
+    if lex.named_problem_not.search(body):
+        return None                 # 「五、其他需要说明的问题」
+    if lex.negation.search(body[:-3]):
+        return None                 # 「不存在执行数偏离预算数较多的问题」
+    start = seg_start + m.start("body")
+    return "problem", start, start + len(body), "的问题", start
 
 
 def _prose_measures(text: str, seg_start: int, seg_end: int, taken: list[tuple[int, int]]):
