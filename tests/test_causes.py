@@ -966,3 +966,28 @@ def test_a_topic_is_no_event_and_an_outcome_yields_to_its_cause():
 def test_how_a_shortfall_was_found_is_no_lead():
     lead = draft_measures("经数据比对，有42人重复享受临时救助")[0].sentences[0].text
     assert "经数据比对的问题" not in lead
+
+
+@pytest.mark.parametrize("text, primary", [
+    # why one indicator fell short of its target, or passed it
+    ("效益指标“带动就业人数”暂无法评价，原因是统计部门年度数据尚未发布", "DATA_LATE"),
+    ("成本指标“人均培训成本”低于目标值，原因是改为线上授课，节省了场地费用", "THRIFT"),
+    ("“合作社销售收入”未达预期，主要受茶叶市场价格持续走低影响", "MARKET_CHANGE"),
+    ("由于代发银行系统升级，补贴资金暂停发放半个月", "PAYMENT_SYSTEM_SWITCH"),
+    ("“监管平台上线时间”推迟，偏差原因是开发单位进度滞后", "SUPPLIER_LATE"),
+    ("“养老服务站点建设数”未达目标，主要原因是项目负责人年中调离", "STAFF_CHANGE"),
+    ("“垃圾分类参与率”仅为40%，主要是村民分类意识不强", "PUBLICITY_WEAK"),
+    ("培训时间与秋收重叠，参训人数未达目标", "SEASON_WEATHER"),
+    ("“蔬菜抽检合格率”未达目标，主要是年中起执行新的检测标准", "POLICY_CHANGE"),
+    ("“一次验收合格率”为88%，原因是部分工程施工质量不符合规范要求", "QUALITY_POOR"),
+    ("“改厕户数”超出年度目标，原因是群众改厕意愿强烈，申报踊跃", "DEMAND_ABOVE_PLAN"),
+    ("“营养餐满意度”低于目标，主要是学生反映菜品口味单一", "SERVICE_POOR"),
+    ("先建后补项目未明确验收标准，各乡镇把握尺度不一", "ACCEPTANCE_UNCLEAR"),
+])
+def test_why_an_indicator_fell_short_or_passed_its_target(text, primary):
+    assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
+
+
+def test_a_bank_paying_for_the_unit_is_no_cash_payment():
+    codes = [f.cause.code for f in read_cause("委托代发银行按月发放补贴").causes]
+    assert "DIRECT_PAYMENT_MISSING" not in codes
