@@ -991,3 +991,13 @@ def test_why_an_indicator_fell_short_or_passed_its_target(text, primary):
 def test_a_bank_paying_for_the_unit_is_no_cash_payment():
     codes = [f.cause.code for f in read_cause("委托代发银行按月发放补贴").causes]
     assert "DIRECT_PAYMENT_MISSING" not in codes
+
+
+def test_work_done_for_show_and_projects_reviewed_again_are_no_other_cause():
+    # 流于形式 alone is not the self-evaluation's; a project reviewed again is not those served
+    codes = [f.cause.code for f in read_cause("服务合同未明确考核办法，履约验收流于形式").causes]
+    assert "SELF_EVAL_LOOSE" not in codes
+    assert "SELF_EVAL_LOOSE" in [f.cause.code for f in read_cause("部分单位绩效自评流于形式").causes]
+    codes = [f.cause.code for f in read_cause("未对延续性项目重新审核，预算仍按上年基数安排").causes]
+    assert "ELIGIBILITY_LOOSE" not in codes
+    assert read_cause("因家庭情况变化，需重新核定资助对象").primary.cause.code == "ELIGIBILITY_LOOSE"
