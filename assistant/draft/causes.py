@@ -22,7 +22,8 @@ __all__ = ["Cause", "CauseBook", "Found", "Reading", "cause_book", "read_cause",
 if TYPE_CHECKING:
     from assistant.extract.checks import Finding
 
-_RATE = re.compile(r"执行率[^，,；;。\d]{0,6}?(\d+(?:\.\d+)?)\s*%")
+# the rate the statement reports, not a target it compares with (「执行率未达100%」)
+_RATE = re.compile(r"执行率(?:为|是|达|达到|约为|约|仅为|仅|只有|[:：])?\s*(\d+(?:\.\d+)?)\s*%")
 _DEDUCT = re.compile(r"扣(?:减|除)?\s*(\d+(?:\.\d+)?)\s*分")
 
 
@@ -36,7 +37,8 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
         return False, drafting("measures.nothing_to_answer")
     if causes and all(c.no_measure for c in causes):
         return False, causes[0].no_measure or ""
-    if not causes or all(c.theme == "BUDGET_EXECUTION" and c.code == "PAYMENT_SLOW" for c in causes):
+    # a rate within the bounds with no cause, slow payment or only a saving behind it
+    if not causes or all(c.code == "PAYMENT_SLOW" or c.benign for c in causes):
         bounds = materiality()
         rate = _RATE.search(reading.text)
         if rate and float(rate.group(1)) >= bounds.execution_rate and not _names_a_shortcoming(reading.text):

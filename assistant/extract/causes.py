@@ -30,6 +30,7 @@ class Cause:
     effect: int = 0                   # 0 a root cause, 1 the work's progress, 2 the spending
     subjects: tuple[str, ...] = ()    # what it is about (资金下达 …), read with its predicate
     generic: bool = False             # only how the work was regarded (重视不够): yields to a concrete cause
+    benign: bool = False              # no fault (a saving): within the materiality bounds no measure
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def cause_book() -> CauseBook:
                       moves=tuple(c.get("moves") or ()), follow_up=c.get("follow_up"),
                       no_measure=c.get("no_measure"), effect=_effect(c),
                       subjects=tuple(str(x) for x in c.get("subjects") or ()),
-                      generic=bool(c.get("generic")))
+                      generic=bool(c.get("generic")), benign=bool(c.get("benign")))
         causes.append(cause)
         for cue in cause.cues:
             by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
