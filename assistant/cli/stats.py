@@ -91,6 +91,7 @@ def _print_tables(s: Stats, top_units: int) -> None:
         rates.add_row(label, str(s.rates.get(label, 0)))
     console.print(rates)
 
+
 def _counter_table(title: str, what: str, unit: str, counts, *, by_key: bool = False):
     from rich.table import Table
 

@@ -180,16 +180,16 @@ def _alternation(words) -> str:
     return "(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-# names say what a thing is called, not what went wrong: an indicator 「服务水平和效能」, a
-# document 《……管理办法》, a quoted indicator or project (“绩效监控完成率”指标); a quoted
-# phrase of the statement itself (存在“重分配、轻管理”倾向) is read
 def _blank(m: re.Match) -> str:
     return " " * len(m.group())      # (offsets kept)
 
 
 def unnamed(text: str) -> str:
     """`text` with the names it quotes and a leading label blanked out, offsets kept: the
-    words that can say what went wrong (「「演出设备成本」低于分值」 says nothing of equipment)."""
+    words that can say what went wrong (「「演出设备成本」低于分值」 says nothing of equipment).
+    Names say what a thing is called: an indicator 「服务水平和效能」, a document 《……管理办法》,
+    a quoted indicator or project (“绩效监控完成率”指标); a quoted phrase of the statement
+    itself (存在“重分配、轻管理”倾向) is read (causes.yaml § quoted_names_re, label_re)."""
     book = cause_book()
     return book.label.sub(_blank, book.quoted_names.sub(_blank, text or ""), count=1)
 

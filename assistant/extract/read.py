@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import errno
 import json
-import re
 import os
+import re
 import stat
 import warnings
 from collections.abc import Iterable, Iterator

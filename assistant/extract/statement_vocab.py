@@ -229,8 +229,8 @@ class Cues:
 
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "negation", "zero_after", "not_applicable",
-                    "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not", "reason_in_item",
-                    "prose_measure", "prose_measure_more",
+                    "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not",
+                    "reason_in_item", "prose_measure", "prose_measure_more",
                     "plan_document", "final_document",
                     "project_code", "department_titles")
 
