@@ -845,39 +845,6 @@ def test_what_followed_from_a_cause_is_no_cause_of_its_own():
     assert not any(f.marked for f in read_cause(text).causes)
 
 
-@pytest.mark.parametrize("text, primary", [
-    ("卫健、医保、民政部门业务系统未互联互通，参保对象信息需人工比对", "DATA_SILOS"),
-    ("12月份追加的道路养护经费到位较晚，当年未能支出", "FUNDS_LATE"),
-    ("按照市里统一安排，该项目调整并入城乡供水一体化项目实施，原预算未使用", "POLICY_CHANGE"),
-    ("个别住户阻挠施工，管道铺设停工近两个月", "DISPUTE"),
-    ("交付的监控设备与供货商存在质量争议，尚未办理验收", "CONTRACT_DISPUTE"),
-    ("高龄津贴需入户核实，对象审核周期较长，部分津贴延至次年发放", "APPROVAL_CHAIN"),
-])
-def test_less_common_causes_are_read_from_their_usual_wording(text, primary):
-    assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
-
-
-@pytest.mark.parametrize("text, primary", [
-    # terse 偏差原因 cells as counties type them
-    ("专项资金未拨付到位", "FUNDS_LATE"),
-    ("省级资金11月下达，当年未能形成支出", "FUNDS_LATE"),
-    ("经费于12月25日到账，未来得及支付", "FUNDS_LATE"),
-    ("据实结算，资金有结余", "PROCUREMENT_SAVING"),
-    ("办公家具采购价格下降，实际支出低于预算", "PROCUREMENT_SAVING"),
-    ("尚未到结算期", "RETENTION"),
-    ("平台未上线，服务费暂未支付", "PROGRESS_SLOW"),
-    ("初步设计批复尚未下达，项目未能开工", "DECLARATION_LATE"),
-    ("部分幼儿转学，实际资助人数减少", "ESTIMATE_INACCURATE"),
-    ("申请贴息的农户少于预期", "ESTIMATE_INACCURATE"),
-    ("本项目与农村公路提质改造项目合并实施", "POLICY_CHANGE"),
-    ("下半年救助标准由每月500元调整为450元", "POLICY_CHANGE"),
-    ("原中标单位放弃签约，需重新确定供应商", "PROCUREMENT_DELAY"),
-    ("部分报销票据未及时报账", "PAYMENT_SLOW"),
-])
-def test_terse_cells_name_their_cause(text, primary):
-    assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
-
-
 def test_a_month_alone_is_no_late_money():
     # equipment arriving in December is the work's schedule, not money released late
     primary = read_cause("监控设备12月到位，尚未完成安装调试").primary
@@ -931,27 +898,6 @@ def test_money_short_is_answered_by_seeking_it_and_sizing_the_work_to_it():
         assert not any(".standards." in r for r in refs)
 
 
-@pytest.mark.parametrize("text, primary", [
-    # what evaluators of a department's spending find
-    ("项目库建设滞后，部分项目未经入库评审直接列入年度预算", "PROJECT_POOL_THIN"),
-    ("部门预算沿用“基数加增长”方式编制，未按零基预算要求审核延续性项目", "BASE_BUDGETING"),
-    ("专项经费结余连续三年未使用，形成资金沉淀", "IDLE_UNRETURNED"),
-    ("培训费超预算列支，部分报销未附培训通知和签到表", "CONTROL_WEAK"),
-    ("低保资金发放名单未按规定在社区公示", "DISCLOSURE_MISSING"),
-    ("经比对，有36人同时领取两个部门的岗位补贴", "ELIGIBILITY_LOOSE"),
-    ("专项资金安排碎片化，单个项目平均不足5万元", "ALLOCATION_UNEVEN"),
-    ("委托的评审机构质量不高，评审报告内容雷同", "THIRD_PARTY_WEAK"),
-    ("资金拨付审批层级过多，到达学校用时近4个月", "APPROVAL_CHAIN"),
-    ("绩效目标由财务人员代填，业务科室未参与", "TARGET_OWNERSHIP"),
-    ("满意度调查仅发放问卷20份，样本代表性不足", "SURVEY_WEAK"),
-    ("对承接养老服务的运营企业监管缺位，服务记录缺失", "PROVIDER_WEAK"),
-    ("办公设备采购被拆分为3次询价，规避了公开招标", "PROCUREMENT_IRREGULAR"),
-    ("农机购置补贴仍执行2018年标准，与当前价格不相适应", "QUOTA_LOW"),
-    ("项目单位擅自将建设地点由甲村调整至乙村，未报主管部门审批", "CONTROL_WEAK"),
-])
-def test_what_evaluators_of_a_departments_spending_find(text, primary):
-    assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
-
 
 def test_a_topic_is_no_event_and_an_outcome_yields_to_its_cause():
     # 地震监测设备 is a topic, not an earthquake; 签而不约 is how the service turned out, the
@@ -967,25 +913,6 @@ def test_how_a_shortfall_was_found_is_no_lead():
     lead = draft_measures("经数据比对，有42人重复享受临时救助")[0].sentences[0].text
     assert "经数据比对的问题" not in lead
 
-
-@pytest.mark.parametrize("text, primary", [
-    # why one indicator fell short of its target, or passed it
-    ("效益指标“带动就业人数”暂无法评价，原因是统计部门年度数据尚未发布", "DATA_LATE"),
-    ("成本指标“人均培训成本”低于目标值，原因是改为线上授课，节省了场地费用", "THRIFT"),
-    ("“合作社销售收入”未达预期，主要受茶叶市场价格持续走低影响", "MARKET_CHANGE"),
-    ("由于代发银行系统升级，补贴资金暂停发放半个月", "PAYMENT_SYSTEM_SWITCH"),
-    ("“监管平台上线时间”推迟，偏差原因是开发单位进度滞后", "SUPPLIER_LATE"),
-    ("“养老服务站点建设数”未达目标，主要原因是项目负责人年中调离", "STAFF_CHANGE"),
-    ("“垃圾分类参与率”仅为40%，主要是村民分类意识不强", "PUBLICITY_WEAK"),
-    ("培训时间与秋收重叠，参训人数未达目标", "SEASON_WEATHER"),
-    ("“蔬菜抽检合格率”未达目标，主要是年中起执行新的检测标准", "POLICY_CHANGE"),
-    ("“一次验收合格率”为88%，原因是部分工程施工质量不符合规范要求", "QUALITY_POOR"),
-    ("“改厕户数”超出年度目标，原因是群众改厕意愿强烈，申报踊跃", "DEMAND_ABOVE_PLAN"),
-    ("“营养餐满意度”低于目标，主要是学生反映菜品口味单一", "SERVICE_POOR"),
-    ("先建后补项目未明确验收标准，各乡镇把握尺度不一", "ACCEPTANCE_UNCLEAR"),
-])
-def test_why_an_indicator_fell_short_or_passed_its_target(text, primary):
-    assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
 
 
 def test_a_bank_paying_for_the_unit_is_no_cash_payment():
@@ -1003,7 +930,69 @@ def test_work_done_for_show_and_projects_reviewed_again_are_no_other_cause():
     assert read_cause("因家庭情况变化，需重新核定资助对象").primary.cause.code == "ELIGIBILITY_LOOSE"
 
 
+
+def test_a_saving_within_the_materiality_bounds_needs_no_measure():
+    # a rate of 96% with a saving behind it is no shortcoming; a rate compared with its
+    # target (「执行率未达100%」) is not the rate itself
+    assert not needs_measure(read_cause("预算执行率96.3%，偏差原因：通过公开招标节约资金5.2万元"))[0]
+    text = "办公设备采购成交价低于预算，形成节余资金3.6万元，执行率未达100%"
+    assert "执行率100%" not in draft_measures(text)[0].text
+
+
 @pytest.mark.parametrize("text, primary", [
+    # less common causes a county evaluator meets (batch 21)
+    ("卫健、医保、民政部门业务系统未互联互通，参保对象信息需人工比对", "DATA_SILOS"),
+    ("12月份追加的道路养护经费到位较晚，当年未能支出", "FUNDS_LATE"),
+    ("按照市里统一安排，该项目调整并入城乡供水一体化项目实施，原预算未使用", "POLICY_CHANGE"),
+    ("个别住户阻挠施工，管道铺设停工近两个月", "DISPUTE"),
+    ("交付的监控设备与供货商存在质量争议，尚未办理验收", "CONTRACT_DISPUTE"),
+    ("高龄津贴需入户核实，对象审核周期较长，部分津贴延至次年发放", "APPROVAL_CHAIN"),
+    # terse 偏差原因 cells as counties type them
+    ("专项资金未拨付到位", "FUNDS_LATE"),
+    ("省级资金11月下达，当年未能形成支出", "FUNDS_LATE"),
+    ("经费于12月25日到账，未来得及支付", "FUNDS_LATE"),
+    ("据实结算，资金有结余", "PROCUREMENT_SAVING"),
+    ("办公家具采购价格下降，实际支出低于预算", "PROCUREMENT_SAVING"),
+    ("尚未到结算期", "RETENTION"),
+    ("平台未上线，服务费暂未支付", "PROGRESS_SLOW"),
+    ("初步设计批复尚未下达，项目未能开工", "DECLARATION_LATE"),
+    ("部分幼儿转学，实际资助人数减少", "ESTIMATE_INACCURATE"),
+    ("申请贴息的农户少于预期", "ESTIMATE_INACCURATE"),
+    ("本项目与农村公路提质改造项目合并实施", "POLICY_CHANGE"),
+    ("下半年救助标准由每月500元调整为450元", "POLICY_CHANGE"),
+    ("原中标单位放弃签约，需重新确定供应商", "PROCUREMENT_DELAY"),
+    ("部分报销票据未及时报账", "PAYMENT_SLOW"),
+    # what evaluators of a department's spending find
+    ("项目库建设滞后，部分项目未经入库评审直接列入年度预算", "PROJECT_POOL_THIN"),
+    ("部门预算沿用“基数加增长”方式编制，未按零基预算要求审核延续性项目", "BASE_BUDGETING"),
+    ("专项经费结余连续三年未使用，形成资金沉淀", "IDLE_UNRETURNED"),
+    ("培训费超预算列支，部分报销未附培训通知和签到表", "CONTROL_WEAK"),
+    ("低保资金发放名单未按规定在社区公示", "DISCLOSURE_MISSING"),
+    ("经比对，有36人同时领取两个部门的岗位补贴", "ELIGIBILITY_LOOSE"),
+    ("专项资金安排碎片化，单个项目平均不足5万元", "ALLOCATION_UNEVEN"),
+    ("委托的评审机构质量不高，评审报告内容雷同", "THIRD_PARTY_WEAK"),
+    ("资金拨付审批层级过多，到达学校用时近4个月", "APPROVAL_CHAIN"),
+    ("绩效目标由财务人员代填，业务科室未参与", "TARGET_OWNERSHIP"),
+    ("满意度调查仅发放问卷20份，样本代表性不足", "SURVEY_WEAK"),
+    ("对承接养老服务的运营企业监管缺位，服务记录缺失", "PROVIDER_WEAK"),
+    ("办公设备采购被拆分为3次询价，规避了公开招标", "PROCUREMENT_IRREGULAR"),
+    ("农机购置补贴仍执行2018年标准，与当前价格不相适应", "QUOTA_LOW"),
+    ("项目单位擅自将建设地点由甲村调整至乙村，未报主管部门审批", "CONTROL_WEAK"),
+    # why one indicator fell short of its target, or passed it
+    ("效益指标“带动就业人数”暂无法评价，原因是统计部门年度数据尚未发布", "DATA_LATE"),
+    ("成本指标“人均培训成本”低于目标值，原因是改为线上授课，节省了场地费用", "THRIFT"),
+    ("“合作社销售收入”未达预期，主要受茶叶市场价格持续走低影响", "MARKET_CHANGE"),
+    ("由于代发银行系统升级，补贴资金暂停发放半个月", "PAYMENT_SYSTEM_SWITCH"),
+    ("“监管平台上线时间”推迟，偏差原因是开发单位进度滞后", "SUPPLIER_LATE"),
+    ("“养老服务站点建设数”未达目标，主要原因是项目负责人年中调离", "STAFF_CHANGE"),
+    ("“垃圾分类参与率”仅为40%，主要是村民分类意识不强", "PUBLICITY_WEAK"),
+    ("培训时间与秋收重叠，参训人数未达目标", "SEASON_WEATHER"),
+    ("“蔬菜抽检合格率”未达目标，主要是年中起执行新的检测标准", "POLICY_CHANGE"),
+    ("“一次验收合格率”为88%，原因是部分工程施工质量不符合规范要求", "QUALITY_POOR"),
+    ("“改厕户数”超出年度目标，原因是群众改厕意愿强烈，申报踊跃", "DEMAND_ABOVE_PLAN"),
+    ("“营养餐满意度”低于目标，主要是学生反映菜品口味单一", "SERVICE_POOR"),
+    ("先建后补项目未明确验收标准，各乡镇把握尺度不一", "ACCEPTANCE_UNCLEAR"),
+    # a year's mix (batch 25)
     ("项目通过竞争性谈判节约资金12.4万元，形成结余", "PROCUREMENT_SAVING"),
     ("由于省级调整农机购置补贴政策，补贴范围发生变化，部分机具未能补贴", "POLICY_CHANGE"),
     ("新的饮用水卫生标准实施后，部分水厂工艺需改造", "POLICY_CHANGE"),
@@ -1016,13 +1005,7 @@ def test_work_done_for_show_and_projects_reviewed_again_are_no_other_cause():
     ("施工企业技术力量和机械设备不足，工期一再拖延", "CONSTRUCTION_SLOW"),
     ("项目实施方案几经调整，建设内容直至8月才最终确定", "PLAN_ROUGH"),
 ])
-def test_a_years_mix_of_causes_in_their_usual_wording(text, primary):
+def test_causes_are_read_from_their_usual_wording(text, primary):
+    """Own statements written in the registers the blind batches showed: less common
+    causes, terse 偏差原因 cells, departments' evaluations, indicators' deviations, a year's mix."""
     assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
-
-
-def test_a_saving_within_the_materiality_bounds_needs_no_measure():
-    # a rate of 96% with a saving behind it is no shortcoming; a rate compared with its
-    # target (「执行率未达100%」) is not the rate itself
-    assert not needs_measure(read_cause("预算执行率96.3%，偏差原因：通过公开招标节约资金5.2万元"))[0]
-    text = "办公设备采购成交价低于预算，形成节余资金3.6万元，执行率未达100%"
-    assert "执行率100%" not in draft_measures(text)[0].text
