@@ -992,6 +992,9 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     ("“改厕户数”超出年度目标，原因是群众改厕意愿强烈，申报踊跃", "DEMAND_ABOVE_PLAN"),
     ("“营养餐满意度”低于目标，主要是学生反映菜品口味单一", "SERVICE_POOR"),
     ("先建后补项目未明确验收标准，各乡镇把握尺度不一", "ACCEPTANCE_UNCLEAR"),
+    # who a policy reaches, and spending kept in the wrong accounts
+    ("临时救助仅覆盖低保对象，部分有需求的低收入家庭未纳入救助范围", "COVERAGE_NARROW"),
+    ("项目支出中列支单位在编人员奖金，基本支出与项目支出界定不清", "SPENDING_MISCLASSIFIED"),
     # a year's mix (batch 25)
     ("项目通过竞争性谈判节约资金12.4万元，形成结余", "PROCUREMENT_SAVING"),
     ("由于省级调整农机购置补贴政策，补贴范围发生变化，部分机具未能补贴", "POLICY_CHANGE"),
@@ -1009,3 +1012,8 @@ def test_causes_are_read_from_their_usual_wording(text, primary):
     """Own statements written in the registers the blind batches showed: less common
     causes, terse 偏差原因 cells, departments' evaluations, indicators' deviations, a year's mix."""
     assert read_cause(text).primary.cause.code == primary, read_cause(text).causes
+
+
+def test_responsibilities_divided_unclearly_are_no_misclassified_spending():
+    codes = [f.cause.code for f in read_cause("主管部门与实施单位职责划分不清，存在多头管理").causes]
+    assert "SPENDING_MISCLASSIFIED" not in codes
