@@ -51,11 +51,11 @@ def _print_tables(s: Stats, top_units: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from assistant.lexicon import builtin
+    from assistant.store.export import export_words
 
-    names = builtin("export.yaml")
-    kind_names = {k: say(names["kinds"].get(k, k), k) for k in KINDS}
-    form_names = {f: say(n, f) for f, n in (names.get("forms") or {}).items()}
+    words = export_words()
+    kind_names = {k: say(words.kinds.get(k, k), k) for k in KINDS}
+    form_names = {f: say(n, f) for f, n in words.forms.items()}
     console = Console()
     console.print(say(f"共 {s.documents} 份文档，{s.projects} 个项目", f"{s.documents} documents, {s.projects} projects"))
     themes = theme_names()

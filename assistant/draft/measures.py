@@ -151,8 +151,8 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
         if code not in answered:
             point = _shortfall_move(problem, code, plan)
             if point is None:
-                best = _ranked_moves(problem, code, read)[0]
-                grounded = _match(problem, best) >= lex["theme_point_min_match"]
+                best, match = _scored_moves(problem, code, read)[0]
+                grounded = match >= lex["theme_point_min_match"]
                 if grounded or not tagged or len(plan) < lex["min_items"] or not causes:
                     point = f"{code}.{best}"
             add(point)
@@ -166,7 +166,7 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
     for code in (codes + [ref.split(".")[0] for ref in plan]):
         if len(plan) >= lex["min_items"]:
             break
-        for move in _ranked_moves(problem, code, read):
+        for move, _ in _scored_moves(problem, code, read):
             if f"{code}.{move}" not in plan:
                 add(f"{code}.{move}")
                 break
@@ -327,23 +327,18 @@ def _shortfall_move(problem: str, code: str, plan: list[str]) -> str | None:
     return None
 
 
-def _ranked_moves(problem: str, code: str, read: set[str] | None = None) -> list[str]:
-    """A theme's move ids, closest to the problem's words first (ties: the bank's order);
-    with `read` (the causes read in the problem), a move whose `premise` is another cause
-    is left out, unless the theme has nothing else.  These are a theme's general points:
-    a move that answers one cause only (measures.yaml § cause_only) is no candidate."""
+def _scored_moves(problem: str, code: str, read: set[str] | None = None) -> list[tuple[str, float]]:
+    """A theme's move ids with how much of the problem's wording their best phrasing shares
+    (BM25), closest first (ties: the bank's order); with `read` (the causes read in the
+    problem), a move whose `premise` is another cause is left out, unless the theme has
+    nothing else.  These are a theme's general points: a move that answers one cause only
+    (measures.yaml § cause_only) is no candidate."""
     scores = _variant_scores(problem)
     moves = [m for m in _bank()[code]["moves"] if not m.get("cause_only")] or _bank()[code]["moves"]
     if read is not None:
         moves = [m for m in moves if not m.get("premise") or m["premise"] in read] or moves
     best = {m["id"]: max(scores.get((m["id"], i), 0.0) for i in range(len(m["variants"]))) for m in moves}
-    return [m["id"] for m in sorted(moves, key=lambda m: -best[m["id"]])]
-
-
-def _match(problem: str, move_id: str) -> float:
-    """How much of the problem's wording the move's best phrasing shares (its BM25 score)."""
-    scores = _variant_scores(problem)
-    return max((v for (m, _), v in scores.items() if m == move_id), default=0.0)
+    return [(m["id"], best[m["id"]]) for m in sorted(moves, key=lambda m: -best[m["id"]])]
 
 
 @derived(maxsize=64)

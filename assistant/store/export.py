@@ -168,6 +168,7 @@ class ExportWords:
 
     kinds: dict[str, str]
     statuses: dict[str, str]
+    forms: dict[str, str]             # the kind of form a project was read from (Project.form)
     widths: dict[str, float]
     default_width: float
 
@@ -175,7 +176,8 @@ class ExportWords:
 @derived(maxsize=1)
 def export_words() -> ExportWords:
     lex = builtin("export.yaml")
-    return ExportWords(kinds=dict(lex["kinds"]), statuses=dict(lex["statuses"]), widths=dict(lex["widths"]),
+    return ExportWords(kinds=dict(lex["kinds"]), statuses=dict(lex["statuses"]), forms=dict(lex.get("forms") or {}),
+                       widths=dict(lex["widths"]),
                        default_width=lex["default_width"])
 
 
