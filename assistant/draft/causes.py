@@ -22,11 +22,6 @@ __all__ = ["Cause", "CauseBook", "Found", "Reading", "cause_book", "read_cause",
 if TYPE_CHECKING:
     from assistant.extract.checks import Finding
 
-# the rate the statement reports, not a target it compares with (「执行率未达100%」)
-_RATE = re.compile(r"执行率(?:为|是|达|达到|约为|约|仅为|仅|只有|[:：])?\s*(\d+(?:\.\d+)?)\s*%")
-_DEDUCT = re.compile(r"扣(?:减|除)?\s*(\d+(?:\.\d+)?)\s*分")
-
-
 def needs_measure(reading: Reading) -> tuple[bool, str]:
     """(False, why) when the statement is no shortcoming: every cause it names is one that
     needs no measure (厉行节约, a planned budget change), or all it states is an execution
@@ -40,13 +35,12 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     # a rate within the bounds with no cause, slow payment or only a saving behind it
     if not causes or all(c.code == "PAYMENT_SLOW" or c.benign for c in causes):
         bounds = materiality()
-        rate = _RATE.search(reading.text)
-        if rate and float(rate.group(1)) >= bounds.execution_rate and not _names_a_shortcoming(reading.text):
-            return False, (f"预算执行率{rate.group(1)}%，已达到{bounds.execution_rate:g}%以上，"
-                           "偏差在合理范围内，无需专门整改。")
-        ded = _DEDUCT.search(reading.text)
+        rate = bounds.rate_re.search(reading.text)
+        if rate and float(rate.group(1)) >= bounds.execution_rate and not bounds.shortcoming_re.search(reading.text):
+            return False, bounds.rate_within.format(rate=rate.group(1), bound=f"{bounds.execution_rate:g}")
+        ded = bounds.deduction_re.search(reading.text)
         if ded and float(ded.group(1)) < bounds.deduction and not causes:
-            return False, f"仅扣{ded.group(1)}分，影响轻微，无需专门整改，日常管理中注意即可。"
+            return False, bounds.deduction_within.format(points=ded.group(1))
     return True, ""
 
 
@@ -54,16 +48,22 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
 class Materiality:
     """lexicons/checks.yaml § materiality: below these a deviation is no shortcoming."""
 
-    execution_rate: float = 95.0     # an execution rate at or above this, in percent
-    deduction: float = 1.0           # a deduction of fewer points than this
+    execution_rate: float           # an execution rate at or above this, in percent
+    deduction: float                # a deduction of fewer points than this
+    rate_re: re.Pattern             # the rate a statement reports (group 1)
+    deduction_re: re.Pattern        # the points it says were deducted (group 1)
+    shortcoming_re: re.Pattern      # a shortcoming named beside a rate within the bounds
+    rate_within: str                # what the draft says instead ({rate}, {bound})
+    deduction_within: str           # … and for a small deduction ({points})
 
 
 @derived(maxsize=1)
 def materiality() -> Materiality:
-    bounds = builtin("checks.yaml").get("materiality") or {}
-    default = Materiality()
-    return Materiality(float(bounds.get("execution_rate", default.execution_rate)),
-                       float(bounds.get("deduction", default.deduction)))
+    bounds = builtin("checks.yaml")["materiality"]
+    return Materiality(float(bounds["execution_rate"]), float(bounds["deduction"]),
+                       re.compile(bounds["rate_re"]), re.compile(bounds["deduction_re"]),
+                       re.compile(bounds["shortcoming_re"]), bounds["rate_within"],
+                       bounds["deduction_within"])
 
 
 def within_materiality(finding: Finding) -> bool:
@@ -82,9 +82,3 @@ def within_materiality(finding: Finding) -> bool:
         return lost < bounds.deduction
     return False
 
-
-_SHORTCOMING = re.compile(r"不规范|违规|挤占|挪用|未按|不到位|不健全|缓慢|滞后")
-
-
-def _names_a_shortcoming(text: str) -> bool:
-    return bool(_SHORTCOMING.search(text))
