@@ -268,13 +268,15 @@ def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], ta
 def likely_cause(text: str) -> Cause | None:
     """The cause whose words `text` shares most (BM25 over jieba words of each cause's label,
     cues, subjects and the phrasings of its moves), when its score reaches
-    drafting.yaml § measures.likely_cause.min_score; causes that need no measure, and those
-    that only stand for a shortfall, are never guessed."""
+    drafting.yaml § measures.likely_cause.min_score; causes that need no measure or are no
+    fault (a saving), and those that only stand for a shortfall, are never guessed."""
     index, causes, vocabulary = _cause_index()
     # (a quoted name is no cause here either: causes.unnamed)
     # (a unit is no cause's word: 分 of 「低于分值2分」 would meet 分 of 分年度)
     units = frozenset(drafting("measures.likely_cause.unit_words"))     # one character each
-    query = [w for w in words(unnamed(text)).split() if w in vocabulary and w not in units]
+    # (nor is a column of the form or how far the figure fell: 分值, 低于)
+    form = frozenset(drafting("measures.likely_cause.form_words"))
+    query = [w for w in words(unnamed(text)).split() if w in vocabulary and w not in units and w not in form]
     if not query or not causes:
         return None
     scores = index.get_scores(query)
@@ -290,8 +292,8 @@ def _cause_index() -> tuple[Any, list[Cause], frozenset[str]]:
     causes: list[Cause] = []
     docs: list[list[str]] = []
     for cause in cause_book().causes:
-        if cause.no_measure or not cause.cues:
-            continue
+        if cause.no_measure or cause.benign or not cause.cues:
+            continue                    # (a saving is said, never guessed)
         parts = [cause.label, *cause.cues, *cause.subjects]
         for ref in cause.moves:
             move = _move(ref)

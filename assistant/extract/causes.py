@@ -40,6 +40,7 @@ class Found:
     start: int                        # offset of the cue in the statement
     marked: bool                      # introduced by a cause marker (由于、因 …)
     consequent: bool = False          # in a clause that says it followed (「尾款支付相应滞后」)
+    main: bool = False                # a root cause said to be the main one (根本原因在于、关键是 …)
 
 
 @dataclass
@@ -68,6 +69,9 @@ class CauseBook:
     consequence_markers: tuple[str, ...] = ()   # words saying a clause followed from another (相应、随之)
     quoted_names: re.Pattern = re.compile("(?!)")   # names a statement quotes (blanked before reading)
     label: re.Pattern = re.compile("(?!)")          # a label before the statement (「未完成原因：」)
+    primary_markers: tuple[str, ...] = ()       # words saying the cause after them is the main one
+    side_clause: re.Pattern = re.compile("(?!)")    # a clause naming a side cause (「一方面……」)
+    shortfall: re.Pattern = re.compile("(?!)")      # words of a clause that states a shortfall
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -143,7 +147,9 @@ def cause_book() -> CauseBook:
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations),
                      tuple(sorted(data.get("marker_words") or (), key=len, reverse=True)),
                      tuple(data.get("consequence_markers") or ()),
-                     re.compile(data.get("quoted_names_re") or "(?!)"), re.compile(data.get("label_re") or "(?!)"))
+                     re.compile(data.get("quoted_names_re") or "(?!)"), re.compile(data.get("label_re") or "(?!)"),
+                     tuple(data.get("primary_markers") or ()), re.compile(data.get("side_clause_re") or "(?!)"),
+                     re.compile(data.get("shortfall_re") or "(?!)"))
 
 
 @lru_cache(maxsize=4)
@@ -196,7 +202,6 @@ def unnamed(text: str) -> str:
 
 _CLAUSE = re.compile(r"[，,；;。！!？?\n\u3000]")     # (U+3000: a title parted from its paragraph)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
-_SHORTFALL = re.compile(r"未|低|慢|滞后|不足|不够|偏|缓|差|少于|结余|扣|下降|不(?:完善|健全|规范|到位|合理|明确|及时|充分|细|齐全|完整|全面|准确)")
 _DIGIT = re.compile(r"\d")        # with no shortfall word, a clause of figures (分值12分) names none
 _OBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:资金|项目|指标|工作|任务|进度|执行率)")
 
@@ -226,23 +231,29 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
             end = _CLAUSE.search(source, start + len(words))
             clause = source[clause_start:end.start() if end else len(source)]
             consequent = not marked and any(k in clause for k in book.consequence_markers)
+            # 「……，关键是……」: a root cause said to be the main one, marked however it is put
+            main = cause.effect == 0 and any(k in lead for k in book.primary_markers) \
+                and not any(k in lead for k in book.effect_markers)
+            marked = marked or main
             # a cause in the statement itself outranks one only in the joined cells
-            found.append(Found(cause, words, start + 10_000 * source_no, marked, consequent))
+            found.append(Found(cause, words, start + 10_000 * source_no, marked, consequent, main))
     if not found:
         # no cause named: the shortfall itself, when a cause stands for it (a low execution
         # rate is slow payment as far as the statement says), so that the draft answers it
         hit = next(((m, cause) for rx, cause in book.deviations if (m := rx.search(text or ""))), None)
         if hit is not None:
             found.append(Found(hit[1], hit[0].group(0), hit[0].start(), False))
-    # a cause a marker introduces first; then, of the rest, those not in a clause that says
+    # a root cause said to be the main one first (§ primary_markers); then one a marker
+    # introduces; then, of the rest, those not in a clause that says
     # it followed from another (§ consequence_markers); then root causes (a concrete one before a mere
     # attitude, lexicons/causes.yaml § generic) before the late work and the unspent money
     # they explain (§ effect), each in the text's order
-    found.sort(key=lambda f: (not f.marked, f.consequent,
+    found.sort(key=lambda f: (not f.main, not f.marked, f.consequent,
                               (0, False) if f.marked else (f.cause.effect, f.cause.generic), f.start))
     reading.causes = found
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
-    reading.deviation = next((c for c in clauses if _SHORTFALL.search(c)),
+    clauses = [c for c in clauses if not book.side_clause.search(c)] or clauses
+    reading.deviation = next((c for c in clauses if book.shortfall.search(c)),
                              next((c for c in clauses if not _DIGIT.search(c)), ""))
     obj = _OBJECT.search(reading.deviation)
     reading.object = obj.group(0) if obj else ""
