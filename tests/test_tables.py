@@ -2634,3 +2634,48 @@ def test_numbered_rows_with_empty_cells_stay_rows_and_a_cost_per_day_is_a_value(
     assert rows == [("食品抽检完成率", "100%", "100%"), ("不合格食品处置率", None, None),
                     ("抽检结果公开率", "100%", "100%"), ("检验人员培训成本", "300元/人、天", "260元/人、天"),
                     ("单批次抽检平均费用", None, None), ("快检试剂平均费用", None, None)]
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "pipe_bare", "cells_bar", "spaces"])
+def test_a_self_evaluation_exported_by_a_budget_system_with_notes_in_its_headings(layout):
+    # the columns a provincial budget system exports (计算符号, a 分值 heading followed by the
+    # weights of each family, 扣减分数, a completion's description beside the reason; rows
+    # written for this test): the comparator joins the target, the description is no reason
+    rows = [["项目名称", "社区养老服务运营补助"],
+            ["一级指标", "二级指标", "三级指标名称", "计算符号", "指标值",
+             "*实际完成值（定量填数字，定性填达成、部分达成、未达成）", "计量单位",
+             "*分值 数量(20)、质量(10)、效益(30)", "*指标得分（定量系统自动计算，定性必填）", "扣减分数",
+             "完成情况简要描述（定量选填，定性必填）", "偏差原因及改进措施（指标未完成时必填）"],
+            ["产出指标", "数量指标", "服务老人人次", "≥", "8000", "7400", "人次", "20", "18", "2", "",
+             "冬季部分老人随子女外出，到站人次减少"],
+            ["", "质量指标", "服务投诉处理率", "=", "100", "100", "%", "10", "10", "0", "", ""],
+            ["效益指标", "社会效益指标", "老人生活质量改善", "定性", "有效改善", "达成", "", "30", "30", "0",
+             "", ""]]
+    text = render([rows], layout)
+    found = _rows(text, "name", "target", "actual", "weight", "score", "reason", name="export.txt")
+    assert found == [("服务老人人次", "≥8000人次", "7400", 20, 18, "冬季部分老人随子女外出，到站人次减少"),
+                     ("服务投诉处理率", "=100%", "100", 10, 10, ""),
+                     ("老人生活质量改善", "定性有效改善", "达成", 30, 30, "")]
+    reasons = [s.text for s in extract_text(text, "export.txt").statements if s.kind == "reason"]
+    assert reasons == ["冬季部分老人随子女外出，到站人次减少"]
+    if layout == "tab":
+        # where every column keeps its place, the completion's description beside an empty
+        # reason column is no reason (where a stream drops the empty cells, the two cannot
+        # be told apart)
+        rows[-1][-2] = "老人就餐和照护条件改善"
+        text = render([rows], layout)
+        assert _rows(text, "reason", name="export.txt")[-1] == ("",)
+        assert [s.text for s in extract_text(text, "export.txt").statements if s.kind == "reason"] == \
+            ["冬季部分老人随子女外出，到站人次减少"]
+
+
+def test_a_monitoring_form_reads_its_figure_so_far_and_its_reason():
+    # a 绩效运行监控表 as the budget system exports it (rows written for this test): 计算符号,
+    # the figure so far (当前完成值), a forecast, and 偏差原因说明
+    text = ("项目名称\t农村公路日常养护\n"
+            "一级指标\t二级指标\t三级指标名称\t计算符号\t年度指标值\t计量单位\t"
+            "*当前完成值（定量填数字，定性填达成、部分达成、未达成）\t*完成可能性分析\t偏差原因说明\n"
+            "产出指标\t数量指标\t日常养护里程\t≥\t300\t公里\t140\t确定能完成\t\n"
+            "产出指标\t质量指标\t路面技术状况优良率\t≥\t85\t%\t80\t有可能完成\t汛期水毁路段尚在修复\n")
+    found = _rows(text, "name", "target", "actual", "reason", name="monitor.txt")
+    assert found == [("日常养护里程", "≥300公里", "140", ""), ("路面技术状况优良率", "≥85%", "80", "汛期水毁路段尚在修复")]

@@ -706,6 +706,9 @@ _TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\
 # a heading with a bracketed note inside it (「半年(程)指标值」, 「全年(程)指标值」): the heading
 # the words make without the note names the column, not the shorter heading after the note
 _NOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}([（(][\u4e00-\u9fff]{1,3}[)）])[\u4e00-\u9fff]{1,8}")
+# a note printed after a heading: brackets, or the weights of the families (数量(20)、质量(10))
+_NOTE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_HEADING_NOTE = re.compile(r"[（(][^（()）\n]{1,60}[)）]|(?:[\u4e00-\u9fff]{1,4}[（(]\d{1,3}%?[)）][、，,]?){2,}")
 
 
 def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None, ...], dict] | None:
@@ -735,6 +738,15 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
                                   v.columns[heading_key(h.group())]))
     if noted:
         hits = _outside(hits, noted) + noted
+    # a heading's note after it is part of it (「实际完成值（定量填数字……）」, 「分值 数量(20)、
+    # 质量(10)」): no gap between it and the next heading
+    # (the heading's own words end where they did: plain_end)
+    plain_end: dict[tuple[int, int], int] = {}
+    for k, (s, e, r) in enumerate(hits):
+        note = _HEADING_NOTE.match(flat, e)
+        if note is not None and not _NOTE_YEAR.search(note.group()):      # (a period: 中期目标(2024年—2026年))
+            hits[k] = (s, note.end(), r)
+            plain_end[(s, note.end())] = e
     taken = {p for s, e, _ in hits for p in range(s, e)}
     pos = 0
     for a, piece in zip(atoms, pieces):
@@ -767,7 +779,7 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
                 first, last = owner[run[0][0]], owner[run[-1][1] - 1] + 1
                 while last < len(atoms) and _NOTE.match(atoms[last].text):
                     last += 1               # 指标值(年度), 实际完成值(B): a heading's note
-                headings = {r: flat[s:e] for s, e, r in run if r in STATEMENT_ROLES}
+                headings = {r: flat[s:plain_end.get((s, e), e)] for s, e, r in run if r in STATEMENT_ROLES}
                 return first, last, _value_roles(_wrapped_headings(run, atoms, owner, v) or roles), headings
             run = []
         run.append(hit)
@@ -850,8 +862,14 @@ def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
             k -= 1
             lead.insert(0, after[k])
         first = lead + ["nature"] * ("nature" in after and "nature" not in lead)
-        last = ["unit"] * ("unit" in after and "unit" not in lead)
+        # the unit after the actual value where the header prints it there (指标值 · 实际完成值
+        # · 计量单位): the unit of both, read as the target's
+        late = "unit" in after and "unit" not in lead and "actual" in out \
+            and after.index("actual") > after.index("target") and after.index("unit") == after.index("actual") + 1
+        last = ["unit"] * ("unit" in after and "unit" not in lead and not late)
         out[at:at + 1] = [*first, "target", *last]
+        if late:
+            out.insert(out.index("actual") + 1, "unit")
     return tuple(out)
 
 

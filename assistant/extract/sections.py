@@ -454,8 +454,11 @@ def _may_head(text: str) -> bool:
 def _column_cell(row, header, idx: int, trailing: bool):
     """The cell of column `idx` in `row`; for the last column of a reason table, shifted
     rows give it as the text cell that follows the score."""
-    if len(row.cells) == len(header.cells) and _is_text(row.cells[idx].text):
-        return row.cells[idx]
+    if len(row.cells) == len(header.cells):
+        if _is_text(row.cells[idx].text):
+            return row.cells[idx]
+        if any(not c.text for c in row.cells[:idx]):
+            return None         # a row as wide as its header, gaps kept: its column is empty
     cells = row.nonempty
     if trailing and len(cells) >= 2 and idx >= len(header.cells) - 2 and _is_text(cells[-1].text) \
             and _NUMERIC.match(cells[-2].text):
