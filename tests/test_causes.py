@@ -3,6 +3,8 @@ never sampled, no measure where none is needed, precedents blended as numbered p
 Every statement here is written for the test."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.draft import Corpus, draft_measures
@@ -1029,6 +1031,18 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     ("技能补贴由先培训后补贴调整为直补企业，原定培训计划相应压减", "POLICY_CHANGE"),
     ("多数农户对改造持观望态度，申请户数仅为计划的一半", "PARTICIPATION_LOW"),
     ("办公家具实际采购单价低于预算单价，形成结余", "PROCUREMENT_SAVING"),
+    # management findings of department-wide evaluations and terse cells (batch 27)
+    ("项目实施方案10月才获批复，当年未能开工", "DECLARATION_LATE"),
+    ("培训费预算编制未充分结合以前年度实际支出，执行率偏低", "BASIS_VAGUE"),
+    ("单位未建立合同审核机制，部分合同未约定验收标准", "CONTRACT_LOOSE"),
+    ("办公费在项目资金中列支，项目支出与基本支出混合核算", "SPENDING_MISCLASSIFIED"),
+    ("该专项存在先下达资金、后谋划项目的情况，资金连年结转", "PROJECT_POOL_THIN"),
+    ("乡镇卫生院全科医生数量不足，签约服务覆盖面偏低", "STAFF_SHORT"),
+    ("学生人数较预算编制时减少300人，补助资金结余", "ESTIMATE_INACCURATE"),
+    ("物业服务合同7月才签订，上半年未能支付", "PROCUREMENT_DELAY"),
+    ("省级补助项目申报指南9月才印发，项目未能及时启动", "TASK_LATE"),
+    ("设计单位对地质条件考虑不周，施工中多次变更", "DESIGN_WEAK"),
+    ("补贴发放前未与民政、残联等部门开展信息比对，存在重复享受", "ELIGIBILITY_LOOSE"),
 ])
 def test_causes_are_read_from_their_usual_wording(text, primary):
     """Own statements written in the registers the blind batches showed: less common
@@ -1040,6 +1054,8 @@ def test_causes_are_read_from_their_usual_wording(text, primary):
     ("受雨季影响，加之地质条件复杂，工期延误，但根本原因在于施工单位机械投入严重不足", "CONTRACTOR_WEAK"),
     ("受疫情影响到货有所延误，关键是该设备国内仅一家企业能够生产", "SUPPLY_SHORT"),
     ("汛期停工是一方面原因，主要是初步设计批复时间晚于预期", "DECLARATION_LATE"),
+    ("受汛期影响部分工程停工，但归根结底是项目储备不足，资金到位后无项目可实施", "PROJECT_POOL_THIN"),
+    ("年中追加预算较多，反映出年初预算编制不完整", "BUDGET_INCOMPLETE"),
 ])
 def test_the_cause_said_to_be_the_main_one_leads(text, primary):
     """A cause a report calls the main one (根本原因在于, 关键是, 主要是) leads over one
@@ -1056,3 +1072,13 @@ def test_a_side_cause_is_not_what_fell_short():
 def test_responsibilities_divided_unclearly_are_no_misclassified_spending():
     codes = [f.cause.code for f in read_cause("主管部门与实施单位职责划分不清，存在多头管理").causes]
     assert "SPENDING_MISCLASSIFIED" not in codes
+
+
+def test_a_lead_never_names_a_clause_that_gives_a_cause_or_its_basis():
+    # 「按合同约定」 is why the money waits, 「反映出……」 and 「归根结底是……」 the evaluator's
+    # diagnosis: none of them is what fell short
+    for text in ("按合同约定，剩余工程款待竣工验收后支付",
+                 "年中追加预算较多，反映出年初预算编制不完整",
+                 "部分工程停工，归根结底是项目储备不足"):
+        first = draft_measures(text)[0].sentences[0].text
+        assert not re.match(r"一是针对(?:按合同约定|反映出|归根结底)", first), first
