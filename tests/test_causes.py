@@ -1088,3 +1088,19 @@ def test_a_lead_never_names_a_clause_that_gives_a_cause_or_its_basis():
                  "部分工程停工，归根结底是项目储备不足", "6-根据合同约定资金暂未支付"):
         first = draft_measures(text)[0].sentences[0].text
         assert not re.match(r"一是针对(?:按合同约定|反映出|归根结底|\d)", first), first
+
+
+def test_the_second_point_controls_the_cause_not_the_money_it_left_unspent():
+    # the surplus and the slow work follow from the cause read first: the second point is
+    # that cause's control (the estimate's evidence; another way to fill the posts), not a
+    # payment schedule or a third party for evaluations
+    def used(text: str) -> list[str]:
+        return [".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences]
+
+    assert used("年初测算时补助对象底数摸排不清，实际享受人数少于预计，资金结余较多")[:2] == \
+        ["BUDGET_PLANNING.survey_first", "BUDGET_PLANNING.evidence_based"]
+    assert used("乡镇执法人员仅5人，承担全镇日常巡查任务，巡查任务完成率偏低")[:2] == \
+        ["CAPACITY.staffing", "CAPACITY.reinforce"]
+    # a second root cause still gets its own point
+    assert used("受汛期降雨影响，加之中标单位施工力量不足，工程进度滞后")[:2] == \
+        ["IMPLEMENTATION.season", "IMPLEMENTATION.contractor_capacity"]

@@ -134,8 +134,13 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
     if causes:
         primary = causes[0]
         add(primary.moves[0] if primary.moves else None)
-        nxt = next((c.moves[0] for c in causes[1:] if c.moves and c.moves[0] not in plan), None)
-        add(nxt or (primary.moves[1] if len(primary.moves) > 1 else None))
+        # the next root cause's fix; the late work, unspent money or missed target a root
+        # cause explains (causes.yaml § effect, a cause that only stands for a shortfall)
+        # gets no point of its own while the primary has its control
+        later = [c for c in causes[1:] if c.moves and c.moves[0] not in plan]
+        nxt = next((c.moves[0] for c in later if (c.effect == 0 and c.cues) or primary.effect != 0), None)
+        control = primary.moves[1] if len(primary.moves) > 1 else None
+        add(nxt or control or (later[0].moves[0] if later else None))
         follow = primary.follow_up
     elif likely is not None:
         for ref in [m for m in likely.moves if not _premise(m)][:2]:
