@@ -87,7 +87,7 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("应急避难场所布局不合理，部分社区覆盖不到", "LAYOUT_UNFIT", "FACILITY.layout"),
     ("运营补贴按固定标准拨付，未与服务质量考核结果挂钩", "PAY_NOT_LINKED", "MONITORING.pay_by_results"),
     ("与省级平台的接口联调多次推迟", "DATA_SILOS", "FACILITY.data_sharing"),
-    ("合作企业中途退出，项目暂停实施，资金结余", "PARTNER_EXIT", "BUDGET_EXECUTION.recover_idle"),
+    ("合作企业中途退出，项目暂停实施，资金结余", "PARTNER_EXIT", "EXTERNAL.partner_risk"),
     ("年中部分资金被统筹调剂用于疫情防控，原计划任务缩减", "FUNDS_REDIRECTED", "TARGET_SETTING.align_with_budget"),
     ("因上级统一部署建设省级平台，本级系统暂缓建设", "OTHER_DEPARTMENT", "EXTERNAL.coordinate_departments"),
     ("省级主管部门年中将考核方式由抽查改为全面核查", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
@@ -723,7 +723,7 @@ def test_a_name_in_quotation_marks_is_no_cause():
 def test_events_are_read_as_events_and_not_as_the_topic_of_a_project():
     # 春耕, 动物疫病, 考古 name the work of many projects; they are causes only as events
     for text, code in (("春耕生产补助资金拨付滞后", "SEASON_WEATHER"), ("动物疫病监测采样能力不足", "FORCE_MAJEURE"),
-                       ("考古勘探经费年底仍有结余", "FORCE_MAJEURE")):
+                       ("考古勘探经费年底仍有结余", "FORCE_MAJEURE"), ("水毁路段修复工程设计变更审批耗时较长", "FORCE_MAJEURE")):
         assert code not in [f.cause.code for f in read_cause(text).causes], text
     assert read_cause("预算执行前慢后快，年底集中支付").primary.cause.code == "PAYMENT_SLOW"
 
@@ -1049,6 +1049,18 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     ("5-根据计划安排项目暂未实施", "MULTI_YEAR"),
     ("6-根据合同约定资金暂未支付", "RETENTION"),
     ("部分项目未严格执行政府采购制度，先施工后补手续", "PROCUREMENT_IRREGULAR"),
+    # a year's mix (batch 28)
+    ("社会资本方中途退出，项目资本金未能到位", "PARTNER_EXIT"),
+    ("补贴对象中有20人年内去世，家属未及时报告，形成多发资金1.2万元", "ELIGIBILITY_LOOSE"),
+    ("按照新出台的耕地保护补贴实施意见，部分地块不再纳入补贴范围", "POLICY_CHANGE"),
+    ("上级调整年度抽样调查方案，部分调查任务推迟", "POLICY_CHANGE"),
+    ("符合条件的申报企业较少，奖补资金结余", "ESTIMATE_INACCURATE"),
+    ("地基开挖中发现明代墓葬，依法停工配合考古发掘", "FORCE_MAJEURE"),
+    ("受特大暴雨影响，已建成的护岸发生水毁", "FORCE_MAJEURE"),
+    ("由于项目单位对政府采购规定不熟悉，采购方式选择不当被退回", "SKILL_LOW"),
+    ("村级培训班因参训干部工学矛盾突出，部分班次未能举办", "TIME_CONFLICT"),
+    ("运维服务商未通过资质年审，合同终止", "PROVIDER_WEAK"),
+    ("部分乡镇重视不够，资金拨付后未及时组织实施", "AWARENESS_LOW"),
 ])
 def test_causes_are_read_from_their_usual_wording(text, primary):
     """Own statements written in the registers the blind batches showed: less common

@@ -139,7 +139,8 @@ def cause_book() -> CauseBook:
                 said += predicates[predicate]
             # (a subject this cause shares with another is still its own: 「统计数据上报不及时」)
             others = [w for w, codes in owners.items() if cause.code not in codes]
-            step = (f"(?:(?!{_alternation(others)})[^，,；;。！？!?\n])" if others else "[^，,；;。！？!?\n]")
+            # (nor over 后: 「资金拨付后未及时组织实施」 — what follows the payment is late, not it)
+            step = (f"(?:(?!{_alternation(others)})[^，,；;。！？!?\n后])" if others else "[^，,；;。！？!?\n后]")
             # a subject right after 与/和/同 is what the real subject is compared with:
             # in 「目标设置偏低，与预算资金规模不匹配」 the 预算资金 is not what is off
             phrases.append((re.compile("(?<![与和同跟])" + _alternation(subjects) + rf"{step}{{0,{gap}}}?"
