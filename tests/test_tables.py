@@ -2679,3 +2679,17 @@ def test_a_monitoring_form_reads_its_figure_so_far_and_its_reason():
             "产出指标\t质量指标\t路面技术状况优良率\t≥\t85\t%\t80\t有可能完成\t汛期水毁路段尚在修复\n")
     found = _rows(text, "name", "target", "actual", "reason", name="monitor.txt")
     assert found == [("日常养护里程", "≥300公里", "140", ""), ("路面技术状况优良率", "≥85%", "80", "汛期水毁路段尚在修复")]
+
+
+def test_a_department_form_exported_with_a_set_weight_column_and_its_last_reason_cell():
+    # a 部门整体支出绩效自评表 as a budget system exports it (权重设定值 beside 分值; rows
+    # written for this test); the export ends with the last row's reason cell, which is
+    # whole (a TAB row's cell), not a page cut off mid-sentence
+    text = ("2024年度部门整体支出绩效自评表\n部门名称\t某区民政局\n\n"
+            "指标名称\t计算符号\t指标值\t实际完成值\t计量单位\t权重设定值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "城乡低保按时足额发放率\t=\t100\t100\t%\t10\t10\t10\t\n"
+            "养老服务补贴覆盖人数\t≥\t3000\t2860\t人\t10\t10\t9\t部分老人年内去世，补贴对象减少")
+    found = _rows(text, "name", "target", "actual", "weight", "score", name="dept.txt")
+    assert found == [("城乡低保按时足额发放率", "=100%", "100", 10, 10), ("养老服务补贴覆盖人数", "≥3000人", "2860", 10, 9)]
+    reasons = [s.text for s in extract_text(text, "dept.txt").statements if s.kind == "reason"]
+    assert reasons == ["部分老人年内去世，补贴对象减少"]
