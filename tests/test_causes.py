@@ -1061,6 +1061,18 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     ("村级培训班因参训干部工学矛盾突出，部分班次未能举办", "TIME_CONFLICT"),
     ("运维服务商未通过资质年审，合同终止", "PROVIDER_WEAK"),
     ("部分乡镇重视不够，资金拨付后未及时组织实施", "AWARENESS_LOW"),
+    # batch 29
+    ("桥墩基础施工中发现的地质情况与原勘察报告差异较大，需变更设计", "FEASIBILITY_WEAK"),
+    ("保护区规定每年11月至次年3月禁止施工作业，有效工期不足", "SEASON_WEATHER"),
+    ("受牛肉价格持续低迷影响，养殖户扩群意愿下降", "MARKET_CHANGE"),
+    ("绩效指标以产出指标为主，效益指标和满意度指标缺失", "TARGET_INCOMPLETE"),
+    ("项目会计一年内更换三次，账务处理前后不一致", "STAFF_CHANGE"),
+    ("因行政区划调整，两个街道划出，相应资金无法执行", "POLICY_CHANGE"),
+    ("部分受助对象信息与公安户籍数据不一致，未能及时清退", "ELIGIBILITY_LOOSE"),
+    ("主要是项目需开展可行性研究和专家评审，前期工作耗时较长", "PROJECT_POOL_THIN"),
+    ("项目单位未严格按照合同约定组织验收，部分设备参数不达标", "ACCEPTANCE_UNCLEAR"),
+    ("上年审计发现问题的整改责任未落实到科室", "RECTIFICATION_WEAK"),
+    ("片区控制性详细规划调整尚未获批，项目无法开工", "DECLARATION_LATE"),
 ])
 def test_causes_are_read_from_their_usual_wording(text, primary):
     """Own statements written in the registers the blind batches showed: less common
