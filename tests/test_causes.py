@@ -1072,6 +1072,7 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     ("主要是项目需开展可行性研究和专家评审，前期工作耗时较长", "PROJECT_POOL_THIN"),
     ("项目单位未严格按照合同约定组织验收，部分设备参数不达标", "ACCEPTANCE_UNCLEAR"),
     ("上年审计发现问题的整改责任未落实到科室", "RECTIFICATION_WEAK"),
+    ("主要是部分干部认识不到位，对政策理解存在偏差", "AWARENESS_LOW"),
     ("片区控制性详细规划调整尚未获批，项目无法开工", "DECLARATION_LATE"),
 ])
 def test_causes_are_read_from_their_usual_wording(text, primary):
@@ -1086,6 +1087,8 @@ def test_causes_are_read_from_their_usual_wording(text, primary):
     ("汛期停工是一方面原因，主要是初步设计批复时间晚于预期", "DECLARATION_LATE"),
     ("受汛期影响部分工程停工，但归根结底是项目储备不足，资金到位后无项目可实施", "PROJECT_POOL_THIN"),
     ("年中追加预算较多，反映出年初预算编制不完整", "BUDGET_INCOMPLETE"),
+    # the marker covers the list after it: a concrete cause there leads over the attitude
+    ("问题整改不到位，主要原因是单位认识不足，整改责任未落实到科室", "RECTIFICATION_WEAK"),
 ])
 def test_the_cause_said_to_be_the_main_one_leads(text, primary):
     """A cause a report calls the main one (根本原因在于, 关键是, 主要是) leads over one

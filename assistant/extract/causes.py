@@ -207,6 +207,29 @@ _DIGIT = re.compile(r"\d")        # with no shortfall word, a clause of figures 
 _OBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:资金|项目|指标|工作|任务|进度|执行率)")
 
 
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _main_over_attitude(found: list[Found], text: str) -> list[Found]:
+    """Where the main cause a marker names is a mere attitude (§ generic) and the same
+    sentence goes on to a concrete root cause with no marker of its own, that cause is the
+    main one."""
+    lead = next((f for f in found if f.main and f.cause.generic and f.start < len(text)), None)
+    if lead is None:
+        return found
+    end = _SENTENCE_END.search(text, lead.start)
+    stop = end.start() if end else len(text)
+    after = lead.start + len(lead.cue)
+    # (read again in the rest of the sentence: the cause may have been named before the marker
+    # too, as the problem itself — 「问题整改不到位，主要原因是……，整改责任未落实」)
+    for start, words, cause in cause_book().matches(unnamed(text[after:stop])):
+        if cause.effect == 0 and not cause.generic and not cause.no_measure:
+            found = [f for f in found if f.cause.code != cause.code]
+            found[found.index(lead)] = Found(lead.cause, lead.cue, lead.start, True, lead.consequent, False)
+            return found + [Found(cause, words, after + start, True, False, True)]
+    return found
+
+
 def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     """The causes named in `text` (and in `extra`: the project's 未完成原因 cells), primary
     first, with the clause that states the deviation and the first figure."""
@@ -244,6 +267,9 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
         hit = next(((m, cause) for rx, cause in book.deviations if (m := rx.search(text or ""))), None)
         if hit is not None:
             found.append(Found(hit[1], hit[0].group(0), hit[0].start(), False))
+    # 「主要原因是单位认识不足，整改责任未落实」: the marker covers the list that follows it,
+    # and a concrete root cause in it leads over the attitude named first
+    found = _main_over_attitude(found, text or "")
     # a root cause said to be the main one first (§ primary_markers); then one a marker
     # introduces; then, of the rest, those not in a clause that says
     # it followed from another (§ consequence_markers); then root causes (a concrete one before a mere
