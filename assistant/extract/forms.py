@@ -706,7 +706,8 @@ _TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\
 # a heading with a bracketed note inside it (「半年(程)指标值」, 「全年(程)指标值」): the heading
 # the words make without the note names the column, not the shorter heading after the note
 _NOTE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}([（(][\u4e00-\u9fff]{1,3}[)）])[\u4e00-\u9fff]{1,8}")
-# a note printed after a heading: brackets, or the weights of the families (数量(20)、质量(10))
+# a note printed after a heading: brackets, or the weights of the families (数量(20)、质量(10));
+# one naming a year is a period, which parts a header's halves (中期目标(2024年—2026年))
 _NOTE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _HEADING_NOTE = re.compile(r"[（(][^（()）\n]{1,60}[)）]|(?:[\u4e00-\u9fff]{1,4}[（(]\d{1,3}%?[)）][、，,]?){2,}")
 

@@ -18,7 +18,7 @@ from assistant.extract.labels import label_book
 from assistant.lexicon import builtin, derived
 
 _BRACKET = re.compile(r"[（(][^）)]*[）)]")
-_HEADING_NOTE = re.compile(r"[（(、]")      # what a note after a heading holds (数量(20)、质量(10))
+_NOTE_MARKS = re.compile(r"[（(、]")        # what a note after a heading holds (数量(20)、质量(10))
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = ":：|｜*#"
 
@@ -100,7 +100,7 @@ class FormVocab:
         if role is None:
             # a heading with a note after a space: 「*分值 数量(20)、质量(10)……」
             head, _, note = (text or "").strip().strip(_EDGE_PUNCT).partition(" ")
-            if note and _HEADING_NOTE.search(note):
+            if note and _NOTE_MARKS.search(note):
                 role = self.columns.get(heading_key(head))
         if role is not None or len(key) < 3 or not fuzzy:
             return role
