@@ -1074,6 +1074,9 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     ("上年审计发现问题的整改责任未落实到科室", "RECTIFICATION_WEAK"),
     ("主要是部分干部认识不到位，对政策理解存在偏差", "AWARENESS_LOW"),
     ("片区控制性详细规划调整尚未获批，项目无法开工", "DECLARATION_LATE"),
+    # the report drafts of our samples: another office's road works, money left unspent
+    ("3条公交线路因城区管网施工临时停运", "COORDINATION_WEAK"),
+    ("预算执行率为92%，部分预算资金未全部支出", "PAYMENT_SLOW"),
 ])
 def test_causes_are_read_from_their_usual_wording(text, primary):
     """Own statements written in the registers the blind batches showed: less common
