@@ -723,7 +723,8 @@ def test_a_name_in_quotation_marks_is_no_cause():
 def test_events_are_read_as_events_and_not_as_the_topic_of_a_project():
     # 春耕, 动物疫病, 考古 name the work of many projects; they are causes only as events
     for text, code in (("春耕生产补助资金拨付滞后", "SEASON_WEATHER"), ("动物疫病监测采样能力不足", "FORCE_MAJEURE"),
-                       ("考古勘探经费年底仍有结余", "FORCE_MAJEURE"), ("水毁路段修复工程设计变更审批耗时较长", "FORCE_MAJEURE")):
+                       ("考古勘探经费年底仍有结余", "FORCE_MAJEURE"), ("水毁路段修复工程设计变更审批耗时较长", "FORCE_MAJEURE"),
+                       ("诉讼服务中心信息系统运维指标设置不够量化", "CONTRACT_DISPUTE")):
         assert code not in [f.cause.code for f in read_cause(text).causes], text
     assert read_cause("预算执行前慢后快，年底集中支付").primary.cause.code == "PAYMENT_SLOW"
 
@@ -1077,6 +1078,18 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     # the report drafts of our samples: another office's road works, money left unspent
     ("3条公交线路因城区管网施工临时停运", "COORDINATION_WEAK"),
     ("预算执行率为92%，部分预算资金未全部支出", "PAYMENT_SLOW"),
+    # offices and projects less often evaluated (batch 30)
+    ("运维合同约定按季度考核验收后付款，第四季度费用次年支付", "RETENTION"),
+    ("物业服务中标价较上一合同下降15%，形成结余资金", "PROCUREMENT_SAVING"),
+    ("课题负责人工作调动，研究处于停滞状态", "STAFF_CHANGE"),
+    ("受贷款利率下调影响，增值收益较预期减少", "MARKET_CHANGE"),
+    ("部分样本户以涉及隐私为由拒绝继续记账", "PARTICIPATION_LOW"),
+    ("施工中发现原屋面结构存在安全隐患，增加加固设计", "FEASIBILITY_WEAK"),
+    ("承建企业因资金链断裂中途停工", "SUPPLIER_LATE"),
+    ("来访团组和人数年初难以确定，预算按往年平均数编制", "UNCERTAIN_LISTED"),
+    ("采购的轮椅型号单一，不适合重度残疾人使用", "DEMAND_MISMATCH"),
+    ("业务系统未通过网络安全等级保护三级测评，上线推迟", "SECURITY_WEAK"),
+    ("全年受理案件2,360件，同比增长28%，办案经费超支", "DEMAND_ABOVE_PLAN"),
 ])
 def test_causes_are_read_from_their_usual_wording(text, primary):
     """Own statements written in the registers the blind batches showed: less common
@@ -1134,3 +1147,10 @@ def test_the_second_point_controls_the_cause_not_the_money_it_left_unspent():
     # a second root cause still gets its own point
     assert used("受汛期降雨影响，加之中标单位施工力量不足，工程进度滞后")[:2] == \
         ["IMPLEMENTATION.season", "IMPLEMENTATION.contractor_capacity"]
+
+
+def test_money_that_ran_over_is_no_rate_within_the_bounds():
+    # an execution rate above 100% is an overspend, not a deviation too small to answer
+    reading = read_cause("办案业务经费执行率106.3%，超支20万元")
+    assert needs_measure(reading)[0]
+    assert not needs_measure(read_cause("项目预算执行率为97.5%"))[0]

@@ -36,7 +36,8 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     if not causes or all(c.code == "PAYMENT_SLOW" or c.benign for c in causes):
         bounds = materiality()
         rate = bounds.rate_re.search(reading.text)
-        if rate and float(rate.group(1)) >= bounds.execution_rate and not bounds.shortcoming_re.search(reading.text):
+        # (above 100% the money ran over: no rate within the bounds)
+        if rate and bounds.execution_rate <= float(rate.group(1)) <= 100 and not bounds.shortcoming_re.search(reading.text):
             return False, bounds.rate_within.format(rate=rate.group(1), bound=f"{bounds.execution_rate:g}")
         ded = bounds.deduction_re.search(reading.text)
         if ded and float(ded.group(1)) < bounds.deduction and not causes:
