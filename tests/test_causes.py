@@ -1090,6 +1090,8 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     ("采购的轮椅型号单一，不适合重度残疾人使用", "DEMAND_MISMATCH"),
     ("业务系统未通过网络安全等级保护三级测评，上线推迟", "SECURITY_WEAK"),
     ("全年受理案件2,360件，同比增长28%，办案经费超支", "DEMAND_ABOVE_PLAN"),
+    ("因全县集中开展防汛工作，县委决定暂停两期培训班", "PLAN_DROPPED"),
+    ("调查员多为临时聘用人员，对指标口径把握不准", "SKILL_LOW"),
 ])
 def test_causes_are_read_from_their_usual_wording(text, primary):
     """Own statements written in the registers the blind batches showed: less common
