@@ -1092,6 +1092,9 @@ def test_a_saving_within_the_materiality_bounds_needs_no_measure():
     ("全年受理案件2,360件，同比增长28%，办案经费超支", "DEMAND_ABOVE_PLAN"),
     ("因全县集中开展防汛工作，县委决定暂停两期培训班", "PLAN_DROPPED"),
     ("调查员多为临时聘用人员，对指标口径把握不准", "SKILL_LOW"),
+    ("志愿者参与率不高，究其原因，缺乏持续的激励回馈机制", "MOTIVATION_LOW"),
+    ("新建平台的数据接口标准与市级系统不一致，数据无法直报", "DATA_SILOS"),
+    ("自助终端使用量低，部分老年人对设备操作不熟悉", "USAGE_LOW"),
 ])
 def test_causes_are_read_from_their_usual_wording(text, primary):
     """Own statements written in the registers the blind batches showed: less common
