@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.extract.splitting import SENTENCE_END
 from assistant.lexicon import LexiconError, builtin, derived
 from assistant.messages import say
 
@@ -207,7 +208,7 @@ _DIGIT = re.compile(r"\d")        # with no shortfall word, a clause of figures 
 _OBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:资金|项目|指标|工作|任务|进度|执行率)")
 
 
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}]")    # (splitting: what ends a sentence)
 
 
 def _main_over_attitude(found: list[Found], text: str) -> list[Found]:

@@ -24,8 +24,8 @@ from assistant.extract.labels import lookup_label
 from assistant.extract.statement_vocab import CN_DIGITS, PUNCT, Points, statement_vocab
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-_SENTENCE_END = "。！？!?；;\n"
-_BROKEN_OFF_NOT = _SENTENCE_END + "。.，,：:、)）"   # a line ending in none of these stops mid-sentence
+SENTENCE_END = "。！？!?；;\n"   # what ends a sentence (a line break too)
+_BROKEN_OFF_NOT = SENTENCE_END + "。.，,：:、)）"   # a line ending in none of these stops mid-sentence
 _TRIM = " \t\r\n　，,、；;：:|｜"     # a table's bars are never part of a statement
 WRAP_LINE = 30          # a line this long that stops mid-sentence was wrapped
 NARROW_LINE = 20        # … or this long, as wide as the line before, which stopped so too
@@ -326,7 +326,7 @@ def _at_semicolon(text: str, lo: int, s: int, e: int, hi: int) -> bool:
 def _next_boundary(text: str, pos: int, end: int) -> int:
     for i in range(pos, end):
         ch = text[i]
-        if ch in _SENTENCE_END and not (ch == "\n" and _wrapped(text, i)):
+        if ch in SENTENCE_END and not (ch == "\n" and _wrapped(text, i)):
             return i
         if ch == "." and _half_width_stop(text, i):
             return i

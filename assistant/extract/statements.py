@@ -67,7 +67,6 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     starts, reach = _reach(sorted(given, key=lambda g: (g.start, g.end)))
     regions = _drop_nested(given + [r for r in found if not _overlaps_any(r, starts, reach)])
     attributor = _Attributor(text, rows, projects)
-    row_starts = [r.start for r in rows]
     out: list[Statement] = []
     claimed: list[tuple[int, int]] = []
     for region in regions:
@@ -83,7 +82,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                     kind, start = _point_kind(region, text, start, end)
                 # a cell of a TAB row ends where its cell does: an export's last row is no page
                 # cut off mid-sentence
-                whole = end if region.source == "cell" and _in_tab_row(rows, row_starts, end) \
+                whole = end if region.source == "cell" and _in_tab_row(rows, end) \
                     else _complete(text, start, end)
                 if whole is None:
                     continue
@@ -119,10 +118,9 @@ _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AT_TEXT_END = re.compile(r"[\s，,、：:]*\Z")     # only white space or a clause's comma left
 
 
-def _in_tab_row(rows: list[Row], starts: list[int], at: int) -> bool:
-    """Whether offset `at` ends a cell of a row whose cells TABs part (`starts`: the rows'
-    starts)."""
-    k = bisect_right(starts, at) - 1
+def _in_tab_row(rows: list[Row], at: int) -> bool:
+    """Whether offset `at` ends a cell of a row whose cells TABs part."""
+    k = bisect_right(rows, at, key=lambda r: r.start) - 1
     return k >= 0 and rows[k].tabbed and rows[k].start <= at <= rows[k].end
 
 
