@@ -200,3 +200,38 @@ def test_midterm_and_annual_halves_are_one_row_and_the_annual_budget_counts(layo
         ("运维污水处理站点", "≥12个", "≥36个"),
         ("出水水质达标率", "≥95%", "≥90%"),
         ("化学需氧量削减量", "≥300吨", "≥900吨")]
+
+
+# A 项目支出绩效目标申报表 as a budget system exports it (written for this test): beside the
+# target it prints figures of other years (历史值 · 上年自评值), what each indicator means,
+# how its target was set and how it is scored, and the reviewer's opinion — six columns
+# filled on every row that are none of the indicator's parts.
+DECLARED = [
+    ["2025年度项目支出绩效目标申报表"],
+    ["项目名称", "乡镇污水处理设施运维"],
+    ["一级指标", "二级指标", "指标名称", "计算符号", "指标值", "计量单位", "历史值", "上年自评值",
+     "指标解释", "指标值确定依据", "扣分标准", "审核意见"],
+    ["产出指标", "数量指标", "运维污水处理站数量", "≥", "12", "座", "10", "11",
+     "纳入运维范围的乡镇污水处理站", "年度运维合同", "每少1座扣2分", "同意"],
+    ["产出指标", "质量指标", "出水水质达标率", "≥", "95", "%", "92", "93",
+     "出水达到一级B标准的监测批次占比", "排放标准", "每低1个百分点扣1分", "同意"],
+    ["产出指标", "时效指标", "故障修复及时率", "≥", "90", "%", "85", "88",
+     "接报后48小时内修复的故障占比", "运维合同约定", "每低5个百分点扣1分", "同意"],
+    ["产出指标", "成本指标", "单站年运维成本", "≤", "18", "万元", "19", "18.5",
+     "每座站点全年运维费用", "市场询价", "超出不得分", "同意"],
+    ["效益指标", "生态效益指标", "化学需氧量削减量", "≥", "200", "吨", "180", "190",
+     "全年削减的化学需氧量", "设计处理规模测算", "每少10吨扣1分", "同意"],
+    ["满意度指标", "服务对象满意度指标", "周边群众满意度", "≥", "85", "%", "80", "82",
+     "抽样调查群众满意比例", "问卷调查", "每低5个百分点扣1分", "同意"],
+]
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+def test_a_declaration_with_columns_of_notes_reads_one_row_per_indicator(layout):
+    """The explanations are not rows of their own, and the figures of other years are not
+    the target."""
+    [project] = extract_text(render([DECLARED], layout), f"declared.{layout}.txt").projects
+    assert [(i.name, _squash(i.target), i.category) for i in project.indicators] == [
+        ("运维污水处理站数量", "≥12座", "数量"), ("出水水质达标率", "≥95%", "质量"),
+        ("故障修复及时率", "≥90%", "时效"), ("单站年运维成本", "≤18万元", "成本"),
+        ("化学需氧量削减量", "≥200吨", "生态效益"), ("周边群众满意度", "≥85%", "满意度")]

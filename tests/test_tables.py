@@ -2693,3 +2693,29 @@ def test_a_department_form_exported_with_a_set_weight_column_and_its_last_reason
     assert found == [("城乡低保按时足额发放率", "=100%", "100", 10, 10), ("养老服务补贴覆盖人数", "≥3000人", "2860", 10, 9)]
     reasons = [s.text for s in extract_text(text, "dept.txt").statements if s.kind == "reason"]
     assert reasons == ["部分老人年内去世，补贴对象减少"]
+
+
+def test_tab_rows_with_an_explanation_column_and_their_empty_last_cells_dropped():
+    """A self-evaluation printing 指标解释 between the name and the values and 评分标准 after
+    the score, as PDF text gives it: a row's empty last cells leave no TAB.  The name is
+    the name, the explanation no indicator, and the scoring rule no reason."""
+    rows = [
+        "2024年度项目支出绩效自评表",
+        "项目名称\t城区公共厕所保洁服务",
+        "一级指标\t二级指标\t三级指标\t指标解释\t年度指标值\t实际完成值\t分值\t得分\t评分标准\t偏差原因分析及改进措施",
+        "产出指标\t数量指标\t保洁公厕数量\t纳入保洁服务范围的城区公共厕所\t≥86座\t86座\t10\t10\t完成得满分，每少1座扣1分",
+        "产出指标\t质量指标\t保洁考核合格率\t月度考核结果为合格的公厕占比\t≥95%\t93%\t10\t8\t每低1个百分点扣1分"
+        "\t个别公厕设施老化，异味处理不到位，下步将加快设施改造",
+        "产出指标\t时效指标\t问题整改及时率\t巡查发现问题在24小时内整改的比例\t100%\t100%\t10\t10\t未按时整改一次扣0.5分",
+        "效益指标\t社会效益指标\t市容环境改善情况\t公厕周边环境卫生状况\t明显改善\t明显改善\t20\t18\t按改善程度酌情评分"
+        "\t部分老旧公厕周边环境仍需提升",
+        "满意度指标\t服务对象满意度指标\t如厕群众满意度\t抽样调查如厕群众的满意比例\t≥90%\t91%\t10\t10\t每低1个百分点扣1分",
+    ]
+    [project] = extract_text("\n".join(rows) + "\n", "toilets.txt").projects
+    got = [(i.name, i.target, i.actual, i.weight, i.score, i.reason) for i in project.indicators]
+    assert got == [
+        ("保洁公厕数量", "≥86座", "86座", 10, 10, ""),
+        ("保洁考核合格率", "≥95%", "93%", 10, 8, "个别公厕设施老化，异味处理不到位，下步将加快设施改造"),
+        ("问题整改及时率", "100%", "100%", 10, 10, ""),
+        ("市容环境改善情况", "明显改善", "明显改善", 20, 18, "部分老旧公厕周边环境仍需提升"),
+        ("如厕群众满意度", "≥90%", "91%", 10, 10, "")]

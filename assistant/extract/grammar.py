@@ -43,6 +43,10 @@ OPEN_CLAUSE = 1.5        # a cell cut right after a comma, the text running on
 SHORT_NAME = 1.0         # a name of two characters (「滞后」 is a predicate's rest)
 SHORT_TEXT = 1.5         # a reason or problem cell of fewer than four characters
 TEXT_CELL = 0.5          # a reason, problem or measure cell
+ANY_CELL = 1.2            # a note, or a column the vocabulary does not know
+# what an indicator means or how it is scored (指标解释, 扣分标准 …): templates fill these
+# columns on every row, so a cell there is as likely as the name opening another row
+EXPLAIN_CELL = 0.5
 LABEL_FUZZY_COST = 0.6
 LABEL_WEIGHTED = 0.3     # a label with its group's weight glued on
 EQUAL_BONUS = 0.8        # target and actual printed alike
@@ -63,7 +67,7 @@ EMBEDDED_LABEL = 3.0     # a cell holding a label inside it: two cells read as o
 EMBEDDED_OTHER = 1.5
 EMBEDDED_IN_TEXT = 1.5   # a framework label inside a reason or a note
 STRUCT_JOIN = 0.45       # words and numbers run together inside a name or a text cell
-SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0,
+SKIP = {"value": 1.6, "number": 1.5, "text": 0.0, "any": 0.0, "explain": 0.3, "desc": 0.0, "nature": 0.0, "unit": 0.0, "label": 0.0,
         "ratio": 0.0}
 SKIP_AT_END = 0.5
 # a form always states the target; the actual value is the cell left empty more often; under
@@ -79,12 +83,12 @@ LABEL_NAME = 0.0         # a second second-level label read as the name of the r
 LABEL_DESCRIBED = 0.5    # a second-level label in the name column of a table that describes each row
 KEY_MARKS = "★☆"         # marks of a key indicator, printed before its name
 _KEY_MARK = re.compile(f"[{KEY_MARKS}]")
-MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "share": 3, "text": 40, "any": 30, "desc": 30, "nature": 3, "unit": 3,
+MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "share": 3, "text": 40, "any": 30, "explain": 30, "desc": 30, "nature": 3, "unit": 3,
              "label": 6, "ratio": 1}
 
 KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
                 "score": "number", "reason": "text", "problem": "text", "measure": "text",
-                "problem_measure": "text", "note": "any", "describe": "any", "nature": "nature", "unit": "unit",
+                "problem_measure": "text", "note": "any", "explain": "explain", "past": "value", "describe": "any", "nature": "nature", "unit": "unit",
                 "l2": "label", "name_mid": "any", None: "any"}
 
 _COMPARISONS = "不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|低于|高于|超过"
@@ -808,14 +812,20 @@ def _numbered(t: str, vocab: FormVocab, name: bool = False) -> bool:
     return m is not None and m.end() < len(t)
 
 
-def _cost_any(t: str, vocab: FormVocab, g: float) -> float:
+def _cost_explain(t: str, vocab: FormVocab, g: float) -> float:
+    """A cell saying what an indicator means or how it is scored: a phrase at least, else
+    as dear as a note."""
+    return _cost_any(t, vocab, g, EXPLAIN_CELL if len(_HAN.findall(t)) >= 4 else ANY_CELL)
+
+
+def _cost_any(t: str, vocab: FormVocab, g: float, base: float = ANY_CELL) -> float:
     if not t or _vocab_word(t, vocab) or _numbered(t, vocab) or _numbered_placeholder(t, vocab):
         return INF                      # 「目标2」 opens the next row: never a note
     if damaged_label(t) is not None:
         return 5.0
     if _NUMBER.match(t):
         return 0.8
-    return 1.2 + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
+    return base + 0.005 * len(t) + g * (_embedded(t, EMBEDDED_IN_TEXT) + len(_IN_NAME_VALUE.findall(t))
                                        + INNER_NUMBER * len(_INNER_NUMBER.findall(t)))
 
 
@@ -894,9 +904,9 @@ def _text_cost(kind: str, t: str, g: float) -> float:
     return _COST[kind](t, vocab(), g)
 
 
-_WORDS = frozenset({"name", "text", "any", "desc"})
+_WORDS = frozenset({"name", "text", "any", "explain", "desc"})
 _LEADING = frozenset({"note", "unit_left"})      # slots slots_for puts before the header's own
 _VALUE_KINDS = frozenset({"value", "number", "nature", "unit"})
 _COST = {"name": _cost_name, "value": _cost_value, "number": _cost_number, "share": _cost_share, "text": _cost_text,
-         "any": _cost_any, "desc": _cost_desc, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label,
+         "any": _cost_any, "explain": _cost_explain, "desc": _cost_desc, "nature": _cost_nature, "unit": _cost_unit, "label": _cost_label,
          "ratio": _cost_ratio}

@@ -88,9 +88,15 @@ def _header(row: Row, lex: dict, texts: list[str] | None = None) -> Header:
     name_at = roles.index("name")
     stop = roles.index("weight") if scored else len(roles)
     value_roles = [r for r in roles[name_at + 1:stop] if r and not r.endswith("_annual")
-                   and r not in ("note", "reason", "l2", "describe")]
-    return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual, noted="note" in roles,
+                   and r not in _NOTES + ("reason", "l2", "describe")]
+    return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual,
+                  noted=any(r in _NOTES for r in roles),
                   described="describe" in roles)
+
+
+# columns beside the indicator that are none of its parts: a note, what the indicator means
+# and how it is scored, a figure of another period
+_NOTES = ("note", "explain", "past")
 
 
 def _column_role(text: str) -> str | None:
@@ -277,19 +283,33 @@ def _anchor_scored(cells: list[Cell], header: Header) -> ParsedCells | None:
     texts = [c.text for c in cells]
     # a weight printed as a share (「20%」) only where the header's 权重 column stands
     share_at = len(texts) - (len(header.roles) - header.roles.index("weight"))
+    # every column the header prints between the name and the weight (a 指标解释 or 历史值
+    # among the values), where the row prints them all
+    spanned = header.roles[header.roles.index("name") + 1:header.roles.index("weight")]
     for i in range(len(cells) - 2, k, -1):
         if not ((_is_number(texts[i]) or i == share_at and _is_weight(texts[i])) and _is_number(texts[i + 1])):
             continue
-        name_at = i - k - 1
-        while name_at >= 0 and not texts[name_at]:
-            name_at -= 1          # merged cells left the name further left
-        if name_at < 0 or (name_at < i - k - 1 and lookup_label(texts[name_at]) is not None):
-            continue
-        values = dict(zip(header.value_roles, cells[i - k:i]))
-        reason = [c for c in cells[i + 2:] if c.text]
+        if len(spanned) > k and i - len(spanned) - 1 >= 0 and _names(texts[i - len(spanned) - 1]):
+            name_at = i - len(spanned) - 1
+            values = {r: c for r, c in zip(spanned, cells[name_at + 1:i]) if r in header.value_roles}
+        else:
+            name_at = i - k - 1
+            while name_at >= 0 and not texts[name_at]:
+                name_at -= 1          # merged cells left the name further left
+            if name_at < 0 or (name_at < i - k - 1 and lookup_label(texts[name_at]) is not None):
+                continue
+            values = dict(zip(header.value_roles, cells[i - k:i]))
+        # the cells after the score, but a note's (评分标准 before 偏差原因)
+        after = header.roles[max(header.roles.index("weight"), header.roles.index("score")) + 1:]
+        reason = [c for n, c in enumerate(cells[i + 2:]) if c.text and (n >= len(after) or after[n] not in _NOTES)]
         return ParsedCells(labels=cells[:name_at], name=cells[name_at], values=values,
                        weight=_number(texts[i]), score=float(texts[i + 1]), reason=reason)
     return None
+
+
+def _names(text: str) -> bool:
+    """Whether a cell can hold an indicator's name: words, not a label or a number."""
+    return bool(text.strip()) and lookup_label(text) is None and not _is_number(text)
 
 
 _GRID_VALUES = ("nature", "target", "unit", "actual")
