@@ -235,3 +235,35 @@ def test_a_declaration_with_columns_of_notes_reads_one_row_per_indicator(layout)
         ("运维污水处理站数量", "≥12座", "数量"), ("出水水质达标率", "≥95%", "质量"),
         ("故障修复及时率", "≥90%", "时效"), ("单站年运维成本", "≤18万元", "成本"),
         ("化学需氧量削减量", "≥200吨", "生态效益"), ("周边群众满意度", "≥85%", "满意度")]
+
+
+# A 项目支出绩效目标执行监控表 (written for this test): the figure so far under its months
+# (1-7月执行情况), the year's forecast, the reason of a deviation and the odds of the target.
+MONITORED = [
+    ["2025年度项目支出绩效目标执行监控表"],
+    ["项目名称", "农村饮水安全工程维修养护"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析",
+     "完成目标可能性", "备注"],
+    ["产出指标", "数量指标", "维修养护供水工程处数", "≥45处", "28处", "46处", "", "确定能", ""],
+    ["产出指标", "质量指标", "维修工程验收合格率", "100%", "100%", "100%", "", "确定能", ""],
+    ["产出指标", "时效指标", "维修任务完成时间", "2025年11月底前", "进行中", "2025年11月底前", "", "确定能", ""],
+    ["效益指标", "社会效益指标", "受益农村人口", "≥3.2万人", "2.1万人", "3.0万人",
+     "部分工程因汛期停工，预计年底不能全部完工", "有可能", ""],
+    ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "—", "92%", "", "确定能", ""],
+]
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+def test_a_monitoring_form_reads_the_figure_so_far_as_the_actual_value(layout):
+    """The forecast is not the actual value, and no heading is a statement."""
+    report = extract_text(render([MONITORED], layout), f"monitored.{layout}.txt")
+    [project] = report.projects
+    assert [(i.name, _squash(i.target), _squash(i.actual)) for i in project.indicators] == [
+        ("维修养护供水工程处数", "≥45处", "28处"), ("维修工程验收合格率", "100%", "100%"),
+        ("维修任务完成时间", "2025年11月底前", "进行中"), ("受益农村人口", "≥3.2万人", "2.1万人"),
+        ("受益群众满意度", "≥90%", "—")]
+    assert _squash(project.indicators[3].reason) == "部分工程因汛期停工，预计年底不能全部完工"
+    statements = [(s.kind, s.text) for s in report.statements]
+    assert ("reason", "完成目标可能性") not in statements
+    if layout != "wrapped":     # (a reason cell wrapped among other cells has no one span to stand on)
+        assert statements == [("reason", "部分工程因汛期停工，预计年底不能全部完工")]

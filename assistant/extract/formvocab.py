@@ -76,6 +76,7 @@ class FormVocab:
     furniture: re.Pattern              # ICP备, 主办单位 …: a web page's footer, below any table
     page_counter: re.Pattern           # 浏览次数, 阅读量 …: a web page's head, never an indicator
     doubled_marker: re.Pattern         # 「(1)(1)」, 「2 2、」: list markers a converter printed twice
+    heading_period: re.Pattern         # 「1-7月」, 「截至6月底」: the months a monitoring form's column covers
     column_anagrams: dict[str, str]    # a heading's characters in sorted order → role (the first heading's)
     column_words: tuple[str, ...]      # the headings of `columns`, in their order, for fuzzy matching
 
@@ -97,6 +98,9 @@ class FormVocab:
             # 「预期2022年实现值」, 「2021年实际实现值」: a heading naming its year
             key = YEAR.sub("", key).replace("本年", "").strip(_EDGE_PUNCT)
             role = self.columns.get(key)
+        if role is None and (period := self.heading_period.match(key)) is not None:
+            # 「1-7月执行情况」, 「截至6月底完成值」: a monitoring form's figure so far
+            role = self.columns.get(key[period.end():])
         if role is None:
             # a heading with a note after a space: 「*分值 数量(20)、质量(10)……」
             head, _, note = (text or "").strip().strip(_EDGE_PUNCT).partition(" ")
@@ -188,7 +192,7 @@ def _unit_end(units: list[str], words: list[str], after: str = r"(?<=\d)") -> re
 # the fields compiled from one pattern each, named as their key without 「_re」
 _TABLE_PATTERNS = ("placeholder", "label_placeholder", "name_mark", "nature_cell", "score_rule",
                    "wrapped_label_suffix", "template_mark", "prose_subject", "furniture",
-                   "doubled_marker", "page_counter")
+                   "doubled_marker", "page_counter", "heading_period")
 _FORM_PATTERNS = ("unit_name_end", "name_code", "title_lead", "project_report_title", "project_report_words")
 
 

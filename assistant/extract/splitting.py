@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from assistant.extract.formvocab import builtin_column_role
 from assistant.extract.labels import lookup_label
 from assistant.extract.statement_vocab import CN_DIGITS, PUNCT, Points, statement_vocab
 
@@ -118,8 +119,10 @@ def is_skippable(point: str) -> bool:
     lex = _lex()
     body = _strip_marker(point).strip()
     bare = PUNCT.sub("", body)
-    if len(bare) < 2 or bare in lex.skip_exact or lookup_label(bare) is not None:
-        return True                     # 「产出指标」: a table's label, read after a column heading
+    if len(bare) < 2 or bare in lex.skip_exact or lookup_label(bare) is not None \
+            or builtin_column_role(bare, False) is not None:
+        return True                     # 「产出指标」, 「完成目标可能性」: a table's label or heading, read
+                                        # after a column heading
     if lex.not_statement.search(body) or lex.announcement.search(body) and len(bare) <= 16:
         return True
     return is_figure_only(point)
