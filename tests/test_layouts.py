@@ -267,3 +267,30 @@ def test_a_monitoring_form_reads_the_figure_so_far_as_the_actual_value(layout):
     assert ("reason", "完成目标可能性") not in statements
     if layout != "wrapped":     # (a reason cell wrapped among other cells has no one span to stand on)
         assert statements == [("reason", "部分工程因汛期停工，预计年底不能全部完工")]
+
+
+# The scoring table of a third-party evaluation (written for this test): the framework's
+# indicators with their weights, the points weighed and the scoring rule, the score and why
+# points were taken off.
+SCORING = [
+    ["城区道路照明设施维护项目绩效评价指标体系及评分表"],
+    ["项目名称", "城区道路照明设施维护"],
+    ["一级指标", "二级指标", "三级指标", "指标权重", "评价要点", "评分标准", "得分", "扣分说明"],
+    ["决策", "项目立项", "立项依据充分性", "3", "项目立项是否符合法律法规和发展规划", "符合得3分，否则酌情扣分", "3", ""],
+    ["决策", "绩效目标", "绩效目标明确性", "4", "绩效目标是否细化量化", "目标细化量化得4分，每缺一项扣1分", "2",
+     "部分产出指标未量化，无法衡量完成程度"],
+    ["过程", "资金管理", "资金到位率", "5", "实际到位资金与预算资金的比率", "到位率100%得满分，每低1个百分点扣0.1分", "5", ""],
+    ["产出", "产出数量", "路灯维护数量", "10", "实际维护路灯数量与计划数量的比率", "完成计划得满分，按比例扣分", "9",
+     "部分路段因道路施工未能按计划维护"],
+    ["效益", "满意度", "市民满意度", "10", "抽样调查市民对夜间照明的满意程度", "满意度90%以上得满分，每低1个百分点扣0.5分", "10", ""],
+]
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+def test_an_evaluation_scoring_table_reads_weights_scores_and_why_points_were_taken_off(layout):
+    report = extract_text(render([SCORING], layout), f"scoring.{layout}.txt")
+    [project] = report.projects
+    assert [(i.name, i.weight, i.score, _squash(i.reason)) for i in project.indicators] == [
+        ("立项依据充分性", 3, 3, ""), ("绩效目标明确性", 4, 2, "部分产出指标未量化，无法衡量完成程度"),
+        ("资金到位率", 5, 5, ""), ("路灯维护数量", 10, 9, "部分路段因道路施工未能按计划维护"),
+        ("市民满意度", 10, 10, "")]
