@@ -294,3 +294,25 @@ def test_an_evaluation_scoring_table_reads_weights_scores_and_why_points_were_ta
         ("立项依据充分性", 3, 3, ""), ("绩效目标明确性", 4, 2, "部分产出指标未量化，无法衡量完成程度"),
         ("资金到位率", 5, 5, ""), ("路灯维护数量", 10, 9, "部分路段因道路施工未能按计划维护"),
         ("市民满意度", 10, 10, "")]
+
+
+# A budget block headed in words other templates use (written for this test).
+BUDGETED = [
+    ["2024年度项目支出绩效自评表"],
+    ["项目名称", "高标准农田建设"],
+    ["主管部门", "县农业农村局", "实施单位", "县农田建设服务中心"],
+    ["项目资金（万元）", "", "批复预算数", "调整预算数", "实际支出数", "分值", "资金使用率", "得分"],
+    ["", "年度资金总额", "1200", "1150", "1035", "10", "90%", "9"],
+    ["", "其中：财政拨款", "1200", "1150", "1035", "—", "—", "—"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩", "1.2万亩", "20", "20", ""],
+    ["效益指标", "经济效益指标", "亩均粮食增产", "≥50公斤", "55公斤", "20", "20", ""],
+]
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+def test_a_budget_block_headed_批复预算数_调整预算数_实际支出数(layout):
+    [project] = extract_text(render([BUDGETED], layout), f"budgeted.{layout}.txt").projects
+    b = project.budget
+    assert (b.initial, b.adjusted, b.executed, b.rate, b.weight, b.score) == (1200, 1150, 1035, 90, 10, 9)
+    assert [i.name for i in project.indicators] == ["新建高标准农田面积", "亩均粮食增产"]
