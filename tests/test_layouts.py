@@ -316,3 +316,29 @@ def test_a_budget_block_headed_批复预算数_调整预算数_实际支出数(l
     b = project.budget
     assert (b.initial, b.adjusted, b.executed, b.rate, b.weight, b.score) == (1200, 1150, 1035, 90, 10, 9)
     assert [i.name for i in project.indicators] == ["新建高标准农田面积", "亩均粮食增产"]
+
+
+# A header of two rows of merged cells (written for this test): the value headings over the
+# label headings, or a group heading over the value headings below it.
+_STACKED_BODY = [
+    ["产出指标", "数量指标", "水质监测点位数", "≥120个", "120个", "20", "20", ""],
+    ["", "质量指标", "水样检测合格率", "≥90%", "87%", "20", "17", "部分山区水源受汛期影响浑浊度超标"],
+    ["效益指标", "社会效益指标", "饮水安全风险及时预警", "及时", "及时", "20", "20", ""],
+]
+STACKED = {
+    "values_above": [["2024年度项目支出绩效自评表"], ["项目名称", "农村饮用水水质监测"],
+                     ["绩效指标", "", "", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+                     ["一级指标", "二级指标", "三级指标", "", "", "", "", ""], *_STACKED_BODY],
+    "values_below": [["2024年度项目支出绩效自评表"], ["项目名称", "农村饮用水水质监测"],
+                     ["一级指标", "二级指标", "三级指标", "绩效目标完成情况", "", "分值", "得分", "偏差原因分析及改进措施"],
+                     ["", "", "", "年度指标值", "实际完成值", "", "", ""], *_STACKED_BODY],
+}
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+@pytest.mark.parametrize("kind", sorted(STACKED))
+def test_a_header_of_two_rows_of_merged_cells_is_one_header(kind, layout):
+    [project] = extract_text(render([STACKED[kind]], layout), f"stacked.{layout}.txt").projects
+    assert [(i.name, _squash(i.target), _squash(i.actual), i.weight, i.score) for i in project.indicators] == [
+        ("水质监测点位数", "≥120个", "120个", 20, 20), ("水样检测合格率", "≥90%", "87%", 20, 17),
+        ("饮水安全风险及时预警", "及时", "及时", 20, 20)]

@@ -166,6 +166,10 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     wrapped = _wrapped_header(rows[header_at], rows[body_at]) if body_at < len(rows) else None
     if wrapped is not None:
         header, body_at = _header(rows[header_at], lex, wrapped), body_at + 1
+    elif header_at and (stacked := _stacked_header(rows[header_at], rows[header_at - 1])) is not None:
+        header = _header(rows[header_at], lex, stacked)
+    elif body_at < len(rows) and (stacked := _stacked_header(rows[header_at], rows[body_at])) is not None:
+        header, body_at = _header(rows[header_at], lex, stacked), body_at + 1
     rows = rows[:body_at] + _split_labels_rejoined(rows[body_at:])
     labels = FilledLabels()
     out: list[Indicator] = []
@@ -246,6 +250,27 @@ def _wrapped_header(header: Row, below: Row) -> list[str] | None:
             return None
         texts[k] = texts[k] + t
     return texts
+
+
+def _stacked_header(header: Row, other: Row) -> list[str] | None:
+    """The header's cells with the headings of the row above or below (`other`) where the
+    header's own are empty or name no column, the two rows being one header of merged
+    cells: 「绩效指标 | | | 年度指标值 | 实际完成值 | 分值 | 得分」 over 「一级指标 | 二级指标 |
+    三级指标 | | | | 」, or 「… | 三级指标 | 绩效目标完成情况 | | 分值」 over 「| | | 年度指标值 |
+    实际完成值 |」; None when it is no such pair."""
+    texts = list(header.texts)
+    if len(other.texts) != len(texts):
+        return None
+    filled = 0
+    for k, (t, more) in enumerate(zip(texts, other.texts)):
+        if not more.strip() or t.strip() and _column_role(t) is not None:
+            continue
+        role = _column_role(more)
+        if role is None or role in ("name", "l1", "l2"):
+            return None
+        texts[k] = more
+        filled += 1
+    return texts if filled >= 2 else None
 
 
 def numbers_columns(texts: list[str]) -> bool:
