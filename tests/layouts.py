@@ -221,7 +221,7 @@ def _docx(forms, path: Path) -> None:
 
     doc = Document()
     for rows in forms:
-        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
         for r, row in enumerate(rows):
             for a, b in _spans(row):
                 cell = table.cell(r, a)
