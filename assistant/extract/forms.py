@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import accumulate, chain, combinations, islice, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.formvocab import FormVocab, heading_key, vocab
+from assistant.extract.formvocab import FormVocab, heading_key, settle_roles, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, as_weight, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell
@@ -761,7 +761,7 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     run: list[tuple[int, int, str]] = []
     for hit in hits + [(len(flat) + 99, 0, "")]:
         if run and hit[0] - run[-1][1] > HEADER_GAP:
-            roles = [r for _, _, r in run]
+            roles = settle_roles([r for _, _, r in run], [flat[s:e] for s, e, _ in run])
             distinct = set(roles) - {"lead"}
             # the name column is named, or both label levels are; a 转移支付 table names
             # only 情况说明 · 存在问题 · 改进措施 and leaves the name's column unnamed
@@ -781,10 +781,31 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
                 while last < len(atoms) and _NOTE.match(atoms[last].text):
                     last += 1               # 指标值(年度), 实际完成值(B): a heading's note
                 headings = {r: flat[s:plain_end.get((s, e), e)] for s, e, r in run if r in STATEMENT_ROLES}
-                return first, last, _value_roles(_wrapped_headings(run, atoms, owner, v) or roles), headings
+                wrapped = _wrapped_headings(run, atoms, owner, v)
+                columns: list[str | None] = list(wrapped) if wrapped else \
+                    _unknown_columns(run, roles, atoms, pieces, owner, first, last)
+                return first, last, _value_roles(columns), headings
             run = []
         run.append(hit)
     return None
+
+
+def _unknown_columns(run: list[tuple[int, int, str]], roles: list[str | None], atoms: list[Atom],
+                     pieces: list[str], owner: list[int], first: int, last: int) -> list[str | None]:
+    """The header's roles with a column of no known role (None) where a cell of its own
+    between two headings holds words the vocabulary does not know (序号 · 绩效指标 · 指标值 ·
+    完成值 · 完成率 · 情况说明: 完成率 is also an indicator's name, so no heading word), so
+    that the rows' cells keep their columns."""
+    covered = {owner[p] for s, e, _ in run for p in range(s, e)}
+    at = {owner[s]: k for k, (s, _, _) in enumerate(run)}
+    out: list[str | None] = []
+    for k in range(first, last):
+        if k in at:
+            out.append(roles[at[k]])
+        elif k not in covered and atoms[k].gap >= SPACE and (k + 1 >= len(atoms) or atoms[k + 1].gap >= SPACE) \
+                and len(_HAN_CHAR.findall(pieces[k])) >= 2 and not _NOTE.match(atoms[k].text):
+            out.append(None)
+    return out if len(out) == len(roles) + out.count(None) else roles
 
 
 def _wrapped_headings(run: list[tuple[int, int, str]], atoms: list[Atom], owner: list[int],
@@ -831,7 +852,7 @@ def _outside(hits: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]
     return out
 
 
-def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
+def _value_roles(roles: list[str | None]) -> tuple[str | None, ...]:
     """The roles after the indicator name; of a table with 中期 and 年度 halves, the annual
     half (the last name column)."""
     if len(roles) > HEADER_ROLES_MAX:
@@ -857,7 +878,7 @@ def _value_roles(roles: list[str]) -> tuple[str | None, ...]:
     # right before the value in another order (计量单位 · 指标性质 · 指标值)
     if "target" in out:
         at = out.index("target")
-        lead: list[str] = []
+        lead: list[str | None] = []
         k = after.index("target") if "target" in after else 0
         while k > 0 and after[k - 1] in ("nature", "unit") and after[k - 1] not in lead:
             k -= 1

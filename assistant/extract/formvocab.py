@@ -121,6 +121,22 @@ class FormVocab:
         return self.fields.get(key)
 
 
+def settle_roles(roles: list[str | None], headings: list[str]) -> list[str | None]:
+    """A header's roles read together, not heading by heading (`headings`: its texts):
+    * where no column is headed 指标名称, 一级指标 or 二级指标 and the values are headed
+      (序号 · 绩效指标 · 指标值 · 完成值), the 绩效指标 column holds the names;
+    * 情况说明 heads the actual value where nothing else does (转移支付 forms); after a
+      完成值 column it explains the deviation (… · 完成值 · 完成率 · 情况说明)."""
+    roles = list(roles)
+    if "lead" in roles and not {"name", "l1", "l2"} & set(roles) and {"target", "actual"} & set(roles):
+        roles[roles.index("lead")] = "name"
+    actual = [k for k, r in enumerate(roles) if r == "actual"]
+    for k in actual[1:]:
+        if heading_key(headings[k]).endswith("说明"):
+            roles[k] = "reason"
+    return roles
+
+
 @derived(maxsize=100_000)
 def builtin_column_role(text: str, fuzzy: bool = True) -> str | None:
     """`vocab().column_role`, cached per cell text (every cell of every row is asked, most

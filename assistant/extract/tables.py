@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
-from assistant.extract.formvocab import builtin_column_role, heading_key, vocab
+from assistant.extract.formvocab import builtin_column_role, heading_key, settle_roles, vocab
 from assistant.extract.grammar import is_value
 from assistant.extract.labels import Label, label_book, lookup_label, parent_of
 from assistant.extract.layout import Cell, Form, Row
@@ -71,14 +71,15 @@ def _find_header(rows: list[Row], lex: dict) -> int | None:
     for idx, row in enumerate(rows):
         if not anchor.search(row.joined) and not anchor.search(_SPACE.sub("", row.joined)):
             continue                # no name heading can be in it: most rows of a form
-        roles = [_column_role(t) for t in row.texts]
+        roles = settle_roles([_column_role(t) for t in row.texts], row.texts)
         if sum(r in ("l1", "l2", "name") for r in roles) >= lex["header_min_levels"] and "name" in roles:
             return idx
     return None
 
 
 def _header(row: Row, lex: dict, texts: list[str] | None = None) -> Header:
-    roles = [_column_role(t) for t in (row.texts if texts is None else texts)]
+    texts = row.texts if texts is None else texts
+    roles = settle_roles([_column_role(t) for t in texts], texts)
     dual = roles.count("name") >= 2
     if dual:   # the second half is the annual one
         first, second = [i for i, r in enumerate(roles) if r == "name"][:2]
