@@ -576,3 +576,34 @@ def test_a_narrative_report_quotes_its_causes_and_answers_them_first():
     # the suggestion answers the stated cause (skill) first
     first = d.section("measures").sentences()[0]
     assert first.provenance.template.startswith("measures.CAPACITY."), first.text
+
+
+def test_a_move_for_one_cause_leaves_the_general_points_of_other_problems_as_they_were(tmp_path, monkeypatch):
+    """The bank gains moves that answer one cause each, batch after batch; a theme's general
+    points, and whether a problem's words ground one, are weighed among the general moves
+    only, so that such a move changes no other problem's draft."""
+    from assistant import lexicon
+    from assistant.draft.measures import _scored_moves
+
+    problems = ["该项目为跨年度实施项目，建设周期两年，按工程进度拨付资金，当年执行率52.6%。",
+                "智慧城管平台建成后运维经费未纳入年度预算，部分视频监控点位长期离线，平台作用未充分发挥。",
+                "执行率78%，主要是政府采购流程较长，合同签订后仅支付首付款，余款待验收后支付。"]
+
+    def drafted():
+        return [[s.text for s in draft_measures(p)[0].sentences] for p in problems], \
+            [_scored_moves(p, code) for p in problems for code in ("IMPLEMENTATION", "BUDGET_EXECUTION")]
+
+    before = drafted()
+    (tmp_path / "measures.yaml").write_text(
+        "themes:\n  IMPLEMENTATION:\n    moves:\n      - id: tunnel_blasting\n        cause_only: true\n"
+        "        premise: FORCE_MAJEURE\n        variants:\n"
+        "          - 隧道爆破作业前按工程进度制定安全方案，合同签订后及时支付首付款，平台建成后落实运维经费\n",
+        encoding="utf-8")
+    monkeypatch.setenv("JIXIAO_LEXICON_OVERLAYS", str(tmp_path / "measures.yaml"))
+    lexicon.reset()
+    try:
+        assert any(m["id"] == "tunnel_blasting" for m in builtin("measures.yaml")["themes"]["IMPLEMENTATION"]["moves"])
+        assert drafted() == before
+    finally:
+        monkeypatch.delenv("JIXIAO_LEXICON_OVERLAYS")
+        lexicon.reset()

@@ -340,8 +340,9 @@ def _scored_moves(problem: str, code: str, read: set[str] | None = None) -> list
     problem), a move whose `premise` is another cause is left out, unless the theme has
     nothing else.  These are a theme's general points: a move that answers one cause only
     (measures.yaml § cause_only) is no candidate."""
-    scores = _variant_scores(problem)
-    moves = [m for m in _bank()[code]["moves"] if not m.get("cause_only")] or _bank()[code]["moves"]
+    general = [m for m in _bank()[code]["moves"] if not m.get("cause_only")]
+    scores = _variant_scores(problem, bool(general))
+    moves = general or _bank()[code]["moves"]
     if read is not None:
         moves = [m for m in moves if not m.get("premise") or m["premise"] in read] or moves
     best = {m["id"]: max(scores.get((m["id"], i), 0.0) for i in range(len(m["variants"]))) for m in moves}
@@ -349,36 +350,36 @@ def _scored_moves(problem: str, code: str, read: set[str] | None = None) -> list
 
 
 @derived(maxsize=64)
-def _variant_scores(problem: str) -> dict[tuple[str, int], float]:
-    """BM25 score of every phrasing in the bank against the problem (read-only: shared)."""
-    index, keys = _bm25()
-    query = [w for w in words(problem).split() if w in _vocabulary()]
+def _variant_scores(problem: str, general: bool = False) -> dict[tuple[str, int], float]:
+    """BM25 score of every phrasing in the bank against the problem (read-only: shared);
+    `general`: of the general moves' phrasings only, scored among themselves, so that the
+    moves answering one cause, which the bank gains batch by batch, leave a theme's general
+    points and their grounding (drafting.yaml § theme_point_min_match) as they were."""
+    index, keys, vocabulary = _bm25(general)
+    query = [w for w in words(problem).split() if w in vocabulary]
     if not query:
         return {}
     scores = index.get_scores(query)
     return {keys[k]: float(v) for k, v in enumerate(scores) if v > 0}
 
 
-@derived(maxsize=1)
-def _bm25():
-    """BM25 (bm25s) over the jieba words of every phrasing in the measure bank."""
+@derived(maxsize=2)
+def _bm25(general: bool = False):
+    """BM25 (bm25s) over the jieba words of every phrasing in the measure bank (`general`:
+    of the moves that are no cause's only), with the words it knows."""
     import bm25s
 
     keys, docs = [], []
     for theme in _bank().values():
         for move in theme["moves"]:
+            if general and move.get("cause_only"):
+                continue
             for i, v in enumerate(move["variants"]):
                 keys.append((move["id"], i))
                 docs.append(words(_SLOTS.sub("", v)).split())
     index = bm25s.BM25()
     index.index(docs, show_progress=False)
-    return index, keys
-
-
-@derived(maxsize=1)
-def _vocabulary() -> frozenset:
-    return frozenset(w for theme in _bank().values() for m in theme["moves"] for v in m["variants"]
-                     for w in words(_SLOTS.sub("", v)).split())
+    return index, keys, frozenset(w for doc in docs for w in doc)
 
 
 _SLOTS = re.compile(r"\{\w+\}")
