@@ -1194,3 +1194,18 @@ def test_a_project_about_a_place_or_an_added_budget_is_no_such_cause():
     assert "SITE_UNAVAILABLE" not in codes["办公用房维修项目未严格按批复内容实施"]
     assert codes["年中追加预算较多，年初预算编制不完整"][:1] == ["BUDGET_INCOMPLETE"]
     assert codes["环评审批耗时较长，开工推迟"][:1] == ["DECLARATION_LATE"]
+
+
+def test_a_problem_drafted_from_its_likely_cause_always_gets_points(monkeypatch):
+    # a problem naming no cause is answered from the cause its words are nearest to; where
+    # all that cause's moves presume it (PARTNER_UNVETTED's), its theme's closest general
+    # move stands in — never an empty draft
+    import assistant.draft.measures as measures
+
+    problem = "有15个服务点已停止运营，占39.5%"
+    assert not read_cause(problem).causes
+    for cause in cause_book().causes:
+        if cause.no_measure:
+            continue
+        monkeypatch.setattr(measures, "likely_cause", lambda text, cause=cause: cause)
+        assert draft_measures(problem)[0].sentences, cause.code

@@ -143,7 +143,10 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
         add(nxt or control or (later[0].moves[0] if later else None))
         follow = primary.follow_up
     elif likely is not None:
-        for ref in [m for m in likely.moves if not _premise(m)][:2]:
+        # (a cause whose moves all presume it is read: its theme's closest general move)
+        general = [m for m in likely.moves if not _premise(m)][:2] \
+            or [f"{likely.theme}.{_scored_moves(problem, likely.theme, read)[0][0]}"]
+        for ref in general:
             add(ref)
         follow = likely.follow_up
     core = list(plan)
