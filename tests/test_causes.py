@@ -1209,3 +1209,28 @@ def test_a_problem_drafted_from_its_likely_cause_always_gets_points(monkeypatch)
             continue
         monkeypatch.setattr(measures, "likely_cause", lambda text, cause=cause: cause)
         assert draft_measures(problem)[0].sentences, cause.code
+
+
+@pytest.mark.parametrize("text, primary, move", [
+    # the thirty-second batch: a marker names every cause to its sentence's end; a cause the
+    # sentence denies is none; and the causes of evaluation reports
+    ("部分设备长期闲置，原因是采购论证时只看价格，配置与实际需求不匹配", "DEMAND_MISMATCH", "IMPLEMENTATION.needs_survey"),
+    ("巡查覆盖面不足，原因并非人员不足，而是巡查经费保障不足", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("村级电商服务站停止运营，主要是业务量小，运营收入难以覆盖成本", "OPERATION_UNSUSTAINABLE", "FACILITY.operation_model"),
+    ("垃圾分类准确率不高，关键在于末端处理站尚未建成", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
+    ("部分设施损坏后无人维修，原因是管护责任未明确移交村集体", "CUSTODY_WEAK", "FACILITY.custody"),
+    ("家庭医生履约率低，原因在于考核以签约率为主", "PAY_NOT_LINKED", "MONITORING.pay_by_results"),
+    ("公交线路载客率低，根本原因在于线路规划未随人口变化动态调整", "LAYOUT_UNFIT", "FACILITY.layout"),
+    ("部分业主不同意加装方案，电梯未能安装", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("受海外需求影响，外贸订单明显减少，车间开工不足", "MARKET_CHANGE", "EXTERNAL.market_watch"),
+    ("因省级统一部署调整，第三方检查暂停实施", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("储备库电力增容未获批，暂未投入使用", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("绩效目标设置笼统，究其原因，业务科室对预算编制要求理解不到位", "SKILL_LOW", "CAPACITY.training"),
+    ("苗木成活率低，主要原因是设计阶段未做土壤调查", "DESIGN_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("实际入住老人少于预期，补贴资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+])
+def test_causes_of_the_thirty_second_batch_lead_with_their_own_move(text, primary, move):
+    reading = read_cause(text)
+    assert reading.primary is not None and reading.primary.cause.code == primary
+    first = draft_measures(text)[0].sentences[0].provenance.template
+    assert first.startswith(f"measures.{move}."), first

@@ -73,6 +73,8 @@ class CauseBook:
     primary_markers: tuple[str, ...] = ()       # words saying the cause after them is the main one
     side_clause: re.Pattern = re.compile("(?!)")    # a clause naming a side cause (「一方面……」)
     shortfall: re.Pattern = re.compile("(?!)")      # words of a clause that states a shortfall
+    list_markers: tuple[str, ...] = ()          # markers that name every cause to the sentence's end
+    denial: re.Pattern = re.compile("(?!)")         # words before a cause the sentence denies (并非)
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -151,7 +153,8 @@ def cause_book() -> CauseBook:
                      tuple(data.get("consequence_markers") or ()),
                      re.compile(data.get("quoted_names_re") or "(?!)"), re.compile(data.get("label_re") or "(?!)"),
                      tuple(data.get("primary_markers") or ()), re.compile(data.get("side_clause_re") or "(?!)"),
-                     re.compile(data.get("shortfall_re") or "(?!)"))
+                     re.compile(data.get("shortfall_re") or "(?!)"),
+                     tuple(data.get("list_markers") or ()), re.compile(data.get("denial_re") or "(?!)"))
 
 
 @lru_cache(maxsize=4)
@@ -231,6 +234,16 @@ def _main_over_attitude(found: list[Found], text: str) -> list[Found]:
     return found
 
 
+def _listed(book: CauseBook, plain: str, start: int) -> bool:
+    """Whether a cause stands in the list a marker opens earlier in its sentence (「原因是装备
+    采购时未结合本地灾种特点，配置与实际需求不匹配」: the mismatch too), with no effect marker
+    between (「主要是……，导致……」 names what followed)."""
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(plain, 0, start)), default=0)
+    lead = plain[sentence:start]
+    at = max((lead.rfind(k) for k in book.list_markers), default=-1)
+    return at >= 0 and not any(k in lead[at:] for k in book.effect_markers)
+
+
 def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     """The causes named in `text` (and in `extra`: the project's 未完成原因 cells), primary
     first, with the clause that states the deviation and the first figure."""
@@ -247,6 +260,9 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
             seen.add(cause.code)
             clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, start)), default=0)
             lead = plain[clause_start:start]
+            if book.denial.search(lead):
+                seen.discard(cause.code)   # 「原因并非人员缺乏，而是……」: a cause denied is none
+                continue
             after = source[start + len(words):start + len(words) + 16]
             if any(k in lead for k in book.effect_markers):
                 marked = False             # 「……导致执行率未达」: the effect, not the cause
@@ -259,7 +275,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
             # 「……，关键是……」: a root cause said to be the main one, marked however it is put
             main = cause.effect == 0 and any(k in lead for k in book.primary_markers) \
                 and not any(k in lead for k in book.effect_markers)
-            marked = marked or main
+            marked = marked or main or cause.effect == 0 and _listed(book, plain, start)
             # a cause in the statement itself outranks one only in the joined cells
             found.append(Found(cause, words, start + 10_000 * source_no, marked, consequent, main))
     if not found:
