@@ -1234,3 +1234,23 @@ def test_causes_of_the_thirty_second_batch_lead_with_their_own_move(text, primar
     assert reading.primary is not None and reading.primary.cause.code == primary
     first = draft_measures(text)[0].sentences[0].provenance.template
     assert first.startswith(f"measures.{move}."), first
+
+
+@pytest.mark.parametrize("text, primary, move", [
+    # the thirty-third batch: money waiting for a condition the rules or the contract set, a
+    # rule from above tightened or changed, a contractor short of cash, a site not surveyed
+    ("科研经费按节点拨付，部分课题尚未达到拨付条件，资金结转", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
+    ("培训补贴须待考核合格后方能申领，年底前未能拨付", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
+    ("受签证政策收紧影响，出访团组取消", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("因省级平台接口标准变更，系统需重新对接", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("承建单位资金周转困难，现场多次停工", "CONTRACTOR_WEAK", "IMPLEMENTATION.contractor_capacity"),
+    ("原设计对现场地质条件勘察不足，需变更设计", "DESIGN_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("部分搬迁户对安置地点不满意，签约推进困难", "LAND_CLEARANCE", "IMPLEMENTATION.land_clearance"),
+    ("项目验收资料不全，尾款暂缓支付", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("松材线虫病发生面积较上年下降，除治资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+])
+def test_causes_of_the_thirty_third_batch_lead_with_their_own_move(text, primary, move):
+    reading = read_cause(text)
+    assert reading.primary is not None and reading.primary.cause.code == primary
+    first = draft_measures(text)[0].sentences[0].provenance.template
+    assert first.startswith(f"measures.{move}."), first
