@@ -315,7 +315,7 @@ def _anchor_scored(cells: list[Cell], header: Header) -> ParsedCells | None:
     for i in range(len(cells) - 2, k, -1):
         if not ((_is_number(texts[i]) or i == share_at and _is_weight(texts[i])) and _is_number(texts[i + 1])):
             continue
-        if len(spanned) > k and i - len(spanned) - 1 >= 0 and _names(texts[i - len(spanned) - 1]):
+        if not header.dual and len(spanned) > k and i - len(spanned) - 1 >= 0 and _names(texts[i - len(spanned) - 1]):
             name_at = i - len(spanned) - 1
             values = {r: c for r, c in zip(spanned, cells[name_at + 1:i]) if r in header.value_roles}
         else:
