@@ -761,7 +761,9 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     run: list[tuple[int, int, str]] = []
     for hit in hits + [(len(flat) + 99, 0, "")]:
         if run and hit[0] - run[-1][1] > HEADER_GAP:
-            roles = settle_roles([r for _, _, r in run], [flat[s:e] for s, e, _ in run])
+            roles: list[str | None] = [r for _, _, r in run]
+            if "lead" in roles or roles.count("actual") > 1:      # (most runs: nothing to settle)
+                roles = settle_roles(roles, [flat[s:e] for s, e, _ in run])
             distinct = set(roles) - {"lead"}
             # the name column is named, or both label levels are; a 转移支付 table names
             # only 情况说明 · 存在问题 · 改进措施 and leaves the name's column unnamed
