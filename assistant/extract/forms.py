@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, chain, combinations, islice, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
@@ -761,9 +762,7 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     run: list[tuple[int, int, str]] = []
     for hit in hits + [(len(flat) + 99, 0, "")]:
         if run and hit[0] - run[-1][1] > HEADER_GAP:
-            roles: list[str | None] = [r for _, _, r in run]
-            if "lead" in roles or roles.count("actual") > 1:      # (most runs: nothing to settle)
-                roles = settle_roles(roles, [flat[s:e] for s, e, _ in run])
+            roles = settle_roles([r for _, _, r in run], partial(_run_heading, flat, run))
             distinct = set(roles) - {"lead"}
             # the name column is named, or both label levels are; a 转移支付 table names
             # only 情况说明 · 存在问题 · 改进措施 and leaves the name's column unnamed
@@ -790,6 +789,11 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
             run = []
         run.append(hit)
     return None
+
+
+def _run_heading(flat: str, run: list[tuple[int, int, str]], k: int) -> str:
+    """The text of a run's k-th heading (white space removed)."""
+    return flat[run[k][0]:run[k][1]]
 
 
 def _unknown_columns(run: list[tuple[int, int, str]], roles: list[str | None], atoms: list[Atom],

@@ -9,6 +9,7 @@ without a number — never by the line shapes of particular documents.  All of i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -121,18 +122,23 @@ class FormVocab:
         return self.fields.get(key)
 
 
-def settle_roles(roles: list[str | None], headings: list[str]) -> list[str | None]:
-    """A header's roles read together, not heading by heading (`headings`: its texts):
+def settle_roles(roles: list[str | None], heading: Callable[[int], str]) -> list[str | None]:
+    """A header's roles read together, not heading by heading (`heading(k)`: the text of the
+    k-th; asked only where there is something to settle, as for few of the runs of heading
+    words the stream reader meets):
     * where no column is headed 指标名称, 一级指标 or 二级指标 and the values are headed
       (序号 · 绩效指标 · 指标值 · 完成值), the 绩效指标 column holds the names;
     * 情况说明 heads the actual value where nothing else does (转移支付 forms); after a
       完成值 column it explains the deviation (… · 完成值 · 完成率 · 情况说明)."""
-    roles = list(roles)
-    if "lead" in roles and not {"name", "l1", "l2"} & set(roles) and {"target", "actual"} & set(roles):
-        roles[roles.index("lead")] = "name"
+    lead = "lead" in roles and not {"name", "l1", "l2"} & set(roles) and bool({"target", "actual"} & set(roles))
     actual = [k for k, r in enumerate(roles) if r == "actual"]
+    if not lead and len(actual) < 2:
+        return roles
+    roles = list(roles)
+    if lead:
+        roles[roles.index("lead")] = "name"
     for k in actual[1:]:
-        if heading_key(headings[k]).endswith("说明"):
+        if heading_key(heading(k)).endswith("说明"):
             roles[k] = "reason"
     return roles
 

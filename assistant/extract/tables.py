@@ -71,7 +71,7 @@ def _find_header(rows: list[Row], lex: dict) -> int | None:
     for idx, row in enumerate(rows):
         if not anchor.search(row.joined) and not anchor.search(_SPACE.sub("", row.joined)):
             continue                # no name heading can be in it: most rows of a form
-        roles = settle_roles([_column_role(t) for t in row.texts], row.texts)
+        roles = settle_roles([_column_role(t) for t in row.texts], row.texts.__getitem__)
         if sum(r in ("l1", "l2", "name") for r in roles) >= lex["header_min_levels"] and "name" in roles:
             return idx
     return None
@@ -79,7 +79,7 @@ def _find_header(rows: list[Row], lex: dict) -> int | None:
 
 def _header(row: Row, lex: dict, texts: list[str] | None = None) -> Header:
     texts = row.texts if texts is None else texts
-    roles = settle_roles([_column_role(t) for t in texts], texts)
+    roles = settle_roles([_column_role(t) for t in texts], texts.__getitem__)
     dual = roles.count("name") >= 2
     if dual:   # the second half is the annual one
         first, second = [i for i, r in enumerate(roles) if r == "name"][:2]
@@ -349,7 +349,7 @@ def _anchor_grid(cells: list[Cell], header: Header) -> ParsedCells | None:
     roles = header.roles
     name_at = roles.index("name")
     name = cells[name_at]
-    if not name.text.strip() or lookup_label(name.text) is not None or _is_number(name.text):
+    if not _names(name.text):
         return None
     values: dict[str, Cell] = {}
     score = weight = None
