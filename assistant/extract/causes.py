@@ -75,6 +75,7 @@ class CauseBook:
     shortfall: re.Pattern = re.compile("(?!)")      # words of a clause that states a shortfall
     list_markers: tuple[str, ...] = ()          # markers that name every cause to the sentence's end
     denial: re.Pattern = re.compile("(?!)")         # words before a cause the sentence denies (并非)
+    postfix_primary: re.Pattern = re.compile("(?!)")  # words after a cause saying it was the main one
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -154,7 +155,8 @@ def cause_book() -> CauseBook:
                      re.compile(data.get("quoted_names_re") or "(?!)"), re.compile(data.get("label_re") or "(?!)"),
                      tuple(data.get("primary_markers") or ()), re.compile(data.get("side_clause_re") or "(?!)"),
                      re.compile(data.get("shortfall_re") or "(?!)"),
-                     tuple(data.get("list_markers") or ()), re.compile(data.get("denial_re") or "(?!)"))
+                     tuple(data.get("list_markers") or ()), re.compile(data.get("denial_re") or "(?!)"),
+                     re.compile(data.get("postfix_primary_re") or "(?!)"))
 
 
 @lru_cache(maxsize=4)
@@ -234,6 +236,23 @@ def _main_over_attitude(found: list[Found], text: str) -> list[Found]:
     return found
 
 
+def _said_main_after(book: CauseBook, text: str, found: list[Found]) -> list[Found]:
+    """A root cause that the words after it call the main one (「……，其中设计变更增加投资
+    1.1亿元，是超概算的主要原因」): the clause before those words names it, wherever the
+    statement named it first (§ postfix_primary_re)."""
+    if not found or "原因" not in text:
+        return found
+    for said in book.postfix_primary.finditer(text):
+        clause_start = max((x.end() for x in _CLAUSE.finditer(text, 0, said.start())), default=0)
+        for _, _, cause in book.matches(unnamed(text[clause_start:said.start()])):
+            if cause.effect or cause.generic or cause.no_measure:
+                continue
+            for i, f in enumerate(found):
+                if f.cause.code == cause.code:
+                    found[i] = Found(f.cause, f.cue, f.start, True, False, True)
+    return found
+
+
 def _listed(book: CauseBook, plain: str, start: int) -> bool:
     """Whether a cause stands in the list a marker opens earlier in its sentence (「原因是装备
     采购时未结合本地灾种特点，配置与实际需求不匹配」: the mismatch too), with no effect marker
@@ -255,14 +274,14 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
         # 「数字档案管理系统未开展……」: 系 of 系统 is no 系 (words blanked, offsets kept)
         plain = book.marker_word_re.sub(_blank, source) if book.marker_words else source
         for start, words, cause in book.matches(unnamed(source)):
-            if cause.code in seen:
+            # a root cause named again: only where it is now said to be the cause (below)
+            again = cause.code in seen
+            if again and cause.effect:
                 continue
-            seen.add(cause.code)
             clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, start)), default=0)
             lead = plain[clause_start:start]
             if book.denial.search(lead):
-                seen.discard(cause.code)   # 「原因并非人员缺乏，而是……」: a cause denied is none
-                continue
+                continue                   # 「原因并非人员缺乏，而是……」: a cause denied is none
             after = source[start + len(words):start + len(words) + 16]
             if any(k in lead for k in book.effect_markers):
                 marked = False             # 「……导致执行率未达」: the effect, not the cause
@@ -276,8 +295,17 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
             main = cause.effect == 0 and any(k in lead for k in book.primary_markers) \
                 and not any(k in lead for k in book.effect_markers)
             marked = marked or main or cause.effect == 0 and _listed(book, plain, start)
+            if again:
+                # 「项目库建设滞后……原因是未建立常态化项目储备机制」: named first as the
+                # problem, then as the cause — it is read where it is the cause
+                at = next(i for i, f in enumerate(found) if f.cause.code == cause.code)
+                if marked and not found[at].marked:
+                    found[at] = Found(cause, words, start + 10_000 * source_no, True, False, main)
+                continue
+            seen.add(cause.code)
             # a cause in the statement itself outranks one only in the joined cells
             found.append(Found(cause, words, start + 10_000 * source_no, marked, consequent, main))
+    found = _said_main_after(book, text or "", found)
     if not found:
         # no cause named: the shortfall itself, when a cause stands for it (a low execution
         # rate is slow payment as far as the statement says), so that the draft answers it
