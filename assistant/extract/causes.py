@@ -11,7 +11,7 @@ Extraction tags a statement's themes with them where its own theme cues find non
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.extract.splitting import SENTENCE_END
@@ -249,7 +249,7 @@ def _said_main_after(book: CauseBook, text: str, found: list[Found]) -> list[Fou
                 continue
             for i, f in enumerate(found):
                 if f.cause.code == cause.code:
-                    found[i] = Found(f.cause, f.cue, f.start, True, False, True)
+                    found[i] = replace(f, marked=True, consequent=False, main=True)
     return found
 
 
@@ -269,14 +269,15 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     book = cause_book()
     reading = Reading(text=text or "")
     found: list[Found] = []
-    seen: set[str] = set()
+    at: dict[str, int] = {}             # where each cause read stands in `found`
     for source_no, source in enumerate([text or ""] + list(extra or [])):
         # 「数字档案管理系统未开展……」: 系 of 系统 is no 系 (words blanked, offsets kept)
         plain = book.marker_word_re.sub(_blank, source) if book.marker_words else source
         for start, words, cause in book.matches(unnamed(source)):
-            # a root cause named again: only where it is now said to be the cause (below)
-            again = cause.code in seen
-            if again and cause.effect:
+            # a root cause named again, unmarked so far: only where it is now said to be the
+            # cause (below)
+            again = at.get(cause.code)
+            if again is not None and (cause.effect or found[again].marked):
                 continue
             clause_start = max((x.end() for x in _CLAUSE.finditer(source, 0, start)), default=0)
             lead = plain[clause_start:start]
@@ -295,14 +296,13 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
             main = cause.effect == 0 and any(k in lead for k in book.primary_markers) \
                 and not any(k in lead for k in book.effect_markers)
             marked = marked or main or cause.effect == 0 and _listed(book, plain, start)
-            if again:
+            if again is not None:
                 # 「项目库建设滞后……原因是未建立常态化项目储备机制」: named first as the
                 # problem, then as the cause — it is read where it is the cause
-                at = next(i for i, f in enumerate(found) if f.cause.code == cause.code)
-                if marked and not found[at].marked:
-                    found[at] = Found(cause, words, start + 10_000 * source_no, True, False, main)
+                if marked:
+                    found[again] = Found(cause, words, start + 10_000 * source_no, True, False, main)
                 continue
-            seen.add(cause.code)
+            at[cause.code] = len(found)
             # a cause in the statement itself outranks one only in the joined cells
             found.append(Found(cause, words, start + 10_000 * source_no, marked, consequent, main))
     found = _said_main_after(book, text or "", found)
