@@ -336,3 +336,19 @@ def test_a_rectification_reports_named_problems_are_problems():
             "（三）不存在虚报冒领补助资金的问题\n")
     found = statements(text)
     assert found["problem"] == ["专项资金拨付进度偏慢的问题", "项目档案资料不完整的问题"]
+
+
+def test_every_heading_found_inside_a_line_holds_a_heading_word():
+    # sections.py looks for a run-on heading (「……。三、存在的问题：……」) only in a line that
+    # holds one of the heading words: a heading the full pattern finds must hold one too
+    from assistant.extract.sections import _lex
+
+    lex = _lex()
+    for word in lex.word_kind:
+        for line in (f"项目已按计划完成。三、{word}：部分资金拨付较慢",
+                     f"资金已全部拨付；（二）{word}1、预算执行偏慢",
+                     f"全年完成投资1200万元 {word}：无"):
+            found = [m for m in lex.heading_mid.finditer(line)]
+            assert found, line
+            assert lex.heading_word.search(line), line
+    assert not lex.heading_word.search("全年完成投资1200万元，资金已全部拨付到位。")

@@ -204,7 +204,8 @@ def _section_regions(text: str, rows) -> list[Region]:
         m = lex.heading_at.match(line)
         if m:
             found.append(m)
-        found += [mm for mm in lex.heading_mid.finditer(line) if not m or mm.start() >= m.end()]
+        if m or lex.heading_word.search(line):
+            found += [mm for mm in lex.heading_mid.finditer(line) if not m or mm.start() >= m.end()]
         if not m and lex.stop_at.match(line):
             hits.append(_Hit(row.start, row.start, i, numbering_level(line), (), ""))
         row_hits = []

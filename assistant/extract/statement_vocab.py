@@ -68,6 +68,7 @@ class Headings:
     word_kind: dict              # heading word → the kinds it announces
     heading_at: re.Pattern       # a heading at a line start (numbering optional)
     heading_mid: re.Pattern      # a numbered heading after 。/；inside a line
+    heading_word: re.Pattern     # any heading word: no line without one holds a heading
     heading_full: re.Pattern     # a cell that is a heading, nothing else
     stop_at: re.Pattern          # a stop heading at a line start
     descriptive_at: re.Pattern   # a heading of a section describing the unit or project
@@ -117,6 +118,9 @@ def _headings(data: Section) -> Headings:
                                # spaces or TABs would scan the rest of the run (quadratic)
                                rf"|(?:(?<=[。；;，,.．！？!?])|(?<=\s)(?!\s)|(?<=[\u4e00-\u9fff]\.))\s*"
                                rf"(?P<bare>{prefix}{head})(?:\s*[：:]|{listed}))"),
+        # (a search for the words alone is a twentieth of a heading_mid scan, and most lines
+        # of a report hold none of them)
+        heading_word=re.compile(words),
         heading_full=re.compile(rf"{head}$"),
         stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
         descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
