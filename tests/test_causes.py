@@ -1309,6 +1309,39 @@ BATCH_35 = [
 ]
 
 
+BATCH_36 = [
+    # the thirty-sixth batch: mid-year monitoring cells, purchased services and PPP contracts,
+    # information systems, county social-security funds, and causes said after 追根溯源,
+    # 这与……有关, 更根本的是
+    ("截至6月底执行率不足三成，主要是补助对象花名册审核尚未完成", "ROSTER_PENDING", "IMPLEMENTATION.verify_roster"),
+    ("物业服务质量下滑，原因是采购评审以价格分为主导", "LOW_BID", "INSTITUTION.bid_evaluation"),
+    ("管廊项目付费多次延迟，根源在于支出责任未足额纳入中期财政规划", "OBLIGATION_UNBUDGETED", "BUDGET_PLANNING.obligations"),
+    ("部分购买事项属于本职工作，主要是对购买服务指导目录理解不准", "PURCHASE_SCOPE", "INSTITUTION.purchase_scope"),
+    ("公益性岗位人员多次脱岗，用人单位考勤管理不严", "ATTENDANCE_LOOSE", "INSTITUTION.attendance"),
+    ("平台使用率低，主要因为系统功能与窗口办件流程不匹配", "SYSTEM_UNFIT", "FACILITY.fit_system"),
+    ("系统等保测评不合格，项目未能验收", "SECURITY_TEST_FAILED", "FACILITY.security_rectify"),
+    ("已故人员仍领取补贴，原因是发放系统未设置身份自动比对", "CHECKS_MANUAL", "FACILITY.system_checks"),
+    ("临时救助执行率低，经办人员担心被问责而不敢审批", "ACCOUNTABILITY_FEAR", "CAPACITY.fault_tolerance"),
+    ("校舍维修质量不高，这与监理人员履职不到位有关", "SUPERVISION_WEAK", "IMPLEMENTATION.supervisor"),
+    ("12月支出占全年近一半，主要是单位习惯于年底集中报账", "YEAR_END_RUSH", "BUDGET_EXECUTION.schedule_payments"),
+    ("水厂供水量偏低。追根溯源，立项前未开展需求论证", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("运维质量不高，运维合同未设置考核条款", "CONTRACT_LOOSE", "IMPLEMENTATION.contract_terms"),
+    ("社工流失严重，究其原因，服务合同单价多年未作调整", "QUOTA_LOW", "BUDGET_PLANNING.standards"),
+    ("居民满意度不高，更根本的是改造方案未征求居民意见", "DEMAND_MISMATCH", "IMPLEMENTATION.needs_survey"),
+    ("证照归集不全，这与省级系统接口迟迟未开放有关", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("储备物资部分过期，主要是轮换机制不健全", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
+    ("第三方抽查发现服务记录造假，购买主体未建立服务过程考核机制", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+]
+
+
+def test_a_clause_saying_what_the_problem_is_linked_to_is_no_problem_to_lead_with():
+    # 「这与……有关」 names the cause; 「之所以」 opens the problem but is no part of it
+    first = draft_measures("证照归集率仅54%。这与省级系统接口迟迟未开放有关")[0].sentences[0].text
+    assert "针对这与" not in first and "有关的问题" not in first, first
+    first = draft_measures("之所以出现年末突击支出，是因为单位习惯年底集中报账")[0].sentences[0].text
+    assert first.startswith("一是针对年末突击支出的问题，"), first
+
+
 def test_a_cause_called_the_main_one_after_it_leads():
     # 「……，是超概算的主要原因」 names the clause before it; without those words the price
     # rise, named first, leads
@@ -1325,6 +1358,6 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
     assert read_cause(text).primary.cause.code == "PROJECT_POOL_THIN"
 
 
-@pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35)
+@pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
