@@ -305,7 +305,7 @@ def test_a_problem_in_words_no_cue_lists_is_answered_by_its_nearest_cause(text, 
 def test_a_nearest_cause_is_no_cause_a_report_states():
     from assistant.draft import draft_report
 
-    problem = "资金监管系统未与财政系统实现数据共享，监管效率低。"
+    problem = "资金监管系统与财政系统数据各管一摊，监管效率低。"
     text = f"乡镇资金监管平台运维经费绩效自评表\n存在问题：{problem}\n"
     at = text.index(problem)
     assert read_cause(problem).causes == [] and likely_cause(problem) is not None
@@ -1334,6 +1334,30 @@ BATCH_36 = [
 ]
 
 
+BATCH_37 = [
+    # the thirty-seventh batch: ordinary year-end cells, self-evaluation reports and evaluators'
+    # findings across sectors
+    ("自2024年起残疾人补贴申领条件调整为二级以上，受益人数减少", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("检测设备需从国外进口，年底仍未到货", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
+    ("改造方案经多轮征求意见后才确定，开工推迟", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("当年未发生重大险情，防汛应急经费有结余", "DEMAND_FELL", "EXTERNAL.adjust_budget_for_external"),
+    ("申报企业数量偏少，补贴资金未全部兑付", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("部门预算编制不够细化，执行中调整频繁", "BUDGET_UNDETAILED", "BUDGET_PLANNING.itemise"),
+    ("救助系统未与医保部门实现信息共享，核查靠人工", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("评价发现供餐企业资质审查把关不严", "PARTNER_UNVETTED", "EXTERNAL.partner_vetting"),
+    ("部分地块苗木成活率偏低，除旱情外，主要系补植补造不及时", "CUSTODY_WEAK", "FACILITY.custody"),
+    ("签约服务“签而不约”，随访记录缺失", "SIGNED_NOT_SERVED", "PUBLICITY_SERVICE.provider_oversight"),
+    ("因征地拆迁纠纷未解决，堤防工程停工三个月", "LAND_CLEARANCE", "IMPLEMENTATION.land_clearance"),
+    ("服务中心使用率低，根源在于建设前未深入了解群众需求", "DEMAND_MISMATCH", "IMPLEMENTATION.needs_survey"),
+]
+
+
+def test_a_shortfall_of_service_yields_to_the_cause_named_for_it():
+    # 「签而不约」 is what fell short: the too few doctors named for it answer first
+    text = "家庭医生“签而不约”现象较多，主要是乡村医生数量不足"
+    assert read_cause(text).primary.cause.code == "STAFF_SHORT"
+
+
 def test_a_clause_saying_what_the_problem_is_linked_to_is_no_problem_to_lead_with():
     # 「这与……有关」 names the cause; 「之所以」 opens the problem but is no part of it
     first = draft_measures("证照归集率仅54%。这与省级系统接口迟迟未开放有关")[0].sentences[0].text
@@ -1358,6 +1382,6 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
     assert read_cause(text).primary.cause.code == "PROJECT_POOL_THIN"
 
 
-@pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36)
+@pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
