@@ -64,6 +64,12 @@ class Header:
     dual: bool                       # 中期 + 年度 halves
     noted: bool                      # has an explanation column (指标值说明)
     described: bool = False          # has a 指标描述 column (浙江 项目库)
+    # of a scored header: every column between the name and the weight (a 指标解释 or 历史值
+    # among the values), the columns after the weight and the score, and how far from the
+    # row's end the weight stands
+    spanned: tuple[str | None, ...] = ()
+    after_score: tuple[str | None, ...] = ()
+    weight_from_end: int = 0
 
 
 def _find_header(rows: list[Row], lex: dict) -> int | None:
@@ -90,9 +96,13 @@ def _header(row: Row, lex: dict, texts: list[str] | None = None) -> Header:
     stop = roles.index("weight") if scored else len(roles)
     value_roles = [r for r in roles[name_at + 1:stop] if r and not r.endswith("_annual")
                    and r not in _NOTES + ("reason", "l2", "describe")]
-    return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual,
-                  noted=any(r in _NOTES for r in roles),
-                  described="describe" in roles)
+    header = Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual,
+                    noted=any(r in _NOTES for r in roles), described="describe" in roles)
+    if scored:
+        header.spanned = tuple(roles[name_at + 1:stop])
+        header.after_score = tuple(roles[max(stop, roles.index("score")) + 1:])
+        header.weight_from_end = len(roles) - stop
+    return header
 
 
 # columns beside the indicator that are none of its parts: a note, what the indicator means
@@ -308,10 +318,10 @@ def _anchor_scored(cells: list[Cell], header: Header) -> ParsedCells | None:
     k = len(header.value_roles)
     texts = [c.text for c in cells]
     # a weight printed as a share (「20%」) only where the header's 权重 column stands
-    share_at = len(texts) - (len(header.roles) - header.roles.index("weight"))
-    # every column the header prints between the name and the weight (a 指标解释 or 历史值
-    # among the values), where the row prints them all
-    spanned = header.roles[header.roles.index("name") + 1:header.roles.index("weight")]
+    share_at = len(texts) - header.weight_from_end
+    # every column the header prints between the name and the weight, where the row prints
+    # them all
+    spanned = header.spanned
     for i in range(len(cells) - 2, k, -1):
         if not ((_is_number(texts[i]) or i == share_at and _is_weight(texts[i])) and _is_number(texts[i + 1])):
             continue
@@ -326,7 +336,7 @@ def _anchor_scored(cells: list[Cell], header: Header) -> ParsedCells | None:
                 continue
             values = dict(zip(header.value_roles, cells[i - k:i]))
         # the cells after the score, but a note's (评分标准 before 偏差原因)
-        after = header.roles[max(header.roles.index("weight"), header.roles.index("score")) + 1:]
+        after = header.after_score
         reason = [c for n, c in enumerate(cells[i + 2:]) if c.text and (n >= len(after) or after[n] not in _NOTES)]
         return ParsedCells(labels=cells[:name_at], name=cells[name_at], values=values,
                        weight=_number(texts[i]), score=float(texts[i + 1]), reason=reason)
