@@ -1287,6 +1287,14 @@ def test_a_shape_of_the_thirty_fourth_batch_claims_no_other_cause():
     assert guessed is None or guessed.code != "DEMAND_FELL"
 
 
+def test_causes_read_only_where_worded_say_so():
+    # DEMAND_FELL and BUDGET_NOT_ADJUSTED are never a problem's nearest cause: causes.yaml
+    # says so (guess: false), not merely their having no cue words
+    book = {c.code: c for c in cause_book().causes}
+    assert not book["DEMAND_FELL"].guess and not book["BUDGET_NOT_ADJUSTED"].guess
+    assert book["FUNDS_LATE"].guess
+
+
 BATCH_35 = [
     # the thirty-fifth batch: terse cells of the self-evaluation form, department-wide
     # findings, and projects that ran several years

@@ -277,7 +277,8 @@ def likely_cause(text: str) -> Cause | None:
     """The cause whose words `text` shares most (BM25 over jieba words of each cause's label,
     cues, subjects and the phrasings of its moves), when its score reaches
     drafting.yaml § measures.likely_cause.min_score; causes that need no measure or are no
-    fault (a saving), and those that only stand for a shortfall, are never guessed."""
+    fault (a saving), those read only where worded (causes.yaml § guess: false), and those
+    that only stand for a shortfall, are never guessed."""
     index, causes, vocabulary = _cause_index()
     # (a quoted name is no cause here either: causes.unnamed)
     # (a unit is no cause's word: 分 of 「低于分值2分」 would meet 分 of 分年度)
@@ -300,7 +301,7 @@ def _cause_index() -> tuple[Any, list[Cause], frozenset[str]]:
     causes: list[Cause] = []
     docs: list[list[str]] = []
     for cause in cause_book().causes:
-        if cause.no_measure or cause.benign or not cause.cues:
+        if cause.no_measure or cause.benign or not cause.guess or not cause.cues:
             continue                    # (a saving is said, never guessed)
         parts = [cause.label, *cause.cues, *cause.subjects]
         for ref in cause.moves:

@@ -32,6 +32,7 @@ class Cause:
     subjects: tuple[str, ...] = ()    # what it is about (资金下达 …), read with its predicate
     generic: bool = False             # only how the work was regarded (重视不够): yields to a concrete cause
     benign: bool = False              # no fault (a saving): within the materiality bounds no measure
+    guess: bool = True                # a problem's nearest cause when none is read (false: read only)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,8 @@ def cause_book() -> CauseBook:
                       moves=tuple(c.get("moves") or ()), follow_up=c.get("follow_up"),
                       no_measure=c.get("no_measure"), effect=_effect(c),
                       subjects=tuple(str(x) for x in c.get("subjects") or ()),
-                      generic=bool(c.get("generic")), benign=bool(c.get("benign")))
+                      generic=bool(c.get("generic")), benign=bool(c.get("benign")),
+                      guess=bool(c.get("guess", True)))
         causes.append(cause)
         for cue in cause.cues:
             by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
