@@ -1360,6 +1360,30 @@ BATCH_37 = [
 ]
 
 
+BATCH_38 = [
+    # the thirty-eighth batch: ordinary year-end statements, more of them external and
+    # about who delivers the service
+    ("部分工种因具备资质的培训机构较少未能开班", "PROVIDER_SHORT", "PUBLICITY_SERVICE.provider_pool"),
+    ("由于检测机构检测能力有限，抽检任务未完成", "PROVIDER_SHORT", "PUBLICITY_SERVICE.provider_pool"),
+    ("水质自动站事权划转省级后，县级运维经费结余", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("今年火险等级偏低，扑火经费支出较少", "DEMAND_FELL", "EXTERNAL.adjust_budget_for_external"),
+    ("受适龄儿童减少影响，保教补助结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("物业服务费按合同于次年一季度跨年结算，执行率偏低", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
+    ("债券项目前期手续不完备，资金无法形成支出", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("因专项债券发行时间推迟，工程未能如期开工", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("补助申领滞后，年底前未能兑付", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("资金需经多级审核后拨付，到位较慢", "APPROVAL_CHAIN", "BUDGET_EXECUTION.streamline"),
+    ("慢病患者满意度偏低，原因是签约后服务跟不上", "SIGNED_NOT_SERVED", "PUBLICITY_SERVICE.provider_oversight"),
+    ("软件开发商配合不力，系统升级延期", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
+    ("等级认定推迟，补贴无法申领", "PREREQUISITE_LONG", "IMPLEMENTATION.prerequisites"),
+    ("因与市级平台对接受阻，预警信息未能推送", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("监测数据与省级系统未能实时共享", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("两家托育机构未通过年审，补助暂缓拨付", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("补贴面积与实际不符，主要是乡镇审核监管不到位", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("合作社申报材料不齐全，需反复补正，补助拨付推迟", "APPLICANT_PAPERS", "PUBLICITY_SERVICE.application_guidance"),
+]
+
+
 def test_a_shortfall_of_service_yields_to_the_cause_named_for_it():
     # 「签而不约」 is what fell short: the too few doctors named for it answer first
     text = "家庭医生“签而不约”现象较多，主要是乡村医生数量不足"
@@ -1390,6 +1414,7 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
     assert read_cause(text).primary.cause.code == "PROJECT_POOL_THIN"
 
 
-@pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37)
+@pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37
+                         + BATCH_38)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
