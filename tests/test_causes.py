@@ -24,6 +24,7 @@ def test_every_cause_points_at_moves_the_bank_has():
     for c in book.causes:
         assert c.theme in bank and (c.cues or c.code in shortfalls | patterned) and c.moves, c.code
         assert set(c.moves) <= ids and (c.follow_up is None or c.follow_up in ids), c.code
+        assert set(c.held_by) <= {d.code for d in book.causes} - {c.code}, c.code
 
 
 @pytest.mark.parametrize("text, primary", [
@@ -1383,6 +1384,16 @@ BATCH_38 = [
     ("合作社申报材料不齐全，需反复补正，补助拨付推迟", "APPLICANT_PAPERS", "PUBLICITY_SERVICE.application_guidance"),
 ]
 
+
+def test_money_held_for_a_step_answers_to_that_step():
+    # the 尾款 waits for the settlement audit (causes.yaml § held_by): the audit answers
+    # first, whichever clause a marker points at; alone, the 尾款 is the contract's term
+    held = "村道硬化工程已竣工但结算审计尚未完成，剩余工程尾款42.6万元至年底仍未支付，导致执行率偏低"
+    assert read_cause(held).primary.cause.code == "SETTLEMENT_PENDING"
+    assert draft_measures(held)[0].sentences[0].provenance.template.startswith(
+        "measures.BUDGET_EXECUTION.settlement")
+    term = "按合同约定，剩余尾款待质保期满后支付"
+    assert read_cause(term).primary.cause.code == "RETENTION"
 
 def test_a_shortfall_of_service_yields_to_the_cause_named_for_it():
     # 「签而不约」 is what fell short: the too few doctors named for it answer first

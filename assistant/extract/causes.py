@@ -33,6 +33,7 @@ class Cause:
     generic: bool = False             # only how the work was regarded (重视不够): yields to a concrete cause
     benign: bool = False              # no fault (a saving): within the materiality bounds no measure
     guess: bool = True                # a problem's nearest cause when none is read (false: read only)
+    held_by: tuple[str, ...] = ()     # causes whose step it waits on: read with it, they answer first
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def cause_book() -> CauseBook:
                       no_measure=c.get("no_measure"), effect=_effect(c),
                       subjects=tuple(str(x) for x in c.get("subjects") or ()),
                       generic=bool(c.get("generic")), benign=bool(c.get("benign")),
-                      guess=bool(c.get("guess", True)))
+                      guess=bool(c.get("guess", True)),
+                      held_by=tuple(str(x) for x in c.get("held_by") or ()))
         causes.append(cause)
         for cue in cause.cues:
             by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
@@ -265,6 +267,15 @@ def _listed(book: CauseBook, plain: str, start: int) -> bool:
     return at >= 0 and not any(k in lead[at:] for k in book.effect_markers)
 
 
+def _held_first(found: list[Found]) -> list[Found]:
+    """The primary cause's `held_by` (lexicons/causes.yaml): money held until a step is done
+    (尾款 until the settlement audit) answers to that step where the statement names it too."""
+    if not found or not found[0].cause.held_by:
+        return found
+    step = next((k for k, f in enumerate(found) if f.cause.code in found[0].cause.held_by), None)
+    return found if step is None else [found[step]] + found[:step] + found[step + 1:]
+
+
 def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     """The causes named in `text` (and in `extra`: the project's 未完成原因 cells), primary
     first, with the clause that states the deviation and the first figure."""
@@ -324,7 +335,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     # they explain (§ effect), each in the text's order
     found.sort(key=lambda f: (not f.main, not f.marked, f.consequent,
                               (0, False) if f.marked else (f.cause.effect, f.cause.generic), f.start))
-    reading.causes = found
+    reading.causes = _held_first(found)
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
     clauses = [c for c in clauses if not book.side_clause.search(c)] or clauses
     reading.deviation = next((c for c in clauses if book.shortfall.search(c)),
