@@ -1385,6 +1385,23 @@ BATCH_38 = [
 ]
 
 
+BATCH_39 = [
+    # the thirty-ninth batch: terse 自评表 cells, department-wide reports and evaluators'
+    # findings
+    ("项目联络员年中离职，申报材料迟迟未报", "STAFF_CHANGE", "CAPACITY.handover"),
+    ("结余较大，因省里下调了耕地保护补贴标准", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("临时救助金发放未建立台账，无法逐笔核对", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("村医补助须根据年度考核结果拨付，考核工作完成较晚", "ASSESSMENT_LATE", "BUDGET_EXECUTION.assess_early"),
+    ("保洁服务按月考核付费，12月费用于次年1月才结算", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
+    ("公务用车维修费未支付，原因是用款额度下达滞后", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("图斑核查错误率高，主要是第三方公司的作业人员未经岗前培训", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("窗口工作人员未经系统培训，业务办理差错较多", "SKILL_LOW", "CAPACITY.training"),
+    ("监管平台未与各污水厂在线监测设备联网，数据靠人工填报", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("补助发放前未开展身份核验，个别已故人员仍在领取", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("残疾人两项补贴多发，原因是与殡葬部门的信息未实现共享比对", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+]
+
+
 def test_money_held_for_a_step_answers_to_that_step():
     # the 尾款 waits for the settlement audit (causes.yaml § held_by): the audit answers
     # first, whichever clause a marker points at; alone, the 尾款 is the contract's term
@@ -1426,6 +1443,6 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
 
 
 @pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37
-                         + BATCH_38)
+                         + BATCH_38 + BATCH_39)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
