@@ -1402,6 +1402,18 @@ BATCH_39 = [
 ]
 
 
+@pytest.mark.parametrize("text, primary", [
+    # a clause that only judges an area of the work (causes.yaml § verdict_re) yields to a
+    # concrete root cause after it …
+    ("绩效目标设置不合理，部分指标只写定性表述", "TARGET_VAGUE"),
+    ("（三）预算编制不够科学，项目支出中列支在编人员加班补贴", "SPENDING_MISCLASSIFIED"),
+    # … not to the unspent money it explains, and alone it is the cause
+    ("预算编制不够科学，年底资金结余较多", "ESTIMATE_INACCURATE"),
+    ("预算编制不够科学", "ESTIMATE_INACCURATE"),
+])
+def test_a_verdict_yields_to_the_concrete_cause_after_it(text, primary):
+    assert read_cause(text).primary.cause.code == primary
+
 def test_money_held_for_a_step_answers_to_that_step():
     # the 尾款 waits for the settlement audit (causes.yaml § held_by): the audit answers
     # first, whichever clause a marker points at; alone, the 尾款 is the contract's term

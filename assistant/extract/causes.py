@@ -44,6 +44,7 @@ class Found:
     marked: bool                      # introduced by a cause marker (由于、因 …)
     consequent: bool = False          # in a clause that says it followed (「尾款支付相应滞后」)
     main: bool = False                # a root cause said to be the main one (根本原因在于、关键是 …)
+    verdict: bool = False             # in a clause that only judges (「预算编制不够科学」)
 
 
 @dataclass
@@ -78,6 +79,7 @@ class CauseBook:
     list_markers: tuple[str, ...] = ()          # markers that name every cause to the sentence's end
     denial: re.Pattern = re.compile("(?!)")         # words before a cause the sentence denies (并非)
     postfix_primary: re.Pattern = re.compile("(?!)")  # words after a cause saying it was the main one
+    verdict: re.Pattern = re.compile("(?!)")        # a clause that only judges (「预算编制不够科学」)
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -160,7 +162,8 @@ def cause_book() -> CauseBook:
                      tuple(data.get("primary_markers") or ()), re.compile(data.get("side_clause_re") or "(?!)"),
                      re.compile(data.get("shortfall_re") or "(?!)"),
                      tuple(data.get("list_markers") or ()), re.compile(data.get("denial_re") or "(?!)"),
-                     re.compile(data.get("postfix_primary_re") or "(?!)"))
+                     re.compile(data.get("postfix_primary_re") or "(?!)"),
+                     re.compile(data.get("verdict_re") or "(?!)"))
 
 
 @lru_cache(maxsize=4)
@@ -305,6 +308,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
             end = _CLAUSE.search(source, start + len(words))
             clause = source[clause_start:end.start() if end else len(source)]
             consequent = not marked and any(k in clause for k in book.consequence_markers)
+            verdict = not marked and bool(book.verdict.search(clause.strip()))
             # 「……，关键是……」: a root cause said to be the main one, marked however it is put
             main = cause.effect == 0 and any(k in lead for k in book.primary_markers) \
                 and not any(k in lead for k in book.effect_markers)
@@ -317,7 +321,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
                 continue
             at[cause.code] = len(found)
             # a cause in the statement itself outranks one only in the joined cells
-            found.append(Found(cause, words, start + 10_000 * source_no, marked, consequent, main))
+            found.append(Found(cause, words, start + 10_000 * source_no, marked, consequent, main, verdict))
     found = _said_main_after(book, text or "", found)
     if not found:
         # no cause named: the shortfall itself, when a cause stands for it (a low execution
@@ -334,7 +338,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     # attitude, lexicons/causes.yaml § generic) before the late work and the unspent money
     # they explain (§ effect), each in the text's order
     found.sort(key=lambda f: (not f.main, not f.marked, f.consequent,
-                              (0, False) if f.marked else (f.cause.effect, f.cause.generic), f.start))
+                              (0, False) if f.marked else (f.cause.effect, f.cause.generic or f.verdict), f.start))
     reading.causes = _held_first(found)
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
     clauses = [c for c in clauses if not book.side_clause.search(c)] or clauses
