@@ -1402,6 +1402,30 @@ BATCH_39 = [
 ]
 
 
+BATCH_40 = [
+    # the fortieth batch: management findings — targets, budgeting, money, contracts,
+    # self-evaluation — and why
+    ("差旅费报销未附审批单，主要是会计人员审核把关不严", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
+    ("资金支付由出纳一人办理，不相容岗位未分离", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
+    ("目标与资金对不上，业务科室与财务科室沟通不足", "TARGET_OWNERSHIP", "TARGET_SETTING.joint_setting"),
+    ("同类耗材分多次采购，原因是未编制年度政府采购计划", "PROCUREMENT_UNPLANNED", "INSTITUTION.procurement_plan"),
+    ("资金闲置，因编报预算时项目尚未完成前期工作", "UNCERTAIN_LISTED", "BUDGET_PLANNING.exclude_uncertain"),
+    ("桥梁加固工程质量问题较多，主要是未委托监理单位", "SUPERVISION_WEAK", "IMPLEMENTATION.supervisor"),
+    ("台账缺失，根本原因是未配备专职管理人员", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("仍有较多现金支出，主要是部分职工未办理公务卡", "CARD_UNUSED", "INSTITUTION.card_settlement"),
+    ("预算只列一个总数，主要是编制时间仓促", "BUDGET_UNDETAILED", "BUDGET_PLANNING.itemise"),
+    ("验收前即付清全部款项，系单位为完成序时进度提前支付", "PAID_FOR_RATE", "BUDGET_EXECUTION.pay_on_terms"),
+    ("对未完成的指标未按规定扣分，得分偏高", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
+    ("资金下拨后长期未用，跟踪问效缺位", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("仅部分项目开展自评，对全覆盖要求理解不到位", "SKILL_LOW", "CAPACITY.training"),
+    ("调查问卷全部由内部职工填写，原因是没有制定调查方案", "SURVEY_WEAK", "PUBLICITY_SERVICE.satisfaction"),
+    ("审计指出的问题至今未改，尚未建立整改清单", "RECTIFICATION_WEAK", "OTHER.rectify"),
+    ("推进乏力，更重要的是未将这项工作纳入科室年度考核", "MOTIVATION_LOW", "CAPACITY.incentive"),
+    ("三份服务合同先履约后补签", "CONTRACT_LOOSE", "IMPLEMENTATION.contract_terms"),
+    ("改变建设内容未报批，原因是长期先建后批", "CONTROL_WEAK", "INSTITUTION.compliance"),
+]
+
+
 @pytest.mark.parametrize("text, primary", [
     # a clause that only judges an area of the work (causes.yaml § verdict_re) yields to a
     # concrete root cause after it …
@@ -1455,6 +1479,6 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
 
 
 @pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37
-                         + BATCH_38 + BATCH_39)
+                         + BATCH_38 + BATCH_39 + BATCH_40)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
