@@ -1426,6 +1426,14 @@ BATCH_40 = [
 ]
 
 
+def test_cash_and_awareness_are_read_for_whom_they_concern():
+    # cash paid for official spending is the official card's, not a benefit paid around 一卡通
+    reading = read_cause("公务接待支出以现金方式结算，主要是部分人员未办理公务卡")
+    assert [f.cause.code for f in reading.causes] == ["CARD_UNUSED"]
+    assert read_cause("部分村将养老补贴以现金形式发放").primary.cause.code == "DIRECT_PAYMENT_MISSING"
+    # a rule the unit misjudged is its own awareness, not the public's
+    assert read_cause("未按规定委托监理，原因是对监理强制性规定认识不足").primary.cause.code == "AWARENESS_LOW"
+
 @pytest.mark.parametrize("text, primary", [
     # a clause that only judges an area of the work (causes.yaml § verdict_re) yields to a
     # concrete root cause after it …
