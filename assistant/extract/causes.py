@@ -335,8 +335,9 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     # a root cause said to be the main one first (§ primary_markers); then one a marker
     # introduces; then, of the rest, those not in a clause that says
     # it followed from another (§ consequence_markers); then root causes (a concrete one before a mere
-    # attitude, lexicons/causes.yaml § generic) before the late work and the unspent money
-    # they explain (§ effect), each in the text's order
+    # attitude, lexicons/causes.yaml § generic, or a clause that only judges, § verdict_re)
+    # before the late work and the unspent money they explain (§ effect), each in the text's
+    # order; last, money held for a step yields to that step (§ held_by)
     found.sort(key=lambda f: (not f.main, not f.marked, f.consequent,
                               (0, False) if f.marked else (f.cause.effect, f.cause.generic or f.verdict), f.start))
     reading.causes = _held_first(found)
