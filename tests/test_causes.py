@@ -1442,11 +1442,33 @@ BATCH_41 = [
     ("奖补名单11月底才下发，年内无法兑付", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
     ("原施工企业资质被吊销，合同解除后重新招标", "PARTNER_EXIT", "EXTERNAL.partner_risk"),
     ("因检测机构技术力量薄弱，样品积压", "PROVIDER_SHORT", "PUBLICITY_SERVICE.provider_pool"),
-    ("施工期间居民投诉噪声扰民，夜间停工", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("沿线居民投诉噪声扰民，工程夜间停工", "DISPUTE", "IMPLEMENTATION.mobilise"),
     ("设备安装点位尚未确定，到货后暂存仓库", "SITE_UNAVAILABLE", "IMPLEMENTATION.secure_site"),
     ("通过竞价采购价格下浮，形成结余", "PROCUREMENT_SAVING", "BUDGET_EXECUTION.recover_idle"),
     ("专项资金审计期间被冻结，采购暂停", "RECTIFICATION_WEAK", "OTHER.rectify"),
     ("经费出现缺口，根本原因在于对服务人次测算不足", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+]
+
+
+BATCH_42 = [
+    # the forty-second batch: the 偏差原因 of single indicator rows, short and exceeded
+    ("处理厂长期未满负荷运行，吨水成本偏高", "USAGE_LOW", "PUBLICITY_SERVICE.promote_use"),
+    ("人均救助额下降，因实际救助人数多于预计", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("考核通过率偏低，主要是参训学员文化程度偏低", "TRAINING_FORMAL", "IMPLEMENTATION.training_quality"),
+    ("受助学生减少，因家庭经济状况好转，经复核不再符合条件", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("合作社刚投产，带动增收效果尚未显现", "BENEFIT_LAG", "MONITORING.track_benefit"),
+    ("抽检合格率未达标，系基层混凝土养护不及时", "QUALITY_POOR", "IMPLEMENTATION.quality_control"),
+    ("分类准确率偏低，居民源头分类习惯尚未形成", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("满意度不高，主要是残疾人补贴标准较低", "QUOTA_LOW", "BUDGET_PLANNING.standards"),
+    ("完成率超过120%，原因是安全生产专项行动期间增加了检查频次", "TASK_ADDED", "BUDGET_PLANNING.added_task"),
+    ("托育机构无稳定的收入来源，靠财政补助维持", "OPERATION_UNSUSTAINABLE", "FACILITY.operation_model"),
+    ("乡镇平台与县级系统联网存在技术问题，数据无法上传", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("参保人数超出目标，受缴费补助政策带动", "DEMAND_ABOVE_PLAN", "TARGET_SETTING.align_with_budget"),
+    ("补植面积未完成，可用地块落实困难", "SITE_UNAVAILABLE", "IMPLEMENTATION.secure_site"),
+    ("养殖户收入下降，主要是肉牛价格持续走低", "MARKET_CHANGE", "EXTERNAL.market_watch"),
+    ("营养餐菜品种类单一，学生剩餐较多", "SERVICE_POOR", "PUBLICITY_SERVICE.service_quality"),
+    ("满意度未达标，施工期间占道给沿街商户经营带来影响", "WORKS_DISTURBANCE", "IMPLEMENTATION.minimise_disturbance"),
+    ("入住率偏低，安置区配套管网尚未建成", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
 ]
 
 
@@ -1511,6 +1533,7 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
 
 
 @pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37
-                         + BATCH_38 + BATCH_39 + BATCH_40 + BATCH_41)
+                         + BATCH_38 + BATCH_39 + BATCH_40 + BATCH_41
+                         + BATCH_42)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
