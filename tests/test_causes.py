@@ -1472,6 +1472,25 @@ BATCH_42 = [
 ]
 
 
+BATCH_43 = [
+    # the forty-third batch: an ordinary year in western and ethnic-minority counties
+    ("补助发放滞后，部分牧户转场放牧，无法及时联系核实", "CLIENTS_AWAY", "EXTERNAL.reach_absent"),
+    ("单位造价超标，石料运输费用明显高于预算测算", "BASIS_VAGUE", "BUDGET_PLANNING.evidence_based"),
+    ("培训效果不理想，讲师全程用汉语授课，部分学员听不懂", "TRAINING_FORMAL", "IMPLEMENTATION.training_quality"),
+    ("儿科建设进展慢，系专业医生招不来、留不住", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("受节庆活动集中影响，工人返乡过节，停工二十余天", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("乡村教师培训未完成，主要是教学任务重，难以脱产参训", "TIME_CONFLICT", "IMPLEMENTATION.flexible_timing"),
+    ("老年学员行动不便，难以前往县城参加培训", "SERVICE_ACCESS", "PUBLICITY_SERVICE.service_hours"),
+    ("出水量不足，究其原因是前期地质勘察不到位", "DESIGN_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("县乡财力薄弱，配套资金仅到位一半", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("可研批复时间晚，开工推迟到10月", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("古建修缮进度滞后，施工单位缺少懂传统工艺的技术工人", "CONTRACTOR_WEAK", "IMPLEMENTATION.contractor_capacity"),
+    ("工程多次停工，中标企业垫资能力弱", "CONTRACTOR_WEAK", "IMPLEMENTATION.contractor_capacity"),
+    ("招标文件存在问题被质疑，重新招标", "PROCUREMENT_IRREGULAR", "INSTITUTION.procurement_rules"),
+    ("预算追加后绩效目标未相应调整，指标偏差较大", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
+]
+
+
 def test_cash_and_awareness_are_read_for_whom_they_concern():
     # cash paid for official spending is the official card's, not a benefit paid around 一卡通
     reading = read_cause("公务接待支出以现金方式结算，主要是部分人员未办理公务卡")
@@ -1534,6 +1553,6 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
 
 @pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37
                          + BATCH_38 + BATCH_39 + BATCH_40 + BATCH_41
-                         + BATCH_42)
+                         + BATCH_42 + BATCH_43)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
