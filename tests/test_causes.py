@@ -1491,6 +1491,28 @@ BATCH_43 = [
 ]
 
 
+BATCH_44 = [
+    # the forty-fourth batch: an ordinary year in eastern coastal cities and districts
+    ("回收站点时开时停，主要是缺乏专业的运营主体", "OPERATOR_UNSECURED", "FACILITY.secure_operator"),
+    ("开标推迟到10月，按规定要先公开采购意向", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("助餐服务投诉较多，主要是服务机构人员流动大", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("监测设备在线率偏低，运维由第三方负责，日常维护不到位", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("补贴支出低于预算，系国家购置补贴政策逐步退出", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("奖补资金结余，部分企业移出培育名单", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("部分线路停运，原因是承运企业主动退出", "PARTNER_EXIT", "EXTERNAL.partner_risk"),
+    ("民宿集群运营困难，根本原因在于经营收益偏低", "OPERATION_UNSUSTAINABLE", "FACILITY.operation_model"),
+    ("补助兑付流程偏长，企业获得感不强", "APPROVAL_CHAIN", "BUDGET_EXECUTION.streamline"),
+    ("养老机构无法开业，因用房消防验收不合格", "SITE_UNAVAILABLE", "IMPLEMENTATION.secure_site"),
+    ("片区改造停滞，土地出让推迟，资金平衡无法实现", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("运营亏损扩大，客流不及预期", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("申报户数偏少，主要是农户自筹负担较重", "SELF_FUNDS_SHORT", "BUDGET_PLANNING.secure_matching"),
+    ("补贴拨付多次延误，原因是街道与主管部门对服务量认定存在分歧", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
+    ("申报企业不足目标一半，主要是申报门槛设置过高", "POLICY_DESIGN", "INSTITUTION.policy_review"),
+    ("托育点亏损，入托率偏低", "USAGE_LOW", "PUBLICITY_SERVICE.promote_use"),
+    ("奖励资金兑付推迟，需待年度审计完成后方可兑付", "PREREQUISITE_LONG", "IMPLEMENTATION.prerequisites"),
+]
+
+
 def test_cash_and_awareness_are_read_for_whom_they_concern():
     # cash paid for official spending is the official card's, not a benefit paid around 一卡通
     reading = read_cause("公务接待支出以现金方式结算，主要是部分人员未办理公务卡")
@@ -1553,6 +1575,6 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
 
 @pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37
                          + BATCH_38 + BATCH_39 + BATCH_40 + BATCH_41
-                         + BATCH_42 + BATCH_43)
+                         + BATCH_42 + BATCH_43 + BATCH_44)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
