@@ -12,10 +12,17 @@ schedule problems (管护, 档案, 前期论证, 拨付流程, 一卡通 …). T
 while those causes were added to lexicons/causes.yaml, so the figure shows what the lexicon
 covers, not how it does on wording it has never seen; add statements from new reports'
 language (in your own words) before trusting a rise.
+
+With `--real` it scores the problem and reason statements of the answer keys of
+../shared/corpora (seeds and dev: real reports, read there, never copied here) against
+`benchmarks/data/real_first_points.tsv`, which holds, per document and SHA-1 of a statement,
+the moves an evaluator would accept first (an annotation written for this project). Those
+statements are closer to what the hand-scored figure of issue 14 is measured on.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 
@@ -25,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.draft.measures import draft_measures  # noqa: E402
 
 CASES = Path(__file__).with_name("data") / "first_points.tsv"
+REAL = Path(__file__).with_name("data") / "real_first_points.tsv"
 
 
 def cases() -> list[tuple[str, set[str]]]:
@@ -34,6 +42,29 @@ def cases() -> list[tuple[str, set[str]]]:
             continue
         text, moves = line.split("\t")
         out.append((text, {m.strip() for m in moves.split(",") if m.strip()}))
+    return out
+
+
+def real_cases() -> list[tuple[str, set[str]]]:
+    """The problem and reason statements of ../shared's answer keys, each with the moves
+    real_first_points.tsv accepts; a statement the file does not know is an error."""
+    from shared_corpora import answer_keys
+
+    accepted: dict[tuple[str, str], set[str]] = {}
+    for line in REAL.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            doc, digest, moves = line.split("\t")[:3]
+            accepted[(doc, digest)] = {m.strip() for m in moves.split(",") if m.strip()}
+    out = []
+    for key in answer_keys():
+        doc = key["doc"].rsplit(".", 1)[0]
+        for st in key.get("statements", []):
+            if st["kind"] not in ("problem", "reason"):
+                continue
+            digest = hashlib.sha1(st["text"].encode("utf-8")).hexdigest()[:12]
+            if (doc, digest) not in accepted:
+                sys.exit(f"{REAL.name}: 缺少 {doc} {digest} 的标注（{st['text'][:20]}…）")
+            out.append((st["text"], accepted[(doc, digest)]))
     return out
 
 
@@ -47,17 +78,20 @@ def first_move(text: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", action="store_true", help="print every statement with its first move")
+    ap.add_argument("--real", action="store_true",
+                    help="score the real statements of ../shared/corpora (seeds, dev) instead")
     args = ap.parse_args()
-    todo = cases()
+    todo = real_cases() if args.real else cases()
     hits = 0
     for text, accepted in todo:
         move = first_move(text)
         ok = move in accepted
         hits += ok
         if args.show or not ok:
-            print(f"{'✓' if ok else '✗'} {move:<42} {text}")
+            shown = text if not args.real else text[:24] + "…"     # (real text stays in ../shared)
+            print(f"{'✓' if ok else '✗'} {move:<42} {shown}")
     print(f"{'指标':<20}{'值':>8}")
-    print(f"{'自写问题和原因':<16}{len(todo):>10}")
+    print(f"{'真实报告问题和原因' if args.real else '自写问题和原因':<16}{len(todo):>10}")
     print(f"{'首条针对所述原因的比例':<12}{hits / len(todo):>10.2f}")
 
 

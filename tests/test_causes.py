@@ -1573,6 +1573,40 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
     assert read_cause(text).primary.cause.code == "PROJECT_POOL_THIN"
 
 
+# the language of real department reports (benchmarks/bench_first_point.py --real), in our
+# own words: a benefit family by its other names, a sentence opening with what was misread,
+# people who master a skill, a rate the money follows, a contract's extended service
+REPORT_SHAPES = [
+    ("影响力指标缺失，难以反映项目的长远作用", "TARGET_INCOMPLETE", "TARGET_SETTING.complete_families"),
+    ("尚未建立系统的可持续影响指标框架", "TARGET_INCOMPLETE", "TARGET_SETTING.complete_families"),
+    ("认识存在偏差。对预算绩效管理“全过程”的基本要求理解不深入", "AWARENESS_LOW", "CAPACITY.training"),
+    ("力量不足。缺乏熟悉工程造价审核与资产清查的专业人员", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("因调整了维修资金计提比例，上缴数超过年初计划", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("维保预算按设备原值的5%编报，实际执行12万元，余额由财政收回", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("保安服务合同按实际服务天数结算，预算相应调减", "PROCUREMENT_SAVING", "BUDGET_EXECUTION.recover_idle"),
+]
+
+
+@pytest.mark.parametrize("text, primary, move", REPORT_SHAPES)
+def test_shapes_of_department_report_language_lead_with_their_own_move(text, primary, move):
+    _leads_with_its_own_move(text, primary, move)
+
+
+@pytest.mark.parametrize("text", [
+    "主要原因是：会议经费的减少。",
+    "主要原因是：本年需要接待兄弟县市考察人员。",
+])
+def test_a_yearly_change_explained_by_the_spending_itself_needs_no_measure(text):
+    assert read_cause(text).primary.cause.code == "BUDGET_CHANGE"
+    assert draft_measures(text)[0].sentences[0].provenance.template == "causes.no_measure"
+
+
+def test_an_extended_service_is_no_delay():
+    # 延期服务 is what a contract buys; 延期 alone is late work
+    assert all(f.cause.code != "PROGRESS_SLOW" for f in read_cause("延期服务费按合同总额的8%编报").causes)
+    assert read_cause("入户核查延期至下半年，补贴未能发放").primary.cause.code == "PROGRESS_SLOW"
+
+
 @pytest.mark.parametrize("text, primary, move", BATCH_31 + BATCH_32 + BATCH_33 + BATCH_34 + BATCH_35 + BATCH_36 + BATCH_37
                          + BATCH_38 + BATCH_39 + BATCH_40 + BATCH_41
                          + BATCH_42 + BATCH_43 + BATCH_44)
