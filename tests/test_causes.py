@@ -1557,6 +1557,18 @@ def test_a_clause_saying_what_the_problem_is_linked_to_is_no_problem_to_lead_wit
     assert first.startswith("一是针对年末突击支出的问题，"), first
 
 
+def test_when_a_shortfall_happened_is_no_problem_to_lead_with():
+    # 「……到期后」「……期间」 say when; 「……滞后」「……不及时」 are what fell short
+    first = draft_measures("保洁服务合同到期后，按实际服务月数结算，预算相应调减")[0].sentences[0].text
+    assert "到期后的问题" not in first, first
+    first = draft_measures("专项整治期间，部分门店停业，抽检计划未完成")[0].sentences[0].text
+    assert "期间的问题" not in first, first
+    first = draft_measures("村道硬化工程进度滞后，主要原因是雨季持续时间长")[0].sentences[0].text
+    assert first.startswith("一是针对村道硬化工程进度滞后的问题，"), first
+    first = draft_measures("补贴资金发放不及时，主要原因是乡镇审核环节多")[0].sentences[0].text
+    assert first.startswith("一是针对补贴资金发放不及时的问题，"), first
+
+
 def test_a_cause_called_the_main_one_after_it_leads():
     # 「……，是超概算的主要原因」 names the clause before it; without those words the price
     # rise, named first, leads
