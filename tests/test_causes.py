@@ -1557,6 +1557,19 @@ def test_a_clause_saying_what_the_problem_is_linked_to_is_no_problem_to_lead_wit
     assert first.startswith("一是针对年末突击支出的问题，"), first
 
 
+def test_what_indicators_measure_is_no_theme_to_answer():
+    # an indicator finding names what the indicators should measure (满意度, 服务覆盖):
+    # the points set the indicators right, none improves the service
+    text = ("社会效益指标缺失。尚未建立系统的效益指标框架，未将窗口服务满意度、办事服务效率、"
+            "服务对象获得感等关键维度纳入绩效评价范畴")
+    draft = draft_measures(text)[0]
+    assert draft.sentences[0].provenance.template.startswith("measures.TARGET_SETTING."), draft.text
+    assert all(".PUBLICITY_SERVICE." not in s.provenance.template for s in draft.sentences), draft.text
+    # given by the caller, a theme is still answered
+    given = draft_measures(text, themes=["TARGET_SETTING", "PUBLICITY_SERVICE"])[0]
+    assert any(".PUBLICITY_SERVICE." in s.provenance.template for s in given.sentences), given.text
+
+
 def test_when_a_shortfall_happened_is_no_problem_to_lead_with():
     # 「……到期后」「……期间」 say when; 「……滞后」「……不及时」 are what fell short
     first = draft_measures("保洁服务合同到期后，按实际服务月数结算，预算相应调减")[0].sentences[0].text

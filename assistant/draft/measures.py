@@ -53,6 +53,10 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     # for choosing the moves only (a report never states it as the cause)
     likely = None if reading.causes else likely_cause(" ".join([problem, *(reasons or [])]))
     codes = problem_themes(problem, themes)
+    if themes is None and reading.causes and reading.causes[0].cause.theme in drafting("measures.measured_by_words"):
+        # a statement about indicators: the themes of its other words are what they measure
+        read = {f.cause.theme for f in reading.causes}
+        codes = [c for c in codes if c in read] or codes
     slots = {"project": project or drafting("slot_defaults.project"),
              "figure": figure or stated_figure(problem), "indicator": indicator}
     needed, why = needs_measure(reading)
