@@ -1626,6 +1626,38 @@ def test_a_yearly_change_explained_by_the_spending_itself_needs_no_measure(text)
     assert draft_measures(text)[0].sentences[0].provenance.template == "causes.no_measure"
 
 
+@pytest.mark.parametrize("text", [
+    # 部门决算 and 预算 explanations: a difference from the budget or from last year, and why
+    "2023年度“三公”经费支出决算数小于预算数的主要原因是公务用车运行费用降低。",
+    "公务接待费支出1.2万元，与上年度预算相比，增加0.3万元，增长33%，增长的原因是上级督导检查次数增加。",
+    "工资福利支出较上年增加12.5万元，增长8%。主要原因是：在职人员调资，新增人员2名。",
+    "对个人和家庭补助支出较上年（减少）3.2万元。主要原因是：离休人员工资标准调整。",
+    "公务车辆运行2024年预算8万元，2023年预算12万元；对比减少4万元。原因是车辆报废后未再购置。",
+    "下降原因是部分人员经费由项目支出改列基本支出。",
+    "年初预算为3万元，差值为0.4万元，原因为下乡督导次数增加。",
+    "决算数小于预算数的主要原因是单位落实过“紧日子”要求，压缩公务接待。",
+])
+def test_a_difference_explained_in_the_final_accounts_needs_no_measure(text):
+    assert draft_measures(text)[0].sentences[0].provenance.template == "causes.no_measure", text
+
+
+@pytest.mark.parametrize("text", [
+    # a fault named in the explanation, or no explanation of the accounts at all
+    "决算数小于预算数的主要原因是项目尚未完工，工程款未支付。",
+    "会议费、培训费支出超出预算标准。",
+    "受疫情影响，项目支出低于预算，执行率仅60%。",
+    "基层首诊率较上年下降3个百分点，主要原因是全科医生缺口较大。",
+])
+def test_a_fault_beside_a_difference_still_gets_measures(text):
+    assert draft_measures(text)[0].sentences[0].provenance.template != "causes.no_measure", text
+
+
+def test_a_budget_cut_from_last_year_is_no_saving():
+    text = "部分项目经费预算仅简单压缩往年费用，未结合项目规模和实际需求测算"
+    assert read_cause(text).primary.cause.code == "BASE_BUDGETING"
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith("measures.BUDGET_PLANNING.zero_base.")
+
+
 def test_an_extended_service_is_no_delay():
     # 延期服务 is what a contract buys; 延期 alone is late work
     assert all(f.cause.code != "PROGRESS_SLOW" for f in read_cause("延期服务费按合同总额的8%编报").causes)

@@ -32,6 +32,12 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
         return False, drafting("measures.nothing_to_answer")
     if causes and all(c.no_measure for c in causes):
         return False, causes[0].no_measure or ""
+    # a yearly change or a difference of the final accounts explained by what is no fault of
+    # the unit (a standard raised, staff added, a task given): causes.yaml § change_explained_by
+    book = cause_book()
+    said = next((c for c in causes if c.code in book.change_framing and c.no_measure), None)
+    if said is not None and all(c.no_measure or c.code in book.change_explained_by for c in causes):
+        return False, said.no_measure or ""
     # a rate within the bounds with no cause, slow payment or only a saving behind it
     if not causes or all(c.code == "PAYMENT_SLOW" or c.benign for c in causes):
         bounds = materiality()

@@ -80,6 +80,8 @@ class CauseBook:
     denial: re.Pattern = re.compile("(?!)")         # words before a cause the sentence denies (并非)
     postfix_primary: re.Pattern = re.compile("(?!)")  # words after a cause saying it was the main one
     verdict: re.Pattern = re.compile("(?!)")        # a clause that only judges (「预算编制不够科学」)
+    change_framing: frozenset[str] = frozenset()       # causes that frame a yearly change (较上年增加)
+    change_explained_by: frozenset[str] = frozenset()  # causes that only explain such a change
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -163,7 +165,9 @@ def cause_book() -> CauseBook:
                      re.compile(data.get("shortfall_re") or "(?!)"),
                      tuple(data.get("list_markers") or ()), re.compile(data.get("denial_re") or "(?!)"),
                      re.compile(data.get("postfix_primary_re") or "(?!)"),
-                     re.compile(data.get("verdict_re") or "(?!)"))
+                     re.compile(data.get("verdict_re") or "(?!)"),
+                     frozenset(str(c) for c in data.get("change_framing") or ()),
+                     frozenset(str(c) for c in data.get("change_explained_by") or ()))
 
 
 @lru_cache(maxsize=4)
