@@ -1612,6 +1612,27 @@ REPORT_SHAPES = [
 ]
 
 
+# the language of project self-evaluations from public report pages, in our own words
+REPORT_SHAPES += [
+    ("项目建设管理不到位，现场管理较为粗放", "SUPERVISION_WEAK", "IMPLEMENTATION.supervisor"),
+    ("单位缺少项目及资产管理制度", "RULES_MISSING", "INSTITUTION.rules"),
+    ("项目前期准备工作不扎实，开工后多次调整建设内容", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("相关台账不健全，受益农户签字材料不全", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("建设用地审批尚未全部办理完成，项目未能开工", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("第3期培训未能按时组织", "PROGRESS_SLOW", "IMPLEMENTATION.schedule"),
+    ("竣工验收合格率未完成，因项目尚在合同工期内，未到竣工验收环节", "TARGET_NOT_DUE", "TARGET_SETTING.time_targets"),
+    ("该补助属于定额补助，今年服务量大幅增加，补助资金有缺口", "QUOTA_LOW", "BUDGET_PLANNING.standards"),
+    ("实际执行中因迁出等原因减少12户，结余资金已退回", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("部分申报主体不具备奖补条件，经核实后据实补贴，资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("乡镇财政仅下达资金额度，未实际拨付到位", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+]
+
+
+def test_so_opens_no_problem_to_lead_with():
+    first = draft_measures("由于设备到货推迟，故本年未能完成安装任务")[0].sentences[0].text
+    assert not first.startswith("一是针对故"), first
+
+
 @pytest.mark.parametrize("text, primary, move", REPORT_SHAPES)
 def test_shapes_of_department_report_language_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
