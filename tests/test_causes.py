@@ -25,6 +25,10 @@ def test_every_cause_points_at_moves_the_bank_has():
         assert c.theme in bank and (c.cues or c.code in shortfalls | patterned) and c.moves, c.code
         assert set(c.moves) <= ids and (c.follow_up is None or c.follow_up in ids), c.code
         assert set(c.held_by) <= {d.code for d in book.causes} - {c.code}, c.code
+    codes = {c.code for c in book.causes}
+    # (a yearly change's framing says why no measure is needed; what explains it is a cause)
+    assert book.change_framing and book.change_framing <= {c.code for c in book.causes if c.no_measure}
+    assert book.change_explained_by and book.change_explained_by <= codes
 
 
 @pytest.mark.parametrize("text, primary", [
@@ -1626,6 +1630,30 @@ REPORT_SHAPES += [
     ("部分申报主体不具备奖补条件，经核实后据实补贴，资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("乡镇财政仅下达资金额度，未实际拨付到位", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
 ]
+
+
+REPORT_SHAPES += [
+    ("未完成目标的原因是预算执行率未完成年初目标", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("资金实际支出相对较慢，需加快支出进度，确保与工程建设进度相匹配", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("编制预算时对全年用款的估计不够准确", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("名册中有新增死亡人员，补贴人数相应减少", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("全年应到位资金500万元，资金到位率为40%", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("部分指标存在标准矮化现象，设置了无压力指标", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
+    ("年初指标值为不低于200户，全年实际完成值176户", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+]
+
+
+def test_a_statement_in_traditional_characters_is_read_and_quoted_in_simplified_ones():
+    draft = draft_measures("項目資金支付進度緩慢，執行率偏低")[0]
+    assert draft.sentences[0].provenance.template.startswith("measures.BUDGET_EXECUTION.schedule_payments."), draft.text
+    assert "支付进度缓慢" in draft.sentences[0].text and "進度" not in draft.text
+
+
+def test_how_it_was_seen_or_what_went_well_is_no_problem_to_lead_with():
+    first = draft_measures("从抽查情况来看，部分单位存在超范围列支现象")[0].sentences[0].text
+    assert not first.startswith("一是针对从"), first
+    first = draft_measures("全县培训工作初显成效，但培训内容较单一，参训人员难以适应岗位要求")[0].sentences[0].text
+    assert "初显成效的问题" not in first, first
 
 
 def test_so_opens_no_problem_to_lead_with():

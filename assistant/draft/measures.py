@@ -21,6 +21,7 @@ from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
                                        numbers_in, render, rng_for, words)
 from assistant.extract.themes import tag_themes
+from assistant.extract.script import simplified_short
 from assistant.lexicon import Lexicons, builtin, derived, install
 from assistant.nlp import segment
 
@@ -48,6 +49,9 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     """
     if lexicons is not None:
         install(lexicons)
+    # a statement from a page in traditional characters is read, and quoted, in simplified ones
+    problem = simplified_short(problem)
+    reasons = [simplified_short(r) for r in reasons] if reasons else reasons
     reading = read_cause(problem, reasons)
     # no cause worded as causes.yaml knows it: the cause whose words the problem shares most,
     # for choosing the moves only (a report never states it as the cause)
