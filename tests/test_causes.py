@@ -1656,6 +1656,13 @@ def test_how_it_was_seen_or_what_went_well_is_no_problem_to_lead_with():
     assert "初显成效的问题" not in first, first
 
 
+def test_work_not_done_by_an_indicator_is_no_indicator_missing():
+    # 「未能按照设定的时效指标完成」 is late work measured by an indicator, not one left out
+    text = "受雨雪天气影响，部分工程未能按照设定的时效指标完成任务"
+    assert all(f.cause.code != "TARGET_INCOMPLETE" for f in read_cause(text).causes)
+    assert read_cause("部分项目未设置时效指标").primary.cause.code == "TARGET_INCOMPLETE"
+
+
 def test_so_opens_no_problem_to_lead_with():
     first = draft_measures("由于设备到货推迟，故本年未能完成安装任务")[0].sentences[0].text
     assert not first.startswith("一是针对故"), first

@@ -58,7 +58,7 @@ def test_bank_covers_every_theme_without_digits():
             assert len(move["variants"]) >= 2, (code, move["id"])
             for v in move["variants"]:
                 assert not re.search(r"\d", v), v
-                assert set(re.findall(r"\{(\w+)\}", v)) <= {"project", "figure", "indicator"}, v
+                assert set(re.findall(r"\{(\w+)\}", v)) <= {"project", "figure", "indicator", "rate"}, v
 
 
 @pytest.mark.parametrize("themes", [[t] for t in THEMES] + [
@@ -395,6 +395,16 @@ def test_reasons_quote_a_cell_by_its_points_not_again_whole(extracted):
                           if a != b and b[0] <= a[0] and a[1] <= b[1]]
                 assert not nested, (path.name, para.heading, nested)
     assert quoted_somewhere > 10
+
+
+def test_only_an_execution_figure_is_quoted_as_execution_data():
+    from assistant.draft.measures import stated_rate
+    assert stated_rate("满意度为82%，补贴发放周期过长") == ""
+    assert stated_rate("到位资金为926万元，资金实际支出相对较慢") == ""
+    assert stated_rate("该项目预算执行率为33.78%，未达到序时进度") == "33.78%"
+    text = "满意度指标为82%，未达到90%的目标，主要是补贴资金发放周期过长"
+    for seed in range(4):
+        assert "执行数据（82%）" not in draft_measures(text, seed=seed)[0].text
 
 
 @needs_shared

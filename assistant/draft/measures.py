@@ -62,7 +62,8 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         read = {f.cause.theme for f in reading.causes}
         codes = [c for c in codes if c in read] or codes
     slots = {"project": project or drafting("slot_defaults.project"),
-             "figure": figure or stated_figure(problem), "indicator": indicator}
+             "figure": figure or stated_figure(problem), "indicator": indicator,
+             "rate": stated_rate(problem)}
     needed, why = needs_measure(reading)
     if not needed:
         return [Draft([Sentence(why, Provenance(template="causes.no_measure"))], list(codes), [], seed, [why])
@@ -429,6 +430,17 @@ _FIGURE = re.compile(r"(?:为|是|仅|只有|达到了)\s*(\d+(?:\.\d+)?\s*(?:%|
 def stated_figure(text: str) -> str:
     """The first figure a text states as a fact (「执行率为79.44%」 → 79.44%), or ""."""
     m = _FIGURE.search(text or "")
+    return m.group(1).replace(" ", "") if m else ""
+
+
+_RATE = re.compile(r"(?:执行率|支出率|支付率|执行数|支出数|支付数|执行|支出|支付)[^，,；;。\d]{0,6}?"
+                   r"(?:为|是|仅为?|只有|达到了?)\s*(\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元))")
+
+
+def stated_rate(text: str) -> str:
+    """The execution rate or the amount spent a text states (「执行率为79.44%」,
+    「全年执行数33.78万元」), or "": the figure a sentence on execution may quote."""
+    m = _RATE.search(text or "")
     return m.group(1).replace(" ", "") if m else ""
 
 
