@@ -1663,6 +1663,25 @@ def test_work_not_done_by_an_indicator_is_no_indicator_missing():
     assert read_cause("部分项目未设置时效指标").primary.cause.code == "TARGET_INCOMPLETE"
 
 
+REPORT_SHAPES += [
+    ("会议费决算数大于预算数，主要原因是部分培训用餐费用在会议费中列支，未按规定在培训费科目核算",
+     "SPENDING_MISCLASSIFIED", "BUDGET_PLANNING.classify_spending"),
+    ("项目支出决算数小于预算数，主要原因是信息系统政府采购程序未在年内完成", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("部分学生家庭未能及时提交证明材料，资助资金未能全部发放", "APPLICANT_PAPERS", "PUBLICITY_SERVICE.application_guidance"),
+]
+
+
+@pytest.mark.parametrize("text, needed", [
+    ("因公出国（境）费用支出为0，与上年持平，主要原因是全年无出国计划", False),
+    ("各项指标均已完成，无偏差", False),
+    ("年中追加资金已全部支出，无偏差", False),
+    ("资金已全部支付，但工程质量未通过验收", True),
+    ("各项指标基本完成，满意度未达到目标值", True),
+])
+def test_what_says_there_was_no_deviation_needs_no_measure(text, needed):
+    assert (draft_measures(text)[0].sentences[0].provenance.template != "causes.no_measure") is needed, text
+
+
 def test_so_opens_no_problem_to_lead_with():
     first = draft_measures("由于设备到货推迟，故本年未能完成安装任务")[0].sentences[0].text
     assert not first.startswith("一是针对故"), first

@@ -30,6 +30,10 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     if not causes and is_skippable(reading.text):
         # 「无」, 「已完成」, 「不涉及」, a figure restated: nothing to put right
         return False, drafting("measures.nothing_to_answer")
+    no_deviation = re.compile(drafting("measures.no_deviation_re"))
+    if no_deviation.search(reading.text) \
+            and not re.search(drafting("measures.shortfall_words"), no_deviation.sub("", reading.text)):
+        return False, drafting("measures.nothing_to_answer")      # 「……，无偏差」
     if causes and all(c.no_measure for c in causes):
         return False, causes[0].no_measure or ""
     # a yearly change or a difference of the final accounts explained by what is no fault of
