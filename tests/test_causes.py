@@ -1671,8 +1671,27 @@ REPORT_SHAPES += [
 ]
 
 
+REPORT_SHAPES += [
+    # 绩效运行监控 notes, 部门整体 findings and evaluators' deductions (batch 46)
+    ("截至8月底，公益岗位补贴执行率为40%，主要原因是补贴需根据半年考核结果发放，考核工作尚未结束",
+     "ASSESSMENT_LATE", "BUDGET_EXECUTION.assess_early"),
+    ("学校采购需求论证不充分，采购文件多次修改", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("定点培训机构开课期数不足，上半年仅开班3期", "PROVIDER_SHORT", "PUBLICITY_SERVICE.provider_pool"),
+    ("部分新建驿站尚未完成运营主体招引，暂未投入使用", "OPERATOR_UNSECURED", "FACILITY.secure_operator"),
+    ("个别项目由实施单位自行验收，主要原因是项目过程监管缺位", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("部分项目在未达到合同约定付款条件的情况下提前支付工程款", "PAID_FOR_RATE", "BUDGET_EXECUTION.pay_on_terms"),
+    ("部分培训班因参训人员报名不足被取消", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("施工单位组织管理不力，工期延误两个月", "CONTRACTOR_WEAK", "IMPLEMENTATION.contractor_capacity"),
+    ("项目过程资料收集不全，档案未按规定归档整理", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("设施使用率偏低，主要问题在于选址距离居民区较远", "LAYOUT_UNFIT", "FACILITY.layout"),
+]
+
+
 @pytest.mark.parametrize("text, needed", [
     ("因公出国（境）费用支出为0，与上年持平，主要原因是全年无出国计划", False),
+    ("满意度为95%，高于目标值，评价组对该指标给予满分", False),
+    ("部分任务改由市级实施，按程序调减预算后执行率符合序时进度", False),
+    ("服务人次超出目标值，该指标不扣分", False),
     ("各项指标均已完成，无偏差", False),
     ("年中追加资金已全部支出，无偏差", False),
     ("资金已全部支付，但工程质量未通过验收", True),
