@@ -1695,6 +1695,7 @@ REPORT_SHAPES += [
     ("各项指标均已完成，无偏差", False),
     ("年中追加资金已全部支出，无偏差", False),
     ("资金已全部支付，但工程质量未通过验收", True),
+    ("各项任务均已完成，但资金结余较多", True),
     ("各项指标基本完成，满意度未达到目标值", True),
 ])
 def test_what_says_there_was_no_deviation_needs_no_measure(text, needed):
