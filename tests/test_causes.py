@@ -1687,8 +1687,23 @@ REPORT_SHAPES += [
 ]
 
 
+REPORT_SHAPES += [
+    # county self-evaluations in plain wording (batch 47)
+    ("防汛储备物资未按要求定期轮换，部分物资过期失效", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
+    ("部分申请人未在规定期限内提交申请材料", "APPLICANT_PAPERS", "PUBLICITY_SERVICE.application_guidance"),
+    ("因适龄儿童人数逐年减少，部分村小生源不足", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("部分老人不愿入住养老机构，集中供养率偏低", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("文化站维修经费纳入预算较晚，维修工作延至次年", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
+    ("检查次数未达计划，原因是执法人员同时承担防汛、信访等多项工作", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("部分地块土层较薄、立地条件差，造林成活率偏低", "SITING_CONSTRAINT", "IMPLEMENTATION.siting"),
+]
+
+
 @pytest.mark.parametrize("text, needed", [
     ("因公出国（境）费用支出为0，与上年持平，主要原因是全年无出国计划", False),
+    ("本项目各项指标均已按计划完成，未发现偏差", False),
+    ("未完成原因：无。项目已全部按计划完成", False),
+    ("年度目标全部完成，未发现存在问题", False),
     ("满意度为95%，高于目标值，评价组对该指标给予满分", False),
     ("部分任务改由市级实施，按程序调减预算后执行率符合序时进度", False),
     ("服务人次超出目标值，该指标不扣分", False),
