@@ -1699,8 +1699,25 @@ REPORT_SHAPES += [
 ]
 
 
+REPORT_SHAPES += [
+    # smaller offices and less common sectors (batch 48)
+    ("机关编制仅4人，项目管理人员同时负责多项工作，监控跟踪不及时", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("专业监管力量薄弱，缺少审计和工程专业人员", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("运维单位响应不及时，部分摄像头长期离线", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("因省级统一数据标准迟迟未出台，系统开发暂停", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("受市场价格倒挂影响，储备轮换未按期完成", "MARKET_CHANGE", "EXTERNAL.market_watch"),
+    ("部分村级服务站运营不活跃，处于半停业状态", "OPERATION_UNSUSTAINABLE", "FACILITY.operation_model"),
+    ("因单位工作任务重，部分学员无法按计划参训", "TIME_CONFLICT", "IMPLEMENTATION.flexible_timing"),
+    ("各乡镇对救助对象认定标准把握不一", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
+    ("数据共享部门积极性不高，信息推送不及时", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("存在已故人员仍在领取补贴的情况", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("参保率为92%，未达到95%的目标值", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+]
+
+
 @pytest.mark.parametrize("text, needed", [
     ("因公出国（境）费用支出为0，与上年持平，主要原因是全年无出国计划", False),
+    ("通过公开招标形成节约资金8万元，项目已按要求全部完成", False),
     ("本项目各项指标均已按计划完成，未发现偏差", False),
     ("未完成原因：无。项目已全部按计划完成", False),
     ("年度目标全部完成，未发现存在问题", False),
@@ -1715,6 +1732,10 @@ REPORT_SHAPES += [
 ])
 def test_what_says_there_was_no_deviation_needs_no_measure(text, needed):
     assert (draft_measures(text)[0].sentences[0].provenance.template != "causes.no_measure") is needed, text
+
+
+def test_a_unit_s_own_rules_not_yet_issued_are_no_policy_from_above():
+    assert all(f.cause.code != "POLICY_CHANGE" for f in read_cause("项目管理办法尚未出台，资金分配缺乏依据").causes)
 
 
 def test_so_opens_no_problem_to_lead_with():

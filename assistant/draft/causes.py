@@ -31,8 +31,9 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
         # 「无」, 「已完成」, 「不涉及」, a figure restated: nothing to put right
         return False, drafting("measures.nothing_to_answer")
     no_deviation = re.compile(drafting("measures.no_deviation_re"))
-    if no_deviation.search(reading.text) \
-            and not re.search(drafting("measures.shortfall_words"), no_deviation.sub("", reading.text)):
+    # (money saved through the tender with the work all done: the saving is no shortfall)
+    if no_deviation.search(reading.text) and (causes and all(c.benign or c.no_measure for c in causes)
+            or not re.search(drafting("measures.shortfall_words"), no_deviation.sub("", reading.text))):
         return False, drafting("measures.nothing_to_answer")      # 「……，无偏差」
     if causes and all(c.no_measure for c in causes):
         return False, causes[0].no_measure or ""
