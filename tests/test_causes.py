@@ -1734,6 +1734,26 @@ def test_what_says_there_was_no_deviation_needs_no_measure(text, needed):
     assert (draft_measures(text)[0].sentences[0].provenance.template != "causes.no_measure") is needed, text
 
 
+REPORT_SHAPES += [
+    # terse findings of finance bureaus' notices and short self-evaluation pages
+    ("二是对相关管理办法和业务流程不够熟悉", "SKILL_LOW", "CAPACITY.training"),
+    ("乡镇在编制预算时不细", "BUDGET_UNDETAILED", "BUDGET_PLANNING.itemise"),
+    ("项目预算的精准度有待提高", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("救灾资金下拨及时性不够", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("预算编制中列入了临聘人员工资", "SPENDING_MISCLASSIFIED", "BUDGET_PLANNING.classify_spending"),
+    ("各乡镇对补助使用范围理解不一", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
+    ("对项目的日常管理和跟踪服务还有待加强", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("项目实施过程中监督力度不够", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("采购文件编制不够严谨，多次澄清修改", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("自评材料不够完整，部分数据无佐证", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
+]
+
+
+def test_what_there_also_was_opens_no_lead():
+    first = draft_measures("但也存在着资金拨付不及时")[0].sentences[0].text
+    assert first.startswith("一是针对资金拨付不及时的问题，"), first
+
+
 def test_a_unit_s_own_rules_not_yet_issued_are_no_policy_from_above():
     assert all(f.cause.code != "POLICY_CHANGE" for f in read_cause("项目管理办法尚未出台，资金分配缺乏依据").causes)
 
