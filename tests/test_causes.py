@@ -1749,6 +1749,12 @@ REPORT_SHAPES += [
 ]
 
 
+def test_a_saving_with_the_targets_met_says_it_was_a_saving():
+    # both no deviation and a saving: the saving's own sentence, not 「未列出需要整改的问题」
+    text = "单位严格落实过紧日子要求，厉行节约，全年目标已实现"
+    assert "厉行节约" in draft_measures(text)[0].text
+
+
 def test_what_there_also_was_opens_no_lead():
     first = draft_measures("但也存在着资金拨付不及时")[0].sentences[0].text
     assert first.startswith("一是针对资金拨付不及时的问题，"), first

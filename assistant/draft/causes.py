@@ -24,19 +24,22 @@ if TYPE_CHECKING:
 
 def needs_measure(reading: Reading) -> tuple[bool, str]:
     """(False, why) when the statement is no shortcoming: every cause it names is one that
-    needs no measure (厉行节约, a planned budget change), or all it states is an execution
-    rate or a deduction within the materiality bounds of lexicons/checks.yaml."""
+    needs no measure (厉行节约, a planned budget change); it explains a yearly change or a
+    difference of the final accounts by what is no fault of the unit (causes.yaml §
+    change_framing, change_explained_by); it says there was no deviation and names no
+    shortfall besides (drafting.yaml § measures.no_deviation_re); or all it states is an
+    execution rate or a deduction within the materiality bounds of lexicons/checks.yaml."""
     causes = [f.cause for f in reading.causes]
     if not causes and is_skippable(reading.text):
         # 「无」, 「已完成」, 「不涉及」, a figure restated: nothing to put right
         return False, drafting("measures.nothing_to_answer")
+    if causes and all(c.no_measure for c in causes):
+        return False, causes[0].no_measure or ""
     no_deviation = re.compile(drafting("measures.no_deviation_re"))
     # (money saved through the tender with the work all done: the saving is no shortfall)
     if no_deviation.search(reading.text) and (causes and all(c.benign or c.no_measure for c in causes)
             or not re.search(drafting("measures.shortfall_words"), no_deviation.sub("", reading.text))):
         return False, drafting("measures.nothing_to_answer")      # 「……，无偏差」
-    if causes and all(c.no_measure for c in causes):
-        return False, causes[0].no_measure or ""
     # a yearly change or a difference of the final accounts explained by what is no fault of
     # the unit (a standard raised, staff added, a task given): causes.yaml § change_explained_by
     book = cause_book()
