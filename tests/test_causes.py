@@ -1755,6 +1755,28 @@ def test_a_saving_with_the_targets_met_says_it_was_a_saving():
     assert "厉行节约" in draft_measures(text)[0].text
 
 
+REPORT_SHAPES += [
+    # terse numbered findings that name only an area (batch 49)
+    ("二是年底结余资金较多", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("项目进度管理不到位", "PROGRESS_SLOW", "IMPLEMENTATION.schedule"),
+    ("绩效信息公开不够及时", "DISCLOSURE_MISSING", "INSTITUTION.disclosure"),
+    ("补助资金分配的合理性有待提高", "ALLOCATION_UNEVEN", "BUDGET_PLANNING.allocate_by_need"),
+    ("合同履约管理不到位", "CONTRACT_LOOSE", "IMPLEMENTATION.contract_terms"),
+    ("基层信息化水平较低", "SYSTEM_MISSING", "FACILITY.build_system"),
+    ("村级经办人员培训不到位", "SKILL_LOW", "CAPACITY.training"),
+    ("年中预算调整过于频繁", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
+    ("救助金发放不够精准", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("财务审核把关不严", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
+    ("对重点项目的督导检查不够深入", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("产出指标完成情况不理想", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+]
+
+
+def test_a_public_tender_is_no_disclosure():
+    text = "首次公开招标因有效投标人不足三家而流标，设备未能按期到货"
+    assert all(f.cause.code != "DISCLOSURE_MISSING" for f in read_cause(text).causes)
+
+
 def test_what_there_also_was_opens_no_lead():
     first = draft_measures("但也存在着资金拨付不及时")[0].sentences[0].text
     assert first.startswith("一是针对资金拨付不及时的问题，"), first
