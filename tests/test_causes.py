@@ -1602,10 +1602,11 @@ def test_a_cause_named_first_as_the_problem_is_read_where_it_is_the_cause():
     assert read_cause(text).primary.cause.code == "PROJECT_POOL_THIN"
 
 
-# the language of real department reports (benchmarks/bench_first_point.py --real), in our
-# own words: a benefit family by its other names, a sentence opening with what was misread,
-# people who master a skill, a rate the money follows, a contract's extended service
+# shapes of real report language, in our own words, grouped by where they were met
 REPORT_SHAPES = [
+    # the language of real department reports (benchmarks/bench_first_point.py --real), in our
+    # own words: a benefit family by its other names, a sentence opening with what was misread,
+    # people who master a skill, a rate the money follows, a contract's extended service
     ("影响力指标缺失，难以反映项目的长远作用", "TARGET_INCOMPLETE", "TARGET_SETTING.complete_families"),
     ("尚未建立系统的可持续影响指标框架", "TARGET_INCOMPLETE", "TARGET_SETTING.complete_families"),
     ("认识存在偏差。对预算绩效管理“全过程”的基本要求理解不深入", "AWARENESS_LOW", "CAPACITY.training"),
@@ -1613,11 +1614,7 @@ REPORT_SHAPES = [
     ("因调整了维修资金计提比例，上缴数超过年初计划", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
     ("维保预算按设备原值的5%编报，实际执行12万元，余额由财政收回", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("保安服务合同按实际服务天数结算，预算相应调减", "PROCUREMENT_SAVING", "BUDGET_EXECUTION.recover_idle"),
-]
-
-
-# the language of project self-evaluations from public report pages, in our own words
-REPORT_SHAPES += [
+    # the language of project self-evaluations from public report pages, in our own words
     ("项目建设管理不到位，现场管理较为粗放", "SUPERVISION_WEAK", "IMPLEMENTATION.supervisor"),
     ("单位缺少项目及资产管理制度", "RULES_MISSING", "INSTITUTION.rules"),
     ("项目前期准备工作不扎实，开工后多次调整建设内容", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
@@ -1629,10 +1626,6 @@ REPORT_SHAPES += [
     ("实际执行中因迁出等原因减少12户，结余资金已退回", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("部分申报主体不具备奖补条件，经核实后据实补贴，资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("乡镇财政仅下达资金额度，未实际拨付到位", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
-]
-
-
-REPORT_SHAPES += [
     ("未完成目标的原因是预算执行率未完成年初目标", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
     ("资金实际支出相对较慢，需加快支出进度，确保与工程建设进度相匹配", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
     ("编制预算时对全年用款的估计不够准确", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
@@ -1640,6 +1633,66 @@ REPORT_SHAPES += [
     ("全年应到位资金500万元，资金到位率为40%", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
     ("部分指标存在标准矮化现象，设置了无压力指标", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
     ("年初指标值为不低于200户，全年实际完成值176户", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+    ("会议费决算数大于预算数，主要原因是部分培训用餐费用在会议费中列支，未按规定在培训费科目核算",
+     "SPENDING_MISCLASSIFIED", "BUDGET_PLANNING.classify_spending"),
+    ("项目支出决算数小于预算数，主要原因是信息系统政府采购程序未在年内完成", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("部分学生家庭未能及时提交证明材料，资助资金未能全部发放", "APPLICANT_PAPERS", "PUBLICITY_SERVICE.application_guidance"),
+    # 绩效运行监控 notes, 部门整体 findings and evaluators' deductions (batch 46)
+    ("截至8月底，公益岗位补贴执行率为40%，主要原因是补贴需根据半年考核结果发放，考核工作尚未结束",
+     "ASSESSMENT_LATE", "BUDGET_EXECUTION.assess_early"),
+    ("学校采购需求论证不充分，采购文件多次修改", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("定点培训机构开课期数不足，上半年仅开班3期", "PROVIDER_SHORT", "PUBLICITY_SERVICE.provider_pool"),
+    ("部分新建驿站尚未完成运营主体招引，暂未投入使用", "OPERATOR_UNSECURED", "FACILITY.secure_operator"),
+    ("个别项目由实施单位自行验收，主要原因是项目过程监管缺位", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("部分项目在未达到合同约定付款条件的情况下提前支付工程款", "PAID_FOR_RATE", "BUDGET_EXECUTION.pay_on_terms"),
+    ("部分培训班因参训人员报名不足被取消", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("施工单位组织管理不力，工期延误两个月", "CONTRACTOR_WEAK", "IMPLEMENTATION.contractor_capacity"),
+    ("项目过程资料收集不全，档案未按规定归档整理", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("设施使用率偏低，主要问题在于选址距离居民区较远", "LAYOUT_UNFIT", "FACILITY.layout"),
+    # county self-evaluations in plain wording (batch 47)
+    ("防汛储备物资未按要求定期轮换，部分物资过期失效", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
+    ("部分申请人未在规定期限内提交申请材料", "APPLICANT_PAPERS", "PUBLICITY_SERVICE.application_guidance"),
+    ("因适龄儿童人数逐年减少，部分村小生源不足", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("部分老人不愿入住养老机构，集中供养率偏低", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("文化站维修经费纳入预算较晚，维修工作延至次年", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
+    ("检查次数未达计划，原因是执法人员同时承担防汛、信访等多项工作", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("部分地块土层较薄、立地条件差，造林成活率偏低", "SITING_CONSTRAINT", "IMPLEMENTATION.siting"),
+    # smaller offices and less common sectors (batch 48)
+    ("机关编制仅4人，项目管理人员同时负责多项工作，监控跟踪不及时", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("专业监管力量薄弱，缺少审计和工程专业人员", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("运维单位响应不及时，部分摄像头长期离线", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("因省级统一数据标准迟迟未出台，系统开发暂停", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("受市场价格倒挂影响，储备轮换未按期完成", "MARKET_CHANGE", "EXTERNAL.market_watch"),
+    ("部分村级服务站运营不活跃，处于半停业状态", "OPERATION_UNSUSTAINABLE", "FACILITY.operation_model"),
+    ("因单位工作任务重，部分学员无法按计划参训", "TIME_CONFLICT", "IMPLEMENTATION.flexible_timing"),
+    ("各乡镇对救助对象认定标准把握不一", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
+    ("数据共享部门积极性不高，信息推送不及时", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("存在已故人员仍在领取补贴的情况", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("参保率为92%，未达到95%的目标值", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+    # terse findings of finance bureaus' notices and short self-evaluation pages
+    ("二是对相关管理办法和业务流程不够熟悉", "SKILL_LOW", "CAPACITY.training"),
+    ("乡镇在编制预算时不细", "BUDGET_UNDETAILED", "BUDGET_PLANNING.itemise"),
+    ("项目预算的精准度有待提高", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("救灾资金下拨及时性不够", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("预算编制中列入了临聘人员工资", "SPENDING_MISCLASSIFIED", "BUDGET_PLANNING.classify_spending"),
+    ("各乡镇对补助使用范围理解不一", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
+    ("对项目的日常管理和跟踪服务还有待加强", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("项目实施过程中监督力度不够", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("采购文件编制不够严谨，多次澄清修改", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("自评材料不够完整，部分数据无佐证", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
+    # terse numbered findings that name only an area (batch 49)
+    ("二是年底结余资金较多", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("项目进度管理不到位", "PROGRESS_SLOW", "IMPLEMENTATION.schedule"),
+    ("绩效信息公开不够及时", "DISCLOSURE_MISSING", "INSTITUTION.disclosure"),
+    ("补助资金分配的合理性有待提高", "ALLOCATION_UNEVEN", "BUDGET_PLANNING.allocate_by_need"),
+    ("合同履约管理不到位", "CONTRACT_LOOSE", "IMPLEMENTATION.contract_terms"),
+    ("基层信息化水平较低", "SYSTEM_MISSING", "FACILITY.build_system"),
+    ("村级经办人员培训不到位", "SKILL_LOW", "CAPACITY.training"),
+    ("年中预算调整过于频繁", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
+    ("救助金发放不够精准", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("财务审核把关不严", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
+    ("对重点项目的督导检查不够深入", "MONITORING_WEAK", "MONITORING.double_monitoring"),
+    ("产出指标完成情况不理想", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
 ]
 
 
@@ -1663,58 +1716,6 @@ def test_work_not_done_by_an_indicator_is_no_indicator_missing():
     assert read_cause("部分项目未设置时效指标").primary.cause.code == "TARGET_INCOMPLETE"
 
 
-REPORT_SHAPES += [
-    ("会议费决算数大于预算数，主要原因是部分培训用餐费用在会议费中列支，未按规定在培训费科目核算",
-     "SPENDING_MISCLASSIFIED", "BUDGET_PLANNING.classify_spending"),
-    ("项目支出决算数小于预算数，主要原因是信息系统政府采购程序未在年内完成", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
-    ("部分学生家庭未能及时提交证明材料，资助资金未能全部发放", "APPLICANT_PAPERS", "PUBLICITY_SERVICE.application_guidance"),
-]
-
-
-REPORT_SHAPES += [
-    # 绩效运行监控 notes, 部门整体 findings and evaluators' deductions (batch 46)
-    ("截至8月底，公益岗位补贴执行率为40%，主要原因是补贴需根据半年考核结果发放，考核工作尚未结束",
-     "ASSESSMENT_LATE", "BUDGET_EXECUTION.assess_early"),
-    ("学校采购需求论证不充分，采购文件多次修改", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
-    ("定点培训机构开课期数不足，上半年仅开班3期", "PROVIDER_SHORT", "PUBLICITY_SERVICE.provider_pool"),
-    ("部分新建驿站尚未完成运营主体招引，暂未投入使用", "OPERATOR_UNSECURED", "FACILITY.secure_operator"),
-    ("个别项目由实施单位自行验收，主要原因是项目过程监管缺位", "MONITORING_WEAK", "MONITORING.double_monitoring"),
-    ("部分项目在未达到合同约定付款条件的情况下提前支付工程款", "PAID_FOR_RATE", "BUDGET_EXECUTION.pay_on_terms"),
-    ("部分培训班因参训人员报名不足被取消", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
-    ("施工单位组织管理不力，工期延误两个月", "CONTRACTOR_WEAK", "IMPLEMENTATION.contractor_capacity"),
-    ("项目过程资料收集不全，档案未按规定归档整理", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
-    ("设施使用率偏低，主要问题在于选址距离居民区较远", "LAYOUT_UNFIT", "FACILITY.layout"),
-]
-
-
-REPORT_SHAPES += [
-    # county self-evaluations in plain wording (batch 47)
-    ("防汛储备物资未按要求定期轮换，部分物资过期失效", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
-    ("部分申请人未在规定期限内提交申请材料", "APPLICANT_PAPERS", "PUBLICITY_SERVICE.application_guidance"),
-    ("因适龄儿童人数逐年减少，部分村小生源不足", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
-    ("部分老人不愿入住养老机构，集中供养率偏低", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
-    ("文化站维修经费纳入预算较晚，维修工作延至次年", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
-    ("检查次数未达计划，原因是执法人员同时承担防汛、信访等多项工作", "STAFF_SHORT", "CAPACITY.staffing"),
-    ("部分地块土层较薄、立地条件差，造林成活率偏低", "SITING_CONSTRAINT", "IMPLEMENTATION.siting"),
-]
-
-
-REPORT_SHAPES += [
-    # smaller offices and less common sectors (batch 48)
-    ("机关编制仅4人，项目管理人员同时负责多项工作，监控跟踪不及时", "STAFF_SHORT", "CAPACITY.staffing"),
-    ("专业监管力量薄弱，缺少审计和工程专业人员", "STAFF_SHORT", "CAPACITY.staffing"),
-    ("运维单位响应不及时，部分摄像头长期离线", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
-    ("因省级统一数据标准迟迟未出台，系统开发暂停", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
-    ("受市场价格倒挂影响，储备轮换未按期完成", "MARKET_CHANGE", "EXTERNAL.market_watch"),
-    ("部分村级服务站运营不活跃，处于半停业状态", "OPERATION_UNSUSTAINABLE", "FACILITY.operation_model"),
-    ("因单位工作任务重，部分学员无法按计划参训", "TIME_CONFLICT", "IMPLEMENTATION.flexible_timing"),
-    ("各乡镇对救助对象认定标准把握不一", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
-    ("数据共享部门积极性不高，信息推送不及时", "DATA_SILOS", "FACILITY.data_sharing"),
-    ("存在已故人员仍在领取补贴的情况", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
-    ("参保率为92%，未达到95%的目标值", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
-]
-
-
 @pytest.mark.parametrize("text, needed", [
     ("因公出国（境）费用支出为0，与上年持平，主要原因是全年无出国计划", False),
     ("通过公开招标形成节约资金8万元，项目已按要求全部完成", False),
@@ -1734,42 +1735,10 @@ def test_what_says_there_was_no_deviation_needs_no_measure(text, needed):
     assert (draft_measures(text)[0].sentences[0].provenance.template != "causes.no_measure") is needed, text
 
 
-REPORT_SHAPES += [
-    # terse findings of finance bureaus' notices and short self-evaluation pages
-    ("二是对相关管理办法和业务流程不够熟悉", "SKILL_LOW", "CAPACITY.training"),
-    ("乡镇在编制预算时不细", "BUDGET_UNDETAILED", "BUDGET_PLANNING.itemise"),
-    ("项目预算的精准度有待提高", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
-    ("救灾资金下拨及时性不够", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
-    ("预算编制中列入了临聘人员工资", "SPENDING_MISCLASSIFIED", "BUDGET_PLANNING.classify_spending"),
-    ("各乡镇对补助使用范围理解不一", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
-    ("对项目的日常管理和跟踪服务还有待加强", "MONITORING_WEAK", "MONITORING.double_monitoring"),
-    ("项目实施过程中监督力度不够", "MONITORING_WEAK", "MONITORING.double_monitoring"),
-    ("采购文件编制不够严谨，多次澄清修改", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
-    ("自评材料不够完整，部分数据无佐证", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
-]
-
-
 def test_a_saving_with_the_targets_met_says_it_was_a_saving():
     # both no deviation and a saving: the saving's own sentence, not 「未列出需要整改的问题」
     text = "单位严格落实过紧日子要求，厉行节约，全年目标已实现"
     assert "厉行节约" in draft_measures(text)[0].text
-
-
-REPORT_SHAPES += [
-    # terse numbered findings that name only an area (batch 49)
-    ("二是年底结余资金较多", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
-    ("项目进度管理不到位", "PROGRESS_SLOW", "IMPLEMENTATION.schedule"),
-    ("绩效信息公开不够及时", "DISCLOSURE_MISSING", "INSTITUTION.disclosure"),
-    ("补助资金分配的合理性有待提高", "ALLOCATION_UNEVEN", "BUDGET_PLANNING.allocate_by_need"),
-    ("合同履约管理不到位", "CONTRACT_LOOSE", "IMPLEMENTATION.contract_terms"),
-    ("基层信息化水平较低", "SYSTEM_MISSING", "FACILITY.build_system"),
-    ("村级经办人员培训不到位", "SKILL_LOW", "CAPACITY.training"),
-    ("年中预算调整过于频繁", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
-    ("救助金发放不够精准", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
-    ("财务审核把关不严", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
-    ("对重点项目的督导检查不够深入", "MONITORING_WEAK", "MONITORING.double_monitoring"),
-    ("产出指标完成情况不理想", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
-]
 
 
 def test_a_public_tender_is_no_disclosure():

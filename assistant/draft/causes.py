@@ -35,10 +35,10 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
         return False, drafting("measures.nothing_to_answer")
     if causes and all(c.no_measure for c in causes):
         return False, causes[0].no_measure or ""
-    no_deviation = re.compile(drafting("measures.no_deviation_re"))
+    said_none = no_deviation()
     # (money saved through the tender with the work all done: the saving is no shortfall)
-    if no_deviation.search(reading.text) and (causes and all(c.benign or c.no_measure for c in causes)
-            or not re.search(drafting("measures.shortfall_words"), no_deviation.sub("", reading.text))):
+    if said_none.said.search(reading.text) and (causes and all(c.benign or c.no_measure for c in causes)
+            or not said_none.shortfall.search(said_none.said.sub("", reading.text))):
         return False, drafting("measures.nothing_to_answer")      # 「……，无偏差」
     # a yearly change or a difference of the final accounts explained by what is no fault of
     # the unit (a standard raised, staff added, a task given): causes.yaml § change_explained_by
@@ -57,6 +57,20 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
         if ded and float(ded.group(1)) < bounds.deduction and not causes:
             return False, bounds.deduction_within.format(points=ded.group(1))
     return True, ""
+
+
+@dataclass(frozen=True)
+class NoDeviation:
+    """drafting.yaml § measures.no_deviation_re and shortfall_words, compiled."""
+
+    said: re.Pattern                # words saying there was no deviation (无偏差, 均已完成)
+    shortfall: re.Pattern           # a shortfall named besides them (结余, 未 …)
+
+
+@derived(maxsize=1)
+def no_deviation() -> NoDeviation:
+    lex = drafting("measures")
+    return NoDeviation(re.compile(lex["no_deviation_re"]), re.compile(lex["shortfall_words"]))
 
 
 @dataclass(frozen=True)
