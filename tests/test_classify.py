@@ -2,6 +2,7 @@
 unknown names, analyst lexicons, lexicon errors, the CLI and the segmenter."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -377,3 +378,14 @@ def test_a_coverage_rate_alone_is_an_output_quality():
     from assistant.extract.classify import classify_indicator
     assert classify_indicator("营养餐计划覆盖率", "100%").category == "质量"
     assert classify_indicator("困难群众医疗救助覆盖率", "100%").category in {"质量", "社会效益"}
+
+
+def test_the_same_indicator_gets_the_one_answer_whichever_way_it_was_printed_first():
+    # batch work meets the same row report after report: the answer is remembered on all
+    # the arguments, so where the label stood (the row itself, or filled down) still counts
+    filled = classify_indicator("合同管理完备性", "完备", printed="财务管理", printed_on_row=False)
+    on_row = classify_indicator("合同管理完备性", "完备", printed="财务管理", printed_on_row=True)
+    assert (filled.category, on_row.category) == ("项目管理", "财务管理")
+    assert classify_indicator("合同管理完备性", "完备", printed="财务管理", printed_on_row=False) is filled
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        filled.category = "质量"            # shared, so nobody may change it

@@ -28,11 +28,11 @@ from assistant.lexicon import derived
 
 _CLEAN = re.compile(r"[\s“”\"'‘’「」『』]+")
 _EDGE = re.compile(r"^(?:[（(]?\d{1,2}[)）.、．]|[一二三四五六七八九十]+[、.．])|[。；;，,:：]+$")
-_MEMO_SIZE = 20_000          # memoised names and targets per lexicon, before starting afresh
+_MEMO_SIZE = 60_000          # memoised names and targets per lexicon, before starting afresh
 _NOTHING = object()          # a memo entry that is None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Classification:
     """The category of one indicator and why."""
 
@@ -60,8 +60,20 @@ def classify_indicator(name: str, target: str | None = None, printed: str | None
     itself (`printed_on_row=True`) or filled down from a merged cell above (False).
     `level1` is the first-level label above it: context when `printed` is absent or says
     no category (项目决策 → 投入管理; 产出指标 → one of 数量/质量/时效/成本).
+
+    Memoised per lexicon on all its arguments (the same indicator is printed in report after
+    report); the result is frozen, so the one answer can be shared.
     """
     lex = lexicon or default_lexicon()
+    key = ("classified", name, None if target is None else str(target), printed, printed_on_row, level1)
+    hit = lex.memo.get(key)
+    if hit is None:
+        hit = _remember(lex, key, _classify(name, target, printed, printed_on_row, lex, level1))
+    return hit
+
+
+def _classify(name: str, target: str | None, printed: str | None, printed_on_row: bool,
+              lex: CompiledLexicon, level1: str | None) -> Classification:
     clean = clean_name(name)
     printed_lbl = printed_label(printed) if printed else None
     first = printed_label(level1) if level1 else None
