@@ -157,9 +157,6 @@ def _indicator_findings(p: Project, where: _Locator) -> list[Finding]:
     out: list[Finding] = []
     for ind in p.indicators:
         a = assess_indicator(ind)
-        figures = {"target": ind.target, "actual": ind.actual, "weight": ind.weight,
-                   "score": ind.score, "reason": ind.reason, "category": ind.category}
-        start, end = where.span(ind.start, ind.end, [ind.name, ind.target or ""])
         said: list[tuple[FindingKind, str]] = []             # (kind, message), in this order
         if a.status == "missed":
             said.append(("TARGET_MISSED", f"「{ind.name}」实际完成值{ind.actual}，未达到年度指标值{ind.target}。"))
@@ -171,6 +168,11 @@ def _indicator_findings(p: Project, where: _Locator) -> list[Finding]:
                 said.append(("ARITHMETIC", f"「{ind.name}」得分{_num(ind.score)}分超过分值{_num(ind.weight)}分。"))
         if a.status == "vague":
             said.append(("VAGUE_TARGET", f"「{ind.name}」的指标值「{ind.target}」为模糊表述，无法衡量完成程度。"))
+        if not said:
+            continue                                        # (most rows)
+        figures = {"target": ind.target, "actual": ind.actual, "weight": ind.weight,
+                   "score": ind.score, "reason": ind.reason, "category": ind.category}
+        start, end = where.span(ind.start, ind.end, [ind.name, ind.target or ""])
         for kind, msg in said:
             out.append(_finding(p, kind, msg, dict(figures, status=a.status), start, end, ind.name))
     return out

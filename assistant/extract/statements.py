@@ -570,20 +570,22 @@ class _Attributor:
         department = lex.department_titles
         self.anchors: list[tuple[int, str]] = []
         level: int | None = None            # numbering level of the current project anchor
+        known = list(names)
         for row in rows:
             if row.cell_per_line or len(row.nonempty) != 1:
                 continue
-            line = re.sub(r"\s+", "", text[row.start:row.end])
-            here = numbering_level(line)
+            line = _SPACE.sub("", text[row.start:row.end])
+            if not line:
+                continue
+            titled = len(line) <= lex.project_title_max and department.search(line) is not None
             best = None
-            if line and len(line) <= lex.project_title_max and names and not department.search(line):
-                best = process.extractOne(line, list(names), scorer=fuzz.partial_ratio,
+            if known and not titled and len(line) <= lex.project_title_max:
+                best = process.extractOne(line, known, scorer=fuzz.partial_ratio,
                                           score_cutoff=lex.project_mention_cutoff)
             if best is not None:
                 self.anchors.append((row.start, names[best[0]]))
-                level = here
-            elif line and (department.search(line) and len(line) <= lex.project_title_max
-                           or level is not None and here is not None and here <= level):
+                level = numbering_level(line)
+            elif titled or level is not None and (here := numbering_level(line)) is not None and here <= level:
                 # a department title, or a heading at the project heading's level or above
                 self.anchors.append((row.start, ""))
                 level = None
