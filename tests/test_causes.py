@@ -1693,7 +1693,36 @@ REPORT_SHAPES = [
     ("财务审核把关不严", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
     ("对重点项目的督导检查不够深入", "MONITORING_WEAK", "MONITORING.double_monitoring"),
     ("产出指标完成情况不理想", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+    # region-level self-evaluations of transfer payments and evaluators' findings (batches 50, 51)
+    ("各市县资金支出进度不均衡，个别县支出率不足四成", "REGIONS_UNEVEN", "MONITORING.guide_laggards"),
+    ("从各县得分看，最高分与最低分相差18分", "REGIONS_UNEVEN", "MONITORING.guide_laggards"),
+    ("扶持资金未能真正投入到技术研发，多数企业用于扩大生产", "FUNDS_OFF_PURPOSE", "INSTITUTION.use_scope"),
+    ("个别乡镇统筹奖补资金弥补办公经费缺口", "FUNDS_OFF_PURPOSE", "INSTITUTION.use_scope"),
+    ("乡镇配套资金未到位", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("部分区县结转资金未及时盘活", "IDLE_UNRETURNED", "BUDGET_EXECUTION.recover_idle"),
+    ("低保动态调整后救助对象有所减少，资金结余较多", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("主管部门对托育机构的过程监管缺失", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("耕地保护补贴发放面积核查不到位", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("设备供应商未完成安装调试，尚未组织验收", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
+    ("村民分类投放参与率不高，宣传动员流于形式", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("安置房小区地处偏远、配套设施不完善，入住率偏低", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
+    ("镇级经办人员担心审核责任，审批进度慢", "ACCOUNTABILITY_FEAR", "CAPACITY.fault_tolerance"),
+    ("县级财政拖欠保洁服务费，服务企业积极性受挫", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("征拆工作直至9月才完成，工程迟迟无法进场", "LAND_CLEARANCE", "IMPLEMENTATION.land_clearance"),
+    ("省下达的指标与山区县实际不符，难以完成", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
 ]
+
+
+@pytest.mark.parametrize("text, primary", [
+    # over the year, no regions behind: the spending's timing
+    ("食堂改造资金年末集中支出，执行进度不均衡", "PAYMENT_SLOW"),
+    # a standard that differs: no laggard to guide
+    ("各乡镇劳务补助标准不一致，最高与最低相差1倍", "STANDARD_INCONSISTENT"),
+    # the people's claims hard to settle: no other department's
+    ("涉及房屋征收，群众诉求协调难度大，工期滞后", "LAND_CLEARANCE"),
+])
+def test_a_regional_or_coordination_word_is_read_in_its_sense(text, primary):
+    assert read_cause(text).causes[0].cause.code == primary
 
 
 def test_a_statement_in_traditional_characters_is_read_and_quoted_in_simplified_ones():
