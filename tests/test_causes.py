@@ -231,8 +231,9 @@ def _leads_with_its_own_move(text: str, primary: str, move: str) -> None:
     ("满意度调查样本偏少，代表性不足", "SURVEY_WEAK"),
     # the ground for the building not settled
     ("项目建设场地至年底仍未落实", "FEASIBILITY_WEAK"),
-    # people hired who never came
-    ("引进人才中有3人签约后未到岗", "STAFF_SHORT"),
+    # talents brought in who never came: the money that waits for them is answered (not a
+    # shortage of staff in general)
+    ("引进人才中有3人签约后未到岗", "TALENT_NOT_ARRIVED"),
     # a medium-term plan is a plan
     ("部门中长期规划不完善", "PLAN_ROUGH"),
     ("绩效指标值设置不合理", "TARGET_MISMATCH"),
@@ -1710,6 +1711,25 @@ REPORT_SHAPES = [
     ("县级财政拖欠保洁服务费，服务企业积极性受挫", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
     ("征拆工作直至9月才完成，工程迟迟无法进场", "LAND_CLEARANCE", "IMPLEMENTATION.land_clearance"),
     ("省下达的指标与山区县实际不符，难以完成", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
+    # special-bond and government-investment projects (batch 52)
+    ("债券分两批发行，单批额度偏小，工程款难以集中支付", "BOND_MISMATCH", "BUDGET_EXECUTION.bond_schedule"),
+    ("新城停车楼全年收费收入仅为方案测算的三成，难以覆盖债券利息", "REVENUE_SHORT", "FACILITY.revenue_plan"),
+    ("运营企业未将项目收入缴入偿债专户", "REVENUE_SHORT", "FACILITY.revenue_plan"),
+    ("总包单位拖欠农民工工资，工地停工半月", "WAGE_ARREARS", "IMPLEMENTATION.wage_guarantee"),
+    ("建设工程规划许可证于7月才取得，开工推迟", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("物流园运营主体至今未确定，仓储设施空置", "OPERATOR_UNSECURED", "FACILITY.secure_operator"),
+    ("质保金未到期，剩余合同款暂未支付", "RETENTION", "BUDGET_EXECUTION.retention"),
+    ("部分工程先施工后签合同", "CONTRACT_LOOSE", "IMPLEMENTATION.contract_terms"),
+    ("体育馆竣工后消防验收未通过，延期开放", "QUALITY_POOR", "IMPLEMENTATION.quality_control"),
+    # colleges, hospitals, research and culture units (batch 53)
+    ("拟引进的3名博士未能按期到岗，安家费未支出", "TALENT_NOT_ARRIVED", "CAPACITY.talent_intake"),
+    ("图书馆闭馆维修三个月，到馆人次未达目标", "VENUE_CLOSED", "PUBLICITY_SERVICE.keep_serving"),
+    ("原计划招收学员500人，实际报到360人，资助资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("检验中心信息系统等级保护测评未按期完成", "SECURITY_TEST_FAILED", "FACILITY.security_rectify"),
+    ("专家评审费发放标准高于规定", "CONTROL_WEAK", "INSTITUTION.compliance"),
+    ("种苗供应不足，补植任务推迟", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
+    ("农技培训时间与春耕冲突，参训人数偏少", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("预算执行前低后高，四季度支出占全年六成", "YEAR_END_RUSH", "BUDGET_EXECUTION.schedule_payments"),
 ]
 
 
@@ -1720,6 +1740,8 @@ REPORT_SHAPES = [
     ("各乡镇劳务补助标准不一致，最高与最低相差1倍", "STANDARD_INCONSISTENT"),
     # the people's claims hard to settle: no other department's
     ("涉及房屋征收，群众诉求协调难度大，工期滞后", "LAND_CLEARANCE"),
+    # staff hired as usual and gone: no talent brought in
+    ("运维人员年中离职，新招聘人员未到岗", "STAFF_SHORT"),
 ])
 def test_a_regional_or_coordination_word_is_read_in_its_sense(text, primary):
     assert read_cause(text).causes[0].cause.code == primary

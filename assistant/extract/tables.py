@@ -56,7 +56,7 @@ def read_form(form: Form, text: str, lexicon: CompiledLexicon | None = None) -> 
 
 # ---------------------------------------------------------------------------- header
 
-@dataclass
+@dataclass(frozen=True)
 class Header:
     roles: list[str | None]          # role of each column, by index
     value_roles: list[str]           # roles between the name and the weight (or the end)
@@ -96,13 +96,11 @@ def _header(row: Row, lex: dict, texts: list[str] | None = None) -> Header:
     stop = roles.index("weight") if scored else len(roles)
     value_roles = [r for r in roles[name_at + 1:stop] if r and not r.endswith("_annual")
                    and r not in _NOTES + ("reason", "l2", "describe")]
-    header = Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual,
-                    noted=any(r in _NOTES for r in roles), described="describe" in roles)
-    if scored:
-        header.spanned = tuple(roles[name_at + 1:stop])
-        header.after_score = tuple(roles[max(stop, roles.index("score")) + 1:])
-        header.weight_from_end = len(roles) - stop
-    return header
+    return Header(roles=roles, value_roles=value_roles, scored=scored, dual=dual,
+                  noted=any(r in _NOTES for r in roles), described="describe" in roles,
+                  spanned=tuple(roles[name_at + 1:stop]) if scored else (),
+                  after_score=tuple(roles[max(stop, roles.index("score")) + 1:]) if scored else (),
+                  weight_from_end=len(roles) - stop if scored else 0)
 
 
 # columns beside the indicator that are none of its parts: a note, what the indicator means
