@@ -1730,6 +1730,21 @@ REPORT_SHAPES = [
     ("种苗供应不足，补植任务推迟", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
     ("农技培训时间与春耕冲突，参训人数偏少", "SEASON_WEATHER", "IMPLEMENTATION.season"),
     ("预算执行前低后高，四季度支出占全年六成", "YEAR_END_RUSH", "BUDGET_EXECUTION.schedule_payments"),
+    # funds paid to enterprises (batch 54)
+    ("获奖励企业迁出本市后，未按协议退回已拨付的扶持资金", "CLAWBACK_PENDING", "INSTITUTION.clawback"),
+    ("应追回的奖补资金600万元，截至年底仅追回90万元", "CLAWBACK_PENDING", "INSTITUTION.clawback"),
+    ("个别合作社虚构社员名单骗取补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("市级政策与区级政策支持对象基本重合，企业可同时享受", "FUNDS_OVERLAP", "INSTITUTION.integrate_funds"),
+    ("人才奖励兑现滞后，部分承诺资金至今未兑付", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("稳岗补贴第四季度才下达，企业已过最困难时期", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    # services the government buys (batch 55)
+    ("主管部门重购买轻监管，全年未到现场检查", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("承接机构护理人员配备不足，夜间仅1人值守", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("保洁服务费按月全额支付，与考核结果未挂钩", "PAY_NOT_LINKED", "MONITORING.pay_by_results"),
+    ("购买内容属于本部门应直接履行的行政职能", "PURCHASE_SCOPE", "INSTITUTION.purchase_scope"),
+    ("运维合同连续4年直接续签，未重新采购", "PROCUREMENT_IRREGULAR", "INSTITUTION.procurement_rules"),
+    ("服务合同期与预算年度不衔接，年内只支付一个季度", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
+    ("托管运营方长期亏损，提前终止合同", "PARTNER_EXIT", "EXTERNAL.partner_risk"),
 ]
 
 

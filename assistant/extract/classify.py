@@ -28,7 +28,7 @@ from assistant.lexicon import derived
 
 _CLEAN = re.compile(r"[\s“”\"'‘’「」『』]+")
 _EDGE = re.compile(r"^(?:[（(]?\d{1,2}[)）.、．]|[一二三四五六七八九十]+[、.．])|[。；;，,:：]+$")
-_MEMO_SIZE = 60_000          # memoised names and targets per lexicon, before starting afresh
+_MEMO_SIZE = 60_000          # memoised names, targets and answers per lexicon, before starting afresh
 _NOTHING = object()          # a memo entry that is None
 
 
