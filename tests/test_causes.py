@@ -1745,7 +1745,28 @@ REPORT_SHAPES = [
     ("运维合同连续4年直接续签，未重新采购", "PROCUREMENT_IRREGULAR", "INSTITUTION.procurement_rules"),
     ("服务合同期与预算年度不衔接，年内只支付一个季度", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
     ("托管运营方长期亏损，提前终止合同", "PARTNER_EXIT", "EXTERNAL.partner_risk"),
+    # Party and government organs' own running costs (batch 56)
+    ("年中新增两轮专项督查，差旅费超出预算", "TASK_ADDED", "BUDGET_PLANNING.added_task"),
+    ("宣传效果指标难以衡量", "TARGET_VAGUE", "TARGET_SETTING.quantify"),
+    ("项目绩效目标与科室日常工作目标混同", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
+    ("部分专项资金结转三年以上仍未使用", "IDLE_UNRETURNED", "BUDGET_EXECUTION.recover_idle"),
+    ("档案室改造7月中旬才取得批复，年内未完工", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    # public security, justice and emergency bodies (batch 57)
+    ("储备库部分药品已超过保质期，未建立轮换机制", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
+    ("消防演练脚本化，未能检验实战能力", "TRAINING_FORMAL", "IMPLEMENTATION.training_quality"),
+    ("视频监控维保合同到期后未续签，部分点位离线", "CONTRACT_LAPSED", "IMPLEMENTATION.contract_renewal"),
+    ("人民调解员补贴未及时足额发放", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("执法装备由支队统一采购配发，本级预算未执行", "OTHER_DEPARTMENT", "EXTERNAL.coordinate_departments"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    # held online or near at hand, to spend less: a saving, nothing to put right
+    "培训改为线上视频方式开展，节约培训费3.6万元",
+    "主题党日改为就近开展，交通和场地费用节约",
+])
+def test_a_meeting_or_training_held_online_to_save_needs_no_measure(text):
+    assert needs_measure(read_cause(text))[0] is False
 
 
 @pytest.mark.parametrize("text, primary", [
