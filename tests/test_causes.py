@@ -1757,6 +1757,14 @@ REPORT_SHAPES = [
     ("视频监控维保合同到期后未续签，部分点位离线", "CONTRACT_LAPSED", "IMPLEMENTATION.contract_renewal"),
     ("人民调解员补贴未及时足额发放", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
     ("执法装备由支队统一采购配发，本级预算未执行", "OTHER_DEPARTMENT", "EXTERNAL.coordinate_departments"),
+    # a county's year, and environment, land and urban works (batches 58, 59)
+    ("村民自筹资金未到位，部分改厕未实施", "SELF_FUNDS_SHORT", "BUDGET_PLANNING.secure_matching"),
+    ("施工中发生安全事故，停工整顿半个月", "SITE_SAFETY_WEAK", "IMPLEMENTATION.site_safety"),
+    ("详细规划于11月方获市政府批复，项目推迟", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("第三方运营公司人员配备不足，巡查不到位", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("雨污混接严重，污水厂进水浓度偏低", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
+    ("在线监测设备未与省级平台联网", "DATA_SILOS", "FACILITY.data_sharing"),
+    ("老旧管网占比高，漏损率居高不下", "FACILITY_AGED", "FACILITY.upgrade"),
 ]
 
 
