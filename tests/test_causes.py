@@ -1786,6 +1786,8 @@ def test_a_meeting_or_training_held_online_to_save_needs_no_measure(text):
     ("涉及房屋征收，群众诉求协调难度大，工期滞后", "LAND_CLEARANCE"),
     # staff hired as usual and gone: no talent brought in
     ("运维人员年中离职，新招聘人员未到岗", "STAFF_SHORT"),
+    # money left over, not returned to the treasury: no support to claw back
+    ("已完工项目未收回结余资金", "IDLE_UNRETURNED"),
 ])
 def test_a_regional_or_coordination_word_is_read_in_its_sense(text, primary):
     assert read_cause(text).causes[0].cause.code == primary
