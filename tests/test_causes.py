@@ -1773,6 +1773,13 @@ REPORT_SHAPES = [
     ("校舍维修只能利用暑假集中施工，部分项目未完工", "SEASON_WEATHER", "IMPLEMENTATION.season"),
     ("部分老人常年随子女在外居住，体检难以组织", "CLIENTS_AWAY", "EXTERNAL.reach_absent"),
     ("管护经费部分用于日常办公支出", "FUNDS_OFF_PURPOSE", "INSTITUTION.use_scope"),
+    # transport, culture, tourism, broadcasting and sport (batch 62)
+    ("客运站因土地征收问题未解决，迟迟未能开工", "LAND_CLEARANCE", "IMPLEMENTATION.land_clearance"),
+    ("航道疏浚受枯水期影响，挖泥船无法作业", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("农村公路重建轻养，村道养护主要依靠公益岗位", "CUSTODY_WEAK", "FACILITY.custody"),
+    ("修缮中发现梁架糟朽超出原勘察范围，需变更设计", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("因选址调整，需重新办理用地手续，未能按期开工", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("电动公交车受生产交付周期影响，年末才交付", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
 ]
 
 
