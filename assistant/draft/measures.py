@@ -429,8 +429,7 @@ _FIGURE = re.compile(r"(?:为|是|仅|只有|达到了)\s*(\d+(?:\.\d+)?\s*(?:%|
 
 def stated_figure(text: str) -> str:
     """The first figure a text states as a fact (「执行率为79.44%」 → 79.44%), or ""."""
-    m = _FIGURE.search(text or "")
-    return m.group(1).replace(" ", "") if m else ""
+    return _first_figure(_FIGURE, text)
 
 
 _RATE = re.compile(r"(?:执行率|支出率|支付率|执行数|支出数|支付数|执行|支出|支付)[^，,；;。\d]{0,6}?"
@@ -440,7 +439,12 @@ _RATE = re.compile(r"(?:执行率|支出率|支付率|执行数|支出数|支付
 def stated_rate(text: str) -> str:
     """The execution rate or the amount spent a text states (「执行率为79.44%」,
     「全年执行数33.78万元」), or "": the figure a sentence on execution may quote."""
-    m = _RATE.search(text or "")
+    return _first_figure(_RATE, text)
+
+
+def _first_figure(pattern: re.Pattern, text: str) -> str:
+    """The figure (group 1, spaces left out) of the first match of `pattern` in `text`, or ""."""
+    m = pattern.search(text or "")
     return m.group(1).replace(" ", "") if m else ""
 
 
