@@ -79,8 +79,12 @@ def test_two_workers_write_what_one_does_in_the_unchanged_format(corpus, tmp_pat
     result = run(str(corpus), "-o", str(two), "-j", "2", "--chunksize", "1", "-v")
     assert result.exit_code == 0, result.stderr
     assert lines(one) == lines(two)
-    expected = sorted(json.dumps(extract_path(p).to_dict(), ensure_ascii=False) for p in files(corpus))
-    assert lines(one) == expected
+    reports = [extract_path(p).to_dict() for p in files(corpus)]
+    assert sorted(json.loads(line)["path"] for line in lines(one)) == sorted(r["path"] for r in reports)
+    by_path = {r["path"]: r for r in reports}
+    assert all(json.loads(line) == by_path[json.loads(line)["path"]] for line in lines(one))
+    # compact UTF-8 JSON, one document per line
+    assert all(line.startswith('{"doc":"') and "\\u" not in line for line in lines(one))
     # with -v one line per document, and the closing table
     for p in files(corpus):
         assert f"{p.name}：项目 " in result.stderr
@@ -218,6 +222,27 @@ def test_appending_twice_writes_each_document_once(corpus, tmp_path):
     (corpus / "b" / "自评表_3.txt").write_text(_self_evaluation(3), encoding="utf-8")
     result = run(str(corpus), "-o", str(out), "--resume", "-j", "1", "-v")
     assert len(lines(out)) == 7 and result.stderr.count("跳过（已写出）") == 6
+
+
+def test_an_output_written_by_an_older_version_is_resumed(corpus, tmp_path):
+    """Outputs of earlier versions have a space after each colon (json.dumps): appending to
+    one still skips the documents it holds."""
+    out = tmp_path / "old.jsonl"
+    assert run(str(corpus), "-o", str(out), "-j", "1").exit_code == 0
+    spaced = [json.dumps(json.loads(line), ensure_ascii=False) for line in lines(out)]
+    out.write_text("\n".join(spaced) + "\n", encoding="utf-8")
+    result = run(str(corpus), "-o", str(out), "--append", "-j", "1", "-v")
+    assert result.exit_code == 0 and result.stderr.count("跳过（已写出）") == 6
+    assert lines(out) == sorted(spaced)
+
+
+def test_a_report_orjson_refuses_is_still_one_valid_line():
+    from assistant.batch.sinks import report_line
+    from assistant.model import Report, Statement
+
+    report = Report(doc="坏字符.txt", statements=[Statement(kind="problem", text="资金\ud800结余较大")])
+    line = report_line(report)
+    assert "\n" not in line and json.loads(line)["statements"][0]["text"] == "资金\ud800结余较大"
 
 
 def test_an_interrupted_run_keeps_what_it_wrote_and_a_rerun_completes_it(corpus, tmp_path, monkeypatch):
