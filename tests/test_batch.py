@@ -245,6 +245,19 @@ def test_a_report_orjson_refuses_is_still_one_valid_line():
     assert "\n" not in line and json.loads(line)["statements"][0]["text"] == "资金\ud800结余较大"
 
 
+def test_an_item_s_dict_holds_its_fields_in_order_and_nothing_else():
+    from dataclasses import fields
+
+    from assistant.model import Statement
+
+    plain = Statement(kind="problem", text="验收滞后", start=3, end=7)
+    marked = Statement(kind="problem", text="验收滞后", start=3, end=7)
+    marked.note = "审阅备注"  # type: ignore[attr-defined]  # an attribute that is no field
+    names = [f.name for f in fields(Statement)]
+    assert list(plain.to_dict()) == names == list(marked.to_dict())
+    assert plain.to_dict() == marked.to_dict()
+
+
 def test_an_interrupted_run_keeps_what_it_wrote_and_a_rerun_completes_it(corpus, tmp_path, monkeypatch):
     import assistant.cli.extract as command
 
