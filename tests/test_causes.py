@@ -1819,6 +1819,28 @@ REPORT_SHAPES = [
     ("机房扩容改造费用未列入年度预算，扩容未实施", "BUDGET_INCOMPLETE", "BUDGET_PLANNING.comprehensive"),
     ("运维服务期为当年9月至次年8月，本年仅支付三分之一", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
     ("云资源运维费用测算不足，年中追加预算", "UPKEEP_UNFUNDED", "FACILITY.upkeep_budget"),
+    # science and technology, market regulation (batch 67)
+    ("部分转化项目进度滞后，主要是企业自筹配套资金未能及时到位", "SELF_FUNDS_SHORT", "BUDGET_PLANNING.secure_matching"),
+    ("联合基金合作方出资部分未按约定到账", "SELF_FUNDS_SHORT", "BUDGET_PLANNING.secure_matching"),
+    ("检测任务未完成，主要是上级部门年中调整抽检计划，增加了校园周边食品专项抽检任务", "TASK_ADDED", "BUDGET_PLANNING.added_task"),
+    ("平台立项因专家论证多轮，推迟至下半年", "PREREQUISITE_LONG", "IMPLEMENTATION.prerequisites"),
+    ("部分样品检验周期较长，年底前未出具报告", "PREREQUISITE_LONG", "IMPLEMENTATION.prerequisites"),
+    ("科研项目研究周期跨年度，经费按节点拨付", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
+    ("检定人员持证率偏低，部分项目暂停", "SKILL_LOW", "CAPACITY.training"),
+    ("入库企业数量未达目标，部分企业不愿申报", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    # statements as real pages print them (batch 68)
+    ("物资采购流程长，发放推迟", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("施工单位开挖时发现溶洞，地质条件与前期勘察报告差异较大", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("工程尚处于审计决算阶段，尾款未付", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
+    ("业务系统上线推迟，数据迁移耗时较长", "SYSTEM_SWITCH", "IMPLEMENTATION.system_transition"),
+    ("信息化管理手段滞后，台账仍为纸质", "SYSTEM_MISSING", "FACILITY.build_system"),
+    ("设备采购须先取得配置许可，审批至8月才完成", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("候鸟迁徙季节暂停施工", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("危房改造户自筹资金难以筹措，未按期竣工", "SELF_FUNDS_SHORT", "BUDGET_PLANNING.secure_matching"),
+    ("部分村民对污水接户的认识还不到位，接户率偏低", "PUBLICITY_WEAK", "PUBLICITY_SERVICE.publicity"),
+    ("已报名农户在施工阶段反悔退出，任务未完成", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("文化馆闭馆进行改扩建，活动场次减少", "VENUE_CLOSED", "PUBLICITY_SERVICE.keep_serving"),
+    ("死亡人员信息部门间共享不及时，多发补贴", "DATA_SILOS", "FACILITY.data_sharing"),
 ]
 
 
