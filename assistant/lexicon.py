@@ -301,7 +301,23 @@ def take_overlays(paths: Iterable[str | Path]) -> list[Path]:
                 lexicons().lines(name)
             else:
                 lexicons().data(name)
+            for build in _BUILT_FROM.get(name, ()):
+                build()             # what is built from it: its own rules checked too
     return others
+
+
+_BUILT_FROM: dict[str, list[Callable[[], Any]]] = {}
+
+
+def built_from(name: str) -> Callable[[F], F]:
+    """Register a builder of typed objects from lexicon file `name` (the cause book from
+    causes.yaml): `take_overlays` builds it once the overlays are read, so that a rule of the
+    file's own (a colloquial form as long as its written one, a predicate that exists) stops
+    the run with its one line before any document is read."""
+    def register(build: F) -> F:
+        _BUILT_FROM.setdefault(name, []).append(build)
+        return build
+    return register
 
 
 def _overlayable() -> frozenset[str]:

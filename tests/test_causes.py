@@ -1841,7 +1841,43 @@ REPORT_SHAPES = [
     ("已报名农户在施工阶段反悔退出，任务未完成", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
     ("文化馆闭馆进行改扩建，活动场次减少", "VENUE_CLOSED", "PUBLICITY_SERVICE.keep_serving"),
     ("死亡人员信息部门间共享不及时，多发补贴", "DATA_SILOS", "FACILITY.data_sharing"),
+    # smaller departments (batch 69)
+    ("储备轮换暂缓，主要是市场价格持续低于轮换成本", "MARKET_CHANGE", "EXTERNAL.market_watch"),
+    ("再生资源回收量下降，受回收价格持续走低影响", "MARKET_CHANGE", "EXTERNAL.market_watch"),
+    ("雨量站数据到报率偏低，主要是山区传输线路不稳定", "FACILITY_FAULT", "FACILITY.maintenance"),
+    ("两个站点的场地租赁协议未能签订，建设推迟", "SITE_UNAVAILABLE", "IMPLEMENTATION.secure_site"),
+    ("部分普查对象拒绝提供经营数据，登记进度滞后", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("培训开班次数少，主要是无专职师资", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("遗体捐献登记人数少，社会公众对捐献认知不足", "PUBLICITY_WEAK", "PUBLICITY_SERVICE.publicity"),
+    # townships, as their staff write (batch 70)
+    ("年中镇里被临时安排承担创卫迎检任务，原计划活动未开展", "TASK_ADDED", "BUDGET_PLANNING.added_task"),
+    ("机关运转支出超预算，上级各类检查督导增多", "TASK_ADDED", "BUDGET_PLANNING.added_task"),
+    ("网格员流动性大，补贴实际支出低于预算", "TEAM_UNSTABLE", "CAPACITY.stable_team"),
+    ("镇农业站只有3个人，补贴核查进度慢", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("村级运转经费县里每季度下达不及时，村里只能垫付", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("开工后遇到连续阴雨，多次塌方停工", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("产业路项目必须进县交易中心招标，程序环节多，开工晚", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("广场设计方案村民意见较大，修改后开工推迟", "DEMAND_MISMATCH", "IMPLEMENTATION.needs_survey"),
+    ("绩效补贴要等年终考核结束后才能发放，执行率偏低", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
 ]
+
+
+# spoken negations read as written ones (causes.yaml § colloquial), quoted as they were said
+@pytest.mark.parametrize("text, primary, cue", [
+    ("上级补助资金到年底还没下达", "FUNDS_LATE", "上级补助资金到年底还没下达"),
+    ("消防验收还没有通过，尾款暂未拨付", "QUALITY_POOR", "消防验收还没有通过"),
+    ("资金没到位，项目推迟开工", "FUNDS_LATE", "资金没到位"),
+])
+def test_a_spoken_negation_is_read_as_the_written_one(text, primary, cue):
+    reading = read_cause(text)
+    assert reading.primary is not None and reading.primary.cause.code == primary
+    assert reading.primary.cue == cue
+
+
+def test_words_that_only_hold_the_spoken_negation_are_not_read_as_one():
+    # 没收 is confiscating, 淹没 flooding: neither says something was not done
+    assert all(f.cause.code != "FUNDS_LATE" for f in read_cause("违规资金已依法没收").causes)
+    assert all(f.cause.code != "FUNDS_LATE" for f in read_cause("河水淹没到位的设备").causes)
 
 
 @pytest.mark.parametrize("text", [

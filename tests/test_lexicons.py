@@ -47,6 +47,7 @@ def test_an_overlay_of_themes_yaml_adds_a_cue_for_the_whole_batch(tmp_path):
     ("themes.yaml", "threshold: 很高\n", ["themes.yaml", "'threshold'", "number"]),
     ("statements.yaml", "deviation_re: '未(达到'\n", ["statements.yaml", "'deviation_re'", "compile"]),
     ("causes.yaml", "causes: [\n", ["causes.yaml", "line"]),
+    ("causes.yaml", "colloquial:\n  - {say: 还没, as: 尚未有}\n", ["causes.yaml", "colloquial", "还没", "characters"]),
 ])
 def test_a_malformed_overlay_stops_the_run_with_one_line_naming_file_and_key(tmp_path, name, text, words):
     bad = tmp_path / name

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.extract.splitting import SENTENCE_END
-from assistant.lexicon import LexiconError, builtin, derived
+from assistant.lexicon import LexiconError, built_from, builtin, derived
 from assistant.messages import say
 
 
@@ -82,6 +82,8 @@ class CauseBook:
     verdict: re.Pattern = re.compile("(?!)")        # a clause that only judges (「预算编制不够科学」)
     change_framing: frozenset[str] = frozenset()       # causes that frame a yearly change (较上年增加)
     change_explained_by: frozenset[str] = frozenset()  # causes that only explain such a change
+    colloquial: re.Pattern = re.compile("(?!)")     # spoken negations (还没, 没法 …), read as written ones
+    formal_of: dict = field(default_factory=dict)   # each spoken form → its written form, same length
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -89,11 +91,18 @@ class CauseBook:
 
     def matches(self, source: str) -> list[tuple[int, str, Cause]]:
         """(start, words, cause) of every cue and phrase in `source`, left to right, none
-        overlapping another (at one place the longest wins, as the cue finder does alone)."""
-        found = [(m.start(), m.end(), m.group(0), self.by_cue[m.group(0)]) for m in self.finder.finditer(source)]
+        overlapping another (at one place the longest wins, as the cue finder does alone).
+
+        Spoken negations are read as the written ones they stand for (「还没下达」 as 「尚未下达」,
+        「没法拨付」 as 「无法拨付」: causes.yaml § colloquial); the words returned are the
+        statement's own."""
+        written = self.colloquial.sub(lambda m: self.formal_of[m.group(0)], source) \
+            if self.formal_of else source
+        found = [(m.start(), m.end(), source[m.start():m.end()], self.by_cue[m.group(0)])
+                 for m in self.finder.finditer(written)]
         if self.phrases:
             for rx, cause in self.phrases:
-                found += [(m.start(), m.end(), m.group(0), cause) for m in rx.finditer(source)]
+                found += [(m.start(), m.end(), source[m.start():m.end()], cause) for m in rx.finditer(written)]
             found.sort(key=lambda f: (f[0], f[0] - f[1]))
             kept, end = [], -1
             for f in found:
@@ -104,6 +113,7 @@ class CauseBook:
         return [(start, words, cause) for start, _, words, cause in found]
 
 
+@built_from("causes.yaml")
 @derived(maxsize=1)
 def cause_book() -> CauseBook:
     data = builtin("causes.yaml")
@@ -157,6 +167,7 @@ def cause_book() -> CauseBook:
             # in 「目标设置偏低，与预算资金规模不匹配」 the 预算资金 is not what is off
             phrases.append((re.compile("(?<![与和同跟])" + _alternation(subjects) + rf"{step}{{0,{gap}}}?"
                                        + _alternation(dict.fromkeys(said))), cause))
+    colloquial, formal_of = _colloquial(data.get("colloquial") or [])
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations),
                      tuple(sorted(data.get("marker_words") or (), key=len, reverse=True)),
                      tuple(data.get("consequence_markers") or ()),
@@ -167,7 +178,31 @@ def cause_book() -> CauseBook:
                      re.compile(data.get("postfix_primary_re") or "(?!)"),
                      re.compile(data.get("verdict_re") or "(?!)"),
                      frozenset(str(c) for c in data.get("change_framing") or ()),
-                     frozenset(str(c) for c in data.get("change_explained_by") or ()))
+                     frozenset(str(c) for c in data.get("change_explained_by") or ()),
+                     colloquial, formal_of)
+
+
+def _colloquial(entries: list) -> tuple[re.Pattern, dict[str, str]]:
+    """The spoken negations of causes.yaml § colloquial as one pattern, longest first, and
+    the written form of each.  A written form must be as long as the spoken one: every
+    offset read in the written text must stand for the same words in the statement."""
+    formal_of: dict[str, str] = {}
+    alternatives = []
+    for entry in entries:
+        spoken, written = str(entry.get("say", "")), str(entry.get("as", ""))
+        if not spoken or len(spoken) != len(written):
+            raise LexiconError(say(f"causes.yaml：colloquial 中「{spoken}」→「{written}」两边字数不同；"
+                                   "书面说法须与口语说法字数相同（偏移量要对得上）",
+                                   f"causes.yaml: colloquial '{spoken}' -> '{written}' must have as many "
+                                   "characters on each side"))
+        formal_of[spoken] = written
+        before = "".join(entry.get("not_after") or "")
+        after = "".join(entry.get("not_before") or "")
+        alternatives.append((len(spoken), (f"(?<![{re.escape(before)}])" if before else "") + re.escape(spoken)
+                             + (f"(?![{re.escape(after)}])" if after else "")))
+    if not alternatives:
+        return re.compile("(?!)"), {}
+    return re.compile("|".join(a for _, a in sorted(alternatives, key=lambda a: -a[0]))), formal_of
 
 
 @lru_cache(maxsize=4)
