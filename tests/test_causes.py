@@ -2030,3 +2030,21 @@ def test_an_extended_service_is_no_delay():
                          + BATCH_42 + BATCH_43 + BATCH_44)
 def test_causes_of_the_later_batches_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
+
+
+# a phrasing for one kind of problem (measures.yaml § variant_needs) is drafted for that kind only
+@pytest.mark.parametrize("text, move, wanted, unwanted", [
+    ("森林防火：春季干旱少雨，火险等级高，护林员巡护补助和扑火队伍费用超出预算",
+     "IMPLEMENTATION.season", "天气", "农忙"),
+    ("参训学员正值农忙，培训班次推迟", "IMPLEMENTATION.season", "农忙", "施工"),
+    ("部分项目企业自筹资金不到位，到位率仅五成，建设进度滞后，补助资金无法按进度拨付",
+     "BUDGET_PLANNING.secure_matching", "筹资", "资本金"),
+    ("危房改造部分农户要求扩大建房面积，自筹资金一时难以筹措到位，导致工期延误",
+     "BUDGET_PLANNING.secure_matching", "筹资", "资本金"),
+    ("项目公司资本金未按期到位，工程款支付滞后", "BUDGET_PLANNING.secure_matching", "资本金", "群众筹资"),
+    ("公务用车运行维护费超预算，主要是车辆老旧，维修费用增加", "FACILITY.upgrade", "设施设备", "系统"),
+])
+def test_a_phrasing_for_one_kind_of_problem_is_drafted_for_that_kind_only(text, move, wanted, unwanted):
+    first = draft_measures(text)[0].sentences[0]
+    assert first.provenance.template.startswith(f"measures.{move}."), first.provenance.template
+    assert wanted in first.text and unwanted not in first.text, first.text

@@ -273,13 +273,24 @@ def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], ta
     `shift`-th next one for alternatives; wording the draft already has only when no other
     fits."""
     scores = _variant_scores(problem)
-    texts = [(i, fill(v, slots)) for i, v in enumerate(move["variants"])]
+    texts = [(i, fill(move["variants"][i], slots)) for i in _fitting(move, problem)]
     texts = [(i, t) for i, t in texts if t and t not in taken]
     if not texts:
         return None
     ranked = sorted(texts, key=lambda it: (-scores.get((move["id"], it[0]), 0.0), it[0]))
     fresh = [o for o in ranked if o[1] not in avoid] or ranked
     return fresh[shift % len(fresh)]
+
+
+def _fitting(move: dict, problem: str) -> list[int]:
+    """The phrasings of a move that may answer `problem`: a phrasing for one kind of problem
+    only (measures.yaml § variant_needs: 「培训和活动时间避开农忙」 of the season move, the
+    SPV's capital of secure_matching) where the problem says one of its words; all of them
+    where none fits."""
+    needs = move.get("variant_needs") or {}
+    every = range(len(move["variants"]))
+    fit = [i for i in every if not needs.get(i) or any(w in problem for w in needs[i])]
+    return fit or list(every)
 
 
 def likely_cause(text: str) -> Cause | None:
@@ -358,7 +369,7 @@ def _scored_moves(problem: str, code: str, read: set[str] | None = None) -> list
     moves = general or _bank()[code]["moves"]
     if read is not None:
         moves = [m for m in moves if not m.get("premise") or m["premise"] in read] or moves
-    best = {m["id"]: max(scores.get((m["id"], i), 0.0) for i in range(len(m["variants"]))) for m in moves}
+    best = {m["id"]: max(scores.get((m["id"], i), 0.0) for i in _fitting(m, problem)) for m in moves}
     return [(m["id"], best[m["id"]]) for m in sorted(moves, key=lambda m: -best[m["id"]])]
 
 
