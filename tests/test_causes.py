@@ -21,8 +21,9 @@ def test_every_cause_points_at_moves_the_bank_has():
     assert len(book.causes) >= 30
     shortfalls = {cause.code for _, cause in book.deviations}
     patterned = {cause.code for _, cause in book.phrases}      # found by the shape of a phrase
+    favourable = {book.favourable_cause.code} if book.favourable_cause else set()   # § favourable_re
     for c in book.causes:
-        assert c.theme in bank and (c.cues or c.code in shortfalls | patterned) and c.moves, c.code
+        assert c.theme in bank and (c.cues or c.code in shortfalls | patterned | favourable) and c.moves, c.code
         assert set(c.moves) <= ids and (c.follow_up is None or c.follow_up in ids), c.code
         assert set(c.held_by) <= {d.code for d in book.causes} - {c.code}, c.code
     codes = {c.code for c in book.causes}
@@ -1859,7 +1860,41 @@ REPORT_SHAPES = [
     ("产业路项目必须进县交易中心招标，程序环节多，开工晚", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
     ("广场设计方案村民意见较大，修改后开工推迟", "DEMAND_MISMATCH", "IMPLEMENTATION.needs_survey"),
     ("绩效补贴要等年终考核结束后才能发放，执行率偏低", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
+    # one indicator's deviation cell (batch 71)
+    ("部分老人随子女在外地居住，体检率未达目标", "CLIENTS_AWAY", "EXTERNAL.reach_absent"),
+    ("适龄儿童随迁进城就读较多，在园幼儿数低于预期", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("部分地块土地流转未落实，机械无法进场", "SITE_UNAVAILABLE", "IMPLEMENTATION.secure_site"),
+    # ex-ante assessments and target reviews (batch 72)
+    ("设备购置费未附询价单，预算偏高", "BASIS_VAGUE", "BUDGET_PLANNING.evidence_based"),
+    ("补贴政策未设置退出机制，易形成长期支出负担", "POLICY_DESIGN", "INSTITUTION.policy_review"),
+    ("宣传推广属于文旅部门职责，本单位申报存在交叉", "OTHER_DEPARTMENT", "EXTERNAL.coordinate_departments"),
+    ("产出指标与项目建设内容不对应", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
+    ("场馆建成后由谁运营未作说明", "OPERATOR_UNSECURED", "FACILITY.secure_operator"),
+    ("与现有居家养老服务项目存在交叉", "FUNDS_OVERLAP", "INSTITUTION.integrate_funds"),
+    ("拟租赁办公用房面积超标", "CONFIG_EXCESS", "INSTITUTION.config_standard"),
+    ("污水站建成后运行经费未落实，乡镇难以承担", "UPKEEP_UNFUNDED", "FACILITY.upkeep_budget"),
+    ("立项未履行集体决策程序", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
+    ("转运站选址距居民区较近，邻避风险未作评估", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
 ]
+
+
+# a target exceeded, work ahead of time or a cost below plan (causes.yaml § favourable_re):
+# no shortfall to answer, targets to set on what the work can do — unless a task was added
+@pytest.mark.parametrize("text, move", [
+    ("天气晴好，施工单位倒排工期，道路硬化提前两个月完工", "TARGET_SETTING.raise_targets"),
+    ("宣传动员到位，参保人数超出年度目标", "TARGET_SETTING.raise_targets"),
+    ("采用装配式工艺，单位造价下降", "TARGET_SETTING.raise_targets"),
+    ("培训人数超额完成，系上级追加下达了培训任务", "BUDGET_PLANNING.added_task"),
+    ("单位成本超出目标值，主要是钢材价格上涨", "BUDGET_PLANNING.market_price"),
+    ("参保人数超出计划，但资金出现缺口", "BUDGET_PLANNING.survey_first"),
+    ("因上级调整了计提比例，上缴数超过年初计划", "EXTERNAL.follow_policy"),
+])
+def test_a_favourable_deviation_is_answered_with_targets_not_a_fix(text, move):
+    draft = draft_measures(text)[0]
+    first = draft.sentences[0]
+    assert first.provenance.template.startswith(f"measures.{move}."), first.provenance.template
+    if move == "TARGET_SETTING.raise_targets":
+        assert "问题" not in first.text                  # no 「针对……的问题」 before it
 
 
 # spoken negations read as written ones (causes.yaml § colloquial), quoted as they were said

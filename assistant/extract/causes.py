@@ -84,6 +84,10 @@ class CauseBook:
     change_explained_by: frozenset[str] = frozenset()  # causes that only explain such a change
     colloquial: re.Pattern = re.compile("(?!)")     # spoken negations (还没, 没法 …), read as written ones
     formal_of: dict = field(default_factory=dict)   # each spoken form → its written form, same length
+    favourable: re.Pattern = re.compile("(?!)")     # a target exceeded, work ahead of time, cost below plan
+    unfavourable: re.Pattern = re.compile("(?!)")   # … unless the statement also says something fell short
+    favourable_cause: Cause | None = None           # what such a statement is read as (causes.yaml)
+    favourable_yields_to: frozenset[str] = frozenset()  # causes that keep the lead over it (a task added)
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -168,6 +172,11 @@ def cause_book() -> CauseBook:
             phrases.append((re.compile("(?<![与和同跟])" + _alternation(subjects) + rf"{step}{{0,{gap}}}?"
                                        + _alternation(dict.fromkeys(said))), cause))
     colloquial, formal_of = _colloquial(data.get("colloquial") or [])
+    favourable_code = data.get("favourable_cause")
+    favourable_cause = next((c for c in causes if c.code == favourable_code), None)
+    if favourable_code and favourable_cause is None:
+        raise LexiconError(say(f"causes.yaml：favourable_cause '{favourable_code}' 不在 causes 中；请补上这一原因或改用已有代码",
+                               f"causes.yaml: favourable_cause '{favourable_code}' is not under causes"))
     return CauseBook(tuple(causes), markers, effects, finder, by_cue, tuple(phrases), tuple(deviations),
                      tuple(sorted(data.get("marker_words") or (), key=len, reverse=True)),
                      tuple(data.get("consequence_markers") or ()),
@@ -179,7 +188,11 @@ def cause_book() -> CauseBook:
                      re.compile(data.get("verdict_re") or "(?!)"),
                      frozenset(str(c) for c in data.get("change_framing") or ()),
                      frozenset(str(c) for c in data.get("change_explained_by") or ()),
-                     colloquial, formal_of)
+                     colloquial=colloquial, formal_of=formal_of,
+                     favourable=re.compile(data.get("favourable_re") or "(?!)"),
+                     unfavourable=re.compile(data.get("unfavourable_re") or "(?!)"),
+                     favourable_cause=favourable_cause,
+                     favourable_yields_to=frozenset(str(c) for c in data.get("favourable_yields_to") or ()))
 
 
 def _colloquial(entries: list) -> tuple[re.Pattern, dict[str, str]]:
@@ -309,6 +322,21 @@ def _listed(book: CauseBook, plain: str, start: int) -> bool:
     return at >= 0 and not any(k in lead[at:] for k in book.effect_markers)
 
 
+def _favourable(book: CauseBook, text: str, found: list[Found]) -> Found | None:
+    """The reading of a statement that reports a target exceeded, work done ahead of time or
+    cost below plan (causes.yaml § favourable_re) and nothing that fell short (§
+    unfavourable_re): its favourable_cause, said to be the main one.  A saving that is a
+    cause of its own (厉行节约, 采购节约: benign or needing no measure) keeps its reading, and so
+    does a cause the number grew with (§ favourable_yields_to: a task added from above)."""
+    if book.favourable_cause is None or book.unfavourable.search(text):
+        return None
+    m = book.favourable.search(text)
+    if m is None or any(f.cause.benign or f.cause.no_measure or f.cause.code in book.favourable_yields_to
+                        for f in found):
+        return None
+    return Found(book.favourable_cause, m.group(0), m.start(), True, False, True)
+
+
 def _held_first(found: list[Found]) -> list[Found]:
     """The primary cause's `held_by` (lexicons/causes.yaml): money held until a step is done
     (尾款 until the settlement audit) answers to that step where the statement names it too."""
@@ -380,6 +408,14 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     found.sort(key=lambda f: (not f.main, not f.marked, f.consequent,
                               (0, False) if f.marked else (f.cause.effect, f.cause.generic or f.verdict), f.start))
     reading.causes = _held_first(found)
+    ahead = _favourable(book, text or "", found)
+    if ahead is not None:
+        # 「气候适宜……亩均增产高于预期」: no shortfall to answer, but a target set below what the
+        # work could do (the conditions that helped follow it); and no 「针对……的问题」
+        reading.causes = [ahead] + [f for f in reading.causes if f.cause is not ahead.cause]
+        fig = _FIGURE.search(text or "")
+        reading.figure = fig.group(0).replace(" ", "") if fig else ""
+        return reading
     clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
     clauses = [c for c in clauses if not book.side_clause.search(c)] or clauses
     reading.deviation = next((c for c in clauses if book.shortfall.search(c)),
