@@ -264,9 +264,9 @@ def _shallow(obj: object) -> dict[str, Any]:
     (`__init__` set them in order) is copied whole, at C speed."""
     cls: type = type(obj)
     names = _field_names(cls)
-    own = obj.__dict__
-    if len(own) == len(names):
-        return own.copy()
+    own = getattr(obj, "__dict__", None)           # (none on a dataclass with slots)
+    if own is not None and len(own) == len(names):
+        return dict(own)
     return {name: getattr(obj, name) for name in names}
 
 

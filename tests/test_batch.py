@@ -258,6 +258,19 @@ def test_an_item_s_dict_holds_its_fields_in_order_and_nothing_else():
     assert plain.to_dict() == marked.to_dict()
 
 
+def test_a_dataclass_with_slots_gives_its_fields_too():
+    from dataclasses import dataclass
+
+    from assistant.model import _shallow
+
+    @dataclass(slots=True)
+    class Cell:
+        text: str = "资金结余"
+        start: int = 3
+
+    assert _shallow(Cell()) == {"text": "资金结余", "start": 3}
+
+
 def test_an_interrupted_run_keeps_what_it_wrote_and_a_rerun_completes_it(corpus, tmp_path, monkeypatch):
     import assistant.cli.extract as command
 
