@@ -1875,7 +1875,36 @@ REPORT_SHAPES = [
     ("污水站建成后运行经费未落实，乡镇难以承担", "UPKEEP_UNFUNDED", "FACILITY.upkeep_budget"),
     ("立项未履行集体决策程序", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
     ("转运站选址距居民区较近，邻避风险未作评估", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    # statements as PDF text and OCR give them (batch 73)
+    ("中央资金下达后需重新履行预算程序，资金到位时间为11月，支出进度慢", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("道路工程结算尚在财政评审中，尾款暂未支付", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
+    ("工程已通过竣工验收，但审计结算报告尚未出具", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
+    ("因线路调整，需重新办理用地预审，开工推迟", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
+    ("市级补助分配办法于下半年才出台，留给实施的时间较短", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    # western and border counties (batch 74)
+    ("每年大雪封山，管材无法运入，管网铺设停工", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("施工队伍入冬前撤场返乡，附属工程无人施工", "SEASON_WEATHER", "IMPLEMENTATION.season"),
+    ("夏季牧民上山放牧后难以集中，体检人数未达计划", "CLIENTS_AWAY", "EXTERNAL.reach_absent"),
+    ("部分群众仍习惯逐水草而居，定居房空置", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("年中自治区提高了补助标准，预算出现缺口", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
+    ("光伏电站并网须由电网公司统一安排，收益未达预期", "OTHER_DEPARTMENT", "EXTERNAL.coordinate_departments"),
+    ("护林员人数少，巡护难以到位", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("县内无具备资质的检测机构，检测报告出具滞后", "PROVIDER_SHORT", "PUBLICITY_SERVICE.provider_pool"),
+    ("砂石料需从200公里外调运，工期延误", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
+    ("部分牧民只懂藏语，入户宣讲需配翻译，进度较慢", "PUBLICITY_WEAK", "PUBLICITY_SERVICE.publicity"),
+    ("乡镇干部轮岗调整频繁，项目负责人年内两次更换", "STAFF_CHANGE", "CAPACITY.handover"),
 ]
+
+
+# what OCR gives: full-width digits and 末 for 未 read as printed, quoted as given
+@pytest.mark.parametrize("text, primary, cue", [
+    ("省级资金１１月下旬才下达，当年未能支出", "FUNDS_LATE", "资金１１月下旬才下达"),
+    ("项目资金末及时到位，开工推迟", "FUNDS_LATE", "资金末及时到位"),
+])
+def test_what_ocr_misreads_is_read_as_printed(text, primary, cue):
+    reading = read_cause(text)
+    assert reading.primary is not None and reading.primary.cause.code == primary
+    assert reading.primary.cue == cue
 
 
 # a target exceeded, work ahead of time or a cost below plan (causes.yaml § favourable_re):

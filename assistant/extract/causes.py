@@ -102,6 +102,7 @@ class CauseBook:
         statement's own."""
         written = self.colloquial.sub(lambda m: self.formal_of[m.group(0)], source) \
             if self.formal_of else source
+        written = written.translate(_HALF_WIDTH)    # 「１１月下旬才下达」: full-width digits, as OCR gives
         found = [(m.start(), m.end(), source[m.start():m.end()], self.by_cue[m.group(0)])
                  for m in self.finder.finditer(written)]
         if self.phrases:
@@ -115,6 +116,9 @@ class CauseBook:
                     end = f[1]
             found = kept
         return [(start, words, cause) for start, _, words, cause in found]
+
+
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @built_from("causes.yaml")
