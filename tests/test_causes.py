@@ -1893,6 +1893,23 @@ REPORT_SHAPES = [
     ("砂石料需从200公里外调运，工期延误", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
     ("部分牧民只懂藏语，入户宣讲需配翻译，进度较慢", "PUBLICITY_WEAK", "PUBLICITY_SERVICE.publicity"),
     ("乡镇干部轮岗调整频繁，项目负责人年内两次更换", "STAFF_CHANGE", "CAPACITY.handover"),
+    # city and provincial departments (batch 75)
+    ("年初按照500户的规模测算，实际享受320户，资金结余", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("专项资金申请额度高于实际需求", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
+    ("桥梁设计方案发生调整，需重新报审", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("检测设备需待省级统一招标，到货已近年底", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("大额支出须经党组会研究，部分款项年底前未完成审批", "APPROVAL_CHAIN", "BUDGET_EXECUTION.streamline"),
+    ("加装电梯居民意见难统一，开工推迟", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("交易会因主办方调整延期至明年，参展补助未支出", "PLAN_DROPPED", "EXTERNAL.adjust_budget_for_external"),
+    # terse self-evaluation cells (batch 76)
+    ("项目已完工待审计，尾款下年支付", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
+    ("施工单位进度慢，已约谈督促", "CONSTRUCTION_SLOW", "IMPLEMENTATION.supervision"),
+    ("村级自筹未落实，规模缩减", "SELF_FUNDS_SHORT", "BUDGET_PLANNING.secure_matching"),
+    ("国库用款额度不足，未能全额支付", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("当年未发生火情，扑火物资未动用", "DEMAND_FELL", "EXTERNAL.adjust_budget_for_external"),
+    ("清单编制漏项，结算超预算", "DESIGN_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("主管部门与乡镇单位衔接不够，进度慢", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
+    ("网络接入未完成，设备未运行", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
 ]
 
 
