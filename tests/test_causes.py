@@ -1910,6 +1910,16 @@ REPORT_SHAPES = [
     ("清单编制漏项，结算超预算", "DESIGN_WEAK", "BUDGET_PLANNING.feasibility"),
     ("主管部门与乡镇单位衔接不够，进度慢", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
     ("网络接入未完成，设备未运行", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
+    # second sets of the weakest sectors (batches 77 and 78)
+    ("审计结算还没出来，尾款暂缓支付", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
+    ("镇里配套资金拿不出来，只实施了一半", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("驻村社工来来去去，服务时断时续", "TEAM_UNSTABLE", "CAPACITY.stable_team"),
+    ("对物业公司的监管跟不上，保洁不到位", "PROVIDER_WEAK", "PUBLICITY_SERVICE.provider_oversight"),
+    ("老人不愿到日间照料中心活动，使用率低", "PARTICIPATION_LOW", "IMPLEMENTATION.mobilise"),
+    ("救助申请量同比上升三成，资金出现缺口", "DEMAND_ABOVE_PLAN", "TARGET_SETTING.align_with_budget"),
+    ("居家养老服务合同签订晚，第三方到9月才进场", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("业务系统与国产数据库存在兼容性问题，迁移推迟", "SYSTEM_UNFIT", "FACILITY.fit_system"),
+    ("专业技术人才缺乏，单位无专职信息化管理人员，监管能力不足", "STAFF_SHORT", "CAPACITY.staffing"),
 ]
 
 
