@@ -417,13 +417,11 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
         # 「气候适宜……亩均增产高于预期」: no shortfall to answer, but a target set below what the
         # work could do (the conditions that helped follow it); and no 「针对……的问题」
         reading.causes = [ahead] + [f for f in reading.causes if f.cause is not ahead.cause]
-        fig = _FIGURE.search(text or "")
-        reading.figure = fig.group(0).replace(" ", "") if fig else ""
-        return reading
-    clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
-    clauses = [c for c in clauses if not book.side_clause.search(c)] or clauses
-    reading.deviation = next((c for c in clauses if book.shortfall.search(c)),
-                             next((c for c in clauses if not _DIGIT.search(c)), ""))
+    else:
+        clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
+        clauses = [c for c in clauses if not book.side_clause.search(c)] or clauses
+        reading.deviation = next((c for c in clauses if book.shortfall.search(c)),
+                                 next((c for c in clauses if not _DIGIT.search(c)), ""))
     obj = _OBJECT.search(reading.deviation)
     reading.object = obj.group(0) if obj else ""
     fig = _FIGURE.search(text or "")

@@ -93,7 +93,7 @@ def split_rows(text: str) -> list[Row]:
     refused = -1        # a block holding a TAB row there is no cell block for any line up to it
     while i < len(lines):
         start, end, raw = lines[i]
-        if i > refused and raw[:1] == "\t" and raw.find("\t", 1) < 0:      # `_is_cell_line`, inline
+        if i > refused and _is_cell_line(raw):
             j = i
             block = []
             while j < len(lines) and not _is_blank(lines[j][2]):
@@ -203,9 +203,7 @@ def stripped_cell(raw: str, offset: int) -> Cell:
 
 def _tab_row(start: int, raw: str, line: int) -> Row:
     if "\t" not in raw:                    # a line of prose: one cell (most lines of a report)
-        body = raw.strip()
-        at = start if body is raw else start + len(raw) - len(raw.lstrip())
-        return Row(cells=[Cell(body, at, at + len(body))], start=start, end=start + len(raw), line=line)
+        return Row(cells=[stripped_cell(raw, start)], start=start, end=start + len(raw), line=line)
     cells, pos = [], start
     for part in raw.split("\t"):
         body = part.strip()
