@@ -1920,6 +1920,22 @@ REPORT_SHAPES = [
     ("居家养老服务合同签订晚，第三方到9月才进场", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
     ("业务系统与国产数据库存在兼容性问题，迁移推迟", "SYSTEM_UNFIT", "FACILITY.fit_system"),
     ("专业技术人才缺乏，单位无专职信息化管理人员，监管能力不足", "STAFF_SHORT", "CAPACITY.staffing"),
+    # shortfalls as published pages state them, often with no cause beside them
+    ("上级下达专项补助资金300万元，实际到位96万元，到位率32%", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("上级安排专项资金500万元，实际到位150万元，到位率30%", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("部分奖补资金未在规定时限内分解下达，项目推进缓慢", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("抽查发现，部分乡镇资金支付率偏低", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("截至年底拨付资金820万元，资金使用率58.6%", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("全年执行数0万元，执行率0%，结余8万元", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("部分村级道路项目年内未整体竣工验收", "ACCEPTANCE_LATE", "IMPLEMENTATION.acceptance"),
+    ("巡护里程≥1200公里，实际巡护1105公里", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+    ("按计划三年需完成改造小区46个，目前已实施31个", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+    ("单位内控不够健全，审批环节存在漏洞", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
+    ("补助政策设计不够科学，未区分不同规模主体", "POLICY_DESIGN", "INSTITUTION.policy_review"),
+    ("未做好辖区点位统筹建设规划，实施内容与方案偏差较大", "PLAN_ROUGH", "IMPLEMENTATION.schedule"),
+    ("预算管理工作有待进一步加强", "BASIS_VAGUE", "BUDGET_PLANNING.evidence_based"),
+    ("合作社申报普遍存在计划脱离实际的情况", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("部分项目工程建设管理资料不规范", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
 ]
 
 
@@ -2131,3 +2147,14 @@ def test_a_phrasing_for_one_kind_of_problem_is_drafted_for_that_kind_only(text, 
     first = draft_measures(text)[0].sentences[0]
     assert first.provenance.template.startswith(f"measures.{move}."), first.provenance.template
     assert wanted in first.text and unwanted not in first.text, first.text
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("前期设计、招标等工作已全部完成，因雨季影响，尚无完工路段", "已全部完成"),
+    ("根据年度计划安排，全年需完成培训40期，实际完成32期", "根据"),
+    ("经抽查，3户重复享受补贴，现已追回", "现已"),
+    ("通过自查，发现项目管理中尚有不足之处，主要是管理制度不够健全", "不足之处"),
+])
+def test_what_was_done_or_frames_the_statement_opens_no_lead(text, quoted):
+    first = draft_measures(text)[0].sentences[0].text
+    assert quoted not in first, first
