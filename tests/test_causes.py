@@ -2158,3 +2158,25 @@ def test_a_phrasing_for_one_kind_of_problem_is_drafted_for_that_kind_only(text, 
 def test_what_was_done_or_frames_the_statement_opens_no_lead(text, quoted):
     first = draft_measures(text)[0].sentences[0].text
     assert quoted not in first, first
+
+
+def test_a_thousands_comma_is_no_clause_break():
+    text = "两部门上报的低保人数相差2,318人，数据口径不统一"
+    first = draft_measures(text)[0].sentences[0].text
+    assert "相差2,318人的问题" in first, first
+    assert read_cause("年初预算9,500万元，实际支出仅3,120万元").figure == "9,500万元"
+
+
+@pytest.mark.parametrize("text", [
+    "参训人次年度指标值不少于600人次，全年实际完成510人次",
+    "按规定护理人员配比应不低于1:4，实际配比为1:6",
+])
+def test_a_target_s_floor_is_no_shortfall_to_lead_with(text):
+    first = draft_measures(text)[0].sentences[0].text
+    assert "不少于" not in first and "不低于" not in first, first
+
+
+def test_a_target_written_with_its_sign_in_words_and_what_was_done_is_a_target_missed():
+    text = "办结时限不高于5个工作日，实际平均6.4个工作日"
+    assert read_cause(text).primary.cause.code == "TARGET_MISSED"
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith("measures.IMPLEMENTATION.close_gap.")

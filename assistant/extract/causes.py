@@ -270,8 +270,9 @@ def unnamed(text: str) -> str:
     return book.label.sub(_blank, book.quoted_names.sub(_blank, text or ""), count=1)
 
 
-_CLAUSE = re.compile(r"[，,；;。！!？?\n\u3000]")     # (U+3000: a title parted from its paragraph)
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
+# clauses part at commas, except the comma of a thousands group (「实际支出仅2,914万元」)
+_CLAUSE = re.compile(r"[；;。！!？?\n\u3000]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")     # (U+3000: a title parted from its paragraph)
+_FIGURE = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
 _DIGIT = re.compile(r"\d")        # with no shortfall word, a clause of figures (分值12分) names none
 _OBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:资金|项目|指标|工作|任务|进度|执行率)")
 
