@@ -1936,6 +1936,11 @@ REPORT_SHAPES = [
     ("预算管理工作有待进一步加强", "BASIS_VAGUE", "BUDGET_PLANNING.evidence_based"),
     ("合作社申报普遍存在计划脱离实际的情况", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
     ("部分项目工程建设管理资料不规范", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("执行率偏低，主要原因是本年度区级财政资金困难", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("缺乏绩效目标申报表，绩效管理基础薄弱", "TARGET_MISSING", "TARGET_SETTING.set_targets"),
+    ("未见中长期发展规划，后续管理机制不健全", "PLAN_ROUGH", "IMPLEMENTATION.schedule"),
+    ("项目资金暂未全部到位，部分工程未能开工", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("该项目为两年期项目，本年支付进度款520万元", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
 ]
 
 
@@ -2180,3 +2185,12 @@ def test_a_target_written_with_its_sign_in_words_and_what_was_done_is_a_target_m
     text = "办结时限不高于5个工作日，实际平均6.4个工作日"
     assert read_cause(text).primary.cause.code == "TARGET_MISSED"
     assert draft_measures(text)[0].sentences[0].provenance.template.startswith("measures.IMPLEMENTATION.close_gap.")
+
+
+def test_money_short_as_an_excuse_is_no_money_short():
+    assert all(f.cause.code != "FUNDS_SHORT" for f in read_cause("部分企业以资金困难为由拖延隐患整改").causes)
+
+
+def test_what_was_done_with_the_money_opens_no_lead():
+    first = draft_measures("已使用上级专项资金支付工程进度款，剩余资金待竣工验收后支付")[0].sentences[0].text
+    assert first.startswith("一是针对剩余资金待竣工验收后支付的问题，"), first

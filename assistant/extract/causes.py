@@ -88,6 +88,7 @@ class CauseBook:
     unfavourable: re.Pattern = re.compile("(?!)")   # … unless the statement also says something fell short
     favourable_cause: Cause | None = None           # what such a statement is read as (causes.yaml)
     favourable_yields_to: frozenset[str] = frozenset()  # causes that keep the lead over it (a task added)
+    done_clause: re.Pattern = re.compile("(?!)")    # a clause saying what was done (「已使用……支付」)
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -196,7 +197,8 @@ def cause_book() -> CauseBook:
                      favourable=re.compile(data.get("favourable_re") or "(?!)"),
                      unfavourable=re.compile(data.get("unfavourable_re") or "(?!)"),
                      favourable_cause=favourable_cause,
-                     favourable_yields_to=frozenset(str(c) for c in data.get("favourable_yields_to") or ()))
+                     favourable_yields_to=frozenset(str(c) for c in data.get("favourable_yields_to") or ()),
+                     done_clause=re.compile(data.get("done_clause_re") or "(?!)"))
 
 
 def _colloquial(entries: list) -> tuple[re.Pattern, dict[str, str]]:
@@ -421,8 +423,10 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     else:
         clauses = [c.strip() for c in _CLAUSE.split(text or "") if c.strip()]
         clauses = [c for c in clauses if not book.side_clause.search(c)] or clauses
+        # with no clause stating a shortfall, the first without figures, unless it only says
+        # what was done (causes.yaml § done_clause_re)
         reading.deviation = next((c for c in clauses if book.shortfall.search(c)),
-                                 next((c for c in clauses if not _DIGIT.search(c)), ""))
+                                 next((c for c in clauses if not _DIGIT.search(c) and not book.done_clause.search(c)), ""))
     obj = _OBJECT.search(reading.deviation)
     reading.object = obj.group(0) if obj else ""
     fig = _FIGURE.search(text or "")
