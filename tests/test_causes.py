@@ -1941,6 +1941,8 @@ REPORT_SHAPES = [
     ("未见中长期发展规划，后续管理机制不健全", "PLAN_ROUGH", "IMPLEMENTATION.schedule"),
     ("项目资金暂未全部到位，部分工程未能开工", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
     ("该项目为两年期项目，本年支付进度款520万元", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
+    ("受政府采购程序影响，执法记录仪购置延后", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("办公设备采购于11月下旬才完成合同签订，款项未能当年支付", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
 ]
 
 
@@ -2194,3 +2196,13 @@ def test_money_short_as_an_excuse_is_no_money_short():
 def test_what_was_done_with_the_money_opens_no_lead():
     first = draft_measures("已使用上级专项资金支付工程进度款，剩余资金待竣工验收后支付")[0].sentences[0].text
     assert first.startswith("一是针对剩余资金待竣工验收后支付的问题，"), first
+
+
+@pytest.mark.parametrize("text, second", [
+    # the control point answers the same kind of problem, not internal control at large
+    ("项目验收资料和支付凭证未及时归档，部分资料缺失", "INSTITUTION.compliance"),
+    ("部分低保对象家庭收入增加后未及时退出", "INSTITUTION.disclosure"),
+])
+def test_the_second_point_controls_the_same_kind_of_problem(text, second):
+    points = draft_measures(text)[0].sentences
+    assert points[1].provenance.template.startswith(f"measures.{second}."), points[1].provenance.template
