@@ -1943,6 +1943,9 @@ REPORT_SHAPES = [
     ("该项目为两年期项目，本年支付进度款520万元", "MULTI_YEAR", "BUDGET_PLANNING.multi_year"),
     ("受政府采购程序影响，执法记录仪购置延后", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
     ("办公设备采购于11月下旬才完成合同签订，款项未能当年支付", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
+    ("审计发现部分专项资金预算执行率不高", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("水厂扩建项目工程款支付不及时，拖欠施工单位进度款", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("停车场项目实际收益与预期收益相差较大", "REVENUE_SHORT", "FACILITY.revenue_plan"),
 ]
 
 
