@@ -2209,3 +2209,12 @@ def test_what_was_done_with_the_money_opens_no_lead():
 def test_the_second_point_controls_the_same_kind_of_problem(text, second):
     points = draft_measures(text)[0].sentences
     assert points[1].provenance.template.startswith(f"measures.{second}."), points[1].provenance.template
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("审计发现部分专项资金预算执行率不高", "一是针对部分专项资金预算执行率不高的问题，"),
+    ("抽查发现部分农户重复享受耕地地力保护补贴", "一是针对部分农户重复享受耕地地力保护补贴的问题，"),
+])
+def test_how_the_finding_was_made_is_left_out_of_the_lead(text, lead):
+    first = draft_measures(text)[0].sentences[0].text
+    assert first.startswith(lead), first
