@@ -2218,3 +2218,20 @@ def test_the_second_point_controls_the_same_kind_of_problem(text, second):
 def test_how_the_finding_was_made_is_left_out_of_the_lead(text, lead):
     first = draft_measures(text)[0].sentences[0].text
     assert first.startswith(lead), first
+
+
+@pytest.mark.parametrize("text, needed", [
+    # every rate the statement reports decides, a list of them too, however the money's rate is named
+    ("8个项目均已完工，资金执行率分别为100%、99.2%和97.5%。", False),
+    ("两个子项目执行率分别为99%和88%。", True),
+    ("全年执行率97%，其中设备购置子项目执行率61%。", True),
+    ("项目资金使用率96.8%。", False),
+])
+def test_every_rate_reported_decides_whether_a_measure_is_needed(text, needed):
+    template = draft_measures(text)[0].sentences[0].provenance.template
+    assert (template != "causes.no_measure") is needed, template
+
+
+def test_a_list_of_rates_within_the_bounds_is_said_as_a_range():
+    text = draft_measures("8个项目均已完工，资金执行率分别为100%、99.2%和97.5%。")[0].sentences[0].text
+    assert text.startswith("预算执行率97.5%至100%，"), text

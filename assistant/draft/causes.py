@@ -49,14 +49,33 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     # a rate within the bounds with no cause, slow payment or only a saving behind it
     if not causes or all(c.code == "PAYMENT_SLOW" or c.benign for c in causes):
         bounds = materiality()
-        rate = bounds.rate_re.search(reading.text)
-        # (above 100% the money ran over: no rate within the bounds)
-        if rate and bounds.execution_rate <= float(rate.group(1)) <= 100 and not bounds.shortcoming_re.search(reading.text):
-            return False, bounds.rate_within.format(rate=rate.group(1), bound=f"{bounds.execution_rate:g}")
+        rates = _rates(bounds, reading.text)
+        # every rate reported within the bounds (above 100% the money ran over: none is)
+        if rates and all(bounds.execution_rate <= float(r) <= 100 for _, r in rates) \
+                and not bounds.shortcoming_re.search(reading.text):
+            name = rates[0][0]
+            low, high = min((r for _, r in rates), key=float), max((r for _, r in rates), key=float)
+            shown = low if float(low) == float(high) else f"{low}%至{high}"
+            return False, bounds.rate_within.format(name="预算执行率" if name == "执行率" else name,
+                                                    rate=shown, bound=f"{bounds.execution_rate:g}")
         ded = bounds.deduction_re.search(reading.text)
         if ded and float(ded.group(1)) < bounds.deduction and not causes:
             return False, bounds.deduction_within.format(points=ded.group(1))
     return True, ""
+
+
+def _rates(bounds: "Materiality", text: str) -> list[tuple[str, str]]:
+    """(word, figure) of every rate of the money `text` reports (checks.yaml § materiality
+    rate_re), a list after one of them included (「分别为100%、99.97%和96.5%」)."""
+    out = []
+    for m in bounds.rate_re.finditer(text):
+        word = m.group(0)[:len(m.group(0)) - len(m.group(0).lstrip("执行拨付支出资金使用进度率"))]
+        out.append((word, m.group(1)))
+        at = m.end()
+        while (more := bounds.rate_list_re.match(text, at)) is not None:
+            out.append((word, more.group(1)))
+            at = more.end()
+    return out
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,7 @@ class Materiality:
     execution_rate: float           # an execution rate at or above this, in percent
     deduction: float                # a deduction of fewer points than this
     rate_re: re.Pattern             # the rate a statement reports (group 1)
+    rate_list_re: re.Pattern        # more rates listed after it (「、99.97%和96.5%」)
     deduction_re: re.Pattern        # the points it says were deducted (group 1)
     shortcoming_re: re.Pattern      # a shortcoming named beside a rate within the bounds
     rate_within: str                # what the draft says instead ({rate}, {bound})
@@ -90,7 +110,8 @@ class Materiality:
 def materiality() -> Materiality:
     bounds = builtin("checks.yaml")["materiality"]
     return Materiality(float(bounds["execution_rate"]), float(bounds["deduction"]),
-                       re.compile(bounds["rate_re"]), re.compile(bounds["deduction_re"]),
+                       re.compile(bounds["rate_re"]), re.compile(bounds.get("rate_list_re") or "(?!)"),
+                       re.compile(bounds["deduction_re"]),
                        re.compile(bounds["shortcoming_re"]), bounds["rate_within"],
                        bounds["deduction_within"])
 
