@@ -1935,7 +1935,7 @@ REPORT_SHAPES = [
     ("未做好辖区点位统筹建设规划，实施内容与方案偏差较大", "PLAN_ROUGH", "IMPLEMENTATION.schedule"),
     ("预算管理工作有待进一步加强", "BASIS_VAGUE", "BUDGET_PLANNING.evidence_based"),
     ("合作社申报普遍存在计划脱离实际的情况", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
-    ("部分项目工程建设管理资料不规范", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("部分村级工程建设管理资料不规范", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
     ("执行率偏低，主要原因是本年度区级财政资金困难", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
     ("缺乏绩效目标申报表，绩效管理基础薄弱", "TARGET_MISSING", "TARGET_SETTING.set_targets"),
     ("未见中长期发展规划，后续管理机制不健全", "PLAN_ROUGH", "IMPLEMENTATION.schedule"),

@@ -66,7 +66,7 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
 
 def _rates(bounds: "Materiality", text: str) -> list[tuple[str, str]]:
     """(word, figure) of every rate of the money `text` reports (checks.yaml § materiality
-    rate_re), a list after one of them included (「分别为100%、99.97%和96.5%」)."""
+    rate_re), a list after one of them included (「分别为100%、99.2%和97.5%」)."""
     out = []
     for m in bounds.rate_re.finditer(text):
         word = m.group(0)[:len(m.group(0)) - len(m.group(0).lstrip("执行拨付支出资金使用进度率"))]
@@ -99,7 +99,7 @@ class Materiality:
     execution_rate: float           # an execution rate at or above this, in percent
     deduction: float                # a deduction of fewer points than this
     rate_re: re.Pattern             # the rate a statement reports (group 1)
-    rate_list_re: re.Pattern        # more rates listed after it (「、99.97%和96.5%」)
+    rate_list_re: re.Pattern        # more rates listed after it (「、99.2%和97.5%」)
     deduction_re: re.Pattern        # the points it says were deducted (group 1)
     shortcoming_re: re.Pattern      # a shortcoming named beside a rate within the bounds
     rate_within: str                # what the draft says instead ({rate}, {bound})
