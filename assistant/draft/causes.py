@@ -8,7 +8,7 @@ execution rate or a deduction within lexicons/checks.yaml § materiality).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.draft.sentences import drafting
@@ -56,7 +56,7 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
             name = rates[0][0]
             low, high = min((r for _, r in rates), key=float), max((r for _, r in rates), key=float)
             shown = low if float(low) == float(high) else f"{low}%至{high}"
-            return False, bounds.rate_within.format(name="预算执行率" if name == "执行率" else name,
+            return False, bounds.rate_within.format(name=bounds.rate_names.get(name, name),
                                                     rate=shown, bound=f"{bounds.execution_rate:g}")
         ded = bounds.deduction_re.search(reading.text)
         if ded and float(ded.group(1)) < bounds.deduction and not causes:
@@ -69,11 +69,10 @@ def _rates(bounds: "Materiality", text: str) -> list[tuple[str, str]]:
     rate_re), a list after one of them included (「分别为100%、99.2%和97.5%」)."""
     out = []
     for m in bounds.rate_re.finditer(text):
-        word = m.group(0)[:len(m.group(0)) - len(m.group(0).lstrip("执行拨付支出资金使用进度率"))]
-        out.append((word, m.group(1)))
+        out.append((m.group("name"), m.group("rate")))
         at = m.end()
         while (more := bounds.rate_list_re.match(text, at)) is not None:
-            out.append((word, more.group(1)))
+            out.append((m.group("name"), more.group("rate")))
             at = more.end()
     return out
 
@@ -98,12 +97,13 @@ class Materiality:
 
     execution_rate: float           # an execution rate at or above this, in percent
     deduction: float                # a deduction of fewer points than this
-    rate_re: re.Pattern             # the rate a statement reports (group 1)
-    rate_list_re: re.Pattern        # more rates listed after it (「、99.2%和97.5%」)
+    rate_re: re.Pattern             # the rate a statement reports (groups name, rate)
+    rate_list_re: re.Pattern        # more rates listed after it (「、99.2%和97.5%」; group rate)
     deduction_re: re.Pattern        # the points it says were deducted (group 1)
     shortcoming_re: re.Pattern      # a shortcoming named beside a rate within the bounds
-    rate_within: str                # what the draft says instead ({rate}, {bound})
+    rate_within: str                # what the draft says instead ({name}, {rate}, {bound})
     deduction_within: str           # … and for a small deduction ({points})
+    rate_names: dict = field(default_factory=dict)   # a rate's word → how the draft names it
 
 
 @derived(maxsize=1)
@@ -113,7 +113,7 @@ def materiality() -> Materiality:
                        re.compile(bounds["rate_re"]), re.compile(bounds.get("rate_list_re") or "(?!)"),
                        re.compile(bounds["deduction_re"]),
                        re.compile(bounds["shortcoming_re"]), bounds["rate_within"],
-                       bounds["deduction_within"])
+                       bounds["deduction_within"], dict(bounds.get("rate_names") or {}))
 
 
 def within_materiality(finding: Finding) -> bool:
