@@ -2205,6 +2205,7 @@ def test_what_was_done_with_the_money_opens_no_lead():
     ("部分低保对象家庭收入增加后未及时退出", "INSTITUTION.disclosure"),
     ("部分群众对耕地保护补贴政策了解不多，宣传不到位", "PUBLICITY_SERVICE.publicity_followup"),
     ("补助对象名单未按规定进行公示", "INSTITUTION.disclosure_check"),
+    ("承接居家养老服务的第三方机构人员流动大，上门服务质量不稳定", "PUBLICITY_SERVICE.provider_exit"),
 ])
 def test_the_second_point_controls_the_same_kind_of_problem(text, second):
     points = draft_measures(text)[0].sentences
