@@ -54,7 +54,8 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
         if rates and all(bounds.execution_rate <= float(r) <= 100 for _, r in rates) \
                 and not bounds.shortcoming_re.search(reading.text):
             name = rates[0][0]
-            low, high = min((r for _, r in rates), key=float), max((r for _, r in rates), key=float)
+            figures = sorted((r for _, r in rates), key=float)
+            low, high = figures[0], figures[-1]
             shown = low if float(low) == float(high) else f"{low}%至{high}"
             return False, bounds.rate_within.format(name=bounds.rate_names.get(name, name),
                                                     rate=shown, bound=f"{bounds.execution_rate:g}")

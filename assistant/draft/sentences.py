@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
+from assistant.extract.script import FULL_WIDTH_DIGITS, half_width
 from assistant.lexicon import builtin, derived
 
 
@@ -249,7 +250,7 @@ _SLOT = re.compile(r"\{(\w+)\}")
 _CODE = re.compile(r"^[0-9A-Za-z]{6,}\s*[-—－_]\s*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
-_WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_WIDE = half_width(FULL_WIDTH_DIGITS + "．")
 
 
 def _as_text(value: Any) -> str:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from assistant.extract.script import FULL_WIDTH_DIGITS, half_width
 from assistant.extract.splitting import SENTENCE_END
 from assistant.lexicon import LexiconError, built_from, builtin, derived
 from assistant.messages import say
@@ -119,7 +120,7 @@ class CauseBook:
         return [(start, words, cause) for start, _, words, cause in found]
 
 
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_HALF_WIDTH = half_width(FULL_WIDTH_DIGITS)
 
 
 @built_from("causes.yaml")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.extract.script import FULL_WIDTH_DIGITS, half_width
 from assistant.lexicon import builtin, derived
 from assistant.model import FINDING_KINDS, Budget, Finding, FindingKind, Indicator, Project, Report
 
@@ -259,7 +260,7 @@ def _arithmetic_findings(p: Project, where: _Locator) -> list[Finding]:
 # -------------------------------------------------------------------------------- helpers
 _QUANTITY = re.compile(r"^(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十])(?P<scale>[千万亿])?(?P<unit>[^\d]*)$")
 _DATE = re.compile(r"^(?P<y>(?:19|20)\d\d)年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?(?P<rest>.*)$")
-_WIDE = str.maketrans("０１２３４５６７８９．％＝＞＜，：", "0123456789.%=><,:")
+_WIDE = half_width(FULL_WIDTH_DIGITS + "．％＝＞＜，：")
 
 
 def _finding(p: Project, kind: FindingKind, message: str, figures: dict, start, end, indicator: str = "") -> Finding:

@@ -31,6 +31,17 @@ READINGS_MIN = 3         # readings printed after characters before they are dro
 DOUBLED_MARKERS_MIN = 2  # list markers printed twice that show a page printed its bold type twice
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# the full-width digits OCR and some exports print (１１月), read as ASCII ones: `half_width`
+FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+
+
+def half_width(chars: str) -> dict[int, int]:
+    """A `str.translate` table taking each of the full-width forms `chars` (U+FF01–U+FF5E) to
+    its ASCII form, one character for one: offsets read in the result stand for the same
+    characters of the original."""
+    return {ord(c): ord(c) - 0xFEE0 for c in chars}
+
+
 # the small forms of the comparators (﹦100, ﹥90%), which no rule reads, as their full-width forms
 _SMALL_FORMS = str.maketrans("﹦﹤﹥", "＝＜＞")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
