@@ -216,11 +216,13 @@ def _section_regions(text: str, rows) -> list[Region]:
             row_hits.append(_Hit(row.start + mm.start(), row.start + mm.end(), i, level, kinds, head.strip()))
         # 「……提出了几点建议：一是……」: a sentence announcing the measures, not a heading
         # (the sentence it opens ends what came before: 「……深化。最后，……提出了几点建议：」)
-        for mm in lex.measure_run_in.finditer(line):
-            if not any(h.pos - row.start < mm.end() and mm.start() < h.body - row.start for h in row_hits):
-                opens = max((m.end() for m in _SENTENCE_END.finditer(line, 0, mm.start())), default=0)
-                row_hits.append(_Hit(row.start + opens, row.start + mm.end(), i, None, ("measure",),
-                                     line[opens:mm.end()].strip().rstrip("：:")))
+        # (and 「……仍然存在一些不容忽视的问题：一是……」: a sentence announcing the problems)
+        for kind, run_in in (("measure", lex.measure_run_in), ("problem", lex.problem_run_in)):
+            for mm in run_in.finditer(line):
+                if not any(h.pos - row.start < mm.end() and mm.start() < h.body - row.start for h in row_hits):
+                    opens = max((m.end() for m in _SENTENCE_END.finditer(line, 0, mm.start())), default=0)
+                    row_hits.append(_Hit(row.start + opens, row.start + mm.end(), i, None, (kind,),
+                                         line[opens:mm.end()].strip().rstrip("：:。")))
         hits += sorted(row_hits, key=lambda h: h.pos)
     hits = _items_are_no_headings(hits, text, rows)
     regions = []

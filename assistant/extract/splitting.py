@@ -90,7 +90,16 @@ def _list_under_title(text: str, start: int, end: int) -> int | None:
     and the next line opens an enumeration 1, 2, … (一是, 二是 …) that runs to the item's end."""
     nl = text.find("\n", start, end)
     if nl < 0:
-        return None
+        # 「（一）绩效管理制度不健全。一是……二是……」: the title is the item's first sentence and
+        # the list runs on after its full stop, on the same line
+        stop = _TITLE_STOP.search(text, start, end)
+        if stop is None:
+            return None
+        after = _NON_BLANK.search(text, stop.end(), end)
+        if after is None:
+            return None
+        run = _enumeration(text, after.start(), end)
+        return after.start() if run and run[0][0] == after.start() else None
     first = _NON_BLANK.search(text, nl, end)
     if first is None:
         return None
@@ -103,6 +112,7 @@ def _list_under_title(text: str, start: int, end: int) -> int | None:
 
 
 _NON_BLANK = re.compile(r"\S")
+_TITLE_STOP = re.compile(r"[。！!？?]")
 
 
 def _past_first_marker(text: str, start: int, end: int) -> int:

@@ -75,6 +75,7 @@ class Headings:
     stop_lines: tuple[re.Pattern, ...]
     measure_lead_line: re.Pattern  # a line opening the next steps: ends a problem section
     measure_run_in: re.Pattern   # a sentence announcing a list of measures (「提出了几点建议：」)
+    problem_run_in: re.Pattern   # … or of problems (「仍存在一些不容忽视的问题：」)
     title_max: int
     reason_columns: frozenset
     table_end: tuple[str, ...]
@@ -127,6 +128,7 @@ def _headings(data: Section) -> Headings:
         stop_lines=tuple(re.compile(p) for p in data.get("stop_lines_re", [])),
         measure_lead_line=re.compile(data.get("measure_lead_line_re") or r"(?!)"),
         measure_run_in=re.compile(data.get("measure_run_in_re") or r"(?!)"),
+        problem_run_in=re.compile(data.get("problem_run_in_re") or r"(?!)"),
         title_max=int(data.get("title_line_max", 30)),
         reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
         table_end=tuple(data.get("table_end", [])),

@@ -29,8 +29,8 @@ from assistant.extract.formvocab import vocab
 from assistant.extract.layout import Row, split_rows, tab_rows
 from assistant.extract.sections import (Region, descriptive_spans, find_regions, heading_kinds, is_heading_line,
                                         numbering_level, plan_spans)
-from assistant.extract.splitting import (clause_start, content_length, is_skippable, merge_spans, reason_end,
-                                         sentence_start, split_led_points, touches, trim)
+from assistant.extract.splitting import (clause_start, content_length, is_preamble, is_skippable, merge_spans,
+                                         reason_end, sentence_start, split_led_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
 from assistant.extract.statement_vocab import Cues, statement_vocab
 from assistant.model import Document, Project, Statement, StatementKind
@@ -42,7 +42,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_NUMBER = re.compile(r"[\d一二三四五六七八九十]+$")
 _LABEL_TAIL = re.compile(r"(?:主要)?(?:有|是|为|包括|如下)$")
 FREE_PIECE_MIN = 12         # characters of a line's free piece worth reading (a sentence or more)
-_SENTENCE_STOP = re.compile(r"[。！？!?；;]|(?<=[\u4e00-\u9fff])\.(?!\d)")   # 「过大.二是」: . for 。
+# (「过大.二是」: . for 。; a quotation's closing mark after its stop ends the sentence with it)
+_SENTENCE_STOP = re.compile(r"[。！？!?；;][”’」』]?|(?<=[\u4e00-\u9fff])\.(?!\d)")
 
 
 def _join(m: re.Match) -> str:
@@ -87,10 +88,8 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                 if whole is None:
                     continue
                 end = whole
-                # 存在的问题及原因：「一是……征收不足，主要原因是征收力度不足」 — the problem,
-                # then its reason
-                cut = _lex().reason_in_item.search(text, start, end) \
-                    if kind == "problem" and "reason" in region.kinds else None
+                # 「一是……征收不足，主要原因是征收力度不足」 — the problem, then its reason
+                cut = _lex().reason_in_item.search(text, start, end) if kind == "problem" else None
                 if cut is not None and text[start:cut.start()].strip():
                     out.append(_statement(text, kind, start, cut.start(), region.source, region.cue, attributor))
                     kind, start = "reason", cut.start() + 1
@@ -105,6 +104,11 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
         if whole is None:
             continue
         end = whole
+        # 「……进度不理想，究其原因既有……」: an admission, then its reason
+        cut = _lex().reason_in_item.search(text, start, end) if kind == "problem" else None
+        if cut is not None and text[start:cut.start()].strip():
+            out.append(_statement(text, kind, start, cut.start(), "prose", cue, attributor, theme_from=theme_from))
+            kind, start, theme_from = "reason", cut.start() + 1, None
         # in a budget statement a change from last year's budget is a matter of planning
         default = "BUDGET_PLANNING" if yearly and kind == "reason" else None
         out.append(_statement(text, kind, start, end, "prose", cue, attributor, theme_from=theme_from,
@@ -397,10 +401,11 @@ def _prose_measures(text: str, seg_start: int, seg_end: int, taken: list[tuple[i
         if cue is None:
             continue
         s, e = trim(text, cue.end(), s_end)
-        if e - s < 6 or is_skippable(text[s:e]):
-            continue
+        if e - s < 6 or is_skippable(text[s:e]) or is_preamble(text[s:e]):
+            continue            # (「针对上述问题，提出以下建议：」 announces, it is none)
         follows = True
-        yield "measure", s, e, cue.group().strip(), s
+        # (a measure answering what its sentence names first is about that: its themes too)
+        yield "measure", s, e, cue.group().strip(), s_start if cue.group().startswith("针对") else s
 
 
 _SEGMENT = re.compile(r"[^\n\t|]+")       # lines and cells: text between line breaks, tabs and rules (|)
