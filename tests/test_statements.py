@@ -760,3 +760,67 @@ def test_a_list_marker_wrapped_by_a_narrow_column_is_still_a_marker():
             "是按月通报资金支付进度，督促项目单位及时报账。\n")
     measures = [t.replace("\n", "") for k, t in _kinds_and_texts(text) if k == "measure"]
     assert measures == ["细化预算测算依据，提高年初预算编制的完整性", "按月通报资金支付进度，督促项目单位及时报账。"]
+
+
+# ---- statements as web pages, news items and audit notes run them on (round 21)
+
+def test_a_sentence_announcing_problems_opens_them_and_a_title_sentence_heads_its_list():
+    text = ("近年来，县财政局持续推进预算绩效管理，取得了一定成效，但全县预算执行中仍然存在一些不容忽视的问题：\n"
+            "（一）项目储备不充分。一是部分单位未建立项目库。二是入库项目前期论证不足。\n"
+            "（二）资金拨付偏慢。部分专项资金在年底才拨付到位。\n")
+    got = [(k, t) for k, t in _kinds_and_texts(text)]
+    assert got == [("problem", "项目储备不充分。"), ("problem", "部分单位未建立项目库。"),
+                   ("problem", "入库项目前期论证不足。"), ("problem", "资金拨付偏慢。部分专项资金在年底才拨付到位。")]
+
+
+def test_a_full_stop_and_a_first_item_end_the_announcement_too():
+    text = ("2024年，全区完成了支出任务，但执行中仍然存在一定的问题。一是支出进度前慢后快。"
+            "二是结转结余资金偏多。三是部分项目未按期开工。")
+    problems = [t for k, t in _kinds_and_texts(text) if k == "problem"]
+    assert problems == ["支出进度前慢后快。", "结转结余资金偏多。", "部分项目未按期开工。"]
+
+
+def test_a_problem_and_its_cause_in_one_sentence_are_two_statements_under_any_heading():
+    text = ("五、存在的主要问题\n"
+            "该项目全年预算执行率为71.5%，资金支付进度较慢，主要原因是工程款须待竣工结算审计后支付。\n")
+    got = _kinds_and_texts(text)
+    assert got == [("problem", "该项目全年预算执行率为71.5%，资金支付进度较慢"),
+                   ("reason", "主要原因是工程款须待竣工结算审计后支付。")]
+    prose = "经核查，部分资金支出进度滞后，究其原因既有项目单位报账不及时，也有资金调度安排不及时。"
+    assert _kinds_and_texts(prose) == [("problem", "经核查，部分资金支出进度滞后"),
+                                       ("reason", "究其原因既有项目单位报账不及时，也有资金调度安排不及时。")]
+
+
+def test_a_sentence_opening_with_what_it_answers_is_a_measure_after_its_comma():
+    text = "针对监控中发现的执行进度滞后等问题，各项目单位立行立改、分类处置，确保年度目标如期完成。"
+    got = _kinds_and_texts(text)
+    assert ("measure", "各项目单位立行立改、分类处置，确保年度目标如期完成。") in got
+    measure = next(s for s in extract_text(text, "n.txt").statements if s.kind == "measure")
+    assert "BUDGET_EXECUTION" in measure.themes          # from the problem it answers
+    # an announcement is none
+    assert _kinds_and_texts("针对上述问题，提出以下建议：") == []
+
+
+def test_who_says_it_is_no_part_of_a_statement_and_what_others_must_do_is_a_measure():
+    text = ("“……”市人大常委会委员某某表示，部分项目预算编制不够细化、资金使用效率不高等问题依然存在。"
+            "区财政局负责人指出，各单位要加强对项目资金执行情况的分析研判；"
+            "财政部门要及时拨付上级专项资金。")
+    got = _kinds_and_texts(text)
+    assert got[0] == ("problem", "部分项目预算编制不够细化、资金使用效率不高等问题依然存在。")
+    measures = [t for k, t in got if k == "measure"]
+    assert measures == ["各单位要加强对项目资金执行情况的分析研判", "财政部门要及时拨付上级专项资金。"]
+
+
+def test_a_report_names_its_project_in_its_title_or_in_the_sentence_saying_what_it_evaluates():
+    titled = ("某县交通运输局2023年度农村公路养护工程监理费专项资金绩效评价报告\n"
+              "一、基本情况\n二、存在的问题\n部分路段养护进度滞后。\n")
+    doc = extract_text(titled, "t.txt")
+    assert [p.name for p in doc.projects] == ["农村公路养护工程监理费专项资金"]
+    said = ("一、自评结论\n为加强资金管理，我单位对某镇农产品冷链仓储建设项目（一期）执行情况开展了自评。\n"
+            "二、存在的问题\n项目按时开工但未按时完工。\n")
+    doc = extract_text(said, "s.txt")
+    assert [p.name for p in doc.projects] == ["某镇农产品冷链仓储建设项目（一期）"]
+    assert [s.project for s in doc.statements] == ["某镇农产品冷链仓储建设项目（一期）"]
+    # a kind of money is no project's name
+    money = "一、基本情况\n我局对2023年度专项资金进行了绩效评价。\n二、存在的问题\n项目进度滞后。\n"
+    assert extract_text(money, "m.txt").projects == []

@@ -465,11 +465,20 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
 
 def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
     """The first line of a document's head that is a report's title naming one project, and
-    that project."""
+    that project; else the first sentence saying which project the report evaluates
+    (forms.yaml § project_evaluated_re), and that project."""
     for line in re.finditer(r"[^\n]+", head):
         name = _report_title(line.group(), v)
         if name:
             return line, name
+    said = v.project_evaluated.search(head)
+    if said is not None:
+        name = said.group("name")
+        # (not a kind of money: 「对本年度专项资金进行了绩效评价」)
+        own = re.sub(r"(?:项目|工程|经费|资金)(?:[（(][^（）()]*[)）])?$", "", name)
+        if len(own) >= 4 and not v.title_generic.search(own) and not own.endswith(_MONEY_KINDS) \
+                and not v.unit_name_end.search(own):
+            return said, name
     return None
 
 
@@ -525,8 +534,11 @@ def _project_of_report(title: str, v: FormVocab) -> str:
     if word != "项目":
         # 「…民生工程绩效自评报告」: the fund's or the works' own word ends the name; what
         # stands before it must say more than a unit or a kind of money (「某局专项资金…」)
-        if len(core) < 4 or v.unit_name_end.search(core) or v.title_generic.search(core) \
-                or core.endswith(_MONEY_KINDS):
+        # (「…九山河治理工程监理费专项资金…」: a name stands before the kind of money too)
+        kind = next((k for k in sorted(_MONEY_KINDS, key=len, reverse=True) if core.endswith(k)), "")
+        own = core[:len(core) - len(kind)]
+        if len(own) < 4 or v.unit_name_end.search(own) or v.title_generic.search(own) \
+                or own.endswith(_MONEY_KINDS):
             return ""
         return core + word
     if core and v.project_report_words.search(core + "项目") and len(core) >= 4:

@@ -64,6 +64,7 @@ class FormVocab:
     title_generic: re.Pattern
     project_report_title: re.Pattern
     project_report_words: re.Pattern
+    project_evaluated: re.Pattern      # 「我单位对……项目执行情况开展了自评」: the project a report is on
     terms: re.Pattern                  # every word above, for parting glued text
     field_terms: re.Pattern            # field keys, white space allowed between characters
     heading_terms: re.Pattern          # column headings, in text without white space
@@ -215,7 +216,8 @@ def _unit_end(units: list[str], words: list[str], after: str = r"(?<=\d)") -> re
 _TABLE_PATTERNS = ("placeholder", "label_placeholder", "name_mark", "nature_cell", "score_rule",
                    "wrapped_label_suffix", "template_mark", "prose_subject", "furniture",
                    "doubled_marker", "page_counter", "heading_period")
-_FORM_PATTERNS = ("unit_name_end", "name_code", "title_lead", "project_report_title", "project_report_words")
+_FORM_PATTERNS = ("unit_name_end", "name_code", "title_lead", "project_report_title", "project_report_words",
+                  "project_evaluated")
 
 
 @derived(maxsize=1)
