@@ -824,3 +824,30 @@ def test_a_report_names_its_project_in_its_title_or_in_the_sentence_saying_what_
     # a kind of money is no project's name
     money = "一、基本情况\n我局对2023年度专项资金进行了绩效评价。\n二、存在的问题\n项目进度滞后。\n"
     assert extract_text(money, "m.txt").projects == []
+
+
+def test_a_marker_opening_a_statement_inside_a_line_is_left_out():
+    text = "报告列出了审计的发现。\n  （二）部分项目管理不规范，合同签订不及时。\n"
+    assert _kinds_and_texts(text) == [("problem", "部分项目管理不规范，合同签订不及时。")]
+
+
+def test_a_rectification_gives_the_problem_it_answers_then_what_was_done():
+    text = ("对部分专项资金分配下达未达到时限要求问题，县财政局已完成分配下达，"
+            "并建立资金下达台账逐月跟踪。")
+    got = _kinds_and_texts(text)
+    assert got == [("problem", "对部分专项资金分配下达未达到时限要求问题"),
+                   ("measure", "县财政局已完成分配下达，并建立资金下达台账逐月跟踪。")]
+    themes = {s.kind: s.themes for s in extract_text(text, "z.txt").statements}
+    assert "BUDGET_EXECUTION" in themes["problem"]
+
+
+def test_requirements_announced_are_measures_and_the_word_itself_is_no_cue():
+    text = ("会议提出了以下几点要求：一是完善绩效管理工作机制，明确责任分工。"
+            "二是完善档案管理，明确专人负责。\n")
+    measures = [t for k, t in _kinds_and_texts(text) if k == "measure"]
+    assert measures == ["完善绩效管理工作机制，明确责任分工。", "完善档案管理，明确专人负责。"]
+    # 今后……要 is a cue of next steps; the 要 of 要求 is none
+    summary = "会议总结了过去工作的经验，提出了今后工作的新要求，为下一步工作指明了方向。"
+    assert _kinds_and_texts(summary) == []
+    said = "会议要求，各部门要针对绩效管理中存在的不足，加大执行阶段的监管。"
+    assert _kinds_and_texts(said) == [("measure", "各部门要针对绩效管理中存在的不足，加大执行阶段的监管。")]

@@ -180,7 +180,9 @@ def _points(data: Section, measure_start: re.Pattern) -> Points:
         figure_max_rest=int(data.get("figure_only_max_rest", 8)),
         units=re.compile(data["figure_units_re"]),
         negation=re.compile(data["figure_negations_re"]),
-        lone_marker=re.compile(rf"^\s*(?:{lone})\s*"),
+        # (matched at a span's start, not only the text's: no ^, which `match` with a start
+        # position never finds past 0)
+        lone_marker=re.compile(rf"\s*(?:{lone})\s*"),
         not_statement=re.compile("|".join(f"(?:{p})" for p in data.get("not_statement_re", [])) or "(?!)"),
         announcement=re.compile(data.get("announcement_re", "(?!)")),
         measure_start=measure_start,
