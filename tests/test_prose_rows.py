@@ -207,3 +207,21 @@ def test_a_listed_value_in_brackets_after_its_name_is_read_without_them():
     cost = next(i for i in project.indicators if i.level2 == "成本指标")
     assert (cost.name, cost.target) == ("培训支出控制在批复预算范围内", "≤100%")
     assert text[cost.start:cost.end] == "培训支出控制在批复预算范围内（≤100%"
+
+
+def test_a_quoted_target_and_the_reason_after_the_values_are_read():
+    # the indicator section of a directly-allocated fund's self-evaluation report
+    text = ("某镇污水管网工程项目2021年度绩效自评报告\n（三）绩效指标完成情况分析。\n"
+            "新建污水管网长度:指标值为“约8公里”,全年实际完成值约8.5公里;\n"
+            "工程验收合格率:指标值为“100%”,全年实际完成值为0,因工程尚在建设工期内,未到竣工验收环节;\n"
+            "项目按计划开工率:指标值为“100%”,全年实际完成值为100%;\n"
+            "超概算项目比例:指标值为“0%”,全年实际完成值为0%。\n")
+    doc = extract_text(text, "r.txt")
+    rows = [(i.name, i.target, i.actual, i.reason, i.category) for p in doc.projects for i in p.indicators]
+    assert rows == [("新建污水管网长度", "约8公里", "约8.5公里", "", "数量"),
+                    ("工程验收合格率", "100%", "0", "因工程尚在建设工期内,未到竣工验收环节", "质量"),
+                    ("项目按计划开工率", "100%", "100%", "", "时效"),
+                    ("超概算项目比例", "0%", "0%", "", "成本")]
+    second = doc.projects[0].indicators[1]
+    assert text[second.reason_start:second.reason_end] == second.reason
+    assert [(s.kind, s.text) for s in doc.statements] == [("reason", "因工程尚在建设工期内,未到竣工验收环节")]

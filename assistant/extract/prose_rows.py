@@ -68,6 +68,10 @@ _PARTING = re.compile(r"[,，:：]")
 _GLUED_START = re.compile(r"[,，:：。]")               # where a name run into its heading begins
 _CELL_BREAK = re.compile(r"[\t|｜]|\s{2}")                # cells parted: no name runs on across them
 _VALUE_LEAD = re.compile(r"\s*(?:[:：]|为|是|达到|达)?\s*")
+_QUOTED = re.compile(r"[“\"「『‘']([^“”\"「」『』‘’']+)[”\"」』’']")
+# an item's reason after its values: a clause opening with a cause's marker, to the item's end
+_ROW_REASON = re.compile(r"[,，]\s*(?P<reason>(?:因为?|由于|主要原因(?:是|为)?|原因(?:是|为))[^\n]*)")
+_ITEM_TAIL = " \t；;。.，,"
 _VALUE_END = re.compile(r"[,，;；。]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # after a template's placeholder: the value set for the indicator, a comparator or a number first
@@ -140,7 +144,8 @@ def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indica
         values = {r: c for r, c in cells.items() if r in ("target", "actual")}
         parsed = ParsedCells(labels=[], name=name, values=values,
                          weight=as_weight(cells["weight"].text) if "weight" in cells else None,
-                         score=as_number(cells["score"].text) if "score" in cells else None)
+                         score=as_number(cells["score"].text) if "score" in cells else None,
+                         reason=[cells["reason"]] if "reason" in cells else None)
         out.append(build_indicator(name, parsed, labels, row_no, lex, lexicon))
     return out
 
@@ -326,9 +331,17 @@ def _item(text: str, start: int, end: int, v: FormVocab) -> tuple[Cell, dict[str
         cut = _VALUE_END.search(item, v_start, stop)
         v_end = cut.start() if cut else stop
         value = item[v_start:v_end].strip()
+        at = start + v_start + (len(item[v_start:v_end]) - len(item[v_start:v_end].lstrip()))
+        quoted = _QUOTED.fullmatch(value)
+        if quoted:                  # 「指标值为“约12000平方米”」: the value, not its quotation marks
+            value, at = quoted.group(1), at + 1
         if value and role not in cells:
-            at = start + v_start + (len(item[v_start:v_end]) - len(item[v_start:v_end].lstrip()))
             cells[role] = Cell(value, at, at + len(value))
     if not {"target", "actual"} & set(cells):
         return None
+    # 「…，全年实际完成值为0，因项目尚在建设工期内，未到竣工验收环节」: why it fell short
+    last = max(cells.values(), key=lambda c: c.end)
+    why = _ROW_REASON.match(text, last.end, start + len(item.rstrip(_ITEM_TAIL)))
+    if why is not None and why.end("reason") > why.start("reason"):
+        cells["reason"] = Cell(why.group("reason"), why.start("reason"), why.end("reason"))
     return Cell(name, n_start, n_start + len(name)), cells
