@@ -225,3 +225,26 @@ def test_a_quoted_target_and_the_reason_after_the_values_are_read():
     second = doc.projects[0].indicators[1]
     assert text[second.reason_start:second.reason_end] == second.reason
     assert [(s.kind, s.text) for s in doc.statements] == [("reason", "因工程尚在建设工期内,未到竣工验收环节")]
+
+
+def test_lines_of_a_label_a_name_and_how_it_stands_are_rows():
+    text = ("（直达资金）某县城南新建道路工程项目2021年度绩效自评报告\n"
+            "（三）绩效指标完成情况分析。\n1.产出指标完成情况分析。\n"
+            "数量指标：新建道路长度860米，已完成；\n质量指标：确保工程质量，已完成；\n"
+            "时效指标：按时完成建设，随项目进度推进；\n2.效益指标完成情况分析。\n"
+            "社会效益指标：方便周边群众出行，已完成。\n")
+    doc = extract_text(text, "r.txt")
+    assert [p.name for p in doc.projects] == ["某县城南新建道路工程"]       # not the （直达资金） tag
+    rows = [(i.name, i.target, i.actual, i.category) for p in doc.projects for i in p.indicators]
+    assert rows == [("新建道路长度", "860米", "已完成", "数量"), ("确保工程质量", None, "已完成", "质量"),
+                    ("按时完成建设", None, "随项目进度推进", "时效"), ("方便周边群众出行", None, "已完成", "社会效益")]
+    # labelled sentences that report no result are no rows
+    plain = "数量指标：反映项目的产出规模，按实际情况填写；\n质量指标：反映产出的质量水平，按标准填写；\n"
+    assert [i.name for p in extract_text(plain, "p.txt").projects for i in p.indicators] == []
+
+
+def test_a_chinese_numeral_before_a_tables_name_is_no_part_of_it():
+    text = ("项目名称\t某区化肥减量增效项目\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+            "产出指标\t数量指标\t一、示范区建立\t≥2000亩\t2000亩\n\t\t二、田间试验\t≥15组\t15组\n")
+    names = [i.name for p in extract_text(text, "t.txt").projects for i in p.indicators]
+    assert names == ["示范区建立", "田间试验"]

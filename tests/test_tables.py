@@ -1847,8 +1847,8 @@ NUMBERED_PARENT_ROWS = (
 def test_a_numbered_row_in_a_barred_table_is_no_section_heading():
     [project] = extract_text(NUMBERED_PARENT_ROWS, "web.txt").projects
     assert [(i.name, i.target, i.actual) for i in project.indicators] == [
-        ("一、示范片建设", "≥3000亩", "3000亩"), ("有机肥替代", "≥1200亩", "1200亩"),
-        ("二、土壤采样检测", "≥80个", "96个"), ("三、技术培训", "≥4期", "4期"),
+        ("示范片建设", "≥3000亩", "3000亩"), ("有机肥替代", "≥1200亩", "1200亩"),
+        ("土壤采样检测", "≥80个", "96个"), ("技术培训", "≥4期", "4期"),
         ("按期完工率", "100%", "100%")]
 
 

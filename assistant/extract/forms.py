@@ -39,6 +39,7 @@ from assistant.model import Budget, Indicator, Project
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 _YEAR_PREFIX = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?\s*")
+_LEADING_TAG = re.compile(r"^[（(【\[][^（）()【】\[\]]{1,8}[)）】\]](?=.{4})")
 _TITLE_BRACKET = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
 _VALUE_STOPS = "。；;，,"
 _YEAR_SUFFIX = re.compile(r"(?:19|20)\d{2}\s*年度?\s*$")
@@ -529,7 +530,8 @@ def _project_of_report(title: str, v: FormVocab) -> str:
     # it in a sentence: 「…为您整理的《…项目绩效自评报告》」)
     before = re.split(r"[|｜:：《]", title[:named.start()])[-1]
     core = _YEAR_PREFIX.sub("", before).strip(_EDGE)
-    core = re.sub(r"^关于", "", core)
+    # (a tag in brackets before the name says what money it is: 「（直达资金）某某工程项目…」)
+    core = _LEADING_TAG.sub("", re.sub(r"^关于", "", core))
     word = named.group("word")
     if word != "项目":
         # 「…民生工程绩效自评报告」: the fund's or the works' own word ends the name; what

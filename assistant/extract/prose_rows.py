@@ -97,6 +97,11 @@ _GLUED_VALUE = re.compile(rf"(?P<name>[^{_CMP}\d]{{2,40}}?)(?:为|达到|达)?"
                           rf"(?P<value>[{_CMP}]{{0,2}}\s*\d+(?:\.\d+)?\s*(?:%|‰|[A-Za-z]{{1,3}}\b|[\u4e00-\u9fff]{{1,3}}"
                           r"(?:/[\u4e00-\u9fff]{1,2})?)?)$")
 _NAME_DIGIT = re.compile(r"\d")
+# a line of a label, a name and how it stands: 「数量指标：完成道路建设491米，已完成；」
+_STATUS_LINE = re.compile(r"^[ \t\u3000]*(?:\d{1,2}[.、．][ \t]*)?(?P<label>[\u4e00-\u9fff]{2,10})[:：][ \t]*"
+                          r"(?P<body>[^，,；;。:：\n]{2,40}?)[，,][ \t]*(?P<status>[^，,；;。:：\n]{2,12}?)"
+                          r"[ \t]*[；;。.]?[ \t]*$", re.M)
+_STATUS_DONE = re.compile(r"完成|达到|达成|实现")
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 
 
@@ -129,7 +134,7 @@ def prose_rows(text: str, lexicon: CompiledLexicon | None = None) -> list[Indica
     run on after labels)."""
     v = vocab()
     items: list[_Item] = []
-    for reader in (_paired_items, _marked_items, _labelled_items, _inline_items):
+    for reader in (_paired_items, _marked_items, _labelled_items, _inline_items, _status_items):
         items = reader(text, v)
         if len(items) >= ITEMS_MIN:
             break
@@ -257,6 +262,31 @@ def _inline_items(text: str, v: FormVocab) -> list[_Item]:
                 out.append((name, {"target": value}, label if fresh else None))
                 fresh = False
     return out
+
+
+def _status_items(text: str, v: FormVocab) -> list[_Item]:
+    """Lines that print a label, what was set under it and, after a comma, how it stands
+    (「数量指标：完成道路建设491米，已完成；」, 「质量指标：确保工程质量，已完成；」), as the
+    indicator section of a directly allocated fund's self-evaluation report words them: the
+    name (a number glued to its end is the target) and the standing as the actual value."""
+    out: list[_Item] = []
+    for line in _STATUS_LINE.finditer(text):
+        label = _label_of(line.group("label"), v)
+        if label is None:
+            continue
+        body_at, status_at = line.start("body"), line.start("status")
+        glued = _GLUED_VALUE.match(line.group("body").strip())
+        cells: dict[str, Cell] = {"actual": stripped_cell(line.group("status"), status_at)}
+        if glued is not None and len(_CJK.findall(glued.group("name"))) >= 2:
+            name = stripped_cell(glued.group("name"), body_at)
+            cells["target"] = stripped_cell(glued.group("value"), body_at + glued.start("value"))
+        else:
+            name = stripped_cell(line.group("body"), body_at)
+        if len(_CJK.findall(name.text)) < 2 or lookup_label(name.text) is not None:
+            continue
+        out.append((name, cells, label))
+    # (a page of labelled sentences is no list of results unless one says a target was met)
+    return out if any(_STATUS_DONE.search(c["actual"].text) for _, c, _ in out) else []
 
 
 def _glued_items(text: str, start: int, end: int) -> list[tuple[Cell, Cell]]:
