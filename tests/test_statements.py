@@ -851,3 +851,44 @@ def test_requirements_announced_are_measures_and_the_word_itself_is_no_cue():
     assert _kinds_and_texts(summary) == []
     said = "会议要求，各部门要针对绩效管理中存在的不足，加大执行阶段的监管。"
     assert _kinds_and_texts(said) == [("measure", "各部门要针对绩效管理中存在的不足，加大执行阶段的监管。")]
+
+
+def test_admissions_as_audit_news_words_them():
+    said = {
+        "审计指出，该镇没有严格落实资金专账核算制度。": "没有严格落实资金专账核算制度",
+        "截至9月底，全县支付率为41.2%，低于全省序时进度8.6个百分点。": "低于全省序时进度",
+        "全市中央投资完成率距年度目标还有一定差距。": "差距",
+        "部分项目前期工作未遵循基本建设程序。": "未遵循",
+        "乡镇卫生院专业技术人员匮乏。": "匮乏",
+        "部分单位结转结余资金量较大。": "结余",
+        "部分资金闲置在项目单位账户。": "闲置",
+    }
+    for text, cue in said.items():
+        got = _kinds_and_texts(text)
+        assert [k for k, _ in got] == ["problem"], text
+        assert cue in got[0][1]
+    # a distance closed is none, nor a problem merely referred to
+    assert _kinds_and_texts("通过整改，全县与先进地区的差距进一步缩小。") == []
+    assert _kinds_and_texts("审核组针对部门存在的问题，提出了具体的核查意见。") == []
+    assert _kinds_and_texts("我站对上级检查所提出存在的问题做了认真的整改。") == []
+
+
+def test_directives_in_news_are_measures():
+    got = _kinds_and_texts("审计组发现部分单位未实行专账核算，要求认真整改，并对责任人严肃处理。")
+    assert ("measure", "认真整改，并对责任人严肃处理。") in got
+    got = _kinds_and_texts("会议强调，各乡镇要更加强化资金监管，确保资金安全。")
+    assert got == [("measure", "各乡镇要更加强化资金监管，确保资金安全。")]
+    got = _kinds_and_texts("市审计局建议市住建部门加强项目前期论证，提高资金使用效益。")
+    assert got == [("measure", "市住建部门加强项目前期论证，提高资金使用效益。")]
+    # an instruction followed, no directive
+    assert _kinds_and_texts("我单位将根据有关要求做好项目申报公开等相关工作。") == []
+
+
+def test_a_title_run_on_into_the_first_section_and_a_key_evaluation_name_the_project():
+    run_on = "1、设备购置项目绩效自评报告一、项目概况本项目为教育系统设备购置。二、存在问题 部分设备到货较晚。"
+    assert [p.name for p in extract_text(run_on, "a.txt").projects] == ["设备购置项目"]
+    key = "某区2023年高标准农田建设项目重点绩效评价报告摘要\n一、基本情况\n项目于2023年完工。\n"
+    assert [p.name for p in extract_text(key, "b.txt").projects] == ["高标准农田建设项目"]
+    blurb = ("随着个人素质的提升，接触报告的人越来越多，下面是小编收集整理的补助资金绩效自评报告，欢迎阅读。\n"
+             "一、基本情况\n")
+    assert extract_text(blurb, "c.txt").projects == []

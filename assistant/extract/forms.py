@@ -39,6 +39,7 @@ from assistant.model import Budget, Indicator, Project
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
 _YEAR_PREFIX = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?\s*")
+_SENTENCE_MARKS = re.compile(r"[，,。？?！!]")
 _LEADING_TAG = re.compile(r"^[（(【\[][^（）()【】\[\]]{1,8}[)）】\]](?=.{4})")
 _TITLE_BRACKET = re.compile(r"[（(]([^（）()]{2,40})[）)]\s*$")
 _VALUE_STOPS = "。；;，,"
@@ -492,9 +493,12 @@ def _report_kind(line: str, v: FormVocab) -> str:
 def _report_title(line: str, v: FormVocab) -> str | None:
     """The project a report's title line names (「…项目绩效自评报告」), if it is one."""
     body = _SPACES.sub("", line)
-    if len(body) > 80 or not v.project_report_title.search(body):
+    named = v.project_report_title.search(body)
+    if named is None or named.end() > 80:
         return None
-    return _project_of_report(body, v) or None
+    # (a page that runs the title on into the report's first section: 「1、设备购置项目绩效
+    # 自评报告一、项目概况……」 — the title is what stands before the match's end)
+    return _project_of_report(body if len(body) <= 80 else body[:named.end()], v) or None
 
 
 def continued_form(text: str, end: int, lexicon: CompiledLexicon | None = None) -> list[Project]:
@@ -531,7 +535,9 @@ def _project_of_report(title: str, v: FormVocab) -> str:
     before = re.split(r"[|｜:：《]", title[:named.start()])[-1]
     core = _YEAR_PREFIX.sub("", before).strip(_EDGE)
     # (a tag in brackets before the name says what money it is: 「（直达资金）某某工程项目…」)
-    core = _LEADING_TAG.sub("", re.sub(r"^关于", "", core))
+    core = _LEADING_TAG.sub("", re.sub(r"^关于", "", _TITLE_NUMBER.sub("", core)))
+    if _SENTENCE_MARKS.search(core):
+        return ""           # (a sentence before the words, 「……下面是小编收集整理的补助资金」: no name)
     word = named.group("word")
     if word != "项目":
         # 「…民生工程绩效自评报告」: the fund's or the works' own word ends the name; what
