@@ -2719,3 +2719,13 @@ def test_tab_rows_with_an_explanation_column_and_their_empty_last_cells_dropped(
         ("问题整改及时率", "100%", "100%", 10, 10, ""),
         ("市容环境改善情况", "明显改善", "明显改善", 20, 18, "部分老旧公厕周边环境仍需提升"),
         ("如厕群众满意度", "≥90%", "91%", 10, 10, "")]
+
+
+def test_a_project_name_heading_a_listings_column_is_no_field():
+    # a department's page listing its projects' self-evaluation results, one cell per line
+    # (written for this test)
+    text = ("2024年度专项债券项目绩效自评结果\n\n项目名称\n\n债券类型\n\n自评分数\n\n自评等级\n\n"
+            "某县人民医院门诊楼建设工程\n\n项目收益专项债券\n\n95.5\n\n优\n\n"
+            "某县城区污水管网改造项目\n\n项目收益专项债券\n\n88\n\n良\n")
+    names = [p.name for p in extract_text(text, "list.txt").projects]
+    assert "债券类型" not in names

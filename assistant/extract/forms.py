@@ -219,7 +219,10 @@ def _listing_column(text: str, start: int, end: int, v: FormVocab) -> bool:
     stands a cell or two before it, and no indicator column's heading follows (四川's listing
     of projects with their indicators keeps its 项目名称 fields)."""
     before = [c for c in _CELL_GAPS.split(text[max(0, start - LISTING_LOOK_BEHIND):start]) if c]
-    if not any(heading_key(c) in v.other_table_openers for c in before[-LISTING_CELLS:]):
+    after = [c for c in _CELL_GAPS.split(text[end:end + LISTING_LOOK_AHEAD]) if c]
+    # (or a result's column a few cells on: 「项目名称 ⏎ 债券性质 ⏎ … ⏎ 自评分数 ⏎ 自评等级」)
+    if not any(heading_key(c) in v.other_table_openers for c in before[-LISTING_CELLS:]) \
+            and not any(heading_key(c) in v.listing_columns for c in after[:LISTING_CELLS + 1]):
         return False
     return not v.names_indicator_column(_SPACES.sub("", text[end:end + LISTING_LOOK_AHEAD]))
 

@@ -54,6 +54,7 @@ class FormVocab:
     column_numbering: frozenset[str]   # 列次, 栏次: a row numbering the columns
     schemas: tuple[tuple[str, ...], ...]
     other_table_openers: frozenset[str]    # 序号, 编号: a line opening with one and naming no indicator column
+    listing_columns: frozenset[str]        # 自评分数, 自评等级: a 项目名称 beside one heads a listing's column
     fallback_schemas: tuple[tuple[str, ...], ...]   # a page-top table that prints no score
     titles: tuple[tuple[re.Pattern, str], ...]
     header_forms: dict[str, str]
@@ -280,6 +281,7 @@ def vocab() -> FormVocab:
         schemas=tuple(tuple(s) for s in tables["schemas"]),
         fallback_schemas=tuple(tuple(s) for s in tables.get("fallback_schemas", [])),
         other_table_openers=frozenset(heading_key(w) for w in tables.get("other_table_openers", [])),
+        listing_columns=frozenset(heading_key(w) for w in tables.get("listing_columns", [])),
         titles=tuple((re.compile(t["pattern"]), t["form"]) for t in forms["titles"]),
         header_forms=dict(forms["header_forms"]),
         default_form=forms["default_form"],
