@@ -620,3 +620,40 @@ def test_a_move_for_one_cause_leaves_the_general_points_of_other_problems_as_the
     finally:
         monkeypatch.delenv("JIXIAO_LEXICON_OVERLAYS")
         lexicon.reset()
+
+
+# ---- what an evaluator reading drafts for real statements struck (round 21; our own wording)
+
+def _points(text: str) -> list[str]:
+    return [s.text for d in draft_measures(text) for s in d.sentences]
+
+
+def test_money_taken_for_other_uses_is_first_given_back():
+    points = _points("抽查发现3个乡镇将专项资金46.5万元挪用于办公楼维修。")
+    assert "归还原渠道" in points[0] and "追究" in points[0]
+    # a fault of the books alone keeps the general phrasing
+    assert "归还" not in "".join(_points("部分支出凭证审核不严，会计核算不规范。"))
+
+
+def test_balances_left_and_money_idle_are_cleared_not_spent_faster():
+    for text in ("年末部分专项资金结余量较大。", "部分单位闲置未支出债券资金820万元。"):
+        first = draft_measures(text)[0].sentences[0]
+        assert first.provenance.template.startswith("measures.BUDGET_EXECUTION.recover_idle"), text
+    # an asset left idle is still the assets' matter
+    first = draft_measures("新购置的检测设备长期闲置，未投入使用。")[0].sentences[0]
+    assert "BUDGET_EXECUTION.recover_idle" not in first.provenance.template
+
+
+def test_cuts_under_the_frugality_rules_need_no_measure():
+    for text in ("原因为落实中央八项规定精神，压缩各项开支", "主要是压减一般性支出"):
+        assert "无需专门整改" in "".join(_points(text)), text
+
+
+def test_the_staff_lagging_behind_is_a_staffing_matter_and_the_moneys_safety_a_controls():
+    assert "人员" in _points("县级及以下卫生人员建设相对滞后。")[0]
+    assert "施工安全" not in "".join(_points("资金安全风险仍需防范。"))
+
+
+def test_general_monitoring_advice_is_no_third_point():
+    points = _points("受上级资金下达较晚影响，项目资金支付进度缓慢。")
+    assert 2 <= len(points) and not any("双监控" in p for p in points[2:])

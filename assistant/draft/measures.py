@@ -177,8 +177,11 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
     room = max(lex["max_items"], len(codes))
     if len(plan) > room and len(core) > 1:
         plan.remove(core[1])       # every theme its own point: the second fix or control yields
-    # the follow-up takes the third place when every theme is answered within max_items
-    if follow and follow not in plan and len(plan) < room:
+    # the follow-up takes the third place when every theme is answered within max_items;
+    # a follow-up that is general advice (drafting.yaml § measures.padding_follow_ups: 「双监
+    # 控」) only where the draft would otherwise have fewer than min_items points
+    if follow and follow not in plan and len(plan) < room \
+            and (follow not in lex["padding_follow_ups"] or len(plan) < lex["min_items"]):
         plan.insert(len(core), follow)
     for code in (codes + [ref.split(".")[0] for ref in plan]):
         if len(plan) >= lex["min_items"]:
