@@ -183,3 +183,11 @@ def test_common_wording_of_measures_and_problems_has_its_theme(text, kind, theme
 def test_monitoring_the_budget_execution_is_no_execution_measure():
     # 「对预算执行情况……开展监控」 answers monitoring, not slow spending
     assert "BUDGET_EXECUTION" not in tag_themes("对预算执行情况和绩效目标实现程度开展双监控", "measure")
+
+
+def test_words_of_real_statements_that_fell_to_other():
+    # (round 21: statements read on public pages tagged OTHER; our own wording)
+    assert "CAPACITY" in tag_themes("进一步加强对新修订《预算法》等法规的学习")
+    assert "BUDGET_PLANNING" in tag_themes("进一步提高部门预决算编制水平")
+    assert "BUDGET_EXECUTION" in tag_themes("原因为公务接待费下降，会议费减少。", "reason")
+    assert "BUDGET_EXECUTION" in tag_themes("工程款须根据施工进度进行结算，年内未全部支付。", "reason")
