@@ -892,3 +892,9 @@ def test_a_title_run_on_into_the_first_section_and_a_key_evaluation_name_the_pro
     blurb = ("随着个人素质的提升，接触报告的人越来越多，下面是小编收集整理的补助资金绩效自评报告，欢迎阅读。\n"
              "一、基本情况\n")
     assert extract_text(blurb, "c.txt").projects == []
+
+
+def test_where_the_work_stands_in_an_indicators_account_is_no_admission():
+    text = "（三）绩效指标完成情况分析。\n(1)数量指标。完成河道清淤2.3公里。\n(2)时效指标。该项目暂未完工。\n"
+    assert _kinds_and_texts(text) == []
+    assert [k for k, _ in _kinds_and_texts("部分项目按时开工但未按时完工。")] == ["problem"]
