@@ -898,3 +898,23 @@ def test_where_the_work_stands_in_an_indicators_account_is_no_admission():
     text = "（三）绩效指标完成情况分析。\n(1)数量指标。完成河道清淤2.3公里。\n(2)时效指标。该项目暂未完工。\n"
     assert _kinds_and_texts(text) == []
     assert [k for k, _ in _kinds_and_texts("部分项目按时开工但未按时完工。")] == ["problem"]
+
+
+def test_problems_named_as_a_noun_or_only_counted_admit_nothing():
+    for text in ("各乡镇将项目实施过程中存在的问题及时上报至县农业农村局。",
+                 "本文结合调研情况，分析其存在的主要问题并提出建议。",
+                 "检查组于9月对全县项目开展检查，发现存在诸多问题。"):
+        assert _kinds_and_texts(text) == [], text
+    assert [k for k, _ in _kinds_and_texts("部分乡镇存在挤占项目资金的问题。")] == ["problem"]
+
+
+def test_requirements_announced_with_no_count_open_a_list_of_measures():
+    text = ("会议通报了上半年预算执行情况，提出下一步工作要求，一是压实支出责任，按月调度执行进度；"
+            "二是加快项目前期工作，尽早形成支出。\n")
+    measures = [t for k, t in _kinds_and_texts(text) if k == "measure"]
+    assert measures == ["压实支出责任，按月调度执行进度", "加快项目前期工作，尽早形成支出。"]
+
+
+def test_slow_and_cumbersome_are_admissions():
+    for text in ("项目审批流程繁琐，办理周期冗长。", "部分项目建设进度过慢。"):
+        assert [k for k, _ in _kinds_and_texts(text)] == ["problem"], text

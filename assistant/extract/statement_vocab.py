@@ -204,6 +204,7 @@ class Cues:
     comparison: re.Pattern
     deviation: re.Pattern
     attributive: re.Pattern
+    empty_admission: re.Pattern     # 「存在的问题」, 「存在诸多问题」: an admission cue that names nothing
     negation: re.Pattern
     zero_after: re.Pattern
     not_applicable: re.Pattern
@@ -236,7 +237,7 @@ class Cues:
     project_mention_cutoff: float
 
 
-_SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "negation", "zero_after", "not_applicable",
+_SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "empty_admission", "negation", "zero_after", "not_applicable",
                     "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not",
                     "reason_in_item", "prose_measure", "prose_measure_more",
                     "plan_document", "final_document",

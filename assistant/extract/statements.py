@@ -486,7 +486,7 @@ def _admission(text: str, start: int, end: int, cues):
     for rx in cues:
         for m in rx.finditer(sentence):
             after = sentence[m.end():]
-            if lex.attributive.match(after) or lex.zero_after.match(after):
+            if lex.attributive.match(after) or lex.zero_after.match(after) or lex.empty_admission.match(m.group()):
                 continue
             if _quoted(sentence, m.start()):
                 continue                # 「针对“…设置存在问题”…」 names a problem, admits none here
