@@ -480,9 +480,7 @@ def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
     if said is not None:
         name = said.group("name")
         # (not a kind of money: 「对本年度专项资金进行了绩效评价」)
-        own = re.sub(r"(?:项目|工程|经费|资金)(?:[（(][^（）()]*[)）])?$", "", name)
-        if len(own) >= 4 and not v.title_generic.search(own) and not own.endswith(_MONEY_KINDS) \
-                and not v.unit_name_end.search(own):
+        if _names_more_than_money(_REPORTED_WORD.sub("", name), v):
             return said, name
     return None
 
@@ -546,12 +544,8 @@ def _project_of_report(title: str, v: FormVocab) -> str:
         # 「…民生工程绩效自评报告」: the fund's or the works' own word ends the name; what
         # stands before it must say more than a unit or a kind of money (「某局专项资金…」)
         # (「…九山河治理工程监理费专项资金…」: a name stands before the kind of money too)
-        kind = next((k for k in sorted(_MONEY_KINDS, key=len, reverse=True) if core.endswith(k)), "")
-        own = core[:len(core) - len(kind)]
-        if len(own) < 4 or v.unit_name_end.search(own) or v.title_generic.search(own) \
-                or own.endswith(_MONEY_KINDS):
-            return ""
-        return core + word
+        kind = next((k for k in _MONEY_KINDS_LONGEST_FIRST if core.endswith(k)), "")
+        return core + word if _names_more_than_money(core[:len(core) - len(kind)], v) else ""
     if core and v.project_report_words.search(core + "项目") and len(core) >= 4:
         return core if core.endswith(("项目", "经费", "资金", "工程")) else core + "项目"
     return ""
@@ -568,6 +562,14 @@ def _name_from_title(title: str, v: FormVocab) -> str:
             and not v.project_report_words.search(core) and not v.unit_name_end.search(core):
         return core + "项目"    # 「服务贸易项目绩效自评表」: 项目 is the name's, 项目支出 the form's
     return core
+
+
+def _names_more_than_money(own: str, v: FormVocab) -> bool:
+    """Whether the words before a report's 项目/资金 (or a kind of money) name something of
+    their own: four characters or more, no unit (某局), no generic title word and no kind of
+    money (专项, 财政 …) at their end."""
+    return len(own) >= 4 and not v.unit_name_end.search(own) and not v.title_generic.search(own) \
+        and not own.endswith(_MONEY_KINDS)
 
 
 def _ends_form_word(piece: str, v: FormVocab) -> bool:
@@ -725,6 +727,9 @@ def _stops_value(key: str, raw: str, v: FormVocab, glued: bool = False) -> bool:
 _YEAR_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}((?:19|20)\d{2}年度?)[\u4e00-\u9fff]{1,8}")
 # what a fund is before 资金 / 经费 when the title names no fund (某局2020年度专项资金…)
 _MONEY_KINDS = ("专项", "财政", "部门", "预算", "整体", "项目", "专项转移支付", "转移支付")
+_MONEY_KINDS_LONGEST_FIRST = tuple(sorted(_MONEY_KINDS, key=len, reverse=True))
+# the word a name that a report says it evaluates ends with, and a bracket after it
+_REPORTED_WORD = re.compile(r"(?:项目|工程|经费|资金)(?:[（(][^（）()]*[)）])?$")
 # a list's numbering before a title (附件:1.…表), never a name's number (1.5万亩…)
 _TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．](?!\d)\s*")
 # a heading with a bracketed note inside it (「半年(程)指标值」, 「全年(程)指标值」): the heading
