@@ -657,3 +657,10 @@ def test_the_staff_lagging_behind_is_a_staffing_matter_and_the_moneys_safety_a_c
 def test_general_monitoring_advice_is_no_third_point():
     points = _points("受上级资金下达较晚影响，项目资金支付进度缓慢。")
     assert 2 <= len(points) and not any("双监控" in p for p in points[2:])
+
+
+def test_a_budget_drawn_up_loosely_is_answered_before_the_slow_payment_it_explains():
+    first = draft_measures("预算编制不够严谨，支付执行率未达到预期。")[0].sentences[0]
+    assert first.provenance.template.startswith("measures.BUDGET_PLANNING.")
+    # a register not set up for people is no shortage of staff
+    assert "CAPACITY.staffing" not in draft_measures("没有按要求建立受灾人员救助工作台账。")[0].sentences[0].provenance.template
