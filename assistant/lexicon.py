@@ -379,6 +379,32 @@ def builtin(name: str) -> Any:
     return lexicons().data(name)
 
 
+def words_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of `words` (literal text; "" for none): where several start at
+    one place the longest is tried first, then the shorter ones, as in the plain alternation
+    of the words sorted longest first — so it matches, and backtracks, exactly as that does.
+    It is built as a trie (预算执行率, 预算资金 → 「预算(?:执行率|资金)」): in a plain alternation
+    Python's re tries every word in turn at every place, in a trie only the branch that the
+    next character opens, which over a vocabulary of hundreds of words is several times faster."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}                   # a word ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in node.items() if ch]
+        if not alternatives:
+            return ""
+        group = f"(?:{'|'.join(alternatives)})"
+        if "" not in node:
+            return group if len(alternatives) > 1 else alternatives[0]
+        return group + "?"              # a word ends here, or goes on (greedy: the longer first)
+
+    return branch(trie)
+
+
 _SETTLED = False
 YOUNG_OBJECTS = 20_000     # objects allocated between two young collections (default 700)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from assistant.extract.labels import label_book
-from assistant.lexicon import builtin, derived
+from assistant.lexicon import builtin, derived, words_pattern
 
 _BRACKET = re.compile(r"[（(][^）)]*[）)]")
 _NOTE_MARKS = re.compile(r"[（(、]")        # what a note after a heading holds (数量(20)、质量(10))
@@ -244,7 +244,7 @@ def vocab() -> FormVocab:
         | {t.rstrip(":：") for t in table_end} | set(tables["value_openers"]) \
         | set(tables["description_openers"])
     words = {w for w in words if len(w) >= 2}
-    terms = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    terms = re.compile(words_pattern(words))
     raw_keys = list(forms["name_fields"]) + [f for kind in ("department", "unit", "other")
                                              for f in forms["fields"][kind]]
     keys = sorted(set(raw_keys), key=lambda k: len(heading_key(k)), reverse=True)
@@ -289,7 +289,7 @@ def vocab() -> FormVocab:
         title_generic=re.compile(forms["title_generic"]),
         terms=terms,
         field_terms=field_terms,
-        heading_terms=re.compile("|".join(re.escape(h) for h in sorted(columns, key=len, reverse=True))),
+        heading_terms=re.compile(words_pattern(columns)),
         max_label_chars=labels.max_chars,
         title_verb=re.compile(forms["title_verb_after_biao_re"]),
         column_anagrams=_anagrams(columns),

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.lexicon import Section, builtin, derived
+from assistant.lexicon import Section, builtin, derived, words_pattern
 
 CN_DIGITS = "一二三四五六七八九十"
 # line numbering styles, outermost first: 第一部分 · 一、 · （一） · 1. · （1） · ①
@@ -89,7 +89,7 @@ def _headings(data: Section) -> Headings:
     for kinds, words in data["headings"].items():
         for w in words:
             word_kind.setdefault(w, tuple(kinds.split("+")))
-    words = "|".join(sorted(map(re.escape, word_kind), key=len, reverse=True))
+    words = words_pattern(word_kind)
     joiners = "|".join(map(re.escape, data.get("heading_joiners", ["及", "和"])))
     head = rf"(?:{words})(?:(?:{joiners})(?:{words}))?"
     prefix = rf"[^\s，,。；;：:（）()“”]{{0,{int(data.get('heading_prefix_max', 10))}}}?"
@@ -102,8 +102,8 @@ def _headings(data: Section) -> Headings:
     item = r"(?=\d{1,2}[、．](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])"
     # …or a comma and the first of an 一是 list (「审计发现的主要问题，一是……二是……」)
     listed = r"[，,]\s*(?=一是|其一[，,、])"
-    stops = "|".join(sorted(map(re.escape, data.get("stop_headings", [])), key=len, reverse=True))
-    described = "|".join(sorted(map(re.escape, data.get("descriptive_headings", [])), key=len, reverse=True))
+    stops = words_pattern(data.get("stop_headings", []))
+    described = words_pattern(data.get("descriptive_headings", []))
     return Headings(
         word_kind=word_kind,
         heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head})(?:{after}|{item}|{listed})"),
@@ -134,8 +134,8 @@ def _headings(data: Section) -> Headings:
         table_end=tuple(data.get("table_end", [])),
         descriptive_labels=frozenset(label_text(x) for x in data.get("descriptive_labels", [])),
         chinese_headings=all(_CJK.search(w) for w in [*word_kind, *data.get("reason_columns", [])]),
-        any_heading=re.compile("|".join(sorted({re.escape(label_text(w)) for w in
-                                                [*word_kind, *data.get("reason_columns", [])] if label_text(w)}))),
+        any_heading=re.compile(words_pattern({label_text(w) for w in [*word_kind, *data.get("reason_columns", [])]
+                                              if label_text(w)})),
     )
 
 
