@@ -58,8 +58,11 @@ def find_regions(text: str, rows, columns: bool = True) -> list[Region]:
     """Headed sections, heading cells and reason-column cells of a document, in order.
     `rows` are `layout.split_rows(text)`; `columns=False` leaves statement columns to the
     stream reader (forms.py), which has read them cell by cell already."""
-    headers = [_column_labels(row) for row in rows]      # asked of each row several times
-    regions = _section_regions(text, rows) + _cell_regions(rows, headers)
+    # whether a table row may hold a heading, and a header's statement columns: asked of
+    # each row several times
+    headed = [_is_table(row) and _holds_heading(row) for row in rows]
+    headers = [_column_labels(row) if h else {} for row, h in zip(rows, headed)]
+    regions = _section_regions(text, rows) + _cell_regions(rows, headers, headed)
     if columns:
         regions += _column_regions(rows, headers)
     regions.sort(key=lambda r: (r.start, r.end))
@@ -355,12 +358,13 @@ def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
 
 # ---------------------------------------------------------------------------- cells
 
-def _cell_regions(rows, headers: list[dict]) -> list[Region]:
+def _cell_regions(rows, headers: list[dict], headed: list[bool]) -> list[Region]:
     """「存在问题⇥<text>」: a label cell and the text cells after it in its row (or, when the
-    label stands alone, in the next row).  Header rows are left to `_column_regions`."""
+    label stands alone, in the next row; `headed`: the table rows that may hold a heading).
+    Header rows are left to `_column_regions`."""
     regions = []
     for i, row in enumerate(rows):
-        if not _is_table(row) or headers[i] or not _holds_heading(row):
+        if not headed[i] or headers[i]:
             continue
         cells = row.nonempty
         for j, cell in enumerate(cells):
@@ -412,9 +416,10 @@ def _column_regions(rows, headers: list[dict]) -> list[Region]:
 
 
 def _column_labels(row) -> dict[int, tuple[str, tuple[str, ...]]]:
-    """For a table header row: cell index → (label, kinds) of its statement columns."""
+    """For a table header row: cell index → (label, kinds) of its statement columns (asked of
+    the table rows that may hold a heading, `_holds_heading`)."""
     cells = row.nonempty
-    if len(cells) < 3 or not _holds_heading(row):
+    if len(cells) < 3:
         return {}
     lex = _lex()
     out = {}

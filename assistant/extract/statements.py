@@ -29,7 +29,7 @@ from assistant.extract.formvocab import vocab
 from assistant.extract.layout import Row, split_rows, tab_rows
 from assistant.extract.sections import (Region, descriptive_spans, find_regions, heading_kinds, is_heading_line,
                                         numbering_level, plan_spans)
-from assistant.extract.splitting import (clause_start, content_length, is_preamble, is_skippable, merge_spans,
+from assistant.extract.splitting import (clause_start, is_preamble, is_skippable, merge_spans,
                                          reason_end, sentence_start, split_led_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
 from assistant.extract.statement_vocab import Cues, statement_vocab
@@ -44,6 +44,8 @@ _LABEL_TAIL = re.compile(r"(?:主要)?(?:有|是|为|包括|如下)$")
 FREE_PIECE_MIN = 12         # characters of a line's free piece worth reading (a sentence or more)
 # (「过大.二是」: . for 。; a quotation's closing mark after its stop ends the sentence with it)
 _SENTENCE_STOP = re.compile(r"[。！？!?；;][”’」』]?|(?<=[\u4e00-\u9fff])\.(?!\d)")
+# six characters that carry content (splitting.content_length: punctuation and white space aside)
+_SIX_CONTENT = re.compile(r"(?:[\s\W_]*[^\s\W_]){6}")
 
 
 def _join(m: re.Match) -> str:
@@ -327,7 +329,7 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
     skipped, described = merge_spans(skip), merge_spans(descriptive)
     for seg_start, seg_end, whole in _free_segments(text, skipped):
         # (most segments are table cells too short to hold a statement: no need to look closer)
-        if seg_end - seg_start < 6 or content_length(text[seg_start:seg_end]) < 6:
+        if seg_end - seg_start < 6 or not _SIX_CONTENT.match(text, seg_start, seg_end):
             continue
         strong = touches(seg_start, seg_end, described)
         reason_cues = lex.reason_cues + (() if strong else lex.weak_reason_cues)
