@@ -198,21 +198,24 @@ class Evidence:
 
 
 def _evidence(name: str, target: str | None, lex: CompiledLexicon, with_model: bool = False) -> Evidence:
-    """What the name and target say, memoised per (name, target) (read-only, shared)."""
-    target = None if target is None else str(target)
-    key = ("evidence", name, target, with_model)
+    """What the name and target say, memoised per name and what the target says — its unit
+    and wording (read-only, shared): a target is all that differs between most indicators
+    of one name, and of most targets only their figures differ (≥95%, ≥87%: no unit)."""
+    unit, words = _target_evidence(None if target is None else str(target), lex)
+    key = ("evidence", name, unit, tuple(words.items()), with_model)
     hit = lex.memo.get(key)
     if hit is None:
-        hit = _remember(lex, key, _weigh(name, target, lex, with_model))
+        hit = _remember(lex, key, _weigh(name, unit, words, lex, with_model))
     return hit
 
 
-def _weigh(name: str, target: str | None, lex: CompiledLexicon, with_model: bool = False) -> Evidence:
-    """Combined scores. The n-gram model's vote is asked for only where it could change the
+def _weigh(name: str, unit: tuple[str, bool, str] | None, words: dict[str, str], lex: CompiledLexicon,
+           with_model: bool = False) -> Evidence:
+    """Combined scores of a name and its target's unit and wording (`_target_evidence`).
+    The n-gram model's vote is asked for only where it could change the
     decision (it adds at most `weights.model` to a category) or where `with_model` asks for
     it: the lead of a clear winner is larger than anything it could add."""
     cues, exemplars = _name_evidence(name, lex)
-    unit, words = _target_evidence(target, lex)
     unit_source = "目标值"
     if unit is None and (unit := _name_unit(name, lex)) is not None:
         unit_source = "名称所注单位"
