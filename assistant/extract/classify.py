@@ -61,18 +61,21 @@ def classify_indicator(name: str, target: str | None = None, printed: str | None
     `level1` is the first-level label above it: context when `printed` is absent or says
     no category (项目决策 → 投入管理; 产出指标 → one of 数量/质量/时效/成本).
 
-    Memoised per lexicon on all its arguments (the same indicator is printed in report after
-    report); the result is frozen, so the one answer can be shared.
+    Memoised per lexicon on all its arguments, the target on what it says — its unit and
+    wording (`_target_evidence`), all the answer depends on: the same indicator is printed in
+    report after report, with targets that differ in their figures; the result is frozen, so
+    the one answer can be shared.
     """
     lex = lexicon or default_lexicon()
-    key = ("classified", name, None if target is None else str(target), printed, printed_on_row, level1)
+    said = _target_evidence(None if target is None else str(target), lex)
+    key = ("classified", name, said[0], tuple(said[1].items()), printed, printed_on_row, level1)
     hit = lex.memo.get(key)
     if hit is None:
-        hit = _remember(lex, key, _classify(name, target, printed, printed_on_row, lex, level1))
+        hit = _remember(lex, key, _classify(name, said, printed, printed_on_row, lex, level1))
     return hit
 
 
-def _classify(name: str, target: str | None, printed: str | None, printed_on_row: bool,
+def _classify(name: str, said: tuple[tuple | None, dict], printed: str | None, printed_on_row: bool,
               lex: CompiledLexicon, level1: str | None) -> Classification:
     clean = clean_name(name)
     printed_lbl = printed_label(printed) if printed else None
@@ -93,7 +96,7 @@ def _classify(name: str, target: str | None, printed: str | None, printed_on_row
         return _result(lex, own.category, own.text, lex.conf["name_is_label"],
                        f"依据：名称即类别标签「{own.text}」", printed_cat)
 
-    ev = _evidence(clean, target, lex)
+    ev = _evidence(clean, said, lex)
     if printed_cat is None:
         note = f"印出的「{printed}」不是类别标签；" if printed and printed_lbl is None else ""
         allowed = level1_categories(first.level1) if first is not None else ()
@@ -103,7 +106,7 @@ def _classify(name: str, target: str | None, printed: str | None, printed_on_row
             allowed = tuple(c for c in allowed if c in listed) or listed
             context = f"二级指标「{printed_lbl.text}」所列类别"
         if allowed and ev.best not in allowed:
-            ev = _evidence(clean, target, lex, with_model=True)
+            ev = _evidence(clean, said, lex, with_model=True)
         return _from_name(lex, ev, note, allowed, context, strict=bool(listed))
 
     assert printed_lbl is not None          # printed_cat came from it
@@ -197,11 +200,11 @@ class Evidence:
         return "＋".join(parts) or "无证据"
 
 
-def _evidence(name: str, target: str | None, lex: CompiledLexicon, with_model: bool = False) -> Evidence:
-    """What the name and target say, memoised per name and what the target says — its unit
-    and wording (read-only, shared): a target is all that differs between most indicators
-    of one name, and of most targets only their figures differ (≥95%, ≥87%: no unit)."""
-    unit, words = _target_evidence(None if target is None else str(target), lex)
+def _evidence(name: str, said: tuple[tuple | None, dict], lex: CompiledLexicon,
+              with_model: bool = False) -> Evidence:
+    """What the name and its target say (`said`: the target's unit and wording,
+    `_target_evidence`), memoised per name and `said` (read-only, shared)."""
+    unit, words = said
     key = ("evidence", name, unit, tuple(words.items()), with_model)
     hit = lex.memo.get(key)
     if hit is None:
