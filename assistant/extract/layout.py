@@ -20,6 +20,7 @@ _NORM = re.compile(r"[\s:：*]")
 _SPACE_GAP = re.compile(r"[ \u3000\xa0]{2,}")        # parts columns in text with no TAB
 _PROSE_STOP = frozenset("，,。；;：:、！？!?")          # a gap after these is prose spacing
 _RULE = re.compile(r"[:\-\s]*")                      # a markdown |---|---| rule cell
+_WHITE = re.compile(r"\s+")
 
 
 class _once:
@@ -65,6 +66,11 @@ class Row:
     @_once
     def joined(self) -> str:
         return "".join(self.texts)
+
+    @_once
+    def squashed(self) -> str:
+        """`joined` without white space (PDF text breaks headings anywhere: 「分 值」)."""
+        return _WHITE.sub("", self.joined)
 
 
 @dataclass

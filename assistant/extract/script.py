@@ -47,9 +47,10 @@ _SMALL_FORMS = str.maketrans("﹦﹤﹥", "＝＜＞")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # 「一*级项目名称」: an asterisk OCR read between two 汉字 (a required field's mark stands
 # before its label, never inside it), dropped as a reading is
-_NOISE = re.compile(r"(?<=[\u4e00-\u9fff])[*＊](?=[\u4e00-\u9fff])")
+# (the asterisk or bracket first, the 汉字 before it a lookbehind: re looks only where one stands)
+_NOISE = re.compile(r"[*＊](?<=[\u4e00-\u9fff][*＊])(?=[\u4e00-\u9fff])")
 # 「項(xiàng)」: a syllable with a tone mark, in brackets, right after a 汉字
-_READING = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]")
+_READING = re.compile(rf"[(（](?<=[\u4e00-\u9fff][(（])(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]")
 
 
 @lru_cache(maxsize=1)

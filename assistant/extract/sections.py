@@ -449,8 +449,7 @@ def _holds_heading(row) -> bool:
     """Whether any cell of a row may be a statement heading: one search of the row's text
     (white space aside) for a heading word, before any cell is looked at — most rows of a
     form hold none."""
-    joined, find = row.joined, _lex().any_heading.search
-    return bool(find(joined) or _SPACE.search(joined) and find(_SPACE.sub("", joined)))
+    return _lex().any_heading.search(row.squashed) is not None
 
 
 def _may_head(text: str) -> bool:

@@ -81,8 +81,10 @@ WRAP_MIN = 8                            # display columns a cell fills before it
 # never the rest of a wrapped one
 _NUMBER_PIECE = re.compile(rf"^(?:[{COMPARATORS}]{{1,2}})?[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fff/]{{1,4}})?$")
 # a section heading (（二）) run on after a value, in a page flattened to one line
-GLUED_SECTION = re.compile(r"(?<=[\d%％])[（(][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff])")
-_ELLIPSIS_AFTER_DIGIT = re.compile(r"(?<=\d)(?:…+|\.{3,})")
+# (here and below the character a match opens with comes first and what must stand before it
+# after, as a lookbehind: re then tries only the places where that character stands)
+GLUED_SECTION = re.compile(r"[（(](?<=[\d%％][（(])[一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff])")
+_ELLIPSIS_AFTER_DIGIT = re.compile(r"…(?<=\d…)…*|\.(?<=\d\.)\.{2,}")      # …+ or .{3,} after a digit
 
 
 @dataclass(slots=True)
@@ -463,8 +465,10 @@ def _class_table() -> dict[int, str]:
 
 _CLASS_TABLE = _class_table()          # a character → its class (`_cls`); the rest are "p"
 _NOT_CLASS = re.compile(r"[^dha.%<]")
-# the class-only rules of `_class_cut`, as the place each one cuts before
-_CLASS_CHANGE = re.compile(r"(?<=d)d|(?<=[^<])<|(?<=%)[dh<a]|(?<=[h%])d|(?<=d)[ha]|(?<=h)a|(?<=a)h")
+# the class-only rules of `_class_cut`, as the place each one cuts before, by the class that
+# stands there: a digit after a digit, 汉字 or per cent; 汉字 after a per cent, digit or Latin;
+# Latin after a per cent, digit or 汉字; a comparator after anything but a comparator
+_CLASS_CHANGE = re.compile(r"d(?<=[dh%]d)|h(?<=[%da]h)|a(?<=[%dh]a)|<(?<=[^<]<)")
 _DASH_OR_CLOSER = re.compile("[" + re.escape(_DASHES) + ")）]")
 
 

@@ -75,7 +75,7 @@ class Header:
 def _find_header(rows: list[Row], lex: dict) -> int | None:
     anchor = lex["_name_anchor"]
     for idx, row in enumerate(rows):
-        if not anchor.search(row.joined) and not anchor.search(_SPACE.sub("", row.joined)):
+        if not anchor.search(row.squashed):
             continue                # no name heading can be in it: most rows of a form
         roles = settle_roles([_column_role(t) for t in row.texts], row.texts.__getitem__)
         if sum(r in ("l1", "l2", "name") for r in roles) >= lex["header_min_levels"] and "name" in roles:
