@@ -249,7 +249,10 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The earliest run of markers numbered 1, 2, … (two at least): (marker start, body start)."""
     best: list[tuple[int, int]] = []
     body = text[start:end]      # (a marker opening the body opens an item, whatever stands before it)
-    for rx, chinese in _lex().enumerations:
+    lex = _lex()
+    if lex.any_enumeration is not None and lex.any_enumeration.search(body) is None:
+        return best             # no marker of any kind (most bodies)
+    for rx, chinese in lex.enumerations:
         run: list[tuple[int, int]] = []
         want = 1
         for m in rx.finditer(body):

@@ -146,6 +146,9 @@ class Points:
     """Enumerations and what a point leaves out (read by `splitting`)."""
 
     enumerations: tuple[tuple[re.Pattern, bool], ...]    # pattern, uses Chinese numerals
+    # where any of them matches (None when they do not combine): most bodies hold no marker,
+    # and one search says so for all of them
+    any_enumeration: re.Pattern | None
     short_sentence: int
     short_clause: int
     preamble: tuple[re.Pattern, ...]
@@ -161,18 +164,21 @@ class Points:
 
 
 def _points(data: Section, measure_start: re.Pattern) -> Points:
+    # a marker opens the text, a line, a sentence or a clause
+    opens = r"(?:^|(?<=[\s。；;：:，,！？!?])|(?<=[\u4e00-\u9fff]\.))"
     enums = []
     for pattern in data["enumerations"]:
         chinese = "{n}" in pattern
         body = pattern.replace("{n}", f"(?P<n>[{CN_DIGITS}]{{1,2}})").replace("{d}", r"(?P<n>\d{1,2})")
         if "(?P<n>" not in body:       # a marker that is its own number: ① ②
             body = f"(?P<n>{body})"
-        # a marker opens the text, a line, a sentence or a clause
-        enums.append((re.compile(r"(?:^|(?<=[\s。；;：:，,！？!?])|(?<=[\u4e00-\u9fff]\.))" + body), chinese))
-    lone = "|".join(p.replace("{n}", f"[{CN_DIGITS}]{{1,2}}").replace("{d}", r"\d{1,2}")
-                    for p in data["enumerations"])
+        enums.append((re.compile(opens + body), chinese))
+    markers = [p.replace("{n}", f"[{CN_DIGITS}]{{1,2}}").replace("{d}", r"\d{1,2}") for p in data["enumerations"]]
+    lone = "|".join(markers)
+    any_marker = _alternation(markers)
     return Points(
         enumerations=tuple(enums),
+        any_enumeration=re.compile(f"{opens}(?:{any_marker.pattern})") if any_marker is not None else None,
         short_sentence=int(data.get("short_sentence", 20)),
         short_clause=int(data.get("short_clause", 6)),
         preamble=tuple(re.compile(p) for p in data.get("preamble_re", [])),
