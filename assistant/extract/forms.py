@@ -781,7 +781,7 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     pos = 0
     for a, piece in zip(atoms, pieces):
         n = len(piece)
-        if n and not any(p in taken for p in range(pos, pos + n)):
+        if n and taken.isdisjoint(range(pos, pos + n)):
             role = v.column_role(a.text)
             if role is not None:
                 hits.append((pos, pos + n, role))

@@ -125,7 +125,13 @@ def tab_rows(rows: list[Row]) -> bool:
     """Whether a document's tables come as TAB rows (PDF and office readers, TAB exports):
     several rows of three cells or more parted by TABs, or one cell per line behind a TAB.
     Their columns can be trusted; other layouts are read by the stream reader."""
-    return sum(1 for r in rows if r.cell_per_line or len(r.cells) >= 3 and r.tabbed) >= 3
+    found = 0
+    for r in rows:
+        if r.cell_per_line or len(r.cells) >= 3 and r.tabbed:
+            found += 1
+            if found == 3:
+                return True             # (no need to count the rest)
+    return False
 
 
 def find_forms(rows: list[Row], text: str) -> list[Form]:

@@ -183,15 +183,16 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     labels = FilledLabels()
     out: list[Indicator] = []
     label_only = joined = False
+    v = vocab()
     for row_no in range(body_at, len(rows)):
         row = rows[row_no]
         first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
-        if first and (first.startswith(lex["_table_end"]) or vocab().approval.match(first)
-                      or vocab().furniture.search(row.joined)
-                      or any(vocab().unit_declaration.fullmatch(c.text) for c in row.nonempty)):
+        if first and (first.startswith(lex["_table_end"]) or v.approval.match(first)
+                      or v.furniture.search(row.joined)
+                      or any(v.unit_declaration.fullmatch(c.text) for c in row.nonempty)):
             break                 # 总分 …; 「财务科(盖章)」, 「…审核意见」, a web page's footer below the
             #                       table; 「单位：万元」 in a cell of its own: the next form's head
-        if first in vocab().other_table_openers and not {"name", "l1", "l2"} & {_column_role(t) for t in row.texts}:
+        if first in v.other_table_openers and not {"name", "l1", "l2"} & {_column_role(t) for t in row.texts}:
             break                 # 「序号 | 学校性质 | 培训机构 | …」: the header of another table
         if not row.nonempty:
             continue
