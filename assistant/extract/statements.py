@@ -328,9 +328,8 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
     lex = _lex()
     skipped, described = merge_spans(skip), merge_spans(descriptive)
     for seg_start, seg_end, whole in _free_segments(text, skipped):
-        # (most segments are table cells too short to hold a statement: no need to look closer)
-        if seg_end - seg_start < 6 or not _SIX_CONTENT.match(text, seg_start, seg_end):
-            continue
+        if not _SIX_CONTENT.match(text, seg_start, seg_end):
+            continue            # (a cell of figures and punctuation: no statement in it)
         strong = touches(seg_start, seg_end, described)
         reason_cues = lex.reason_cues + (() if strong else lex.weak_reason_cues)
         admission_cues = lex.admission_cues + (() if strong else lex.weak_admission_cues)
@@ -410,12 +409,14 @@ def _prose_measures(text: str, seg_start: int, seg_end: int, taken: list[tuple[i
         yield "measure", s, e, cue.group().strip(), s_start if cue.group().startswith("针对") else s
 
 
-_SEGMENT = re.compile(r"[^\n\t|]+")       # lines and cells: text between line breaks, tabs and rules (|)
+# lines and cells long enough to hold a statement (six characters or more; most cells of a
+# table are shorter, and are not even looked at): text between line breaks, tabs and rules (|)
+_SEGMENT = re.compile(r"[^\n\t|]{6,}")
 
 
 def _free_segments(text: str, skipped: tuple[list[int], list[int]]):
-    """(start, end, whole) of the lines and cells of `text` that touch no skipped span; of a
-    line that does — a flattened page running a section's heading and body on with the
+    """(start, end, whole) of the lines and cells of `text` (six characters or more) that
+    touch no skipped span; of a line that does — a flattened page running a section's heading and body on with the
     report's prose — the sentences (pieces holding a 。) before and after the skipped spans,
     not whole."""
     starts, ends = skipped
