@@ -67,7 +67,7 @@ def assess_indicator(ind: Indicator) -> Assessment:
             return Assessment("met" if _holds(aq.value, tq) else "missed", tq, aq)
         return Assessment("missed" if _negated(actual) else "unknown", tq, aq)
     # a figure in the prose (满意率达到90%) makes the target measurable, if not parseable
-    if not re.search(r"\d", target) and any(w in target for w in _lex()["vague_words"]):
+    if not _DIGIT.search(target) and any(w in target for w in _lex()["vague_words"]):
         return Assessment("vague")
     if not actual:
         return Assessment("open")
@@ -274,6 +274,7 @@ def _clean(text: str | None) -> str:
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _WHITE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
 def _operator(s: str) -> tuple[str | None, str]:

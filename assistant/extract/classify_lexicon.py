@@ -23,6 +23,7 @@ _NUMBER_SECTIONS = ("thresholds", "weights", "cue_scoring", "confidence")
 _CATEGORY_KEYS = ("strong", "weak", "patterns", "weak_patterns", "exemplars", "boost")
 _VALUE = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(.*)")
 _UNIT_END = re.compile(r"[/／*×·（(，,；;。\s]")
+_WHITE = re.compile(r"\s+")
 
 
 def canonical_categories() -> list[str]:
@@ -149,7 +150,7 @@ class CompiledLexicon:
 
     def target_unit(self, target: str | None) -> tuple[str, bool, str] | None:
         """(category, strong, text) from the target's deadline (年底, 6月30日前) or unit."""
-        t = re.sub(r"\s+", "", target or "")
+        t = _WHITE.sub("", target or "")
         if not t or len(t) > self.target["max_chars"]:
             return None
         for rx in self.target["deadline"]:

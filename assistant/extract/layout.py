@@ -384,7 +384,7 @@ def _aliases_from_title(title: str, name: str, lex: dict) -> list[str]:
 
 
 def _clean_name(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _WHITE.sub("", text)
 
 
 def _norm(text: str) -> str:

@@ -113,6 +113,7 @@ def _list_under_title(text: str, start: int, end: int) -> int | None:
 
 _NON_BLANK = re.compile(r"\S")
 _TITLE_STOP = re.compile(r"[。！!？?]")
+_DIGIT = re.compile(r"\d")
 
 
 def _past_first_marker(text: str, start: int, end: int) -> int:
@@ -142,7 +143,7 @@ def is_figure_only(point: str) -> bool:
     """「预算执行率96.57%。」 restates a figure; 「执行率79.44%，未达到100%」 does not."""
     lex = _lex()
     body = _strip_marker(point)
-    if not re.search(r"\d", body) or lex.negation.search(body):
+    if not _DIGIT.search(body) or lex.negation.search(body):
         return False
     rest = PUNCT.sub("", lex.units.sub("", body))
     return len(rest) <= lex.figure_max_rest
