@@ -22,6 +22,9 @@ _BRACKET = re.compile(r"[（(][^）)]*[）)]")
 _NOTE_MARKS = re.compile(r"[（(、]")        # what a note after a heading holds (数量(20)、质量(10))
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = ":：|｜*#"
+HEADING_MAX_CHARS = 20      # a cell longer than this (white space aside) is no column heading
+FUZZY_MIN_CHARS = 5         # a heading shorter than this is matched exactly, or as an anagram
+FUZZY_CUTOFF = 88           # fuzz.ratio a longer one must reach with a heading of the vocabulary
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class FormVocab:
     heading_period: re.Pattern         # 「1-7月」, 「截至6月底」: the months a monitoring form's column covers
     column_anagrams: dict[str, str]    # a heading's characters in sorted order → role (the first heading's)
     column_words: tuple[str, ...]      # the headings of `columns`, in their order, for fuzzy matching
+    # of them, those a damaged heading of each length can be near enough to (`_near_in_length`)
+    column_words_near: dict[int, tuple[str, ...]]
 
     def column_role(self, text: str, fuzzy: bool = True) -> str | None:
         """The role of a column heading, exact or (OCR, PDF reordering) near enough."""
@@ -94,7 +99,7 @@ class FormVocab:
 
     def _column_role(self, text: str, fuzzy: bool) -> str | None:
         key = heading_key(text)
-        if not key or len(key) > 20:
+        if not key or len(key) > HEADING_MAX_CHARS:
             return None
         role = self.columns.get(key)
         if role is None and YEAR.search(key):
@@ -168,11 +173,20 @@ def _fuzzy(key: str, v: FormVocab) -> str | None:
     role = v.column_anagrams.get("".join(sorted(key)))
     if role is not None:
         return role
-    if len(key) >= 5:
-        best = process.extractOne(key, v.column_words, scorer=fuzz.ratio, score_cutoff=88)
+    if len(key) >= FUZZY_MIN_CHARS:
+        words = v.column_words_near.get(len(key), v.column_words)
+        best = process.extractOne(key, words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if best is not None and best[0] not in key and key not in best[0]:
             return v.columns[best[0]]
     return None
+
+
+def _near_in_length(words: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
+    """For each length a key may have, the words fuzz.ratio can score FUZZY_CUTOFF or more
+    against it, in their order: the ratio is at most 200 × the shorter length / both
+    lengths, so only words of nearly the key's length can (the others are not scored)."""
+    return {n: tuple(w for w in words if 200 * min(n, len(w)) >= FUZZY_CUTOFF * (n + len(w)))
+            for n in range(FUZZY_MIN_CHARS, HEADING_MAX_CHARS + 1)}
 
 
 def _anagrams(columns: dict[str, str]) -> dict[str, str]:
@@ -294,4 +308,5 @@ def vocab() -> FormVocab:
         title_verb=re.compile(forms["title_verb_after_biao_re"]),
         column_anagrams=_anagrams(columns),
         column_words=tuple(columns),
+        column_words_near=_near_in_length(tuple(columns)),
     )
