@@ -43,10 +43,14 @@ def table_text(text: str, name: str = "") -> str | None:
 
 def _looks_comma_separated(text: str, named_csv: bool) -> bool:
     """A cheap look at the first lines: enough of them carry two commas or more."""
-    lines = [line for line in text[:1 << 16].splitlines()[:_SAMPLE_LINES] if line.strip()]
+    sample = text[:1 << 16]
+    wanted = 1 if named_csv else _WIDE - 1      # commas a line of a record carries
+    if sample.count(",") < wanted:
+        return False            # no line can carry them (most reports: their commas are ，)
+    lines = [line for line in sample.splitlines()[:_SAMPLE_LINES] if line.strip()]
     if len(lines) < (2 if named_csv else _MIN_RECORDS):
         return False
-    commas = sum(1 for line in lines if line.count(",") >= (1 if named_csv else _WIDE - 1))
+    commas = sum(1 for line in lines if line.count(",") >= wanted)
     return commas >= len(lines) * (0.5 if named_csv else _ALIGNED)
 
 
