@@ -277,9 +277,13 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:
+    """One pattern that matches where any of `patterns` does (None when they do not combine).
+    They are joined as they are, not each in a group: a pattern's own alternatives (「挤占|挪用」)
+    become alternatives of the whole, the same words, and re looks at a place for an
+    alternative opening with a character only where that character stands."""
     if any(re.search(r"\\\d|\(\?P=", p) for p in patterns):
         return None             # a back-reference would point elsewhere once combined
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+        return re.compile("|".join(patterns) or "(?!)")
     except re.error:            # e.g. a pattern with its own inline flags
         return None
