@@ -59,9 +59,11 @@ class _Theme:
 
 def _any_of(cues) -> re.Pattern | None:
     """One pattern that matches wherever one of the cues matches (None: every cue must be
-    tried, when they cannot be joined)."""
+    tried, when they cannot be joined).  The cues are joined as they are written, not each
+    in a group: a cue's own alternatives become alternatives of the whole, which re looks
+    for only where their first character stands."""
     try:
-        return re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in cues)) if cues else None
+        return re.compile("|".join(rx.pattern for rx, _, _ in cues)) if cues else None
     except re.error:
         return None
 
