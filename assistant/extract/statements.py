@@ -90,11 +90,10 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                 if whole is None:
                     continue
                 end = whole
-                # 「一是……征收不足，主要原因是征收力度不足」 — the problem, then its reason
-                cut = _lex().reason_in_item.search(text, start, end) if kind == "problem" else None
-                if cut is not None and text[start:cut.start()].strip():
-                    out.append(_statement(text, kind, start, cut.start(), region.source, region.cue, attributor))
-                    kind, start = "reason", cut.start() + 1
+                cut = _reason_after(text, kind, start, end)
+                if cut is not None:
+                    out.append(_statement(text, kind, start, cut, region.source, region.cue, attributor))
+                    kind, start = "reason", cut + 1
                 default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
                 out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
     # no prose is read inside an indicator table (its statement cells are read as cells)
@@ -106,11 +105,10 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
         if whole is None:
             continue
         end = whole
-        # 「……进度不理想，究其原因既有……」: an admission, then its reason
-        cut = _lex().reason_in_item.search(text, start, end) if kind == "problem" else None
-        if cut is not None and text[start:cut.start()].strip():
-            out.append(_statement(text, kind, start, cut.start(), "prose", cue, attributor, theme_from=theme_from))
-            kind, start, theme_from = "reason", cut.start() + 1, None
+        cut = _reason_after(text, kind, start, end)
+        if cut is not None:
+            out.append(_statement(text, kind, start, cut, "prose", cue, attributor, theme_from=theme_from))
+            kind, start, theme_from = "reason", cut + 1, None
         # in a budget statement a change from last year's budget is a matter of planning
         default = "BUDGET_PLANNING" if yearly and kind == "reason" else None
         out.append(_statement(text, kind, start, end, "prose", cue, attributor, theme_from=theme_from,
@@ -122,6 +120,16 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
 _CLAUSE_OPEN = "，,、：:"
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AT_TEXT_END = re.compile(r"[\s，,、：:]*\Z")     # only white space or a clause's comma left
+
+
+def _reason_after(text: str, kind: str, start: int, end: int) -> int | None:
+    """Where a problem's own cause begins, at the stop before it (statements.yaml §
+    reason_in_item_re: 「一是……征收不足，主要原因是征收力度不足」, 「……进度不理想，究其原因既
+    有……」): the problem ends there and the reason starts after it; None for no such cut."""
+    if kind != "problem":
+        return None
+    cut = _lex().reason_in_item.search(text, start, end)
+    return cut.start() if cut is not None and text[start:cut.start()].strip() else None
 
 
 def _in_tab_row(rows: list[Row], at: int) -> bool:
