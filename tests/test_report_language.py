@@ -357,3 +357,56 @@ def test_every_heading_found_inside_a_line_holds_a_heading_word():
             assert found, line
             assert lex.heading_word.search(line), line
     assert not lex.heading_word.search("全年完成投资1200万元，资金已全部拨付到位。")
+
+
+def test_a_section_of_problem_analysis_keeps_each_numbered_item_whole():
+    # 「存在问题分析」 heads the problems; an item's later sentences and its own 由于 stay in it
+    found = statements(
+        "二、存在问题分析\n"
+        "1. 拨付链条长：补助资金须经县、乡两级审核后才能拨付到户。遇到汛期时，入户核查更难按时完成。\n"
+        "2. 配套落实难：部分村需要自筹配套资金，但由于村集体收入有限，自筹部分难以到位，影响了工程进度。\n"
+        "三、对策建议\n1. 精简审核环节：推行乡镇一级审核、县级抽查。\n")
+    assert found["problem"] == [
+        "拨付链条长：补助资金须经县、乡两级审核后才能拨付到户。遇到汛期时，入户核查更难按时完成。",
+        "配套落实难：部分村需要自筹配套资金，但由于村集体收入有限，自筹部分难以到位，影响了工程进度。"]
+    assert "reason" not in found
+    assert found["measure"] == ["精简审核环节：推行乡镇一级审核、县级抽查。"]
+
+
+def test_a_numbered_heading_alone_on_its_line_may_name_its_policy_at_length():
+    found = statements(
+        "一、农村危房改造分类补助政策执行过程中存在的不足\n"
+        "（一）部分乡镇审核把关不严，个别农户重复申报。\n"
+        "（二）竣工验收不及时，补助资金兑付滞后。\n")
+    assert found["problem"] == ["部分乡镇审核把关不严，个别农户重复申报。", "竣工验收不及时，补助资金兑付滞后。"]
+    # and unnumbered, a long line is no heading: its sentence is read as prose
+    assert "problem" not in statements("农村危房改造分类补助政策执行过程中存在的不足\n")
+
+
+def test_a_sentence_that_only_announces_shortfalls_admits_none():
+    found = statements("随着补助范围扩大，基层干部反映，项目在推进过程中也存在一些不足。\n"
+                       "部分乡镇验收资料归档不及时。\n")
+    assert found["problem"] == ["部分乡镇验收资料归档不及时。"]
+
+
+def test_causes_written_before_their_effect_are_reasons():
+    found = statements(
+        "据了解，全市水利建设项目存在开工率偏低等问题，部分项目年底才下达投资计划，拉低了整体开工率。"
+        "此外，征地拆迁推进缓慢、施工图设计变更等因素，在一定程度上制约了项目建设进度。"
+        "全年支出进度主要受上级资金到位时间偏晚的影响。\n")
+    assert found["problem"] == ["全市水利建设项目存在开工率偏低等问题"]
+    assert found["reason"] == ["部分项目年底才下达投资计划，拉低了整体开工率。",
+                               "征地拆迁推进缓慢、施工图设计变更等因素，在一定程度上制约了项目建设进度。",
+                               "全年支出进度主要受上级资金到位时间偏晚的影响。"]
+    themes = {s.text[:6]: set(s.themes) for s in extract_text(
+        "部分项目年底才下达投资计划，拉低了整体开工率。施工图设计变更等因素，制约了项目建设进度。\n").statements}
+    assert "EXTERNAL" in themes["部分项目年底"] and "IMPLEMENTATION" in themes["施工图设计变"]
+
+
+@pytest.mark.parametrize("text", [
+    "该项目主要受益对象为全县脱贫户。\n",
+    "综合考虑人口、面积和财力等因素，按因素法分配资金。\n",
+    "资金分配后，拉动了社会投资增长。\n",
+])
+def test_words_near_the_cause_cues_that_state_no_cause(text):
+    assert "reason" not in statements(text)

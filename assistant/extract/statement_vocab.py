@@ -93,6 +93,7 @@ def _headings(data: Section) -> Headings:
     joiners = "|".join(map(re.escape, data.get("heading_joiners", ["及", "和"])))
     head = rf"(?:{words})(?:(?:{joiners})(?:{words}))?"
     prefix = rf"[^\s，,。；;：:（）()“”]{{0,{int(data.get('heading_prefix_max', 10))}}}?"
+    long_prefix = rf"[^\s，,。；;：:（）()“”]{{{int(data.get('heading_prefix_max', 10)) + 1},{int(data.get('heading_prefix_max_numbered', 10))}}}"
     num = "|".join(LEVELS)
     # markdown and list decoration around headings, taken whole (possessive): the white space
     # after it could otherwise share a long run of TABs with it, tried at every split (quadratic)
@@ -106,7 +107,9 @@ def _headings(data: Section) -> Headings:
     described = words_pattern(data.get("descriptive_headings", []))
     return Headings(
         word_kind=word_kind,
-        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>{prefix}{head})(?:{after}|{item}|{listed})"),
+        # (numbered and alone on its line, a heading's qualifier may be longer)
+        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>(?(num)(?:{long_prefix}(?={head}[\s*|]*$)|{prefix})"
+                              rf"|{prefix}){head})(?:{after}|{item}|{listed})"),
         # inside a line (web pages and PDF text run sections together): a numbered heading
         # after a sentence, or a heading and a colon after any stop or space
         # (its body may follow on the line after white space: 「…。五、存在的问题和建议 无」)
@@ -203,7 +206,8 @@ class Cues:
     """Reason and problem cues, document kinds and project attribution (read by `statements`)."""
 
     reason_cues: tuple[re.Pattern, ...]
-    weak_reason_cues: tuple[re.Pattern, ...]
+    weak_reason_cues: tuple[re.Pattern, ...]      # the effect cues among them too
+    effect_reason_cues: tuple[re.Pattern, ...]    # 「，拉低了……率」: the cause is the clause before
     admission_cues: tuple[re.Pattern, ...]
     weak_admission_cues: tuple[re.Pattern, ...]
     reason_skip: tuple[re.Pattern, ...]
@@ -255,10 +259,12 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
     reasons, admissions = d.get("reason_cues_re", []), d.get("admission_cues_re", [])
     # one pattern each, the field named as its key without 「_re」
     single = {key: re.compile(d[key + "_re"]) for key in _SINGLE_PATTERNS}
+    effects = compile_all("effect_reason_cues_re")
     return Cues(
         **single,
         reason_cues=compile_all("reason_cues_re"),
-        weak_reason_cues=compile_all("weak_reason_cues_re"),
+        weak_reason_cues=compile_all("weak_reason_cues_re") + effects,
+        effect_reason_cues=effects,
         admission_cues=compile_all("admission_cues_re"),
         weak_admission_cues=compile_all("weak_admission_cues_re"),
         reason_skip=compile_all("reason_skip_re"),
@@ -266,7 +272,7 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
         inline_labels=dict(d.get("inline_labels", {})),
         inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,10})\s*[：:]\s*"),
         any_reason=_alternation(reasons),
-        any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", [])),
+        any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", []) + d.get("effect_reason_cues_re", [])),
         any_admission=_alternation(admissions),
         any_weak_admission=_alternation(admissions + d.get("weak_admission_cues_re", [])),
         plan_document_chars=int(d["plan_document_chars"]),

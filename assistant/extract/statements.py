@@ -460,24 +460,36 @@ def _reasons(text: str, seg_start: int, seg_end: int, cues, yearly: bool):
     lex = _lex()
     seg = text[seg_start:seg_end]
     done = 0
-    for rx in cues:
-        for m in rx.finditer(seg):
-            if m.start() < done:
-                continue
-            clause = clause_start(seg, m.start())
-            turn = lex.turn.match(seg, clause, m.start())
-            if turn:
-                clause = turn.end()
-            end = reason_end(seg, m.end())
-            stmt = seg[clause:end]
-            if any(r.search(stmt) for r in lex.reason_skip) or is_skippable(stmt):
-                continue
-            if not yearly and not lex.deviation.search(seg[clause:m.end()]) \
-                    and _compares_years(text, seg_start + m.end()):
-                continue
-            done = end
-            s, e = trim(seg, clause, end)
-            yield "reason", seg_start + s, seg_start + e, m.group().strip(), seg_start + m.end()
+    # in the order they stand (a cue later in the list may find an earlier reason)
+    found = sorted(((m.start(), n, rx, m) for n, rx in enumerate(cues) for m in rx.finditer(seg)),
+                   key=lambda f: f[:2])
+    for _, _, rx, m in found:
+        if m.start() < done:
+            continue
+        clause = _cause_start(seg, m, rx)
+        turn = lex.turn.match(seg, clause, m.start())
+        if turn:
+            clause = turn.end()
+        end = reason_end(seg, m.end())
+        stmt = seg[clause:end]
+        if any(r.search(stmt) for r in lex.reason_skip) or is_skippable(stmt):
+            continue
+        if not yearly and not lex.deviation.search(seg[clause:m.end()]) \
+                and _compares_years(text, seg_start + m.end()):
+            continue
+        done = end
+        s, e = trim(seg, clause, end)
+        cause = seg_start + (s if rx in lex.effect_reason_cues else m.end())
+        yield "reason", seg_start + s, seg_start + e, m.group().strip(), cause
+
+
+def _cause_start(s: str, m: re.Match, rx: re.Pattern) -> int:
+    """Where a reason whose cue `m` found in `s` begins: its clause — or the clause before,
+    where the cue opening its clause names the effect (statements.yaml § effect_reason_cues_re)."""
+    clause = clause_start(s, m.start())
+    if rx in _lex().effect_reason_cues and clause == m.start() and clause > 0 and s[clause - 1] in "，,":
+        clause = clause_start(s, clause - 1)
+    return clause
 
 
 def _compares_years(text: str, pos: int) -> bool:
@@ -494,10 +506,16 @@ def _admission(text: str, start: int, end: int, cues):
     if lex.definition.search(sentence) or lex.not_applicable.search(sentence) or is_heading_line(sentence) \
             or heading_kinds(sentence) or _header_row(sentence):
         return None
+    empty: list[tuple[int, int]] | None = None
     for rx in cues:
         for m in rx.finditer(sentence):
             after = sentence[m.end():]
             if lex.attributive.match(after) or lex.zero_after.match(after) or lex.empty_admission.match(m.group()):
+                continue
+            if empty is None:       # (「……也存在一些不足」: its 不足 names none either)
+                empty = [(e.start(), e.end()) for r in cues for e in r.finditer(sentence)
+                         if lex.empty_admission.match(e.group())]
+            if any(s <= m.start() and m.end() <= e for s, e in empty):
                 continue
             if _quoted(sentence, m.start()):
                 continue                # 「针对“…设置存在问题”…」 names a problem, admits none here
@@ -510,7 +528,7 @@ def _admission(text: str, start: int, end: int, cues):
             for r in lex.reason_cues + lex.weak_reason_cues:   # a reason later on is no problem
                 rm = r.search(sentence, m.end())
                 if rm:
-                    e = min(e, clause_start(sentence, rm.start()))
+                    e = min(e, max(_cause_start(sentence, rm, r), m.end()))
             s, e = trim(sentence, s, e)
             if e <= s or is_skippable(sentence[s:e]):
                 continue
