@@ -410,3 +410,35 @@ def test_causes_written_before_their_effect_are_reasons():
 ])
 def test_words_near_the_cause_cues_that_state_no_cause(text):
     assert "reason" not in statements(text)
+
+
+def test_a_sentence_announcing_requirements_takes_its_list_at_any_level():
+    found = statements(
+        "会上，各股室汇报了本年度项目推进情况，提出了以下几点要求：\n"
+        "一、压实项目单位主体责任，明确专人跟踪。\n"
+        "二、建立资金拨付台账，每月对账一次。\n"
+        "通过此次会议，进一步统一了思想。\n")
+    assert found == {"measure": ["压实项目单位主体责任，明确专人跟踪。", "建立资金拨付台账，每月对账一次。"]}
+
+
+def test_a_list_of_steps_under_no_heading_is_a_list_of_measures():
+    text = ("今年以来，县财政局采取多项举措推进预算执行。\n"
+            "一是实行支出进度月通报制度，对进度落后的单位进行约谈。\n"
+            "二是定期召开项目支出分析会，逐个梳理未支出项目的堵点。\n"
+            "三是探索建立执行进度与下年预算安排挂钩机制。\n"
+            "下半年，全县支出进度明显加快。\n")
+    assert statements(text)["measure"] == [
+        "实行支出进度月通报制度，对进度落后的单位进行约谈。",
+        "定期召开项目支出分析会，逐个梳理未支出项目的堵点。",
+        "探索建立执行进度与下年预算安排挂钩机制。"]
+    # a list of who fell short is none; nor is a form's cell listing what is planned
+    assert "measure" not in statements("检查中发现：一是部分乡镇台账登记不全。二是个别项目验收资料缺失。\n")
+    assert "measure" not in statements(
+        "年度绩效目标\t本年度主要任务：一是完善信息系统功能；二是加强业务培训，提升服务水平。\n")
+
+
+def test_recommendations_named_as_the_fields_they_cover():
+    found = statements("座谈会上，委员们从强化项目储备论证；规范政府采购程序；加快资金拨付进度等方面"
+                       "提出了意见和建议。\n")
+    assert found["measure"] == ["强化项目储备论证", "规范政府采购程序", "加快资金拨付进度"]
+    assert "measure" not in statements("座谈会上，委员们从多个角度交流了看法。\n")

@@ -24,6 +24,7 @@ only strong cues count.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from assistant.extract.formvocab import vocab
@@ -63,10 +64,62 @@ def find_regions(text: str, rows, columns: bool = True) -> list[Region]:
     headed = [_is_table(row) and _holds_heading(row) for row in rows]
     headers = [_column_labels(row) if h else {} for row, h in zip(rows, headed)]
     regions = _section_regions(text, rows) + _cell_regions(rows, headers, headed)
+    regions += _listed_measures(text, rows, regions)
     if columns:
         regions += _column_regions(rows, headers)
     regions.sort(key=lambda r: (r.start, r.end))
     return regions
+
+
+_FIRST_OF_LIST = re.compile(r"(?:^|(?<=[。：:；;\n]))[ \t　]*(?=一是)", re.M)
+
+
+def _listed_measures(text: str, rows, regions: list[Region]) -> list[Region]:
+    """Lists of 一是/二是 … under no heading whose every item opens with a measure verb
+    (statements.yaml § listed_measure_starts_re): a section of measures from the first item
+    to the end of the last item's paragraph.  Not inside a section or cell already found, nor
+    in a section describing the project."""
+    if "一是" not in text:
+        return []
+    from assistant.extract.splitting import _enumeration
+    lex = _lex()
+    taken = [(r.head if r.head is not None else r.start, r.end) for r in regions]
+    described = descriptive_spans(text, rows)
+    starts = [row.start for row in rows]
+    out: list[Region] = []
+    pos = 0
+    for m in _FIRST_OF_LIST.finditer(text):
+        first = m.end()
+        if first < pos or any(s <= first < e for s, e in taken + described):
+            continue
+        row = rows[max(bisect_right(starts, first) - 1, 0)]
+        if _is_table(row):
+            continue            # (a form's cell: 年度绩效目标 lists what is planned)
+        stop = _list_stop(text, first)
+        run = _enumeration(text, first, stop)
+        if len(run) < 2 or run[0][0] != first:
+            continue
+        last = text.find("\n", run[-1][1])
+        end = stop if last < 0 else min(last, stop)
+        bodies = [text[b:(run[n + 1][0] if n + 1 < len(run) else end)] for n, (_, b) in enumerate(run)]
+        if not all(lex.listed_measure.match(b.lstrip()) for b in bodies):
+            continue
+        out.append(Region(("measure",), first, end, "一是", "section", head=first))
+        pos = end
+    return out
+
+
+def _list_stop(text: str, first: int) -> int:
+    """Where a list run from `first` can reach: the first line after it that opens with
+    neither the list's next marker nor a blank, nor goes on a line not ended."""
+    pos = text.find("\n", first)
+    while pos >= 0:
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1:nxt if nxt >= 0 else len(text)].strip()
+        if line and not _RUN_IN_LIST.match(line) and _SENTENCE_CLOSE.search(text[:pos].rstrip()[-1:] or "。"):
+            return pos
+        pos = nxt
+    return len(text)
 
 
 def descriptive_spans(text: str, rows) -> list[tuple[int, int]]:
@@ -170,6 +223,7 @@ class _Hit:
     level: int | None
     kinds: tuple[str, ...]
     cue: str
+    announced: bool = False     # a sentence announcing a list (「提出了以下几点要求：」), no heading
 
 
 def _opens_table(line: str) -> bool:
@@ -225,7 +279,7 @@ def _section_regions(text: str, rows) -> list[Region]:
                 if not any(h.pos - row.start < mm.end() and mm.start() < h.body - row.start for h in row_hits):
                     opens = max((m.end() for m in _SENTENCE_END.finditer(line, 0, mm.start())), default=0)
                     row_hits.append(_Hit(row.start + opens, row.start + mm.end(), i, None, (kind,),
-                                         line[opens:mm.end()].strip().rstrip("：:。")))
+                                         line[opens:mm.end()].strip().rstrip("：:。"), announced=True))
         hits += sorted(row_hits, key=lambda h: h.pos)
     hits = _items_are_no_headings(hits, text, rows)
     regions = []
@@ -306,6 +360,26 @@ def _written(value: int, like: str) -> str:
 _RUN_IN_LIST = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、])")
 
 
+_SENTENCE_CLOSE = re.compile(r"[。！？!?；;]\s*$")
+
+
+def _announced_level(text: str, rows, hit: _Hit) -> int | None:
+    """The numbering level of the list a sentence announces, when its first item opens the
+    next line (numbered 1, 一 …); None otherwise."""
+    for row in rows[hit.row + 1:]:
+        if not row.nonempty:
+            continue
+        line = text[row.start:row.end].strip()
+        m = NUMBERING.match(line)
+        if _is_table(row) or m is None:
+            return None
+        number = _MARKER_NUMBER.search(m.group())
+        if number is None or marker_number(number.group(), not number.group().isdigit()) != 1:
+            return None
+        return numbering_level(line)
+    return None
+
+
 def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
     """Where the body of a heading ends, `until` (the next heading) at the latest: a table,
     a stop line, a title line, or a line numbered at the heading's level or above.  Its own
@@ -324,7 +398,13 @@ def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
     # a list run into its heading's paragraph (「审计发现的主要问题，一是……四是……。」) is that
     # paragraph: after a blank line, what does not go on with the list is no item of it
     run_in = started and _RUN_IN_LIST.match(text, hit.body) is not None
-    blank = False
+    # a sentence announcing a list on lines of their own takes the list at whatever level it
+    # is numbered (「提出了以下几点要求：⏎一、……⏎二、……」), and ends with the first paragraph
+    # that is none of its items
+    items = _announced_level(text, rows, hit) if hit.announced and not started else None
+    if items is not None:
+        limit = items - 1
+    blank, ended = False, False
     for row in rows[hit.row + 1:]:
         if not row.nonempty:
             blank = True
@@ -338,6 +418,9 @@ def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
         level = numbering_level(line)
         if level is not None and level <= limit:
             return row.start
+        if items is not None and level is None and ended:
+            return row.start
+        ended = bool(_SENTENCE_CLOSE.search(line))
         m = lex.heading_at.match(line)
         if m and not (level is not None and hit.level is not None and level > hit.level
                       and set(_kinds_of(m.group("head")[-12:])) <= set(hit.kinds) and line[m.end():].strip()):

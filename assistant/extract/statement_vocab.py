@@ -81,6 +81,7 @@ class Headings:
     table_end: tuple[str, ...]
     descriptive_labels: frozenset
     chinese_headings: bool       # every heading word and statement column has a Chinese character
+    listed_measure: re.Pattern   # a verb opening each item of an unheaded list of measures
     any_heading: re.Pattern      # any heading word or statement column, anywhere
 
 
@@ -136,6 +137,7 @@ def _headings(data: Section) -> Headings:
         reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
         table_end=tuple(data.get("table_end", [])),
         descriptive_labels=frozenset(label_text(x) for x in data.get("descriptive_labels", [])),
+        listed_measure=re.compile(data.get("listed_measure_starts_re") or r"(?!)"),
         chinese_headings=all(_CJK.search(w) for w in [*word_kind, *data.get("reason_columns", [])]),
         any_heading=re.compile(words_pattern({label_text(w) for w in [*word_kind, *data.get("reason_columns", [])]
                                               if label_text(w)})),
@@ -227,6 +229,7 @@ class Cues:
     reason_in_item: re.Pattern
     prose_measure: re.Pattern
     prose_measure_more: re.Pattern
+    scoped_measures: re.Pattern     # 「从A；B等方面提出建议」: A and B are measures
     inline_labels: dict
     inline_label: re.Pattern
     # each list of cues as one alternation: most lines hold no cue at all, and one search
@@ -249,7 +252,7 @@ class Cues:
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "empty_admission", "negation", "zero_after", "not_applicable",
                     "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not",
-                    "reason_in_item", "prose_measure", "prose_measure_more",
+                    "reason_in_item", "prose_measure", "prose_measure_more", "scoped_measures",
                     "plan_document", "final_document",
                     "project_code", "department_titles")
 

@@ -29,7 +29,7 @@ from assistant.extract.formvocab import vocab
 from assistant.extract.layout import Row, split_rows, tab_rows
 from assistant.extract.sections import (Region, descriptive_spans, find_regions, heading_kinds, is_heading_line,
                                         numbering_level, plan_spans)
-from assistant.extract.splitting import (clause_start, is_preamble, is_skippable, merge_spans,
+from assistant.extract.splitting import (clause_start, content_length, is_preamble, is_skippable, merge_spans,
                                          reason_end, sentence_start, split_led_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
 from assistant.extract.statement_vocab import Cues, statement_vocab
@@ -353,6 +353,9 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
                 taken.append(found[1:3])
                 yield found
         if whole:
+            for found in _scoped_measures(text, seg_start, seg_end):
+                taken.append(found[1:3])
+                yield found
             for found in _prose_measures(text, seg_start, seg_end, taken):
                 taken.append(found[1:3])
                 yield found
@@ -389,6 +392,19 @@ def _named_problem(text: str, seg_start: int, seg_end: int):
         return None                 # 「不存在执行数偏离预算数较多的问题」
     start = seg_start + m.start("body")
     return "problem", start, start + len(body), "的问题", start
+
+
+_PARTS = re.compile(r"[^；;]+")
+
+
+def _scoped_measures(text: str, seg_start: int, seg_end: int):
+    """(kind, start, end, cue, theme start) of measures named as the fields a recommendation
+    covers (statements.yaml § scoped_measures_re), one for each part cut at ；."""
+    for m in _lex().scoped_measures.finditer(text, seg_start, seg_end):
+        for part in _PARTS.finditer(text, m.start("body"), m.end("body")):
+            s, e = trim(text, part.start(), part.end())
+            if content_length(text[s:e]) >= 4:
+                yield "measure", s, e, "等方面提出建议", s
 
 
 def _prose_measures(text: str, seg_start: int, seg_end: int, taken: list[tuple[int, int]]):
