@@ -53,7 +53,8 @@ def test_what_an_audit_found_is_a_problem_clause_by_clause():
     text = ("近日，县审计局对部分单位开展了专项审计。\n"
             "审计发现部分单位结转结余资金较大，形成资金沉淀；个别项目挤占专项资金用于日常公用经费。\n")
     found = statements(text)
-    assert found["problem"] == ["审计发现部分单位结转结余资金较大，形成资金沉淀",
+    # (what was found, without who found it)
+    assert found["problem"] == ["部分单位结转结余资金较大，形成资金沉淀",
                                 "个别项目挤占专项资金用于日常公用经费。"]
 
 
@@ -442,3 +443,31 @@ def test_recommendations_named_as_the_fields_they_cover():
                        "提出了意见和建议。\n")
     assert found["measure"] == ["强化项目储备论证", "规范政府采购程序", "加快资金拨付进度"]
     assert "measure" not in statements("座谈会上，委员们从多个角度交流了看法。\n")
+
+
+def test_an_audit_news_item_gives_what_was_found_and_not_its_furniture():
+    text = ("市政府门户网站\n分享到：\n我市公布涉农资金专项审计结果 部分补贴资金滞留闲置\n"
+            "来源：市审计局  发布时间：2024年06月03日\n"
+            "今年上半年，市审计局组织开展涉农资金专项审计，重点审计了闲置土地盘活和补贴发放情况。"
+            "审计组发现存在部分乡镇补贴资金发放不及时、资金滞留等问题。"
+            "审计还发现，3个村的村干部冒领种粮补贴4.6万元。一是2个乡镇补贴台账登记不完整；"
+            "二是部分结余资金未及时收回财政。"
+            "对审计查出的问题，审计机关已依法移送有关部门处理。截至5月底，已追回被冒领资金4.6万元，"
+            "2人受到党纪处分。（市审计局供稿）\n")
+    found = statements(text)
+    assert found == {"problem": ["部分乡镇补贴资金发放不及时、资金滞留等问题。",
+                                 "3个村的村干部冒领种粮补贴4.6万元。",
+                                 "2个乡镇补贴台账登记不完整",
+                                 "部分结余资金未及时收回财政。"]}
+
+
+def test_a_note_printed_after_a_statement_is_left_out():
+    found = statements("存在的问题：部分学校食堂管理仍不够规范（备注：本次检查覆盖12所学校）。\n"
+                       "下一步措施：加强食堂日常管理，严格执行索证索票制度。（县教育局供稿）\n")
+    assert found == {"problem": ["部分学校食堂管理仍不够规范"],
+                     "measure": ["加强食堂日常管理，严格执行索证索票制度。"]}
+
+
+def test_a_passage_breaking_off_in_a_list_of_words_gives_no_last_statement():
+    found = statements("审计发现，部分项目资金拨付不及时。二、部分乡镇配套制度不完善、有")
+    assert found == {"problem": ["部分项目资金拨付不及时。"]}

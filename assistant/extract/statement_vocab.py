@@ -230,6 +230,9 @@ class Cues:
     prose_measure: re.Pattern
     prose_measure_more: re.Pattern
     scoped_measures: re.Pattern     # 「从A；B等方面提出建议」: A and B are measures
+    statement_note: re.Pattern      # 「（备注：…）」, 「（…供稿）」: where a statement ends
+    finder: re.Pattern              # 「审计组发现」: a problem starts after who found it
+    outcome: re.Pattern             # 「已追回……」: a rectification's outcome admits nothing
     inline_labels: dict
     inline_label: re.Pattern
     # each list of cues as one alternation: most lines hold no cue at all, and one search
@@ -252,7 +255,7 @@ class Cues:
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "empty_admission", "negation", "zero_after", "not_applicable",
                     "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not",
-                    "reason_in_item", "prose_measure", "prose_measure_more", "scoped_measures",
+                    "reason_in_item", "prose_measure", "prose_measure_more", "scoped_measures", "statement_note", "finder", "outcome",
                     "plan_document", "final_document",
                     "project_code", "department_titles")
 

@@ -98,7 +98,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                 out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
     # no prose is read inside an indicator table (its statement cells are read as cells)
     tables = [(p.indicators[0].start, max(i.end for i in p.indicators)) for p in projects if p.indicators]
-    skip = claimed + plan_spans(text, rows, projects) + tables
+    skip = claimed + plan_spans(text, rows, projects) + tables + _title(text)
     yearly = _is_budget_statement(text)
     for kind, start, end, cue, theme_from in _prose(text, skip, descriptive_spans(text, rows), yearly):
         whole = _complete(text, start, end)
@@ -120,6 +120,28 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
 _CLAUSE_OPEN = "，,、：:"
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _AT_TEXT_END = re.compile(r"[\s，,、：:]*\Z")     # only white space or a clause's comma left
+
+
+_LINE = re.compile(r"[^\n]*")
+_SENTENCE_MARK = re.compile(r"[。，,；;！？!?]")
+
+
+def _title(text: str) -> list[tuple[int, int]]:
+    """The lines over a document's first sentence, none with a stop or a comma: a page's
+    name, 「分享到：」, the source line and the title — a news headline (「……审计结果
+    1.97亿元涉农资金滞留闲置」) states no problem of its own.  None when no sentence follows."""
+    spans: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if _SENTENCE_MARK.search(line):
+            return spans
+        if len(line.strip()) > 60:
+            return []
+        if line.strip():
+            spans.append(m.span())
+        if m.end() >= len(text):
+            break
+    return []
 
 
 def _reason_after(text: str, kind: str, start: int, end: int) -> int | None:
@@ -155,7 +177,11 @@ def _complete(text: str, start: int, end: int) -> int | None:
     stops = [m.end() for m in _SENTENCE_STOP.finditer(body)]
     if stops:
         return start + stops[-1]
-    return None if body[-1] in _CLAUSE_OPEN or _CLAUSE_BREAK.search(body) else end
+    # (「……配套制度不完善、有」: broken off in a list of words)
+    return None if body[-1] in _CLAUSE_OPEN or _CLAUSE_BREAK.search(body) or _LIST_BROKEN.search(body) else end
+
+
+_LIST_BROKEN = re.compile(r"、[^、，,；;。：:]{0,2}$")
 
 
 def _lex() -> Cues:
@@ -520,7 +546,7 @@ def _admission(text: str, start: int, end: int, cues):
     sentence = text[start:end]
     # (a heading cell wrapped over lines keeps its wrap spaces: 「偏差大或 目标未完成 原因分析」)
     if lex.definition.search(sentence) or lex.not_applicable.search(sentence) or is_heading_line(sentence) \
-            or heading_kinds(sentence) or _header_row(sentence):
+            or heading_kinds(sentence) or _header_row(sentence) or lex.outcome.search(sentence):
         return None
     empty: list[tuple[int, int]] | None = None
     for rx in cues:
@@ -540,6 +566,10 @@ def _admission(text: str, start: int, end: int, cues):
             s = 0
             for t in lex.turn.finditer(sentence, 0, m.start()):
                 s = t.end()
+            found = lex.finder.search(sentence, s, m.end())
+            if found is not None:       # 「审计组发现存在……」: what was found
+                lead = _FOUND.match(sentence, found.end())
+                s = lead.end() if lead else found.end()
             e = len(sentence)
             for r in lex.reason_cues + lex.weak_reason_cues:   # a reason later on is no problem
                 rm = r.search(sentence, m.end())
@@ -553,6 +583,9 @@ def _admission(text: str, start: int, end: int, cues):
 
 
 # ---------------------------------------------------------------------------- statements
+
+_FOUND = re.compile(r"[，,：:\s]*(?:了|还|也)?(?:存在着?)?")
+
 
 def _header_row(sentence: str) -> bool:
     """A table's header printed as a line of text (「情况说明 存在问题 改进措施」): every piece
@@ -571,6 +604,9 @@ def _statement(text: str, kind: str, start: int, end: int, source: str, cue: str
                theme_from: int | None = None, default: str | None = None) -> Statement:
     """A Statement of `text[start:end]`; `default` is the theme when no cue names one (the
     原因 of 预算执行情况 is about budget execution)."""
+    note = _lex().statement_note.search(text, start, end)
+    if note is not None and note.start() - start >= 4:
+        end = note.start()
     body = _BREAKS.sub(_join, text[start:end])
     # a reason's themes are those of the cause, not of the cue's own clause
     subject = _BREAKS.sub("", text[theme_from:end]) if theme_from is not None and theme_from < end else body
