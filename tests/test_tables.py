@@ -2729,3 +2729,17 @@ def test_a_project_name_heading_a_listings_column_is_no_field():
             "某县城区污水管网改造项目\n\n项目收益专项债券\n\n88\n\n良\n")
     names = [p.name for p in extract_text(text, "list.txt").projects]
     assert "债券类型" not in names
+
+
+def test_a_scoring_table_tells_a_label_from_a_row_worded_like_one_by_its_numbers():
+    # a scoring framework printed one cell per line (一级 分值 二级 分值 三级 分值 得分; rows
+    # written for this test): a label is followed by its one weight, a row by its weight and
+    # score — 「财务管理 3 3」 and 「产出数量 5 5」 are rows, however label-like their words
+    cells = ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分",
+             "项目管理", "20", "资金管理", "10", "资金使用", "7", "7", "财务管理", "3", "3",
+             "组织实施", "10", "管理制度", "10", "9",
+             "项目绩效", "40", "项目产出", "15", "产出数量", "5", "5", "产出质量", "10", "10"]
+    text = "河道保洁项目绩效自评表\n\n" + "\n\n".join(cells) + "\n"
+    found = _rows(text, "name", "weight", "score", name="score.txt")
+    assert found == [("资金使用", 7, 7), ("财务管理", 3, 3), ("管理制度", 10, 9),
+                     ("产出数量", 5, 5), ("产出质量", 10, 10)]

@@ -81,6 +81,10 @@ DESCRIPTION_NAME = 2.0   # a name or a value opening with 反映 / 该指标: th
 FIELD_KEY = 2.0          # a name ending in a colon
 LABEL_NAME = 0.0         # a second second-level label read as the name of the row its values follow
 LABEL_DESCRIBED = 0.5    # a second-level label in the name column of a table that describes each row
+# a framework's label word as a row's own name where every level prints its weight: a label
+# is followed by its one weight, a row by its weight and score (「财务管理 3 3」 after
+# 「资金管理 10 资金使用 7 7」), which the reading then prices
+LABEL_ROW = 1.0
 KEY_MARKS = "★☆"         # marks of a key indicator, printed before its name
 _KEY_MARK = re.compile(f"[{KEY_MARKS}]")
 MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "share": 3, "text": 40, "any": 30, "explain": 30, "desc": 30, "nature": 3, "unit": 3,
@@ -398,6 +402,8 @@ class _Parser(Cells):
         self.lead = next((k for k, s in enumerate(slots) if s.role not in _LEADING), len(slots))
         # a 指标描述 column: the label printed where the name goes may stand for the name
         self.described = any(s.role == "describe" for s in slots)
+        # weight and score columns: a row is told from a label by its two numbers
+        self.scored = any(s.role == "weight" for s in slots) and any(s.role == "score" for s in slots)
 
     # ------------------------------------------------------------------ the table
 
@@ -466,6 +472,9 @@ class _Parser(Cells):
                     # like a label (「资金管理 资金分配 3 3」, 「服务对象满意度 10 10」)
                     st[j][0][1] = after_l2[i] + c + LABEL_NAME + ROW_COST
                     back_s[j][0][1] = ("label_name", i, 0, 0)
+                if self.scored and c0 + c + LABEL_ROW + ROW_COST < st[j][0][1]:
+                    st[j][0][1] = c0 + c + LABEL_ROW + ROW_COST
+                    back_s[j][0][1] = ("name", i, 0, 0)
                 if self._level(i, j) == 2 and c0 + c < after_l2[j]:
                     after_l2[j], back_l2[j] = c0 + c, i
                     if self.described and c0 + c + LABEL_DESCRIBED + ROW_COST < st[j][0][1]:
