@@ -198,6 +198,14 @@ def test_the_narrative_of_a_one_project_document_belongs_to_its_project():
     ("部分项目经费用于弥补基本支出", "INSTITUTION"),
     ("部分服务项目未通过政府采购平台采购", "INSTITUTION"),
     ("受山区地形条件影响，部分场地建设面积不足", "EXTERNAL"),
+    # the twenty-second round: audit news and a bureau's steps
+    ("部分乡镇物资领用登记流于形式", "INSTITUTION"),
+    ("个别学校代收费用未履行报批手续", "INSTITUTION"),
+    ("对执行进度严重滞后的单位启动追责问责程序", "MONITORING"),
+    ("3个县的种粮补贴发放不及时", "BUDGET_EXECUTION"),
+    ("财政专户形成资金沉淀，存量资金未及时盘活", "BUDGET_EXECUTION"),
+    ("部分村级污水处理设施建而不管，长期闲置", "FACILITY"),
+    ("提前做好前期准备，缩短项目实施周期", "IMPLEMENTATION"),
 ])
 def test_themes_of_report_language(text, theme):
     assert theme in tag_themes(text)
