@@ -2238,3 +2238,23 @@ def test_every_rate_reported_decides_whether_a_measure_is_needed(text, needed):
 def test_a_list_of_rates_within_the_bounds_is_said_as_a_range():
     text = draft_measures("8个项目均已完工，资金执行率分别为100%、99.2%和97.5%。")[0].sentences[0].text
     assert text.startswith("预算执行率97.5%至100%，"), text
+
+
+def test_measures_for_some_of_several_speak_of_those_not_of_the_project():
+    text = " ".join(s.text for s in draft_measures("部分学校年初预算编制不够精准")[0].sentences)
+    assert "相关学校" in text and "该项目" not in text
+    text = " ".join(s.text for s in draft_measures("个别项目资金支付率较低")[0].sentences)
+    assert "相关项目" in text and "该项目" not in text
+    # a project named by the caller is named; a problem of no subject keeps the default
+    text = " ".join(s.text for s in draft_measures("个别项目资金支付率较低", project="农村公路养护")[0].sentences)
+    assert "农村公路养护" in text
+    assert "该项目" in " ".join(s.text for s in draft_measures("预算执行率偏低")[0].sentences)
+
+
+def test_the_lead_drops_an_adverb_of_contrast_and_names_no_factors():
+    first = draft_measures("尽管资金总量较大，但实际到位率却低于预期")[0].sentences[0]
+    assert first.text.startswith("一是针对实际到位率低于预期的问题，")
+    # less money arrived than planned: the first point is about getting it released
+    assert first.provenance.template.startswith("measures.BUDGET_EXECUTION.funds_release")
+    first = draft_measures("计划下达时间较晚、设计变更调整等因素，制约了项目推进")[0].sentences[0]
+    assert "因素的问题" not in first.text

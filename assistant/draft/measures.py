@@ -61,7 +61,7 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         # a statement about indicators: the themes of its other words are what they measure
         read = {f.cause.theme for f in reading.causes}
         codes = [c for c in codes if c in read] or codes
-    slots = {"project": project or drafting("slot_defaults.project"),
+    slots = {"project": project or _subject(problem) or drafting("slot_defaults.project"),
              "figure": figure or stated_figure(problem), "indicator": indicator,
              "rate": stated_rate(problem)}
     needed, why = needs_measure(reading)
@@ -232,6 +232,7 @@ def _lead(reading, indicator: str = "") -> str:
     # as a clause of ours: no spaces a PDF put between two 汉字, no stop of its own, and no
     # preposition or conjunction of its own (「针对对部门预算……」, 「针对但结算……」)
     clause = rules.conjunction.sub("", _HAN_GAP.sub("", clause).rstrip("。．.；;，,、 "))
+    clause = rules.adverb.sub("", clause)
     first = segment(clause[:8])[:1]
     if first and first[0] in rules.openers:
         clause = clause[len(first[0]):].lstrip()
@@ -249,6 +250,17 @@ def _lead(reading, indicator: str = "") -> str:
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
+def _subject(problem: str) -> str:
+    """「相关学校」 for a problem of 「部分学校……」 (drafting.yaml § subject_re), else ''."""
+    m = _subject_re().match(problem.strip())
+    return fill(drafting("subject_slot"), {"noun": m.group("noun")}) or "" if m else ""
+
+
+@derived(maxsize=1)
+def _subject_re() -> re.Pattern:
+    return re.compile(drafting("subject_re"))
+
+
 @dataclass(frozen=True)
 class _LeadRules:
     """drafting.yaml § measures.lead_rules, compiled."""
@@ -258,6 +270,7 @@ class _LeadRules:
     conjunction: re.Pattern
     openers: frozenset
     no_subject: re.Pattern
+    adverb: re.Pattern
     cause: re.Pattern
     done: re.Pattern
     lacking: re.Pattern
