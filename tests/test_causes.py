@@ -2258,3 +2258,16 @@ def test_the_lead_drops_an_adverb_of_contrast_and_names_no_factors():
     assert first.provenance.template.startswith("measures.BUDGET_EXECUTION.funds_release")
     first = draft_measures("计划下达时间较晚、设计变更调整等因素，制约了项目推进")[0].sentences[0]
     assert "因素的问题" not in first.text
+
+
+@pytest.mark.parametrize("text, cause, move", [
+    # an approval skipped is put right by the approval, not by an upkeep budget (收费 is no price)
+    ("部分学校代收服装费未履行审批手续", "APPROVAL_SKIPPED", "INSTITUTION.approval_procedure"),
+    ("项目内容调整未办理报批手续", "APPROVAL_SKIPPED", "INSTITUTION.approval_procedure"),
+    ("水价未经价格主管部门核定，收费缺乏依据", "PRICE_UNSET", "FACILITY.price_approval"),
+    # a check done for show is a weak control
+    ("食材配送单签收流于形式", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
+])
+def test_procedures_skipped_or_done_for_show(text, cause, move):
+    assert read_cause(text).primary.cause.code == cause
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
