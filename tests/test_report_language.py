@@ -206,6 +206,7 @@ def test_the_narrative_of_a_one_project_document_belongs_to_its_project():
     ("财政专户形成资金沉淀，存量资金未及时盘活", "BUDGET_EXECUTION"),
     ("部分村级污水处理设施建而不管，长期闲置", "FACILITY"),
     ("提前做好前期准备，缩短项目实施周期", "IMPLEMENTATION"),
+    ("剩余资金因项目正在办理竣工审计，待审计结束后支付", "BUDGET_EXECUTION"),
 ])
 def test_themes_of_report_language(text, theme):
     assert theme in tag_themes(text)
@@ -479,3 +480,10 @@ def test_a_note_printed_after_a_statement_is_left_out():
 def test_a_passage_breaking_off_in_a_list_of_words_gives_no_last_statement():
     found = statements("审计发现，部分项目资金拨付不及时。二、部分乡镇配套制度不完善、有")
     assert found == {"problem": ["部分项目资金拨付不及时。"]}
+
+
+def test_a_numbered_line_naming_the_causes_is_their_heading():
+    found = statements("一、基本情况\n本项目年度预算80万元，已支付32万元。\n"
+                       "二、资金支出滞后主要原因\n"
+                       "由于设计方案几经调整，项目至今未开工，资金未能拨付。\n")
+    assert found == {"reason": ["由于设计方案几经调整，项目至今未开工，资金未能拨付。"]}

@@ -516,6 +516,8 @@ def _reasons(text: str, seg_start: int, seg_end: int, cues, yearly: bool):
         stmt = seg[clause:end]
         if any(r.search(stmt) for r in lex.reason_skip) or is_skippable(stmt):
             continue
+        if rx not in lex.effect_reason_cues and not _SIX_CONTENT.match(seg, m.end(), end):
+            continue            # 「二、资金支出滞后主要原因」: a heading, no cause after its cue
         if not yearly and not lex.deviation.search(seg[clause:m.end()]) \
                 and _compares_years(text, seg_start + m.end()):
             continue
@@ -546,7 +548,8 @@ def _admission(text: str, start: int, end: int, cues):
     sentence = text[start:end]
     # (a heading cell wrapped over lines keeps its wrap spaces: 「偏差大或 目标未完成 原因分析」)
     if lex.definition.search(sentence) or lex.not_applicable.search(sentence) or is_heading_line(sentence) \
-            or heading_kinds(sentence) or _header_row(sentence) or lex.outcome.search(sentence):
+            or heading_kinds(sentence) or _header_row(sentence) or lex.outcome.search(sentence) \
+            or _CAUSES_HEADING.match(sentence):
         return None
     empty: list[tuple[int, int]] | None = None
     for rx in cues:
@@ -584,6 +587,9 @@ def _admission(text: str, start: int, end: int, cues):
 
 # ---------------------------------------------------------------------------- statements
 
+# a numbered line naming the causes of what it says (「二、资金支出滞后主要原因」): a heading
+_CAUSES_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.])"
+                             r"[^，,。；;：:\n]{2,24}?(?:的)?(?:主要|具体)?原因(?:分析)?\s*$")
 _FOUND = re.compile(r"[，,：:\s]*(?:了|还|也)?(?:存在着?)?")
 
 
