@@ -1738,7 +1738,8 @@ REPORT_SHAPES = [
     # funds paid to enterprises (batch 54)
     ("获奖励企业迁出本市后，未按协议退回已拨付的扶持资金", "CLAWBACK_PENDING", "INSTITUTION.clawback"),
     ("应追回的奖补资金600万元，截至年底仅追回90万元", "CLAWBACK_PENDING", "INSTITUTION.clawback"),
-    ("个别合作社虚构社员名单骗取补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    # (money got by false claims: recovered and people held to account first, round 22)
+    ("个别合作社虚构社员名单骗取补贴", "FUNDS_TAKEN", "INSTITUTION.recover_and_account"),
     ("市级政策与区级政策支持对象基本重合，企业可同时享受", "FUNDS_OVERLAP", "INSTITUTION.integrate_funds"),
     ("人才奖励兑现滞后，部分承诺资金至今未兑付", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
     ("稳岗补贴第四季度才下达，企业已过最困难时期", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
@@ -2271,3 +2272,37 @@ def test_the_lead_drops_an_adverb_of_contrast_and_names_no_factors():
 def test_procedures_skipped_or_done_for_show(text, cause, move):
     assert read_cause(text).primary.cause.code == cause
     assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
+
+
+@pytest.mark.parametrize("text", [
+    "3个村的村干部冒领种粮补贴4.6万元",
+    "2个项目通过虚报工程量，套取农田建设资金18万元",
+])
+def test_money_got_by_false_claims_is_recovered_and_people_held_to_account_first(text):
+    assert read_cause(text).primary.cause.code == "FUNDS_TAKEN"
+    first = draft_measures(text)[0].sentences[0]
+    assert first.provenance.template.startswith("measures.INSTITUTION.recover_and_account.")
+    assert "追回" in first.text and "责任" in first.text
+
+
+def test_spending_beyond_what_the_money_may_pay_for_is_corrected():
+    first = draft_measures("部分学校超范围列支食堂聘用人员工资")[0].sentences[0]
+    assert "开支范围" in first.text and "纠正" in first.text
+
+
+def test_balances_said_to_exist_are_cleared_and_a_ledger_not_kept_is_kept():
+    first = draft_measures("一些试点县不同程度存在中央专项资金结余情况")[0].sentences[0]
+    assert first.provenance.template.startswith("measures.BUDGET_EXECUTION.recover_idle.")
+    assert "结余资金" in first.text and "采购" not in first.text
+    first = draft_measures("没有按要求建立困难群众临时救助工作台账")[0].sentences[0]
+    assert "台账" in first.text
+
+
+def test_a_list_of_problems_gets_a_fix_for_each_part_in_order():
+    draft = draft_measures("部分乡镇低保资金发放不及时、临时救助档案不健全、救助资金科目设置不规范等问题")[0]
+    used = [s.provenance.template.split(".")[1:3] for s in draft.sentences]
+    assert used[:3] == [["BUDGET_EXECUTION", "schedule_payments"], ["INSTITUTION", "records"],
+                        ["INSTITUTION", "compliance"]]
+    # the causes of one shortfall, parted by ；, are no list of problems: the root cause leads
+    first = draft_measures("临时救助资金执行率低，一是经办人员对政策把握不准；二是政策宣传覆盖面不广")[0].sentences[0]
+    assert not first.provenance.template.startswith("measures.BUDGET_EXECUTION.schedule_payments")

@@ -140,7 +140,13 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
     causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
     read = {f.cause.code for f in reading.causes}
     follow = None
-    if causes:
+    listed = _listed_causes(problem, reading)
+    if len(listed) >= 2:
+        # 「A、B、C等问题」: each part's cause its fix, in the order the parts stand
+        for cause in listed[:drafting("measures.max_items")]:
+            add(cause.moves[0])
+        follow = listed[0].follow_up
+    elif causes:
         primary = causes[0]
         add(primary.moves[0] if primary.moves else None)
         # the next root cause's fix; the late work, unspent money or missed target a root
@@ -191,6 +197,28 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
                 add(f"{code}.{move}")
                 break
     return [(ref.split(".", 1)[0], ref.split(".", 1)[1]) for ref in plan]
+
+
+def _listed_causes(problem: str, reading) -> list[Cause]:
+    """The causes of a statement listing several problems (drafting.yaml § measures.
+    problem_list_re), one per part in the order the parts stand, each part's first cause
+    read; [] for any other statement."""
+    lex = drafting("measures")
+    text = reading.text or problem
+    if not re.search(lex["problem_list_re"], text):
+        return []
+    bounds = [m.start() for m in re.finditer(lex["problem_list_parts"], text)]
+    out: list[Cause] = []
+    parts: set[int] = set()
+    for found in sorted(reading.causes, key=lambda f: f.start):
+        if found.cause.no_measure or not found.cause.moves or found.marked:
+            continue
+        part = sum(1 for b in bounds if b < found.start)
+        if part in parts or any(c.code == found.cause.code for c in out):
+            continue
+        parts.add(part)
+        out.append(found.cause)
+    return out
 
 
 def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int, avoid: set[str],
