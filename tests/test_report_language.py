@@ -487,3 +487,21 @@ def test_a_numbered_line_naming_the_causes_is_their_heading():
                        "二、资金支出滞后主要原因\n"
                        "由于设计方案几经调整，项目至今未开工，资金未能拨付。\n")
     assert found == {"reason": ["由于设计方案几经调整，项目至今未开工，资金未能拨付。"]}
+
+
+def test_an_audits_findings_strung_in_one_sentence_are_one_problem_each():
+    text = ("公告显示，部分地区2.3亿元农田水利资金被滞留或挤占挪用。"
+            "有些县为多争取补助资金，重复申报、多报建设规模；12个项目未按期开(完)工；"
+            "地方配套资金落实情况不理想，一些地方将筹资任务转嫁给村集体。"
+            "报告提到，此外，3个县违规向不符合条件的企业拨付奖补资金。\n")
+    found = statements(text)
+    assert found == {"problem": ["部分地区2.3亿元农田水利资金被滞留或挤占挪用。",
+                                 "有些县为多争取补助资金，重复申报、多报建设规模",
+                                 "12个项目未按期开(完)工",
+                                 "地方配套资金落实情况不理想，一些地方将筹资任务转嫁给村集体。",
+                                 "3个县违规向不符合条件的企业拨付奖补资金。"]}
+    assert "BUDGET_EXECUTION" in tag_themes("地方配套资金落实情况不理想")
+
+
+def test_a_duty_to_punish_breaches_admits_none():
+    assert statements("主要职责：依法检查单位缴存情况，查处违规、违法行为。\n") == {}

@@ -397,9 +397,26 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
                     s_end = s
             if s_end <= s_start or any_admission is not None and not any_admission.search(text[s_start:s_end]):
                 continue
-            found = _admission(text, s_start, s_end, admission_cues)
-            if found:
-                yield found
+            for c_start, c_end in _findings(text, s_start, s_end, any_admission):
+                found = _admission(text, c_start, c_end, admission_cues)
+                if found:
+                    yield found
+
+
+def _findings(text: str, start: int, end: int, any_admission):
+    """The parts of a sentence read for an admission each: its clauses parted by ； where two
+    or more of them admit something (an audit's findings strung in one sentence: 「……被挤占
+    挪用；有些地方虚假申报……；地方配套资金落实不理想……」), else the whole sentence."""
+    cuts = [m.end() for m in _FINDING_BREAK.finditer(text, start, end)]
+    if not cuts or any_admission is None:
+        return [(start, end)]
+    parts = list(zip([start, *cuts], [*cuts, end]))
+    if sum(1 for s, e in parts if any_admission.search(text, s, e)) < 2:
+        return [(start, end)]
+    return parts
+
+
+_FINDING_BREAK = re.compile(r"[；;]")
 
 
 def _named_problem(text: str, seg_start: int, seg_end: int):
