@@ -505,3 +505,24 @@ def test_an_audits_findings_strung_in_one_sentence_are_one_problem_each():
 
 def test_a_duty_to_punish_breaches_admits_none():
     assert statements("主要职责：依法检查单位缴存情况，查处违规、违法行为。\n") == {}
+
+
+def test_a_bureau_answering_the_problem_it_names_gives_the_problem_and_the_measure():
+    text = ("6月5日，县财政局对新增专项债券项目开展督导检查。\n"
+            "县财政局针对本次督导中发现的部分债券资金支付进度较慢的问题，提出整改意见，"
+            "要求项目单位加快资金支付进度。\n")
+    found = statements(text)
+    assert found == {"problem": ["部分债券资金支付进度较慢"],
+                     "measure": ["提出整改意见，要求项目单位加快资金支付进度。"]}
+    # a frame naming no shortfall gives the measure only
+    assert "problem" not in statements("县财政局针对专项债券资金管理使用的问题，提出三条整改意见，"
+                                       "要求项目单位建立债券资金支出台账。\n")
+
+
+def test_what_a_review_asks_item_by_item_with_yi_yao():
+    found = statements("视察组建议：一要压实项目单位主体责任，加快在建项目进度。二要加强资金监管，"
+                       "严格规范资金使用。三要健全长效管护机制。\n")
+    assert found == {"measure": ["压实项目单位主体责任，加快在建项目进度。", "加强资金监管，严格规范资金使用。",
+                                 "健全长效管护机制。"]}
+    # 「统一要求」 holds no marker
+    assert "统一要求" in "".join(statements("下一步，将按照省里统一要求，二要素核验后再发放补贴。\n")["measure"])

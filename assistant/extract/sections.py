@@ -71,7 +71,7 @@ def find_regions(text: str, rows, columns: bool = True) -> list[Region]:
     return regions
 
 
-_FIRST_OF_LIST = re.compile(r"(?:^|(?<=[。：:；;\n]))[ \t　]*(?=一是)", re.M)
+_FIRST_OF_LIST = re.compile(r"(?:^|(?<=[。：:；;\n]))[ \t　]*(?=一是|一要)", re.M)
 
 
 def _listed_measures(text: str, rows, regions: list[Region]) -> list[Region]:
@@ -79,7 +79,7 @@ def _listed_measures(text: str, rows, regions: list[Region]) -> list[Region]:
     (statements.yaml § listed_measure_starts_re): a section of measures from the first item
     to the end of the last item's paragraph.  Not inside a section or cell already found, nor
     in a section describing the project."""
-    if "一是" not in text:
+    if "一是" not in text and "一要" not in text:
         return []
     from assistant.extract.splitting import _enumeration
     lex = _lex()
@@ -104,7 +104,7 @@ def _listed_measures(text: str, rows, regions: list[Region]) -> list[Region]:
         bodies = [text[b:(run[n + 1][0] if n + 1 < len(run) else end)] for n, (_, b) in enumerate(run)]
         if not all(lex.listed_measure.match(b.lstrip()) for b in bodies):
             continue
-        out.append(Region(("measure",), first, end, "一是", "section", head=first))
+        out.append(Region(("measure",), first, end, text[first:first + 2], "section", head=first))
         pos = end
     return out
 

@@ -469,11 +469,37 @@ def _prose_measures(text: str, seg_start: int, seg_end: int, taken: list[tuple[i
         if cue is None:
             continue
         s, e = trim(text, cue.end(), s_end)
-        if e - s < 6 or is_skippable(text[s:e]) or is_preamble(text[s:e]):
-            continue            # (「针对上述问题，提出以下建议：」 announces, it is none)
+        if e - s < 6 or is_skippable(text[s:e]) or is_preamble(text[s:e]) \
+                or statement_vocab().points.not_statement.search(text, s_start, s_end):
+            continue            # (「针对上述问题，提出以下建议：」 announces, it is none; nor
+            #                     does 「审核组针对部门存在的问题，提出了核查意见」 state one)
         follows = True
+        problem = _framed_problem(text, cue)
+        if problem is not None:
+            yield problem
         # (a measure answering what its sentence names first is about that: its themes too)
-        yield "measure", s, e, cue.group().strip(), s_start if cue.group().startswith("针对") else s
+        framed = "针对" in cue.group()[:16]
+        yield "measure", s, e, cue.group().strip(), s_start if framed else s
+
+
+_QUOTES = re.compile(r"[“”「」\"]")
+_FRAME = re.compile(r"针对(?:[^，,。；;]{0,16}?发现的)?(?P<x>[^，,。；;]{6,80}?)(?:的|等)?问题[，,]\s*$")
+
+
+def _framed_problem(text: str, cue: re.Match):
+    """「县财政局针对督导中发现的部分债券资金拨付进度较慢的问题，提出整改意见……」: the
+    shortfall the frame names is a problem (kind, start, end, cue, theme start), when it
+    admits one."""
+    m = _FRAME.search(cue.group())
+    if m is None:
+        return None
+    start, end = cue.start() + m.start("x"), cue.start() + m.end("x")
+    if _QUOTES.search(text, start, end):
+        return None         # 「针对“资金拨付不及时”等两个问题，……」 names the problems, admits none
+    lex = _lex()
+    if lex.any_weak_admission is None or not lex.any_weak_admission.search(text, start, end):
+        return None
+    return "problem", start, end, "针对……问题", start
 
 
 # lines and cells long enough to hold a statement (six characters or more; most cells of a
