@@ -526,3 +526,13 @@ def test_what_a_review_asks_item_by_item_with_yi_yao():
                                  "健全长效管护机制。"]}
     # 「统一要求」 holds no marker
     assert "统一要求" in "".join(statements("下一步，将按照省里统一要求，二要素核验后再发放补贴。\n")["measure"])
+
+
+def test_a_funds_self_evaluation_titled_with_de_names_its_project_and_its_shortfall():
+    report = extract_text("某县司法局\n关于2023年度法律援助补助资金绩效的自评报告\n"
+                          "一、绩效目标分解下达情况\n上级下达补助资金预算80万元。\n"
+                          "二、绩效目标完成情况分析\n1.项目资金及时到位。\n"
+                          "2.项目资金除设备采购未按照绩效目标及时执行外，其他均已执行。\n")
+    assert [p.name for p in report.projects] == ["法律援助补助资金"]
+    assert [s.text for s in report.statements if s.kind == "problem"] == \
+        ["项目资金除设备采购未按照绩效目标及时执行外，其他均已执行。"]

@@ -2743,3 +2743,17 @@ def test_a_scoring_table_tells_a_label_from_a_row_worded_like_one_by_its_numbers
     found = _rows(text, "name", "weight", "score", name="score.txt")
     assert found == [("资金使用", 7, 7), ("财务管理", 3, 3), ("管理制度", 10, 9),
                      ("产出数量", 5, 5), ("产出质量", 10, 10)]
+
+
+def test_a_monitoring_forms_foot_labels_and_notes_are_no_rows_or_reasons():
+    # the foot of a 绩效监控表 as a web page prints it (rows written for this test): the labels
+    # of its reason and measure cells left empty, then the notes on filling it in
+    text = ("某市项目支出绩效监控表\n项目名称 | 非遗保护经费 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 1-6月执行情况 | 完成目标可能性 |\n"
+            "产出指标 | 数量指标 | 非遗展演场次 | ≥10场 | 6场 | 确定能 |\n"
+            "偏差或不能完成目标原因分析 | ||||||\n相关建议或举措 | ||||||\n"
+            "注: 1.完成目标可能性分确定能、有可能、不可能三级。2.如出现“不可能”，请分别在“偏差或不能完成目标原因分析”"
+            "栏填写原因。3.偏差或不能完成目标原因分析:针对产生偏差的指标值，从投入保障、项目管理等方面分析原因。\n")
+    report = extract_text(text, "monitor.txt")
+    assert [i.name for p in report.projects for i in p.indicators] == ["非遗展演场次"]
+    assert report.statements == []

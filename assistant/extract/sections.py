@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from assistant.extract.formvocab import vocab
-from assistant.extract.splitting import marker_number
+from assistant.extract.splitting import list_run, marker_number
 from assistant.extract.statement_vocab import CN_DIGITS, NUMBERING, Headings, label_text, statement_vocab
 from assistant.lexicon import derived
 
@@ -81,7 +81,6 @@ def _listed_measures(text: str, rows, regions: list[Region]) -> list[Region]:
     in a section describing the project."""
     if "一是" not in text and "一要" not in text:
         return []
-    from assistant.extract.splitting import _enumeration
     lex = _lex()
     taken = [(r.head if r.head is not None else r.start, r.end) for r in regions]
     described = descriptive_spans(text, rows)
@@ -96,7 +95,7 @@ def _listed_measures(text: str, rows, regions: list[Region]) -> list[Region]:
         if _is_table(row):
             continue            # (a form's cell: 年度绩效目标 lists what is planned)
         stop = _list_stop(text, first)
-        run = _enumeration(text, first, stop)
+        run = list_run(text, first, stop)
         if len(run) < 2 or run[0][0] != first:
             continue
         last = text.find("\n", run[-1][1])
@@ -257,6 +256,8 @@ def _section_regions(text: str, rows) -> list[Region]:
         if _is_table(row) or not row.nonempty:
             continue
         line = text[row.start:row.end]
+        if _NOTE_LINE.match(line):
+            continue            # 「注：1.……3.偏差原因分析：针对……」: how to fill the form in
         found = []
         m = lex.heading_at.match(line)
         if m:
@@ -360,6 +361,8 @@ def _written(value: int, like: str) -> str:
 _RUN_IN_LIST = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、])")
 
 
+# a form's notes on how to fill it in (注：, 填表说明：), whose items name its columns
+_NOTE_LINE = re.compile(r"[\s|]*(?:注|填表说明|填报说明)\s*[：:]")
 _SENTENCE_CLOSE = re.compile(r"[。！？!?；;]\s*$")
 
 
@@ -412,6 +415,8 @@ def _body_end(text: str, rows, hit: _Hit, until: int) -> int:
         if _is_table(row):
             return row.start
         line = text[row.start:row.end].strip()
+        if _NOTE_LINE.match(line):
+            return row.start        # the form's notes on filling it in
         if run_in and blank and not _RUN_IN_LIST.match(line):
             return rows[hit.row].end
         run_in = False

@@ -246,6 +246,12 @@ def marker_number(token: str, chinese: bool) -> int:
     return CN_DIGITS.index(token[0]) + 1 if len(token) == 1 else 0
 
 
+def list_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The earliest run of list markers numbered 1, 2, … in text[start:end] (two at least):
+    (marker start, body start) of each item."""
+    return _enumeration(text, start, end)
+
+
 def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The earliest run of markers numbered 1, 2, … (two at least): (marker start, body start)."""
     best: list[tuple[int, int]] = []
