@@ -2306,3 +2306,9 @@ def test_a_list_of_problems_gets_a_fix_for_each_part_in_order():
     # the causes of one shortfall, parted by ；, are no list of problems: the root cause leads
     first = draft_measures("临时救助资金执行率低，一是经办人员对政策把握不准；二是政策宣传覆盖面不广")[0].sentences[0]
     assert not first.provenance.template.startswith("measures.BUDGET_EXECUTION.schedule_payments")
+
+
+def test_the_lead_keeps_a_figure_that_opens_the_problem_whole():
+    first = draft_measures("12.87万套已建成住房因配套设施滞后搁置一年以上")[0].sentences[0].text
+    assert "针对87万套" not in first and ("12.87万套" in first or "针对" not in first)
+    assert draft_measures("2.资金拨付不及时")[0].sentences[0].text.startswith("一是针对资金拨付不及时的问题")
