@@ -2312,3 +2312,17 @@ def test_the_lead_keeps_a_figure_that_opens_the_problem_whole():
     first = draft_measures("12.87万套已建成住房因配套设施滞后搁置一年以上")[0].sentences[0].text
     assert "针对87万套" not in first and ("12.87万套" in first or "针对" not in first)
     assert draft_measures("2.资金拨付不及时")[0].sentences[0].text.startswith("一是针对资金拨付不及时的问题")
+
+
+def test_a_lead_whose_figure_a_rule_would_cut_is_left_out(monkeypatch):
+    # the guard behind the rules: were a number rule to take 「12.」 for a list marker again,
+    # the lead would say 「87万套」 — no lead is written rather than a figure the problem lacks
+    import dataclasses
+
+    import assistant.draft.measures as measures
+
+    rules = measures._lead_rules()
+    loose = dataclasses.replace(rules, number=re.compile(r"^(?:\d+[.、．])"))
+    monkeypatch.setattr(measures, "_lead_rules", lambda: loose)
+    first = draft_measures("12.87万套已建成住房因配套设施滞后搁置一年以上")[0].sentences[0].text
+    assert "87万套" not in first

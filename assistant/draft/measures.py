@@ -268,6 +268,8 @@ def _lead(reading, indicator: str = "") -> str:
     if not low <= len(clause) <= high or rules.cause.search(clause) or rules.how_found.match(clause) \
             or (rules.done.search(clause) and not rules.lacking.search(clause)):
         return ""
+    if not numbers_in(clause) <= numbers_in(reading.text or reading.deviation or ""):
+        return ""           # (a figure cut by the rules above: every number the problem's own)
     if rules.no_subject.match(clause):
         if not indicator or len(indicator) + len(clause) > high:
             return ""
