@@ -2326,3 +2326,22 @@ def test_a_lead_whose_figure_a_rule_would_cut_is_left_out(monkeypatch):
     monkeypatch.setattr(measures, "_lead_rules", lambda: loose)
     first = draft_measures("12.87万套已建成住房因配套设施滞后搁置一年以上")[0].sentences[0].text
     assert "87万套" not in first
+
+
+@pytest.mark.parametrize("text, move", [
+    # an amount lying idle is money, not an asset
+    ("5省结存专项资金26.63亿元，其中3.04亿元闲置2年以上", "BUDGET_EXECUTION.recover_idle"),
+    ("重点民生领域的14.2亿元资金未得到有效利用", "BUDGET_EXECUTION.recover_idle"),
+    ("部分设备闲置", "INSTITUTION.assets"),
+    # paid too much, spent beyond the scope, progress reported falsely
+    ("多付工程款2.79万元", "INSTITUTION.compliance"),
+    ("扩大残疾人补助资金开支范围2.9万元", "INSTITUTION.compliance"),
+    ("3个县虚报保障性安居工程开工量1200套", "MONITORING.verify_data"),
+])
+def test_audit_findings_lead_with_the_move_that_puts_them_right(text, move):
+    first = draft_measures(text)[0].sentences[0]
+    assert first.provenance.template.startswith(f"measures.{move}."), first.text
+    if "多付" in text:
+        assert "追回" in first.text
+    if "开支范围" in text:
+        assert "开支范围" in first.text
