@@ -55,16 +55,18 @@ class Region:
     head: int | None = None     # where the heading starts, when it stands in the text
 
 
-def find_regions(text: str, rows, columns: bool = True) -> list[Region]:
+def find_regions(text: str, rows, columns: bool = True,
+                 described: list[tuple[int, int]] | None = None) -> list[Region]:
     """Headed sections, heading cells and reason-column cells of a document, in order.
-    `rows` are `layout.split_rows(text)`; `columns=False` leaves statement columns to the
+    `rows` are `layout.split_rows(text)`; `described` its `descriptive_spans` where the
+    caller has them; `columns=False` leaves statement columns to the
     stream reader (forms.py), which has read them cell by cell already."""
     # whether a table row may hold a heading, and a header's statement columns: asked of
     # each row several times
     headed = [_is_table(row) and _holds_heading(row) for row in rows]
     headers = [_column_labels(row) if h else {} for row, h in zip(rows, headed)]
     regions = _section_regions(text, rows) + _cell_regions(rows, headers, headed)
-    regions += _listed_measures(text, rows, regions)
+    regions += _listed_measures(text, rows, regions, described)
     if columns:
         regions += _column_regions(rows, headers)
     regions.sort(key=lambda r: (r.start, r.end))
@@ -74,7 +76,8 @@ def find_regions(text: str, rows, columns: bool = True) -> list[Region]:
 _FIRST_OF_LIST = re.compile(r"(?:^|(?<=[。：:；;\n]))[ \t　]*(?=一是|一要)", re.M)
 
 
-def _listed_measures(text: str, rows, regions: list[Region]) -> list[Region]:
+def _listed_measures(text: str, rows, regions: list[Region],
+                     described: list[tuple[int, int]] | None = None) -> list[Region]:
     """Lists of 一是/二是 … under no heading whose every item opens with a measure verb
     (statements.yaml § listed_measure_starts_re): a section of measures from the first item
     to the end of the last item's paragraph.  Not inside a section or cell already found, nor
@@ -83,13 +86,16 @@ def _listed_measures(text: str, rows, regions: list[Region]) -> list[Region]:
         return []
     lex = _lex()
     taken = [(r.head if r.head is not None else r.start, r.end) for r in regions]
-    described = descriptive_spans(text, rows)
     starts = [row.start for row in rows]
     out: list[Region] = []
     pos = 0
     for m in _FIRST_OF_LIST.finditer(text):
         first = m.end()
-        if first < pos or any(s <= first < e for s, e in taken + described):
+        if first < pos or any(s <= first < e for s, e in taken):
+            continue
+        if described is None:
+            described = descriptive_spans(text, rows)
+        if any(s <= first < e for s, e in described):
             continue
         row = rows[max(bisect_right(starts, first) - 1, 0)]
         if _is_table(row):

@@ -63,7 +63,8 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     `layout.split_rows(doc.text)` when the caller has them already."""
     text = doc.text
     rows = split_rows(text) if rows is None else rows
-    found = find_regions(text, rows, columns=tab_rows(rows))
+    described = descriptive_spans(text, rows) if "一是" in text or "一要" in text else None
+    found = find_regions(text, rows, columns=tab_rows(rows), described=described)
     cells = sorted((f for f in found if f.source == "cell" and "reason" in f.kinds), key=lambda f: (f.start, f.end))
     cell_starts, cell_reach = _reach(cells)
     given = [_labelled(g, cells, cell_starts, cell_reach) for g in _given_regions(text, projects)]
@@ -100,7 +101,8 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     tables = [(p.indicators[0].start, max(i.end for i in p.indicators)) for p in projects if p.indicators]
     skip = claimed + plan_spans(text, rows, projects) + tables + _title(text)
     yearly = _is_budget_statement(text)
-    for kind, start, end, cue, theme_from in _prose(text, skip, descriptive_spans(text, rows), yearly):
+    described = descriptive_spans(text, rows) if described is None else described
+    for kind, start, end, cue, theme_from in _prose(text, skip, described, yearly):
         whole = _complete(text, start, end)
         if whole is None:
             continue
@@ -131,17 +133,18 @@ def _title(text: str) -> list[tuple[int, int]]:
     name, 「分享到：」, the source line and the title — a news headline (「……审计结果
     1.97亿元涉农资金滞留闲置」) states no problem of its own.  None when no sentence follows."""
     spans: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text):
+    for m in _LINE.finditer(text, 0, _TITLE_REACH):
         line = m.group()
         if _SENTENCE_MARK.search(line):
             return spans
-        if len(line.strip()) > 60:
-            return []
+        if len(line) > 80 or "\t" in line:
+            return []       # (a form's row, or a long line of no sentence: no page's head)
         if line.strip():
             spans.append(m.span())
-        if m.end() >= len(text):
-            break
     return []
+
+
+_TITLE_REACH = 600      # characters of a page's head searched for its first sentence
 
 
 def _reason_after(text: str, kind: str, start: int, end: int) -> int | None:
@@ -443,6 +446,8 @@ _PARTS = re.compile(r"[^；;]+")
 def _scoped_measures(text: str, seg_start: int, seg_end: int):
     """(kind, start, end, cue, theme start) of measures named as the fields a recommendation
     covers (statements.yaml § scoped_measures_re), one for each part cut at ；."""
+    if text.find("方面", seg_start, seg_end) < 0:
+        return              # (most segments: one find says there is none)
     for m in _lex().scoped_measures.finditer(text, seg_start, seg_end):
         for part in _PARTS.finditer(text, m.start("body"), m.end("body")):
             s, e = trim(text, part.start(), part.end())
