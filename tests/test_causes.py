@@ -2345,3 +2345,17 @@ def test_audit_findings_lead_with_the_move_that_puts_them_right(text, move):
         assert "追回" in first.text
     if "开支范围" in text:
         assert "开支范围" in first.text
+
+
+@pytest.mark.parametrize("text, cause, move", [
+    # facilities built and left unused or unkept: their upkeep, not the building's pace
+    # (and 「存在建而……」 holds no 在建)
+    ("部分村级污水处理设施存在建而无用、建而不管等问题", "CUSTODY_WEAK", "FACILITY.custody"),
+    ("道路工程在建，尚未完工", "CONSTRUCTION_SLOW", "IMPLEMENTATION.supervision"),
+    # homes built and not handed over: 分配 of homes, not of a budget
+    ("全市2100套保障房未分配", "HOUSING_IDLE", "FACILITY.allocate_homes"),
+    ("部分住房分配使用管理不到位", "HOUSING_IDLE", "FACILITY.allocate_homes"),
+])
+def test_what_was_built_and_left_unused_is_put_to_use(text, cause, move):
+    assert read_cause(text).primary.cause.code == cause
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
