@@ -2359,3 +2359,10 @@ def test_audit_findings_lead_with_the_move_that_puts_them_right(text, move):
 def test_what_was_built_and_left_unused_is_put_to_use(text, cause, move):
     assert read_cause(text).primary.cause.code == cause
     assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
+
+
+def test_land_taken_is_no_money_taken_and_money_taken_is_given_back():
+    first = draft_measures("9个地区有752处侵占河道的违规点位未清理")[0].sentences[0].text
+    assert "归还原渠道" not in first
+    first = draft_measures("个别村干部侵占补助资金3万元")[0].sentences[0].text
+    assert "归还原渠道" in first and "责任" in first
