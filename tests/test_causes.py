@@ -2268,8 +2268,15 @@ def test_the_lead_drops_an_adverb_of_contrast_and_names_no_factors():
     ("水价未经价格主管部门核定，收费缺乏依据", "PRICE_UNSET", "FACILITY.price_approval"),
     # a check done for show is a weak control
     ("食材配送单签收流于形式", "CONTROL_SYSTEM_WEAK", "INSTITUTION.internal_control"),
+    # facilities built and left unused or unkept: their upkeep, not the building's pace
+    # (and 「存在建而……」 holds no 在建)
+    ("部分村级污水处理设施存在建而无用、建而不管等问题", "CUSTODY_WEAK", "FACILITY.custody"),
+    ("道路工程在建，尚未完工", "CONSTRUCTION_SLOW", "IMPLEMENTATION.supervision"),
+    # homes built and not handed over: 分配 of homes, not of a budget
+    ("全市2100套保障房未分配", "HOUSING_IDLE", "FACILITY.allocate_homes"),
+    ("部分住房分配使用管理不到位", "HOUSING_IDLE", "FACILITY.allocate_homes"),
 ])
-def test_procedures_skipped_or_done_for_show(text, cause, move):
+def test_procedures_skipped_or_done_for_show_and_what_was_built_left_unused(text, cause, move):
     assert read_cause(text).primary.cause.code == cause
     assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
 
@@ -2345,20 +2352,6 @@ def test_audit_findings_lead_with_the_move_that_puts_them_right(text, move):
         assert "追回" in first.text
     if "开支范围" in text:
         assert "开支范围" in first.text
-
-
-@pytest.mark.parametrize("text, cause, move", [
-    # facilities built and left unused or unkept: their upkeep, not the building's pace
-    # (and 「存在建而……」 holds no 在建)
-    ("部分村级污水处理设施存在建而无用、建而不管等问题", "CUSTODY_WEAK", "FACILITY.custody"),
-    ("道路工程在建，尚未完工", "CONSTRUCTION_SLOW", "IMPLEMENTATION.supervision"),
-    # homes built and not handed over: 分配 of homes, not of a budget
-    ("全市2100套保障房未分配", "HOUSING_IDLE", "FACILITY.allocate_homes"),
-    ("部分住房分配使用管理不到位", "HOUSING_IDLE", "FACILITY.allocate_homes"),
-])
-def test_what_was_built_and_left_unused_is_put_to_use(text, cause, move):
-    assert read_cause(text).primary.cause.code == cause
-    assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
 
 
 def test_land_taken_is_no_money_taken_and_money_taken_is_given_back():
