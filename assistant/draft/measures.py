@@ -283,7 +283,7 @@ _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 def _subject(problem: str) -> str:
     """「相关学校」 for a problem of 「部分学校……」 (drafting.yaml § subject_re), else ''."""
     m = _subject_re().match(problem.strip())
-    return fill(drafting("subject_slot"), {"noun": m.group("noun")}) or "" if m else ""
+    return (fill(drafting("subject_slot"), {"noun": m.group("noun")}) or "") if m else ""
 
 
 @derived(maxsize=1)

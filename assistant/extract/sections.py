@@ -121,10 +121,18 @@ def _list_stop(text: str, first: int) -> int:
     while pos >= 0:
         nxt = text.find("\n", pos + 1)
         line = text[pos + 1:nxt if nxt >= 0 else len(text)].strip()
-        if line and not _RUN_IN_LIST.match(line) and _SENTENCE_CLOSE.search(text[:pos].rstrip()[-1:] or "。"):
+        if line and not _RUN_IN_LIST.match(line) and _ends_sentence(text, pos):
             return pos
         pos = nxt
     return len(text)
+
+
+def _ends_sentence(text: str, pos: int) -> bool:
+    """Whether the text before `pos` (white space aside) ends with a stop; true at its start."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] in "。！？!?；;"
 
 
 def descriptive_spans(text: str, rows) -> list[tuple[int, int]]:

@@ -32,7 +32,7 @@ from assistant.extract.sections import (Region, descriptive_spans, find_regions,
 from assistant.extract.splitting import (clause_start, content_length, is_preamble, is_skippable, merge_spans,
                                          reason_end, sentence_start, split_led_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
-from assistant.extract.statement_vocab import Cues, statement_vocab
+from assistant.extract.statement_vocab import NUMBERING, Cues, statement_vocab
 from assistant.model import Document, Project, Statement, StatementKind
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
@@ -63,7 +63,7 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     `layout.split_rows(doc.text)` when the caller has them already."""
     text = doc.text
     rows = split_rows(text) if rows is None else rows
-    described = descriptive_spans(text, rows) if "一是" in text or "一要" in text else None
+    described = descriptive_spans(text, rows)       # (for the prose reader and unheaded lists)
     found = find_regions(text, rows, columns=tab_rows(rows), described=described)
     cells = sorted((f for f in found if f.source == "cell" and "reason" in f.kinds), key=lambda f: (f.start, f.end))
     cell_starts, cell_reach = _reach(cells)
@@ -101,7 +101,6 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
     tables = [(p.indicators[0].start, max(i.end for i in p.indicators)) for p in projects if p.indicators]
     skip = claimed + plan_spans(text, rows, projects) + tables + _title(text)
     yearly = _is_budget_statement(text)
-    described = descriptive_spans(text, rows) if described is None else described
     for kind, start, end, cue, theme_from in _prose(text, skip, described, yearly):
         whole = _complete(text, start, end)
         if whole is None:
@@ -597,7 +596,7 @@ def _admission(text: str, start: int, end: int, cues):
     # (a heading cell wrapped over lines keeps its wrap spaces: 「偏差大或 目标未完成 原因分析」)
     if lex.definition.search(sentence) or lex.not_applicable.search(sentence) or is_heading_line(sentence) \
             or heading_kinds(sentence) or _header_row(sentence) or lex.outcome.search(sentence) \
-            or _CAUSES_HEADING.match(sentence):
+            or _names_causes(sentence):
         return None
     empty: list[tuple[int, int]] | None = None
     for rx in cues:
@@ -635,9 +634,16 @@ def _admission(text: str, start: int, end: int, cues):
 
 # ---------------------------------------------------------------------------- statements
 
-# a numbered line naming the causes of what it says (「二、资金支出滞后主要原因」): a heading
-_CAUSES_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.])"
-                             r"[^，,。；;：:\n]{2,24}?(?:的)?(?:主要|具体)?原因(?:分析)?\s*$")
+# what a numbered line naming the causes of what it says ends with (「二、资金支出滞后主要原因」):
+# a heading, no admission
+_CAUSES_HEADING_TAIL = re.compile(r"[^，,。；;：:\n]{2,24}?(?:的)?(?:主要|具体)?原因(?:分析)?\s*$")
+def _names_causes(sentence: str) -> bool:
+    """A numbered line naming the causes of what it says (「二、资金支出滞后主要原因」)."""
+    line = sentence.lstrip()
+    m = NUMBERING.match(line)
+    return m is not None and _CAUSES_HEADING_TAIL.match(line, m.end()) is not None
+
+
 _FOUND = re.compile(r"[，,：:\s]*(?:了|还|也)?(?:存在着?)?")
 
 
