@@ -5,6 +5,7 @@ unexpected exception and a document over its time budget all become an `Outcome`
 """
 from __future__ import annotations
 
+import multiprocessing.util
 import os
 import signal
 import sys
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant import recache
 from assistant.batch.sinks import report_line, report_rows
 from assistant.extract.classify import load_lexicon
 from assistant.extract.classify_lexicon import CompiledLexicon
@@ -180,6 +182,11 @@ def lexicon_for(paths: tuple[str, ...]) -> CompiledLexicon | None:
 def init_worker(job: Job) -> None:
     global _WORKER_JOB
     _WORKER_JOB = job
+    recache.install()
+    if recache.installed():
+        # a worker's own compilations are kept as the program's are (a worker ends without
+        # Python's exit handlers; multiprocessing runs its finalizers)
+        multiprocessing.util.Finalize(None, recache.save, exitpriority=10)
     # Ctrl-C is the parent's to handle: it stops feeding work and closes the outputs; a
     # SIGTERM handler the parent set (jixiao extract sets one) must not outlive the fork.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -12,6 +12,7 @@ import sys
 
 import typer
 
+from assistant import recache
 from assistant.messages import error_prefix, localize
 
 # The commands, in the order help lists them; each is the module assistant/cli/<name>.py.
@@ -84,6 +85,7 @@ def console() -> None:
 
 
 def main() -> None:
+    recache.install()          # the lexicons' patterns, compiled once for all runs
     sys.argv[1:] = take_lang(sys.argv[1:])
     # a command named on the line needs only its own module: `jixiao classify` does not load
     # the extraction and review stacks; help and anything else load them all
