@@ -918,3 +918,21 @@ def test_requirements_announced_with_no_count_open_a_list_of_measures():
 def test_slow_and_cumbersome_are_admissions():
     for text in ("项目审批流程繁琐，办理周期冗长。", "部分项目建设进度过慢。"):
         assert [k for k, _ in _kinds_and_texts(text)] == ["problem"], text
+
+
+def test_a_statement_rows_label_wrapped_with_spaces_still_heads_its_points():
+    # the foot of a 湖北-style 自评表 as a web page prints it (written for this test): the label
+    # cells wrapped over lines, the breaks turned into spaces
+    text = ("项目名称 | 2024年油茶种植补助 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |\n"
+            "产出指标 | 数量指标 | 新造油茶林面积(亩) | 3000 | 2100 | 14 |\n"
+            "总分 | 84 | |||||\n"
+            "偏差大或 目标未完成 原因分析 |\n"
+            "一是部分种植户自有资金不足,造林进度滞后;二是春季持续干旱,部分地块未能按期栽植。 | |||||\n"
+            "改进措施及 结果应用方案 |\n"
+            "一是加强与金融机构对接,帮助种植户解决资金困难;二是做好抗旱保苗,秋季及时补植补造。 | |||||\n")
+    assert _kinds_and_texts(text) == [
+        ("reason", "部分种植户自有资金不足,造林进度滞后"),
+        ("reason", "春季持续干旱,部分地块未能按期栽植。"),
+        ("measure", "加强与金融机构对接,帮助种植户解决资金困难"),
+        ("measure", "做好抗旱保苗,秋季及时补植补造。")]

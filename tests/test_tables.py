@@ -2757,3 +2757,67 @@ def test_a_monitoring_forms_foot_labels_and_notes_are_no_rows_or_reasons():
     report = extract_text(text, "monitor.txt")
     assert [i.name for p in report.projects for i in p.indicators] == ["非遗展演场次"]
     assert report.statements == []
+
+
+# A township's 部门整体支出绩效自评表 as a web page prints it (written for these tests): the
+# page's header line names the unit short, the table names it in full; a 二级 label names who
+# is asked and is printed with a space inside; 时效性指标 spelled with 性; the notes below.
+TOWNSHIP_FORM = (
+    "单位名称:青石镇政府 填报日期:2024.4.10\n"
+    "单位名称 | 青石镇人民政府 | |||||\n"
+    "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 |\n"
+    "部门整体支出总额 | 932.5 | 932.5 | 100% | 20 | ||\n"
+    "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |\n"
+    "产出指标 | 数量指标 | 调处矛盾纠纷 | 120件 | 126件 | 20 |\n"
+    "时效性指标 | 纠纷受理后办结时间 | 15天以内 | 12天 | 20 |\n"
+    "满意度指标 | 居民满意度 指标 | 居民对镇村服务满意度 | ≥90% | 94% | 20 |\n"
+    "总分 | 100分 | |||||\n"
+    "备注:\n"
+    "1.预算执行情况口径:预算数为调整后财政资金总额,执行数为实际支出数。\n"
+    "2.定性指标计分原则:达成预期指标、部分达成预期指标、未达成预期指标且效果较差三档,分别按分值区间合理确定分值。\n")
+
+
+def test_a_label_naming_who_is_asked_and_a_spaced_label_head_their_rows():
+    report = extract_text(TOWNSHIP_FORM, "township.txt")
+    [project] = report.projects
+    rows = [(i.level2, i.name, i.target, i.actual, i.category) for i in project.indicators]
+    assert rows == [("数量指标", "调处矛盾纠纷", "120件", "126件", "数量"),
+                    ("时效性指标", "纠纷受理后办结时间", "15天以内", "12天", "时效"),
+                    ("居民满意度指标", "居民对镇村服务满意度", "≥90%", "94%", "满意度")]
+
+
+def test_a_label_naming_who_is_asked_alone_in_its_row_is_the_name():
+    text = ("项目名称\t社区养老服务补贴\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+            "产出指标\t数量指标\t服务老人人数\t≥500人\t512人\n"
+            "满意度指标\t\t老人满意度指标\t≥90%\t95%\n")
+    assert _rows(text, "name", "target", "category") == [("服务老人人数", "≥500人", "数量"),
+                                                         ("老人满意度指标", "≥90%", "满意度")]
+
+
+def test_a_page_header_naming_the_unit_short_is_the_forms_alias_not_a_project():
+    [project] = extract_text(TOWNSHIP_FORM, "township.txt").projects
+    assert project.name == "青石镇人民政府"
+    assert project.aliases == ["青石镇政府"]
+
+
+def test_a_forms_notes_below_it_state_no_problem():
+    # (the scoring rule quotes 「未达成预期指标且效果较差」: words of a shortfall, none stated)
+    assert extract_text(TOWNSHIP_FORM, "township.txt").statements == []
+
+
+def test_a_header_cut_off_by_the_page_is_no_row_but_a_row_cut_after_its_name_stays():
+    head = ("项目名称 | 乡村道路养护经费 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因 |\n"
+            "产出指标 | 数量指标 | 养护道路里程 | 85公里 | 85公里 | |\n")
+    cut_header = head + "绩效指标 | 一级 指标 |\n二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原"
+    assert _rows(cut_header, "name") == [("养护道路里程",)]
+    cut_row = head + "效益指标 | 社会效益指标 | 群众出行条件改善情况"
+    assert _rows(cut_row, "name", "target") == [("养护道路里程", "85公里"), ("群众出行条件改善情况", None)]
+
+
+def test_one_character_the_page_cut_after_the_last_row_is_no_reason():
+    text = ("乡村文化站运行经费项目支出绩效自评表\n项目名称  乡村文化站运行经费\n"
+            "一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分  偏差原因分析\n"
+            "产出指标  数量指标  开展文化活动场次  ≥24场  26场  20  20\n"
+            "效益指标  社会效益指标  群众文化生活丰富程度  明显丰富  明显丰富  20  20\n可")
+    assert _rows(text, "name", "reason") == [("开展文化活动场次", ""), ("群众文化生活丰富程度", "")]

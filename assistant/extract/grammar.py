@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.extract.formvocab import FormVocab, vocab
-from assistant.extract.labels import Label, damaged_label, label_words, lookup_label, normalise
+from assistant.extract.labels import Label, damaged_label, label_words, lookup_label, normalise, party_label
 from assistant.extract.stream import _PERCENT, CELL, COMPARATORS, UNIT_RATIO, GLUE_BRACKET, GLUE_CLASS, GLUE_DIGIT, GLUE_VOCAB, LINE, SPACE, Atom
 from assistant.lexicon import derived
 
@@ -867,12 +867,14 @@ def _cost_label(t: str, vocab: FormVocab, g: float) -> float:
     bare = _WEIGHT_AFTER.sub("", t)         # 「管理指标30」: a group's weight printed after it
     if bare != t and damaged_label(bare) is not None:
         return LABEL_WEIGHTED + (0.0 if lookup_label(bare) is not None else LABEL_FUZZY_COST)
+    if party_label(t) is not None:
+        return LABEL_FUZZY_COST             # 「群众满意度指标」: a label when a name follows it
     return INF
 
 
 def _read_label(t: str) -> Label | None:
     """The label a label cell stands for, also with its group's weight glued on."""
-    return damaged_label(t) or damaged_label(_WEIGHT_AFTER.sub("", t))
+    return damaged_label(t) or damaged_label(_WEIGHT_AFTER.sub("", t)) or party_label(t)
 
 
 def _label_edge(atoms: list[Atom], k: int) -> bool:

@@ -38,6 +38,8 @@ class LabelBook:
     notes: re.Pattern                           # a framework's notes in brackets (「(可选项)」)
     marks: re.Pattern                           # marks in brackets (「(必填)」)
     max_chars: int                              # a longer cell is no label
+    party: dict[str, str]                       # 「满意度指标」 → 满意度: 「群众满意度指标」 too
+    max_party_chars: int
 
 
 @derived(maxsize=1)
@@ -47,7 +49,20 @@ def label_book() -> LabelBook:
                      parents=dict(lex["parents"]),
                      alternate_parents={c: tuple(v) for c, v in (lex.get("alternate_parents") or {}).items()},
                      notes=_bracketed(lex.get("label_notes") or []), marks=_bracketed(lex.get("label_marks") or []),
-                     max_chars=int(lex.get("max_label_chars", 14)))
+                     max_chars=int(lex.get("max_label_chars", 14)),
+                     party=dict(lex.get("party_labels") or {}), max_party_chars=int(lex.get("max_party_chars", 6)))
+
+
+@derived(maxsize=4096)
+def party_label(text: str) -> Label | None:
+    """A second-level label naming who is asked (「群众满意度指标」: labels.yaml § party_labels),
+    or None.  Only a label where a name follows it in the row: alone it is a name."""
+    book = label_book()
+    norm = normalise(text)
+    for suffix, category in book.party.items():
+        if norm.endswith(suffix) and 1 <= len(norm) - len(suffix) <= book.max_party_chars:
+            return Label(text=norm, level=2, level1=None, category=category)
+    return None
 
 
 def normalise(text: str) -> str:

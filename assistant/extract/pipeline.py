@@ -6,6 +6,7 @@ Nothing here knows which runner called it.
 """
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from assistant.extract.checks import find_issues
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.forms import CONTINUED_WINDOW, complete_identity, continued_form, read_forms
+from assistant.extract.formvocab import heading_key, vocab
 from assistant.extract.layout import Row, blank_site_lines, find_forms, split_rows, tab_rows
 from assistant.extract.read import ReadError, ReadWarning, read_document
 from assistant.extract.prose_rows import listed_in_prose
@@ -51,6 +53,7 @@ def read_page(text: str, lexicon: CompiledLexicon | None = None) -> tuple[str, l
     text = blank_site_lines(text)
     rows = split_rows(text)
     projects = listed_in_prose(text, _repeats_dropped(read_projects(text, rows, lexicon)), lexicon)
+    _page_cut(text, projects)
     stated_totals(text, projects)
     for p in projects:
         if p.budget is not None:
@@ -77,6 +80,34 @@ def read_projects(text: str, rows: list[Row], lexicon: CompiledLexicon | None = 
     return read_forms(text, lexicon)
 
 
+_CUT_TAIL = re.compile(r"[\s|｜]*")
+
+
+def _page_cut(text: str, projects: list[Project]) -> None:
+    """A page cut off inside a form (an excerpt, a document-sharing site's first pages): a
+    row ending the text with nothing but the start of a column heading (「未完成原」) is the
+    header cut off, no row — a row cut off after its name stays, as the page shows it — and a
+    single character after the last row (「可」, the start of the next label) is no reason."""
+    for p in projects:
+        if not p.indicators:
+            continue
+        last = p.indicators[-1]
+        if _CUT_TAIL.fullmatch(text, last.end) and last.target is None and last.actual is None \
+                and last.weight is None and last.score is None and not last.reason \
+                and _heading_start(last.name):
+            p.indicators.pop()
+            continue
+        for ind in p.indicators:
+            if ind.reason_end is not None and len(ind.reason.strip()) == 1 and _CUT_TAIL.fullmatch(text, ind.reason_end):
+                ind.reason, ind.reason_start, ind.reason_end = "", None, None
+
+
+def _heading_start(name: str) -> bool:
+    """Whether `name` is the start of a column heading the form vocabulary knows."""
+    key = heading_key(name)
+    return len(key) >= 2 and any(k.startswith(key) and k != key for k in vocab().columns)
+
+
 def _repeats_dropped(projects: list[Project]) -> list[Project]:
     """One project of each name: a form printed again with nothing in it — a web page's
     summary field (内容概述) repeating the document's opening, cut off before its rows —
@@ -86,12 +117,30 @@ def _repeats_dropped(projects: list[Project]) -> list[Project]:
     given = {p.name for p in projects if p.indicators or p.budget is not None}
     seen: set[str] = set()
     out = []
-    for p in projects:
+    for n, p in enumerate(projects):
         if p.name and not p.indicators and p.budget is None and (p.name in given or p.name in seen):
+            continue
+        if n + 1 < len(projects) and _short_name_of(p, projects[n + 1]):
+            projects[n + 1].aliases.append(p.name)
             continue
         seen.add(p.name)
         out.append(p)
     return out
+
+
+SHORT_NAME_GAP = 200           # characters between a page's header line and the form below it
+
+
+def _short_name_of(empty: Project, form: Project) -> bool:
+    """Whether `empty` is the short name of the `form` right below it: a page's header line
+    (「单位名称：XX镇政府 填报日期：…」) above the form that prints the full name (XX镇人民政府),
+    with nothing of its own — its characters in order inside the full name."""
+    if empty.indicators or empty.budget is not None or not (form.indicators or form.budget is not None):
+        return False
+    if not empty.name or empty.name == form.name or not 0 <= form.start - empty.end <= SHORT_NAME_GAP:
+        return False
+    rest = iter(form.name)
+    return all(ch in rest for ch in empty.name) and len(empty.name) * 2 >= len(form.name)
 
 
 RATE_FRACTION_SLACK = 0.005     # how closely executed / budget must equal a rate printed as a fraction

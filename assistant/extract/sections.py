@@ -179,6 +179,39 @@ def plan_spans(text: str, rows, projects) -> list[tuple[int, int]]:
         # data rows of a table (indicator name, values, score …) hold no prose either
         if len(cells) >= 4 or len(cells) >= 2 and label_text(cells[0].text) in labels:
             spans.append((row.start, row.end))
+    return spans + _form_notes(text, rows, projects)
+
+
+FORM_NOTES_REACH = 400      # how far below a form's last row its notes may start
+
+
+def _form_notes(text: str, rows, projects) -> list[tuple[int, int]]:
+    """A form's notes on filling it in, below it (「备注：1.预算执行情况口径：……3.定性指标计分
+    原则：……未达成预期指标且效果较差……」): the note line and the lines after it, up to a blank
+    line, a heading or a table row.  They quote the words of shortfalls and causes, and state
+    none."""
+    spans: list[tuple[int, int]] = []
+    forms = [(p.start, p.end) for p in projects if p.indicators or p.budget is not None]
+    if not forms:
+        return spans
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        line = text[row.start:row.end]
+        if _is_table(row) or not _NOTE_LINE.match(line) \
+                or not any(start <= row.start <= end + FORM_NOTES_REACH for start, end in forms):
+            k += 1
+            continue
+        end = row.end
+        k += 1
+        while k < len(rows):
+            nxt = rows[k]
+            body = text[nxt.start:nxt.end].strip()
+            if not nxt.nonempty or _is_table(nxt) or is_heading_line(body):
+                break
+            end = nxt.end
+            k += 1
+        spans.append((row.start, end))
     return spans
 
 
@@ -273,7 +306,7 @@ def _section_regions(text: str, rows) -> list[Region]:
         if _NOTE_LINE.match(line):
             continue            # 「注：1.……3.偏差原因分析：针对……」: how to fill the form in
         found = []
-        m = lex.heading_at.match(line)
+        m = lex.heading_at.match(line) or _despaced_heading(line)
         if m:
             found.append(m)
         if m or lex.heading_word.search(line):
@@ -314,6 +347,39 @@ def _section_regions(text: str, rows) -> list[Region]:
         if end > body:
             regions.append(Region(kinds, body, end, hit.cue, "section", head=hit.pos))
     return regions
+
+
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff])")
+SPACED_HEADING_MAX = 40     # a longer line with spaces between words is justified prose
+
+
+class _Despaced:
+    """A heading matched in its line read without the spaces a PDF or a web table put inside
+    a wrapped label cell (「偏差大或 目标未完成 原因分析 |」), with the offsets of the line."""
+
+    def __init__(self, m: re.Match, where: list[int]):
+        self.m, self.where = m, where
+
+    def group(self, name):
+        return self.m.group(name)
+
+    def start(self) -> int:
+        return self.where[self.m.start()]
+
+    def end(self) -> int:
+        return self.where[self.m.end() - 1] + 1 if self.m.end() > self.m.start() else self.start()
+
+
+def _despaced_heading(line: str):
+    if len(line.strip()) > SPACED_HEADING_MAX or not _INNER_SPACE.search(line):
+        return None
+    kept = [k for k in range(len(line)) if not _in_inner_space(line, k)]
+    m = _lex().heading_at.match("".join(line[k] for k in kept))
+    return _Despaced(m, kept + [len(line)]) if m else None
+
+
+def _in_inner_space(line: str, k: int) -> bool:
+    return line[k] in " \u3000\xa0" and any(g.start() <= k < g.end() for g in _INNER_SPACE.finditer(line))
 
 
 def _items_are_no_headings(hits: list[_Hit], text: str, rows) -> list[_Hit]:
@@ -376,7 +442,7 @@ _RUN_IN_LIST = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二
 
 
 # a form's notes on how to fill it in (注：, 填表说明：), whose items name its columns
-_NOTE_LINE = re.compile(r"[\s|]*(?:注|填表说明|填报说明)\s*[：:]")
+_NOTE_LINE = re.compile(r"[\s|]*(?:注|备注|填表说明|填报说明)\s*[：:]")
 _SENTENCE_CLOSE = re.compile(r"[。！？!?；;]\s*$")
 
 

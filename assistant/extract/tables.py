@@ -23,7 +23,7 @@ from assistant.extract.classify import classify_indicator
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import builtin_column_role, heading_key, settle_roles, vocab
 from assistant.extract.grammar import is_value
-from assistant.extract.labels import Label, label_book, lookup_label, parent_of
+from assistant.extract.labels import Label, label_book, lookup_label, parent_of, party_label
 from assistant.extract.layout import Cell, Form, Row
 from assistant.extract.stream import SPLIT_LABEL_REACH, label_halves
 from assistant.lexicon import builtin, derived
@@ -451,6 +451,8 @@ def _apply_labels(cells: list[Cell], labels: FilledLabels, row_no: int) -> list[
         lab = found[n][1]
         later = later or lab is not None and lab.level != 1
     for n, (cell, label) in enumerate(found):
+        if label is None and any(other is None for _, other in found[n + 1:]):
+            label = party_label(cell.text)      # 「群众满意度指标」 before the indicator's name
         if label is None:
             if _is_name(cell.text):
                 orphans.append(cell)
