@@ -936,3 +936,51 @@ def test_a_statement_rows_label_wrapped_with_spaces_still_heads_its_points():
         ("reason", "春季持续干旱,部分地块未能按期栽植。"),
         ("measure", "加强与金融机构对接,帮助种植户解决资金困难"),
         ("measure", "做好抗旱保苗,秋季及时补植补造。")]
+
+
+def test_a_shortfall_said_then_how_it_shows_announces_problems():
+    # a supervisor's survey note (written for this test): the items are heading sentences
+    # with their bodies, each one problem
+    text = ("某监管局调研发现，部分县区转移支付资金绩效自评工作质量不高，主要表现为：\n"
+            "  一、自评数据失真。部分指标按计划数填报，与实际完成情况不符。\n"
+            "  二、自评责任落实不到位。调研发现，多数项目的自评由主管部门代为完成，资金使用单位未参与。\n"
+            "  建议：一是加强自评数据审核。\n")
+    assert _kinds_and_texts(text) == [
+        ("problem", "自评数据失真。部分指标按计划数填报，与实际完成情况不符。"),
+        ("problem", "自评责任落实不到位。调研发现，多数项目的自评由主管部门代为完成，资金使用单位未参与。"),
+        ("measure", "加强自评数据审核。")]
+
+
+def test_an_audits_findings_grouped_by_field_are_one_each_and_the_fields_are_none():
+    # an audit result notice (written for this test)
+    text = ("二、审计发现的主要问题\n（一）预算管理方面存在的问题。8家单位未及时上缴非税收入共计56.20万元。"
+            "5家单位12个项目预算执行率低。\n（二）其他问题。部分单位固定资产账实不符。\n"
+            "（三）资产管理方面\n3家单位办公用房超标准配置。\n")
+    assert _kinds_and_texts(text) == [
+        ("problem", "8家单位未及时上缴非税收入共计56.20万元。"),
+        ("problem", "5家单位12个项目预算执行率低。"),
+        ("problem", "部分单位固定资产账实不符。"),
+        ("problem", "3家单位办公用房超标准配置。")]
+
+
+def test_a_recommendation_that_goes_on_to_its_finding_and_cause_gives_all_three():
+    text = ("三、意见建议\n"
+            "一是建议加强补助资金监管。从检查情况来看，部分乡镇在资金使用上还存在超范围支出、长期滞留等问题，"
+            "主要原因在于主管部门日常监管不到位。建议主管部门定期开展资金使用专项检查。\n"
+            "二是完善资金管理办法，明确补助范围和标准。\n")
+    assert _kinds_and_texts(text) == [
+        ("measure", "建议加强补助资金监管。"),
+        ("problem", "部分乡镇在资金使用上还存在超范围支出、长期滞留等问题"),
+        ("reason", "主要原因在于主管部门日常监管不到位。"),
+        ("measure", "建议主管部门定期开展资金使用专项检查。"),
+        ("measure", "完善资金管理办法，明确补助范围和标准。")]
+
+
+def test_what_an_audit_found_done_about_its_findings_is_measures_unless_it_names_nothing():
+    text = ("二、审计发现的主要问题\n（一）部分项目合同签订不规范。\n（二）个别工程竣工后未及时办理结算。\n"
+            "三、审计整改情况\n对审计发现的问题，被审计单位已采取措施并正在整改中。\n"
+            "建设单位已补签合同2份，并于9月完成工程结算。\n")
+    assert _kinds_and_texts(text) == [
+        ("problem", "部分项目合同签订不规范。"),
+        ("problem", "个别工程竣工后未及时办理结算。"),
+        ("measure", "建设单位已补签合同2份，并于9月完成工程结算。")]

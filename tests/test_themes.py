@@ -191,3 +191,30 @@ def test_words_of_real_statements_that_fell_to_other():
     assert "BUDGET_PLANNING" in tag_themes("进一步提高部门预决算编制水平")
     assert "BUDGET_EXECUTION" in tag_themes("原因为公务接待费下降，会议费减少。", "reason")
     assert "BUDGET_EXECUTION" in tag_themes("工程款须根据施工进度进行结算，年内未全部支付。", "reason")
+
+
+@pytest.mark.parametrize("text, kind, theme", [
+    # targets written as slogans or as the project's name (our own wording)
+    ("部分项目年度目标表述较为笼统，缺少可考核的具体内容", "problem", "TARGET_SETTING"),
+    ("个别单位绩效总目标未合理填写，仅照抄项目名称", "problem", "TARGET_SETTING"),
+    ("部分项目的年度目标与项目名称完全一致", "problem", "TARGET_SETTING"),
+    ("绩效目标或实施方案不够明确", "problem", "TARGET_SETTING"),
+    # self-evaluation that is untrue, done by others, or left unused
+    ("部分单位绩效自评数据失真，自评报告美化成绩", "problem", "MONITORING"),
+    ("自评和复核责任落实不到位", "problem", "MONITORING"),
+    ("往年评价结果未得到有效运用", "problem", "MONITORING"),
+    ("部分项目目标完成情况描述过于简单", "problem", "MONITORING"),
+    ("切实提升绩效评价工作的规范性和质量", "measure", "MONITORING"),
+    # works' accounts and acceptance; how soon money is passed on
+    ("道路工程结算价款不实，多计工程量", "problem", "IMPLEMENTATION"),
+    ("部分项目未按规定办理竣工验收", "problem", "IMPLEMENTATION"),
+    ("补助资金拨付时效性不强", "problem", "BUDGET_EXECUTION"),
+])
+def test_wording_of_evaluation_findings_has_its_theme(text, kind, theme):
+    assert theme in tag_themes(text, kind)
+
+
+def test_an_example_a_statement_gives_lends_it_no_theme():
+    # the example names a project about training teachers; the problem is about targets
+    text = "部分项目绩效目标与项目名称基本相同。如“教师培训经费”项目，年度目标为全面提升师资队伍能力。"
+    assert list(tag_themes(text, "problem")) == ["TARGET_SETTING"]

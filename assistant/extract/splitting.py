@@ -273,8 +273,17 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _item(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One enumerated item as one point, leading figure-only clauses left out."""
+    """One enumerated item as one point, leading figure-only clauses left out; an item
+    opening with the field its findings belong to (「预算管理方面存在的问题。」) is its
+    sentences, each a point, the heading none."""
     start, end = _trim(text, start, end)
+    field = _lex().category_heading.match(text, start, end)
+    if field is not None and text[field.end():end].strip():
+        points = _sentences(text, field.end(), end, None)
+        # (a page that stops after its findings, in the first words of the next: none)
+        if len(points) > 1 and not text[points[-1][1]:].strip() and text[points[-1][1] - 1] not in "。；;！？!?":
+            points.pop()
+        return points
     while start < end:
         cut = _next_boundary(text, start, end)
         clause = text[start:cut]

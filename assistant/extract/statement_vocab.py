@@ -166,6 +166,7 @@ class Points:
     announcement: re.Pattern        # 「仍存在部分问题需整改完善」 names no problem
     measure_start: re.Pattern       # a sentence opening a new measure (加强…, 完善…)
     reason_lead: re.Pattern         # 「主要原因是：」 announcing an enumeration of reasons
+    category_heading: re.Pattern    # 「预算管理方面存在的问题。」 over a field's findings
 
 
 def _points(data: Section, measure_start: re.Pattern) -> Points:
@@ -198,6 +199,7 @@ def _points(data: Section, measure_start: re.Pattern) -> Points:
         announcement=re.compile(data.get("announcement_re", "(?!)")),
         measure_start=measure_start,
         reason_lead=re.compile(data.get("reason_lead_re", "(?!)")),
+        category_heading=re.compile(data.get("category_heading_re", "(?!)")),
     )
 
 
@@ -227,6 +229,7 @@ class Cues:
     named_problem: re.Pattern
     named_problem_not: re.Pattern
     reason_in_item: re.Pattern
+    finding_in_measure: re.Pattern
     prose_measure: re.Pattern
     prose_measure_more: re.Pattern
     scoped_measures: re.Pattern     # 「从A；B等方面提出建议」: A and B are measures
@@ -255,7 +258,7 @@ class Cues:
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "empty_admission", "negation", "zero_after", "not_applicable",
                     "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not",
-                    "reason_in_item", "prose_measure", "prose_measure_more", "scoped_measures", "statement_note", "finder", "outcome",
+                    "reason_in_item", "finding_in_measure", "prose_measure", "prose_measure_more", "scoped_measures", "statement_note", "finder", "outcome",
                     "plan_document", "final_document",
                     "project_code", "department_titles")
 

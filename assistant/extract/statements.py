@@ -91,10 +91,20 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                 if whole is None:
                     continue
                 end = whole
+                finding = _finding_in_measure(text, kind, start, end)
+                answered = finding is not None
+                if finding is not None:
+                    out.append(_statement(text, kind, start, finding[0], region.source, region.cue, attributor))
+                    kind, start = "problem", finding[1]
                 cut = _reason_after(text, kind, start, end)
                 if cut is not None:
                     out.append(_statement(text, kind, start, cut, region.source, region.cue, attributor))
                     kind, start = "reason", cut + 1
+                    # (a finding inside a measure point: what its cause is followed by is measures again)
+                    again = _measure_again(text, start, end) if answered else None
+                    if again is not None:
+                        out.append(_statement(text, kind, start, again, region.source, region.cue, attributor))
+                        kind, start = "measure", again
                 default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
                 out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
     # no prose is read inside an indicator table (its statement cells are read as cells)
@@ -154,6 +164,32 @@ def _reason_after(text: str, kind: str, start: int, end: int) -> int | None:
         return None
     cut = _lex().reason_in_item.search(text, start, end)
     return cut.start() if cut is not None and text[start:cut.start()].strip() else None
+
+
+def _finding_in_measure(text: str, kind: str, start: int, end: int) -> tuple[int, int] | None:
+    """(where a measure ends, where the finding it answers starts) when a later sentence of
+    the measure point says what was found (statements.yaml § finding_in_measure_re); None
+    for a measure that is only a measure, or any other kind."""
+    if kind != "measure":
+        return None
+    for stop in _FULL_STOP.finditer(text, start, end):
+        m = _lex().finding_in_measure.match(text, stop.end(), end)
+        if m is not None and text[start:stop.end()].strip():
+            return stop.end(), m.start("body")
+    return None
+
+
+_FULL_STOP = re.compile(r"。")
+
+
+def _measure_again(text: str, start: int, end: int) -> int | None:
+    """Where measures start again after a finding's cause: the first sentence after it that
+    opens as a measure does (「……监督不力、监管不严。建议资金主管部门，一是……」)."""
+    for stop in _FULL_STOP.finditer(text, start, end):
+        rest = text[stop.end():end].lstrip()
+        if rest and _lex().measure_starts.search(rest):
+            return end - len(rest)
+    return None
 
 
 def _in_tab_row(rows: list[Row], at: int) -> bool:

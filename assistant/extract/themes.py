@@ -24,6 +24,9 @@ OTHER = "OTHER"
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"“[^”]{0,40}”|「[^」]{0,40}」|《[^》]{0,40}》|\"[^\"]{0,40}\"")
 _SENTENCE_END = re.compile(r"[。；;！？!?]|(?<=[\u4e00-\u9fff])\.")
+# an example a statement gives of itself (「……不明确。如“XX经费”项目，年度目标为全区教师队伍
+# 建设。」): the case's own words, not what the statement is about
+_EXAMPLE = re.compile(r"(?:^|(?<=[。；;]))\s*(?:例如|比如|譬如|如(?=[“\"「：:，,某]))[^。]*。?")
 
 
 def tag_themes(text: str, kind: str | None = None) -> dict[str, str]:
@@ -120,7 +123,7 @@ def _cue(path, code: str, entry, weight: float) -> tuple[re.Pattern, float, froz
 @derived(maxsize=16384)
 def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
     lex = _lexicon()
-    text = _QUOTED.sub("", text)        # 《…管理办法》, “宣传培训”: names, not what is said
+    text = _QUOTED.sub("", _EXAMPLE.sub("", text))   # 《…管理办法》, “宣传培训”: names, not what is said
     if not text:
         return ((OTHER, ""),)
     # the first sentence says what a statement of several is about
