@@ -2359,3 +2359,39 @@ def test_land_taken_is_no_money_taken_and_money_taken_is_given_back():
     assert "归还原渠道" not in first
     first = draft_measures("个别村干部侵占补助资金3万元")[0].sentences[0].text
     assert "归还原渠道" in first and "责任" in first
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # findings of audits and evaluations (our own wording): each answered by its own two moves
+    ("5家单位未及时上缴资产出租收入等非税收入共计86.3万元", "INSTITUTION.remit_revenue", "INSTITUTION.revenue_ledger"),
+    ("14家单位暂付款挂账两年以上未清理", "INSTITUTION.clear_accounts", "INSTITUTION.revenue_ledger"),
+    ("部分单位绩效自评数据失真，出具“美化报告”", "MONITORING.true_self_evaluation",
+     "MONITORING.review_self_evaluation"),
+    ("部分项目的绩效目标与项目名称基本相同", "TARGET_SETTING.quantify", "TARGET_SETTING.from_tasks"),
+    ("个别项目目标完成情况填报过于简单，仅写“已完成”", "MONITORING.report_completion",
+     "MONITORING.review_self_evaluation"),
+    ("农村道路工程结算价款不实，多计工程量", "IMPLEMENTATION.settlement_recovered", "IMPLEMENTATION.settlement_review"),
+    ("6家单位未按规定编制政府采购预算", "BUDGET_PLANNING.procurement_budget", "INSTITUTION.procurement_by_budget"),
+    ("街道编外人员数量超过核定人数，部分人员薪酬超标准发放", "INSTITUTION.staff_quota", None),
+    ("3家单位结转两年以上资金未上缴财政", "BUDGET_EXECUTION.recover_idle", "BUDGET_EXECUTION.balance_review"),
+])
+def test_findings_of_audits_and_evaluations_get_their_own_two_moves(text, first, second):
+    sentences = draft_measures(text)[0].sentences
+    assert sentences[0].provenance.template.startswith(f"measures.{first}."), sentences[0].text
+    if second:
+        assert sentences[1].provenance.template.startswith(f"measures.{second}."), sentences[1].text
+
+
+def test_money_carried_over_for_years_goes_back_to_the_treasury_not_to_another_use():
+    first = draft_measures("3家单位结转两年以上资金未上缴财政")[0].sentences[0].text
+    assert "上缴财政" in first and "调整用途" not in first
+
+
+def test_rules_silent_on_a_case_are_answered_by_rules():
+    first = draft_measures("管理办法未对已拨付资金的清理作出明确规定，导致部分资金长期挂账")[0].sentences[0]
+    assert first.provenance.template.startswith("measures.INSTITUTION.rules."), first.text
+
+
+def test_spending_above_a_standard_is_refunded():
+    first = draft_measures("部分单位超标准列支会议费和培训费")[0].sentences[0].text
+    assert "超标准" in first and "清退" in first
