@@ -984,3 +984,29 @@ def test_what_an_audit_found_done_about_its_findings_is_measures_unless_it_names
         ("problem", "部分项目合同签订不规范。"),
         ("problem", "个别工程竣工后未及时办理结算。"),
         ("measure", "建设单位已补签合同2份，并于9月完成工程结算。")]
+
+
+def test_an_audits_finding_then_what_it_decided_gives_a_problem_then_a_measure():
+    # an audit notice of a county (written for this test)
+    text = ("一、审计发现的主要问题及处理情况\n"
+            "（一）农村饮水安全补助资金未拨付使用，涉及金额320万元。\n"
+            "2023年5月，县财政局收到上级补助资金320万元，截至2024年2月仍存于县财政局未拨付使用。"
+            "对此，县审计局已责令县水利局加快项目实施，尽快拨付资金。\n"
+            "（二）县民政局违规向不符合条件人员发放救助金，涉及金额8.6万元。\n"
+            "对此，县审计局已作出审计决定，责令县民政局追回违规发放的资金。\n")
+    assert _kinds_and_texts(text) == [
+        ("problem", "农村饮水安全补助资金未拨付使用，涉及金额320万元。"
+                    "2023年5月，县财政局收到上级补助资金320万元，截至2024年2月仍存于县财政局未拨付使用。"),
+        ("measure", "县审计局已责令县水利局加快项目实施，尽快拨付资金。"),
+        ("problem", "县民政局违规向不符合条件人员发放救助金，涉及金额8.6万元。"),
+        ("measure", "县审计局已作出审计决定，责令县民政局追回违规发放的资金。")]
+
+
+def test_a_list_run_into_one_line_ends_with_its_line():
+    # the page's caption on the next line is no part of the last measure (written for this test)
+    text = ("四、下一步改进措施\n"
+            "一是编制预算时细化到具体项目；二是合理设置绩效目标，加强项目全过程监管。\n"
+            "某县农村生活污水治理项目的《项目支出绩效自评表》。\n")
+    assert _kinds_and_texts(text) == [
+        ("measure", "编制预算时细化到具体项目"),
+        ("measure", "合理设置绩效目标，加强项目全过程监管。")]

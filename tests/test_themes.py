@@ -218,3 +218,16 @@ def test_an_example_a_statement_gives_lends_it_no_theme():
     # the example names a project about training teachers; the problem is about targets
     text = "部分项目绩效目标与项目名称基本相同。如“教师培训经费”项目，年度目标为全面提升师资队伍能力。"
     assert list(tag_themes(text, "problem")) == ["TARGET_SETTING"]
+
+
+@pytest.mark.parametrize("text, kind, theme", [
+    # the verb first or a word between (our own wording)
+    ("合理设置绩效目标", "measure", "TARGET_SETTING"),
+    ("进一步加强绩效目标管理工作", "measure", "TARGET_SETTING"),
+    ("不断推进财政绩效管理全覆盖", "measure", "MONITORING"),
+    ("建立健全乡镇综合文化站设施的管理和使用制度", "measure", "INSTITUTION"),
+    ("提高救助经办人员的综合素质", "measure", "CAPACITY"),
+    ("加快资金结算速度，确保补助资金及时到位", "measure", "BUDGET_EXECUTION"),
+])
+def test_theme_cues_read_the_verb_first_and_a_word_between(text, kind, theme):
+    assert theme in tag_themes(text, kind)

@@ -62,7 +62,7 @@ def split_led_points(text: str, start: int, end: int, kind: str | None = None) -
         elif not is_preamble(text[start:first]):
             points += [(s, e, False) for s, e in _sentences(text, start, first, kind)]
         for n, (_, body) in enumerate(run):
-            stop = run[n + 1][0] if n + 1 < len(run) else end
+            stop = run[n + 1][0] if n + 1 < len(run) else _run_in_end(text, run, end)
             b, e = _trim(text, body, stop)
             # (an item that opens with no marker holds no list from its first word on)
             inner = _enumeration(text, b, e) if _ITEM_START.match(text, b, e) else []
@@ -270,6 +270,18 @@ def _enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
                               or (run[0][0] == best[0][0] and len(run) > len(best))):
             best = run
     return best
+
+
+def _run_in_end(text: str, run: list[tuple[int, int]], end: int) -> int:
+    """Where the last item of a list run into one line ends: at that line's end when the
+    line ends a sentence there (「……一是……。二是……社会效益。⏎ XX项目的《自评表》。」 —
+    the next line is the page's, not the item's); `end` otherwise (an item wrapped on)."""
+    if "\n" in text[run[0][0]:run[-1][0]]:
+        return end
+    brk = text.find("\n", run[-1][1], end)
+    if brk < 0 or not text[brk:end].strip():
+        return end
+    return brk if text[:brk].rstrip().endswith(("。", "！", "？")) else end
 
 
 def _item(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -230,6 +230,7 @@ class Cues:
     named_problem_not: re.Pattern
     reason_in_item: re.Pattern
     finding_in_measure: re.Pattern
+    measure_in_problem: re.Pattern
     prose_measure: re.Pattern
     prose_measure_more: re.Pattern
     scoped_measures: re.Pattern     # 「从A；B等方面提出建议」: A and B are measures
@@ -258,7 +259,8 @@ class Cues:
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "empty_admission", "negation", "zero_after", "not_applicable",
                     "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not",
-                    "reason_in_item", "finding_in_measure", "prose_measure", "prose_measure_more", "scoped_measures", "statement_note", "finder", "outcome",
+                    "reason_in_item", "finding_in_measure", "measure_in_problem", "prose_measure",
+                    "prose_measure_more", "scoped_measures", "statement_note", "finder", "outcome",
                     "plan_document", "final_document",
                     "project_code", "department_titles")
 

@@ -96,6 +96,13 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                 if finding is not None:
                     out.append(_statement(text, kind, start, finding[0], region.source, region.cue, attributor))
                     kind, start = "problem", finding[1]
+                decided = _lex().measure_in_problem.search(text, start, end) if kind == "problem" else None
+                if decided is not None and decided.end() < end:
+                    # (what was decided about a finding: the finding, then a measure)
+                    if text[start:decided.start()].strip():
+                        out.append(_statement(text, kind, start, decided.start(), region.source, region.cue,
+                                              attributor))
+                    kind, start = "measure", decided.end()
                 cut = _reason_after(text, kind, start, end)
                 if cut is not None:
                     out.append(_statement(text, kind, start, cut, region.source, region.cue, attributor))
