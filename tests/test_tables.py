@@ -2821,3 +2821,24 @@ def test_one_character_the_page_cut_after_the_last_row_is_no_reason():
             "产出指标  数量指标  开展文化活动场次  ≥24场  26场  20  20\n"
             "效益指标  社会效益指标  群众文化生活丰富程度  明显丰富  明显丰富  20  20\n可")
     assert _rows(text, "name", "reason") == [("开展文化活动场次", ""), ("群众文化生活丰富程度", "")]
+
+
+def test_news_of_an_evaluation_names_the_money_evaluated():
+    # a finance bureau's news item (written for this test): two funds, each after its year
+    text = ("近日，市财政局评价组到某县开展2024年市级财政重点绩效评价工作，重点对该县2023年"
+            "农村公路养护专项资金和2022-2023年文化惠民工程补助资金开展实地绩效评价。"
+            "评价组指出，部分项目绩效目标设置不够细化。\n")
+    report = extract_text(text, "news.txt")
+    assert [p.name for p in report.projects] == ["农村公路养护专项资金", "文化惠民工程补助资金"]
+    one = extract_text("市卫健委2024年基本公共卫生服务资金项目绩效评价工作顺利完成\n评价发现，部分乡镇资金拨付不及时。\n",
+                       "news.txt")
+    assert [p.name for p in one.projects] == ["基本公共卫生服务资金"]
+
+
+def test_a_count_of_projects_or_a_target_compared_with_the_projects_name_names_no_project():
+    counted = extract_text("我局按照通知要求，对12个支出项目进行了绩效自评，项目覆盖率100%。\n"
+                           "存在的问题：部分项目绩效目标不够细化。\n", "count.txt")
+    assert [p.name for p in counted.projects] == []
+    compared = extract_text("二、发现的主要问题\n部分项目年度预期目标不明确。二是绩效目标与项目名称基本一致，"
+                            "未写明年度具体任务。\n", "compared.txt")
+    assert [p.name for p in compared.projects] == []

@@ -35,6 +35,7 @@ from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LINE, LOO
 from assistant.extract.tables import (OTHER_RATE, PASSED_OVER, ROW_NUMBER, build_indicator, declared_unit, FilledLabels, ParsedCells,
                                       tables_lexicon, numbers_columns, template_instruction)
 from assistant.model import Budget, Indicator, Project
+from assistant.lexicon import builtin
 
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
@@ -80,6 +81,7 @@ CONTINUED_WINDOW = 2000     # characters of a page searched for them
 _CELL_END = re.compile(r"[\n\t]")
 _SOURCE_PREFIX = re.compile(r"^其中[:：]?")
 _PROSE_VALUE = ("为", "是", "详见", "见附")
+_PROSE_COMPARED = ("基本", "完全", "一致", "相同", "相似", "雷同", "不符", "不一致", "重复")
 _BRACKETED_WORDS = re.compile(r"^[（(][\u4e00-\u9fff]{2,30}[)）]$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_ROLES_MAX = 40       # headings of one header row; more are one header printed again and again
@@ -113,7 +115,29 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
         project = _titled_form(text, v, lexicon)
         if project is not None:
             projects.append(project)
+    if not projects:
+        projects = _evaluated_money(text, v)
     return [listed for project in projects for listed in _listed_projects(project, text)]
+
+
+def _evaluated_money(text: str, v: FormVocab) -> list[Project]:
+    """The money news of an evaluation names, one project each (forms.yaml §
+    evaluated_money_re): a document with no form, title or sentence naming its project."""
+    head = text[:int(builtin("forms.yaml").get("evaluated_money_chars", 800))]
+    out: list[Project] = []
+    for m in v.evaluated_money.finditer(head):
+        name = m.group("name")
+        core = _MONEY_TAIL.sub("", name)        # (what the money is for: 司法援助, 中医药)
+        # (a kind of money is no name: 「2023年度财政资金绩效评价报告」)
+        if len(core) >= 2 and not _COUNTED.match(core) and not v.title_generic.search(core) \
+                and not v.unit_name_end.search(core) and not core.endswith(_MONEY_KINDS) \
+                and all(p.name != name for p in out):
+            out.append(Project(name=name, form="self_evaluation", start=0, end=len(text),
+                               name_start=m.start("name"), name_end=m.end("name")))
+    return out
+
+
+_MONEY_TAIL = re.compile(r"(?:专项|补助|补贴|转移支付|扶持)*(?:资金|基金|经费)$")
 
 
 _AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+\.\d{2}$|^\d+\.\d{2}$")
@@ -191,8 +215,10 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
         key = heading_key(m.group())
         if key not in v.name_fields:
             continue
-        if _QUOTED_VALUE.match(text, m.end()) or text.startswith(_PROSE_VALUE, m.end()):
+        if _QUOTED_VALUE.match(text, m.end()) or text.startswith(_PROSE_VALUE, m.end()) \
+                or text.startswith(_PROSE_COMPARED, m.end()):
             continue                # 「…项目名称“某某成果”。」, 「…及项目名称详见附件1。」: a sentence, no field
+                                    # (「绩效目标与项目名称基本一致」: what a target is compared with)
         if _listing_column(text, m.start(), m.end(), v):
             continue
         kind = "unit" if key in v.unit_name_fields else "project"
@@ -569,7 +595,10 @@ def _names_more_than_money(own: str, v: FormVocab) -> bool:
     their own: four characters or more, no unit (某局), no generic title word and no kind of
     money (专项, 财政 …) at their end."""
     return len(own) >= 4 and not v.unit_name_end.search(own) and not v.title_generic.search(own) \
-        and not own.endswith(_MONEY_KINDS)
+        and not own.endswith(_MONEY_KINDS) and not _COUNTED.match(own)
+
+
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百两几多]+\s*(?:个|项|家|类|批|大类)")   # 「14个支出项目」: a count
 
 
 def _ends_form_word(piece: str, v: FormVocab) -> bool:
