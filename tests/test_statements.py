@@ -1010,3 +1010,11 @@ def test_a_list_run_into_one_line_ends_with_its_line():
     assert _kinds_and_texts(text) == [
         ("measure", "编制预算时细化到具体项目"),
         ("measure", "合理设置绩效目标，加强项目全过程监管。")]
+
+
+def test_a_sentence_drawing_the_lesson_is_a_measure():
+    # the close of a news item on an evaluation (written for this test)
+    text = ("近日，市财政局完成了某县林业专项资金绩效评价。开展绩效评价是全面实施预算绩效管理的重要抓手。"
+            "因此，要强化绩效目标设定、对评价中发现问题认真研究整改，力促资金发挥效益。\n")
+    assert _kinds_and_texts(text) == [
+        ("measure", "要强化绩效目标设定、对评价中发现问题认真研究整改，力促资金发挥效益。")]
