@@ -2395,3 +2395,25 @@ def test_rules_silent_on_a_case_are_answered_by_rules():
 def test_spending_above_a_standard_is_refunded():
     first = draft_measures("部分单位超标准列支会议费和培训费")[0].sentences[0].text
     assert "超标准" in first and "清退" in first
+
+
+@pytest.mark.parametrize("text, first, second, words", [
+    # an audit's findings put right first, then kept from happening again (our own wording)
+    ("县财政局收到上级补助资金后未及时拨付到乡镇专户，涉及资金85万元", "BUDGET_EXECUTION.release_withheld",
+     "BUDGET_EXECUTION.release_deadline", "拨付"),
+    ("无预算列支会议室改造费用3.2万元", "BUDGET_EXECUTION.within_budget", "BUDGET_EXECUTION.regularise_unbudgeted", "预算"),
+    ("应退未退学生住宿押金1.6万元", "INSTITUTION.refund", "INSTITUTION.refund_ledger", "退"),
+    ("扩大范围列支专项经费2.3万元", "INSTITUTION.compliance", "INSTITUTION.expense_review", "调账"),
+    ("报销手续不完善列支差旅费1.1万元", "INSTITUTION.compliance", "INSTITUTION.expense_review", "补齐"),
+    ("1家单位违规发放加班补贴0.8万元", "INSTITUTION.compliance", "INSTITUTION.expense_review", "清退"),
+    ("应计未计固定资产1.5万元", "INSTITUTION.assets", "INSTITUTION.asset_checks", "补记入账"),
+    ("办公用房出借给其他单位使用，未办理出借审批手续", "INSTITUTION.assets", "INSTITUTION.asset_checks", "补办"),
+    ("多计工程价款18.6万元", "IMPLEMENTATION.settlement_recovered", "IMPLEMENTATION.settlement_review", "追回"),
+    ("部分办公用品采购未通过政府采购电子卖场采购", "INSTITUTION.procurement_rules", None, "采购"),
+])
+def test_audit_findings_are_put_right_first_then_kept_from_recurring(text, first, second, words):
+    sentences = draft_measures(text)[0].sentences
+    assert sentences[0].provenance.template.startswith(f"measures.{first}."), sentences[0].text
+    assert words in sentences[0].text
+    if second:
+        assert sentences[1].provenance.template.startswith(f"measures.{second}."), sentences[1].text

@@ -315,15 +315,18 @@ def _lead_rules() -> _LeadRules:
 
 
 def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], taken: set[str]):
-    """(variant index, text): the phrasing closest to the problem's words (BM25), the
-    `shift`-th next one for alternatives; wording the draft already has only when no other
-    fits."""
+    """(variant index, text): a phrasing written for the problem's kind first (measures.yaml
+    § variant_needs: 「对应计未计……的资产……补记入账」 where the problem says 应计未计), then the
+    phrasing closest to the problem's words (BM25), the `shift`-th next one for
+    alternatives; wording the draft already has only when no other fits."""
     scores = _variant_scores(problem)
+    needs = move.get("variant_needs") or {}
     texts = [(i, fill(move["variants"][i], slots)) for i in _fitting(move, problem)]
     texts = [(i, t) for i, t in texts if t and t not in taken]
     if not texts:
         return None
-    ranked = sorted(texts, key=lambda it: (-scores.get((move["id"], it[0]), 0.0), it[0]))
+    written_for = {i for i, words in needs.items() if any(w in problem for w in words)}
+    ranked = sorted(texts, key=lambda it: (it[0] not in written_for, -scores.get((move["id"], it[0]), 0.0), it[0]))
     fresh = [o for o in ranked if o[1] not in avoid] or ranked
     return fresh[shift % len(fresh)]
 
