@@ -39,7 +39,8 @@ def test_every_cause_points_at_moves_the_bank_has():
     ("部分设备采购中标价低于预算，导致预算执行率未达到序时进度", "PROCUREMENT_SAVING"),
     ("年初对补助对象摸底不清，造成预算安排偏大", "ESTIMATE_INACCURATE"),
     ("村民参与积极性不高，改厕任务推进缓慢", "PARTICIPATION_LOW"),
-    ("资产管理不规范，部分固定资产未及时入账", "ASSET_UNMANAGED"),
+    # (the field named, then the fault in it: the assets kept off the books are what is put right)
+    ("资产管理不规范，部分固定资产未及时入账", "ASSET_UNRECORDED"),
     ("部分检测设备购置后长期闲置，使用效率不高", "ASSET_UNMANAGED"),
 ])
 def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
@@ -2397,17 +2398,27 @@ def test_spending_above_a_standard_is_refunded():
     assert "超标准" in first and "清退" in first
 
 
+def test_a_kind_named_plainly_puts_its_phrasing_first_and_a_short_word_alone_does_not():
+    # 「申报材料」 names the papers: the phrasing for papers first; 「申报」 alone, the one nearest
+    first = draft_measures("部分项目申报材料不规范，多次退回补正")[0].sentences[0]
+    assert first.provenance.template == "measures.IMPLEMENTATION.declare_on_time.3", first.text
+    first = draft_measures("专项资金申报不够及时")[0].sentences[0]
+    assert first.provenance.template != "measures.IMPLEMENTATION.declare_on_time.3", first.text
+
+
 @pytest.mark.parametrize("text, first, second, words", [
     # an audit's findings put right first, then kept from happening again (our own wording)
     ("县财政局收到上级补助资金后未及时拨付到乡镇专户，涉及资金85万元", "BUDGET_EXECUTION.release_withheld",
      "BUDGET_EXECUTION.release_deadline", "拨付"),
     ("无预算列支会议室改造费用3.2万元", "BUDGET_EXECUTION.within_budget", "BUDGET_EXECUTION.regularise_unbudgeted", "预算"),
     ("应退未退学生住宿押金1.6万元", "INSTITUTION.refund", "INSTITUTION.refund_ledger", "退"),
-    ("扩大范围列支专项经费2.3万元", "INSTITUTION.compliance", "INSTITUTION.expense_review", "调账"),
-    ("报销手续不完善列支差旅费1.1万元", "INSTITUTION.compliance", "INSTITUTION.expense_review", "补齐"),
-    ("1家单位违规发放加班补贴0.8万元", "INSTITUTION.compliance", "INSTITUTION.expense_review", "清退"),
-    ("应计未计固定资产1.5万元", "INSTITUTION.assets", "INSTITUTION.asset_checks", "补记入账"),
-    ("办公用房出借给其他单位使用，未办理出借审批手续", "INSTITUTION.assets", "INSTITUTION.asset_checks", "补办"),
+    ("扩大范围列支专项经费2.3万元", "INSTITUTION.expense_put_right", "INSTITUTION.expense_review", "调账"),
+    ("报销手续不完善列支差旅费1.1万元", "INSTITUTION.expense_put_right", "INSTITUTION.expense_review", "补齐"),
+    ("1家单位违规发放加班补贴0.8万元", "INSTITUTION.expense_put_right", "INSTITUTION.expense_review", "清退"),
+    ("2家单位超标准报销接待费0.6万元", "INSTITUTION.expense_put_right", "INSTITUTION.expense_review", "清退"),
+    ("部分专项资金未严格执行专款专用", "INSTITUTION.expense_put_right", "INSTITUTION.expense_review", "专款专用"),
+    ("应计未计固定资产1.5万元", "INSTITUTION.assets_put_right", "INSTITUTION.asset_checks", "补记入账"),
+    ("办公用房出借给其他单位使用，未办理出借审批手续", "INSTITUTION.assets_put_right", "INSTITUTION.asset_checks", "补办"),
     ("多计工程价款18.6万元", "IMPLEMENTATION.settlement_recovered", "IMPLEMENTATION.settlement_review", "追回"),
     ("部分办公用品采购未通过政府采购电子卖场采购", "INSTITUTION.procurement_rules", None, "采购"),
 ])

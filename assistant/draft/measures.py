@@ -315,20 +315,33 @@ def _lead_rules() -> _LeadRules:
 
 
 def _pick(move: dict, problem: str, slots: dict, shift: int, avoid: set[str], taken: set[str]):
-    """(variant index, text): a phrasing written for the problem's kind first (measures.yaml
-    § variant_needs: 「对应计未计……的资产……补记入账」 where the problem says 应计未计), then the
-    phrasing closest to the problem's words (BM25), the `shift`-th next one for
-    alternatives; wording the draft already has only when no other fits."""
+    """(variant index, text): a phrasing written for the problem's kind first where the
+    problem names that kind plainly (`_written_for`: 「对应计未计……的资产……补记入账」 for
+    「应计未计固定资产」), then the phrasing closest to the problem's words (BM25), the
+    `shift`-th next one for alternatives; wording the draft already has only when no other
+    fits."""
     scores = _variant_scores(problem)
-    needs = move.get("variant_needs") or {}
     texts = [(i, fill(move["variants"][i], slots)) for i in _fitting(move, problem)]
     texts = [(i, t) for i, t in texts if t and t not in taken]
     if not texts:
         return None
-    written_for = {i for i, words in needs.items() if any(w in problem for w in words)}
+    written_for = _written_for(move, problem)
     ranked = sorted(texts, key=lambda it: (it[0] not in written_for, -scores.get((move["id"], it[0]), 0.0), it[0]))
     fresh = [o for o in ranked if o[1] not in avoid] or ranked
     return fresh[shift % len(fresh)]
+
+
+def _written_for(move: dict, problem: str) -> set[int]:
+    """The phrasings of a move whose kind (measures.yaml § variant_needs) the problem names
+    plainly: one of its words of three characters or more (应计未计, 专款专用, 超标准), or
+    two of its words (申报 and 材料); a single short word (申报 alone) only lets the
+    phrasing be drafted, as `_fitting` says, without putting it first."""
+    out = set()
+    for i, needed in (move.get("variant_needs") or {}).items():
+        said = [w for w in needed if w in problem]
+        if any(len(w) >= 3 for w in said) or len(said) >= 2:
+            out.add(i)
+    return out
 
 
 def _fitting(move: dict, problem: str) -> list[int]:
