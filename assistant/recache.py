@@ -10,10 +10,16 @@ batch worker — 3% of a 20 MB batch, most of a `jixiao classify` call.
 (`_sre.compile`'s arguments: the pattern, its flags, the opcodes, the groups), a later run
 gives the same arguments to the engine and skips the parse.  The result is the engine's own
 compiled pattern, as `re.compile` would give it.  The record is a `marshal` file (plain
-strings, numbers, lists and dicts; nothing in it is ever executed) in the cache folder
+strings, numbers, bytes and dicts; nothing in it is ever executed) in the cache folder
 (JIXIAO_CACHE, else $XDG_CACHE_HOME/jixiao, else ~/.cache/jixiao), named by the Python
 build and the regular-expression engine's version, so a new Python starts afresh; an
 unreadable file is ignored.  JIXIAO_REGEX_CACHE=0 turns it off.
+
+The opcodes are kept as packed machine words (an `array`'s bytes), a list made of them
+only for a pattern compiled: a list of Python ints costs seven times the memory, and a
+worker holding the whole file as lists grew by hundreds of megabytes.  The file holds at
+most `MAX_CODE_BYTES` of opcodes: past that (lexicons edited many times over, each edit
+new patterns) it keeps only what the last run used.
 
 Only the `jixiao` program and its batch workers install it (it replaces `re`'s compiler for
 the whole process); importing `assistant` as a library changes nothing.
@@ -23,6 +29,7 @@ from __future__ import annotations
 import atexit
 import importlib
 import marshal
+from array import array
 import os
 import re
 import sys
@@ -34,9 +41,11 @@ import _sre
 
 _compiler: Any = importlib.import_module("re._compiler")   # (the module that hands opcodes to _sre)
 
-_MAX_ENTRIES = 20_000         # a file that grew past this (ever-new user patterns) starts afresh
+MAX_CODE_BYTES = 8 * 1024 * 1024     # opcodes a file keeps (the lexicons' patterns take about 3 MB)
+# the array type of the engine's code words (None where no array type has their size: no cache)
+_TYPECODE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
 _VERSION = (sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT,
-            _sre.MAXGROUPS, 1)
+            _sre.MAXGROUPS, 2)
 
 _state: dict = {}              # once installed: table, new, path, original compile
 
@@ -65,7 +74,7 @@ class _Recorder:
 def install(folder: Path | None = None) -> None:
     """Serve `re` compilations from the cache file in `folder` (the cache folder when None)
     and record new ones, written when the process ends.  Calling it again does nothing."""
-    if _state or os.environ.get("JIXIAO_REGEX_CACHE", "1") == "0":
+    if _state or os.environ.get("JIXIAO_REGEX_CACHE", "1") == "0" or _TYPECODE is None:
         return
     if folder is None:
         from assistant.nlp import cache_dir
@@ -77,8 +86,8 @@ def install(folder: Path | None = None) -> None:
     tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
     path = Path(folder) / f"regex-{tag}.marshal"
     recorder = _Recorder(_compiler._sre)
-    _state.update(table=_read(path), new={}, path=path, original=_compiler.compile, recorder=recorder,
-                  lock=threading.Lock())
+    _state.update(table=_read(path), new={}, used=set(), path=path, original=_compiler.compile,
+                  recorder=recorder, lock=threading.Lock())
     _compiler._sre = recorder
     _compiler.compile = _compile
     atexit.register(save)
@@ -97,9 +106,11 @@ def save() -> None:
         new, _state["new"] = _state["new"], {}
     path: Path = _state["path"]
     table = _read(path)
-    if len(table) + len(new) > _MAX_ENTRIES:
-        table = {}
     table.update(new)
+    if _code_bytes(table) > MAX_CODE_BYTES:
+        # (past the bound: what this run used, which the next run of the same work needs)
+        used = _state["used"] | set(new)
+        table = {k: v for k, v in table.items() if k in used}
     _state["table"].update(new)
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
@@ -117,20 +128,27 @@ def _compile(pattern, flags=0):
     """re._compiler.compile, served from the table when it holds the pattern."""
     key = (pattern, int(flags))
     if isinstance(pattern, str) and not flags & re.DEBUG:
-        args = _state["table"].get(key)
-        if args is not None:
-            return _sre.compile(*args)
+        entry = _state["table"].get(key)
+        if entry is not None:
+            at, args = entry
+            _state["used"].add(key)
+            return _sre.compile(*args[:at], array(_TYPECODE, args[at]).tolist(), *args[at + 1:])
     recorder: _Recorder = _state["recorder"]
     recorder.take()
     compiled = _state["original"](pattern, flags)
     args = recorder.take()
     # (only a pattern given as text, compiled by the engine from that very text)
-    if isinstance(pattern, str) and not flags & re.DEBUG and args and args[0] is pattern:
-        # (the opcodes are named ints; the file keeps plain ones, which the engine takes alike)
-        plain = tuple([int(c) for c in a] if isinstance(a, list) else a for a in args)
+    at = next((n for n, a in enumerate(args or ()) if isinstance(a, list)), None)
+    if isinstance(pattern, str) and not flags & re.DEBUG and args and args[0] is pattern and at is not None:
+        # (the opcodes, named ints, kept as packed words, which give the engine the same list)
+        packed = args[:at] + (array(_TYPECODE, args[at]).tobytes(),) + args[at + 1:]
         with _state["lock"]:
-            _state["new"][key] = plain
+            _state["new"][key] = (at, packed)
     return compiled
+
+
+def _code_bytes(table: dict) -> int:
+    return sum(len(args[at]) for at, args in table.values())
 
 
 def _read(path: Path) -> dict:
@@ -141,6 +159,11 @@ def _read(path: Path) -> dict:
     if version != _VERSION:
         return {}
     try:
-        return {tuple(k): tuple(v) for k, v in items}
-    except (TypeError, ValueError):
+        table = {}
+        for k, (at, args) in items:
+            if not isinstance(args[at], bytes):
+                return {}
+            table[tuple(k)] = (int(at), tuple(args))
+        return table
+    except (TypeError, ValueError, IndexError):
         return {}

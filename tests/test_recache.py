@@ -72,3 +72,20 @@ def test_it_can_be_turned_off(tmp_path):
                          env={**os.environ, "JIXIAO_CACHE": str(tmp_path), "JIXIAO_REGEX_CACHE": "0"})
     assert run.stdout.strip() == "False"
     assert not list(tmp_path.glob("regex-*"))
+
+
+def test_the_file_keeps_packed_opcodes_and_past_its_bound_only_what_the_last_run_used(tmp_path):
+    _run(tmp_path)
+    (path,) = tmp_path.glob("regex-*.marshal")
+    probe = ("import marshal, sys; v, items = marshal.loads(open(sys.argv[1], 'rb').read()); "
+             "print(all(isinstance(args[at], bytes) for _, (at, args) in items), len(items))")
+    packed = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True)
+    assert packed.stdout.split()[0] == "True"
+    # a run over other patterns with a bound of one byte: the file keeps that run's alone
+    other = ("from assistant import recache; recache.install(); recache.MAX_CODE_BYTES = 1; "
+             "import re; re.compile('(?:结余|结转)资金[^，。]{0,6}?未上缴'); recache.save()")
+    subprocess.run([sys.executable, "-c", other], check=True, cwd=ROOT,
+                   env={**os.environ, "JIXIAO_CACHE": str(tmp_path)})
+    kept = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True)
+    assert kept.stdout.split()[1] == "1"
+    assert _run(tmp_path)["parsed"] == PATTERNS          # (the first run's patterns parsed again)
