@@ -129,9 +129,7 @@ def _evaluated_money(text: str, v: FormVocab) -> list[Project]:
         name = m.group("name")
         core = _MONEY_TAIL.sub("", name)        # (what the money is for: 司法援助, 中医药)
         # (a kind of money is no name: 「2023年度财政资金绩效评价报告」)
-        if len(core) >= 2 and not _COUNTED.match(core) and not v.title_generic.search(core) \
-                and not v.unit_name_end.search(core) and not core.endswith(_MONEY_KINDS) \
-                and all(p.name != name for p in out):
+        if _names_more_than_money(core, v, shortest=2) and all(p.name != name for p in out):
             out.append(Project(name=name, form="self_evaluation", start=0, end=len(text),
                                name_start=m.start("name"), name_end=m.end("name")))
     return out
@@ -590,11 +588,11 @@ def _name_from_title(title: str, v: FormVocab) -> str:
     return core
 
 
-def _names_more_than_money(own: str, v: FormVocab) -> bool:
+def _names_more_than_money(own: str, v: FormVocab, shortest: int = 4) -> bool:
     """Whether the words before a report's 项目/资金 (or a kind of money) name something of
-    their own: four characters or more, no unit (某局), no generic title word and no kind of
-    money (专项, 财政 …) at their end."""
-    return len(own) >= 4 and not v.unit_name_end.search(own) and not v.title_generic.search(own) \
+    their own: `shortest` characters or more, no unit (某局), no generic title word, no kind
+    of money (专项, 财政 …) at their end and no count (14个支出…)."""
+    return len(own) >= shortest and not v.unit_name_end.search(own) and not v.title_generic.search(own) \
         and not own.endswith(_MONEY_KINDS) and not _COUNTED.match(own)
 
 

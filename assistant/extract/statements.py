@@ -90,28 +90,9 @@ def extract_statements(doc: Document, projects: list[Project], rows: list[Row] |
                     else _complete(text, start, end)
                 if whole is None:
                     continue
-                end = whole
-                finding = _finding_in_measure(text, kind, start, end)
-                answered = finding is not None
-                if finding is not None:
-                    out.append(_statement(text, kind, start, finding[0], region.source, region.cue, attributor))
-                    kind, start = "problem", finding[1]
-                decided = _lex().measure_in_problem.search(text, start, end) if kind == "problem" else None
-                if decided is not None and decided.end() < end:
-                    # (what was decided about a finding: the finding, then a measure)
-                    if text[start:decided.start()].strip():
-                        out.append(_statement(text, kind, start, decided.start(), region.source, region.cue,
-                                              attributor))
-                    kind, start = "measure", decided.end()
-                cut = _reason_after(text, kind, start, end)
-                if cut is not None:
-                    out.append(_statement(text, kind, start, cut, region.source, region.cue, attributor))
-                    kind, start = "reason", cut + 1
-                    # (a finding inside a measure point: what its cause is followed by is measures again)
-                    again = _measure_again(text, start, end) if answered else None
-                    if again is not None:
-                        out.append(_statement(text, kind, start, again, region.source, region.cue, attributor))
-                        kind, start = "measure", again
+                *held, (kind, start, end) = _parts(text, kind, start, whole)
+                for held_kind, held_start, held_end in held:
+                    out.append(_statement(text, held_kind, held_start, held_end, region.source, region.cue, attributor))
                 default = "BUDGET_EXECUTION" if region.budget and kind == "reason" else None
                 out.append(_statement(text, kind, start, end, region.source, region.cue, attributor, default=default))
     # no prose is read inside an indicator table (its statement cells are read as cells)
@@ -171,6 +152,32 @@ def _reason_after(text: str, kind: str, start: int, end: int) -> int | None:
         return None
     cut = _lex().reason_in_item.search(text, start, end)
     return cut.start() if cut is not None and text[start:cut.start()].strip() else None
+
+
+def _parts(text: str, kind: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A point as the statements it holds, in order: a measure that goes on to the finding
+    it answers (`_finding_in_measure`), a finding then what was decided about it
+    (statements.yaml § measure_in_problem_re), a problem then its cause (`_reason_after`),
+    and, after the cause of a finding inside a measure point, measures again."""
+    out: list[tuple[str, int, int]] = []
+    finding = _finding_in_measure(text, kind, start, end)
+    if finding is not None:
+        out.append((kind, start, finding[0]))
+        kind, start = "problem", finding[1]
+    decided = _lex().measure_in_problem.search(text, start, end) if kind == "problem" else None
+    if decided is not None and decided.end() < end:
+        if text[start:decided.start()].strip():
+            out.append((kind, start, decided.start()))
+        kind, start = "measure", decided.end()
+    cut = _reason_after(text, kind, start, end)
+    if cut is not None:
+        out.append((kind, start, cut))
+        kind, start = "reason", cut + 1
+        again = _measure_again(text, start, end) if finding is not None else None
+        if again is not None:
+            out.append((kind, start, again))
+            kind, start = "measure", again
+    return out + [(kind, start, end)]
 
 
 def _finding_in_measure(text: str, kind: str, start: int, end: int) -> tuple[int, int] | None:
