@@ -145,7 +145,6 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("设计方案多次调整，开工时间推迟", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
     ("委托的第三方机构专业能力参差不齐", "THIRD_PARTY_WEAK", "MONITORING.third_party"),
     ("进口设备受国际物流影响到货延迟", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
-    ("个别学校虚报学生人数，多领补助资金", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
     # the closing blind batch
     ("未建立常态化的跟踪监控机制，偏差未能及时纠正", "MONITORING_WEAK", "MONITORING.double_monitoring"),
     ("究其原因，项目涉及发改、住建等多个部门，审批衔接不畅", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
@@ -1801,7 +1800,6 @@ REPORT_SHAPES = [
     # jobs, social security and housing (batch 64)
     ("部分零星工程未纳入农民工工资支付监管平台", "WAGE_ARREARS", "IMPLEMENTATION.wage_guarantee"),
     ("待遇领取资格认证率偏低，部分老人长期外出", "CLIENTS_AWAY", "EXTERNAL.reach_absent"),
-    ("公租房保障家庭人口变动后未及时申报，多领了补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
     ("项目用地手续等前期手续尚未办结，资金未能支出", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
     ("安置小区燃气配套未接通，住户无法入住", "SUPPORTING_INCOMPLETE", "FACILITY.supporting_works"),
     ("民政提供的名单与社保系统数据不一致，补贴拨付延后", "DATA_SILOS", "FACILITY.data_sharing"),
@@ -2345,6 +2343,8 @@ def test_a_lead_whose_figure_a_rule_would_cut_is_left_out(monkeypatch):
     ("多付工程款2.79万元", "INSTITUTION.compliance"),
     ("扩大残疾人补助资金开支范围2.9万元", "INSTITUTION.compliance"),
     ("3个县虚报保障性安居工程开工量1200套", "MONITORING.verify_data"),
+    # bills paid on false invoices: the money back, then every invoice checked
+    ("报销的差旅票据中有5张为虚假发票", "INSTITUTION.invoice_recover"),
 ])
 def test_audit_findings_lead_with_the_move_that_puts_them_right(text, move):
     first = draft_measures(text)[0].sentences[0]
@@ -2428,3 +2428,16 @@ def test_audit_findings_are_put_right_first_then_kept_from_recurring(text, first
     assert words in sentences[0].text
     if second:
         assert sentences[1].provenance.template.startswith(f"measures.{second}."), sentences[1].text
+
+
+@pytest.mark.parametrize("text, primary, move", [
+    ("个别学校虚报学生人数，多领补助资金", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("公租房保障家庭人口变动后未及时申报，多领了补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+])
+def test_money_taken_beyond_its_due_comes_back_before_the_cause_is_fixed(text, primary, move):
+    # (draft/corrections.py: the finding put right first, then its cause's own move)
+    assert read_cause(text).primary.cause.code == primary
+    sentences = draft_measures(text)[0].sentences
+    assert sentences[0].provenance.template == "corrections.paid_against_rules"
+    assert "多领" in sentences[0].text and "予以追回" in sentences[0].text
+    assert sentences[1].provenance.template.startswith(f"measures.{move}.")

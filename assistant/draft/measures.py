@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.draft.corpus import load_corpus
 from assistant.draft.causes import Cause, cause_book, needs_measure, read_cause, unnamed
+from assistant.draft.corrections import Correction, cause_said_before, corrections, puts_right
 from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
                                        numbers_in, render, rng_for, words)
@@ -55,7 +56,8 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     reading = read_cause(problem, reasons)
     # no cause worded as causes.yaml knows it: the cause whose words the problem shares most,
     # for choosing the moves only (a report never states it as the cause)
-    likely = None if reading.causes else likely_cause(" ".join([problem, *(reasons or [])]))
+    likely, likeness = (None, 0.0) if reading.causes else _likely_scored(" ".join([problem, *(reasons or [])]))
+    likely = likely if likeness >= drafting("measures.likely_cause.min_score") else None
     codes = problem_themes(problem, themes)
     if themes is None and reading.causes and reading.causes[0].cause.theme in drafting("measures.measured_by_words"):
         # a statement about indicators: the themes of its other words are what they measure
@@ -74,13 +76,22 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     # a tagged OTHER only says that no theme fitted: the causes' moves answer the problem
     plan = _plan(problem, [c for c in codes if c != "OTHER" or themes is not None
                            or not (reading.causes or likely)], reading, likely, tagged=themes is None)
+    # what the statement found, put right in its own words, leads (draft/corrections.py)
+    # (one that only says the act again, done right, where no cause is read — nor one its
+    # words are plainly about, drafting.yaml § corrections.likely_min_score — and it is the
+    # shortfall the statement names first)
+    plainly = not reading.causes and likeness >= drafting("corrections.likely_min_score")
+    fixes = [f for f in corrections(problem)
+             if not f.yields or not (reading.causes or plainly) and problem[f.start:f.end] in reading.deviation]
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
         for attempt in range(drafting("measures.retries")):
             sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
                                           precedents[:1] if alt == 0 else precedents[alt:alt + 1],
-                                          _lead(reading, indicator))
+                                          _lead(reading, indicator), fixes, plainly or _cause_beyond(reading, fixes),
+                                          bool(reading.primary and reading.primary.marked
+                                               or fixes and cause_said_before(problem, fixes[0])))
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break
@@ -222,7 +233,13 @@ def _listed_causes(problem: str, reading) -> list[Cause]:
 
 
 def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int, avoid: set[str],
-             blended: list[Sentence], lead: str = "") -> tuple[list[Sentence], list[str]]:
+             blended: list[Sentence], lead: str = "", fixes: list[Correction] | None = None,
+             cause_read: bool = True, marked: bool = False) -> tuple[list[Sentence], list[str]]:
+    """The numbered points of `plan`'s moves.  With `fixes` (what the statement found, put
+    right: draft/corrections.py), they lead unless the first move already puts it right, and
+    one point follows them: the fix of a cause read beyond them (`cause_read`), else the
+    first fix's control — a guessed cause's moves and a theme's general advice are left out.
+    A cause the statement gives as its cause (`marked`: 由于……) is answered before them."""
     bank, lex = _bank(), drafting("measures")
     clauses: list[tuple[str, str, Provenance | None]] = []
     for code, move_id in plan:
@@ -231,10 +248,23 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
         if picked:
             i, text = picked
             clauses.append((text, f"measures.{code}.{move_id}.{i}", None))
-    for s in blended:                      # a precedent becomes the second point
+    if fixes and not (clauses and puts_right(clauses[0][0])):
+        put_right: list[tuple[str, str, Provenance | None]] = [
+            (f.text, f"corrections.{f.shape}", None) for f in fixes]
+        if marked and clauses:
+            clauses = clauses[:1] + put_right       # a cause the statement gives answers first
+        else:
+            control: list[tuple[str, str, Provenance | None]] = [
+                (fixes[0].control, f"corrections.{fixes[0].shape}.control", None)]
+            then = clauses[:1] if cause_read else control
+            clauses = put_right + then
+            lead = ""           # (the correction names the finding itself)
+    else:
+        fixes = []
+    for s in blended:                      # a precedent becomes the point after the first fix
         text = _as_clause(s.text)
         if text and text not in {t for t, _, _ in clauses}:
-            clauses.insert(min(1, len(clauses)), (text, s.provenance.template, s.provenance))
+            clauses.insert(min(max(1, len(fixes or ())), len(clauses)), (text, s.provenance.template, s.provenance))
     if lead and clauses and not clauses[0][0].startswith(("针对", lead)):
         clauses[0] = (lead + clauses[0][0], *clauses[0][1:])
     ordinals = drafting("ordinals")
@@ -243,6 +273,19 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
         end = lex["last_end"] if k == len(clauses) - 1 else lex["clause_end"]
         out.append(Sentence(f"{ordinals[k]}{text}{end}", prov or Provenance(template=template)))
     return out, [text for text, _, _ in clauses]
+
+
+def _cause_beyond(reading, fixes: list[Correction]) -> bool:
+    """Whether a cause is read beyond what the corrections put right: a primary cause whose
+    words stand in a correction's (「未按照……标准进行修订」 read as a policy change, 「不符合条件」
+    as loose eligibility) is the finding itself, and the correction's control follows it."""
+    primary = reading.primary
+    return primary is not None and not any(_in_words(primary, f) for f in fixes)
+
+
+def _in_words(found, fix: Correction) -> bool:
+    """Whether a cause was read in words a correction put right (their spans overlap)."""
+    return found.start < fix.end and found.start + len(found.cue) > fix.start
 
 
 def _lead(reading, indicator: str = "") -> str:
@@ -361,6 +404,13 @@ def likely_cause(text: str) -> Cause | None:
     drafting.yaml § measures.likely_cause.min_score; causes that need no measure or are no
     fault (a saving), those read only where worded (causes.yaml § guess: false), and those
     that only stand for a shortfall, are never guessed."""
+    cause, score = _likely_scored(text)
+    return cause if score >= drafting("measures.likely_cause.min_score") else None
+
+
+def _likely_scored(text: str) -> tuple[Cause | None, float]:
+    """The cause whose words `text` shares most, and its BM25 score (None, 0 where it
+    shares none), as `likely_cause` reads it."""
     index, causes, vocabulary = _cause_index()
     # (a quoted name is no cause here either: causes.unnamed)
     # (a unit is no cause's word: 分 of 「低于分值2分」 would meet 分 of 分年度)
@@ -369,10 +419,10 @@ def likely_cause(text: str) -> Cause | None:
     form = frozenset(drafting("measures.likely_cause.form_words"))
     query = [w for w in words(unnamed(text)).split() if w in vocabulary and w not in units and w not in form]
     if not query or not causes:
-        return None
+        return None, 0.0
     scores = index.get_scores(query)
     best = max(range(len(causes)), key=lambda i: (scores[i], -i))
-    return causes[best] if scores[best] >= drafting("measures.likely_cause.min_score") else None
+    return causes[best], float(scores[best])
 
 
 @derived(maxsize=1)

@@ -1,0 +1,135 @@
+"""A finding put right in its own words: the first points of a measure draft that correct
+what an audit or an evaluation found, before the cause's fix and control.
+
+「向3户不符合条件的农户发放补贴1.2万元」 is answered first by recovering that money,
+「投资收益未纳入统一核算」 by putting the income into the accounts, 「未按协议兑付……」 by
+paying as the agreement says — points an evaluator expects before any rule is tightened.
+The shapes of such clauses (paid to the ineligible, paid or charged against a rule, left
+out, not done as a rule says, papers never obtained …) and what each says are data:
+lexicons/drafting.yaml § corrections.  The words a point copies are the statement's own, so
+every number in it is the statement's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.draft.sentences import drafting, fill
+from assistant.lexicon import derived
+
+
+@dataclass(frozen=True)
+class Shape:
+    id: str
+    pattern: re.Pattern
+    say: str                # the point, from the shape's groups ('' where a subject is needed)
+    say_subject: str        # the point where the clause names a subject before the shape
+    say_agent: str          # … where that subject acts (a unit, a place, people)
+    control: str            # what keeps it from happening again (where no cause is read)
+    yields: bool            # it only says the act again, done right: a cause read in its words answers instead
+
+
+@dataclass(frozen=True)
+class Correction:
+    shape: str              # the id of the shape that read it
+    text: str               # the point, without ordinal or stop
+    start: int              # where the shape's words stand in the statement
+    end: int
+    control: str            # the shape's control point
+    yields: bool            # gives way to a cause read in its words
+
+
+@dataclass(frozen=True)
+class _Rules:
+    shapes: tuple[Shape, ...]
+    clause: re.Pattern
+    subject_drop: re.Pattern
+    subject_not: re.Pattern
+    agent: re.Pattern
+    subject_chars: tuple[int, int]
+    put_right: re.Pattern
+    max_points: int
+    done: re.Pattern
+    cause_said: re.Pattern
+
+
+@derived(maxsize=1)
+def _rules() -> _Rules:
+    lex = drafting("corrections")
+    shapes = tuple(Shape(s["id"], re.compile(s["re"]), s.get("say", ""), s.get("say_subject", ""), s.get("say_agent", ""),
+                         s["control"], bool(s.get("yields")))
+                   for s in lex["shapes"])
+    low, high = lex["subject_chars"]
+    return _Rules(shapes, re.compile(lex["clause_re"]), re.compile(lex["subject_drop_re"]),
+                  re.compile(lex["subject_not_re"]), re.compile(lex["agent_re"]), (int(low), int(high)),
+                  re.compile(lex["put_right_re"]), int(lex["max_points"]), re.compile(lex["done_re"]),
+                  re.compile(lex["cause_said_re"]))
+
+
+def corrections(statement: str) -> list[Correction]:
+    """The points that put right what `statement` found, in the order its clauses stand, one
+    per shape and at most drafting.yaml § corrections.max_points; [] where no clause has a
+    shape whose template its words fill, or where the statement says it was put right
+    already (§ done_re)."""
+    rules = _rules()
+    out: list[Correction] = []
+    if rules.done.search(statement or ""):
+        return out              # (「现已责令退回」: put right already)
+    for clause in rules.clause.finditer(statement or ""):
+        for shape in rules.shapes:
+            if any(c.shape == shape.id for c in out):
+                continue
+            m = shape.pattern.search(clause.group())
+            if m is None:
+                continue
+            slots = {k: _tidy(v) for k, v in m.groupdict().items() if v}
+            subject = _subject(clause.group()[:m.start()], rules)
+            said = [shape.say_agent if subject and rules.agent.search(subject) else "",
+                    shape.say_subject if subject else "", shape.say]
+            text = next((t for t in (fill(x, {**slots, "subject": subject}) for x in said if x) if t), None)
+            if text:
+                out.append(Correction(shape.id, text, clause.start() + m.start(), clause.start() + m.end(),
+                                      shape.control, shape.yields))
+                break           # one point per clause: its first shape says what it found
+        if len(out) >= rules.max_points:
+            break
+    return out
+
+
+def cause_said_before(statement: str, fix: Correction) -> bool:
+    """Whether `statement` gives a cause (drafting.yaml § corrections.cause_said_re: 由于,
+    原因是 …) before the words `fix` puts right: that cause is answered first."""
+    return bool(_rules().cause_said.search(statement, 0, fix.start))
+
+
+def puts_right(point: str) -> bool:
+    """Whether a drafted point already puts a finding right (drafting.yaml § corrections.
+    put_right_re: the cause's own correcting move): then it leads, and no correction is
+    drafted before it."""
+    return bool(_rules().put_right.search(point))
+
+
+_TAIL = re.compile(r"(?:等|的)(?:问题|情况|现象|行为)$|[等的]$")
+
+
+def _tidy(words: str) -> str:
+    """A group's words as a point quotes them: without how they were found (「抽查发现存在」),
+    「……等问题」「……的情况」 or a dangling 的/等 (「报送活动开展情况」 keeps its 情况: that
+    is what is reported)."""
+    words = _HOW_FOUND.sub("", words.strip())
+    return _TAIL.sub("", words).strip() or words
+
+
+# how a finding was come upon, before what it found: 「抽查发现存在……」
+_HOW_FOUND = re.compile(r"^(?:经查|经核查|审计发现|检查发现|抽查发现|评价发现|核查发现|发现|存在|其中)+")
+
+
+def _subject(before: str, rules: _Rules) -> str:
+    """The clause's words before a shape, as the point's subject: cause markers, times, the
+    writer itself and quantities taken off the front; '' where what is left is too short or
+    too long, or is no noun phrase (it ends in a particle or an act's word)."""
+    words = rules.subject_drop.sub("", before.strip()).strip()
+    low, high = rules.subject_chars
+    if not low <= len(words) <= high or rules.subject_not.search(words) or re.search(r"\d", words):
+        return ""
+    return words

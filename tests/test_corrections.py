@@ -1,0 +1,113 @@
+"""A finding put right in its own words (assistant/draft/corrections.py): the first points of
+a measure draft for audit-style findings, then the cause's fix or the shape's control."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.draft.corrections import corrections
+from assistant.draft.measures import draft_measures
+from assistant.draft.sentences import numbers_in
+
+
+def _shapes(text: str) -> list[str]:
+    return [c.shape for c in corrections(text)]
+
+
+@pytest.mark.parametrize("text, shape, said", [
+    # money paid to those who did not qualify comes back, named as the finding names it
+    ("城关镇向4户不符合条件的家庭发放临时救助金1.6万元", "paid_ineligible",
+     "对向4户不符合条件的家庭发放的临时救助金1.6万元逐笔核实、限期追回"),
+    ("抽查发现存在不符合条件人员享受护理补贴的情况", "received_ineligible",
+     "对不符合条件人员享受的护理补贴逐笔核实、限期追回"),
+    # paid out against a rule, taken in against a rule
+    ("县文旅局超标准报销差旅住宿费0.8万元", "paid_against_rules", "对超标准报销的差旅住宿费0.8万元予以追回"),
+    ("中心学校违规收取学生资料费", "charged_against_rules", "对违规收取的学生资料费予以清退"),
+    ("施工合同超比例预留质量保证金", "charged_against_rules", "对超比例预留的质量保证金予以清退"),
+    # left out of where it belongs: put in (its subject named)
+    ("经营性房屋出租收入未纳入单位预算管理", "not_included", "将经营性房屋出租收入纳入单位预算管理"),
+    # not done as the rule says: done so, by whoever the finding names
+    ("部分卫生院未按规定公示药品采购价格", "not_by_rule", "督促卫生院严格按规定公示药品采购价格"),
+    ("未按合同约定支付监理费用", "not_by_rule", "严格按合同约定支付监理费用"),
+    # papers never obtained: obtained now
+    ("2个修缮项目未取得施工许可", "papers_missing", "对未取得施工许可的修缮项目限期补办"),
+    ("公务用车未在定点维修厂维修", "not_at_designated", "公务用车维修一律在定点维修厂办理"),
+    ("违规将专项资金用于平衡单位经费", "against_rules", "立即纠正违规将专项资金用于平衡单位经费的行为"),
+])
+def test_a_finding_is_put_right_in_its_own_words(text, shape, said):
+    found = corrections(text)
+    assert [c.shape for c in found] == [shape]
+    assert found[0].text.startswith(said), found[0].text
+    # every number it prints is the finding's
+    assert numbers_in(found[0].text) <= numbers_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "部分项目未按计划完成建设任务",              # late work: its causes answer, no rule broken
+    "存在超预算支出的风险",                      # a risk, no money paid
+    "高龄津贴重复发放15人次",                    # a count of people, no sum to recover
+    "系统未能识别部分违规行为",                  # violations named, not committed by the unit
+    "经核查，已责令相关人员退回多领的补贴",      # put right already
+    "全年清理追回多领养老金3.2万元",
+])
+def test_no_correction_where_nothing_is_to_be_put_right(text):
+    assert _shapes(text) == []
+
+
+def test_a_subject_that_is_no_actor_is_left_out_of_the_urging():
+    # 「档案」 cannot be urged: the point speaks of the act only
+    text = corrections("项目档案未按规定归档保存")[0].text
+    assert text.startswith("严格按规定归档保存") and "督促" not in text
+
+
+def test_two_findings_in_one_statement_are_put_right_in_their_order():
+    found = corrections("未按规定标准核定补助金额，导致多发放生活补助2.4万元")
+    assert [c.shape for c in found] == ["not_by_rule", "paid_against_rules"]
+    assert found[1].text == "对多发放的生活补助2.4万元予以追回"
+
+
+def _templates(text: str) -> list[str]:
+    return [s.provenance.template for s in draft_measures(text)[0].sentences]
+
+
+def test_a_finding_no_cause_explains_gets_its_correction_and_its_control():
+    templates = _templates("经营性房屋出租收入未纳入单位预算管理")
+    assert templates == ["corrections.not_included", "corrections.not_included.control"]
+    first = draft_measures("经营性房屋出租收入未纳入单位预算管理")[0].sentences[0].text
+    assert first.startswith("一是将经营性房屋出租收入纳入单位预算管理")   # no 「针对……的问题」 lead
+
+
+def test_money_comes_back_first_then_the_cause_read_elsewhere_is_fixed():
+    templates = _templates("个别村虚报种植面积，多领耕地地力保护补贴1.1万元")
+    assert templates[0] == "corrections.paid_against_rules"
+    assert templates[1].startswith("measures.")         # the cause's own move, not the control
+    assert len(templates) == 2
+
+
+def test_a_cause_the_statement_gives_is_answered_before_the_correction():
+    templates = _templates("由于审核人员对政策理解不到位，向2户不符合条件的农户发放补贴0.6万元")
+    assert templates[0].startswith("measures.")
+    assert templates[1] == "corrections.paid_ineligible"
+
+
+def test_a_restatement_yields_to_the_cause_the_statement_gives():
+    templates = _templates("由于上级资金下达较晚，部分乡镇未按规定及时拨付资金")
+    assert templates[0].startswith("measures.BUDGET_EXECUTION.")
+    assert "corrections.not_by_rule" not in templates
+
+
+def test_a_cause_whose_move_already_puts_it_right_leads_alone():
+    # 超标准发放 is read as irregular spending, whose own first move gives the money back
+    templates = _templates("2024年该中心超标准发放值班补贴0.9万元")
+    assert not any(t.startswith("corrections.") for t in templates)
+    assert "清退" in draft_measures("2024年该中心超标准发放值班补贴0.9万元")[0].sentences[0].text
+
+
+def test_a_shape_that_only_says_the_act_again_yields_to_the_cause_read():
+    # 「未按规定实行公开招标」 is the procurement cause's: its move answers, not a restatement
+    templates = _templates("部分采购项目未按规定实行公开招标")
+    assert not any(t.startswith("corrections.") for t in templates)
+
+
+def test_the_same_finding_gets_the_same_draft():
+    text = "县医保中心向3名不符合条件人员支付医疗救助金0.7万元"
+    assert draft_measures(text)[0].text == draft_measures(text)[0].text
