@@ -31,7 +31,8 @@ def _shapes(text: str) -> list[str]:
     # papers never obtained: obtained now
     ("2个修缮项目未取得施工许可", "papers_missing", "对未取得施工许可的修缮项目限期补办"),
     ("公务用车未在定点维修厂维修", "not_at_designated", "公务用车维修一律在定点维修厂办理"),
-    ("违规将专项资金用于平衡单位经费", "against_rules", "立即纠正违规将专项资金用于平衡单位经费的行为"),
+    ("违规将专项资金用于平衡单位经费", "misused", "对违规用于平衡单位经费的专项资金限期收回"),
+    ("违规出租公共服务用房两处", "against_rules", "立即纠正违规出租公共服务用房两处的行为"),
 ])
 def test_a_finding_is_put_right_in_its_own_words(text, shape, said):
     found = corrections(text)
@@ -111,3 +112,29 @@ def test_a_shape_that_only_says_the_act_again_yields_to_the_cause_read():
 def test_the_same_finding_gets_the_same_draft():
     text = "县医保中心向3名不符合条件人员支付医疗救助金0.7万元"
     assert draft_measures(text)[0].text == draft_measures(text)[0].text
+
+
+def test_money_used_against_its_purpose_goes_back_where_it_came_from():
+    # the words run on past the comma to where the money went
+    found = corrections("镇政府违规将320万元人居环境整治资金，安排用于办公楼装修等项目。")
+    assert [c.shape for c in found] == ["misused"]
+    assert found[0].text == "对违规用于办公楼装修的320万元人居环境整治资金限期收回，归还原资金渠道"
+    assert corrections("有86万元就业补助资金被违规用于弥补办公经费、发放福利")[0].text \
+        == "对违规用于弥补办公经费、发放福利的资金限期收回，归还原资金渠道"
+
+
+@pytest.mark.parametrize("text", [
+    "部分乡镇通过违规指定等方式确定施工单位",    # a manner, not what was done
+    "为违法违规操作提供了便利",                  # the pair 违法违规, no act of the unit
+])
+def test_no_catch_all_point_for_a_manner_or_a_set_phrase(text):
+    assert "against_rules" not in _shapes(text)
+
+
+def test_who_was_paid_is_named_without_what_led_to_it():
+    text = corrections("因审核不严，造成部分不符合申领条件的人员领取救助金")[0].text
+    assert text.startswith("对不符合申领条件的人员领取的救助金")
+
+
+def test_things_used_against_their_purpose_are_no_money_to_recover():
+    assert "misused" not in _shapes("另有42套住房被违规用于办公、出租")

@@ -25,6 +25,9 @@ class Shape:
     say: str                # the point, from the shape's groups ('' where a subject is needed)
     say_subject: str        # the point where the clause names a subject before the shape
     say_agent: str          # … where that subject acts (a unit, a place, people)
+    say_money: str          # … where it names the money (its group `money`)
+    not_what: re.Pattern | None     # a `what` that says nothing done: no point
+    before: re.Pattern | None       # words the 40 characters before it must hold, unless it names `money`
     control: str            # what keeps it from happening again (where no cause is read)
     yields: bool            # it only says the act again, done right: a cause read in its words answers instead
 
@@ -57,6 +60,8 @@ class _Rules:
 def _rules() -> _Rules:
     lex = drafting("corrections")
     shapes = tuple(Shape(s["id"], re.compile(s["re"]), s.get("say", ""), s.get("say_subject", ""), s.get("say_agent", ""),
+                         s.get("say_money", ""), re.compile(s["not_re"]) if s.get("not_re") else None,
+                         re.compile(s["before_re"]) if s.get("before_re") else None,
                          s["control"], bool(s.get("yields")))
                    for s in lex["shapes"])
     low, high = lex["subject_chars"]
@@ -75,21 +80,31 @@ def corrections(statement: str) -> list[Correction]:
     out: list[Correction] = []
     if rules.done.search(statement or ""):
         return out              # (「现已责令退回」: put right already)
-    for clause in rules.clause.finditer(statement or ""):
+    text = statement or ""
+    clauses = [c.span() for c in rules.clause.finditer(text)]
+    for start, end in clauses:
+        if any(c.start < end and c.end > start for c in out):
+            continue            # (a point's words ran on into this clause: 「违规将……资金，用于……」)
         for shape in rules.shapes:
             if any(c.shape == shape.id for c in out):
                 continue
-            m = shape.pattern.search(clause.group())
-            if m is None:
+            # a shape reads from its clause on: most stop at the clause's end, one that
+            # says where misused money went runs on to the sentence's
+            m = shape.pattern.search(text, start)
+            if m is None or m.start() >= end:
                 continue
             slots = {k: _tidy(v) for k, v in m.groupdict().items() if v}
-            subject = _subject(clause.group()[:m.start()], rules)
+            if shape.not_what is not None and shape.not_what.search(slots.get("what", "")):
+                continue
+            if shape.before is not None and "money" not in slots \
+                    and not shape.before.search(text, max(0, m.start() - 40), m.start()):
+                continue        # (「住房被违规用于拆迁周转」: no money to recover)
+            subject = _subject(text[start:m.start()], rules)
             said = [shape.say_agent if subject and rules.agent.search(subject) else "",
-                    shape.say_subject if subject else "", shape.say]
-            text = next((t for t in (fill(x, {**slots, "subject": subject}) for x in said if x) if t), None)
-            if text:
-                out.append(Correction(shape.id, text, clause.start() + m.start(), clause.start() + m.end(),
-                                      shape.control, shape.yields))
+                    shape.say_subject if subject else "", shape.say_money, shape.say]
+            point = next((t for t in (fill(x, {**slots, "subject": subject}) for x in said if x) if t), None)
+            if point:
+                out.append(Correction(shape.id, point, m.start(), m.end(), shape.control, shape.yields))
                 break           # one point per clause: its first shape says what it found
         if len(out) >= rules.max_points:
             break
@@ -120,8 +135,10 @@ def _tidy(words: str) -> str:
     return _TAIL.sub("", words).strip() or words
 
 
-# how a finding was come upon, before what it found: 「抽查发现存在……」
-_HOW_FOUND = re.compile(r"^(?:经查|经核查|审计发现|检查发现|抽查发现|评价发现|核查发现|发现|存在|其中)+")
+# how a finding was come upon, or what led to it, before what it found: 「抽查发现存在……」,
+# 「造成部分……」
+_HOW_FOUND = re.compile(r"^(?:经查|经核查|审计发现|检查发现|抽查发现|评价发现|核查发现|发现|存在|其中"
+                        r"|造成|导致|致使|使得|部分|个别|一些|少数)+")
 
 
 def _subject(before: str, rules: _Rules) -> str:
