@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.lexicon import Section, builtin, derived, words_pattern
+from assistant.sieve import Sieved, sieved
 
 CN_DIGITS = "一二三四五六七八九十"
 # line numbering styles, outermost first: 第一部分 · 一、 · （一） · 1. · （1） · ①
@@ -231,7 +232,7 @@ class Cues:
     reason_in_item: re.Pattern
     finding_in_measure: re.Pattern
     measure_in_problem: re.Pattern
-    prose_measure: re.Pattern
+    prose_measure: re.Pattern | Sieved     # (searched in every line: behind a sieve)
     prose_measure_more: re.Pattern
     scoped_measures: re.Pattern     # 「从A；B等方面提出建议」: A and B are measures
     statement_note: re.Pattern      # 「（备注：…）」, 「（…供稿）」: where a statement ends
@@ -240,11 +241,12 @@ class Cues:
     inline_labels: dict
     inline_label: re.Pattern
     # each list of cues as one alternation: most lines hold no cue at all, and one search
-    # says so for all of them (None when the patterns do not combine)
-    any_reason: re.Pattern | None
-    any_weak_reason: re.Pattern | None
-    any_admission: re.Pattern | None
-    any_weak_admission: re.Pattern | None
+    # says so for all of them (None when the patterns do not combine); behind a sieve,
+    # which says it sooner still (`assistant.sieve`)
+    any_reason: re.Pattern | Sieved | None
+    any_weak_reason: re.Pattern | Sieved | None
+    any_admission: re.Pattern | Sieved | None
+    any_weak_admission: re.Pattern | Sieved | None
     # a 部门预算说明 (explains changes from last year), told from a 决算 by its head
     plan_document: re.Pattern
     final_document: re.Pattern
@@ -270,6 +272,7 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
     reasons, admissions = d.get("reason_cues_re", []), d.get("admission_cues_re", [])
     # one pattern each, the field named as its key without 「_re」
     single = {key: re.compile(d[key + "_re"]) for key in _SINGLE_PATTERNS}
+    single["prose_measure"] = sieved(single["prose_measure"])
     effects = compile_all("effect_reason_cues_re")
     return Cues(
         **single,
@@ -282,15 +285,20 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
         measure_starts=measure_starts,
         inline_labels=dict(d.get("inline_labels", {})),
         inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,10})\s*[：:]\s*"),
-        any_reason=_alternation(reasons),
-        any_weak_reason=_alternation(reasons + d.get("weak_reason_cues_re", []) + d.get("effect_reason_cues_re", [])),
-        any_admission=_alternation(admissions),
-        any_weak_admission=_alternation(admissions + d.get("weak_admission_cues_re", [])),
+        any_reason=_sieved(_alternation(reasons)),
+        any_weak_reason=_sieved(_alternation(reasons + d.get("weak_reason_cues_re", [])
+                                             + d.get("effect_reason_cues_re", []))),
+        any_admission=_sieved(_alternation(admissions)),
+        any_weak_admission=_sieved(_alternation(admissions + d.get("weak_admission_cues_re", []))),
         plan_document_chars=int(d["plan_document_chars"]),
         project_name_min=int(d["project_name_min"]),
         project_title_max=int(d["project_title_max"]),
         project_mention_cutoff=float(d["project_mention_cutoff"]),
     )
+
+
+def _sieved(pattern: re.Pattern | None) -> re.Pattern | Sieved | None:
+    return sieved(pattern) if pattern is not None else None
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:
