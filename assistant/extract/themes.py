@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from assistant.extract.causes import read_cause
 from assistant.lexicon import builtin, derived, lexicon_dir, LexiconError
 from assistant.messages import say
+from assistant.sieve import Sieved, sieved
 
 OTHER = "OTHER"
 _SPACE = re.compile(r"\s+")
@@ -57,16 +58,18 @@ class _Theme:
     cues: tuple[tuple[re.Pattern, float, frozenset | None], ...]    # pattern, weight, kinds
     phrases: tuple[str, ...]
     threshold: float
-    any_cue: re.Pattern | None = None       # matches where any cue does: themes with none are skipped
+    any_cue: re.Pattern | Sieved | None = None  # matches where any cue does: themes with none are skipped
 
 
-def _any_of(cues) -> re.Pattern | None:
+def _any_of(cues) -> re.Pattern | Sieved | None:
     """One pattern that matches wherever one of the cues matches (None: every cue must be
     tried, when they cannot be joined).  The cues are joined as they are written, not each
     in a group: a cue's own alternatives become alternatives of the whole, which re looks
-    for only where their first character stands."""
+    for only where their first character stands; behind a sieve of the words its every
+    match holds (`assistant.sieve`), as cues opening with a look-behind have no such
+    character."""
     try:
-        return re.compile("|".join(rx.pattern for rx, _, _ in cues)) if cues else None
+        return sieved(re.compile("|".join(rx.pattern for rx, _, _ in cues))) if cues else None
     except re.error:
         return None
 
