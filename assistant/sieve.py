@@ -34,30 +34,35 @@ _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 
 
 class Sieved:
-    """A compiled pattern searched only where `sieve` (its literal strings) finds one of them
-    in the same span; its matches are the pattern's own."""
+    """A compiled pattern (`regex`) searched only where `sieve` finds one of its literal
+    `strings` in the same span; its matches are the pattern's own.  It answers `search`,
+    `finditer` and `match` as a pattern does, and `pattern` is the pattern's source."""
 
-    __slots__ = ("pattern", "sieve", "strings")
+    __slots__ = ("regex", "sieve", "strings")
 
-    def __init__(self, pattern: re.Pattern, strings: tuple[str, ...]):
-        self.pattern, self.strings = pattern, strings
+    def __init__(self, regex: re.Pattern, strings: tuple[str, ...]):
+        self.regex, self.strings = regex, strings
         self.sieve = re.compile(words_pattern(strings))
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         if self.sieve.search(string, pos, endpos) is None:
             return None             # (every match holds one of the strings, all inside the span)
-        return self.pattern.search(string, pos, endpos)
+        return self.regex.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
         if self.sieve.search(string, pos, endpos) is None:
             return iter(())
-        return self.pattern.finditer(string, pos, endpos)
+        return self.regex.finditer(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return self.pattern.match(string, pos, endpos)
+        return self.regex.match(string, pos, endpos)
 
     def __repr__(self) -> str:
-        return f"Sieved({self.pattern!r}, {self.strings!r})"
+        return f"Sieved({self.regex!r}, {self.strings!r})"
 
 
 def sieved(pattern: re.Pattern) -> re.Pattern | Sieved:

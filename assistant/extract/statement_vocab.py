@@ -75,8 +75,9 @@ class Headings:
     descriptive_at: re.Pattern   # a heading of a section describing the unit or project
     stop_lines: tuple[re.Pattern, ...]
     measure_lead_line: re.Pattern  # a line opening the next steps: ends a problem section
-    measure_run_in: re.Pattern   # a sentence announcing a list of measures (「提出了几点建议：」)
-    problem_run_in: re.Pattern   # … or of problems (「仍存在一些不容忽视的问题：」)
+    # (both searched in every line of prose: behind a sieve, `assistant.sieve`)
+    measure_run_in: re.Pattern | Sieved  # a sentence announcing a list of measures (「提出了几点建议：」)
+    problem_run_in: re.Pattern | Sieved  # … or of problems (「仍存在一些不容忽视的问题：」)
     title_max: int
     reason_columns: frozenset
     table_end: tuple[str, ...]
@@ -132,8 +133,8 @@ def _headings(data: Section) -> Headings:
         descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
         stop_lines=tuple(re.compile(p) for p in data.get("stop_lines_re", [])),
         measure_lead_line=re.compile(data.get("measure_lead_line_re") or r"(?!)"),
-        measure_run_in=re.compile(data.get("measure_run_in_re") or r"(?!)"),
-        problem_run_in=re.compile(data.get("problem_run_in_re") or r"(?!)"),
+        measure_run_in=sieved(re.compile(data.get("measure_run_in_re") or r"(?!)")),
+        problem_run_in=sieved(re.compile(data.get("problem_run_in_re") or r"(?!)")),
         title_max=int(data.get("title_line_max", 30)),
         reason_columns=frozenset(label_text(c) for c in data.get("reason_columns", [])),
         table_end=tuple(data.get("table_end", [])),
