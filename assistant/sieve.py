@@ -34,9 +34,10 @@ _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 
 
 class Sieved:
-    """A compiled pattern (`regex`) searched only where `sieve` finds one of its literal
+    """A compiled pattern (`regex`) tried only where `sieve` finds one of its literal
     `strings` in the same span; its matches are the pattern's own.  It answers `search`,
-    `finditer` and `match` as a pattern does, and `pattern` is the pattern's source."""
+    `finditer`, `match` and `fullmatch` as a pattern does, and `pattern` is the pattern's
+    source."""
 
     __slots__ = ("regex", "sieve", "strings")
 
@@ -59,7 +60,16 @@ class Sieved:
         return self.regex.finditer(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        # (a match at `pos` lies inside the span as well: a pattern costly to try even at one
+        # place — a heading's decoration, numbering and prefix before its words — is sieved too)
+        if self.sieve.search(string, pos, endpos) is None:
+            return None
         return self.regex.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        if self.sieve.search(string, pos, endpos) is None:
+            return None
+        return self.regex.fullmatch(string, pos, endpos)
 
     def __repr__(self) -> str:
         return f"Sieved({self.regex!r}, {self.strings!r})"

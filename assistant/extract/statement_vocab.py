@@ -67,7 +67,9 @@ class Headings:
     """Section headings, stop headings and statement columns (read by `sections`)."""
 
     word_kind: dict              # heading word → the kinds it announces
-    heading_at: re.Pattern       # a heading at a line start (numbering optional)
+    # (tried at every line, trying a line's decoration, numbering and the prefixes before
+    # its words at each place: behind a sieve of the words, a third of the time)
+    heading_at: re.Pattern | Sieved  # a heading at a line start (numbering optional)
     heading_mid: re.Pattern      # a numbered heading after 。/；inside a line
     heading_word: re.Pattern     # any heading word: no line without one holds a heading
     heading_full: re.Pattern     # a cell that is a heading, nothing else
@@ -111,8 +113,8 @@ def _headings(data: Section) -> Headings:
     return Headings(
         word_kind=word_kind,
         # (numbered and alone on its line, a heading's qualifier may be longer)
-        heading_at=re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>(?(num)(?:{long_prefix}(?={head}[\s*|]*$)|{prefix})"
-                              rf"|{prefix}){head})(?:{after}|{item}|{listed})"),
+        heading_at=sieved(re.compile(rf"^{decor}(?P<num>{num})?\s*(?P<head>(?(num)(?:{long_prefix}(?={head}[\s*|]*$)|{prefix})"
+                                     rf"|{prefix}){head})(?:{after}|{item}|{listed})")),
         # inside a line (web pages and PDF text run sections together): a numbered heading
         # after a sentence, or a heading and a colon after any stop or space
         # (its body may follow on the line after white space: 「…。五、存在的问题和建议 无」)
