@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from assistant.lexicon import Section, builtin, derived, words_pattern
 from assistant.sieve import Sieved, sieved
@@ -274,7 +275,7 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
     compile_all = lambda key: tuple(re.compile(p) for p in d.get(key, []))  # noqa: E731
     reasons, admissions = d.get("reason_cues_re", []), d.get("admission_cues_re", [])
     # one pattern each, the field named as its key without 「_re」
-    single = {key: re.compile(d[key + "_re"]) for key in _SINGLE_PATTERNS}
+    single: dict[str, Any] = {key: re.compile(d[key + "_re"]) for key in _SINGLE_PATTERNS}
     single["prose_measure"] = sieved(single["prose_measure"])
     effects = compile_all("effect_reason_cues_re")
     return Cues(
