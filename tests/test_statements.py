@@ -1018,3 +1018,29 @@ def test_a_sentence_drawing_the_lesson_is_a_measure():
             "因此，要强化绩效目标设定、对评价中发现问题认真研究整改，力促资金发挥效益。\n")
     assert _kinds_and_texts(text) == [
         ("measure", "要强化绩效目标设定、对评价中发现问题认真研究整改，力促资金发挥效益。")]
+
+
+def test_a_numbered_line_that_admits_a_weak_link_is_a_problem_not_a_heading():
+    # 「尚有薄弱环节」 says something of the work; 「薄弱环节」 alone would head a section
+    text = ("关于县农业农村局2024年度预算执行审计查出问题整改情况的报告\n"
+            "二、审计查出的主要问题及整改情况\n"
+            "（一）专项资金结余较多。\n"
+            "（二）合同管理尚有薄弱环节。\n")
+    found = _kinds_and_texts(text)
+    assert ("problem", "合同管理尚有薄弱环节。") in found
+    assert ("problem", "专项资金结余较多。") in found
+
+
+def test_what_still_awaits_improvement_is_admitted_however_it_is_written():
+    text = ("2024年度基层便民服务站点建设项目绩效自评报告\n"
+            "项目已按计划建成服务站点12个，但村级站点的服务能力和规范化水平还有待于进一步提高。\n")
+    assert [k for k, _ in _kinds_and_texts(text)] == ["problem"]
+
+
+def test_a_journal_abstracts_key_words_are_no_measures_of_its_list():
+    text = ("【摘要】 评价发现部分补贴发放不及时。据此提出以下建议：完善补贴发放流程；加强绩效考核。\n"
+            "\n"
+            "    【关键词】 养老服务; 财政资金; 绩效评价\n")
+    measures = [t for k, t in _kinds_and_texts(text) if k == "measure"]
+    assert measures and not any("关键词" in t or "绩效评价" == t.strip() for t in measures)
+    assert all("养老服务" not in t for t in measures)

@@ -97,7 +97,9 @@ def _headings(data: Section) -> Headings:
             word_kind.setdefault(w, tuple(kinds.split("+")))
     words = words_pattern(word_kind)
     joiners = "|".join(map(re.escape, data.get("heading_joiners", ["及", "和"])))
-    head = rf"(?:{words})(?:(?:{joiners})(?:{words}))?"
+    # (not the object of 「尚有……」: statements.yaml § heading_not_after)
+    not_after = "".join(f"(?<!{re.escape(w)})" for w in data.get("heading_not_after", []))
+    head = rf"{not_after}(?:{words})(?:(?:{joiners})(?:{words}))?"
     prefix = rf"[^\s，,。；;：:（）()“”]{{0,{int(data.get('heading_prefix_max', 10))}}}?"
     long_prefix = rf"[^\s，,。；;：:（）()“”]{{{int(data.get('heading_prefix_max', 10)) + 1},{int(data.get('heading_prefix_max_numbered', 10))}}}"
     num = "|".join(LEVELS)
