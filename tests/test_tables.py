@@ -2842,3 +2842,13 @@ def test_a_count_of_projects_or_a_target_compared_with_the_projects_name_names_n
     compared = extract_text("二、发现的主要问题\n部分项目年度预期目标不明确。二是绩效目标与项目名称基本一致，"
                             "未写明年度具体任务。\n", "compared.txt")
     assert [p.name for p in compared.projects] == []
+
+
+def test_the_name_of_an_audit_is_no_project():
+    text = ("关于某县交通运输局2023年度预算执行审计查出问题整改结果公告\n"
+            "一、审计项目名称：某县交通运输局2023年度预算执行绩效审计\n"
+            "二、审计查出的主要问题及整改情况\n"
+            "（一）预算编制不够准确。\n")
+    report = extract_text(text, "公告.txt")
+    assert report.projects == []
+    assert [(s.kind, s.text) for s in report.statements] == [("problem", "预算编制不够准确。")]

@@ -213,6 +213,8 @@ def _anchors(text: str, v: FormVocab) -> list[_Anchor]:
         key = heading_key(m.group())
         if key not in v.name_fields:
             continue
+        if text.endswith(v.name_field_not_after, 0, m.start()):
+            continue                # 「审计项目名称：……绩效审计」 names the audit, no project
         if _QUOTED_VALUE.match(text, m.end()) or text.startswith(_PROSE_VALUE, m.end()) \
                 or text.startswith(_PROSE_COMPARED, m.end()):
             continue                # 「…项目名称“某某成果”。」, 「…及项目名称详见附件1。」: a sentence, no field

@@ -37,6 +37,7 @@ class FormVocab:
     budget_sources: frozenset[str]     # 其中：财政拨款, 上年结转资金 …
     name_fields: frozenset[str]        # 项目名称 …
     unit_name_fields: frozenset[str]   # 部门名称, 单位名称 …: a form's name only where no 项目名称 is
+    name_field_not_after: tuple[str, ...]   # 审计(项目名称): the name of an audit, not of a project
     fields: dict[str, str]             # any field key → department / unit / other / name
     qualitative: frozenset[str]        # 合格, 效果明显 …
     value_end: re.Pattern              # a name ending in 「小于」, 「按规定时限」: a value glued on
@@ -275,6 +276,7 @@ def vocab() -> FormVocab:
         budget_sources=frozenset(heading_key(t) for t in budget["source_rows"]),
         name_fields=name_fields,
         unit_name_fields=frozenset(heading_key(f) for f in forms["unit_name_fields"]),
+        name_field_not_after=tuple(forms.get("name_field_not_after", ())),
         fields=fields,
         qualitative=qualitative,
         value_end=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(
