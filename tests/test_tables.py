@@ -2852,3 +2852,31 @@ def test_the_name_of_an_audit_is_no_project():
     report = extract_text(text, "公告.txt")
     assert report.projects == []
     assert [(s.kind, s.text) for s in report.statements] == [("problem", "预算编制不够准确。")]
+
+
+# A form whose cells a Word export ran together, the explanation column repeating each name
+# (written for this test).
+RUN_TOGETHER = (
+    "2024年度项目支出绩效目标申报表\n"
+    "项目名称乡村道路养护项目\n"
+    "主管部门县交通运输局\n"
+    "绩效目标一级指标二级指标三级指标指标解释预期达到目标\n"
+    "产出指标数量指标养护道路里程养护道路里程\n"
+    "120公里\n"
+    "新建错车道数量新建错车道数量\n"
+    "15处\n"
+    "质量指标养护路段合格率养护路段合格率\n"
+    "95%\n"
+    "效益指标社会效益指标群众出行条件改善群众出行条件改善\n"
+    "明显改善\n"
+)
+
+
+def test_run_together_cells_give_each_name_once_under_the_labels_run_into_it():
+    (project,) = extract_text(RUN_TOGETHER, "申报表.txt").projects
+    assert [(i.name, i.target, i.level2, i.category) for i in project.indicators] == [
+        ("养护道路里程", "120公里", "数量指标", "数量"),
+        ("新建错车道数量", "15处", "数量指标", "数量"),
+        ("养护路段合格率", "95%", "质量指标", "质量"),
+        ("群众出行条件改善", "明显改善", "社会效益指标", "社会效益"),
+    ]

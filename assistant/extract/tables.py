@@ -469,6 +469,9 @@ def build_indicator(name: Cell, parsed: ParsedCells, labels: FilledLabels, row_n
     cells = [name, *values.values(), *(parsed.reason or [])]
     reason_text, r_start, r_end = _reason(parsed.reason or [], lex)
     printed = _SPACE.sub("", name.text) if "\n" in name.text else name.text
+    for label, rest in _glued_labels(printed):
+        labels.apply(label, row_no, False)      # 「质量指标机关事务正常运转率」: the row's label, run on
+        printed = rest
     bare, key = clean_name(printed, lex)
     ind = Indicator(level1=labels.l1, level2=labels.l2, name=bare, key=key,
                     target=target, actual=actual, weight=parsed.weight, score=parsed.score,
@@ -492,6 +495,25 @@ def build_indicator(name: Cell, parsed: ParsedCells, labels: FilledLabels, row_n
 _LABEL_PREFIX = re.compile(r"^([^:：]{2,14})[:：]\s*(\S.*)$")
 
 
+_GLUED_LABEL_MAX = 10      # (the longest label looked for at a name's start: 服务对象满意度指标)
+_LABEL_COLON = ":： \t"      # (「数量指标：……」 is a label printed in the name: clean_name's)
+
+
+def _glued_labels(text: str) -> list[tuple[Label, str]]:
+    """The labels a name cell opens with where text run together lost the cells between
+    them (「产出指标数量指标研究培育品种数量」): each a known label ending in 指标 and run on
+    with no colon, with four or more characters of name after it, and the rest after each."""
+    out: list[tuple[Label, str]] = []
+    while True:
+        found = next(((lab, text[k:]) for k in range(min(_GLUED_LABEL_MAX, len(text) - 4), 3, -1)
+                      if text[k - 2:k] == "指标" and text[k] not in _LABEL_COLON
+                      and (lab := lookup_label(text[:k])) is not None), None)
+        if found is None or len(out) >= 2:
+            return out
+        out.append(found)
+        text = found[1]
+
+
 def clean_name(text: str, lex: dict | None = None) -> tuple[str, bool]:
     """(name, key) of a name cell as printed: without its number (1. / 指标1： / (1)), the
     其中： of a sub-row, a label printed before it (数量指标：…) and the ★ of a key indicator
@@ -507,7 +529,11 @@ def clean_name(text: str, lex: dict | None = None) -> tuple[str, bool]:
         labelled = _LABEL_PREFIX.match(name)
         if labelled and lookup_label(labelled.group(1)) is not None:
             name = labelled.group(2)        # 「数量指标：建设示范村个数」: the row's label printed in the name
-    return (name.strip() or text.strip()), key
+    name = name.strip()
+    half = len(name) // 2
+    if half >= 3 and len(name) % 2 == 0 and name[:half] == name[half:]:
+        name = name[:half]          # 「培育品种数量培育品种数量」: the name and a column repeating it, run together
+    return (name or text.strip()), key
 
 
 def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
