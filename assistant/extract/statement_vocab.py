@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from assistant.lexicon import Section, builtin, derived, words_pattern
 from assistant.sieve import Sieved, sieved
@@ -169,7 +168,7 @@ class Points:
     units: re.Pattern
     negation: re.Pattern
     lone_marker: re.Pattern
-    not_statement: re.Pattern       # scoring rules, form instructions, contact lines
+    not_statement: re.Pattern | Sieved  # scoring rules, form instructions, contact lines (behind a sieve: asked of every point)
     announcement: re.Pattern        # 「仍存在部分问题需整改完善」 names no problem
     measure_start: re.Pattern       # a sentence opening a new measure (加强…, 完善…)
     reason_lead: re.Pattern         # 「主要原因是：」 announcing an enumeration of reasons
@@ -202,7 +201,7 @@ def _points(data: Section, measure_start: re.Pattern) -> Points:
         # (matched at a span's start, not only the text's: no ^, which `match` with a start
         # position never finds past 0)
         lone_marker=re.compile(rf"\s*(?:{lone})\s*"),
-        not_statement=re.compile("|".join(f"(?:{p})" for p in data.get("not_statement_re", [])) or "(?!)"),
+        not_statement=sieved(re.compile("|".join(f"(?:{p})" for p in data.get("not_statement_re", [])) or "(?!)")),
         announcement=re.compile(data.get("announcement_re", "(?!)")),
         measure_start=measure_start,
         reason_lead=re.compile(data.get("reason_lead_re", "(?!)")),
@@ -267,9 +266,8 @@ class Cues:
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "empty_admission", "negation", "zero_after", "not_applicable",
                     "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not",
-                    "reason_in_item", "finding_in_measure", "measure_in_problem", "prose_measure",
-                    "prose_measure_more", "scoped_measures", "statement_note", "finder", "outcome",
-                    "plan_document", "final_document",
+                    "reason_in_item", "finding_in_measure", "measure_in_problem", "prose_measure_more",
+                    "scoped_measures", "statement_note", "finder", "outcome", "plan_document", "final_document",
                     "project_code", "department_titles")
 
 
@@ -277,8 +275,7 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
     compile_all = lambda key: tuple(re.compile(p) for p in d.get(key, []))  # noqa: E731
     reasons, admissions = d.get("reason_cues_re", []), d.get("admission_cues_re", [])
     # one pattern each, the field named as its key without 「_re」
-    single: dict[str, Any] = {key: re.compile(d[key + "_re"]) for key in _SINGLE_PATTERNS}
-    single["prose_measure"] = sieved(single["prose_measure"])
+    single = {key: re.compile(d[key + "_re"]) for key in _SINGLE_PATTERNS}
     effects = compile_all("effect_reason_cues_re")
     return Cues(
         **single,
@@ -289,6 +286,7 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
         weak_admission_cues=compile_all("weak_admission_cues_re"),
         reason_skip=compile_all("reason_skip_re"),
         measure_starts=measure_starts,
+        prose_measure=sieved(re.compile(d["prose_measure_re"])),      # (searched in every line of prose)
         inline_labels=dict(d.get("inline_labels", {})),
         inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,10})\s*[：:]\s*"),
         any_reason=_sieved(_alternation(reasons)),
