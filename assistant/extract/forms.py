@@ -777,7 +777,7 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     (三级指标, 指标名称 …) or both label levels.  Headings are found in the text with its
     white space removed, since PDF text breaks them anywhere (「分 值得 分」), and single
     cells are also matched with OCR damage (考值参分)."""
-    pieces = [_SPACES.sub("", a.text) for a in atoms]
+    pieces = ["".join(a.text.split()) for a in atoms]     # (white space out, as layout.Row.squashed)
     owner = [k for k, piece in enumerate(pieces) for _ in piece]
     flat = "".join(pieces)
     hits: list[tuple[int, int, str]] = []          # squashed start, end, role

@@ -770,7 +770,7 @@ class _Attributor:
         for row in rows:
             if row.cell_per_line or len(row.nonempty) != 1:
                 continue
-            line = _SPACE.sub("", text[row.start:row.end])
+            line = "".join(text[row.start:row.end].split())     # (as layout.Row.squashed)
             if not line:
                 continue
             titled = len(line) <= lex.project_title_max and department.search(line) is not None

@@ -186,7 +186,7 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     v = vocab()
     for row_no in range(body_at, len(rows)):
         row = rows[row_no]
-        first = _SPACE.sub("", row.nonempty[0].text) if row.nonempty else ""
+        first = "".join(row.nonempty[0].text.split()) if row.nonempty else ""    # (as layout.Row.squashed)
         if first and (first.startswith(lex["_table_end"]) or v.approval.match(first)
                       or v.furniture.search(row.joined)
                       or any(v.unit_declaration.fullmatch(c.text) for c in row.nonempty)):
@@ -289,7 +289,7 @@ def numbers_columns(texts: list[str]) -> bool:
     texts = [t for t in texts if t.strip()]
     if not texts or heading_key(texts[0]) not in vocab().column_numbering:    # (most rows)
         return False
-    return all(_SPACE.sub("", t).isdigit() for t in texts[1:])
+    return all("".join(t.split()).isdigit() for t in texts[1:])
 
 
 def _parse_row(cells: list[Cell], header: Header) -> ParsedCells | None:
