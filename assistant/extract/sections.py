@@ -73,7 +73,19 @@ def find_regions(text: str, rows, columns: bool = True,
     return regions
 
 
-_FIRST_OF_LIST = re.compile(r"(?:^|(?<=[。：:；;\n]))[ \t　]*(?=一是|一要)", re.M)
+_FIRST_ITEM = re.compile(r"一[是要]")
+
+
+def _list_firsts(text: str):
+    """Where a list of 一是 (一要) … may begin: its first words at a line's start or after
+    。：；, white space between.  The words are looked for first, then what stands before
+    them: a pattern opening with that look-behind was tried at every place of the text."""
+    for m in _FIRST_ITEM.finditer(text):
+        at = m.start()
+        while at > 0 and text[at - 1] in " \t　":
+            at -= 1
+        if at == 0 or text[at - 1] in "。：:；;\n":
+            yield m.start()
 
 
 def _listed_measures(text: str, rows, regions: list[Region],
@@ -89,8 +101,7 @@ def _listed_measures(text: str, rows, regions: list[Region],
     starts = [row.start for row in rows]
     out: list[Region] = []
     pos = 0
-    for m in _FIRST_OF_LIST.finditer(text):
-        first = m.end()
+    for first in _list_firsts(text):
         if first < pos or any(s <= first < e for s, e in taken):
             continue
         if described is None:
