@@ -2345,6 +2345,8 @@ def test_a_lead_whose_figure_a_rule_would_cut_is_left_out(monkeypatch):
     ("3个县虚报保障性安居工程开工量1200套", "MONITORING.verify_data"),
     # bills paid on false invoices: the money back, then every invoice checked
     ("报销的差旅票据中有5张为虚假发票", "INSTITUTION.invoice_recover"),
+    # assets never booked, however the finding words it
+    ("8家单位的车辆、办公设备等未计入固定资产", "INSTITUTION.assets_put_right"),
 ])
 def test_audit_findings_lead_with_the_move_that_puts_them_right(text, move):
     first = draft_measures(text)[0].sentences[0]

@@ -138,3 +138,14 @@ def test_who_was_paid_is_named_without_what_led_to_it():
 
 def test_things_used_against_their_purpose_are_no_money_to_recover():
     assert "misused" not in _shapes("另有42套住房被违规用于办公、出租")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("2个乡镇已故人员的养老保险个人账户余额3.4万元未清退", "对2个乡镇已故人员的养老保险个人账户余额3.4万元限期清退到位"),
+    ("门面房应收租金长期未收回", "对门面房应收租金限期收回到位"),
+    # (money taken against a rule and still not back is what is owed, not an act to undo)
+    ("退休人员多领的养老金尚未追回", "对退休人员多领的养老金限期追回到位"),
+])
+def test_money_owed_and_never_returned_is_returned_within_a_time_limit(text, said):
+    found = corrections(text)
+    assert [(c.shape, c.text) for c in found] == [("not_returned", said)]
