@@ -2443,3 +2443,12 @@ def test_money_taken_beyond_its_due_comes_back_before_the_cause_is_fixed(text, p
     assert sentences[0].provenance.template == "corrections.paid_against_rules"
     assert "多领" in sentences[0].text and "予以追回" in sentences[0].text
     assert sentences[1].provenance.template.startswith(f"measures.{move}.")
+
+
+@pytest.mark.parametrize("text, not_in_lead", [
+    ("抽查已报销的票据中，有6张为虚假发票。", "票据中的问题"),            # where it was found
+    ("特别是部分乡镇的项目台账登记不全，资料缺失", "特别是"),              # a turn of the text
+])
+def test_the_lead_names_the_finding_not_where_or_how_it_was_told(text, not_in_lead):
+    first = draft_measures(text)[0].sentences[0].text
+    assert not_in_lead not in first
