@@ -2452,3 +2452,15 @@ def test_money_taken_beyond_its_due_comes_back_before_the_cause_is_fixed(text, p
 def test_the_lead_names_the_finding_not_where_or_how_it_was_told(text, not_in_lead):
     first = draft_measures(text)[0].sentences[0].text
     assert not_in_lead not in first
+
+
+@pytest.mark.parametrize("text, primary, second", [
+    ("施工图设计工作不够深入，施工中多次变更设计", "DESIGN_WEAK", "IMPLEMENTATION.design_review"),
+    ("个别标段边设计、边施工，造价难以控制", "DESIGN_WEAK", "IMPLEMENTATION.design_review"),
+    # an external cause listed with others before its 影响
+    ("部分路段受征地拆迁和连续降雨以及砂石供应不足的影响，工期延后", "LAND_CLEARANCE", "IMPLEMENTATION.mobilise"),
+])
+def test_construction_causes_get_their_own_fix_and_control(text, primary, second):
+    assert read_cause(text).primary.cause.code == primary
+    templates = [s.provenance.template for s in draft_measures(text)[0].sentences]
+    assert templates[1].startswith(f"measures.{second}."), templates
