@@ -2880,3 +2880,13 @@ def test_run_together_cells_give_each_name_once_under_the_labels_run_into_it():
         ("养护路段合格率", "95%", "质量指标", "质量"),
         ("群众出行条件改善", "明显改善", "社会效益指标", "社会效益"),
     ]
+
+
+def test_a_notice_of_results_lists_its_projects_with_their_scores():
+    text = ("关于2024年度县级财政支出项目绩效评价结果的通报\n"
+            "经第三方机构评价，各项目得分如下：城区背街小巷改造项目88.5分；"
+            "农村饮水安全巩固提升工程79.20分、乡镇卫生院设备购置项目91分；"
+            "残疾人两项补贴资金85.6分。\n"
+            "评分构成为产出指标40分、效益指标30分、满意度指标10分。\n")
+    names = [p.name for p in extract_text(text, "通报.txt").projects]
+    assert names == ["城区背街小巷改造项目", "农村饮水安全巩固提升工程", "乡镇卫生院设备购置项目", "残疾人两项补贴资金"]

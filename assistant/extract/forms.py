@@ -117,6 +117,8 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
             projects.append(project)
     if not projects:
         projects = _evaluated_money(text, v)
+    if not projects:
+        projects = _scored_projects(text, v)
     return [listed for project in projects for listed in _listed_projects(project, text)]
 
 
@@ -135,6 +137,31 @@ def _evaluated_money(text: str, v: FormVocab) -> list[Project]:
     return out
 
 
+def _scored_projects(text: str, v: FormVocab) -> list[Project]:
+    """The projects a notice of evaluation results lists with their scores (forms.yaml §
+    scored_item_re): runs of scored_list_min items or more parted only by ；、，, one
+    project each; none whose name is part of a form or of a score's reckoning."""
+    lex = builtin("forms.yaml")
+    least, words = int(lex.get("scored_list_min", 3)), tuple(lex.get("scored_list_not", ()))
+    out: list[Project] = []
+    run: list[re.Match] = []
+    for m in [*v.scored_item.finditer(text), None]:
+        if m is not None and run and _LIST_GAP.fullmatch(text, run[-1].end(), m.start("name")):
+            run.append(m)
+            continue
+        if len(run) >= least:
+            for item in run:
+                name = item.group("name").strip()
+                if not any(w in name for w in words) and lookup_label(name) is None \
+                        and all(p.name != name for p in out):
+                    start = item.start("name") + item.group("name").index(name)
+                    out.append(Project(name=name, form="self_evaluation", start=item.start(), end=item.end(),
+                                       name_start=start, name_end=start + len(name)))
+        run = [m] if m is not None else []
+    return out
+
+
+_LIST_GAP = re.compile(r"[ \t]{0,2}[；;、，,][ \t]{0,2}")
 _MONEY_TAIL = re.compile(r"(?:专项|补助|补贴|转移支付|扶持)*(?:资金|基金|经费)$")
 
 

@@ -71,6 +71,7 @@ class FormVocab:
     project_report_words: re.Pattern
     project_evaluated: re.Pattern      # 「我单位对……项目执行情况开展了自评」: the project a report is on
     evaluated_money: re.Pattern        # 「2021年司法援助专项资金……绩效评价」: news of an evaluation
+    scored_item: re.Pattern            # 「……改扩建建设项目89.69分」: a project in a list of results
     terms: re.Pattern                  # every word above, for parting glued text
     field_terms: re.Pattern            # field keys, white space allowed between characters
     heading_terms: re.Pattern          # column headings, in text without white space
@@ -234,7 +235,7 @@ _TABLE_PATTERNS = ("placeholder", "label_placeholder", "name_mark", "nature_cell
                    "wrapped_label_suffix", "template_mark", "prose_subject", "furniture",
                    "doubled_marker", "page_counter", "heading_period")
 _FORM_PATTERNS = ("unit_name_end", "name_code", "title_lead", "project_report_title", "project_report_words",
-                  "project_evaluated", "evaluated_money")
+                  "project_evaluated", "evaluated_money", "scored_item")
 
 
 @derived(maxsize=1)
