@@ -149,3 +149,9 @@ def test_things_used_against_their_purpose_are_no_money_to_recover():
 def test_money_owed_and_never_returned_is_returned_within_a_time_limit(text, said):
     found = corrections(text)
     assert [(c.shape, c.text) for c in found] == [("not_returned", said)]
+
+
+def test_the_control_after_a_restated_act_names_the_same_act_without_its_figures():
+    sentences = draft_measures("未按协议兑付村集体土地流转费12.6万元")[0].sentences
+    assert sentences[1].provenance.template == "corrections.not_by_rule.control"
+    assert "土地流转费" in sentences[1].text and "12.6" not in sentences[1].text

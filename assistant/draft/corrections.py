@@ -29,6 +29,7 @@ class Shape:
     not_what: re.Pattern | None     # a `what` that says nothing done: no point
     before: re.Pattern | None       # words the 40 characters before it must hold, unless it names `money`
     control: str            # what keeps it from happening again (where no cause is read)
+    control_plain: str      # … where the control's slots are not filled
     yields: bool            # it only says the act again, done right: a cause read in its words answers instead
 
 
@@ -62,7 +63,7 @@ def _rules() -> _Rules:
     shapes = tuple(Shape(s["id"], re.compile(s["re"]), s.get("say", ""), s.get("say_subject", ""), s.get("say_agent", ""),
                          s.get("say_money", ""), re.compile(s["not_re"]) if s.get("not_re") else None,
                          re.compile(s["before_re"]) if s.get("before_re") else None,
-                         s["control"], bool(s.get("yields")))
+                         s["control"], s.get("control_plain", s["control"]), bool(s.get("yields")))
                    for s in lex["shapes"])
     low, high = lex["subject_chars"]
     return _Rules(shapes, re.compile(lex["clause_re"]), re.compile(lex["subject_drop_re"]),
@@ -104,7 +105,12 @@ def corrections(statement: str) -> list[Correction]:
                     shape.say_subject if subject else "", shape.say_money, shape.say]
             point = next((t for t in (fill(x, {**slots, "subject": subject}) for x in said if x) if t), None)
             if point:
-                out.append(Correction(shape.id, point, m.start(), m.end(), shape.control, shape.yields))
+                # the control names the same act where its template asks for it, its figures
+                # left out (「对出售保障性住房等事项……」)
+                plain = {k: _FIGURES.sub("", v).strip("、，, ") for k, v in slots.items()}
+                control = fill(shape.control, {**{f"{k}_plain": v for k, v in plain.items()}, **slots}) \
+                    or shape.control_plain
+                out.append(Correction(shape.id, point, m.start(), m.end(), control, shape.yields))
                 break           # one point per clause: its first shape says what it found
         if len(out) >= rules.max_points:
             break
@@ -133,6 +139,10 @@ def _tidy(words: str) -> str:
     is what is reported)."""
     words = _HOW_FOUND.sub("", words.strip())
     return _TAIL.sub("", words).strip() or words
+
+
+# figures and what they count, as a control point names the act without them
+_FIGURES = re.compile(r"[\d.,，]+(?:万|亿)?(?:元|套|亩|个|户|人|项|家|笔|辆|处|所|名|张|次|座)?")
 
 
 # how a finding was come upon, or what led to it, before what it found: 「抽查发现存在……」,
