@@ -83,15 +83,18 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     plainly = not reading.causes and likeness >= drafting("corrections.likely_min_score")
     fixes = [f for f in corrections(problem)
              if not f.yields or not (reading.causes or plainly) and problem[f.start:f.end] in reading.deviation]
+    # after the corrections: a cause read beyond them (or plainly the problem's), else their
+    # control; before them: a cause the statement gives (由于……)
+    cause_read = plainly or _cause_beyond(reading, fixes)
+    cause_first = bool(reading.primary and reading.primary.marked
+                       or fixes and cause_said_before(problem, fixes[0]))
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
         for attempt in range(drafting("measures.retries")):
             sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
                                           precedents[:1] if alt == 0 else precedents[alt:alt + 1],
-                                          _lead(reading, indicator), fixes, plainly or _cause_beyond(reading, fixes),
-                                          bool(reading.primary and reading.primary.marked
-                                               or fixes and cause_said_before(problem, fixes[0])))
+                                          _lead(reading, indicator), fixes, cause_read, cause_first)
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break
