@@ -2464,3 +2464,10 @@ def test_construction_causes_get_their_own_fix_and_control(text, primary, second
     assert read_cause(text).primary.cause.code == primary
     templates = [s.provenance.template for s in draft_measures(text)[0].sentences]
     assert templates[1].startswith(f"measures.{second}."), templates
+
+
+@pytest.mark.parametrize("text", ["项目立项不规范", "部分项目立项依据不充分，实施内容多次调整"])
+def test_a_project_set_up_loosely_is_answered_by_preparing_it_first(text):
+    # (not 「严格执行财经纪律」: 不规范 here judges how the project was set up)
+    assert read_cause(text).primary.cause.code == "FEASIBILITY_WEAK"
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith("measures.BUDGET_PLANNING.feasibility.")
