@@ -20,7 +20,7 @@ import importlib
 import itertools
 import re
 import sys
-from typing import Any, Iterator
+from typing import Any, Iterator, overload
 
 from assistant.lexicon import words_pattern
 
@@ -75,9 +75,18 @@ class Sieved:
         return f"Sieved({self.regex!r}, {self.strings!r})"
 
 
-def sieved(pattern: re.Pattern) -> re.Pattern | Sieved:
+@overload
+def sieved(pattern: re.Pattern) -> re.Pattern | Sieved: ...
+@overload
+def sieved(pattern: None) -> None: ...
+
+
+def sieved(pattern: re.Pattern | None) -> re.Pattern | Sieved | None:
     """`pattern` behind a test for the literal strings its every match holds; the pattern
-    itself when it has none to tell (or is a bytes or case-blind pattern)."""
+    itself when it has none to tell (or is a bytes or case-blind pattern); None for None
+    (a lexicon's alternation that could not be joined)."""
+    if pattern is None:
+        return None
     strings = needed_strings(pattern)
     return Sieved(pattern, strings) if strings else pattern
 

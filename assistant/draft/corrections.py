@@ -55,6 +55,7 @@ class _Rules:
     max_points: int
     done: re.Pattern
     cause_said: re.Pattern
+    group_drop: re.Pattern
 
 
 @derived(maxsize=1)
@@ -69,7 +70,7 @@ def _rules() -> _Rules:
     return _Rules(shapes, re.compile(lex["clause_re"]), re.compile(lex["subject_drop_re"]),
                   re.compile(lex["subject_not_re"]), re.compile(lex["agent_re"]), (int(low), int(high)),
                   re.compile(lex["put_right_re"]), int(lex["max_points"]), re.compile(lex["done_re"]),
-                  re.compile(lex["cause_said_re"]))
+                  re.compile(lex["cause_said_re"]), re.compile(lex["group_drop_re"]))
 
 
 def corrections(statement: str) -> list[Correction]:
@@ -137,7 +138,7 @@ def _tidy(words: str) -> str:
     """A group's words as a point quotes them: without how they were found (「抽查发现存在」),
     「……等问题」「……的情况」 or a dangling 的/等 (「报送活动开展情况」 keeps its 情况: that
     is what is reported)."""
-    words = _HOW_FOUND.sub("", words.strip())
+    words = _rules().group_drop.sub("", words.strip())
     return _TAIL.sub("", words).strip() or words
 
 
@@ -145,10 +146,7 @@ def _tidy(words: str) -> str:
 _FIGURES = re.compile(r"[\d.,，]+(?:万|亿)?(?:元|套|亩|个|户|人|项|家|笔|辆|处|所|名|张|次|座)?")
 
 
-# how a finding was come upon, or what led to it, before what it found: 「抽查发现存在……」,
-# 「造成部分……」
-_HOW_FOUND = re.compile(r"^(?:经查|经核查|审计发现|检查发现|抽查发现|评价发现|核查发现|发现|存在|其中"
-                        r"|造成|导致|致使|使得|部分|个别|一些|少数)+")
+
 
 
 def _subject(before: str, rules: _Rules) -> str:

@@ -29,13 +29,12 @@ from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, settle_roles, vocab
 from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, as_weight, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
-from assistant.extract.layout import Cell
+from assistant.extract.layout import Cell, squash
 from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LINE, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket, rejoin_split_labels,
                                       unwrap)
 from assistant.extract.tables import (OTHER_RATE, PASSED_OVER, ROW_NUMBER, build_indicator, declared_unit, FilledLabels, ParsedCells,
                                       tables_lexicon, numbers_columns, template_instruction)
 from assistant.model import Budget, Indicator, Project
-from assistant.lexicon import builtin
 
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
@@ -125,7 +124,7 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
 def _evaluated_money(text: str, v: FormVocab) -> list[Project]:
     """The money news of an evaluation names, one project each (forms.yaml §
     evaluated_money_re): a document with no form, title or sentence naming its project."""
-    head = text[:int(builtin("forms.yaml").get("evaluated_money_chars", 800))]
+    head = text[:v.evaluated_money_chars]
     out: list[Project] = []
     for m in v.evaluated_money.finditer(head):
         name = m.group("name")
@@ -141,22 +140,19 @@ def _scored_projects(text: str, v: FormVocab) -> list[Project]:
     """The projects a notice of evaluation results lists with their scores (forms.yaml §
     scored_item_re): runs of scored_list_min items or more parted only by ；、，, one
     project each; none whose name is part of a form or of a score's reckoning."""
-    lex = builtin("forms.yaml")
-    least, words = int(lex.get("scored_list_min", 3)), tuple(lex.get("scored_list_not", ()))
     out: list[Project] = []
     run: list[re.Match] = []
     for m in [*v.scored_item.finditer(text), None]:
         if m is not None and run and _LIST_GAP.fullmatch(text, run[-1].end(), m.start("name")):
             run.append(m)
             continue
-        if len(run) >= least:
+        if len(run) >= v.scored_list_min:
             for item in run:
-                name = item.group("name").strip()
-                if not any(w in name for w in words) and lookup_label(name) is None \
+                name = item.group("name")       # (no white space in it: scored_item_re)
+                if not any(w in name for w in v.scored_list_not) and lookup_label(name) is None \
                         and all(p.name != name for p in out):
-                    start = item.start("name") + item.group("name").index(name)
                     out.append(Project(name=name, form="self_evaluation", start=item.start(), end=item.end(),
-                                       name_start=start, name_end=start + len(name)))
+                                       name_start=item.start("name"), name_end=item.end("name")))
         run = [m] if m is not None else []
     return out
 
@@ -804,7 +800,7 @@ def _header(atoms: list[Atom], v: FormVocab) -> tuple[int, int, tuple[str | None
     (三级指标, 指标名称 …) or both label levels.  Headings are found in the text with its
     white space removed, since PDF text breaks them anywhere (「分 值得 分」), and single
     cells are also matched with OCR damage (考值参分)."""
-    pieces = ["".join(a.text.split()) for a in atoms]     # (white space out, as layout.Row.squashed)
+    pieces = [squash(a.text) for a in atoms]
     owner = [k for k, piece in enumerate(pieces) for _ in piece]
     flat = "".join(pieces)
     hits: list[tuple[int, int, str]] = []          # squashed start, end, role

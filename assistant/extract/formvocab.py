@@ -72,6 +72,9 @@ class FormVocab:
     project_evaluated: re.Pattern      # 「我单位对……项目执行情况开展了自评」: the project a report is on
     evaluated_money: re.Pattern        # 「2021年司法援助专项资金……绩效评价」: news of an evaluation
     scored_item: re.Pattern            # 「……改扩建建设项目89.69分」: a project in a list of results
+    evaluated_money_chars: int         # how far into a document such news is looked for
+    scored_list_min: int               # the fewest scored items that make a list of results
+    scored_list_not: tuple[str, ...]   # words of a scored name that is no project (指标, 得分 …)
     terms: re.Pattern                  # every word above, for parting glued text
     field_terms: re.Pattern            # field keys, white space allowed between characters
     heading_terms: re.Pattern          # column headings, in text without white space
@@ -278,6 +281,9 @@ def vocab() -> FormVocab:
         name_fields=name_fields,
         unit_name_fields=frozenset(heading_key(f) for f in forms["unit_name_fields"]),
         name_field_not_after=tuple(forms.get("name_field_not_after", ())),
+        evaluated_money_chars=int(forms.get("evaluated_money_chars", 800)),
+        scored_list_min=int(forms.get("scored_list_min", 3)),
+        scored_list_not=tuple(forms.get("scored_list_not", ())),
         fields=fields,
         qualitative=qualitative,
         value_end=re.compile("(?:" + "|".join(re.escape(w) for w in sorted(

@@ -20,7 +20,6 @@ _NORM = re.compile(r"[\s:：*]")
 _SPACE_GAP = re.compile(r"[ \u3000\xa0]{2,}")        # parts columns in text with no TAB
 _PROSE_STOP = frozenset("，,。；;：:、！？!?")          # a gap after these is prose spacing
 _RULE = re.compile(r"[:\-\s]*")                      # a markdown |---|---| rule cell
-_WHITE = re.compile(r"\s+")
 
 
 class _once:
@@ -70,9 +69,13 @@ class Row:
     @_once
     def squashed(self) -> str:
         """`joined` without white space (PDF text breaks headings anywhere: 「分 值」)."""
-        # (str.split parts at the very characters \s matches: re.sub(r"\s+", "", …) in a
-        # third of the time, on every row of every document)
-        return "".join(self.joined.split())
+        return squash(self.joined)
+
+
+def squash(text: str) -> str:
+    """`text` without white space.  (str.split parts at the very characters \\s matches:
+    re.sub(r"\\s+", "", …) in a third of the time, on every row of every document.)"""
+    return "".join(text.split())
 
 
 @dataclass
@@ -158,7 +161,7 @@ def find_forms(rows: list[Row], text: str) -> list[Form]:
         start = frows[0].start
         end = min(frows[-1].end, len(text))
         aliases = _aliases_from_title(title, cell.text, lex)
-        forms.append(Form(name=_clean_name(cell.text), form=form, rows=frows, start=start, end=end,
+        forms.append(Form(name=squash(cell.text), form=form, rows=frows, start=start, end=end,
                           name_cell=cell, title=title, aliases=aliases))
     _drop_unit_aliases(forms)
     return forms
@@ -380,13 +383,9 @@ def _aliases_from_title(title: str, name: str, lex: dict) -> list[str]:
     """「XX中心整体绩效目标表」 names the department too: keep it as an alias."""
     core = re.sub(lex["title_strip"], "", title).strip("*# ")
     core = re.sub(r"[（(][^）)]*[）)]$", "", core).strip()
-    if core and core != _clean_name(name) and len(core) >= 4 and not re.search(lex["title_generic"], core):
+    if core and core != squash(name) and len(core) >= 4 and not re.search(lex["title_generic"], core):
         return [core]
     return []
-
-
-def _clean_name(text: str) -> str:
-    return _WHITE.sub("", text)
 
 
 def _norm(text: str) -> str:

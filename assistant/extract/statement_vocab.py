@@ -289,20 +289,16 @@ def _cues(d: Section, measure_starts: re.Pattern) -> Cues:
         prose_measure=sieved(re.compile(d["prose_measure_re"])),      # (searched in every line of prose)
         inline_labels=dict(d.get("inline_labels", {})),
         inline_label=re.compile(r"\s*([^：:，,。；;\s]{1,10})\s*[：:]\s*"),
-        any_reason=_sieved(_alternation(reasons)),
-        any_weak_reason=_sieved(_alternation(reasons + d.get("weak_reason_cues_re", [])
+        any_reason=sieved(_alternation(reasons)),
+        any_weak_reason=sieved(_alternation(reasons + d.get("weak_reason_cues_re", [])
                                              + d.get("effect_reason_cues_re", []))),
-        any_admission=_sieved(_alternation(admissions)),
-        any_weak_admission=_sieved(_alternation(admissions + d.get("weak_admission_cues_re", []))),
+        any_admission=sieved(_alternation(admissions)),
+        any_weak_admission=sieved(_alternation(admissions + d.get("weak_admission_cues_re", []))),
         plan_document_chars=int(d["plan_document_chars"]),
         project_name_min=int(d["project_name_min"]),
         project_title_max=int(d["project_title_max"]),
         project_mention_cutoff=float(d["project_mention_cutoff"]),
     )
-
-
-def _sieved(pattern: re.Pattern | None) -> re.Pattern | Sieved | None:
-    return sieved(pattern) if pattern is not None else None
 
 
 def _alternation(patterns: list[str]) -> re.Pattern | None:

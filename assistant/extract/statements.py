@@ -26,7 +26,7 @@ from typing import cast
 from rapidfuzz import fuzz, process
 
 from assistant.extract.formvocab import vocab
-from assistant.extract.layout import Row, split_rows, tab_rows
+from assistant.extract.layout import Row, split_rows, squash, tab_rows
 from assistant.extract.sections import (Region, descriptive_spans, find_regions, heading_kinds, is_heading_line,
                                         numbering_level, plan_spans)
 from assistant.extract.splitting import (clause_start, content_length, is_preamble, is_skippable, merge_spans,
@@ -770,7 +770,7 @@ class _Attributor:
         for row in rows:
             if row.cell_per_line or len(row.nonempty) != 1:
                 continue
-            line = "".join(text[row.start:row.end].split())     # (as layout.Row.squashed)
+            line = squash(text[row.start:row.end])
             if not line:
                 continue
             titled = len(line) <= lex.project_title_max and department.search(line) is not None

@@ -24,7 +24,7 @@ from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import builtin_column_role, heading_key, settle_roles, vocab
 from assistant.extract.grammar import is_value
 from assistant.extract.labels import Label, label_book, lookup_label, parent_of, party_label
-from assistant.extract.layout import Cell, Form, Row
+from assistant.extract.layout import Cell, Form, Row, squash
 from assistant.extract.stream import SPLIT_LABEL_REACH, label_halves
 from assistant.lexicon import builtin, derived
 from assistant.model import Budget, Indicator, Project
@@ -186,7 +186,7 @@ def _read_indicators(rows: list[Row], header_at: int, lex: dict,
     v = vocab()
     for row_no in range(body_at, len(rows)):
         row = rows[row_no]
-        first = "".join(row.nonempty[0].text.split()) if row.nonempty else ""    # (as layout.Row.squashed)
+        first = squash(row.nonempty[0].text) if row.nonempty else ""
         if first and (first.startswith(lex["_table_end"]) or v.approval.match(first)
                       or v.furniture.search(row.joined)
                       or any(v.unit_declaration.fullmatch(c.text) for c in row.nonempty)):
@@ -289,7 +289,7 @@ def numbers_columns(texts: list[str]) -> bool:
     texts = [t for t in texts if t.strip()]
     if not texts or heading_key(texts[0]) not in vocab().column_numbering:    # (most rows)
         return False
-    return all("".join(t.split()).isdigit() for t in texts[1:])
+    return all(squash(t).isdigit() for t in texts[1:])
 
 
 def _parse_row(cells: list[Cell], header: Header) -> ParsedCells | None:
