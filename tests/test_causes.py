@@ -2471,3 +2471,61 @@ def test_a_project_set_up_loosely_is_answered_by_preparing_it_first(text):
     # (not 「严格执行财经纪律」: 不规范 here judges how the project was set up)
     assert read_cause(text).primary.cause.code == "FEASIBILITY_WEAK"
     assert draft_measures(text)[0].sentences[0].provenance.template.startswith("measures.BUDGET_PLANNING.feasibility.")
+
+
+@pytest.mark.parametrize("text", ["廉租住房分配有失公平", "部分救灾物资分配不透明，存在优亲厚友现象"])
+def test_homes_and_aid_shared_out_unfairly_get_open_rules_not_a_budget_formula(text):
+    # (fairness is said of what people receive: not 「优化预算指标分配」)
+    assert read_cause(text).primary.cause.code == "ALLOCATION_UNFAIR"
+    templates = [s.provenance.template for s in draft_measures(text)[0].sentences]
+    assert templates[0].startswith("measures.INSTITUTION.fair_allocation.")
+    assert not any("BUDGET_PLANNING" in t for t in templates)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("部分农村公路建设项目进展缓慢", "PROGRESS_SLOW"),
+    ("幸福院改造工作推进迟缓", "PROGRESS_SLOW"),
+    ("资金拨付时间与项目施工进度不同步", "PAYMENT_SLOW"),
+    ("年初预算资金明显低于实际支出", "BUDGET_INCOMPLETE"),
+])
+def test_late_work_late_payment_and_a_short_budget_are_read_however_worded(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_a_late_work_point_asks_no_target_analysis():
+    # (「深入分析指标未达目标的原因」 is for a target missed, not for work that is late)
+    text = "".join(s.text for s in draft_measures("部分村级活动场所建设进展缓慢")[0].sentences)
+    assert "指标未达目标" not in text
+
+
+def test_duties_held_in_one_hand_are_kept_apart():
+    text = "个别镇集资金审批、拨付和验收等职能于一身，缺乏有效制约"
+    assert read_cause(text).primary.cause.code == "CONTROL_SYSTEM_WEAK"
+    assert "不相容岗位相互分离" in draft_measures(text)[0].sentences[0].text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("参保覆盖率偏低，补贴资金未能按计划拨付", "PARTICIPATION_LOW"),
+    ("未在规定时限内将省级补助资金分解下达到乡镇", "FUNDS_WITHHELD"),
+    ("县级财政专项资金860万元闲置超过2年", "IDLE_UNRETURNED"),
+])
+def test_take_up_passing_money_down_and_idle_money_are_read_as_such(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_interest_that_idle_borrowed_money_costs_is_no_overpayment():
+    # (「多付利息」 is what the idle bond money costs, not money paid beyond its due)
+    text = "部分新增债券资金闲置，将多付利息支出"
+    assert read_cause(text).primary.cause.code == "IDLE_UNRETURNED"
+    assert "追回" not in draft_measures(text)[0].sentences[0].text
+
+
+def test_what_made_a_target_be_exceeded_is_no_fault_to_fix():
+    # more homes rebuilt than the task because disasters struck: targets, not a contingency plan
+    sentences = draft_measures("受洪涝灾害影响，实际维修加固户数超任务25%")[0].sentences
+    assert [s.provenance.template.split(".")[1] for s in sentences] == ["TARGET_SETTING", "TARGET_SETTING"]
+
+
+def test_measures_for_a_count_of_places_speak_of_those_places():
+    text = " ".join(s.text for s in draft_measures("2个县专项资金支付进度慢")[0].sentences)
+    assert "该项目" not in text

@@ -155,3 +155,20 @@ def test_the_control_after_a_restated_act_names_the_same_act_without_its_figures
     sentences = draft_measures("未按协议兑付村集体土地流转费12.6万元")[0].sentences
     assert sentences[1].provenance.template == "corrections.not_by_rule.control"
     assert "土地流转费" in sentences[1].text and "12.6" not in sentences[1].text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("2个合作社擅自变更建设地点", "对擅自变更的建设地点逐项核查，按程序补办审批手续，不符合规定的予以纠正"),
+    ("该项目未经批准调整建设规模", "对擅自调整的建设规模逐项核查，按程序补办审批手续，不符合规定的予以纠正"),
+])
+def test_a_change_made_without_approval_is_approved_or_undone(text, said):
+    found = corrections(text)
+    assert [(c.shape, c.text) for c in found] == [("changed_unapproved", said)]
+
+
+def test_a_second_finding_beside_a_correction_gets_its_cause_fixed_next():
+    # the change is put right; the matching money the enterprise never raised is answered
+    # next by its own cause's move, not by a control of the change
+    sentences = draft_measures("少数企业擅自变更实施内容和未足额筹集到位配套资金")[0].sentences
+    assert sentences[0].provenance.template == "corrections.changed_unapproved"
+    assert sentences[1].provenance.template.startswith("measures.BUDGET_PLANNING.secure_matching.")

@@ -11,7 +11,7 @@ point citing its document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -73,9 +73,6 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     known = numbers_in(" ".join([problem, project, figure, indicator, *(reasons or [])])) | (known_numbers or set())
     avoid = avoid if avoid is not None else set()
     precedents = _precedents(problem, project, load_corpus(corpus), exclude_doc, known, seed, avoid)
-    # a tagged OTHER only says that no theme fitted: the causes' moves answer the problem
-    plan = _plan(problem, [c for c in codes if c != "OTHER" or themes is not None
-                           or not (reading.causes or likely)], reading, likely, tagged=themes is None)
     # what the statement found, put right in its own words, leads (draft/corrections.py)
     # (one that only says the act again, done right, where no cause is read — nor one its
     # words are plainly about, drafting.yaml § corrections.likely_min_score — and it is the
@@ -83,6 +80,12 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     plainly = not reading.causes and likeness >= drafting("corrections.likely_min_score")
     fixes = [f for f in corrections(problem)
              if not f.yields or not (reading.causes or plainly) and problem[f.start:f.end] in reading.deviation]
+    # a cause read in the words a correction puts right is that finding itself: a cause read
+    # beyond them (「擅自变更项目内容和未足额筹集到位配套资金」: the matching money) answers next
+    reading = _beyond_first(reading, fixes)
+    # a tagged OTHER only says that no theme fitted: the causes' moves answer the problem
+    plan = _plan(problem, [c for c in codes if c != "OTHER" or themes is not None
+                           or not (reading.causes or likely)], reading, likely, tagged=themes is None)
     # after the corrections: a cause read beyond them (or plainly the problem's), else their
     # control; before them: a cause the statement gives (由于……)
     cause_read = plainly or _cause_beyond(reading, fixes)
@@ -166,7 +169,10 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
         # the next root cause's fix; the late work, unspent money or missed target a root
         # cause explains (causes.yaml § effect, a cause that only stands for a shortfall)
         # gets no point of its own while the primary has its control
-        later = [c for c in causes[1:] if c.moves and c.moves[0] not in plan]
+        # (what made a target be exceeded is no fault to fix: 「受灾情影响，实际改造数超任务」
+        # asks for targets set on what the work can do, and their control)
+        later = [c for c in causes[1:] if c.moves and c.moves[0] not in plan
+                 and primary is not cause_book().favourable_cause]
         nxt = next((c.moves[0] for c in later if (c.effect == 0 and c.cues) or primary.effect != 0), None)
         control = primary.moves[1] if len(primary.moves) > 1 else None
         add(nxt or control or (later[0].moves[0] if later else None))
@@ -276,6 +282,17 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
         end = lex["last_end"] if k == len(clauses) - 1 else lex["clause_end"]
         out.append(Sentence(f"{ordinals[k]}{text}{end}", prov or Provenance(template=template)))
     return out, [text for text, _, _ in clauses]
+
+
+def _beyond_first(reading, fixes: list[Correction]):
+    """`reading` with the causes read beyond the corrections' words first, where its primary
+    cause stands in them and another does not; else `reading` itself."""
+    if not fixes or reading.primary is None or not any(_in_words(reading.primary, f) for f in fixes):
+        return reading
+    beyond = [c for c in reading.causes if not any(_in_words(c, f) for f in fixes)]
+    if not beyond:
+        return reading
+    return replace(reading, causes=beyond + [c for c in reading.causes if c not in beyond])
 
 
 def _cause_beyond(reading, fixes: list[Correction]) -> bool:
