@@ -2529,3 +2529,9 @@ def test_what_made_a_target_be_exceeded_is_no_fault_to_fix():
 def test_measures_for_a_count_of_places_speak_of_those_places():
     text = " ".join(s.text for s in draft_measures("2个县专项资金支付进度慢")[0].sentences)
     assert "该项目" not in text
+
+
+def test_a_project_qualified_by_its_kind_is_still_some_of_several_projects():
+    # 「部分村级项目」 are projects of villages: the measures speak of the projects
+    text = " ".join(s.text for s in draft_measures("部分村级项目资金支付率较低")[0].sentences)
+    assert "相关项目" in text and "相关村" not in text and "该项目" not in text
