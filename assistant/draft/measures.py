@@ -171,8 +171,8 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
         # gets no point of its own while the primary has its control
         # (what made a target be exceeded is no fault to fix: 「受灾情影响，实际改造数超任务」
         # asks for targets set on what the work can do, and their control)
-        later = [c for c in causes[1:] if c.moves and c.moves[0] not in plan
-                 and primary is not cause_book().favourable_cause]
+        exceeded = primary is cause_book().favourable_cause
+        later = [] if exceeded else [c for c in causes[1:] if c.moves and c.moves[0] not in plan]
         nxt = next((c.moves[0] for c in later if (c.effect == 0 and c.cues) or primary.effect != 0), None)
         control = primary.moves[1] if len(primary.moves) > 1 else None
         add(nxt or control or (later[0].moves[0] if later else None))
