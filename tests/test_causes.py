@@ -2535,3 +2535,28 @@ def test_a_project_qualified_by_its_kind_is_still_some_of_several_projects():
     # 「部分村级项目」 are projects of villages: the measures speak of the projects
     text = " ".join(s.text for s in draft_measures("部分村级项目资金支付率较低")[0].sentences)
     assert "相关项目" in text and "相关村" not in text and "该项目" not in text
+
+
+def test_problems_announced_then_numbered_inline_are_each_answered_in_order():
+    # (「发现以下问题，一是……，二是……」 lists problems; the lead names none of them, since the
+    # clause read as the shortfall is only the last)
+    text = "检查中发现以下问题，一是乡镇服务意识淡薄，二是资金筹措难度较大，三是用地手续办理缓慢。"
+    sentences = draft_measures(text)[0].sentences
+    assert [s.provenance.template.split(".")[2] for s in sentences] == \
+        ["proactive_service", "prioritise", "declare_on_time"]
+    assert not sentences[0].text.startswith("一是针对")
+
+
+def test_causes_numbered_after_a_shortfall_are_not_a_list_of_problems():
+    # a shortfall, then its causes numbered: the list form is not taken
+    assert draft_measures("项目执行率低，一是资金下达较晚，二是招标流程较长。")[0].sentences[0].provenance.template \
+        .startswith("measures.BUDGET_EXECUTION.funds_release.")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("窗口人员主动服务意识不强", "SERVICE_AWARENESS_LOW"),
+    ("项目配套资金保障有难度", "FUNDS_SHORT"),
+    ("尚未形成统一的资产管理体系", "RULES_MISSING"),
+])
+def test_service_funds_and_rules_read_however_worded(text, code):
+    assert read_cause(text).primary.cause.code == code

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.draft.corpus import load_corpus
-from assistant.draft.causes import Cause, cause_book, needs_measure, read_cause, unnamed
+from assistant.draft.causes import Cause, Found, cause_book, needs_measure, read_cause, unnamed
 from assistant.draft.corrections import Correction, cause_said_before, corrections, puts_right
 from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
@@ -91,13 +91,17 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     cause_read = plainly or _cause_beyond(reading, fixes)
     cause_first = bool(reading.primary and reading.primary.marked
                        or fixes and cause_said_before(problem, fixes[0]))
+    lead = _lead(reading, indicator)
+    listed = _listed_causes(problem, reading)
+    if len(listed) >= 2 and listed[0].cue not in reading.deviation:
+        lead = ""       # (the deviation read is one part of the list; the first point answers another)
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
         for attempt in range(drafting("measures.retries")):
             sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
                                           precedents[:1] if alt == 0 else precedents[alt:alt + 1],
-                                          _lead(reading, indicator), fixes, cause_read, cause_first)
+                                          lead, fixes, cause_read, cause_first)
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break
@@ -157,7 +161,7 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
     causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
     read = {f.cause.code for f in reading.causes}
     follow = None
-    listed = _listed_causes(problem, reading)
+    listed = [f.cause for f in _listed_causes(problem, reading)]
     if len(listed) >= 2:
         # 「A、B、C等问题」: each part's cause its fix, in the order the parts stand
         for cause in listed[:drafting("measures.max_items")]:
@@ -219,8 +223,8 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
     return [(ref.split(".", 1)[0], ref.split(".", 1)[1]) for ref in plan]
 
 
-def _listed_causes(problem: str, reading) -> list[Cause]:
-    """The causes of a statement listing several problems (drafting.yaml § measures.
+def _listed_causes(problem: str, reading) -> list[Found]:
+    """The causes found in a statement listing several problems (drafting.yaml § measures.
     problem_list_re), one per part in the order the parts stand, each part's first cause
     read; [] for any other statement."""
     lex = drafting("measures")
@@ -228,16 +232,16 @@ def _listed_causes(problem: str, reading) -> list[Cause]:
     if not re.search(lex["problem_list_re"], text):
         return []
     bounds = [m.start() for m in re.finditer(lex["problem_list_parts"], text)]
-    out: list[Cause] = []
+    out: list[Found] = []
     parts: set[int] = set()
     for found in sorted(reading.causes, key=lambda f: f.start):
         if found.cause.no_measure or not found.cause.moves or found.marked:
             continue
         part = sum(1 for b in bounds if b < found.start)
-        if part in parts or any(c.code == found.cause.code for c in out):
+        if part in parts or any(f.cause.code == found.cause.code for f in out):
             continue
         parts.add(part)
-        out.append(found.cause)
+        out.append(found)
     return out
 
 
