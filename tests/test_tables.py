@@ -718,6 +718,8 @@ def test_a_reason_heading_holding_another_heading_is_one_reason_column(heading, 
 
 # A 湖南-style target table: a 指标值类型 column (定量/定性) before the value, a unit column
 # that qualitative rows leave out, a description column after (written for this test).
+# 指标值类型 reads as 指标性质 does: 定量 is no part of the target, 定性 is kept as the seeds'
+# keys write it (定性 · 优 → 定性优), a comparator leads the value.
 TYPED_VALUES = (
     "项目名称 | 农村道路养护 | |||\n"
     "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位 | 指标解释 |\n"
@@ -743,14 +745,14 @@ SCORED_RULES = (
 def test_a_scoring_rule_printed_on_every_row_is_no_indicator():
     [project] = extract_text(SCORED_RULES, "web.txt").projects
     assert [(i.name, i.target) for i in project.indicators] == [
-        ("养护道路里程", "120公里"), ("路面合格率", "95%"), ("养护完成时间", "按月养护"), ("群众出行条件", "明显改善")]
+        ("养护道路里程", "120公里"), ("路面合格率", "95%"), ("养护完成时间", "按月养护"), ("群众出行条件", "定性明显改善")]
 
 
 def test_the_type_of_a_value_is_no_part_of_it_and_a_label_is_no_unit():
     [project] = extract_text(TYPED_VALUES, "web.txt").projects
     assert [(i.level2, i.name, i.target) for i in project.indicators] == [
         ("数量指标", "养护道路里程", "120公里"), ("质量指标", "路面合格率", "95%"), ("时效指标", "养护完成时间", "按月养护"),
-        ("社会效益指标", "群众出行条件", "明显改善")]
+        ("社会效益指标", "群众出行条件", "定性明显改善")]
 
 
 # Two target tables of a provincial template run together in one line, as a document site
@@ -2890,3 +2892,21 @@ def test_a_notice_of_results_lists_its_projects_with_their_scores():
             "评分构成为产出指标40分、效益指标30分、满意度指标10分。\n")
     names = [p.name for p in extract_text(text, "通报.txt").projects]
     assert names == ["城区背街小巷改造项目", "农村饮水安全巩固提升工程", "乡镇卫生院设备购置项目", "残疾人两项补贴资金"]
+
+
+# The same template with comparators in its 指标值类型 column, and a qualitative row that
+# leaves its unit cell out, so that the explanation column stands where the unit would
+# (written for this test).
+TYPED_COMPARATORS = (
+    "项目名称 | 乡镇卫生院能力建设 | |||\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 目标值 | 度量单位 | 指标值内容 | 备注 |\n"
+    "成本指标 | 经济成本指标 | 设备购置成本 | ≤ | 85 | 万元 | 反映设备购置成本。 | |\n"
+    "产出指标 | 数量指标 | 配备医疗设备 | ≥ | 12 | 台 | 反映配备设备数量。 | |\n"
+    "社会成本指标 | 群众就医负担 | 定性 | 减轻 | 反映群众就医负担变化。 | | |\n"
+)
+
+
+def test_a_value_type_column_gives_its_comparator_and_an_explanation_is_no_unit():
+    [project] = extract_text(TYPED_COMPARATORS, "web.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("设备购置成本", "≤85万元"), ("配备医疗设备", "≥12台"), ("群众就医负担", "定性减轻")]

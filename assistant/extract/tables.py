@@ -539,11 +539,15 @@ def clean_name(text: str, lex: dict | None = None) -> tuple[str, bool]:
 def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
     """The target from its cells: 指标性质, 指标值 and 度量单位 (≥ · 120 · 座 → ≥120座;
     定性 · 优 → 定性优, as the seeds' answer keys write it)."""
+    lex = tables_lexicon()
+    values = {r: c for r, c in values.items()
+              if not (r == "nature" and lex["_nature_not_target"].search(c.text)
+                      or r == "unit" and lex["_unit_not"].search(c.text.strip()))}
     parts = [values[r].text for r in roles if r in values]
     if not parts:
         return None
     if "nature" in values and roles[0] == "nature":
-        parts[0] = tables_lexicon()["_direction"].sub("", parts[0])     # 正向= · 8 → =8
+        parts[0] = lex["_direction"].sub("", parts[0])     # 正向= · 8 → =8
         if len(parts) > 1 and parts[0] and parts[1].startswith(parts[0]):
             parts[0] = ""               # the value prints its comparator too: ≥ · ≥95 → ≥95
     if "unit" in values and roles[-1] == "unit" and len(parts) > 1 and parts[-1] \
@@ -639,6 +643,8 @@ def tables_lexicon() -> dict:
     lex["_template_instruction"] = re.compile(lex["template_instruction_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
     lex["_direction"] = re.compile(r"^\s*(?:" + lex["direction_re"] + r")\s*")
+    lex["_nature_not_target"] = re.compile(lex["nature_not_target_re"])
+    lex["_unit_not"] = re.compile(lex["unit_not_re"])
     lex["_table_end"] = tuple(lex["table_end"])     # (str.startswith takes them all at once)
     lex["_prose_score"] = re.compile(lex["prose_score_re"])      # totals stated in prose (stated.py)
     lex["_prose_rate"] = re.compile(lex["prose_rate_re"])
