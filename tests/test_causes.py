@@ -2560,3 +2560,28 @@ def test_causes_numbered_after_a_shortfall_are_not_a_list_of_problems():
 ])
 def test_service_funds_and_rules_read_however_worded(text, code):
     assert read_cause(text).primary.cause.code == code
+
+
+@pytest.mark.parametrize("text, code, move", [
+    ("受教学与施工矛盾影响，部分校舍改造工期延后", "TIME_CONFLICT", "IMPLEMENTATION.flexible_timing"),
+    ("施工单位结算送审资料报送不及时", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
+    ("部分灌区设计与行业规范不符", "DESIGN_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("县农技站一人承担多项业务，工作量过大，技术指导难以到位", "STAFF_SHORT", "CAPACITY.staffing"),
+    ("部分田间道路和机井房损毁严重", "CUSTODY_WEAK", "FACILITY.custody"),
+    ("护林员岗位干多干少一个样", "MOTIVATION_LOW", "CAPACITY.incentive"),
+    ("12月20日才下达第二批补助资金，当年未能支付", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+])
+def test_causes_evaluators_found_answered_by_other_topics_are_read(text, code, move):
+    assert read_cause(text).primary.cause.code == code
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
+
+
+def test_works_clashing_with_teaching_are_timed_around_it_not_hurried():
+    first = draft_measures("受教学与施工矛盾影响，部分校舍改造工期延后")[0].sentences[0].text
+    assert "寒暑假" in first
+
+
+def test_the_lead_names_no_place_as_the_problem():
+    # 「但在一些地方」 is where, not what: no lead 「针对在一些地方的问题」
+    first = draft_measures("但在一些地方，护林员岗位干多干少一个样。")[0].sentences[0].text
+    assert "针对在一些地方" not in first

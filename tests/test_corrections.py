@@ -172,3 +172,20 @@ def test_a_second_finding_beside_a_correction_gets_its_cause_fixed_next():
     sentences = draft_measures("少数企业擅自变更实施内容和未足额筹集到位配套资金")[0].sentences
     assert sentences[0].provenance.template == "corrections.changed_unapproved"
     assert sentences[1].provenance.template.startswith("measures.BUDGET_PLANNING.secure_matching.")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("2所幼儿园未取得施工许可证就开工建设",
+     "对未取得施工许可证即开工建设的项目责令限期补办施工许可证，不符合条件的停工整改"),
+    ("1个项目未办理用地手续即开始施工",
+     "对未办理用地手续即开工建设的项目责令限期补办用地手续，不符合条件的停工整改"),
+])
+def test_work_begun_before_its_papers_is_stopped_or_the_papers_obtained(text, said):
+    found = corrections(text)
+    assert [(c.shape, c.text) for c in found] == [("built_before_papers", said)]
+
+
+def test_project_money_used_to_pay_old_debts_goes_back_to_its_channel():
+    found = corrections("个别乡镇用村级公益事业奖补资金偿还以前年度的工程欠款")
+    assert [(c.shape, c.text) for c in found] == [
+        ("repaid_debts", "对用于偿还以前年度的工程欠款的村级公益事业奖补资金限期收回，归还原资金渠道")]
