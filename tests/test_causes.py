@@ -2585,3 +2585,11 @@ def test_the_lead_names_no_place_as_the_problem():
     # 「但在一些地方」 is where, not what: no lead 「针对在一些地方的问题」
     first = draft_measures("但在一些地方，护林员岗位干多干少一个样。")[0].sentences[0].text
     assert "针对在一些地方" not in first
+
+
+def test_training_in_performance_management_only_for_problems_of_it():
+    # a point on staff's pay and effort gets general training, not 预算绩效管理 training
+    text = " ".join(s.text for s in draft_measures("村级公益岗位干多干少一个样")[0].sentences)
+    assert "预算绩效管理" not in text
+    text = " ".join(s.text for s in draft_measures("绩效自评工作重视不够，自评结果不够客观")[0].sentences)
+    assert "培训" in text
