@@ -231,3 +231,24 @@ def test_an_example_a_statement_gives_lends_it_no_theme():
 ])
 def test_theme_cues_read_the_verb_first_and_a_word_between(text, kind, theme):
     assert theme in tag_themes(text, kind)
+
+
+@pytest.mark.parametrize("text, kind, theme", [
+    # the rules not kept, said of any act
+    ("部分村级项目建设程序不完全符合规定", "problem", "INSTITUTION"),
+    ("个别乡镇未严格执行政府采购相关制度", "problem", "INSTITUTION"),
+    ("部分支出列支不规范，合同签订不够规范", "problem", "INSTITUTION"),
+    ("存在冒领养老金和截留补助资金的情况", "problem", "INSTITUTION"),
+    ("专项资金缺乏有效的监督管理机制", "problem", "INSTITUTION"),
+    # the money's pace, said with a pair of acts or after words between
+    ("部分债券资金拨付和使用进度较慢", "problem", "BUDGET_EXECUTION"),
+    ("救灾资金兑现不及时", "problem", "BUDGET_EXECUTION"),
+    ("部分资金未在规定时间内分解下达", "problem", "BUDGET_EXECUTION"),
+    ("公务用车运行维护费高于预算数", "reason", "BUDGET_EXECUTION"),
+])
+def test_compliance_and_the_moneys_pace_are_themed_however_worded(text, kind, theme):
+    assert theme in tag_themes(text, kind)
+
+
+def test_the_pace_of_spending_is_no_work_progress():
+    assert "IMPLEMENTATION" not in tag_themes("部分债券资金拨付和使用进度较慢", "problem")
