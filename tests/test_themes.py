@@ -252,3 +252,19 @@ def test_compliance_and_the_moneys_pace_are_themed_however_worded(text, kind, th
 
 def test_the_pace_of_spending_is_no_work_progress():
     assert "IMPLEMENTATION" not in tag_themes("部分债券资金拨付和使用进度较慢", "problem")
+
+
+@pytest.mark.parametrize("text, kind, theme", [
+    ("3个项目未按期开(完)工", "problem", "IMPLEMENTATION"),
+    ("补贴政策落实不精准", "problem", "IMPLEMENTATION"),
+    ("部分合作社不能正常运转", "problem", "IMPLEMENTATION"),
+    ("严肃预算调整行为，尽量减少预算调整", "measure", "BUDGET_PLANNING"),
+    ("优化支出结构，压缩一般性项目", "measure", "BUDGET_PLANNING"),
+    ("督促有关乡镇及时做好审计整改工作", "measure", "MONITORING"),
+])
+def test_late_starts_policy_delivery_budget_changes_and_rectification_are_themed(text, kind, theme):
+    assert theme in tag_themes(text, kind)
+
+
+def test_an_assessment_that_pays_the_money_is_no_performance_monitoring():
+    assert "MONITORING" not in tag_themes("部分卫生院绩效考核结算延后，补助资金未拨付", "problem")
