@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.draft.corpus import load_corpus
-from assistant.draft.causes import Cause, Found, cause_book, needs_measure, read_cause, unnamed
+from assistant.draft.causes import Cause, Found, Reading, cause_book, needs_measure, read_cause, unnamed
 from assistant.draft.corrections import Correction, cause_said_before, corrections, puts_right
 from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
@@ -83,16 +83,17 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     # a cause read in the words a correction puts right is that finding itself: a cause read
     # beyond them (「擅自变更项目内容和未足额筹集到位配套资金」: the matching money) answers next
     reading = _beyond_first(reading, fixes)
+    listed = _listed_causes(problem, reading)
     # a tagged OTHER only says that no theme fitted: the causes' moves answer the problem
     plan = _plan(problem, [c for c in codes if c != "OTHER" or themes is not None
-                           or not (reading.causes or likely)], reading, likely, tagged=themes is None)
+                           or not (reading.causes or likely)], reading, likely, tagged=themes is None,
+                 listed=listed)
     # after the corrections: a cause read beyond them (or plainly the problem's), else their
     # control; before them: a cause the statement gives (由于……)
     cause_read = plainly or _cause_beyond(reading, fixes)
     cause_first = bool(reading.primary and reading.primary.marked
                        or fixes and cause_said_before(problem, fixes[0]))
     lead = _lead(reading, indicator)
-    listed = _listed_causes(problem, reading)
     if len(listed) >= 2 and listed[0].cue not in reading.deviation:
         lead = ""       # (the deviation read is one part of the list; the first point answers another)
     drafts: list[Draft] = []
@@ -143,7 +144,7 @@ def theme_codes() -> list[str]:
 
 # -------------------------------------------------------------------------------- helpers
 def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
-          tagged: bool = False) -> list[tuple[str, str]]:
+          tagged: bool = False, listed: list[Found] | None = None) -> list[tuple[str, str]]:
     """The moves (theme, move id) of a draft, best first: the primary cause's fix, then the
     next cause's fix or the primary cause's control, its follow-up when there is room within
     `max_items`, and a move for every theme of the problem not yet answered (which may take
@@ -161,12 +162,13 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
     causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
     read = {f.cause.code for f in reading.causes}
     follow = None
-    listed = [f.cause for f in _listed_causes(problem, reading)]
-    if len(listed) >= 2:
+    # (the listed causes the caller found already, or found here)
+    listed_causes = [f.cause for f in (_listed_causes(problem, reading) if listed is None else listed)]
+    if len(listed_causes) >= 2:
         # 「A、B、C等问题」: each part's cause its fix, in the order the parts stand
-        for cause in listed[:drafting("measures.max_items")]:
+        for cause in listed_causes[:drafting("measures.max_items")]:
             add(cause.moves[0])
-        follow = listed[0].follow_up
+        follow = listed_causes[0].follow_up
     elif causes:
         primary = causes[0]
         add(primary.moves[0] if primary.moves else None)
@@ -288,7 +290,7 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
     return out, [text for text, _, _ in clauses]
 
 
-def _beyond_first(reading, fixes: list[Correction]):
+def _beyond_first(reading: Reading, fixes: list[Correction]) -> Reading:
     """`reading` with the causes read beyond the corrections' words first, where its primary
     cause stands in them and another does not; else `reading` itself."""
     if not fixes or reading.primary is None or not any(_in_words(reading.primary, f) for f in fixes):
