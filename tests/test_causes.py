@@ -2593,3 +2593,12 @@ def test_training_in_performance_management_only_for_problems_of_it():
     assert "预算绩效管理" not in text
     text = " ".join(s.text for s in draft_measures("绩效自评工作重视不够，自评结果不够客观")[0].sentences)
     assert "培训" in text
+
+
+@pytest.mark.parametrize("text", ["绩效评价指标的权重不符合要求", "部分三级指标分值设置不合理"])
+def test_weights_set_against_the_rules_are_answered_by_setting_them(text):
+    assert read_cause(text).primary.cause.code == "WEIGHTS_UNFIT"
+    sentences = draft_measures(text)[0].sentences
+    assert sentences[0].provenance.template.startswith("measures.TARGET_SETTING.set_weights.")
+    # (「不符合要求」 said of weights is no rule of the unit's to mend)
+    assert not any("INSTITUTION" in s.provenance.template for s in sentences)
