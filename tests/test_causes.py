@@ -2602,3 +2602,12 @@ def test_weights_set_against_the_rules_are_answered_by_setting_them(text):
     assert sentences[0].provenance.template.startswith("measures.TARGET_SETTING.set_weights.")
     # (「不符合要求」 said of weights is no rule of the unit's to mend)
     assert not any("INSTITUTION" in s.provenance.template for s in sentences)
+
+
+def test_idle_bond_money_is_put_to_use_or_its_use_changed_by_the_bond_rules():
+    first = draft_measures("部分新增专项债券资金闲置超过半年")[0].sentences[0].text
+    assert "按程序调整债券资金用途" in first and "利息" in first
+
+
+def test_a_moneys_management_said_to_lack_rules_gets_rules():
+    assert read_cause("专项转移支付资金管理不完善").primary.cause.code == "RULES_MISSING"
