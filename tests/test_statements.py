@@ -1045,3 +1045,12 @@ def test_a_journal_abstracts_key_words_are_no_measures_of_its_list():
     measures = [t for k, t in _kinds_and_texts(text) if k == "measure"]
     assert measures and not any("关键词" in t or "绩效评价" == t.strip() for t in measures)
     assert all("养老服务" not in t for t in measures)
+
+
+def test_what_held_back_the_pace_named_before_it_is_a_reason():
+    # (written for this test) a sentence saying what delayed the money or the work, with no
+    # reason heading and no 由于
+    text = ("三、绩效目标完成情况\n"
+            "全年资金支付率为86%。当年乡镇机构调整影响了补助资金拨付进度。\n")
+    found = [(s.kind, s.text) for s in extract_text(text, "web.txt").statements]
+    assert ("reason", "当年乡镇机构调整影响了补助资金拨付进度。") in found
