@@ -2611,3 +2611,11 @@ def test_idle_bond_money_is_put_to_use_or_its_use_changed_by_the_bond_rules():
 
 def test_a_moneys_management_said_to_lack_rules_gets_rules():
     assert read_cause("专项转移支付资金管理不完善").primary.cause.code == "RULES_MISSING"
+
+
+def test_a_ledger_of_purchases_incomplete_is_the_papers_not_late_data():
+    text = "部分学校食堂也存在采购台账不全的情况"
+    assert read_cause(text).primary.cause.code == "RECORDS_INCOMPLETE"
+    first = draft_measures(text)[0].sentences[0].text
+    # (the lead names the finding without the 也 that ties it to the sentence before)
+    assert first.startswith("一是") and "也存在" not in first
