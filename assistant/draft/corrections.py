@@ -45,32 +45,37 @@ class Correction:
 
 @dataclass(frozen=True)
 class _Rules:
+    """drafting.yaml § corrections, compiled: every `…_re` key a pattern of that name."""
+
     shapes: tuple[Shape, ...]
+    subject_chars: tuple[int, int]
+    max_points: int
     clause: re.Pattern
     subject_drop: re.Pattern
     subject_not: re.Pattern
     agent: re.Pattern
-    subject_chars: tuple[int, int]
     put_right: re.Pattern
-    max_points: int
     done: re.Pattern
     cause_said: re.Pattern
     group_drop: re.Pattern
+    group_tail: re.Pattern
+    figures: re.Pattern
 
 
 @derived(maxsize=1)
 def _rules() -> _Rules:
     lex = drafting("corrections")
-    shapes = tuple(Shape(s["id"], re.compile(s["re"]), s.get("say", ""), s.get("say_subject", ""), s.get("say_agent", ""),
-                         s.get("say_money", ""), re.compile(s["not_re"]) if s.get("not_re") else None,
-                         re.compile(s["before_re"]) if s.get("before_re") else None,
-                         s["control"], s.get("control_plain", s["control"]), bool(s.get("yields")))
+    shapes = tuple(Shape(id=s["id"], pattern=re.compile(s["re"]), say=s.get("say", ""),
+                         say_subject=s.get("say_subject", ""), say_agent=s.get("say_agent", ""),
+                         say_money=s.get("say_money", ""),
+                         not_what=re.compile(s["not_re"]) if s.get("not_re") else None,
+                         before=re.compile(s["before_re"]) if s.get("before_re") else None,
+                         control=s["control"], control_plain=s.get("control_plain", s["control"]),
+                         yields=bool(s.get("yields")))
                    for s in lex["shapes"])
     low, high = lex["subject_chars"]
-    return _Rules(shapes, re.compile(lex["clause_re"]), re.compile(lex["subject_drop_re"]),
-                  re.compile(lex["subject_not_re"]), re.compile(lex["agent_re"]), (int(low), int(high)),
-                  re.compile(lex["put_right_re"]), int(lex["max_points"]), re.compile(lex["done_re"]),
-                  re.compile(lex["cause_said_re"]), re.compile(lex["group_drop_re"]))
+    return _Rules(shapes=shapes, subject_chars=(int(low), int(high)), max_points=int(lex["max_points"]),
+                  **{k.removesuffix("_re"): re.compile(v) for k, v in lex.items() if k.endswith("_re")})
 
 
 def corrections(statement: str) -> list[Correction]:
@@ -80,9 +85,9 @@ def corrections(statement: str) -> list[Correction]:
     already (§ done_re)."""
     rules = _rules()
     out: list[Correction] = []
-    if rules.done.search(statement or ""):
-        return out              # (「现已责令退回」: put right already)
     text = statement or ""
+    if rules.done.search(text):
+        return out              # (「现已责令退回」: put right already)
     clauses = [c.span() for c in rules.clause.finditer(text)]
     for start, end in clauses:
         if any(c.start < end and c.end > start for c in out):
@@ -108,7 +113,7 @@ def corrections(statement: str) -> list[Correction]:
             if point:
                 # the control names the same act where its template asks for it, its figures
                 # left out (「对出售保障性住房等事项……」)
-                plain = {k: _FIGURES.sub("", v).strip("、，, ") for k, v in slots.items()}
+                plain = {k: rules.figures.sub("", v).strip("、，, ") for k, v in slots.items()}
                 control = fill(shape.control, {**{f"{k}_plain": v for k, v in plain.items()}, **slots}) \
                     or shape.control_plain
                 out.append(Correction(shape.id, point, m.start(), m.end(), control, shape.yields))
@@ -131,22 +136,13 @@ def puts_right(point: str) -> bool:
     return bool(_rules().put_right.search(point))
 
 
-_TAIL = re.compile(r"(?:等|的)(?:问题|情况|现象|行为)$|[等的]$")
-
-
 def _tidy(words: str) -> str:
     """A group's words as a point quotes them: without how they were found (「抽查发现存在」),
-    「……等问题」「……的情况」 or a dangling 的/等 (「报送活动开展情况」 keeps its 情况: that
-    is what is reported)."""
-    words = _rules().group_drop.sub("", words.strip())
-    return _TAIL.sub("", words).strip() or words
-
-
-# figures and what they count, as a control point names the act without them
-_FIGURES = re.compile(r"[\d.,，]+(?:万|亿)?(?:元|套|亩|个|户|人|项|家|笔|辆|处|所|名|张|次|座)?")
-
-
-
+    「……等问题」「……的情况」 or a dangling 的/等 (drafting.yaml § corrections.group_drop_re,
+    group_tail_re)."""
+    rules = _rules()
+    words = rules.group_drop.sub("", words.strip())
+    return rules.group_tail.sub("", words).strip() or words
 
 
 def _subject(before: str, rules: _Rules) -> str:
