@@ -1753,6 +1753,25 @@ def test_the_heads_fields_end_the_name_and_a_bracket_of_words_is_kept():
     assert project.name == "老旧小区燃气管道改造工程(东湖街道)"
 
 
+# The heads of two 绩效目标申报表 templates (written for this test): a unit's form whose
+# fields run into their values line by line (资金类别, 业务股室 end the name), and a fund's
+# form whose head prints every field first, one broken over a line, and the values after.
+RUN_ON_HEAD = (
+    "部门整体支出项目绩效目标申报表\n部门(单位)名称某县蚕桑技术推广站\n资金类别部门(单位)整体支出\n"
+    "业务股室经作股\n年度预算申请\n(万元)\n资金总额86.20\n")
+FIELDS_FIRST_HEAD = (
+    "绩效目标表\n资金名称 省级业务主管部\n门 资金类型 实施周期\n战略领域 财政事权 政策任务\n"
+    "乡村教师培训专项资金\n教师队伍建设 某省教育厅 专项资金 2024年-2026年\n")
+
+
+def test_a_templates_head_fields_end_a_name_run_on_or_printed_first():
+    [project] = extract_text(RUN_ON_HEAD, "web.txt").projects
+    assert project.name == "某县蚕桑技术推广站"
+    [project] = extract_text(FIELDS_FIRST_HEAD, "pdf.txt").projects
+    assert project.name == "乡村教师培训专项资金"
+    assert FIELDS_FIRST_HEAD[project.name_start:project.name_end] == project.name
+
+
 # A self-evaluation published as 「…项目自评结果」: its prose, then its table (written for this test).
 SELF_EVALUATION_RESULT = (
     "2023年度农村学生营养餐补助项目自评结果\n一、自评结论\n经自评，综合评价得分为96分。\n"
