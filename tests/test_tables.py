@@ -1772,6 +1772,37 @@ def test_a_templates_head_fields_end_a_name_run_on_or_printed_first():
     assert FIELDS_FIRST_HEAD[project.name_start:project.name_end] == project.name
 
 
+# A township's report on two 民生工程 and a unit's report on its projects, each project
+# under a numbered heading of its own; a unit's report whose numbered headings are its
+# sections, its spending by kind and its findings (all written for this test).
+HEADED_PROJECTS = (
+    "某镇2023年民生工程资金使用情况自评报告\n一、项目整体情况\n"
+    "（一）村级污水处理站项目：该项目资金共计42.6万元，用于建设污水处理站1座。\n"
+    "（二）新建通组道路项目：该项目资金共计88万元，新建通组道路1.8公里。\n"
+    "二、存在的问题\n通组道路项目因雨季施工，进度滞后于计划。\n")
+HEADED_IN_A_UNITS_REPORT = (
+    "某市档案馆2024年度项目支出绩效自评报告\n一、基本情况\n"
+    "(1)馆藏档案数字化经费。用于馆藏纸质档案扫描和著录。\n"
+    "(2)档案库房安全运维经费。用于库房温湿度监控和消防设施维护。\n")
+HEADINGS_NO_PROJECTS = (
+    "某局2024年度部门整体支出绩效自评报告\n一、基本情况\n（一）项目资金\n全年支出120万元。\n"
+    "（二）因公出国（境）经费\n全年未发生。\n"
+    "1.专项资金年初预算120万元未细化到项目。\n")
+
+
+def test_each_numbered_heading_naming_a_project_opens_one():
+    projects = extract_text(HEADED_PROJECTS, "web.txt").projects
+    assert [p.name for p in projects] == ["村级污水处理站项目", "新建通组道路项目"]
+    assert all(HEADED_PROJECTS[p.name_start:p.name_end] == p.name for p in projects)
+    assert projects[0].end <= projects[1].start
+    projects = extract_text(HEADED_IN_A_UNITS_REPORT, "web.txt").projects
+    assert [p.name for p in projects] == ["馆藏档案数字化经费", "档案库房安全运维经费"]
+
+
+def test_a_section_a_kind_of_spending_or_a_finding_is_no_project():
+    assert extract_text(HEADINGS_NO_PROJECTS, "web.txt").projects == []
+
+
 # A self-evaluation published as 「…项目自评结果」: its prose, then its table (written for this test).
 SELF_EVALUATION_RESULT = (
     "2023年度农村学生营养餐补助项目自评结果\n一、自评结论\n经自评，综合评价得分为96分。\n"

@@ -115,10 +115,31 @@ def read_forms(text: str, lexicon: CompiledLexicon | None = None) -> list[Projec
         if project is not None:
             projects.append(project)
     if not projects:
+        projects = _headed_projects(text, v)
+    if not projects:
         projects = _evaluated_money(text, v)
     if not projects:
         projects = _scored_projects(text, v)
     return [listed for project in projects for listed in _listed_projects(project, text)]
+
+
+def _headed_projects(text: str, v: FormVocab) -> list[Project]:
+    """The projects a report on several gives numbered headings of their own (forms.yaml §
+    headed_project_re), one each, when their words name more than a kind of money."""
+    out: list[Project] = []
+    for m in v.headed_project.finditer(text):
+        name = m.group("name")
+        core = _MONEY_TAIL.sub("", _PROJECT_TAIL.sub("", name)).strip("“”\"'")
+        # (a works may end with a unit's word: 「整治提灌站项目」 names no 站)
+        if len(core) >= 4 and not v.title_generic.search(core) and not core.endswith(_MONEY_KINDS) \
+                and not _COUNTED.match(core) and not v.headed_project_not.search(name) \
+                and lookup_label(name) is None \
+                and all(p.name != name for p in out):
+            out.append(Project(name=name, form="self_evaluation", start=m.start(), end=len(text),
+                               name_start=m.start("name"), name_end=m.end("name")))
+    for here, after in zip(out, out[1:]):
+        here.end = after.start              # a project's part of the report runs to the next heading
+    return out
 
 
 def _evaluated_money(text: str, v: FormVocab) -> list[Project]:
@@ -158,6 +179,7 @@ def _scored_projects(text: str, v: FormVocab) -> list[Project]:
 
 
 _LIST_GAP = re.compile(r"[ \t]{0,2}[；;、，,][ \t]{0,2}")
+_PROJECT_TAIL = re.compile(r"(?:[（(][^（）()]*[)）])?(?:项目|工程)?$")
 _MONEY_TAIL = re.compile(r"(?:专项|补助|补贴|转移支付|扶持)*(?:资金|基金|经费)$")
 
 

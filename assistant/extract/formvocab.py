@@ -72,6 +72,8 @@ class FormVocab:
     project_evaluated: re.Pattern      # 「我单位对……项目执行情况开展了自评」: the project a report is on
     evaluated_money: re.Pattern        # 「2021年司法援助专项资金……绩效评价」: news of an evaluation
     scored_item: re.Pattern            # 「……改扩建建设项目89.69分」: a project in a list of results
+    headed_project: re.Pattern         # 「（一）某某提灌站项目：……」: a project's numbered heading
+    headed_project_not: re.Pattern     # … a heading that is a sentence or a kind of spending
     evaluated_money_chars: int         # how far into a document such news is looked for
     scored_list_min: int               # the fewest scored items that make a list of results
     scored_list_not: tuple[str, ...]   # words of a scored name that is no project (指标, 得分 …)
@@ -238,7 +240,7 @@ _TABLE_PATTERNS = ("placeholder", "label_placeholder", "name_mark", "nature_cell
                    "wrapped_label_suffix", "template_mark", "prose_subject", "furniture",
                    "doubled_marker", "page_counter", "heading_period")
 _FORM_PATTERNS = ("unit_name_end", "name_code", "title_lead", "project_report_title", "project_report_words",
-                  "project_evaluated", "evaluated_money", "scored_item")
+                  "project_evaluated", "evaluated_money", "scored_item", "headed_project", "headed_project_not")
 
 
 @derived(maxsize=1)
