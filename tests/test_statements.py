@@ -822,6 +822,10 @@ def test_a_report_names_its_project_in_its_title_or_in_the_sentence_saying_what_
     doc = extract_text(said, "s.txt")
     assert [p.name for p in doc.projects] == ["某镇农产品冷链仓储建设项目（一期）"]
     assert [s.project for s in doc.statements] == ["某镇农产品冷链仓储建设项目（一期）"]
+    # the aspects evaluated may stand between the name and the verb
+    aspects = ("按照绩效管理工作要求，我中心对城区雨污分流改造及配套工程项目资金投入情况、"
+               "绩效目标完成情况等进行了自评，并形成自评报告如下：\n")
+    assert [p.name for p in extract_text(aspects, "a.txt").projects] == ["城区雨污分流改造及配套工程项目"]
     # a kind of money is no project's name
     money = "一、基本情况\n我局对2023年度专项资金进行了绩效评价。\n二、存在的问题\n项目进度滞后。\n"
     assert extract_text(money, "m.txt").projects == []
