@@ -1803,6 +1803,22 @@ def test_a_section_a_kind_of_spending_or_a_finding_is_no_project():
     assert extract_text(HEADINGS_NO_PROJECTS, "web.txt").projects == []
 
 
+# A web page's table that stops where the page does, the form's 绩效指标 cell printed again
+# down the next page's first row beside a label cut short (written for this test).
+CUT_AT_PAGE_END = (
+    "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | ||||\n"
+    "产出指标(50分) | 数量指标 | 新建温室大棚 | ≥12座 | 12座 | 20 | 20 | ||||\n"
+    "时效指标 | 任务完成时限(月) | 10 | 10 | 10 | 10 | ||||\n"
+    "成本指标 | ||||||||\n"
+    "绩 效 指 标 | 效益")
+
+
+def test_the_blocks_heading_again_beside_a_cut_label_is_no_row():
+    rows = [r for p in extract_text("项目名称 | 某村温室大棚建设项目 |\n" + CUT_AT_PAGE_END, "web.txt").projects
+            for r in p.indicators]
+    assert [r.name for r in rows] == ["新建温室大棚", "任务完成时限(月)"]
+
+
 # A self-evaluation published as 「…项目自评结果」: its prose, then its table (written for this test).
 SELF_EVALUATION_RESULT = (
     "2023年度农村学生营养餐补助项目自评结果\n一、自评结论\n经自评，综合评价得分为96分。\n"

@@ -67,6 +67,8 @@ BOILERPLATE_ROWS = 3        # rows printing the same text with no value: a colum
 PAIRED_HEADER_SCAN = 12     # atoms before a header's end searched for a second name column
 DECLARED_UNIT_WINDOW = 120  # characters above a form searched for its 「单位：万元」
 DISPLACED_WINDOW = 600      # characters after a name field searched for its moved value
+LEAD_MIN = 4                # the shortest heading of an indicator block (绩效指标)
+LEAD_REST_MAX = 6           # the most characters of a cut label after it on a page's last row
 MEMO_MAX = 2000             # stretches of text after name fields remembered at once
 NAME_MAX = 80               # a field's value is at most this long
 STATEMENT_ROLES = ("reason", "problem", "measure", "problem_measure")
@@ -1346,9 +1348,15 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
 
 def _lead_heading(row: ParsedRow) -> bool:
     """A row whose cells together spell the heading of the form's indicator block (绩效指标,
-    printed a character or two a line down a merged cell) and nothing else."""
+    printed a character or two a line down a merged cell) and nothing else — or that heading
+    and a label cut short where the page stops (「绩 效 指 标 | 效益」): no figure, no row."""
     words = _SPACES.sub("", row.name.text + "".join(c.text for c in row.values.values()))
-    return vocab().columns.get(words) == "lead"
+    columns = vocab().columns
+    if columns.get(words) == "lead":
+        return True
+    return any(columns.get(words[:n]) == "lead" and len(words) - n <= LEAD_REST_MAX
+               and not any(ch.isdigit() for ch in words[n:])
+               for n in range(LEAD_MIN, min(len(words), LEAD_REST_MAX * 3)))
 
 
 def _header_again(row: ParsedRow) -> bool:
