@@ -2619,3 +2619,14 @@ def test_a_ledger_of_purchases_incomplete_is_the_papers_not_late_data():
     first = draft_measures(text)[0].sentences[0].text
     # (the lead names the finding without the 也 that ties it to the sentence before)
     assert first.startswith("一是") and "也存在" not in first
+
+
+def test_a_works_own_record_incomplete_gets_its_record_kept_and_checked():
+    text = "个别乡镇护林员日常巡护记录不完整，无法核实实际管护天数"
+    assert read_cause(text).primary.cause.code == "RECORDS_INCOMPLETE"
+    first = draft_measures(text)[0].sentences[0]
+    assert first.provenance.template == "measures.INSTITUTION.records.3"
+    assert "记录" in first.text and "核查" in first.text
+    # (a payment's papers still get the papers' phrasing)
+    other = draft_measures("部分报账凭证附件不完整")[0].sentences[0].provenance.template
+    assert other != "measures.INSTITUTION.records.3"
