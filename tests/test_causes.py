@@ -213,7 +213,7 @@ def _leads_with_its_own_move(text: str, primary: str, move: str) -> None:
     # a standard unchanged for years, however long the phrase between
     ("公用经费补助标准自2018年起一直未作调整", "QUOTA_LOW"),
     # the target set below what was done before
-    ("部分指标目标值设定明显低于上年实际完成数", "TARGET_MISMATCH"),
+    ("部分指标目标值设定明显低于上年实际完成数", "TARGET_LOW"),
     ("个别指标设置缺乏挑战性", "TARGET_MISMATCH"),
     # the verb before the goods: 「延期交货」
     ("厂家延迟交货，设备安装相应推后", "SUPPLIER_LATE"),
@@ -330,7 +330,8 @@ def test_a_nearest_cause_is_no_cause_a_report_states():
 def test_what_something_is_compared_with_is_not_what_is_off():
     # 「与预算资金规模不匹配」: the target is off, not the 预算资金
     codes = [f.cause.code for f in read_cause("部分项目绩效目标设置偏低，与预算资金规模不匹配").causes]
-    assert codes[0] == "TARGET_MISMATCH" and "ESTIMATE_INACCURATE" not in codes
+    # (the value set low is what is off)
+    assert codes[0] == "TARGET_LOW" and "ESTIMATE_INACCURATE" not in codes
 
 def test_a_subject_and_a_word_of_lateness_in_different_clauses_make_no_cause():
     assert [f.cause.code for f in read_cause("招标工作按期完成，设备安装偏晚").causes] == []
@@ -625,7 +626,7 @@ def test_the_same_finding_in_several_projects_is_one_main_problem():
     # a price that rose, however many words stand between
     ("受钢材等原材料价格持续上涨影响，工程成本超出预期", "PRICE_RISE"),
     # a target value set too low is the target's fault, not the work's
-    ("部分指标值设定偏低，完成值远超目标值", "TARGET_MISMATCH"),
+    ("部分指标值设定偏低，完成值远超目标值", "TARGET_LOW"),
     # the demand not asked about, the work not fitted to it
     ("前期需求调研不充分，服务内容与居民实际需求结合不紧密", "DEMAND_MISMATCH"),
     # those served changed and had to be verified again
@@ -701,7 +702,7 @@ def test_work_still_going_on_is_answered_before_the_acceptance_it_waits_for():
 def test_an_attitude_yields_to_the_concrete_cause_beside_it():
     # 「重视不够」 says how the work was regarded; the target values set too low are what to fix
     codes = [f.cause.code for f in read_cause("单位对绩效目标编制重视不够，部分目标值设定偏低").causes]
-    assert codes[:2] == ["TARGET_MISMATCH", "AWARENESS_LOW"]
+    assert codes[:2] == ["TARGET_LOW", "AWARENESS_LOW"]
     # alone, it is the cause, and training answers it
     first = draft_measures("部分单位对绩效管理工作重视不够")[0].sentences[0].provenance.template
     assert first.startswith("measures.CAPACITY.training.")
@@ -2630,3 +2631,19 @@ def test_a_works_own_record_incomplete_gets_its_record_kept_and_checked():
     # (a payment's papers still get the papers' phrasing)
     other = draft_measures("部分报账凭证附件不完整")[0].sentences[0].provenance.template
     assert other != "measures.INSTITUTION.records.3"
+
+
+def test_a_target_value_set_low_is_set_on_past_results_then_raised():
+    for text in ("部分产出指标的目标值设定偏低", "年度指标值明显低于上年实际完成数"):
+        assert read_cause(text).primary.cause.code == "TARGET_LOW"
+        first, second = draft_measures(text)[0].sentences[:2]
+        assert first.provenance.template == "measures.TARGET_SETTING.align_with_budget.1"
+        assert second.provenance.template == "measures.TARGET_SETTING.raise_targets.0"
+    # (a target exceeded keeps its own phrasings; the one on its experience first)
+    exceeded = draft_measures("全年培训1260人次，超额完成目标任务")[0].sentences[0].provenance.template
+    assert exceeded.startswith("measures.TARGET_SETTING.raise_targets.")
+
+
+def test_a_charge_list_not_posted_is_disclosure_not_spending_beyond_a_standard():
+    assert read_cause("部分卫生院未按规定公示药品收费标准").primary.cause.code == "DISCLOSURE_MISSING"
+    assert read_cause("部分项目未按规定标准列支差旅费").primary.cause.code == "CONTROL_WEAK"
