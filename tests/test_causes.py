@@ -2647,3 +2647,13 @@ def test_a_target_value_set_low_is_set_on_past_results_then_raised():
 def test_a_charge_list_not_posted_is_disclosure_not_spending_beyond_a_standard():
     assert read_cause("部分卫生院未按规定公示药品收费标准").primary.cause.code == "DISCLOSURE_MISSING"
     assert read_cause("部分项目未按规定标准列支差旅费").primary.cause.code == "CONTROL_WEAK"
+
+
+def test_an_enterprise_short_of_its_agreement_is_watched_paid_by_stages_and_made_to_pay_back():
+    text = "部分受扶持企业未按协议约定完成固定资产投资，奖补资金已全额拨付"
+    assert read_cause(text).primary.cause.code == "RECIPIENT_DEFAULT"
+    templates = [s.provenance.template for s in draft_measures(text)[0].sentences]
+    assert templates[0].startswith("measures.INSTITUTION.clawback.")
+    assert templates[1] == "measures.MONITORING.pay_by_results.2"
+    # (an enterprise's own share not paid in is the matching money's)
+    assert read_cause("合作企业出资部分未按协议到账").primary.cause.code == "SELF_FUNDS_SHORT"
