@@ -2657,3 +2657,14 @@ def test_an_enterprise_short_of_its_agreement_is_watched_paid_by_stages_and_made
     assert templates[1] == "measures.MONITORING.pay_by_results.2"
     # (an enterprise's own share not paid in is the matching money's)
     assert read_cause("合作企业出资部分未按协议到账").primary.cause.code == "SELF_FUNDS_SHORT"
+
+
+def test_money_shared_among_places_without_their_needs_is_shared_by_factors():
+    text = "转移支付资金分配未充分考虑各县实际需求，个别县资金结余较大"
+    assert read_cause(text).primary.cause.code == "ALLOCATION_UNEVEN"
+    first = draft_measures(text)[0].sentences[0]
+    assert first.provenance.template == "measures.BUDGET_PLANNING.allocate_by_need.3"
+    assert "因素法" in first.text
+    # (money among a unit's own items keeps the items' phrasing)
+    other = draft_measures("预算指标分配不合理，部分明细项目资金过多")[0].sentences[0].provenance.template
+    assert other != "measures.BUDGET_PLANNING.allocate_by_need.3"
