@@ -2668,3 +2668,15 @@ def test_money_shared_among_places_without_their_needs_is_shared_by_factors():
     # (money among a unit's own items keeps the items' phrasing)
     other = draft_measures("预算指标分配不合理，部分明细项目资金过多")[0].sentences[0].provenance.template
     assert other != "measures.BUDGET_PLANNING.allocate_by_need.3"
+
+
+@pytest.mark.parametrize("text, code, move", [
+    ("因土地流转协议未能及时签订，大棚建设用地无法落实", "SITE_UNAVAILABLE", "IMPLEMENTATION.secure_site"),
+    ("个别村项目资金支付手续不完善，缺少验收单", "EXPENSE_IRREGULAR", "INSTITUTION.expense_put_right"),
+    ("部分报账缺少发票和签收单", "RECORDS_INCOMPLETE", "INSTITUTION.records"),
+    ("部分监控设备到货后未及时安装调试", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
+    ("项目可行性研究报告深度不够，实施中多次调整建设内容", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+])
+def test_land_papers_equipment_and_studies_are_read_by_what_failed(text, code, move):
+    assert read_cause(text).primary.cause.code == code
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
