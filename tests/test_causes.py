@@ -2680,3 +2680,14 @@ def test_money_shared_among_places_without_their_needs_is_shared_by_factors():
 def test_land_papers_equipment_and_studies_are_read_by_what_failed(text, code, move):
     assert read_cause(text).primary.cause.code == code
     assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
+
+
+def test_figures_due_next_year_and_households_falling_back_are_read():
+    text = "受益人口指标为年度统计数据，数据需次年才能获取"
+    assert read_cause(text).primary.cause.code == "TARGET_NOT_DUE"
+    assert draft_measures(text)[0].sentences[0].provenance.template == "measures.TARGET_SETTING.time_targets.1"
+    assert read_cause("预计完工时间为次年6月，本年未完成验收").primary.cause.code == "TARGET_NOT_DUE"
+    text = "个别脱贫户因灾返贫，帮扶措施跟进不及时"
+    assert read_cause(text).primary.cause.code == "RELAPSE_RISK"
+    first = draft_measures(text)[0].sentences[0]
+    assert first.provenance.template.startswith("measures.IMPLEMENTATION.prevent_relapse.")
