@@ -2691,3 +2691,8 @@ def test_figures_due_next_year_and_households_falling_back_are_read():
     assert read_cause(text).primary.cause.code == "RELAPSE_RISK"
     first = draft_measures(text)[0].sentences[0]
     assert first.provenance.template.startswith("measures.IMPLEMENTATION.prevent_relapse.")
+
+
+def test_money_from_above_not_all_in_is_late_money_and_matching_money_short_is_not():
+    assert read_cause("中央补助资金未足额到位，部分工程款无法支付").primary.cause.code == "FUNDS_LATE"
+    assert read_cause("县级配套资金未足额到位").primary.cause.code != "FUNDS_LATE"
