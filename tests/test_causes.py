@@ -2696,3 +2696,20 @@ def test_figures_due_next_year_and_households_falling_back_are_read():
 def test_money_from_above_not_all_in_is_late_money_and_matching_money_short_is_not():
     assert read_cause("中央补助资金未足额到位，部分工程款无法支付").primary.cause.code == "FUNDS_LATE"
     assert read_cause("县级配套资金未足额到位").primary.cause.code != "FUNDS_LATE"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("部分县区预算执行进度过慢", "PAYMENT_SLOW"),
+    ("专项资金支付率低于全市序时进度6个百分点", "PAYMENT_SLOW"),
+    ("资金支出集中在第四季度，均衡性较差", "PAYMENT_SLOW"),
+    ("个别乡镇没有严格执行招标采购规定", "PROCUREMENT_IRREGULAR"),
+    ("政府采购制度执行不严格", "PROCUREMENT_IRREGULAR"),
+    ("部分项目资金用于人员经费", "SPENDING_MISCLASSIFIED"),
+    ("已完工的村级道路信息未录入系统", "DATA_LATE"),
+    ("部分项目年底才刚下达投资计划", "TASK_LATE"),
+    ("该笔资金因项目正在审计，待审计结束后支出", "SETTLEMENT_PENDING"),
+    ("部分补贴没有通过一卡通发放", "DIRECT_PAYMENT_MISSING"),
+    ("乡镇兽医站专业技术人员短缺", "STAFF_SHORT"),
+])
+def test_shortfalls_and_faults_worded_plainly_are_read(text, code):
+    assert read_cause(text).primary.cause.code == code
