@@ -2713,3 +2713,20 @@ def test_money_from_above_not_all_in_is_late_money_and_matching_money_short_is_n
 ])
 def test_shortfalls_and_faults_worded_plainly_are_read(text, code):
     assert read_cause(text).primary.cause.code == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("个别工程完工后未及时办理竣工结算", "SETTLEMENT_PENDING"),
+    ("专项资金使用进度较慢", "PAYMENT_SLOW"),
+    ("两个项目未按期完工", "CONSTRUCTION_SLOW"),
+    ("部门预算调整幅度较大", "BUDGET_INCOMPLETE"),
+    ("主管部门对资金使用监管不力", "MONITORING_WEAK"),
+    ("政策宣传渠道单一", "PUBLICITY_WEAK"),
+    ("年中新增的支出事项没有履行追加预算的程序", "APPROVAL_SKIPPED"),
+])
+def test_more_faults_worded_plainly_are_read(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_a_clause_naming_only_the_part_of_the_work_is_not_the_finding():
+    assert read_cause("信息发布方面，发布形式单一").deviation == "发布形式单一"
