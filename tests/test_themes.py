@@ -45,6 +45,8 @@ CASES = [
     ("组织财务人员参加绩效管理业务培训", "measure", "CAPACITY"),
     ("个别人未按时上报统计数据", "reason", "CAPACITY"),
     ("个别工作人员对政策理解不到位", "problem", "CAPACITY"),
+    ("重大行政决策事项未向社会公众开展意见征集", "problem", "PUBLICITY_SERVICE"),
+    ("严格落实政务公开要求，及时更新办事指南", "measure", "PUBLICITY_SERVICE"),
 ]
 
 
