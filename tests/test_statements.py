@@ -822,6 +822,10 @@ def test_a_report_names_its_project_in_its_title_or_in_the_sentence_saying_what_
     doc = extract_text(said, "s.txt")
     assert [p.name for p in doc.projects] == ["某镇农产品冷链仓储建设项目（一期）"]
     assert [s.project for s in doc.statements] == ["某镇农产品冷链仓储建设项目（一期）"]
+    # a title saying what was done with the money names it (a section heading of the kind names nothing)
+    done = ("某县2023年度耕地地力保护补贴实施情况\n一、资金下达情况\n全年下达补贴资金820万元。\n"
+            "二、资金使用情况\n已全部发放到户。\n")
+    assert [p.name for p in extract_text(done, "d.txt").projects] == ["耕地地力保护补贴"]
     # the aspects evaluated may stand between the name and the verb
     aspects = ("按照绩效管理工作要求，我中心对城区雨污分流改造及配套工程项目资金投入情况、"
                "绩效目标完成情况等进行了自评，并形成自评报告如下：\n")

@@ -612,7 +612,7 @@ def _project_of_report(title: str, v: FormVocab) -> str:
     core = _LEADING_TAG.sub("", re.sub(r"^关于", "", _TITLE_NUMBER.sub("", core)))
     if _SENTENCE_MARKS.search(core):
         return ""           # (a sentence before the words, 「……下面是小编收集整理的补助资金」: no name)
-    word = named.group("word")
+    word = named.group("word") or named.group("done")
     if word != "项目":
         # 「…民生工程绩效自评报告」: the fund's or the works' own word ends the name; what
         # stands before it must say more than a unit or a kind of money (「某局专项资金…」)
