@@ -1062,3 +1062,25 @@ def test_what_held_back_the_pace_named_before_it_is_a_reason():
             "全年资金支付率为86%。当年乡镇机构调整影响了补助资金拨付进度。\n")
     found = [(s.kind, s.text) for s in extract_text(text, "web.txt").statements]
     assert ("reason", "当年乡镇机构调整影响了补助资金拨付进度。") in found
+
+
+# The outline of a 转移支付 self-evaluation report, its third section one sentence giving the
+# reason and then what will be done (written for this test).
+TRANSFER_OUTLINE = (
+    "二、绩效目标完成情况分析\n群众满意度达到98%。\n"
+    "三、偏离绩效目标的原因和下一步改进措施\n"
+    "因部分村组灌溉渠道尚未完工，下一步将督促施工单位增加作业面，确保汛期前完工。\n"
+    "四、绩效自评结果拟应用和公开情况\n自评结果将在部门网站公开。\n")
+
+
+def test_a_reason_that_turns_to_what_will_be_done_gives_both():
+    assert _kinds_and_texts(TRANSFER_OUTLINE) == [
+        ("reason", "因部分村组灌溉渠道尚未完工"),
+        ("measure", "下一步将督促施工单位增加作业面，确保汛期前完工。")]
+
+
+def test_a_reason_cell_printing_the_rows_value_again_is_no_reason():
+    text = ("项目名称：某县电子政务网络升级项目\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t偏差原因分析\n"
+            "效益指标\t社会效益指标\t政务服务便捷程度\t明显提升\t明显提升\t明显提升\n")
+    assert [s for s in extract_text(text, "表.txt").statements if s.kind == "reason"] == []

@@ -327,7 +327,9 @@ def _section_regions(text: str, rows) -> list[Region]:
         row_hits = []
         for mm in found:
             head = mm.group("head") or mm.group("bare")
-            kinds = _kinds_of(head[-12:]) if not lex.stop_at.match(head) else ()
+            # (the words at its end, past a qualifier; all of them where the whole head is
+            # heading words: 「偏离绩效目标的原因和改进措施」)
+            kinds = (heading_kinds(head) or _kinds_of(head[-12:])) if not lex.stop_at.match(head) else ()
             level = numbering_level(mm.group("num") or "")
             row_hits.append(_Hit(row.start + mm.start(), row.start + mm.end(), i, level, kinds, head.strip()))
         # 「……提出了几点建议：一是……」: a sentence announcing the measures, not a heading

@@ -232,6 +232,7 @@ class Cues:
     turn: re.Pattern
     measure_starts: re.Pattern
     reason_cell_measure_starts: re.Pattern
+    reason_then_measure: re.Pattern    # the clause of a reason that turns to a measure
     named_problem: re.Pattern
     named_problem_not: re.Pattern
     reason_in_item: re.Pattern
@@ -265,7 +266,7 @@ class Cues:
 
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "empty_admission", "negation", "zero_after", "not_applicable",
-                    "definition", "turn", "reason_cell_measure_starts", "named_problem", "named_problem_not",
+                    "definition", "turn", "reason_cell_measure_starts", "reason_then_measure", "named_problem", "named_problem_not",
                     "reason_in_item", "finding_in_measure", "measure_in_problem", "prose_measure_more",
                     "scoped_measures", "statement_note", "finder", "outcome", "plan_document", "final_document",
                     "project_code", "department_titles")

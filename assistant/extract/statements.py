@@ -177,6 +177,11 @@ def _parts(text: str, kind: str, start: int, end: int) -> list[tuple[str, int, i
         if again is not None:
             out.append((kind, start, again))
             kind, start = "measure", again
+    if kind == "reason":
+        turn = _lex().reason_then_measure.search(text, start, end)
+        if turn is not None and text[start:turn.start()].strip() and text[turn.end():end].strip():
+            out.append((kind, start, turn.start()))
+            kind, start = "measure", turn.end()
     return out + [(kind, start, end)]
 
 
@@ -261,7 +266,9 @@ def _given_regions(text: str, projects: list[Project]) -> list[Region]:
                     (("measure",), columns.get("measure") or "改进措施", ind.measure, ind.measure_start,
                      ind.measure_end)):
                 span = _locate(text, value, start, end, p)
-                if span and len(_HAN.findall(value)) >= 3:     # a statement says something
+                # a statement says something, and not the row's own value printed again
+                # (「显著提高 | 显著提高」 run on into the reason column)
+                if span and len(_HAN.findall(value)) >= 3 and not _repeats_value(value, ind):
                     regions.append(Region(kinds, *span, cue=cue, source="cell"))
         b = p.budget
         if b is not None:
@@ -269,6 +276,15 @@ def _given_regions(text: str, projects: list[Project]) -> list[Region]:
             if span:
                 regions.append(Region(("reason",), *span, cue="原因", source="cell", budget=True))
     return regions
+
+
+def _repeats_value(value: str, ind) -> bool:
+    """Whether a statement cell only prints the row's target or actual value again."""
+    cell = _SPACE_RUN.sub("", value)
+    return any(cell == _SPACE_RUN.sub("", v or "") for v in (ind.target, ind.actual))
+
+
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _locate(text: str, value: str, start: int | None, end: int | None, p: Project) -> tuple[int, int] | None:
