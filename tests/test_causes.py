@@ -2730,3 +2730,8 @@ def test_more_faults_worded_plainly_are_read(text, code):
 
 def test_a_clause_naming_only_the_part_of_the_work_is_not_the_finding():
     assert read_cause("信息发布方面，发布形式单一").deviation == "发布形式单一"
+
+
+def test_a_capacity_short_of_what_the_work_asks_is_a_skill_gap_not_a_content_mismatch():
+    codes = [f.cause.code for f in read_cause("乡镇动物防疫员年龄偏大，专业服务能力与防控工作需要不相适应").causes]
+    assert "SKILL_LOW" in codes and "DEMAND_MISMATCH" not in codes

@@ -46,6 +46,7 @@ CASES = [
     ("个别人未按时上报统计数据", "reason", "CAPACITY"),
     ("个别工作人员对政策理解不到位", "problem", "CAPACITY"),
     ("重大行政决策事项未向社会公众开展意见征集", "problem", "PUBLICITY_SERVICE"),
+    ("部分乡镇水质监测站检测设备老化，无法正常运行", "problem", "FACILITY"),
     ("严格落实政务公开要求，及时更新办事指南", "measure", "PUBLICITY_SERVICE"),
 ]
 
@@ -270,3 +271,8 @@ def test_late_starts_policy_delivery_budget_changes_and_rectification_are_themed
 
 def test_an_assessment_that_pays_the_money_is_no_performance_monitoring():
     assert "MONITORING" not in tag_themes("部分卫生院绩效考核结算延后，补助资金未拨付", "problem")
+
+
+def test_a_unit_named_for_its_watch_is_no_monitoring_finding():
+    assert "MONITORING" not in tag_themes("部分乡镇食品安全监管站检测设备老化，检测人员不足", "problem")
+    assert "MONITORING" in tag_themes("主管部门对项目实施过程监管不到位", "problem")
