@@ -1354,9 +1354,8 @@ def _lead_heading(row: ParsedRow) -> bool:
     columns = vocab().columns
     if columns.get(words) == "lead":
         return True
-    return any(columns.get(words[:n]) == "lead" and len(words) - n <= LEAD_REST_MAX
-               and not any(ch.isdigit() for ch in words[n:])
-               for n in range(LEAD_MIN, min(len(words), LEAD_REST_MAX * 3)))
+    return any(columns.get(words[:n]) == "lead" and not any(ch.isdigit() for ch in words[n:])
+               for n in range(max(LEAD_MIN, len(words) - LEAD_REST_MAX), len(words)))
 
 
 def _header_again(row: ParsedRow) -> bool:

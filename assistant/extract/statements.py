@@ -33,7 +33,7 @@ from assistant.extract.splitting import (clause_start, content_length, is_preamb
                                          reason_end, sentence_start, split_led_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
 from assistant.extract.statement_vocab import NUMBERING, Cues, statement_vocab
-from assistant.model import Document, Project, Statement, StatementKind
+from assistant.model import Document, Indicator, Project, Statement, StatementKind
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _STOPS = "。；;！!？?：:，,、.．"
@@ -278,13 +278,10 @@ def _given_regions(text: str, projects: list[Project]) -> list[Region]:
     return regions
 
 
-def _repeats_value(value: str, ind) -> bool:
+def _repeats_value(value: str, ind: Indicator) -> bool:
     """Whether a statement cell only prints the row's target or actual value again."""
-    cell = _SPACE_RUN.sub("", value)
-    return any(cell == _SPACE_RUN.sub("", v or "") for v in (ind.target, ind.actual))
-
-
-_SPACE_RUN = re.compile(r"\s+")
+    cell = _SPACE.sub("", value)
+    return any(cell == _SPACE.sub("", v or "") for v in (ind.target, ind.actual))
 
 
 def _locate(text: str, value: str, start: int | None, end: int | None, p: Project) -> tuple[int, int] | None:
