@@ -2735,3 +2735,14 @@ def test_a_clause_naming_only_the_part_of_the_work_is_not_the_finding():
 def test_a_capacity_short_of_what_the_work_asks_is_a_skill_gap_not_a_content_mismatch():
     codes = [f.cause.code for f in read_cause("乡镇动物防疫员年龄偏大，专业服务能力与防控工作需要不相适应").causes]
     assert "SKILL_LOW" in codes and "DEMAND_MISMATCH" not in codes
+
+
+@pytest.mark.parametrize("text, code", [
+    ("3个县的12个项目未按期开(完)工", "PROGRESS_SLOW"),
+    ("单位资产管理存在薄弱环节", "ASSET_UNMANAGED"),
+    ("部分乡镇专项资金管理使用不严格", "CONTROL_WEAK"),
+    ("受机构整合影响，资金拨付延后", "ORG_RESTRUCTURED"),
+    ("由于检查次数增加，差旅费超出预算", "TASK_ADDED"),
+])
+def test_faults_and_changes_in_report_wording_are_read(text, code):
+    assert code in [f.cause.code for f in read_cause(text).causes]
