@@ -2746,3 +2746,8 @@ def test_a_capacity_short_of_what_the_work_asks_is_a_skill_gap_not_a_content_mis
 ])
 def test_faults_and_changes_in_report_wording_are_read(text, code):
     assert code in [f.cause.code for f in read_cause(text).causes]
+
+
+def test_an_acceptance_the_rules_ask_for_and_never_held_is_answered_by_holding_it():
+    text = "两个项目未按规定办理水土保持设施自主验收"
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith("measures.IMPLEMENTATION.acceptance.")
