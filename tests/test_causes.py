@@ -2751,3 +2751,14 @@ def test_faults_and_changes_in_report_wording_are_read(text, code):
 def test_an_acceptance_the_rules_ask_for_and_never_held_is_answered_by_holding_it():
     text = "两个项目未按规定办理水土保持设施自主验收"
     assert draft_measures(text)[0].sentences[0].provenance.template.startswith("measures.IMPLEMENTATION.acceptance.")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("部分村难以落实一事一议筹资部分", "SELF_FUNDS_SHORT"),
+    ("县级配套资金落实情况不理想", "FUNDS_SHORT"),
+    ("补助资金未按照进度计划及时执行", "PAYMENT_SLOW"),
+    ("专项资金拨付时效性不强", "PAYMENT_SLOW"),
+    ("施工图存在设计漏项，导致多次变更", "DESIGN_WEAK"),
+])
+def test_matching_money_pace_and_design_gaps_in_report_wording_are_read(text, code):
+    assert read_cause(text).primary.cause.code == code
