@@ -2762,3 +2762,19 @@ def test_an_acceptance_the_rules_ask_for_and_never_held_is_answered_by_holding_i
 ])
 def test_matching_money_pace_and_design_gaps_in_report_wording_are_read(text, code):
     assert read_cause(text).primary.cause.code == code
+
+
+@pytest.mark.parametrize("text, code, move", [
+    ("由于缺少专业检测设备，部分项目无法开展", "EQUIPMENT_SHORT", "FACILITY.equip"),
+    ("部分标段未按施工图施工", "QUALITY_POOR", "IMPLEMENTATION.quality_control"),
+    ("自评报告过于简单，未对未完成原因进行分析", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
+])
+def test_equipment_lacking_works_off_their_drawings_and_a_thin_self_evaluation(text, code, move):
+    assert read_cause(text).primary.cause.code == code
+    assert draft_measures(text)[0].sentences[0].provenance.template.startswith(f"measures.{move}.")
+
+
+def test_a_watch_done_for_show_and_figures_passed_up_unchecked_are_read():
+    assert read_cause("部分单位绩效运行监控流于形式").primary.cause.code == "MONITORING_WEAK"
+    text = "监控结果不准确，主要原因是主管部门对乡镇上报数据简单汇总，未进行实质性核查"
+    assert read_cause(text).primary.cause.code == "OVERSIGHT_MEANS_WEAK"
