@@ -306,6 +306,29 @@ def test_conclusion_score_grade_rate_and_missed():
     assert "「正常使用率」" in joined
 
 
+# A department's report in prose that names no project but states its own conclusion
+# (written for this test).
+DEPARTMENT_PROSE = (
+    "某县林业局2024年度部门整体支出绩效自评报告\n一、部门基本情况\n本局内设机构5个。\n"
+    "二、评价结论\n经综合评价，2024年度部门整体支出绩效自评得分为{score}分，评价等级为“{grade}”。\n"
+    "三、存在的问题\n部分项目资金支付进度偏慢。\n")
+
+
+def test_a_report_with_no_project_quotes_the_conclusion_it_states():
+    from assistant.extract import extract_text
+    text = DEPARTMENT_PROSE.format(score="91.6", grade="优")
+    report = extract_text(text, "林业局.txt")
+    assert report.projects == []
+    conclusion = draft_report(report, text, seed=0).section("conclusion").sentences()
+    assert [s.text for s in conclusion] == ["自评材料载明：2024年度部门整体支出绩效自评得分为91.6分，评价等级为“优”。"]
+    first = conclusion[0].provenance
+    assert text[first.start:first.end] == "2024年度部门整体支出绩效自评得分为91.6分，评价等级为“优”"
+    # a grade its score's band does not give is pointed out
+    text = DEPARTMENT_PROSE.format(score="86.5", grade="优")
+    conclusion = draft_report(extract_text(text, "林业局.txt"), text, seed=0).section("conclusion").sentences()
+    assert "与材料所列“优”不一致" in conclusion[-1].text and "“良”" in conclusion[-1].text
+
+
 @pytest.mark.parametrize("score, grade", [(100, "优"), (90, "优"), (89.99, "良"), (80, "良"), (79.5, "中"),
                                           (60, "中"), (59.9, "差"), (0, "差")])
 def test_grades(score, grade):

@@ -6,6 +6,9 @@ report prints it; nothing is computed into the text.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, bare, drafting, list_names, render,
                                        rng_for, short_name)
 from assistant.extract.checks import Finding, assess_indicator
@@ -18,6 +21,41 @@ def grade_for(score: float) -> str:
         if score >= band["min"]:
             return band["grade"]
     return drafting("grades")[-1]["grade"]
+
+
+def stated_conclusion(doc: str, text: str) -> list[Sentence]:
+    """The conclusion a report with no project read states of itself (drafting.yaml §
+    stated_conclusion_re), quoted with its offsets; and a note where the score's grade band
+    is not the grade it prints."""
+    m = _stated().search(text)
+    if m is None:
+        return []
+    stated = bare(m.group(0).strip(" \t，,：:"))
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t，,：:")))
+    out = [Sentence(render_plain("conclusion.stated", {"stated": stated}),
+                    Provenance(template="conclusion.stated", doc=doc, start=start, end=m.end()))]
+    score, grade = float(m.group("score")), m.group("grade")
+    expected = grade_for(score)
+    # (合格/不合格 belong to another scale: nothing to compare)
+    if grade[:1] in _BAND_INITIALS and grade[:1] != expected[:1]:
+        out.append(Sentence(render_plain("conclusion.stated_grade_differs",
+                                         {"score": m.group("score"), "expected": expected, "grade": grade}),
+                            Provenance(template="conclusion.stated_grade_differs", doc=doc,
+                                       start=m.start("grade"), end=m.end("grade"))))
+    return out
+
+
+def render_plain(key: str, slots: dict) -> str:
+    """The first phrasing of a drafting.yaml template, filled."""
+    return drafting(key)[0].format(**slots)
+
+
+@lru_cache(maxsize=1)
+def _stated() -> re.Pattern:
+    return re.compile(drafting("stated_conclusion_re"))
+
+
+_BAND_INITIALS = "优良中差"
 
 
 def draft_conclusion(report: Report, findings: list[Finding], seed: int = 0,

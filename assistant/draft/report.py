@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from assistant.draft.conclusion import draft_conclusion
+from assistant.draft.conclusion import draft_conclusion, stated_conclusion
 from assistant.draft.corpus import load_corpus
 from assistant.draft.measures import draft_measures
 from assistant.draft.polish import Endpoint
@@ -149,6 +149,10 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0, polish: 
     for para in draft_conclusion(report, findings, seed, seen):
         if para.sentences:
             by_key["conclusion"].groups.append((para.heading, [Paragraph("", para.sentences)]))
+    if not report.projects:
+        stated = stated_conclusion(report.doc, text or "")
+        if stated:
+            by_key["conclusion"].groups.append((None, [Paragraph("", stated)]))
     for sec in sections:
         for _, paras in sec.groups:
             for para in paras:
