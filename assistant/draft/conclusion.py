@@ -7,11 +7,11 @@ report prints it; nothing is computed into the text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from assistant.draft.sentences import (Paragraph, Provenance, Sentence, bare, drafting, list_names, render,
                                        rng_for, short_name)
 from assistant.extract.checks import Finding, assess_indicator
+from assistant.lexicon import derived
 from assistant.model import Project, Report
 
 
@@ -23,34 +23,30 @@ def grade_for(score: float) -> str:
     return drafting("grades")[-1]["grade"]
 
 
-def stated_conclusion(doc: str, text: str) -> list[Sentence]:
+def stated_conclusion(doc: str, text: str, seed: int = 0, avoid: set[str] | None = None) -> list[Sentence]:
     """The conclusion a report with no project read states of itself (drafting.yaml §
     stated_conclusion_re), quoted with its offsets; and a note where the score's grade band
-    is not the grade it prints."""
+    is not the grade it prints (`avoid`: sentences the draft already has)."""
     m = _stated().search(text)
     if m is None:
         return []
-    stated = bare(m.group(0).strip(" \t，,：:"))
-    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" \t，,：:")))
-    out = [Sentence(render_plain("conclusion.stated", {"stated": stated}),
-                    Provenance(template="conclusion.stated", doc=doc, start=start, end=m.end()))]
-    score, grade = float(m.group("score")), m.group("grade")
-    expected = grade_for(score)
+    rng = rng_for(seed, doc, "stated")
+    out: list[Sentence] = []
+    made = render("conclusion.stated", {"stated": bare(m.group("stated"))}, rng, avoid)
+    if made:
+        out.append(Sentence(made[0], Provenance(template=made[1], doc=doc, start=m.start("stated"), end=m.end())))
+    grade, expected = m.group("grade"), grade_for(float(m.group("score")))
     # (合格/不合格 belong to another scale: nothing to compare)
     if grade[:1] in _BAND_INITIALS and grade[:1] != expected[:1]:
-        out.append(Sentence(render_plain("conclusion.stated_grade_differs",
-                                         {"score": m.group("score"), "expected": expected, "grade": grade}),
-                            Provenance(template="conclusion.stated_grade_differs", doc=doc,
-                                       start=m.start("grade"), end=m.end("grade"))))
+        made = render("conclusion.stated_grade_differs",
+                      {"score": m.group("score"), "expected": expected, "grade": grade}, rng, avoid)
+        if made:
+            out.append(Sentence(made[0], Provenance(template=made[1], doc=doc,
+                                                    start=m.start("grade"), end=m.end("grade"))))
     return out
 
 
-def render_plain(key: str, slots: dict) -> str:
-    """The first phrasing of a drafting.yaml template, filled."""
-    return drafting(key)[0].format(**slots)
-
-
-@lru_cache(maxsize=1)
+@derived(maxsize=1)
 def _stated() -> re.Pattern:
     return re.compile(drafting("stated_conclusion_re"))
 

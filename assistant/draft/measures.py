@@ -86,8 +86,7 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     listed = _listed_causes(problem, reading)
     # a tagged OTHER only says that no theme fitted: the causes' moves answer the problem
     plan = _plan(problem, [c for c in codes if c != "OTHER" or themes is not None
-                           or not (reading.causes or likely)], reading, likely, tagged=themes is None,
-                 listed=listed)
+                           or not (reading.causes or likely)], reading, listed, likely, tagged=themes is None)
     # after the corrections: a cause read beyond them (or plainly the problem's), else their
     # control; before them: a cause the statement gives (由于……)
     cause_read = plainly or _cause_beyond(reading, fixes)
@@ -143,8 +142,8 @@ def theme_codes() -> list[str]:
 
 
 # -------------------------------------------------------------------------------- helpers
-def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
-          tagged: bool = False, listed: list[Found] | None = None) -> list[tuple[str, str]]:
+def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: Cause | None = None,
+          tagged: bool = False) -> list[tuple[str, str]]:
     """The moves (theme, move id) of a draft, best first: the primary cause's fix, then the
     next cause's fix or the primary cause's control, its follow-up when there is room within
     `max_items`, and a move for every theme of the problem not yet answered (which may take
@@ -162,8 +161,7 @@ def _plan(problem: str, codes: list[str], reading, likely: Cause | None = None,
     causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
     read = {f.cause.code for f in reading.causes}
     follow = None
-    # (the listed causes the caller found already, or found here)
-    listed_causes = [f.cause for f in (_listed_causes(problem, reading) if listed is None else listed)]
+    listed_causes = [f.cause for f in listed]      # (`_listed_causes`, found by the caller)
     if len(listed_causes) >= 2:
         # 「A、B、C等问题」: each part's cause its fix, in the order the parts stand
         for cause in listed_causes[:drafting("measures.max_items")]:

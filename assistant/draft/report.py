@@ -150,7 +150,7 @@ def draft_report(report: Report, text: str, corpus=None, seed: int = 0, polish: 
         if para.sentences:
             by_key["conclusion"].groups.append((para.heading, [Paragraph("", para.sentences)]))
     if not report.projects:
-        stated = stated_conclusion(report.doc, text or "")
+        stated = stated_conclusion(report.doc, text or "", seed, seen)
         if stated:
             by_key["conclusion"].groups.append((None, [Paragraph("", stated)]))
     for sec in sections:

@@ -133,10 +133,8 @@ def _headed_projects(text: str, v: FormVocab) -> list[Project]:
         name = m.group("name")
         core = _MONEY_TAIL.sub("", _PROJECT_TAIL.sub("", name)).strip("“”\"'")
         # (a works may end with a unit's word: 「整治提灌站项目」 names no 站)
-        if len(core) >= 4 and not v.title_generic.search(core) and not core.endswith(_MONEY_KINDS) \
-                and not _COUNTED.match(core) and not v.headed_project_not.search(name) \
-                and lookup_label(name) is None \
-                and all(p.name != name for p in out):
+        if _names_more_than_money(core, v, units=True) and not v.headed_project_not.search(name) \
+                and lookup_label(name) is None and all(p.name != name for p in out):
             out.append(Project(name=name, form="self_evaluation", start=m.start(), end=len(text),
                                name_start=m.start("name"), name_end=m.end("name")))
     for here, after in zip(out, out[1:]):
@@ -637,12 +635,13 @@ def _name_from_title(title: str, v: FormVocab) -> str:
     return core
 
 
-def _names_more_than_money(own: str, v: FormVocab, shortest: int = 4) -> bool:
+def _names_more_than_money(own: str, v: FormVocab, shortest: int = 4, units: bool = False) -> bool:
     """Whether the words before a report's 项目/资金 (or a kind of money) name something of
-    their own: `shortest` characters or more, no unit (某局), no generic title word, no kind
-    of money (专项, 财政 …) at their end and no count (14个支出…)."""
-    return len(own) >= shortest and not v.unit_name_end.search(own) and not v.title_generic.search(own) \
-        and not own.endswith(_MONEY_KINDS) and not _COUNTED.match(own)
+    their own: `shortest` characters or more, no unit (某局; allowed with `units`, where the
+    words are a works' own: 「整治提灌站」), no generic title word, no kind of money (专项,
+    财政 …) at their end and no count (14个支出…)."""
+    return len(own) >= shortest and (units or not v.unit_name_end.search(own)) \
+        and not v.title_generic.search(own) and not own.endswith(_MONEY_KINDS) and not _COUNTED.match(own)
 
 
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两几多]+\s*(?:个|项|家|类|批|大类)")   # 「14个支出项目」: a count
