@@ -140,30 +140,24 @@ def test_things_used_against_their_purpose_are_no_money_to_recover():
     assert "misused" not in _shapes("另有42套住房被违规用于办公、出租")
 
 
-@pytest.mark.parametrize("text, said", [
-    ("2个乡镇已故人员的养老保险个人账户余额3.4万元未清退", "对2个乡镇已故人员的养老保险个人账户余额3.4万元限期清退到位"),
-    ("门面房应收租金长期未收回", "对门面房应收租金限期收回到位"),
+@pytest.mark.parametrize("text, shape, said", [
+    ("2个乡镇已故人员的养老保险个人账户余额3.4万元未清退", "not_returned", "对2个乡镇已故人员的养老保险个人账户余额3.4万元限期清退到位"),
+    ("门面房应收租金长期未收回", "not_returned", "对门面房应收租金限期收回到位"),
     # (money taken against a rule and still not back is what is owed, not an act to undo)
-    ("退休人员多领的养老金尚未追回", "对退休人员多领的养老金限期追回到位"),
+    ("退休人员多领的养老金尚未追回", "not_returned", "对退休人员多领的养老金限期追回到位"),
+    # a change made without approval is approved or undone
+    ("2个合作社擅自变更建设地点", "changed_unapproved", "对擅自变更的建设地点逐项核查，按程序补办审批手续，不符合规定的予以纠正"),
+    ("该项目未经批准调整建设规模", "changed_unapproved", "对擅自调整的建设规模逐项核查，按程序补办审批手续，不符合规定的予以纠正"),
 ])
-def test_money_owed_and_never_returned_is_returned_within_a_time_limit(text, said):
+def test_money_owed_is_returned_in_time_and_a_change_made_without_approval_approved_or_undone(text, shape, said):
     found = corrections(text)
-    assert [(c.shape, c.text) for c in found] == [("not_returned", said)]
+    assert [(c.shape, c.text) for c in found] == [(shape, said)]
 
 
 def test_the_control_after_a_restated_act_names_the_same_act_without_its_figures():
     sentences = draft_measures("未按协议兑付村集体土地流转费12.6万元")[0].sentences
     assert sentences[1].provenance.template == "corrections.not_by_rule.control"
     assert "土地流转费" in sentences[1].text and "12.6" not in sentences[1].text
-
-
-@pytest.mark.parametrize("text, said", [
-    ("2个合作社擅自变更建设地点", "对擅自变更的建设地点逐项核查，按程序补办审批手续，不符合规定的予以纠正"),
-    ("该项目未经批准调整建设规模", "对擅自调整的建设规模逐项核查，按程序补办审批手续，不符合规定的予以纠正"),
-])
-def test_a_change_made_without_approval_is_approved_or_undone(text, said):
-    found = corrections(text)
-    assert [(c.shape, c.text) for c in found] == [("changed_unapproved", said)]
 
 
 def test_a_second_finding_beside_a_correction_gets_its_cause_fixed_next():
