@@ -1083,4 +1083,7 @@ def test_a_reason_cell_printing_the_rows_value_again_is_no_reason():
     text = ("项目名称：某县电子政务网络升级项目\n"
             "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t偏差原因分析\n"
             "效益指标\t社会效益指标\t政务服务便捷程度\t明显提升\t明显提升\t明显提升\n")
-    assert [s for s in extract_text(text, "表.txt").statements if s.kind == "reason"] == []
+    report = extract_text(text, "表.txt")
+    assert [s for s in report.statements if s.kind == "reason"] == []
+    # … and the row keeps no reason of its own either (its export, its review)
+    assert [(i.name, i.reason, i.reason_start) for i in report.projects[0].indicators] == [("政务服务便捷程度", "", None)]

@@ -54,6 +54,7 @@ def read_page(text: str, lexicon: CompiledLexicon | None = None) -> tuple[str, l
     rows = split_rows(text)
     projects = listed_in_prose(text, _repeats_dropped(read_projects(text, rows, lexicon)), lexicon)
     _page_cut(text, projects)
+    _value_reasons(projects)
     stated_totals(text, projects)
     for p in projects:
         if p.budget is not None:
@@ -99,6 +100,19 @@ def _page_cut(text: str, projects: list[Project]) -> None:
             continue
         for ind in p.indicators:
             if ind.reason_end is not None and len(ind.reason.strip()) == 1 and _CUT_TAIL.fullmatch(text, ind.reason_end):
+                ind.reason, ind.reason_start, ind.reason_end = "", None, None
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _value_reasons(projects: list[Project]) -> None:
+    """A reason cell that only prints the row's target or actual value again (「显著提高 |
+    显著提高」 run on into the reason column) is no reason: the row keeps none."""
+    for p in projects:
+        for ind in p.indicators:
+            cell = _SPACE.sub("", ind.reason or "")
+            if cell and any(cell == _SPACE.sub("", v or "") for v in (ind.target, ind.actual)):
                 ind.reason, ind.reason_start, ind.reason_end = "", None, None
 
 

@@ -33,7 +33,7 @@ from assistant.extract.splitting import (clause_start, content_length, is_preamb
                                          reason_end, sentence_start, split_led_points, touches, trim)
 from assistant.extract.themes import OTHER, tag_themes
 from assistant.extract.statement_vocab import NUMBERING, Cues, statement_vocab
-from assistant.model import Document, Indicator, Project, Statement, StatementKind
+from assistant.model import Document, Project, Statement, StatementKind
 
 _BREAKS = re.compile(r"\s*[\n\t\r]\s*")
 _STOPS = "。；;！!？?：:，,、.．"
@@ -266,9 +266,8 @@ def _given_regions(text: str, projects: list[Project]) -> list[Region]:
                     (("measure",), columns.get("measure") or "改进措施", ind.measure, ind.measure_start,
                      ind.measure_end)):
                 span = _locate(text, value, start, end, p)
-                # a statement says something, and not the row's own value printed again
-                # (「显著提高 | 显著提高」 run on into the reason column)
-                if span and len(_HAN.findall(value)) >= 3 and not _repeats_value(value, ind):
+                # (a reason cell printing the row's value again was left out: pipeline.read_page)
+                if span and len(_HAN.findall(value)) >= 3:
                     regions.append(Region(kinds, *span, cue=cue, source="cell"))
         b = p.budget
         if b is not None:
@@ -276,12 +275,6 @@ def _given_regions(text: str, projects: list[Project]) -> list[Region]:
             if span:
                 regions.append(Region(("reason",), *span, cue="原因", source="cell", budget=True))
     return regions
-
-
-def _repeats_value(value: str, ind: Indicator) -> bool:
-    """Whether a statement cell only prints the row's target or actual value again."""
-    cell = _SPACE.sub("", value)
-    return any(cell == _SPACE.sub("", v or "") for v in (ind.target, ind.actual))
 
 
 def _locate(text: str, value: str, start: int | None, end: int | None, p: Project) -> tuple[int, int] | None:
