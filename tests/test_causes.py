@@ -184,6 +184,25 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("省级资金于12月20日才下达，年内未能支出", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
     # a completion rate below a hundred, with no cause: the shortfall is answered
     ("全年计划举办培训60期，实际举办51期，完成率85%", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+    # a finding that is only the verdict on what the money did: its costs and results looked at
+    ("（二）乡镇文化站运行经费使用效益不高。", "BENEFIT_LOW", "MONITORING.benefit_review"),
+    ("村级服务中心公共服务效能偏低", "BENEFIT_LOW", "MONITORING.benefit_review"),
+    # indicators of one family under another, or too many of them
+    ("部分项目的数量指标与质量指标混用，效益指标中填列了产出内容", "INDICATOR_MISFILED", "TARGET_SETTING.streamline"),
+    ("三级指标设置繁多，未能突出核心产出", "INDICATOR_MISFILED", "TARGET_SETTING.streamline"),
+    # rules never made, their scope named at length; a project set up with no grounds
+    ("县农业农村局未制定覆盖资金申报、审核、拨付和验收等环节的管理办法", "RULES_MISSING", "INSTITUTION.rules"),
+    ("个别项目立项缺乏依据，可行性调研不充分", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    # what was set up no longer running
+    ("部分村级电商服务站点无法正常运营", "OPERATION_UNSUSTAINABLE", "FACILITY.operation_model"),
+    # a verdict on the benefit followed by its cause is answered by the cause; money mixed
+    # with other money is the accounts' fault (indicators mixed are the targets')
+    ("便民服务平台使用效果不佳，主要因宣传推广不够，群众知晓率低", "PUBLICITY_WEAK", "PUBLICITY_SERVICE.publicity"),
+    ("专项资金与公用经费混用", "CONTROL_WEAK", "INSTITUTION.compliance"),
+    # a share of the money passed down by a date; a target set wrongly; plans changed again and again
+    ("截至9月底仅将年度预算的41.2%分解下达到县区", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("部分项目绩效目标设定不够准确", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
+    ("乡镇建设计划多次调整，年内未能开工", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
@@ -583,6 +602,28 @@ def test_the_lead_drops_a_preposition_stops_and_pdf_gaps_of_the_problem():
                        ("专项资 金申请材料报送不够及时.", "一是针对专项资金申请材料报送不够及时的问题，"),
                        ("对象摸底不够准确，预算偏大", "一是针对对象摸底不够准确的问题，")):
         assert draft_measures(text)[0].sentences[0].text.startswith(lead), text
+
+
+def test_a_findings_heading_before_a_gap_leads_and_a_gap_in_a_word_is_closed():
+    # PDF text: the heading, a space, the detail as a sentence of its own
+    first = draft_measures("部分补助政策落实不到位 县人社局存在部分补助未按时发放的情况。")[0].sentences[0].text
+    assert first.startswith("一是针对部分补助政策落实不到位的问题，"), first
+    first = draft_measures("村级项 目资金拨付滞后")[0].sentences[0].text
+    assert first.startswith("一是针对村级项目资金拨付滞后的问题，"), first
+
+
+def test_a_gap_in_the_money_is_what_fell_short_not_the_clause_before_it():
+    first = draft_measures("该补助属于定额补助，近年服务人数增加较多，补助资金有缺口。")[0].sentences[0].text
+    assert first.startswith("一是针对补助资金有缺口的问题，"), first
+
+
+def test_a_findings_heading_before_its_colon_leads_not_its_detail():
+    # 「……不合理：为……」: the heading states the shortfall, the detail after the colon why
+    first = draft_measures("部分项目绩效目标设定不够合理:为通过审核，设置了容易完成的指标值")[0].sentences[0].text
+    assert first.startswith("一是针对部分项目绩效目标设定不够合理的问题，"), first
+    # … and where only the detail states it, the detail leads
+    first = draft_measures("一、预算执行方面：部分资金支付滞后")[0].sentences[0].text
+    assert first.startswith("一是针对部分资金支付滞后的问题，"), first
 
 
 def test_a_clause_opening_with_its_cause_is_no_lead():

@@ -319,9 +319,17 @@ def _lead(reading, indicator: str = "") -> str:
     problem is an indicator's, which is then the subject (measures.lead_indicator)."""
     lex = drafting("measures")
     clause = (reading.deviation or "").strip()
-    label, colon, rest = clause.partition("：")
-    if colon and len(label) <= 6:
-        clause = rest.strip()                       # 「存在问题：」, 「问题一：」
+    colon = _COLON.search(clause)
+    if colon and colon.start() <= 6:
+        clause = clause[colon.end():].strip()       # 「存在问题：」, 「问题一：」
+    elif colon:
+        # a finding's heading, then its detail (「目标设定不合理：为……」): the side that states
+        # the shortfall, the heading first
+        head, detail = clause[:colon.start()].strip(), clause[colon.end():].strip()
+        clause = head if cause_book().shortfall.search(head) or not detail else detail
+    gap = _HEADING_GAP.match(clause)
+    if gap and cause_book().shortfall.search(gap.group(1)):
+        clause = gap.group(1)       # a finding's heading, a space, its detail (PDF text)
     rules = _lead_rules()
     clause = rules.tail.sub("", rules.number.sub("", clause).strip())
     # as a clause of ours: no spaces a PDF put between two 汉字, no stop of its own, and no
@@ -344,6 +352,10 @@ def _lead(reading, indicator: str = "") -> str:
     return fill(lex["lead"], {"deviation": clause}) or ""
 
 
+# a heading of six or more characters, white space, and a sentence of its own after it
+# (「部分措施落实不到位 县民政局存在……」); a gap inside a word (「专项资 金」) leaves less before it
+_HEADING_GAP = re.compile(r"^(\S{6,24}?)[ \t\u3000]+(?=\S{6})")
+_COLON = re.compile(r"[：:](?!\d)")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
