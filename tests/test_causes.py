@@ -203,6 +203,14 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("截至9月底仅将年度预算的41.2%分解下达到县区", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
     ("部分项目绩效目标设定不够准确", "TARGET_MISMATCH", "TARGET_SETTING.align_with_budget"),
     ("乡镇建设计划多次调整，年内未能开工", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    # spending per head below its standard; targets not passed down with the money; money
+    # not yet shared out; works few of which were begun (a workshop's 开工率 is its use)
+    ("全县生均公用经费1150元，低于省定标准", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("市财政下达转移支付资金时未同步下达绩效目标", "TARGET_NOT_CASCADED", "TARGET_SETTING.cascade"),
+    ("年末仍有三项专项资金尚未分配", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("农村危房改造项目开工率偏低", "PROGRESS_SLOW", "IMPLEMENTATION.schedule"),
+    ("园区标准厂房开工率偏低", "USAGE_LOW", "PUBLICITY_SERVICE.promote_use"),
+    ("部分已建成项目绩效不佳。", "BENEFIT_LOW", "MONITORING.benefit_review"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
@@ -610,6 +618,14 @@ def test_a_findings_heading_before_a_gap_leads_and_a_gap_in_a_word_is_closed():
     assert first.startswith("一是针对部分补助政策落实不到位的问题，"), first
     first = draft_measures("村级项 目资金拨付滞后")[0].sentences[0].text
     assert first.startswith("一是针对村级项目资金拨付滞后的问题，"), first
+
+
+def test_a_clause_granting_what_the_finding_qualifies_is_no_lead():
+    # 「虽然……，但……」: what is granted did not fall short; 「不高」 states a shortfall
+    first = draft_measures("虽然项目总体符合进度要求，但施工单位把大部分工程量安排在四季度，存在逾期风险")[0].sentences[0].text
+    assert not first.startswith("一是针对虽然"), first
+    first = draft_measures("部分县区专项资金执行率不高，结转资金较多")[0].sentences[0].text
+    assert first.startswith("一是针对部分县区专项资金执行率不高的问题，"), first
 
 
 def test_a_gap_in_the_money_is_what_fell_short_not_the_clause_before_it():
