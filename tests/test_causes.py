@@ -211,6 +211,14 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("农村危房改造项目开工率偏低", "PROGRESS_SLOW", "IMPLEMENTATION.schedule"),
     ("园区标准厂房开工率偏低", "USAGE_LOW", "PUBLICITY_SERVICE.promote_use"),
     ("部分已建成项目绩效不佳。", "BENEFIT_LOW", "MONITORING.benefit_review"),
+    # what a place needs for its work short; a balance named by its size; a finding made year
+    # after year; below the pace others kept; short of a required mark
+    ("部分村级文化活动室的活动器材和图书资料短缺", "EQUIPMENT_SHORT", "FACILITY.equip"),
+    ("市本级土地出让收入的结转金额达12.6亿元", "IDLE_UNRETURNED", "BUDGET_EXECUTION.recover_idle"),
+    ("往来款清理不及时的问题屡审屡犯", "RECTIFICATION_WEAK", "OTHER.rectify"),
+    ("三季度末支出进度低于全市平均支出进度12个百分点", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
+    ("农村改厕任务完成率与省定目标仍有较大差距", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+    ("适龄儿童免疫规划疫苗接种率为92.6%，低于95%", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)

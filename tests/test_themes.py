@@ -163,6 +163,12 @@ def test_a_statement_no_theme_cue_knows_takes_the_theme_of_its_cause(text, theme
     assert next(iter(tags)) == theme and tags[theme]
 
 
+def test_a_cause_of_no_theme_of_its_own_tags_other_only_alone():
+    # a finding made year after year is OTHER's; beside a cause with a theme, OTHER is no tag
+    assert tag_themes("公租房违规分配问题屡审屡犯", "problem") == {"INSTITUTION": "违规"}
+    assert tag_themes("同类问题屡审屡犯", "problem") == {OTHER: "屡审屡犯"}
+
+
 def test_a_measure_is_never_themed_by_causes():
     # a measure names what it answers in theme words; a cause in it is no topic of its own
     assert tag_themes("对仍在实施的事项按期推进", "measure") == {OTHER: ""}

@@ -176,8 +176,11 @@ def _tag(text: str, kind: str | None) -> tuple[tuple[str, str], ...]:
 def _by_causes(text: str) -> tuple[tuple[str, str], ...]:
     """Where no theme cue decides, the themes of the causes the statement names
     (lexicons/causes.yaml: 「项目尚在实施中」 is the work's progress, 「先施工后招标」
-    irregular procurement), primary cause first; OTHER when it names none either."""
+    irregular procurement), primary cause first; OTHER when it names none either, or only
+    causes of no theme of their own (a finding made year after year, 屡审屡犯, is OTHER's
+    beside nothing else)."""
     out: dict[str, str] = {}
     for found in read_cause(text).causes:
         out.setdefault(found.cause.theme, found.cue)
-    return tuple(out.items()) or ((OTHER, ""),)
+    return tuple((code, cue) for code, cue in out.items() if code != OTHER) \
+        or tuple(out.items()) or ((OTHER, ""),)
