@@ -219,6 +219,11 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("三季度末支出进度低于全市平均支出进度12个百分点", "PAYMENT_SLOW", "BUDGET_EXECUTION.schedule_payments"),
     ("农村改厕任务完成率与省定目标仍有较大差距", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
     ("适龄儿童免疫规划疫苗接种率为92.6%，低于95%", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
+    # a policy carried out loosely; a local rule at odds with the one above; money spent
+    # unlike what its fund was set up for
+    ("部分乡镇惠民政策落实不到位，群众反映较多", "POLICY_UNDELIVERED", "IMPLEMENTATION.deliver_policy"),
+    ("县里制定的困难学生生活补助标准与省级规定不一致", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
+    ("资金实际投向与设立该专项的初衷相背离", "FUNDS_OFF_PURPOSE", "INSTITUTION.use_scope"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
@@ -626,6 +631,14 @@ def test_a_findings_heading_before_a_gap_leads_and_a_gap_in_a_word_is_closed():
     assert first.startswith("一是针对部分补助政策落实不到位的问题，"), first
     first = draft_measures("村级项 目资金拨付滞后")[0].sentences[0].text
     assert first.startswith("一是针对村级项目资金拨付滞后的问题，"), first
+
+
+def test_a_local_rule_at_odds_with_the_one_above_is_brought_in_line():
+    # the phrasing for a rule that differs from the one above it leads, not 「统一……标准」
+    first = draft_measures("县里制定的困难学生生活补助标准与省级规定不一致")[0].sentences[0].text
+    assert "对照上级规定" in first, first
+    first = draft_measures("各乡镇困难学生生活补助发放标准不统一")[0].sentences[0].text
+    assert "对照上级规定" not in first, first
 
 
 def test_a_clause_granting_what_the_finding_qualifies_is_no_lead():
