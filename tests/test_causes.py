@@ -641,6 +641,21 @@ def test_a_local_rule_at_odds_with_the_one_above_is_brought_in_line():
     assert "对照上级规定" not in first, first
 
 
+def test_money_got_by_false_claims_is_recovered_then_claims_are_checked_as_they_were_made():
+    # quantities claimed are checked on the ground; people claimed against other offices' records
+    points = [s.text for s in draft_measures("两个乡镇通过虚增建设面积套取农田建设资金46万元")[0].sentences]
+    assert "追回" in points[0] and "工程量、建设面积" in points[1], points
+    points = [s.text for s in draft_measures("个别村干部冒领已死亡人员的高龄津贴")[0].sentences]
+    assert "信息比对" in points[1], points
+
+
+def test_supervision_said_lax_is_answered_by_supervising_not_by_performance_monitoring():
+    first = draft_measures("县农业农村局对项目资金的日常监管不到位")[0].sentences[0].text
+    assert "日常监督" in first and "双监控" not in first, first
+    first = draft_measures("部分项目绩效运行监控开展不够")[0].sentences[0].text
+    assert "绩效运行监控" in first, first
+
+
 def test_a_clause_granting_what_the_finding_qualifies_is_no_lead():
     # 「虽然……，但……」: what is granted did not fall short; 「不高」 states a shortfall
     first = draft_measures("虽然项目总体符合进度要求，但施工单位把大部分工程量安排在四季度，存在逾期风险")[0].sentences[0].text
