@@ -224,6 +224,9 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("部分乡镇惠民政策落实不到位，群众反映较多", "POLICY_UNDELIVERED", "IMPLEMENTATION.deliver_policy"),
     ("县里制定的困难学生生活补助标准与省级规定不一致", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
     ("资金实际投向与设立该专项的初衷相背离", "FUNDS_OFF_PURPOSE", "INSTITUTION.use_scope"),
+    # money paid to people who may not have it is whom it was paid to, not a bonus paid out
+    ("民政所向已死亡人员发放残疾人两项补贴1.2万元", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("单位违规发放年终奖金3.6万元", "EXPENSE_IRREGULAR", "INSTITUTION.expense_put_right"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
