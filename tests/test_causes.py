@@ -42,6 +42,8 @@ def test_every_cause_points_at_moves_the_bank_has():
     # (the field named, then the fault in it: the assets kept off the books are what is put right)
     ("资产管理不规范，部分固定资产未及时入账", "ASSET_UNRECORDED"),
     ("部分检测设备购置后长期闲置，使用效率不高", "ASSET_UNMANAGED"),
+    # new money paying old debts is money off its purpose (its correction leads the draft)
+    ("项目单位将专项资金用于偿还以前年度的工程欠款", "FUNDS_OFF_PURPOSE"),
 ])
 def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     reading = read_cause(text)
@@ -227,6 +229,19 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     # money paid to people who may not have it is whom it was paid to, not a bonus paid out
     ("民政所向已死亡人员发放残疾人两项补贴1.2万元", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
     ("单位违规发放年终奖金3.6万元", "EXPENSE_IRREGULAR", "INSTITUTION.expense_put_right"),
+    # money idle where it was held, or owed on and never paid; got by made-up papers; a count
+    # reported false; new money paying old debts
+    ("2000万元乡村振兴衔接资金在县财政滞留闲置", "FUNDS_WITHHELD", "BUDGET_EXECUTION.release_withheld"),
+    ("县财政应拨未拨义务教育保障经费86万元", "FUNDS_WITHHELD", "BUDGET_EXECUTION.release_withheld"),
+    ("个别合作社通过伪造验收单据、重复申报等方式套取奖补资金", "FUNDS_TAKEN", "INSTITUTION.recover_and_account"),
+    ("两个县虚报农村危房改造完成户数312户", "DATA_FALSE", "MONITORING.verify_data"),
+    # enterprises set up and not running; training thin; spending off the approved budget;
+    # a budget under strain; goods signed for unchecked; budgeting loose; money far from needs
+    ("扶持的家庭农场中有12家注册后未开展经营", "OPERATION_UNSUSTAINABLE", "FACILITY.operation_model"),
+    ("技能培训内容单一，培训周期较短", "TRAINING_FORMAL", "IMPLEMENTATION.training_quality"),
+    ("部分资金未按人大批准的预算支出，调整未履行报批程序", "SPENDING_UNBUDGETED", "BUDGET_EXECUTION.within_budget"),
+    ("受县级财政压力较大影响，配套资金难以落实", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("年初预算安排与实际工作需求相差较大", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
@@ -657,6 +672,27 @@ def test_supervision_said_lax_is_answered_by_supervising_not_by_performance_moni
     assert "日常监督" in first and "双监控" not in first, first
     first = draft_measures("部分项目绩效运行监控开展不够")[0].sentences[0].text
     assert "绩效运行监控" in first, first
+
+
+@pytest.mark.parametrize("text, words", [
+    ("办公室违规报销差旅费1200元", "违规报销"),                       # not 「违规发放的奖金」
+    ("县民政局尚未建立困难群众救助督导检查制度", "建立所缺的制度"),      # not revising rules that exist
+    ("政府网站政策法规栏目未提供文件下载", "政务公开"),               # not posting who got subsidies
+    ("省级转移支付资金提前下达比例未达到要求", "提前下达"),           # the level that passes money on
+])
+def test_a_phrasing_written_for_the_problem_leads_where_it_names_its_kind(text, words):
+    first = draft_measures(text)[0].sentences[0].text
+    assert words in first, first
+
+
+def test_a_short_heading_stating_the_shortfall_leads_and_a_label_does_not():
+    first = draft_measures("资金保障不足：部分乡镇因财力有限，配套资金未能到位")[0].sentences[0].text
+    assert first.startswith("一是针对资金保障不足的问题，"), first
+    first = draft_measures("不足之处：部分乡镇配套资金未能到位")[0].sentences[0].text
+    assert first.startswith("一是针对部分乡镇配套资金未能到位的问题，"), first
+    # 「有待……」 states a shortfall: not the clause naming who runs the work
+    first = draft_measures("县文旅局作为项目主管单位，对项目的过程管理还有待进一步加强")[0].sentences[0].text
+    assert "作为项目主管单位" not in first, first
 
 
 def test_a_clause_granting_what_the_finding_qualifies_is_no_lead():

@@ -21,6 +21,7 @@ from assistant.draft.corrections import Correction, cause_said_before, correctio
 from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
                                        numbers_in, render, rng_for, words)
+from assistant.extract.sections import heading_kinds
 from assistant.extract.themes import tag_themes
 from assistant.extract.script import simplified_short
 from assistant.lexicon import Lexicons, builtin, derived, install
@@ -320,13 +321,13 @@ def _lead(reading, indicator: str = "") -> str:
     lex = drafting("measures")
     clause = (reading.deviation or "").strip()
     colon = _COLON.search(clause)
-    if colon and colon.start() <= 6:
-        clause = clause[colon.end():].strip()       # 「存在问题：」, 「问题一：」
-    elif colon:
-        # a finding's heading, then its detail (「目标设定不合理：为……」): the side that states
-        # the shortfall, the heading first
+    if colon:
+        # a label (「存在问题：」, 「问题一：」, 「不足之处：」) or a finding's heading, then its detail
+        # (「目标设定不合理：为……」, 「配套措施不足：部分项目……」): the heading where it states the
+        # shortfall itself, else the detail
         head, detail = clause[:colon.start()].strip(), clause[colon.end():].strip()
-        clause = head if cause_book().shortfall.search(head) or not detail else detail
+        stated = cause_book().shortfall.search(head) and not heading_kinds(head)
+        clause = head if stated or not detail else detail
     gap = _HEADING_GAP.match(clause)
     if gap and cause_book().shortfall.search(gap.group(1)):
         clause = gap.group(1)       # a finding's heading, a space, its detail (PDF text)
