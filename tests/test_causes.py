@@ -658,14 +658,6 @@ def test_the_lead_drops_a_preposition_stops_and_pdf_gaps_of_the_problem():
         assert draft_measures(text)[0].sentences[0].text.startswith(lead), text
 
 
-def test_a_findings_heading_before_a_gap_leads_and_a_gap_in_a_word_is_closed():
-    # PDF text: the heading, a space, the detail as a sentence of its own
-    first = draft_measures("部分补助政策落实不到位 县人社局存在部分补助未按时发放的情况。")[0].sentences[0].text
-    assert first.startswith("一是针对部分补助政策落实不到位的问题，"), first
-    first = draft_measures("村级项 目资金拨付滞后")[0].sentences[0].text
-    assert first.startswith("一是针对村级项目资金拨付滞后的问题，"), first
-
-
 def test_a_local_rule_at_odds_with_the_one_above_is_brought_in_line():
     # the phrasing for a rule that differs from the one above it leads, not 「统一……标准」
     first = draft_measures("县里制定的困难学生生活补助标准与省级规定不一致")[0].sentences[0].text
@@ -708,36 +700,26 @@ def test_people_who_fell_back_named_as_those_served_are_no_relapse_risk():
     assert read_cause("部分脱贫户收入不稳定，存在返贫风险").primary.cause.code == "RELAPSE_RISK"
 
 
-def test_a_short_heading_stating_the_shortfall_leads_and_a_label_does_not():
-    first = draft_measures("资金保障不足：部分乡镇因财力有限，配套资金未能到位")[0].sentences[0].text
-    assert first.startswith("一是针对资金保障不足的问题，"), first
-    first = draft_measures("不足之处：部分乡镇配套资金未能到位")[0].sentences[0].text
-    assert first.startswith("一是针对部分乡镇配套资金未能到位的问题，"), first
-    # 「有待……」 states a shortfall: not the clause naming who runs the work
-    first = draft_measures("县文旅局作为项目主管单位，对项目的过程管理还有待进一步加强")[0].sentences[0].text
-    assert "作为项目主管单位" not in first, first
-
-
-def test_a_clause_granting_what_the_finding_qualifies_is_no_lead():
-    # 「虽然……，但……」: what is granted did not fall short; 「不高」 states a shortfall
-    first = draft_measures("虽然项目总体符合进度要求，但施工单位把大部分工程量安排在四季度，存在逾期风险")[0].sentences[0].text
-    assert not first.startswith("一是针对虽然"), first
-    first = draft_measures("部分县区专项资金执行率不高，结转资金较多")[0].sentences[0].text
-    assert first.startswith("一是针对部分县区专项资金执行率不高的问题，"), first
-
-
-def test_a_gap_in_the_money_is_what_fell_short_not_the_clause_before_it():
-    first = draft_measures("该补助属于定额补助，近年服务人数增加较多，补助资金有缺口。")[0].sentences[0].text
-    assert first.startswith("一是针对补助资金有缺口的问题，"), first
-
-
-def test_a_findings_heading_before_its_colon_leads_not_its_detail():
-    # 「……不合理：为……」: the heading states the shortfall, the detail after the colon why
-    first = draft_measures("部分项目绩效目标设定不够合理:为通过审核，设置了容易完成的指标值")[0].sentences[0].text
-    assert first.startswith("一是针对部分项目绩效目标设定不够合理的问题，"), first
-    # … and where only the detail states it, the detail leads
-    first = draft_measures("一、预算执行方面：部分资金支付滞后")[0].sentences[0].text
-    assert first.startswith("一是针对部分资金支付滞后的问题，"), first
+@pytest.mark.parametrize("text, lead", [
+    # PDF text: the heading, a space, the detail as a sentence of its own; a gap inside a word
+    ("部分补助政策落实不到位 县人社局存在部分补助未按时发放的情况。", "部分补助政策落实不到位"),
+    ("村级项 目资金拨付滞后", "村级项目资金拨付滞后"),
+    # a heading before a colon where it states the shortfall (「……不合理：为……」, 「……不足：……」),
+    # the detail where the heading does not or is a section's label (「不足之处：」)
+    ("部分项目绩效目标设定不够合理:为通过审核，设置了容易完成的指标值", "部分项目绩效目标设定不够合理"),
+    ("一、预算执行方面：部分资金支付滞后", "部分资金支付滞后"),
+    ("资金保障不足：部分乡镇因财力有限，配套资金未能到位", "资金保障不足"),
+    ("不足之处：部分乡镇配套资金未能到位", "部分乡镇配套资金未能到位"),
+    # 缺口, 不高 and 有待 state a shortfall; what is granted (虽然……，但……) and who runs the work
+    # do not
+    ("该补助属于定额补助，近年服务人数增加较多，补助资金有缺口。", "补助资金有缺口"),
+    ("部分县区专项资金执行率不高，结转资金较多", "部分县区专项资金执行率不高"),
+    ("县文旅局作为项目主管单位，对项目的过程管理还有待进一步加强", "项目的过程管理还有待进一步加强"),
+    ("虽然项目总体符合进度要求，但施工单位把大部分工程量安排在四季度，存在逾期风险", "施工单位把大部分工程量安排在四季度"),
+])
+def test_the_lead_names_the_clause_or_heading_that_states_the_shortfall(text, lead):
+    first = draft_measures(text)[0].sentences[0].text
+    assert first.startswith(f"一是针对{lead}的问题，"), first
 
 
 def test_a_clause_opening_with_its_cause_is_no_lead():
