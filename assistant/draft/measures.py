@@ -317,7 +317,10 @@ def _lead(reading, indicator: str = "") -> str:
     """「针对……的问题，」 naming what fell short in the problem's own words (drafting.yaml §
     measures.lead), or '' when its deviation clause is too short, too long or is a cause
     (由于…, 受…影响, …导致) or has no subject (「未达到100%」 names nothing) — unless the
-    problem is an indicator's, which is then the subject (measures.lead_indicator)."""
+    problem is an indicator's, which is then the subject (measures.lead_indicator).  Of a
+    heading and its detail (parted by a colon, or by white space in PDF text) the heading leads
+    where it states the shortfall itself and is no section's label (「配套措施不足：……」, not
+    「不足之处：……」)."""
     lex = drafting("measures")
     clause = (reading.deviation or "").strip()
     colon = _COLON.search(clause)
@@ -326,7 +329,7 @@ def _lead(reading, indicator: str = "") -> str:
         # (「目标设定不合理：为……」, 「配套措施不足：部分项目……」): the heading where it states the
         # shortfall itself, else the detail
         head, detail = clause[:colon.start()].strip(), clause[colon.end():].strip()
-        stated = cause_book().shortfall.search(head) and not heading_kinds(head)
+        stated = bool(cause_book().shortfall.search(head)) and not heading_kinds(head)
         clause = head if stated or not detail else detail
     gap = _HEADING_GAP.match(clause)
     if gap and cause_book().shortfall.search(gap.group(1)):

@@ -48,7 +48,8 @@ def read_page(text: str, lexicon: CompiledLexicon | None = None) -> tuple[str, l
     """(the text the later steps read, its rows, its projects): a document-sharing site's
     captions and prompts blanked (the same length, so every offset stays), the forms read
     (`read_projects`), a form repeated empty left out, the indicators a report lists in its
-    prose given where no form gave any, and rates printed as fractions made per cent.
+    prose given where no form gave any, a reason cell that only prints its row's value again
+    cleared, and rates printed as fractions made per cent.
     `extract_document` and the spaCy pipeline's form reader both read a page with it."""
     text = blank_site_lines(text)
     rows = split_rows(text)
