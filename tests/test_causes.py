@@ -672,6 +672,9 @@ def test_money_got_by_false_claims_is_recovered_then_claims_are_checked_as_they_
     assert "追回" in points[0] and "工程量、建设面积" in points[1], points
     points = [s.text for s in draft_measures("个别村干部冒领已死亡人员的高龄津贴")[0].sentences]
     assert "信息比对" in points[1], points
+    # (a unit's claim, with no people named, is checked on the ground)
+    points = [s.text for s in draft_measures("部分单位存在套取扶贫专项资金的情况")[0].sentences]
+    assert "实地核查" in points[1], points
 
 
 def test_supervision_said_lax_is_answered_by_supervising_not_by_performance_monitoring():
