@@ -255,6 +255,9 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("门户网站未开设政策解读栏目", "DISCLOSURE_MISSING", "INSTITUTION.disclosure"),
     ("前期设计工作时间过长，项目年内未能开工", "PREREQUISITE_LONG", "IMPLEMENTATION.prerequisites"),
     ("以施工单位自报的工程量作为付款依据", "PAID_FOR_RATE", "BUDGET_EXECUTION.pay_on_terms"),
+    # a request to another place answered slowly; those served less satisfied than the target
+    ("涉及外地企业的案件需发函协查，对方反馈周期较长，结案率偏低", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
+    ("居家养老上门服务对象满意度为84%，未达到90%的目标值", "SERVICE_POOR", "PUBLICITY_SERVICE.service_quality"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
