@@ -89,6 +89,8 @@ def test_every_category_has_cues_and_exemplars():
     # the name is itself a label
     ("经济效益指标", "项目实施后的经济效益达到100%。", "社会效益", True, "经济效益", True),
     ("时效指标", "资金管理的时效性100%", "履职目标实现", False, "时效", True),
+    # a 组织实施 label printed as 「制度指标」 is no misprinted 进度指标 (one character apart)
+    ("内部管理制度健全性", "健全", "制度指标", True, "项目管理", False),
 ])
 def test_printed_label_keep_and_override(name, target, printed, on_row, expected, overridden):
     got = classify_indicator(name, target, printed=printed, printed_on_row=on_row)
