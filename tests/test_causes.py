@@ -258,6 +258,9 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     # a request to another place answered slowly; those served less satisfied than the target
     ("涉及外地企业的案件需发函协查，对方反馈周期较长，结案率偏低", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
     ("居家养老上门服务对象满意度为84%，未达到90%的目标值", "SERVICE_POOR", "PUBLICITY_SERVICE.service_quality"),
+    # disclosure said to be incomplete; what is used growing old and worn
+    ("部门预决算信息公开不全面", "DISCLOSURE_MISSING", "INSTITUTION.disclosure"),
+    ("随着执法车辆使用年限和行驶里程的增加，维修费用逐年上升", "FACILITY_AGED", "FACILITY.upgrade"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
