@@ -442,6 +442,10 @@ def test_the_project_reason_cells_are_read_too():
     ("已完成。", False),
     # what is left cannot pay one more person at the set rate: no fault
     ("结余0.26万元为残疾学生资助资金，不足以达到一名学生3000元的资助标准", False),
+    # a saving said to be why the money went unspent: the low rate is no shortfall of its own …
+    ("业务培训改为线上开展，节约培训费3.2万元，导致预算执行率偏低", False),
+    # … but a fault named beside it still needs a measure
+    ("执行率偏低，一是节约会议费，二是部分项目采购延迟", True),
 ])
 def test_when_no_measure_is_needed(text, needed):
     assert needs_measure(read_cause(text))[0] is needed

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.draft.sentences import drafting
-from assistant.extract.causes import Cause, CauseBook, Found, Reading, cause_book, read_cause, unnamed
+from assistant.extract.causes import SPENDING_EFFECT, Cause, CauseBook, Found, Reading, cause_book, read_cause, unnamed
 from assistant.extract.splitting import is_skippable
 from assistant.lexicon import builtin, derived
 
@@ -35,6 +35,12 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
         return False, drafting("measures.nothing_to_answer")
     if causes and all(c.no_measure for c in causes):
         return False, causes[0].no_measure or ""
+    # what needs no measure, said to be why the money went unspent (「节约培训费5.8万元，导致预算
+    # 执行率偏低」): the unspent money it explains is no shortfall of its own
+    said_why = next((f.cause for f in reading.causes if f.cause.no_measure and f.marked), None)
+    if said_why is not None and all(f.cause.no_measure or (f.cause.effect == SPENDING_EFFECT and not f.marked)
+                                    for f in reading.causes):
+        return False, said_why.no_measure or ""
     said_none = no_deviation()
     # (money saved through the tender with the work all done: the saving is no shortfall)
     if said_none.said.search(reading.text) and (causes and all(c.benign or c.no_measure for c in causes)

@@ -243,6 +243,7 @@ def _compiled(entry: dict, key: str, code: str) -> list[re.Pattern]:
 
 
 _EFFECTS = {"progress": 1, "spending": 2}
+SPENDING_EFFECT = _EFFECTS["spending"]      # a cue that only says the money went unspent
 
 
 def _effect(entry: dict) -> int:
