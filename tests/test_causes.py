@@ -261,6 +261,9 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     # disclosure said to be incomplete; what is used growing old and worn
     ("部门预决算信息公开不全面", "DISCLOSURE_MISSING", "INSTITUTION.disclosure"),
     ("随着执法车辆使用年限和行驶里程的增加，维修费用逐年上升", "FACILITY_AGED", "FACILITY.upgrade"),
+    # another office or firm slow to do its part; a town that has no power to enforce
+    ("电商平台配合提供交易数据不积极，案件查办进度慢", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
+    ("乡镇没有执法权，发现的违法用地只能移交县自然资源局处理", "COORDINATION_WEAK", "EXTERNAL.coordinate_departments"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)
