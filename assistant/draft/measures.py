@@ -323,16 +323,17 @@ def _lead(reading, indicator: str = "") -> str:
     「不足之处：……」)."""
     lex = drafting("measures")
     clause = (reading.deviation or "").strip()
+    shortfall = cause_book().shortfall
     colon = _COLON.search(clause)
     if colon:
         # a label (「存在问题：」, 「问题一：」, 「不足之处：」) or a finding's heading, then its detail
         # (「目标设定不合理：为……」, 「配套措施不足：部分项目……」): the heading where it states the
         # shortfall itself, else the detail
         head, detail = clause[:colon.start()].strip(), clause[colon.end():].strip()
-        stated = bool(cause_book().shortfall.search(head)) and not heading_kinds(head)
+        stated = bool(shortfall.search(head)) and not heading_kinds(head)
         clause = head if stated or not detail else detail
     gap = _HEADING_GAP.match(clause)
-    if gap and cause_book().shortfall.search(gap.group(1)):
+    if gap and shortfall.search(gap.group(1)):
         clause = gap.group(1)       # a finding's heading, a space, its detail (PDF text)
     rules = _lead_rules()
     clause = rules.tail.sub("", rules.number.sub("", clause).strip())

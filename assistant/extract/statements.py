@@ -266,7 +266,8 @@ def _given_regions(text: str, projects: list[Project]) -> list[Region]:
                     (("measure",), columns.get("measure") or "改进措施", ind.measure, ind.measure_start,
                      ind.measure_end)):
                 span = _locate(text, value, start, end, p)
-                # (a reason cell printing the row's value again was left out: pipeline.read_page)
+                # a statement says something (a cell printing its row's value again was cleared
+                # in pipeline.read_page)
                 if span and len(_HAN.findall(value)) >= 3:
                     regions.append(Region(kinds, *span, cue=cue, source="cell"))
         b = p.budget
