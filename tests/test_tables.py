@@ -2976,3 +2976,26 @@ def test_a_value_type_column_gives_its_comparator_and_an_explanation_is_no_unit(
     [project] = extract_text(TYPED_COMPARATORS, "web.txt").projects
     assert [(i.name, i.target) for i in project.indicators] == [
         ("设备购置成本", "≤85万元"), ("配备医疗设备", "≥12台"), ("群众就医负担", "定性减轻")]
+
+
+# a department's target table copied out of a PDF with every cell of a row run together: the
+# department's name line right above the header row, and a target of three parts (written
+# for this test)
+GLUED_DEPARTMENT_TARGETS = (
+    "2025年某县部门整体支出绩效目标表\n"
+    "部门名称某县社区卫生服务中心\n"
+    "部门整体支出 年度绩效指标一级指标二级指标三级指标指标值及单位\n"
+    "产出指标数量指标全年服务人次门诊服务3000人次以上,上门随访800人次以上,健康筛查500人次以上\n"
+    "健康讲座次数12次以上\n"
+    "质量指标随访覆盖率95%以上\n"
+)
+
+
+def test_a_target_of_several_parts_in_a_glued_row_stays_one_target():
+    [project] = extract_text(GLUED_DEPARTMENT_TARGETS, "health.txt").projects
+    assert project.name == "某县社区卫生服务中心"        # not run on into the header row's label
+    assert [(i.level2, i.name, i.target) for i in project.indicators] == [
+        ("数量指标", "全年服务人次", "门诊服务3000人次以上,上门随访800人次以上,健康筛查500人次以上"),
+        ("数量指标", "健康讲座次数", "12次以上"), ("质量指标", "随访覆盖率", "95%以上")]
+    first = project.indicators[0]
+    assert GLUED_DEPARTMENT_TARGETS[first.start:first.start + len(first.name)] == first.name

@@ -27,7 +27,7 @@ from itertools import accumulate, chain, combinations, islice, pairwise
 
 from assistant.extract.classify_lexicon import CompiledLexicon
 from assistant.extract.formvocab import FormVocab, heading_key, settle_roles, vocab
-from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, as_weight, is_value, read_rows
+from assistant.extract.grammar import Cells, Cellish, ParsedRow, Reading, as_number, as_weight, compound_value, is_value, read_rows
 from assistant.extract.labels import Label, label_words, lookup_label, normalise, printed_label
 from assistant.extract.layout import Cell, squash
 from assistant.extract.stream import (CELL, GLUE_DIGIT, GLUED_SECTION, LINE, LOOK_BEHIND, SPACE, Atom, atomize, iter_atoms, open_bracket, rejoin_split_labels,
@@ -747,6 +747,8 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
         # 「事业\n单位在职人员」 does not)
         whole = a.gap >= SPACE and (after is None or after.gap >= SPACE)
         if _stops_value(t, a.text, v, glued=not whole) or _opens_field(text, a, v):
+            if v.column_role(t) is not None or v.budget_role(t) is not None:
+                taken = _before_row(text, taken, a)
             break
         taken.append(a)
         if taken[-1].end - taken[0].start > NAME_MAX:
@@ -767,6 +769,18 @@ def _field_value(text: str, pos: int, v: FormVocab) -> tuple[str, int, int]:
     while s < e and (text[s] in _EDGE or text[s].isspace()) and not value.startswith(text[s]):
         s += 1
     return value, s, e
+
+
+def _before_row(text: str, taken: list[Atom], heading: Atom) -> list[Atom]:
+    """The value's pieces without those on the line a column heading ends it on: that line
+    is the table's header row, and what opens it labels the table (「部门整体支出」 before
+    「年度绩效指标一级指标……」), not a wrapped end of the value — which is kept whole where
+    every piece stands on that line."""
+    line = text.rfind("\n", taken[0].start if taken else heading.start, heading.start)
+    if line < 0:
+        return taken
+    kept = [a for a in taken if a.start < line]
+    return kept or taken
 
 
 def _opens_field(text: str, atom: Atom, v: FormVocab) -> bool:
@@ -1326,6 +1340,7 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
         _parent_by_weight(row)
         _label_twice(row)
         _ocr_label_before(row)
+        _compound_first_part(row, lex)
         for n, (label, cell) in enumerate(row.labels):
             followed = any(lab.level != 1 for lab, _ in row.labels[n + 1:])
             labels.apply(label, row_no, followed or bool(re.search(r"\d+\s*分", cell.text)))
@@ -1465,6 +1480,23 @@ def _ocr_label_before(row: ParsedRow) -> None:
             row.labels.append((label, Cellish(prefix, start, start + n)))
             row.name = Cellish(rest, start + n, row.name.end)
             return
+
+
+def _compound_first_part(row: ParsedRow, lex: dict) -> None:
+    """「全年服务人次门诊服务 | 3000人次以上，上门随访800人次以上」: where a target of several
+    parts, each but the first led by its own words, was read off a row run together, the
+    first part's words stand at the end of the name, after its head word (tables.yaml §
+    compound_name_head_re); they go back to the target."""
+    target = row.values.get("target")
+    if target is None or not compound_value(_SPACES.sub("", target.text)):
+        return
+    text = row.name.text
+    head = max(lex["_compound_name_head"].finditer(text), key=lambda m: m.start(), default=None)
+    if head is None or head.start() < 2 or any(c.isspace() for c in text[head.end():]):
+        return
+    cut = row.name.start + head.end()
+    row.values["target"] = Cellish(text[head.end():] + target.text, cut, target.end)
+    row.name = Cellish(text[:head.end()], row.name.start, cut)
 
 
 def _cut_label_row(row: ParsedRow) -> bool:

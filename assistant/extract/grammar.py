@@ -87,7 +87,7 @@ LABEL_DESCRIBED = 0.5    # a second-level label in the name column of a table th
 LABEL_ROW = 1.0
 KEY_MARKS = "★☆"         # marks of a key indicator, printed before its name
 _KEY_MARK = re.compile(f"[{KEY_MARKS}]")
-MAX_ATOMS = {"name": 24, "value": 12, "number": 3, "share": 3, "text": 40, "any": 30, "explain": 30, "desc": 30, "nature": 3, "unit": 3,
+MAX_ATOMS = {"name": 24, "value": 20, "number": 3, "share": 3, "text": 40, "any": 30, "explain": 30, "desc": 30, "nature": 3, "unit": 3,
              "label": 6, "ratio": 1}
 
 KIND_OF_ROLE = {"target": "value", "actual": "value", "target_mid": "value", "weight": "number",
@@ -101,6 +101,10 @@ _VALUE = re.compile(
     r"|(?:较上年|比上年|超上年)?(?:增加|增长|增收|增|减少|减|提高|提升|下降|降低|超))?"
     r"[-+]?\d+(?:\.\d+)?(?:[-~～至]\d+(?:\.\d+)?)?"
     r"(?:%|％|‰|[\u4e00-\u9fffA-Za-z/／㎡²³·]{1,8})?(?:[（(][^）)]{1,8}[）)])?(?:以上|以下|以内|及以上|左右)?$")
+# a target of several parts (「3000人次以上，上门随访800人次以上」): a value whose comparison is
+# closed (以上, 以下, 以内), then each further part's few words and value
+_PART_VALUE = _VALUE.pattern[1:-1]
+_COMPOUND_VALUE = re.compile(rf"^(?:{_PART_VALUE})(?<=以上|以下|以内)(?:[，,、；;][\u4e00-\u9fff]{{1,12}}?(?:{_PART_VALUE}))+$")
 # a date, perhaps with a few words after it (2023年8月底前完成, 2023年9月开学前)
 _DATE = re.compile(r"^(?:每年|每月|每季度?|每周|当月|次月|当年|年内|年底前?)?(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)"
                    r"(?:[前后内底末]|以前|之前|以内|开学前|年底|中旬|上旬|下旬)*"
@@ -129,6 +133,7 @@ _INNER_NUMBER = re.compile(r"[\u4e00-\u9fff]\d{1,3}(?:\.\d)?(?=[\u4e00-\u9fff])"
 INNER_NUMBER = 1.0
 _CLAUSE_MARKS = frozenset("，,、")
 _CLAUSE = re.compile(r"[，,]")
+_CLAUSE_PARTS = re.compile(r"[，,、；;]")
 _ROW_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _WEIGHT_PIECE = re.compile(r"^分[)）]$")
 _CUT_SHORT = re.compile(r"(?:\.{3,}|…+)$")
@@ -136,6 +141,11 @@ _BARE_UNIT = re.compile(f"^{UNIT_RATIO}$")
 _BARE_UNIT_END = re.compile(f"(?<![（(]){UNIT_RATIO}$")
 # a number and its unit per unit (180元/人、天, 5.5万元/公里): a value, never the start of a name
 _RATIO_VALUE_START = re.compile(rf"^\d+(?:\.\d+)?\s*{UNIT_RATIO}")
+# the end of a value's comparison (「3000人次以上」) opens no name: what follows it in the same
+# run is more of that value (「……以上，上门随访800人次以上」, a target of several parts)
+_QUALIFIER_START = re.compile(r"^(?:及|或)?以[上下内](?![\u4e00-\u9fff]{2,}(?:指标|情况|标准))"
+                              r"|^[\u4e00-\u9fff]{1,3}?(?:及|或)?以[上下内][，,、；;]"
+                              r"|\d[^\d，,；;]{0,4}?(?:及|或)?以[上下内][，,、；;]")
 _LEADING_ZERO = re.compile(r"^[^\d]*0\d")                  # 「0100%」: digits of two cells
 _HAN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HAN_EDGE = re.compile(r"[\u4e00-\u9fff]")
@@ -380,7 +390,7 @@ class Cells:
             if not t:                    # white space the separators do not know (U+2028 …)
                 self._costs[key] = INF
                 return INF
-            words = kind in _WORDS or kind == "value" and not is_value(t, self.vocab)
+            words = kind in _WORDS or kind == "value" and not (is_value(t, self.vocab) or _COMPOUND_VALUE.match(t))
             if t[-1] in _CLAUSE_MARKS and j < self.n and self.atoms[j].gap < SPACE:
                 t_cost = OPEN_CLAUSE     # 「…较晚，」: a cell does not stop after a comma in running text
             else:
@@ -671,6 +681,11 @@ def as_weight(text: str) -> float | None:
     return as_number(t[:-1] if t.endswith(("%", "％")) else t)
 
 
+def compound_value(t: str) -> bool:
+    """Whether `t` is a target of several parts (「3000人次以上，上门随访800人次以上」)."""
+    return bool(_COMPOUND_VALUE.match(t))
+
+
 def is_value(t: str, vocab: FormVocab) -> bool:
     return bool(_VALUE.match(t)) or t in vocab.qualitative or bool(_DATE.match(t) and any(c.isdigit() for c in t))
 
@@ -708,7 +723,8 @@ def _is_vocab_word(t: str) -> bool:
 def _cost_name(t: str, vocab: FormVocab, g: float) -> float:
     if len(t) < 2 or len(_HAN.findall(t)) < 2 or _vocab_word(t, vocab) or _numbered(t, vocab, name=True):
         return INF
-    if t[0] in COMPARATORS + "%％,，、。；;:：)）" or _CUT_SHORT.search(t) or _RATIO_VALUE_START.match(t):
+    if t[0] in COMPARATORS + "%％,，、。；;:：)）" or _CUT_SHORT.search(t) or _RATIO_VALUE_START.match(t) \
+            or _QUALIFIER_START.search(t):
         return INF                      # 「中央专款分配合规........」: a site cut the text short
     if vocab.placeholder.match(t) or vocab.not_name.match(t):
         return INF
@@ -746,6 +762,8 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
     lead = _LEADING_NUMBER.match(t)
     if lead and lead.end() < len(t) and lookup_label(t[lead.end():]) is not None:
         return 0.9 + NAME_AFTER_NUMBER  # 「44部门预算管理」: a weight and score, then the next row's label
+    if _COMPOUND_VALUE.match(t):
+        return 0.1 + 0.1 * len(_CLAUSE_PARTS.findall(t))
     if _VALUE.match(t) and not _NAME_AFTER_NUMBER.search(t):
         if _LEADING_ZERO.match(t):
             return 1.0

@@ -642,6 +642,7 @@ def tables_lexicon() -> dict:
     lex["_name_numbering"] = re.compile(lex["name_numbering_re"])
     lex["_template_instruction"] = re.compile(lex["template_instruction_re"])
     lex["_key_mark"] = re.compile(lex["key_mark_re"])
+    lex["_compound_name_head"] = re.compile(lex["compound_name_head_re"])
     lex["_direction"] = re.compile(r"^\s*(?:" + lex["direction_re"] + r")\s*")
     lex["_nature_not_target"] = re.compile(lex["nature_not_target_re"])
     lex["_unit_not"] = re.compile(lex["unit_not_re"])
