@@ -195,6 +195,7 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
     answered = {ref.split(".")[0] for ref in plan} | {f.cause.theme for f in reading.causes
                                                       if set(f.cause.moves) & set(plan)}
     lex = drafting("measures")
+    asked: set[str] = set()         # the points of themes the caller gave: each is answered
     for code in codes:
         if code not in answered:
             point = _shortfall_move(problem, code, plan)
@@ -205,14 +206,13 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
                     point = f"{code}.{best}"
             add(point)
             answered.add(code)
+            if point and not tagged:
+                asked.add(point)
     room = max(lex["max_items"], len(codes))
     if len(plan) > room and len(core) > 1:
         plan.remove(core[1])       # every theme its own point: the second fix or control yields
-    # the follow-up takes the third place when every theme is answered within max_items;
-    # a follow-up that is general advice (drafting.yaml § measures.padding_follow_ups: 「双监
-    # 控」) only where the draft would otherwise have fewer than min_items points
-    if follow and follow not in plan and len(plan) < room \
-            and (follow not in lex["padding_follow_ups"] or len(plan) < lex["min_items"]):
+    # the follow-up takes the third place when every theme is answered within max_items
+    if follow and follow not in plan and len(plan) < room:
         plan.insert(len(core), follow)
     for code in (codes + [ref.split(".")[0] for ref in plan]):
         if len(plan) >= lex["min_items"]:
@@ -221,7 +221,29 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
             if f"{code}.{move}" not in plan:
                 add(f"{code}.{move}")
                 break
+    # general advice (drafting.yaml § measures.general_moves) past the first point only where
+    # the statement speaks of what it addresses; a cause's own fix, or the point of a theme
+    # the caller asked for, is never taken for it
+    general = lex["general_moves"]
+    kept = {f.cause.moves[0] for f in reading.causes if f.cause.moves} | asked
+    plan = plan[:1] + [ref for ref in plan[1:]
+                       if ref not in general or ref in kept or _grounded(ref, problem, general[ref])]
     return [(ref.split(".", 1)[0], ref.split(".", 1)[1]) for ref in plan]
+
+
+def _grounded(ref: str, problem: str, words: list[str]) -> bool:
+    """Whether a move of general advice answers something the problem says: one of its
+    `words` stands in the problem (「资金安全风险」 for internal control), or a phrasing of it
+    shares as much of the problem's wording as a theme's own point must
+    (§ theme_point_min_match)."""
+    move = _move(ref)
+    if move is None:
+        return False
+    if any(w in problem for w in words) or _written_for(move, problem):
+        return True
+    scores = _variant_scores(problem, True)
+    best = max((scores.get((move["id"], i), 0.0) for i in _fitting(move, problem)), default=0.0)
+    return best >= drafting("measures.theme_point_min_match")
 
 
 def _listed_causes(problem: str, reading) -> list[Found]:
