@@ -10,6 +10,7 @@ import pytest
 from assistant.draft import Corpus, draft_measures
 from assistant.draft.causes import cause_book, needs_measure, read_cause
 from assistant.draft.measures import likely_cause
+from assistant.extract.splitting import unwrapped
 from assistant.lexicon import builtin
 from assistant.model import Project, Report, Statement
 
@@ -2942,3 +2943,22 @@ def test_a_heading_of_loose_management_yields_to_the_fault_it_sums_up():
 ])
 def test_the_phrasing_written_for_the_kind_of_fault_leads(text, words):
     assert words in draft_measures(text)[0].sentences[0].text
+
+
+@pytest.mark.parametrize("text, joined", [
+    # a cell wrapped after 「和」, a figure's unit wrapped onto the next line, a long PDF line
+    ("部分乡镇在资金拨付、项目验收和\n档案管理等方面不够规范", "部分乡镇在资金拨付、项目验收和档案管理等方面不够规范"),
+    ("年初预算 120.5 万元，年中追加至 186.3 万\n元，预算调整率较大", "年初预算 120.5 万元，年中追加至 186.3 万元，预算调整率较大"),
+    ("部分村级公益事业建设项目的一事一议财政奖补资金在本年度内的拨付\n进度较慢", "部分村级公益事业建设项目的一事一议财政奖补资金在本年度内的拨付进度较慢"),
+    # a heading with its colon, numbered items, a sentence ended: kept apart
+    ("存在问题：\n1.资金拨付较慢\n2.验收滞后", "存在问题：\n1.资金拨付较慢\n2.验收滞后"),
+    ("补助资金未拨付使用。\n2023年5月县财政局收到资金", "补助资金未拨付使用。\n2023年5月县财政局收到资金"),
+])
+def test_line_breaks_that_only_wrap_a_statement_are_joined(text, joined):
+    assert unwrapped(text) == joined
+
+
+def test_a_wrapped_statement_is_answered_as_one_clause():
+    wrapped = draft_measures("部分乡镇在资金拨付、项目验收和\n档案管理等方面不够规范")[0].text
+    assert wrapped == draft_measures("部分乡镇在资金拨付、项目验收和档案管理等方面不够规范")[0].text
+    assert wrapped.startswith("一是针对部分乡镇在资金拨付、项目验收和档案管理等方面不够规范的问题，")

@@ -24,6 +24,7 @@ from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fi
 from assistant.extract.sections import heading_kinds
 from assistant.extract.themes import tag_themes
 from assistant.extract.script import simplified_short
+from assistant.extract.splitting import unwrapped
 from assistant.lexicon import Lexicons, builtin, derived, install
 from assistant.nlp import segment
 
@@ -52,8 +53,9 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     if lexicons is not None:
         install(lexicons)
     # a statement from a page in traditional characters is read, and quoted, in simplified ones
-    problem = simplified_short(problem)
-    reasons = [simplified_short(r) for r in reasons] if reasons else reasons
+    # (and without the line breaks that only wrap it: 「公共资源和\n财政资金管理」 is one clause)
+    problem = unwrapped(simplified_short(problem))
+    reasons = [unwrapped(simplified_short(r)) for r in reasons] if reasons else reasons
     reading = read_cause(problem, reasons)
     # no cause worded as causes.yaml knows it: the cause whose words the problem shares most,
     # for choosing the moves only (a report never states it as the cause)

@@ -396,6 +396,38 @@ def _wrapped(text: str, i: int) -> bool:
     return bool(nxt) and not _ITEM_START.match(nxt)
 
 
+# a line ending in one of these words stops inside its clause (「公共资源和」), and a line
+# opening with one of these continues the one before (「…1781.86 万」 then 「元，…」)
+_OPEN_END = "和与及或、的在对并将把被从向由"
+_CONTINUES = "，,、；;。）)元万亿%％"
+
+
+def unwrapped(text: str) -> str:
+    """A statement's own text without the line breaks that only wrap it (PDF text, a wrapped
+    table cell): a break after a line that stops mid-sentence goes where that line is long
+    (WRAP_LINE), ends in a word that opens a clause (「和」, 「的」, 「、」) or the next line
+    goes on with the clause's mark or a figure's unit — not before a numbered item, nor after
+    a sentence's end or a colon (「存在问题：」)."""
+    if "\n" not in text:
+        return text
+    out: list[str] = []
+    lines = text.split("\n")
+    for k, raw in enumerate(lines):
+        line = raw.strip()
+        if k == 0:
+            out.append(line)
+            continue
+        before = out[-1] if out else ""
+        joins = bool(before) and bool(line) and before[-1] not in SENTENCE_END + "：:" \
+            and not _ITEM_START.match(line) \
+            and (len(before) >= WRAP_LINE or before[-1] in _OPEN_END or line[0] in _CONTINUES)
+        if joins:
+            out[-1] = before + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _same_width(text: str, line_start: int, line: str) -> bool:
     """A line of a narrow column (PDF text of a page in two columns wraps near 30
     characters, often fewer): as wide as the line before it within WIDTH_SLACK characters,
