@@ -223,18 +223,18 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
             if f"{code}.{move}" not in plan:
                 add(f"{code}.{move}")
                 break
-    # general advice (drafting.yaml § measures.general_moves) past the first point only where
-    # the statement speaks of what it addresses; a cause's own fix, or the point of a theme
-    # the caller asked for, is never taken for it
-    general = lex["general_moves"]
+    # general advice, and a control that answers one kind of its cause only (drafting.yaml §
+    # measures.grounded_moves), past the first point only where the statement speaks of what
+    # it addresses; a cause's own fix, or the point of a theme the caller asked for, is kept
+    grounds = lex["grounded_moves"]
     kept = {f.cause.moves[0] for f in reading.causes if f.cause.moves} | asked
     plan = plan[:1] + [ref for ref in plan[1:]
-                       if ref not in general or ref in kept or _grounded(ref, problem, general[ref])]
+                       if ref not in grounds or ref in kept or _grounded(ref, problem, grounds[ref])]
     return [(ref.split(".", 1)[0], ref.split(".", 1)[1]) for ref in plan]
 
 
 def _grounded(ref: str, problem: str, words: list[str]) -> bool:
-    """Whether a move of general advice answers something the problem says: one of its
+    """Whether a move that needs ground answers something the problem says: one of its
     `words` stands in the problem (「资金安全风险」 for internal control), or a phrasing of it
     shares as much of the problem's wording as a theme's own point must
     (§ theme_point_min_match)."""
