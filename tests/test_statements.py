@@ -1087,3 +1087,15 @@ def test_a_reason_cell_printing_the_rows_value_again_is_no_reason():
     assert [s for s in report.statements if s.kind == "reason"] == []
     # … and the row keeps no reason of its own either (its export, its review)
     assert [(i.name, i.reason, i.reason_start) for i in report.projects[0].indicators] == [("政务服务便捷程度", "", None)]
+
+
+def test_money_left_unspent_said_to_be_what_it_is_is_a_reason_and_its_plan_a_measure():
+    # written for this test: a self-evaluation's execution paragraph
+    text = ("二、绩效目标完成情况分析\n（一）预算执行情况\n"
+            "2023年项目资金支付860万元，未支付42万元，支付率95.3%。"
+            "未支付资金属于部分工程暂未完成结算审计和预留的质量保证金，待审计完成和质保期满后支付。\n")
+    found = [(s.kind, s.text) for s in extract_text(text, "village.txt").statements]
+    assert found == [("reason", "未支付资金属于部分工程暂未完成结算审计和预留的质量保证金"),
+                     ("measure", "待审计完成和质保期满后支付。")]
+    # a figure said of the balance is no reason
+    assert not extract_text("2023年结余资金为35.2万元，已按规定上缴财政。\n", "x.txt").statements

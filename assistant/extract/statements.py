@@ -626,9 +626,19 @@ def _reasons(text: str, seg_start: int, seg_end: int, cues, yearly: bool):
                 and _compares_years(text, seg_start + m.end()):
             continue
         done = end
+        # the clause that turns to what will be done ends the reason (statements.yaml §
+        # reason_then_measure_re: 「……属于预留的质保金，待质保期满后支付」); the rest is a measure
+        turn = lex.reason_then_measure.search(seg, m.end(), end)
+        if turn is not None and _SIX_CONTENT.match(seg, turn.end(), end):
+            end, rest = turn.start(), turn.end()
+        else:
+            rest = None
         s, e = trim(seg, clause, end)
         cause = seg_start + (s if rx in lex.effect_reason_cues else m.end())
         yield "reason", seg_start + s, seg_start + e, m.group().strip(), cause
+        if rest is not None:
+            s, e = trim(seg, rest, done)
+            yield "measure", seg_start + s, seg_start + e, "", seg_start + s
 
 
 def _cause_start(s: str, m: re.Match, rx: re.Pattern) -> int:
