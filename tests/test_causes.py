@@ -2928,6 +2928,8 @@ def test_general_advice_follows_only_where_the_statement_asks_for_it():
     ("开工前发现原定建设内容不适合实际需要，重新报批", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
     ("未完成目标的原因是部分设备到货较晚", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
     ("抽查发现部分已停业的个体户仍领取创业补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("应急物资储备库部分物资没有轮换", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
+    ("部分河段违章建筑仍未拆除", "RECTIFICATION_WEAK", "OTHER.rectify"),
 ])
 def test_causes_an_evaluator_found_answered_by_other_moves_are_read(text, code, move):
     assert read_cause(text).primary.cause.code == code
@@ -2946,6 +2948,8 @@ def test_a_heading_of_loose_management_yields_to_the_fault_it_sums_up():
     ("已登记的家庭农场中有部分注册后未开展经营", "清理核查"),
     ("部分已完工项目未及时录入系统", "录入的责任人"),
     ("部分课题用以前年度项目的成果充抵本项目成果", "结题审查"),
+    ("社会资本参与乡村建设的积极性不高", "社会资本参与的方式"),
+    ("部分乡镇临时救助档案不健全", "一户一档"),
 ])
 def test_the_phrasing_written_for_the_kind_of_fault_leads(text, words):
     assert words in draft_measures(text)[0].sentences[0].text
@@ -2998,3 +3002,9 @@ def test_a_finding_gets_the_phrasing_written_for_it(text, code, words):
 def test_supervision_said_to_lack_force_is_answered_by_supervising():
     assert "MONITORING_WEAK" in [f.cause.code for f in read_cause("制度不够健全，监督不够有力").causes]
     assert "日常监督" in draft_measures("制度不够健全，监督不够有力")[0].text
+
+
+def test_a_violation_of_land_or_water_is_no_misuse_of_money():
+    codes = [f.cause.code for f in read_cause("部分地区侵占河道的违规点位未清理").causes]
+    assert "CONTROL_WEAK" not in codes and "RECTIFICATION_WEAK" in codes
+    assert "CONTROL_WEAK" in [f.cause.code for f in read_cause("部分单位违规使用专项资金").causes]
