@@ -3008,3 +3008,13 @@ def test_a_violation_of_land_or_water_is_no_misuse_of_money():
     codes = [f.cause.code for f in read_cause("部分地区侵占河道的违规点位未清理").causes]
     assert "CONTROL_WEAK" not in codes and "RECTIFICATION_WEAK" in codes
     assert "CONTROL_WEAK" in [f.cause.code for f in read_cause("部分单位违规使用专项资金").causes]
+
+
+def test_a_list_of_findings_of_one_cause_gets_its_fix_phrased_for_each():
+    text = "审计发现存在扩大专项资金开支范围、多付工程款、违规使用应当上缴的结余资金等问题"
+    assert _moves(text) == ["INSTITUTION.compliance"] * 3
+    draft = draft_measures(text)[0]
+    # beyond its scope, paid twice, used against the rules: each its own phrasing
+    assert [s.provenance.template.rsplit(".", 1)[1] for s in draft.sentences] == ["3", "4", "2"]
+    # one finding of that cause: its fix once
+    assert _moves("部分单位存在挤占挪用专项资金问题") == ["INSTITUTION.compliance"]

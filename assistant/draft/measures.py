@@ -191,12 +191,23 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
         for ref in general:
             add(ref)
         follow = likely.follow_up
+    lex = drafting("measures")
+    if re.search(lex["problem_list_re"], reading.text or problem):
+        # a list of findings of one cause, each of a kind its fix has a phrasing written for
+        # (「扩大开支范围、多付工程款、违规使用结余资金等问题」: money used beyond its scope,
+        # paid twice, used against the rules): that fix once for each, in the list's place
+        # (before the control that followed the fix)
+        for ref in list(plan):
+            kinds = min(len(_written_for(_move(ref) or {}, problem)), lex["max_items"])
+            while plan.count(ref) < kinds:
+                plan.insert(plan.index(ref) + plan.count(ref), ref)
+            while len(plan) > lex["max_items"] and plan[-1] != ref:
+                plan.pop()
     core = list(plan)
     # a theme is answered by its moves, and by the cause it was tagged for: the weather
     # (EXTERNAL) is answered by planning the work around the season (IMPLEMENTATION.season)
     answered = {ref.split(".")[0] for ref in plan} | {f.cause.theme for f in reading.causes
                                                       if set(f.cause.moves) & set(plan)}
-    lex = drafting("measures")
     asked: set[str] = set()         # the points of themes the caller gave: each is answered
     for code in codes:
         if code not in answered:
