@@ -2721,6 +2721,17 @@ def test_service_funds_and_rules_read_however_worded(text, code):
     ("由于缺少专业检测设备，部分项目无法开展", "EQUIPMENT_SHORT", "FACILITY.equip"),
     ("部分标段未按施工图施工", "QUALITY_POOR", "IMPLEMENTATION.quality_control"),
     ("自评报告过于简单，未对未完成原因进行分析", "SELF_EVAL_LOOSE", "MONITORING.rigorous_self_evaluation"),
+    ("财政资金调度的压力持续加大，部分项目资金拨付滞后", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
+    ("土地出让收益结余未按规定上缴财政", "REVENUE_UNREMITTED", "INSTITUTION.remit_revenue"),
+    ("部分乡镇存在专项资金结余情况，同时存在资金安全隐患", "IDLE_UNRETURNED", "BUDGET_EXECUTION.recover_idle"),
+    ("部分县区项目管理不够规范", "PROJECT_MGMT_LOOSE", "IMPLEMENTATION.process_rules"),
+    ("部分课题用以前年度项目的成果充抵本项目成果", "DATA_FALSE", "MONITORING.verify_data"),
+    ("对乡镇项目进展仅靠层层上报的数据进行监管", "OVERSIGHT_MEANS_WEAK", "IMPLEMENTATION.oversight"),
+    ("开工前发现原定建设内容不适合实际需要，重新报批", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
+    ("未完成目标的原因是部分设备到货较晚", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
+    ("抽查发现部分已停业的个体户仍领取创业补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    ("应急物资储备库部分物资没有轮换", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
+    ("部分河段违章建筑仍未拆除", "RECTIFICATION_WEAK", "OTHER.rectify"),
 ])
 def test_causes_evaluators_found_answered_by_other_topics_are_read(text, code, move):
     assert read_cause(text).primary.cause.code == code
@@ -2918,24 +2929,6 @@ def test_general_advice_follows_only_where_the_statement_asks_for_it():
     assert "MONITORING" in asked.covered_themes()
 
 
-@pytest.mark.parametrize("text, code, move", [
-    ("财政资金调度的压力持续加大，部分项目资金拨付滞后", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
-    ("土地出让收益结余未按规定上缴财政", "REVENUE_UNREMITTED", "INSTITUTION.remit_revenue"),
-    ("部分乡镇存在专项资金结余情况，同时存在资金安全隐患", "IDLE_UNRETURNED", "BUDGET_EXECUTION.recover_idle"),
-    ("部分县区项目管理不够规范", "PROJECT_MGMT_LOOSE", "IMPLEMENTATION.process_rules"),
-    ("部分课题用以前年度项目的成果充抵本项目成果", "DATA_FALSE", "MONITORING.verify_data"),
-    ("对乡镇项目进展仅靠层层上报的数据进行监管", "OVERSIGHT_MEANS_WEAK", "IMPLEMENTATION.oversight"),
-    ("开工前发现原定建设内容不适合实际需要，重新报批", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
-    ("未完成目标的原因是部分设备到货较晚", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
-    ("抽查发现部分已停业的个体户仍领取创业补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
-    ("应急物资储备库部分物资没有轮换", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
-    ("部分河段违章建筑仍未拆除", "RECTIFICATION_WEAK", "OTHER.rectify"),
-])
-def test_causes_an_evaluator_found_answered_by_other_moves_are_read(text, code, move):
-    assert read_cause(text).primary.cause.code == code
-    assert _moves(text)[0] == move
-
-
 def test_a_heading_of_loose_management_yields_to_the_fault_it_sums_up():
     codes = [f.cause.code for f in read_cause("项目管理不够严格，部分项目立项缺乏依据").causes]
     assert codes == ["FEASIBILITY_WEAK", "PROJECT_MGMT_LOOSE"]
@@ -2960,6 +2953,9 @@ def test_the_phrasing_written_for_the_kind_of_fault_leads(text, words):
     ("部分乡镇在资金拨付、项目验收和\n档案管理等方面不够规范", "部分乡镇在资金拨付、项目验收和档案管理等方面不够规范"),
     ("年初预算 120.5 万元，年中追加至 186.3 万\n元，预算调整率较大", "年初预算 120.5 万元，年中追加至 186.3 万元，预算调整率较大"),
     ("部分村级公益事业建设项目的一事一议财政奖补资金在本年度内的拨付\n进度较慢", "部分村级公益事业建设项目的一事一议财政奖补资金在本年度内的拨付进度较慢"),
+    # the line after a joined one is judged by that short line as printed, not the joined whole
+    ("部分村级公益事业建设项目的一事一议财政奖补资金在本年度内的拨付\n进度较慢\n审计抽查了12个村",
+     "部分村级公益事业建设项目的一事一议财政奖补资金在本年度内的拨付进度较慢\n审计抽查了12个村"),
     # a heading with its colon, numbered items, a sentence ended: kept apart
     ("存在问题：\n1.资金拨付较慢\n2.验收滞后", "存在问题：\n1.资金拨付较慢\n2.验收滞后"),
     ("补助资金未拨付使用。\n2023年5月县财政局收到资金", "补助资金未拨付使用。\n2023年5月县财政局收到资金"),

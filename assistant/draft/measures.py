@@ -196,13 +196,16 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
         # a list of findings of one cause, each of a kind its fix has a phrasing written for
         # (「扩大开支范围、多付工程款、违规使用结余资金等问题」: money used beyond its scope,
         # paid twice, used against the rules): that fix once for each, in the list's place
-        # (before the control that followed the fix)
+        # (in place of the control that followed it, never of another cause's fix)
+        fixes = {f.cause.moves[0] for f in reading.causes if f.cause.moves}
         for ref in list(plan):
-            kinds = min(len(_written_for(_move(ref) or {}, problem)), lex["max_items"])
+            kinds = len(_written_for(_move(ref) or {}, problem))
             while plan.count(ref) < kinds:
+                if len(plan) >= lex["max_items"]:
+                    if plan[-1] in fixes:
+                        break
+                    plan.pop()
                 plan.insert(plan.index(ref) + plan.count(ref), ref)
-            while len(plan) > lex["max_items"] and plan[-1] != ref:
-                plan.pop()
     core = list(plan)
     # a theme is answered by its moves, and by the cause it was tagged for: the weather
     # (EXTERNAL) is answered by planning the work around the season (IMPLEMENTATION.season)

@@ -411,20 +411,17 @@ def unwrapped(text: str) -> str:
     if "\n" not in text:
         return text
     out: list[str] = []
-    lines = text.split("\n")
-    for k, raw in enumerate(lines):
+    before = ""                     # the line above as printed (not what it was joined to)
+    for raw in text.split("\n"):
         line = raw.strip()
-        if k == 0:
-            out.append(line)
-            continue
-        before = out[-1] if out else ""
-        joins = bool(before) and bool(line) and before[-1] not in SENTENCE_END + "：:" \
+        joins = bool(out) and bool(before) and bool(line) and before[-1] not in SENTENCE_END + "：:" \
             and not _ITEM_START.match(line) \
             and (len(before) >= WRAP_LINE or before[-1] in _OPEN_END or line[0] in _CONTINUES)
         if joins:
-            out[-1] = before + line
+            out[-1] += line
         else:
             out.append(line)
+        before = line
     return "\n".join(out)
 
 
