@@ -2732,6 +2732,8 @@ def test_service_funds_and_rules_read_however_worded(text, code):
     ("抽查发现部分已停业的个体户仍领取创业补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
     ("应急物资储备库部分物资没有轮换", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
     ("部分河段违章建筑仍未拆除", "RECTIFICATION_WEAK", "OTHER.rectify"),
+    ("资金使用效益需进一步提高，公共服务效能还需进一步提升", "BENEFIT_LOW", "MONITORING.benefit_review"),
+    ("乡镇项目库建设还不完备", "PROJECT_POOL_THIN", "BUDGET_PLANNING.project_pool"),
 ])
 def test_causes_evaluators_found_answered_by_other_topics_are_read(text, code, move):
     assert read_cause(text).primary.cause.code == code
