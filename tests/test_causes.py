@@ -735,6 +735,8 @@ def test_people_who_fell_back_named_as_those_served_are_no_relapse_risk():
     ("部分县区专项资金执行率不高，结转资金较多", "部分县区专项资金执行率不高"),
     ("县文旅局作为项目主管单位，对项目的过程管理还有待进一步加强", "项目的过程管理还有待进一步加强"),
     ("虽然项目总体符合进度要求，但施工单位把大部分工程量安排在四季度，存在逾期风险", "施工单位把大部分工程量安排在四季度"),
+    # where it was seen from (「从……看」) and the case it stands in (「在此情况下」) are no shortfall
+    ("从资金使用看，部分项目建设资金管理使用不完全符合规定", "部分项目建设资金管理使用不完全符合规定"),
 ])
 def test_the_lead_names_the_clause_or_heading_that_states_the_shortfall(text, lead):
     first = draft_measures(text)[0].sentences[0].text
@@ -1097,6 +1099,10 @@ def test_a_topic_is_no_event_and_an_outcome_yields_to_its_cause():
 def test_how_a_shortfall_was_found_is_no_lead():
     lead = draft_measures("经数据比对，有42人重复享受临时救助")[0].sentences[0].text
     assert "经数据比对的问题" not in lead
+    # nor the case it stands in, nor a word pointing back at it
+    text = "在此情况下，主管部门又将200万元专项资金拨付给该单位。这一做法，不符合规定"
+    first = draft_measures(text)[0].sentences[0].text
+    assert "在此情况下的问题" not in first and "这一做法的问题" not in first
 
 
 
