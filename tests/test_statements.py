@@ -1099,3 +1099,11 @@ def test_money_left_unspent_said_to_be_what_it_is_is_a_reason_and_its_plan_a_mea
                      ("measure", "待审计完成和质保期满后支付。")]
     # a figure said of the balance is no reason
     assert not extract_text("2023年结余资金为35.2万元，已按规定上缴财政。\n", "x.txt").statements
+
+
+def test_a_sanction_on_those_overseen_is_the_offices_work_not_its_shortfall():
+    # written for this test: a market regulator's results, then a shortfall of its own
+    text = ("全年开展双随机抽查60批次，未按规定公示年报信息的120户企业被列入经营异常名录。"
+            "部分抽查结果未按规定及时公示。\n")
+    found = [(s.kind, s.text) for s in extract_text(text, "market.txt").statements]
+    assert found == [("problem", "部分抽查结果未按规定及时公示。")]
