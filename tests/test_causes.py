@@ -593,22 +593,22 @@ def test_a_shortfall_is_grouped_and_answered_by_the_cause_its_reason_cell_gives(
 
 def test_the_first_point_names_what_fell_short_in_the_problems_words():
     draft = draft_measures("部分乡镇农村供水管网维修资金拨付滞后，导致项目完工率仅为85%")[0]
-    assert draft.sentences[0].text.startswith("一是针对部分乡镇农村供水管网维修资金拨付滞后的问题，")
+    assert _plain(draft.sentences[0].text).startswith("针对部分乡镇农村供水管网维修资金拨付滞后的问题，")
     # numbering and a 「存在问题：」 label are not the problem's words
     draft = draft_measures("存在问题：一是绩效自评不够客观，自评结果偏高")[0]
-    assert draft.sentences[0].text.startswith("一是针对绩效自评不够客观的问题，")
+    assert _plain(draft.sentences[0].text).startswith("针对绩效自评不够客观的问题，")
     # a clause without a subject, or one that is the cause, names nothing: no lead
     for text in ("项目预算执行率为61.99%，未达到100%", "受连续降雨影响，施工进度滞后"):
         first = draft_measures(text)[0].sentences[0].text
-        assert not first.startswith("一是针对未") and "针对受" not in first, first
+        assert not _plain(first).startswith("针对未") and "针对受" not in first, first
     assert "针对" not in draft_measures("因为")[0].text[:6]
 
 
 def test_an_indicators_problem_without_a_subject_is_led_by_the_indicator():
     text = "实际完成值为88%，未达到年度指标值95%，主要原因是部分乡镇检测数据归集滞后"
     first = draft_measures(text, indicator="农村饮水水质达标率")[0].sentences[0].text
-    assert first.startswith("一是针对「农村饮水水质达标率」未达到年度指标值95%的问题，")
-    assert not draft_measures(text)[0].sentences[0].text.startswith("一是针对")
+    assert _plain(first).startswith("针对「农村饮水水质达标率」未达到年度指标值95%的问题，")
+    assert not _plain(draft_measures(text)[0].sentences[0].text).startswith("针对")
 
 
 def test_two_or_three_points_unless_more_themes_need_their_own():
@@ -648,11 +648,11 @@ def test_an_indicator_below_its_target_is_answered_by_closing_the_gap():
     assert [f.cause.code for f in reading.causes] == ["COVERAGE_NARROW"]
     draft = draft_measures(problem)[0]
     # 受助… is the subject, not 受…影响: the lead names it
-    assert draft.sentences[0].text.startswith("一是针对受助残疾儿童康复服务覆盖率有待进一步提高的问题，")
+    assert _plain(draft.sentences[0].text).startswith("针对受助残疾儿童康复服务覆盖率有待进一步提高的问题，")
     assert draft.sentences[0].provenance.template.startswith("measures.BUDGET_PLANNING.coverage.")
     # no theme fitted (OTHER), but the cause's moves answer it: no generic third point
     assert not any(s.provenance.template.startswith("measures.OTHER.") for s in draft.sentences)
-    assert draft_measures("受雨季影响，覆盖率有待提高")[0].sentences[0].text.startswith("一是") \
+    assert draft_measures("受雨季影响，覆盖率有待提高")[0].sentences[0].text.startswith(("一是", "针对")) \
         and "针对受雨季" not in draft_measures("受雨季影响，覆盖率有待提高")[0].text
 
 
@@ -740,7 +740,7 @@ def test_people_who_fell_back_named_as_those_served_are_no_relapse_risk():
 ])
 def test_the_lead_names_the_clause_or_heading_that_states_the_shortfall(text, lead):
     first = draft_measures(text)[0].sentences[0].text
-    assert first.startswith(f"一是针对{lead}的问题，"), first
+    assert _plain(first).startswith(f"针对{lead}的问题，"), first
 
 
 def test_a_clause_opening_with_its_cause_is_no_lead():
@@ -875,7 +875,7 @@ def test_no_lead_names_what_was_done_or_falls_due_by_agreement():
     # 「已完工」「待……后支付」 are no shortfall; the cause answers without 「针对……的问题」
     for text in ("执行率78%，主要是政府采购流程较长", "水库加固工程已完工，正在开展竣工结算审计",
                  "按合同预留5%质保金，待质保期满后支付"):
-        assert not draft_measures(text)[0].sentences[0].text.startswith("一是针对"), text
+        assert not _plain(draft_measures(text)[0].sentences[0].text).startswith("针对"), text
     # a clause that says what is still lacking keeps its lead
     assert draft_measures("工程已完工但尚未完成竣工结算审计")[0].sentences[0].text.startswith("一是针对")
 
@@ -1755,9 +1755,9 @@ def test_when_a_shortfall_happened_is_no_problem_to_lead_with():
     first = draft_measures("专项整治期间，部分门店停业，抽检计划未完成")[0].sentences[0].text
     assert "期间的问题" not in first, first
     first = draft_measures("村道硬化工程进度滞后，主要原因是雨季持续时间长")[0].sentences[0].text
-    assert first.startswith("一是针对村道硬化工程进度滞后的问题，"), first
+    assert _plain(first).startswith("针对村道硬化工程进度滞后的问题，"), first
     first = draft_measures("补贴资金发放不及时，主要原因是乡镇审核环节多")[0].sentences[0].text
-    assert first.startswith("一是针对补贴资金发放不及时的问题，"), first
+    assert _plain(first).startswith("针对补贴资金发放不及时的问题，"), first
 
 
 def test_a_cause_called_the_main_one_after_it_leads():
@@ -2244,7 +2244,7 @@ def test_a_public_tender_is_no_disclosure():
 
 def test_what_there_also_was_opens_no_lead():
     first = draft_measures("但也存在着资金拨付不及时")[0].sentences[0].text
-    assert first.startswith("一是针对资金拨付不及时的问题，"), first
+    assert _plain(first).startswith("针对资金拨付不及时的问题，"), first
 
 
 def test_a_unit_s_own_rules_not_yet_issued_are_no_policy_from_above():
@@ -2253,7 +2253,7 @@ def test_a_unit_s_own_rules_not_yet_issued_are_no_policy_from_above():
 
 def test_so_opens_no_problem_to_lead_with():
     first = draft_measures("由于设备到货推迟，故本年未能完成安装任务")[0].sentences[0].text
-    assert not first.startswith("一是针对故"), first
+    assert not _plain(first).startswith("针对故"), first
 
 
 @pytest.mark.parametrize("text, primary, move", REPORT_SHAPES)
@@ -2421,7 +2421,7 @@ def test_measures_for_some_of_several_speak_of_those_not_of_the_project():
 
 def test_the_lead_drops_an_adverb_of_contrast_and_names_no_factors():
     first = draft_measures("尽管资金总量较大，但实际到位率却低于预期")[0].sentences[0]
-    assert first.text.startswith("一是针对实际到位率低于预期的问题，")
+    assert _plain(first.text).startswith("针对实际到位率低于预期的问题，")
     # less money arrived than planned: the first point is about getting it released
     assert first.provenance.template.startswith("measures.BUDGET_EXECUTION.funds_release")
     first = draft_measures("计划下达时间较晚、设计变更调整等因素，制约了项目推进")[0].sentences[0]
@@ -2485,7 +2485,7 @@ def test_a_list_of_problems_gets_a_fix_for_each_part_in_order():
 def test_the_lead_keeps_a_figure_that_opens_the_problem_whole():
     first = draft_measures("12.87万套已建成住房因配套设施滞后搁置一年以上")[0].sentences[0].text
     assert "针对87万套" not in first and ("12.87万套" in first or "针对" not in first)
-    assert draft_measures("2.资金拨付不及时")[0].sentences[0].text.startswith("一是针对资金拨付不及时的问题")
+    assert _plain(draft_measures("2.资金拨付不及时")[0].sentences[0].text).startswith("针对资金拨付不及时的问题")
 
 
 def test_a_lead_whose_figure_a_rule_would_cut_is_left_out(monkeypatch):
@@ -2788,7 +2788,7 @@ def test_a_ledger_of_purchases_incomplete_is_the_papers_not_late_data():
     assert read_cause(text).primary.cause.code == "RECORDS_INCOMPLETE"
     first = draft_measures(text)[0].sentences[0].text
     # (the lead names the finding without the 也 that ties it to the sentence before)
-    assert first.startswith("一是") and "也存在" not in first
+    assert first.startswith(("一是", "针对")) and "也存在" not in first
 
 
 def test_a_works_own_record_incomplete_gets_its_record_kept_and_checked():
@@ -2922,6 +2922,11 @@ def test_a_watch_done_for_show_and_figures_passed_up_unchecked_are_read():
     assert read_cause(text).primary.cause.code == "OVERSIGHT_MEANS_WEAK"
 
 
+def _plain(text: str) -> str:
+    """A point without its ordinal: a draft of one point has none (「针对……」), of more 「一是……」."""
+    return re.sub(r"^[一二三四五六七八九十]+是", "", text)
+
+
 def _moves(text: str) -> list[str]:
     return [".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences]
 
@@ -3022,3 +3027,10 @@ def test_a_list_of_findings_of_one_cause_gets_its_fix_phrased_for_each():
     assert [s.provenance.template.rsplit(".", 1)[1] for s in draft.sentences] == ["3", "4", "2"]
     # one finding of that cause: its fix once
     assert _moves("部分单位存在挤占挪用专项资金问题") == ["INSTITUTION.compliance"]
+
+
+def test_one_point_stands_alone_and_several_are_numbered():
+    one = draft_measures("部分项目进展缓慢")[0]
+    assert len(one.sentences) == 1 and one.text.startswith("针对部分项目进展缓慢的问题，") and one.text.endswith("。")
+    two = draft_measures("由于上级资金下达较晚，项目支付进度缓慢，执行率为62.1%")[0]
+    assert [s.text[:2] for s in two.sentences] == ["一是", "二是"][:len(two.sentences)] and len(two.sentences) >= 2

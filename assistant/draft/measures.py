@@ -319,7 +319,8 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
             clauses.insert(min(max(1, len(fixes or ())), len(clauses)), (text, s.provenance.template, s.provenance))
     if lead and clauses and not clauses[0][0].startswith(("针对", lead)):
         clauses[0] = (lead + clauses[0][0], *clauses[0][1:])
-    ordinals = drafting("ordinals")
+    # 一是、二是 … number two points or more; one point stands as a sentence of its own
+    ordinals = drafting("ordinals") if len(clauses) > 1 else [""]
     out = []
     for k, (text, template, prov) in enumerate(clauses):
         end = lex["last_end"] if k == len(clauses) - 1 else lex["clause_end"]
