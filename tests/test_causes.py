@@ -15,6 +15,15 @@ from assistant.lexicon import builtin
 from assistant.model import Project, Report, Statement
 
 
+def _plain(text: str) -> str:
+    """A point without its ordinal: a draft of one point has none (「针对……」), of more 「一是……」."""
+    return re.sub(r"^[一二三四五六七八九十]+是", "", text)
+
+
+def _moves(text: str) -> list[str]:
+    return [".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences]
+
+
 def test_every_cause_points_at_moves_the_bank_has():
     bank = builtin("measures.yaml")["themes"]
     ids = {f"{t}.{m['id']}" for t, v in bank.items() for m in v["moves"]}
@@ -2920,15 +2929,6 @@ def test_a_watch_done_for_show_and_figures_passed_up_unchecked_are_read():
     assert read_cause("部分单位绩效运行监控流于形式").primary.cause.code == "MONITORING_WEAK"
     text = "监控结果不准确，主要原因是主管部门对乡镇上报数据简单汇总，未进行实质性核查"
     assert read_cause(text).primary.cause.code == "OVERSIGHT_MEANS_WEAK"
-
-
-def _plain(text: str) -> str:
-    """A point without its ordinal: a draft of one point has none (「针对……」), of more 「一是……」."""
-    return re.sub(r"^[一二三四五六七八九十]+是", "", text)
-
-
-def _moves(text: str) -> list[str]:
-    return [".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences]
 
 
 def test_general_advice_follows_only_where_the_statement_asks_for_it():
