@@ -162,6 +162,7 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
             plan.append(ref)
 
     causes = [f.cause for f in reading.causes if not f.cause.no_measure] or [f.cause for f in reading.causes]
+    own_fixes = {f.cause.moves[0] for f in reading.causes if f.cause.moves}
     read = {f.cause.code for f in reading.causes}
     follow = None
     listed_causes = [f.cause for f in listed]      # (`_listed_causes`, found by the caller)
@@ -197,12 +198,11 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
         # (「扩大开支范围、多付工程款、违规使用结余资金等问题」: money used beyond its scope,
         # paid twice, used against the rules): that fix once for each, in the list's place
         # (in place of the control that followed it, never of another cause's fix)
-        fixes = {f.cause.moves[0] for f in reading.causes if f.cause.moves}
         for ref in list(plan):
             kinds = len(_written_for(_move(ref) or {}, problem))
             while plan.count(ref) < kinds:
                 if len(plan) >= lex["max_items"]:
-                    if plan[-1] in fixes:
+                    if plan[-1] in own_fixes:
                         break
                     plan.pop()
                 plan.insert(plan.index(ref) + plan.count(ref), ref)
@@ -241,7 +241,7 @@ def _plan(problem: str, codes: list[str], reading, listed: list[Found], likely: 
     # measures.grounded_moves), past the first point only where the statement speaks of what
     # it addresses; a cause's own fix, or the point of a theme the caller asked for, is kept
     grounds = lex["grounded_moves"]
-    kept = {f.cause.moves[0] for f in reading.causes if f.cause.moves} | asked
+    kept = own_fixes | asked
     plan = plan[:1] + [ref for ref in plan[1:]
                        if ref not in grounds or ref in kept or _grounded(ref, problem, grounds[ref])]
     return [(ref.split(".", 1)[0], ref.split(".", 1)[1]) for ref in plan]
@@ -257,9 +257,12 @@ def _grounded(ref: str, problem: str, words: list[str]) -> bool:
         return False
     if any(w in problem for w in words) or _written_for(move, problem):
         return True
-    scores = _variant_scores(problem, True)
-    best = max((scores.get((move["id"], i), 0.0) for i in _fitting(move, problem)), default=0.0)
-    return best >= drafting("measures.theme_point_min_match")
+    return _match(move, problem, _variant_scores(problem, True)) >= drafting("measures.theme_point_min_match")
+
+
+def _match(move: dict, problem: str, scores: dict[tuple[str, int], float]) -> float:
+    """How much of the problem's wording the move's best fitting phrasing shares (BM25)."""
+    return max((scores.get((move["id"], i), 0.0) for i in _fitting(move, problem)), default=0.0)
 
 
 def _listed_causes(problem: str, reading) -> list[Found]:
@@ -561,7 +564,7 @@ def _scored_moves(problem: str, code: str, read: set[str] | None = None) -> list
     moves = general or _bank()[code]["moves"]
     if read is not None:
         moves = [m for m in moves if not m.get("premise") or m["premise"] in read] or moves
-    best = {m["id"]: max(scores.get((m["id"], i), 0.0) for i in _fitting(m, problem)) for m in moves}
+    best = {m["id"]: _match(m, problem, scores) for m in moves}
     return [(m["id"], best[m["id"]]) for m in sorted(moves, key=lambda m: -best[m["id"]])]
 
 

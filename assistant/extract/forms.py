@@ -776,9 +776,7 @@ def _before_row(text: str, taken: list[Atom], heading: Atom) -> list[Atom]:
     is the table's header row, and what opens it labels the table (「部门整体支出」 before
     「年度绩效指标一级指标……」), not a wrapped end of the value — which is kept whole where
     every piece stands on that line."""
-    line = text.rfind("\n", taken[0].start if taken else heading.start, heading.start)
-    if line < 0:
-        return taken
+    line = text.rfind("\n", taken[0].start, heading.start) if taken else -1
     kept = [a for a in taken if a.start < line]
     return kept or taken
 

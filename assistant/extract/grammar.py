@@ -762,14 +762,14 @@ def _cost_value(t: str, vocab: FormVocab, g: float) -> float:
     lead = _LEADING_NUMBER.match(t)
     if lead and lead.end() < len(t) and lookup_label(t[lead.end():]) is not None:
         return 0.9 + NAME_AFTER_NUMBER  # 「44部门预算管理」: a weight and score, then the next row's label
-    if _COMPOUND_VALUE.match(t):
-        return 0.1 + 0.1 * len(_CLAUSE_PARTS.findall(t))
     if _VALUE.match(t) and not _NAME_AFTER_NUMBER.search(t):
         if _LEADING_ZERO.match(t):
             return 1.0
         words = _UNIT_WORDS.search(t)
         # a quantity's unit is short (人, 万元, 平方米): a long one is more likely words run on
         return 0.1 + (LONG_UNIT * (len(words.group()) - 3) if words and len(words.group()) > 3 else 0.0)
+    if _COMPOUND_VALUE.match(t):        # (never a _VALUE: its parts are parted by commas)
+        return 0.1 + 0.1 * len(_CLAUSE_PARTS.findall(t))
     if t == "一" or len(t) == 1 and vocab.placeholder.match(t):
         return 0.1                      # 「—」 (OCR: 「一」): a value the form says does not apply
     if _DATE.match(t) and any(c.isdigit() for c in t):

@@ -407,7 +407,8 @@ def unwrapped(text: str) -> str:
     table cell): a break after a line that stops mid-sentence goes where that line is long
     (WRAP_LINE), ends in a word that opens a clause (「和」, 「的」, 「、」) or the next line
     goes on with the clause's mark or a figure's unit — not before a numbered item, nor after
-    a sentence's end or a colon (「存在问题：」)."""
+    a sentence's end or a colon (「存在问题：」).  (`_wrapped` judges a break inside a whole
+    page by the lines around it; a statement's text is all there is to read.)"""
     if "\n" not in text:
         return text
     out: list[str] = []

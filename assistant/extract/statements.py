@@ -627,17 +627,16 @@ def _reasons(text: str, seg_start: int, seg_end: int, cues, yearly: bool):
             continue
         done = end
         # the clause that turns to what will be done ends the reason (statements.yaml §
-        # reason_then_measure_re: 「……属于预留的质保金，待质保期满后支付」); the rest is a measure
+        # reason_then_measure_re: 「……属于预留的质保金，待质保期满后支付」); the rest of the
+        # sentence is a measure
         turn = lex.reason_then_measure.search(seg, m.end(), end)
-        if turn is not None and _SIX_CONTENT.match(seg, turn.end(), end):
-            end, rest = turn.start(), turn.end()
-        else:
-            rest = None
-        s, e = trim(seg, clause, end)
+        if turn is not None and not _SIX_CONTENT.match(seg, turn.end(), end):
+            turn = None
+        s, e = trim(seg, clause, turn.start() if turn else end)
         cause = seg_start + (s if rx in lex.effect_reason_cues else m.end())
         yield "reason", seg_start + s, seg_start + e, m.group().strip(), cause
-        if rest is not None:
-            s, e = trim(seg, rest, done)
+        if turn is not None:
+            s, e = trim(seg, turn.end(), end)
             yield "measure", seg_start + s, seg_start + e, "", seg_start + s
 
 
