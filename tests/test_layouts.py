@@ -296,6 +296,78 @@ def test_an_evaluation_scoring_table_reads_weights_scores_and_why_points_were_ta
         ("市民满意度", 10, 10, "")]
 
 
+# A self-evaluation's scoring sheet (计分表, written for this test): the 三级指标 with its points,
+# the self-assessed score, then what the indicator covers (具体指标) and how it is scored,
+# and an 得分 column the evaluator fills later; a PDF's spaces inside the cells.
+SCORE_SHEET = [
+    ["社区养老服务站运营补助2023年度绩效自评计分表"],
+    ["一级指标", "二级指标", "三级指标", "自评分", "具体指标", "评价标准", "得分"],
+    ["项目决策（20分）", "决策 过程（10分）", "立项依据（5分）", "5",
+     "是否符合民政事业发展规划；是否针对老年人实际需求", "符合规划（3分）针对需求（2分）", ""],
+    ["", "", "立项程序（5分）", "4", "申报、审批程序是否合规", "程序合规（5分）", ""],
+    ["", "资金 分配（10分）", "分配 依据（6分）", "6", "是否制定补助资金分配办法", "有办法（3分）办法健全（3分）", ""],
+    ["项目过程（20分）", "资金管理（20分）", "资金使用（12分）", "10", "支出是否合规，有无挪用", "挪用扣6分，超范围扣2分", ""],
+]
+
+
+@pytest.mark.parametrize("layout", TEXT_LAYOUTS)
+def test_a_scoring_sheet_names_its_indicators_by_the_third_level_column(layout):
+    """具体指标 beside 三级指标 says what the indicator covers; it names no row of its own."""
+    [project] = extract_text(render([SCORE_SHEET], layout), f"sheet.{layout}.txt").projects
+    assert [(_squash(i.name), i.score) for i in project.indicators] == [
+        ("立项依据（5分）", 5), ("立项程序（5分）", 4), ("分配依据（6分）", 6), ("资金使用（12分）", 10)]
+    # (a space inside a label's cell parts no cells: 「决策 过程」 is one second level)
+    assert [(i.level1, i.level2) for i in project.indicators] == [
+        ("项目决策", "决策过程"), ("项目决策", "决策过程"), ("项目决策", "资金分配"), ("项目过程", "资金管理")]
+
+
+# A form whose rows lost their cell breaks (a Word table flattened, one line a row, blank lines
+# between; written for this test): each line is a label, a name and two values run together.
+GLUED_LINES = """2023年度项目支出绩效自评表
+项目名称
+乡镇综合文化站提升改造
+
+绩效指标一级
+指标
+二级指标三级指标指标值全年实际完成值未完成原因和改进措施
+
+数量指标改造乡镇文化站8个8个
+
+质量指标改造工程验收合格率100%100%
+
+时效指标按期完工率9595
+
+成本指标
+
+……
+
+经济效益
+指标
+
+……
+
+社会效益
+指标
+
+文化活动开展场次6060
+
+满意度指标服务对象
+满意度指标
+
+群众满意度9090
+
+……
+"""
+
+
+def test_a_form_whose_lines_run_label_name_and_values_together_reads_each_line_as_a_row():
+    [project] = extract_text(GLUED_LINES, "glued_lines.txt").projects
+    assert [(i.name, _squash(i.target), _squash(i.actual)) for i in project.indicators] == [
+        ("改造乡镇文化站", "8个", "8个"), ("改造工程验收合格率", "100%", "100%"), ("按期完工率", "95", "95"),
+        ("文化活动开展场次", "60", "60"), ("群众满意度", "90", "90")]
+    assert [i.category for i in project.indicators] == ["数量", "质量", "时效", "社会效益", "满意度"]
+
+
 # A budget block headed in words other templates use (written for this test).
 BUDGETED = [
     ["2024年度项目支出绩效自评表"],

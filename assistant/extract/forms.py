@@ -992,6 +992,8 @@ def _value_roles(roles: list[str | None]) -> tuple[str | None, ...]:
         if r in ("l1", "l2", "lead", "nature", "unit"):
             continue
         if r in out and r in ("target", "actual", "weight", "score"):
+            if set(out[len(out) - out[::-1].index(r):]) <= {"explain", "note", None}:
+                continue                  # 计分表's 自评分 · 具体指标 · 评价标准 · 得分: the first is read
             out.remove(r)                 # a second header line prints the sub-columns in order
         out.append(r)
     # 指标性质 (=, ≥ …) and 度量单位 are the parts of the target printed in cells of their own:
@@ -1149,11 +1151,13 @@ def _annual_half_empty(reading: Reading) -> bool:
 def _paired_header(atoms: list[Atom], header_end: int, v: FormVocab) -> bool:
     """Whether the header ending at `header_end` prints the name column twice (中期 and 年度
     halves: 二级指标 · 三级指标 · 指标值 · 二级指标 · 三级指标 · 指标值)."""
-    names = 0
+    names: list[str] = []
     for a in atoms[max(0, header_end - PAIRED_HEADER_SCAN):header_end]:
-        names += sum(1 for m in v.heading_terms.finditer(_SPACES.sub("", a.text))
-                     if v.columns[heading_key(m.group())] == "name")
-    return names >= 2
+        names += [heading_key(m.group()) for m in v.heading_terms.finditer(_SPACES.sub("", a.text))
+                  if v.columns[heading_key(m.group())] == "name"]
+    # (the same heading twice: a name column under another heading says what the first
+    # measures — 计分表's 三级指标 · 自评分 · 具体指标, formvocab.settle_roles)
+    return len(names) >= 2 and names[0] in names[1:]
 
 
 def _notes_dropped(rows: list[Indicator], text: str) -> list[Indicator]:

@@ -144,12 +144,22 @@ def settle_roles(roles: list[str | None], heading: Callable[[int], str]) -> list
     * where no column is headed 指标名称, 一级指标 or 二级指标 and the values are headed
       (序号 · 绩效指标 · 指标值 · 完成值), the 绩效指标 column holds the names;
     * 情况说明 heads the actual value where nothing else does (转移支付 forms); after a
-      完成值 column it explains the deviation (… · 完成值 · 完成率 · 情况说明)."""
+      完成值 column it explains the deviation (… · 完成值 · 完成率 · 情况说明);
+    * of two name columns under different headings in a table with no 中期 half, the
+      second explains the first (计分表: 三级指标 · 自评分 · 具体指标 · 评价标准 · 得分)."""
     lead = "lead" in roles and not {"name", "l1", "l2"} & set(roles) and bool({"target", "actual"} & set(roles))
     actual = [k for k, r in enumerate(roles) if r == "actual"]
-    if not lead and len(actual) < 2:
+    names = [k for k, r in enumerate(roles) if r == "name"]
+    if not lead and len(actual) < 2 and len(names) < 2:
         return roles
     roles = list(roles)
+    if len(names) >= 2 and "target_mid" not in roles:
+        # a scoring table (计分表: 三级指标 · 自评分 · 具体指标 · 评价标准 · 得分): a second name
+        # column under another heading, with no 中期/年度 halves, says what the first measures
+        first = heading_key(heading(names[0]))
+        for k in names[1:]:
+            if heading_key(heading(k)) != first:
+                roles[k] = "explain"
     if lead:
         roles[roles.index("lead")] = "name"
     for k in actual[1:]:

@@ -57,6 +57,8 @@ GLUED_PAIR = 0.5         # a weight and a score no larger, one run of digits: a 
 DELIMITED_SPACE = 2.5    # joining across a space costs this many times more there
 DELIMITED_EVIDENCE = 0.2
 GLUED_VALUES = 2         # values run together this often: the table's cells are not parted
+GLUED_LABELS = 3         # … or a line's second-level label and its row's name this often
+GLUED_LABEL_REACH = 12   # atoms of such a line searched for the row's number
 GLUED_WRAP = 0.5         # where cells run together, a space between two 汉字 is a cell's line wrapped
 LINE_JOIN = 1.5          # a cell going on in the next line (see line_join)
 BARRED_WRAP = 0.3
@@ -223,12 +225,23 @@ def delimited(atoms: list[Atom], glued: bool | None = None) -> bool:
 
 
 def glued_values(atoms: list[Atom]) -> bool:
-    """Whether values run together (「100%100%」), which happens only where a table's cells
-    are not parted, however many spaces its wrapped cells left (「成 品粮」)."""
+    """Whether values run together (「100%100%」), or a second-level label opening a line runs
+    on into its row's name (「数量指标建设…公里2020」), which happens only where a table's
+    cells are not parted, however many spaces or blank lines part its rows (「成 品粮」)."""
     glued = 0
     for a, b in zip(atoms, atoms[1:]):
         glued += b.gap < SPACE and a.text.endswith("%") and b.text[:1].isdigit()
-    return glued >= GLUED_VALUES
+    labels = 0
+    for k, (a, b) in enumerate(zip(atoms, atoms[1:])):
+        if b.gap == GLUE_VOCAB and a.gap >= LINE and a.text.endswith("指标") and _HAN_EDGE.match(b.text[:1]):
+            label = lookup_label(a.text)
+            # (the line holds a number too: a name opening with a label's words, 「绩效目标明确性」,
+            # is no label run on into its row)
+            if label is not None and label.level == 2:
+                rest = atoms[k + 2:k + 2 + GLUED_LABEL_REACH]
+                piece = rest[:next((n for n, x in enumerate(rest) if x.gap >= SPACE), len(rest))]
+                labels += any(x.text[:1].isdigit() for x in piece)
+    return glued >= GLUED_VALUES or labels >= GLUED_LABELS
 
 
 EMPTY_FILL = 0.0         # an empty cell printed as a bar, read as the column it stands in
@@ -412,8 +425,9 @@ class _Parser(Cells):
         self.lead = next((k for k, s in enumerate(slots) if s.role not in _LEADING), len(slots))
         # a 指标描述 column: the label printed where the name goes may stand for the name
         self.described = any(s.role == "describe" for s in slots)
-        # weight and score columns: a row is told from a label by its two numbers
-        self.scored = any(s.role == "weight" for s in slots) and any(s.role == "score" for s in slots)
+        # a score column: a row is told from a label by the numbers after it (a label word as a
+        # row's own name, LABEL_ROW: 「财务管理（3分） | 3」 under a scoring sheet's 自评分)
+        self.scored = any(s.role == "score" for s in slots)
 
     # ------------------------------------------------------------------ the table
 
@@ -710,7 +724,12 @@ def _embedded(t: str, other: float = 0.0) -> float:
 
 
 def _vocab_word(t: str, vocab: FormVocab) -> bool:
-    return _is_vocab_word(t)
+    # (a cell weighing its points, 「立项依据（5分）」, is a scoring sheet's indicator, never a
+    # form's field of that name)
+    return _is_vocab_word(t) and not _POINTS_NOTE.search(t)
+
+
+_POINTS_NOTE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 
 
 @derived(maxsize=50_000)

@@ -122,6 +122,8 @@ def atomize(text: str, start: int, end: int, vocab: FormVocab) -> list[Atom]:
             a.merge = VALUE_JOIN            # 「质量 指标」, 「经济效益\n\n指标」: a label's cell wrapped
         elif a.gap == SPACE and prev is not None and a.text == "指标" and lookup_label(prev.text + "指标") is not None:
             a.split, a.merge = LABEL_WRAP   # 「质量 指标县级储备…」: a label's cell wrapped in glued text
+        elif a.gap == SPACE and prev is not None and prev.gap >= SPACE and _split_label(prev.text, text[a.start:chunk_end[k]]):
+            a.split, a.merge = LABEL_WRAP   # 「决策 过程（8分）」: a second-level label, a space inside it
         elif a.gap == GLUE_CLASS and k >= 2 and prev is not None and len(prev.text) == 1 and prev.text in _DASHES \
                 and atoms[k - 2].text[-1:].isdigit():
             a.merge = DASH_CELL             # 「2一按照…」: the dash after a weight is a cell (—, not applicable)
@@ -258,7 +260,8 @@ def rejoin_split_labels(atoms: list[Atom]) -> list[Atom]:
     moved = False
     i = 0
     while i < len(runs):
-        if _HAN_ONLY.match(texts[i]) and lookup_label(texts[i]) is None:
+        if _HAN_ONLY.match(texts[i]) and lookup_label(texts[i]) is None \
+                and not _whole_across_space(runs, texts, i):
             for j in range(i + 2, min(len(runs), i + 2 + SPLIT_LABEL_REACH)):
                 if lookup_label(texts[j]) is not None:
                     break                       # another label first: no split of this one
@@ -272,6 +275,23 @@ def rejoin_split_labels(atoms: list[Atom]) -> list[Atom]:
                     break
         i += 1
     return [a for run in runs for a in run] if moved else atoms
+
+
+def _split_label(head: str, rest: str) -> bool:
+    """Whether 「head rest」 is one second-level label printed with a space inside it
+    (「决策 过程（8分）」, 「资金 到位」) rather than two cells: together they make the label,
+    and `rest` alone is no second level (「产出 数量指标」 is a first level and a second)."""
+    whole = lookup_label(head + rest) if _HAN_ONLY.match(head) else None
+    if whole is None or whole.level != 2:
+        return False
+    alone = lookup_label(rest)
+    return alone is None or alone.level == 1
+
+
+def _whole_across_space(runs: list[list[Atom]], texts: list[str], i: int) -> bool:
+    """Whether the run after the i-th, a space away, completes its label (「资金 分配 (7分)」):
+    the label is whole where it stands, and no later piece (「分配 办法」) is its half."""
+    return i + 1 < len(runs) and runs[i + 1][0].gap == SPACE and lookup_label(texts[i] + texts[i + 1]) is not None
 
 
 def _barred(text: str) -> bool:
