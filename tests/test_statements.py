@@ -833,6 +833,12 @@ def test_a_report_names_its_project_in_its_title_or_in_the_sentence_saying_what_
     # a kind of money is no project's name
     money = "一、基本情况\n我局对2023年度专项资金进行了绩效评价。\n二、存在的问题\n项目进度滞后。\n"
     assert extract_text(money, "m.txt").projects == []
+    # a self-evaluation's title may leave 绩效 out; the aspects evaluated alone name nothing
+    plain = ("老年助餐服务补贴资金项目自评报告\n一、基本情况\n根据要求，对绩效目标的设定情况、资金投入和使用情况"
+             "等进行评价，自评分为95分。\n二、存在的问题\n部分助餐点服务时间偏短。\n")
+    doc = extract_text(plain, "p.txt")
+    assert [p.name for p in doc.projects] == ["老年助餐服务补贴资金"]
+    assert [s.project for s in doc.statements] == ["老年助餐服务补贴资金"]
 
 
 def test_a_marker_opening_a_statement_inside_a_line_is_left_out():
@@ -1107,3 +1113,63 @@ def test_a_sanction_on_those_overseen_is_the_offices_work_not_its_shortfall():
             "部分抽查结果未按规定及时公示。\n")
     found = [(s.kind, s.text) for s in extract_text(text, "market.txt").statements]
     assert found == [("problem", "部分抽查结果未按规定及时公示。")]
+
+
+def test_a_report_flattened_onto_one_line_is_read_by_its_run_of_chapter_numbers():
+    # written for this test: a school's self-evaluation as a document site gives a Word file,
+    # its headings run on into their text with no stop between
+    text = ("某县第二中学专项资金绩效自评报告一、基本情况本校2023年项目为生均公用经费项目，按每生900元安排"
+            "二、项目资金使用及管理情况资金严格按照规定用于学校日常运转三、预算支出绩效情况保证了学校的正常运转"
+            "四、存在的问题及原因分析上级资金到位时间偏晚，部分采购延至下学期五、几点建议上级拨款应更及时一些"
+            "六、其他需要说明的问题暂无\n")
+    found = [(s.kind, s.text, s.themes) for s in extract_text(text, "school.txt").statements]
+    assert found == [("problem", "上级资金到位时间偏晚，部分采购延至下学期", found[0][2]),
+                     ("measure", "上级拨款应更及时一些", ["BUDGET_EXECUTION"])]
+    # numbers in prose are no run of headings (「一、二、三号泵站」 follow no text of their own)
+    prose = ("本年度完成了一、二、三号泵站的维修，但部分泵站设备老化问题仍然存在，"
+             "四、五号泵站的维修因资金未到位推迟到下一年度实施，项目整体进度有所滞后。\n")
+    found = [(s.kind, s.text) for s in extract_text(prose, "pump.txt").statements]
+    assert found == [("problem", prose[prose.index("部分泵站"):].strip())]
+
+
+def test_nothing_found_after_what_went_well_is_no_problem():
+    text = "四、存在的问题\n项目运行正常，暂无问题。\n五、改进措施\n无\n"
+    assert extract_text(text, "ok.txt").statements == []
+    # … but a shortfall said before it stays one
+    text = "四、存在的问题\n部分资金拨付不及时，暂无其他问题。\n"
+    assert [s.kind for s in extract_text(text, "late.txt").statements] == ["problem"]
+
+
+def test_in_a_section_of_problems_and_suggestions_a_point_opening_with_保证_is_a_measure():
+    text = ("七、绩效自评工作的经验、问题和建议\n保证专项经费专款专用，在以后工作中加强规范管理\n"
+            "八、其他需要说明的问题\n无\n")
+    assert [s.kind for s in extract_text(text, "care.txt").statements] == ["measure"]
+    # (a deposit, 保证金, opens a problem)
+    text = "二、存在的问题和建议\n保证金未按期退还，影响施工企业资金周转。\n"
+    assert [s.kind for s in extract_text(text, "deposit.txt").statements] == ["problem"]
+
+
+def test_a_suggestion_that_goes_on_to_what_a_cause_brought_about_gives_that_finding_as_a_problem():
+    # written for this test: a finance bureau's suggestions on a monitoring system
+    text = ("三、工作建议\n一是资金在一体化系统中分配下达要与监控系统同步进行。"
+            "在实际操作中因部分指标未及时收到处室的下达文件，造成两套系统数据不一致。\n"
+            "二是建议将两套系统整合。\n")
+    found = [(s.kind, s.text) for s in extract_text(text, "sync.txt").statements]
+    assert found == [("measure", "资金在一体化系统中分配下达要与监控系统同步进行。"),
+                     ("problem", "在实际操作中因部分指标未及时收到处室的下达文件，造成两套系统数据不一致。"),
+                     ("measure", "建议将两套系统整合。")]
+
+
+def test_a_rectification_reports_heading_names_the_problem_its_paragraph_answers():
+    # written for this test: a city's report on rectifying what its audit found
+    text = ("一、财政管理审计查出问题的整改情况\n"
+            "（一）关于市级预算下达进度较慢的问题。对提前下达比例不足问题，市财政局已于11月底前提前下达"
+            "转移支付资金，下达率100%。\n"
+            "（二）关于资金管理不够精细的问题。对库款测算不准问题，市财政局修订了测算办法。\n")
+    found = [(s.kind, s.text) for s in extract_text(text, "rectify.txt").statements]
+    assert ("problem", "市级预算下达进度较慢的问题") in found
+    assert ("problem", "资金管理不够精细的问题") in found
+    assert ("measure", "市财政局修订了测算办法。") in found
+    # an outline heading naming no problem stays none
+    assert not [s for s in extract_text("（三）关于其他需要说明的问题。无。\n", "x.txt").statements
+                if s.kind == "problem"]

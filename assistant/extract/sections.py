@@ -341,6 +341,7 @@ def _section_regions(text: str, rows) -> list[Region]:
                     opens = max((m.end() for m in _SENTENCE_END.finditer(line, 0, mm.start())), default=0)
                     row_hits.append(_Hit(row.start + opens, row.start + mm.end(), i, None, (kind,),
                                          line[opens:mm.end()].strip().rstrip("：:。"), announced=True))
+        row_hits += _glued_headings(line, row.start, i, row_hits)
         hits += sorted(row_hits, key=lambda h: h.pos)
     hits = _items_are_no_headings(hits, text, rows)
     regions = []
@@ -360,6 +361,46 @@ def _section_regions(text: str, rows) -> list[Region]:
         if end > body:
             regions.append(Region(kinds, body, end, hit.cue, "section", head=hit.pos))
     return regions
+
+
+# a chapter number run on after the text before it (「…正常运转五、存在的问题…」)
+_GLUED_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff\d%％)）])([{CN_DIGITS}]{{1,2}})、(?=[\u4e00-\u9fff])")
+GLUED_RUN_MIN = 3           # chapter numbers in sequence on one line: its headings, run together
+GLUED_LINE_MIN = 60         # characters a line holds before its headings can be run together
+
+
+def _glued_headings(line: str, start: int, row: int, found: list[_Hit]) -> list[_Hit]:
+    """The headings of a document flattened onto one line with no stops between them (a
+    document site's text of a Word file: 「…三、预算支出组织实施情况我校…四、…五、存在的问题
+    及原因分析我校…六、几点建议拨款…七、其他需要说明的问题暂无」): chapter numbers run on
+    after text, GLUED_RUN_MIN or more in sequence, each a heading — of the kinds its words
+    announce, or, where they announce none, only the end of the section before."""
+    if len(line) < GLUED_LINE_MIN:
+        return []
+    marks = [(m, marker_number(m.group(1), True)) for m in _GLUED_NUMBER.finditer(line)]
+    run: list[re.Match] = []
+    best: list[re.Match] = []
+    for m, n in marks:
+        if run and n == marker_number(run[-1].group(1), True) + 1:
+            run.append(m)
+        else:
+            run = [m] if n > 0 else []
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < GLUED_RUN_MIN:
+        return []
+    lex = _lex()
+    taken = {h.pos - start for h in found}
+    out: list[_Hit] = []
+    for m in best:
+        if m.start() in taken:
+            continue
+        words = lex.heading_glued.match(line, m.end())
+        stop = lex.stop_at.match(line[m.start():])
+        kinds = _kinds_of(words.group()) if words and not stop else ()
+        body = m.end() + (len(words.group()) if words and kinds else 0)
+        out.append(_Hit(start + m.start(), start + body, row, 1, kinds, words.group() if kinds and words else ""))
+    return out
 
 
 _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff])")

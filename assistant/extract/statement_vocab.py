@@ -72,6 +72,7 @@ class Headings:
     heading_at: re.Pattern | Sieved  # a heading at a line start (numbering optional)
     heading_mid: re.Pattern      # a numbered heading after 。/；inside a line
     heading_word: re.Pattern     # any heading word: no line without one holds a heading
+    heading_glued: re.Pattern    # a heading's words where a numbered heading runs on into its body
     heading_full: re.Pattern     # a cell that is a heading, nothing else
     stop_at: re.Pattern          # a stop heading at a line start
     descriptive_at: re.Pattern   # a heading of a section describing the unit or project
@@ -132,6 +133,9 @@ def _headings(data: Section) -> Headings:
         # (a search for the words alone is a twentieth of a heading_mid scan, and most lines
         # of a report hold none of them)
         heading_word=re.compile(words),
+        # (a page flattened with no stops: 「…正常运转五、存在的问题及原因分析我校…」, read where
+        # numbered headings run in sequence, sections._glued_headings)
+        heading_glued=re.compile(rf"{prefix}{head}"),
         heading_full=re.compile(rf"{head}$"),
         stop_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{stops})[\s*]*(?:[。：:．.及和与、]|$)"),
         descriptive_at=re.compile(rf"^{decor}(?:{num})?\s*(?:{described})[\s*]*(?:[。：:．.]|$)"),
@@ -234,6 +238,7 @@ class Cues:
     reason_cell_measure_starts: re.Pattern
     reason_then_measure: re.Pattern    # the clause of a reason that turns to a measure
     named_problem: re.Pattern
+    named_problem_lead: re.Pattern
     named_problem_not: re.Pattern
     reason_in_item: re.Pattern
     finding_in_measure: re.Pattern
@@ -266,7 +271,7 @@ class Cues:
 
 
 _SINGLE_PATTERNS = ("comparison", "deviation", "attributive", "empty_admission", "negation", "zero_after", "not_applicable",
-                    "definition", "turn", "reason_cell_measure_starts", "reason_then_measure", "named_problem", "named_problem_not",
+                    "definition", "turn", "reason_cell_measure_starts", "reason_then_measure", "named_problem", "named_problem_lead", "named_problem_not",
                     "reason_in_item", "finding_in_measure", "measure_in_problem", "prose_measure_more",
                     "scoped_measures", "statement_note", "finder", "outcome", "plan_document", "final_document",
                     "project_code", "department_titles")

@@ -432,7 +432,9 @@ def _prose(text: str, skip: list[tuple[int, int]], descriptive: list[tuple[int, 
         named = _named_problem(text, seg_start, seg_end) if whole else None
         if named is not None:       # 「1、预算指标下达不及时的问题」: a line naming a problem
             yield named
-            continue
+            if named[2] + 1 >= seg_end:
+                continue
+            seg_start = named[2] + 1     # 「关于……的问题。对……」: what was done about it is read on
         if any_reason is None or any_reason.search(text[seg_start:seg_end]):   # as _reasons sees it
             for found in _reasons(text, seg_start, seg_end, reason_cues, yearly):
                 taken.append(found[1:3])
@@ -485,7 +487,11 @@ def _named_problem(text: str, seg_start: int, seg_end: int):
     line = text[seg_start:seg_end]
     lex = _lex()
     m = lex.named_problem.match(line)
-    if m is None or heading_kinds(line) or is_heading_line(line):
+    if m is None:
+        m = lex.named_problem_lead.match(line)     # 「(一)关于……的问题。对……」
+        if m is None or heading_kinds(line[:m.end()]):
+            return None
+    elif heading_kinds(line) or is_heading_line(line):
         return None
     body = m.group("body").rstrip("。.")
     if lex.named_problem_not.search(body):
