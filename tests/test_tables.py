@@ -2999,3 +2999,13 @@ def test_a_target_of_several_parts_in_a_glued_row_stays_one_target():
         ("数量指标", "健康讲座次数", "12次以上"), ("质量指标", "随访覆盖率", "95%以上")]
     first = project.indicators[0]
     assert GLUED_DEPARTMENT_TARGETS[first.start:first.start + len(first.name)] == first.name
+
+
+def test_the_second_level_可持续性_is_lasting_effect_and_a_name_run_on_after_it_is_cut_there():
+    # written for this test: a hospital's self-evaluation, its cells run together
+    text = ("项目名称：县人民医院门诊楼建设补助\n"
+            "一级指标二级指标三级指标年初目标值实际完成值得分\n"
+            "效益指标经济效益门诊收入增长≥5%6.2%10可持续性门诊楼建成后持续改善群众就医条件持续改善持续改善10\n")
+    [project] = extract_text(text, "hospital.txt").projects
+    lasting = project.indicators[-1]
+    assert (lasting.name, lasting.category) == ("门诊楼建成后持续改善群众就医条件", "可持续影响")
