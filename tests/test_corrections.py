@@ -33,6 +33,9 @@ def _shapes(text: str) -> list[str]:
     ("公务用车未在定点维修厂维修", "not_at_designated", "公务用车维修一律在定点维修厂办理"),
     ("违规将专项资金用于平衡单位经费", "misused", "对违规用于平衡单位经费的专项资金限期收回"),
     ("违规出租公共服务用房两处", "against_rules", "立即纠正违规出租公共服务用房两处的行为"),
+    # what was had against the rules comes back; money due to the treasury is handed over
+    ("部分村干部违规享受误工补贴", "enjoyed_against_rules", "对违规享受的误工补贴逐笔核实、限期追回"),
+    ("违规占用应上缴财政的结余资金12.5万元", "kept_what_is_due", "对应上缴财政的结余资金12.5万元限期足额上缴"),
 ])
 def test_a_finding_is_put_right_in_its_own_words(text, shape, said):
     found = corrections(text)

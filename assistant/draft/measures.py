@@ -98,6 +98,10 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     lead = _lead(reading, indicator)
     if len(listed) >= 2 and listed[0].cue not in reading.deviation:
         lead = ""       # (the deviation read is one part of the list; the first point answers another)
+    elif not listed and reading.primary is not None and _answers_another_part(reading):
+        # shortfalls side by side (「……渠道单一，……规则不明确，社会资本参与积极性不高」): the first
+        # point answers the cause read, so the lead names the part it stands in
+        lead = _lead(replace(reading, deviation=_clause_at(reading.text, reading.primary.start)), indicator)
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
@@ -397,6 +401,29 @@ def _lead(reading, indicator: str = "") -> str:
             return ""
         return fill(lex["lead_indicator"], {"deviation": clause, "indicator": indicator}) or ""
     return fill(lex["lead"], {"deviation": clause}) or ""
+
+
+def _answers_another_part(reading) -> bool:
+    """Whether the cause the first point answers, read without a marker, is a shortfall of its
+    own beside the one read as the deviation, in the same sentence (「……规则不明确，社会资本参与
+    积极性不高」), not what explains it (「……未开工建设。……正在进行招投标」)."""
+    first = reading.primary
+    if first is None or first.marked or not reading.deviation or first.cue in reading.deviation:
+        return False
+    clause = _clause_at(reading.text, first.start)
+    at = reading.text.find(reading.deviation.strip())
+    return clause != reading.deviation.strip() and at >= 0 and bool(cause_book().shortfall.search(clause)) \
+        and "。" not in reading.text[min(at, first.start):max(at, first.start)]
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of `text` (between ，；。) holding offset `at`."""
+    starts = [m.end() for m in _CLAUSE_STOP.finditer(text, 0, at)]
+    stop = _CLAUSE_STOP.search(text, at)
+    return text[starts[-1] if starts else 0:stop.start() if stop else len(text)].strip()
+
+
+_CLAUSE_STOP = re.compile(r"[，,；;。]")
 
 
 # a heading of six or more characters, white space, and a sentence of its own after it
