@@ -295,6 +295,17 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("部分安置房竣工验收后，未分配入住，长期闲置", "HOUSING_IDLE", "FACILITY.allocate_homes"),
     ("乡镇干部存在多做多错的顾虑，审批拖延", "ACCOUNTABILITY_FEAR", "CAPACITY.fault_tolerance"),
     ("村级社区服务中心利用率有待提高", "USAGE_LOW", "PUBLICITY_SERVICE.promote_use"),
+    # money passed down too late; shared out leaning too little to those in need, or apart from
+    # the plan; a special bond's risk; the head approving the money himself; less set aside
+    # than required; works that do not work; those entitled not paid when due
+    ("上级资金下达过晚，错过最佳实施时间", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
+    ("奖补资金分配对脱贫地区倾斜不够", "ALLOCATION_FORMULA", "BUDGET_PLANNING.allocation_factors"),
+    ("林业资金分配与专项规划衔接不紧密", "ALLOCATION_FORMULA", "BUDGET_PLANNING.allocation_factors"),
+    ("部分专项债券项目偿债资金来源未落实", "BOND_RISK", "BUDGET_EXECUTION.bond_risk"),
+    ("单位主要负责人直接分管财务工作", "DUTIES_UNSEPARATED", "INSTITUTION.separate_duties"),
+    ("3个县少提取农田水利建设资金1200万元", "OBLIGATION_UNBUDGETED", "BUDGET_PLANNING.obligations"),
+    ("部分新建供水管网无法正常通水", "QUALITY_POOR", "IMPLEMENTATION.quality_control"),
+    ("部分乡镇未及时发放耕地地力保护补贴", "BENEFIT_UNDERPAID", "IMPLEMENTATION.pay_in_full"),
 ])
 def test_causes_beyond_money_and_schedule_lead_with_their_own_move(text, primary, move):
     _leads_with_its_own_move(text, primary, move)

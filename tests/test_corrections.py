@@ -36,6 +36,8 @@ def _shapes(text: str) -> list[str]:
     # what was had against the rules comes back; money due to the treasury is handed over
     ("部分村干部违规享受误工补贴", "enjoyed_against_rules", "对违规享受的误工补贴逐笔核实、限期追回"),
     ("违规占用应上缴财政的结余资金12.5万元", "kept_what_is_due", "对应上缴财政的结余资金12.5万元限期足额上缴"),
+    # money an audit finds put to another use (non-X, a company's capital) is recovered
+    ("3个单位将800万元棚改资金用于非棚改项目建设。", "diverted", "对用于非棚改项目建设的800万元棚改资金限期收回"),
 ])
 def test_a_finding_is_put_right_in_its_own_words(text, shape, said):
     found = corrections(text)
