@@ -3009,3 +3009,19 @@ def test_the_second_level_可持续性_is_lasting_effect_and_a_name_run_on_after
     [project] = extract_text(text, "hospital.txt").projects
     lasting = project.indicators[-1]
     assert (lasting.name, lasting.category) == ("门诊楼建成后持续改善群众就医条件", "可持续影响")
+
+
+def test_a_page_opening_inside_its_table_takes_the_name_its_prose_refers_back_to():
+    # written for this test: the second page of a self-evaluation — the table's rows, then
+    # the report, which names the project as 「该……项目」, and a table of where money came from
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度 |\n"
+            "| 产出指标 | 数量指标 | 普法宣传场次 | ≥12场 | 已完成100% |\n"
+            "| 产出指标 | 时效指标 | 完成时间 | 12月底前 | 已完成100% |\n"
+            "| 效益指标 | 社会效益指标 | 群众法治意识 | 不断提升 | 已完成100% |\n\n"
+            "二、项目资金申报及使用情况\n"
+            "该法治宣传教育专项经费项目于2023年初向财政局申报，批复下达预算资金8万元。\n"
+            "项目名称 | 资金来源 | 资金计划 | 资金到位情况\n"
+            "法治宣传教育 | 县级财政资金 | 8 | 8\n")
+    projects = extract_text(text, "law.txt").projects
+    assert [p.name for p in projects] == ["法治宣传教育专项经费"]
+    assert [i.name for i in projects[0].indicators] == ["普法宣传场次", "完成时间", "群众法治意识"]

@@ -489,17 +489,17 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
     reported = _report_line(head, v)
     headed = False
     whole: list[Atom] | None = None
-    if not title and reported is None:
+    if not title:
         # untitled: only a table the page opens inside, or an indicator table whose header
         # stands at the page's top (a page cut from a report below its 项目名称), can make a
         # form, and they are looked for at the top — a sheet of 300,000 cells is not read
-        # whole to learn so
+        # whole to learn so (a report naming its project in its lines still names it)
         cut = _CELL_END.search(text, 2 * CONTINUED_WINDOW)
         top = atomize(text, 0, cut.start() if cut is not None else len(text), v)
         headed = _header(top, v) is not None
         if cut is None:
             whole = top                 # the top is the whole text
-        elif not headed and not _continued_rows(top, len(top), text, v, lexicon):
+        elif not headed and reported is None and not _continued_rows(top, len(top), text, v, lexicon):
             return None
     atoms = whole if whole is not None else atomize(text, 0, len(text), v)
     header = _header(atoms, v)
@@ -542,7 +542,8 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
 def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
     """The first line of a document's head that is a report's title naming one project, and
     that project; else the first sentence saying which project the report evaluates
-    (forms.yaml § project_evaluated_re), and that project."""
+    (forms.yaml § project_evaluated_re), or, failing that, the first that refers back to it
+    by name (§ project_mentioned_re), and that project."""
     for line in re.finditer(r"[^\n]+", head):
         name = _report_title(line.group(), v)
         if name:
@@ -552,6 +553,14 @@ def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
         name = said.group("name")
         # (not a kind of money: 「对本年度专项资金进行了绩效评价」)
         if _names_more_than_money(_REPORTED_WORD.sub("", name), v):
+            return said, name
+    said = v.project_mentioned.search(head)
+    if said is not None:
+        name = said.group("name")
+        # (a fund's own words before its kind are its name: 「该……创建专项资金项目」; a year and
+        # a kind of money are none)
+        own = _MONEY_TAIL.sub("", _PROJECT_TAIL.sub("", name))
+        if len(_HAN_CHAR.findall(own)) >= 4 and _names_more_than_money(own, v):
             return said, name
     return None
 
