@@ -188,3 +188,30 @@ def test_project_money_used_to_pay_old_debts_goes_back_to_its_channel():
     found = corrections("个别乡镇用村级公益事业奖补资金偿还以前年度的工程欠款")
     assert [(c.shape, c.text) for c in found] == [
         ("repaid_debts", "对用于偿还以前年度的工程欠款的村级公益事业奖补资金限期收回，归还原资金渠道")]
+
+
+@pytest.mark.parametrize("text, shape, said", [
+    # a shortfall said only as a verdict on something: put right in the statement's own words
+    ("部分村卫生室药品登记管理不规范", "made_regular", "进一步规范村卫生室药品登记管理"),
+    ("社区日间照料中心运营管理不到位", "put_in_place", "推动社区日间照料中心运营管理落实到位"),
+    ("村级财务公开制度不够完善", "made_complete", "健全完善村级财务公开制度"),
+    ("各科室在绩效自评中的分工不明确", "made_clear", "进一步明确各科室在绩效自评中的分工"),
+    ("基层医疗机构的服务能力有待进一步提高", "raised", "采取有针对性的措施，进一步提高基层医疗机构的服务能力"),
+    ("乡镇对农村公路养护的监督指导不够", "strengthened", "加强乡镇对农村公路养护的监督指导"),
+])
+def test_a_verdict_is_put_right_in_its_own_words(text, shape, said):
+    found = corrections(text)
+    assert [c.shape for c in found] == [shape]
+    assert found[0].text.startswith(said), found[0].text
+    assert found[0].yields and found[0].guess_follows
+
+
+def test_a_verdict_put_right_leads_only_where_no_cause_is_read():
+    # no cause read: the verdict put right leads, the nearest cause's fix or a control after it
+    first, second = (s.text for s in draft_measures("社区老年食堂运营管理不到位")[0].sentences)
+    assert first.startswith("一是推动社区老年食堂运营管理落实到位") and second.startswith("二是")
+    # money is no thing to strengthen: 资金不足 is answered by the money's causes
+    assert _shapes("乡村振兴项目资金有待进一步提高") == []
+    # a cause read in the words answers first (the slow payment's own move)
+    first = draft_measures("工程款支付进度缓慢，资金拨付不到位")[0].sentences[0]
+    assert not first.provenance.template.startswith("corrections."), first.text

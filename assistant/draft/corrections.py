@@ -31,6 +31,7 @@ class Shape:
     control: str            # what keeps it from happening again (where no cause is read)
     control_plain: str      # … where the control's slots are not filled
     yields: bool            # it only says the act again, done right: a cause read in its words answers instead
+    guess_follows: bool = False     # the nearest cause's fix, where one is guessed, follows it (not the control)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Correction:
     end: int
     control: str            # the shape's control point
     yields: bool            # gives way to a cause read in its words
+    guess_follows: bool = False     # a guessed cause's fix follows it rather than the control
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def _rules() -> _Rules:
                          not_what=re.compile(s["not_re"]) if s.get("not_re") else None,
                          before=re.compile(s["before_re"]) if s.get("before_re") else None,
                          control=s["control"], control_plain=s.get("control_plain", s["control"]),
-                         yields=bool(s.get("yields")))
+                         yields=bool(s.get("yields")), guess_follows=bool(s.get("guess_follows")))
                    for s in lex["shapes"])
     low, high = lex["subject_chars"]
     return _Rules(shapes=shapes, subject_chars=(int(low), int(high)), max_points=int(lex["max_points"]),
@@ -116,7 +118,8 @@ def corrections(statement: str) -> list[Correction]:
                 plain = {k: rules.figures.sub("", v).strip("、，, ") for k, v in slots.items()}
                 control = fill(shape.control, {**{f"{k}_plain": v for k, v in plain.items()}, **slots}) \
                     or shape.control_plain
-                out.append(Correction(shape.id, point, m.start(), m.end(), control, shape.yields))
+                out.append(Correction(shape.id, point, m.start(), m.end(), control, shape.yields,
+                                      shape.guess_follows))
                 break           # one point per clause: its first shape says what it found
         if len(out) >= rules.max_points:
             break

@@ -81,8 +81,11 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     # words are plainly about, drafting.yaml § corrections.likely_min_score — and it is the
     # shortfall the statement names first)
     plainly = not reading.causes and likeness >= drafting("corrections.likely_min_score")
+    # (a shortfall said again, put right, leads also where the nearest cause is plain: that
+    # cause's fix follows it — the guess may be wrong, the shortfall's own words are not)
     fixes = [f for f in corrections(problem)
-             if not f.yields or not (reading.causes or plainly) and problem[f.start:f.end] in reading.deviation]
+             if not f.yields or not (reading.causes or plainly and not f.guess_follows)
+             and problem[f.start:f.end] in reading.deviation]
     # a cause read in the words a correction puts right is that finding itself: a cause read
     # beyond them (「擅自变更项目内容和未足额筹集到位配套资金」: the matching money) answers next
     reading = _beyond_first(reading, fixes)
@@ -108,7 +111,7 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         for attempt in range(drafting("measures.retries")):
             sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
                                           precedents[:1] if alt == 0 else precedents[alt:alt + 1],
-                                          lead, fixes, cause_read, cause_first)
+                                          lead, fixes, cause_read, cause_first, guessed=likely is not None)
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break
@@ -293,11 +296,13 @@ def _listed_causes(problem: str, reading) -> list[Found]:
 
 def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int, avoid: set[str],
              blended: list[Sentence], lead: str = "", fixes: list[Correction] | None = None,
-             cause_read: bool = True, marked: bool = False) -> tuple[list[Sentence], list[str]]:
+             cause_read: bool = True, marked: bool = False, guessed: bool = False) -> tuple[list[Sentence], list[str]]:
     """The numbered points of `plan`'s moves.  With `fixes` (what the statement found, put
     right: draft/corrections.py), they lead unless the first move already puts it right, and
-    one point follows them: the fix of a cause read beyond them (`cause_read`), else the
-    first fix's control — a guessed cause's moves and a theme's general advice are left out.
+    one point follows them: the fix of a cause read beyond them, or plainly the problem's
+    (`cause_read`), or of the nearest cause `guessed` where the fix is a shortfall said again,
+    put right (its shape's guess_follows), else the first fix's control — a theme's general
+    advice is left out.
     A cause the statement gives as its cause (`marked`: 由于……) is answered before them."""
     bank, lex = _bank(), drafting("measures")
     clauses: list[tuple[str, str, Provenance | None]] = []
@@ -315,7 +320,7 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
         else:
             control: list[tuple[str, str, Provenance | None]] = [
                 (fixes[0].control, f"corrections.{fixes[0].shape}.control", None)]
-            then = clauses[:1] if cause_read else control
+            then = clauses[:1] if cause_read or guessed and fixes[0].guess_follows and clauses else control
             clauses = put_right + then
             lead = ""           # (the correction names the finding itself)
     else:
