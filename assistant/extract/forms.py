@@ -1001,7 +1001,8 @@ def _value_roles(roles: list[str | None]) -> tuple[str | None, ...]:
         if r in ("l1", "l2", "lead", "nature", "unit"):
             continue
         if r in out and r in ("target", "actual", "weight", "score"):
-            if set(out[len(out) - out[::-1].index(r):]) <= {"explain", "note", None}:
+            prior_at = len(out) - 1 - out[::-1].index(r)     # where the role stood last
+            if set(out[prior_at + 1:]) <= {"explain", "note", None}:
                 continue                  # 计分表's 自评分 · 具体指标 · 评价标准 · 得分: the first is read
             out.remove(r)                 # a second header line prints the sub-columns in order
         out.append(r)

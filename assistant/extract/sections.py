@@ -367,6 +367,7 @@ def _section_regions(text: str, rows) -> list[Region]:
 _GLUED_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff\d%％)）])([{CN_DIGITS}]{{1,2}})、(?=[\u4e00-\u9fff])")
 GLUED_RUN_MIN = 3           # chapter numbers in sequence on one line: its headings, run together
 GLUED_LINE_MIN = 60         # characters a line holds before its headings can be run together
+GLUED_HEAD_CHARS = 40       # characters after such a number read for a stop heading (no slice of the whole line each)
 
 
 def _glued_headings(line: str, start: int, row: int, found: list[_Hit]) -> list[_Hit]:
@@ -396,7 +397,7 @@ def _glued_headings(line: str, start: int, row: int, found: list[_Hit]) -> list[
         if m.start() in taken:
             continue
         words = lex.heading_glued.match(line, m.end())
-        stop = lex.stop_at.match(line[m.start():])
+        stop = lex.stop_at.match(line[m.start():m.start() + GLUED_HEAD_CHARS])
         kinds = _kinds_of(words.group()) if words and not stop else ()
         body = m.end() + (len(words.group()) if words and kinds else 0)
         out.append(_Hit(start + m.start(), start + body, row, 1, kinds, words.group() if kinds and words else ""))
