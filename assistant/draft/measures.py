@@ -101,10 +101,10 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     lead = _lead(reading, indicator)
     if len(listed) >= 2 and listed[0].cue not in reading.deviation:
         lead = ""       # (the deviation read is one part of the list; the first point answers another)
-    elif not listed and reading.primary is not None and _answers_another_part(reading):
+    elif not listed and (part := _another_part(reading)):
         # shortfalls side by side (「……渠道单一，……规则不明确，社会资本参与积极性不高」): the first
         # point answers the cause read, so the lead names the part it stands in
-        lead = _lead(replace(reading, deviation=_clause_at(reading.text, reading.primary.start)), indicator)
+        lead = _lead(replace(reading, deviation=part), indicator)
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
@@ -408,17 +408,19 @@ def _lead(reading, indicator: str = "") -> str:
     return fill(lex["lead"], {"deviation": clause}) or ""
 
 
-def _answers_another_part(reading) -> bool:
-    """Whether the cause the first point answers, read without a marker, is a shortfall of its
-    own beside the one read as the deviation, in the same sentence (「……规则不明确，社会资本参与
-    积极性不高」), not what explains it (「……未开工建设。……正在进行招投标」)."""
+def _another_part(reading) -> str:
+    """The clause of the cause the first point answers, where that cause, read without a
+    marker, is a shortfall of its own beside the one read as the deviation, in the same
+    sentence (「……规则不明确，社会资本参与积极性不高」), not what explains it (「……未开工建设。
+    ……正在进行招投标」); '' otherwise."""
     first = reading.primary
     if first is None or first.marked or not reading.deviation or first.cue in reading.deviation:
-        return False
+        return ""
     clause = _clause_at(reading.text, first.start)
     at = reading.text.find(reading.deviation.strip())
-    return clause != reading.deviation.strip() and at >= 0 and bool(cause_book().shortfall.search(clause)) \
+    beside = clause != reading.deviation.strip() and at >= 0 and bool(cause_book().shortfall.search(clause)) \
         and "。" not in reading.text[min(at, first.start):max(at, first.start)]
+    return clause if beside else ""
 
 
 def _clause_at(text: str, at: int) -> str:

@@ -131,7 +131,7 @@ def _headed_projects(text: str, v: FormVocab) -> list[Project]:
     out: list[Project] = []
     for m in v.headed_project.finditer(text):
         name = m.group("name")
-        core = _MONEY_TAIL.sub("", _PROJECT_TAIL.sub("", name)).strip("“”\"'")
+        core = _own_words(name)
         # (a works may end with a unit's word: 「整治提灌站项目」 names no 站)
         if _names_more_than_money(core, v, units=True) and not v.headed_project_not.search(name) \
                 and lookup_label(name) is None and all(p.name != name for p in out):
@@ -176,6 +176,12 @@ def _scored_projects(text: str, v: FormVocab) -> list[Project]:
                                        name_start=item.start("name"), name_end=item.end("name")))
         run = [m] if m is not None else []
     return out
+
+
+def _own_words(name: str) -> str:
+    """A project's name without its 项目/工程 and the kind of money it ends with (「……创建专项
+    资金项目」 → 「……创建」): the words that name it."""
+    return _MONEY_TAIL.sub("", _PROJECT_TAIL.sub("", name)).strip("“”\"'")
 
 
 _LIST_GAP = re.compile(r"[ \t]{0,2}[；;、，,][ \t]{0,2}")
@@ -559,7 +565,7 @@ def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
         name = said.group("name")
         # (a fund's own words before its kind are its name: 「该……创建专项资金项目」; a year and
         # a kind of money are none)
-        own = _MONEY_TAIL.sub("", _PROJECT_TAIL.sub("", name))
+        own = _own_words(name)
         if len(_HAN_CHAR.findall(own)) >= 4 and _names_more_than_money(own, v):
             return said, name
     return None

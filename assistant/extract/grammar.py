@@ -228,11 +228,9 @@ def glued_values(atoms: list[Atom]) -> bool:
     """Whether values run together (「100%100%」), or a second-level label opening a line runs
     on into its row's name (「数量指标建设…公里2020」), which happens only where a table's
     cells are not parted, however many spaces or blank lines part its rows (「成 品粮」)."""
-    glued = 0
-    for a, b in zip(atoms, atoms[1:]):
-        glued += b.gap < SPACE and a.text.endswith("%") and b.text[:1].isdigit()
-    labels = 0
+    glued = labels = 0
     for k, (a, b) in enumerate(zip(atoms, atoms[1:])):
+        glued += b.gap < SPACE and a.text.endswith("%") and b.text[:1].isdigit()
         if b.gap == GLUE_VOCAB and a.gap >= LINE and a.text.endswith("指标") and _HAN_EDGE.match(b.text[:1]):
             label = lookup_label(a.text)
             # (the line holds a number too: a name opening with a label's words, 「绩效目标明确性」,

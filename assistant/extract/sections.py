@@ -378,14 +378,14 @@ def _glued_headings(line: str, start: int, row: int, found: list[_Hit]) -> list[
     announce, or, where they announce none, only the end of the section before."""
     if len(line) < GLUED_LINE_MIN:
         return []
-    marks = [(m, marker_number(m.group(1), True)) for m in _GLUED_NUMBER.finditer(line)]
-    run: list[re.Match] = []
-    best: list[re.Match] = []
-    for m, n in marks:
-        if run and n == marker_number(run[-1].group(1), True) + 1:
-            run.append(m)
+    run: list[tuple[re.Match, int]] = []        # (a number's match, the number it says)
+    best: list[tuple[re.Match, int]] = []
+    for m in _GLUED_NUMBER.finditer(line):
+        n = marker_number(m.group(1), True)
+        if run and n == run[-1][1] + 1:
+            run.append((m, n))
         else:
-            run = [m] if n > 0 else []
+            run = [(m, n)] if n > 0 else []
         if len(run) > len(best):
             best = list(run)
     if len(best) < GLUED_RUN_MIN:
@@ -393,7 +393,7 @@ def _glued_headings(line: str, start: int, row: int, found: list[_Hit]) -> list[
     lex = _lex()
     taken = {h.pos - start for h in found}
     out: list[_Hit] = []
-    for m in best:
+    for m, _ in best:
         if m.start() in taken:
             continue
         words = lex.heading_glued.match(line, m.end())

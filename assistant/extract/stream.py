@@ -289,9 +289,10 @@ def _split_label(head: str, rest: str) -> bool:
 
 
 def _whole_across_space(runs: list[list[Atom]], texts: list[str], i: int) -> bool:
-    """Whether the run after the i-th, a space away, completes its label (「资金 分配 (7分)」):
-    the label is whole where it stands, and no later piece (「分配 办法」) is its half."""
-    return i + 1 < len(runs) and runs[i + 1][0].gap == SPACE and lookup_label(texts[i] + texts[i + 1]) is not None
+    """Whether the run after the i-th, a space away, completes its label (`_split_label`:
+    「资金 分配 (7分)」): the label is whole where it stands, and no later piece (「分配 办法」)
+    is its half."""
+    return i + 1 < len(runs) and runs[i + 1][0].gap == SPACE and _split_label(texts[i], texts[i + 1])
 
 
 def _barred(text: str) -> bool:
