@@ -215,3 +215,63 @@ def test_a_verdict_put_right_leads_only_where_no_cause_is_read():
     # a cause read in the words answers first (the slow payment's own move)
     first = draft_measures("工程款支付进度缓慢，资金拨付不到位")[0].sentences[0]
     assert not first.provenance.template.startswith("corrections."), first.text
+
+
+@pytest.mark.parametrize("text, shape, said", [
+    # drafting.yaml § corrections.verdicts: how a thing falls short, reversed in its own words
+    ("村级文化广场健身器材长期闲置", "put_to_use", "盘活村级文化广场健身器材，提高使用效率"),
+    ("技能培训的工种覆盖面较窄", "widened", "进一步拓宽技能培训的工种覆盖面"),
+    ("乡镇卫生院的筹资渠道比较单一", "diversified", "丰富乡镇卫生院的筹资渠道"),
+    ("各街道垃圾分类投放点布局不均衡", "balanced", "统筹安排，推动各街道垃圾分类投放点布局均衡"),
+    ("农户对补贴政策的知晓率偏低", "raised_low", "采取有针对性的措施，提高农户对补贴政策的知晓率"),
+    ("年末暂付款余额过大", "reduced", "查明年末暂付款余额的成因，采取措施压减控制"),
+    ("示范基地的辐射带动作用不明显", "improved", "采取有针对性的措施，改善示范基地的辐射带动作用"),
+    ("项目资产移交手续办理不及时", "made_timely", "加快推进项目资产移交手续办理"),
+    ("项目支出明细核算较为粗放", "detailed", "进一步细化项目支出明细核算"),
+    ("绩效自评表中的受益人数统计不准确", "made_accurate", "核实更正绩效自评表中的受益人数统计"),
+    ("水质监测点位设置不合理", "rationalized", "优化水质监测点位设置"),
+    ("政策宣传解读不够深入", "deepened", "推动政策宣传解读走深走实"),
+    ("会议费支出超标准", "kept_in_limits", "严格控制会议费支出"),
+    ("街道尚未建立网格员考核办法", "set_up", "尽快建立网格员考核办法"),
+    ("县农业农村局未开展项目绩效运行监控", "carried_out", "按要求开展项目绩效运行监控"),
+    ("2个乡镇56户脱贫户未享受到产业奖补", "benefit_reached", "全面排查应享未享对象，确保符合条件的对象及时足额享受产业奖补"),
+    ("学生资助资金发放与资助名单不一致", "matched", "加强统筹衔接，推动学生资助资金发放与资助名单相互匹配"),
+    ("部分课程安排与学员需求有差距", "matched", "加强统筹衔接，推动课程安排与学员需求相互匹配"),
+    ("培训内容由主办方统一确定，与学员实际需求存在差距", "matched", "加强调查研究，增强工作安排与学员实际需求的契合度"),
+])
+def test_a_verdict_family_reverses_the_shortfall_in_its_own_words(text, shape, said):
+    found = corrections(text)
+    assert [c.shape for c in found] == [shape]
+    assert found[0].text.startswith(said), found[0].text
+    assert found[0].yields and found[0].guess_follows
+
+
+def test_a_verdict_family_names_only_its_own_part_of_a_list():
+    # list numbers, a heading's label and another shortfall listed before it are not the thing
+    assert corrections("（三）宣传方式：宣传手段较为单一")[0].text.startswith("丰富宣传手段")
+    assert corrections("2.资产清查不够细致")[0].text.startswith("进一步细化资产清查")
+    found = corrections("护理员队伍年龄偏大、持证比例偏低")
+    assert [c.text.split("，")[1] for c in found] == ["提高持证比例"]
+
+
+def test_a_verdict_family_leaves_what_is_no_such_thing():
+    # people's age is not reduced; money short and a slow execution rate have causes of
+    # their own; those who did not qualify are no one to pay
+    assert _shapes("村级防疫员年龄偏大") == []
+    assert _shapes("项目资金到位率偏低") == []
+    assert _shapes("预算支出进度较慢") == []
+    assert _shapes("不符合条件的人员未享受到补助") == []
+    # a bare act is no thing to put right: 「设置不够合理」 leaves the thing to the clause before
+    assert _shapes("目标值设置依据不足，设置不够合理") == []
+
+
+def test_side_by_side_verdicts_are_each_put_right_where_no_cause_is_read():
+    # (and no guessed cause pads them)
+    points = [s.text for s in draft_measures("村史馆展陈内容较为单一，开放时间偏少")[0].sentences]
+    assert points == ["一是丰富村史馆展陈内容，改变单一局面；", "二是采取有效措施，增加开放时间。"]
+
+
+def test_a_verdict_family_gives_way_to_the_cause_read():
+    # the late tender is read as the cause: its move answers first, not 「加快推进……」
+    first = draft_measures("由于招标时间较晚，设备安装调试滞后")[0].sentences[0]
+    assert not first.provenance.template.startswith("corrections."), first.text

@@ -31,7 +31,10 @@ class Shape:
     control: str            # what keeps it from happening again (where no cause is read)
     control_plain: str      # … where the control's slots are not filled
     yields: bool            # it only says the act again, done right: a cause read in its words answers instead
-    guess_follows: bool = False     # the nearest cause's fix, where one is guessed, follows it (not the control)
+    guess_follows: bool = False     # the nearest cause's fix, where guessed closely enough, follows it (not the control)
+    not_match: re.Pattern | None = None     # words of the whole match that say it is another thing: no point
+    say_else: tuple[str, ...] = ()  # more ways to say it, where `say`'s slots are not filled
+    listed: re.Pattern | None = None    # another shortfall listed before it (「年龄偏大、」): `what` starts after
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,35 @@ def _rules() -> _Rules:
                          before=re.compile(s["before_re"]) if s.get("before_re") else None,
                          control=s["control"], control_plain=s.get("control_plain", s["control"]),
                          yields=bool(s.get("yields")), guess_follows=bool(s.get("guess_follows")))
-                   for s in lex["shapes"])
+                   for s in lex["shapes"]) + _verdicts(lex)
     low, high = lex["subject_chars"]
     return _Rules(shapes=shapes, subject_chars=(int(low), int(high)), max_points=int(lex["max_points"]),
-                  **{k.removesuffix("_re"): re.compile(v) for k, v in lex.items() if k.endswith("_re")})
+                  **{k.removesuffix("_re"): re.compile(v) for k, v in lex.items()
+                     if k.endswith("_re") and k != "verdict_not_re"})
+
+
+def _verdicts(lex: dict) -> tuple[Shape, ...]:
+    """drafting.yaml § corrections.verdicts as shapes: a family's words in its frame (after
+    the thing, or before it for `order: act`), or its own `re`; each yields to a cause read
+    and is followed by the guessed cause's fix, as the verdict shapes are."""
+    not_what = re.compile(lex["verdict_not_re"])
+    every = sorted({w for v in lex.get("verdicts", ()) for w in v.get("words", ())}, key=len, reverse=True)
+    listed = re.compile("(?:" + "|".join(map(re.escape, every)) + ")、") if every else None
+    out = []
+    for v in lex.get("verdicts", ()):
+        if "re" in v:
+            pattern = v["re"]
+        else:
+            words = "|".join(re.escape(w) for w in sorted(v["words"], key=len, reverse=True))
+            frame = lex["verdict_act_frame"] if v.get("order") == "act" else lex["verdict_frame"]
+            pattern = frame.replace("{words}", words)
+        says = [v["say"]] if isinstance(v["say"], str) else list(v["say"])
+        out.append(Shape(id=v["id"], pattern=re.compile(pattern), say=says[0], say_else=tuple(says[1:]), say_subject="",
+                         say_agent="", say_money="", not_what=not_what, before=None,
+                         control=v["control"], control_plain=v.get("control_plain", v["control"]),
+                         yields=True, guess_follows=True,
+                         not_match=re.compile(v["not_re"]) if v.get("not_re") else None, listed=listed))
+    return tuple(out)
 
 
 def corrections(statement: str) -> list[Correction]:
@@ -103,19 +131,26 @@ def corrections(statement: str) -> list[Correction]:
             if m is None or m.start() >= end:
                 continue
             slots = {k: _tidy(v) for k, v in m.groupdict().items() if v}
+            if shape.listed is not None and "what" in slots:
+                # (「年龄偏大、专业结构不合理」: the last shortfall listed is this one's)
+                cut = [x.end() for x in shape.listed.finditer(slots["what"])]
+                slots["what"] = _tidy(slots["what"][cut[-1]:]) if cut else slots["what"]
             if shape.not_what is not None and shape.not_what.search(slots.get("what", "")):
+                continue
+            if shape.not_match is not None and shape.not_match.search(m.group(0)):
                 continue
             if shape.before is not None and "money" not in slots \
                     and not shape.before.search(text, max(0, m.start() - 40), m.start()):
                 continue        # (「住房被违规用于拆迁周转」: no money to recover)
             subject = _subject(text[start:m.start()], rules)
+            plain = {k: rules.figures.sub("", v).strip("、，, ") for k, v in slots.items()}
             said = [shape.say_agent if subject and rules.agent.search(subject) else "",
-                    shape.say_subject if subject else "", shape.say_money, shape.say]
-            point = next((t for t in (fill(x, {**slots, "subject": subject}) for x in said if x) if t), None)
+                    shape.say_subject if subject else "", shape.say_money, shape.say, *shape.say_else]
+            filled = {**{f"{k}_plain": v for k, v in plain.items()}, **slots, "subject": subject}
+            point = next((t for t in (fill(x, filled) for x in said if x) if t), None)
             if point:
                 # the control names the same act where its template asks for it, its figures
                 # left out (「对出售保障性住房等事项……」)
-                plain = {k: rules.figures.sub("", v).strip("、，, ") for k, v in slots.items()}
                 control = fill(shape.control, {**{f"{k}_plain": v for k, v in plain.items()}, **slots}) \
                     or shape.control_plain
                 out.append(Correction(shape.id, point, m.start(), m.end(), control, shape.yields,

@@ -83,9 +83,12 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     plainly = not reading.causes and likeness >= drafting("corrections.likely_min_score")
     # (a shortfall said again, put right, leads also where the nearest cause is plain: that
     # cause's fix follows it — the guess may be wrong, the shortfall's own words are not)
+    # (a verdict put right may stand in any clause of the first sentence where no cause is
+    # read: 「培训覆盖面不宽，课程设置较为单一」 names two shortfalls side by side)
     fixes = [f for f in corrections(problem)
              if not f.yields or not (reading.causes or plainly and not f.guess_follows)
-             and problem[f.start:f.end] in reading.deviation]
+             and (problem[f.start:f.end] in reading.deviation
+                  or f.guess_follows and not reading.causes and not _SENTENCE_END.search(problem, 0, f.start))]
     # a cause read in the words a correction puts right is that finding itself: a cause read
     # beyond them (「擅自变更项目内容和未足额筹集到位配套资金」: the matching money) answers next
     reading = _beyond_first(reading, fixes)
@@ -111,7 +114,8 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         for attempt in range(drafting("measures.retries")):
             sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
                                           precedents[:1] if alt == 0 else precedents[alt:alt + 1],
-                                          lead, fixes, cause_read, cause_first, guessed=likely is not None)
+                                          lead, fixes, cause_read, cause_first,
+                                          guessed=likeness >= drafting("corrections.guess_follows_min_score"))
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break
@@ -300,9 +304,10 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
     """The numbered points of `plan`'s moves.  With `fixes` (what the statement found, put
     right: draft/corrections.py), they lead unless the first move already puts it right, and
     one point follows them: the fix of a cause read beyond them, or plainly the problem's
-    (`cause_read`), or of the nearest cause `guessed` where the fix is a shortfall said again,
-    put right (its shape's guess_follows), else the first fix's control — a theme's general
-    advice is left out.
+    (`cause_read`), or of the nearest cause `guessed` closely enough where the fix is a
+    shortfall said again, put right (its shape's guess_follows), else the first fix's control
+    — a theme's general advice is left out; shortfalls side by side, each put right where no
+    cause is read, stand alone.
     A cause the statement gives as its cause (`marked`: 由于……) is answered before them."""
     bank, lex = _bank(), drafting("measures")
     clauses: list[tuple[str, str, Provenance | None]] = []
@@ -321,6 +326,8 @@ def _compose(plan: list[tuple[str, str]], problem: str, slots: dict, shift: int,
             control: list[tuple[str, str, Provenance | None]] = [
                 (fixes[0].control, f"corrections.{fixes[0].shape}.control", None)]
             then = clauses[:1] if cause_read or guessed and fixes[0].guess_follows and clauses else control
+            if not cause_read and len(fixes) > 1 and all(f.guess_follows for f in fixes):
+                then = []       # (shortfalls side by side, each put right: no control pads them)
             clauses = put_right + then
             lead = ""           # (the correction names the finding itself)
     else:
@@ -431,6 +438,7 @@ def _clause_at(text: str, at: int) -> str:
 
 
 _CLAUSE_STOP = re.compile(r"[，,；;。]")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 # a heading of six or more characters, white space, and a sentence of its own after it
