@@ -755,6 +755,25 @@ def test_the_type_of_a_value_is_no_part_of_it_and_a_label_is_no_unit():
         ("社会效益指标", "群众出行条件", "定性明显改善")]
 
 
+# The same template where a unit cell stands beside a value that needs none: the value
+# prints a unit of its own (万元 beside a % column), or is words, not a figure (written for
+# this test).
+UNIT_BESIDE_UNIT = (
+    "项目名称 | 价格认定业务经费 | |||\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位 | 指标解释 |\n"
+    "产出指标 | 数量指标 | 业务经费安排金额 | 定量 | 32.5万元 | % | 该指标主要考察经费安排 |\n"
+    "质量指标 | 经费到位率 | 定量 | 100 | % | 该指标主要考察经费到位 |\n"
+    "成本指标 | 经费预算控制 | 定量 | 50万 | 元 | 该指标主要考察成本控制 |\n"
+    "效益指标 | 社会效益指标 | 单位正常运转 | 定性 | 有效保障 | % | 该指标主要考察运转保障 |\n"
+)
+
+
+def test_a_unit_cell_joins_only_a_figure_that_has_none():
+    [project] = extract_text(UNIT_BESIDE_UNIT, "web.txt").projects
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("业务经费安排金额", "32.5万元"), ("经费到位率", "100%"), ("经费预算控制", "50万元"), ("单位正常运转", "定性有效保障")]
+
+
 # Two target tables of a provincial template run together in one line, as a document site
 # prints an OCR'd PDF: the second form's title stands right after the first form's last row;
 # OCR may put an asterisk inside a field's key (written for this test).

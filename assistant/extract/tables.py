@@ -553,7 +553,15 @@ def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
     if "unit" in values and roles[-1] == "unit" and len(parts) > 1 and parts[-1] \
             and "".join(parts[:-1]).endswith(parts[-1]):
         parts.pop()                     # the value prints its unit too: ≥95% · % → ≥95%
+    elif "unit" in values and roles[-1] == "unit" and len(parts) > 1 and parts[-1] \
+            and _UNIT_ALREADY.search("".join(parts[:-1])):
+        parts.pop()                     # a unit of its own, or no figure: 28.8万元 · % → 28.8万元, 应保尽保 · % → 应保尽保
     return "".join(parts)
+
+
+# a value that needs no unit cell after it: a figure with a unit of its own (not only a
+# magnitude: 100万 · 元 is 100万元), or words with no figure at all
+_UNIT_ALREADY = re.compile(r"\d.*[^\d\s万亿千百十.:：/\-~～—]$|^\D+$")
 
 
 def _reason(cells: list[Cell], lex: dict) -> tuple[str, int | None, int | None]:
