@@ -6,8 +6,11 @@ what an audit or an evaluation found, before the cause's fix and control.
 paying as the agreement says — points an evaluator expects before any rule is tightened.
 The shapes of such clauses (paid to the ineligible, paid or charged against a rule, left
 out, not done as a rule says, papers never obtained …) and what each says are data:
-lexicons/drafting.yaml § corrections.  The words a point copies are the statement's own, so
-every number in it is the statement's.
+lexicons/drafting.yaml § corrections.  So are the verdict families (§ verdicts): a thing
+and how it falls short at the end of its clause (「培训覆盖面较窄」, 「设备利用率不高」), or
+an act not done before its object (「未建立……制度」), reversed in the statement's own words
+where no cause is read.  The words a point copies are the statement's own, so every number
+in it is the statement's.
 """
 from __future__ import annotations
 
@@ -151,8 +154,7 @@ def corrections(statement: str) -> list[Correction]:
             if point:
                 # the control names the same act where its template asks for it, its figures
                 # left out (「对出售保障性住房等事项……」)
-                control = fill(shape.control, {**{f"{k}_plain": v for k, v in plain.items()}, **slots}) \
-                    or shape.control_plain
+                control = fill(shape.control, filled) or shape.control_plain
                 out.append(Correction(shape.id, point, m.start(), m.end(), control, shape.yields,
                                       shape.guess_follows))
                 break           # one point per clause: its first shape says what it found
