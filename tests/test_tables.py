@@ -434,6 +434,21 @@ def test_a_whole_department_self_evaluation_form_is_a_department_form():
     assert project.form == "department_overall"
 
 
+def test_a_department_form_titled_after_one_fund_is_that_funds_form():
+    # 「……经费12.5万元部门整体支出绩效自评表」 filled in by a unit: the form is of the money
+    # its title names (without the sum), the unit stays the unit's (written for this test)
+    text = ("2022年烈士纪念设施维护经费12.5万元部门整体支出绩效自评表\n"
+            "单位名称 | 某县退役军人事务局 | 单位负责人 | 张某 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "产出指标 | 数量指标 | 维护纪念设施处数 | 3处 | 3处 | 20 | 20 |\n")
+    [project] = extract_text(text, "dept.txt").projects
+    assert (project.name, project.unit, project.form) == ("烈士纪念设施维护经费", "某县退役军人事务局", "department_overall")
+    # a title naming the unit itself keeps the unit's name
+    text = text.replace("2022年烈士纪念设施维护经费12.5万元", "某县退役军人事务局2022年度")
+    [project] = extract_text(text, "dept.txt").projects
+    assert project.name == "某县退役军人事务局"
+
+
 # A TAB form with a coded name, its budget block under a heading cell that spans two
 # columns, and names printed with ★, numbers and 其中： (written for this test).
 CODED_TAB_FORM = (

@@ -456,6 +456,11 @@ def _read_form(text: str, start: int, end: int, anchor: _Anchor, v: FormVocab,
     alias = _title_alias(title, name, v)
     if alias:
         project.aliases.append(alias)
+    fund = _name_from_title(title, v) if anchor.kind == "unit" else ""
+    if fund and _REPORTED_WORD.search(fund) and fund not in name and name not in fund:
+        # 「……经费236.25万元部门整体支出绩效自评表」 over 单位名称: the form is of the money its
+        # title names, filled in by the unit
+        project.name, project.unit = fund, project.unit or name
     project.budget = _budget(atoms, text, v, header[0] if header else len(atoms))
     if header is not None:
         first, last, roles, project.statement_columns = header
@@ -642,6 +647,7 @@ def _name_from_title(title: str, v: FormVocab) -> str:
     core = _strip_form_words(title, v)
     core = re.sub(r"^关于", "", _YEAR_PREFIX.sub("", core)).strip(_EDGE)
     core = re.sub(r"[（(][^）)]*[）)]$", "", core).strip(_EDGE)
+    core = _TITLE_AMOUNT.sub("", core).strip(_EDGE)     # 「……经费236.25万元」: the sum is no part of the name
     if len(core) < 4 or v.title_generic.search(core):
         return ""
     if re.search(re.escape(core) + "项目(?!支出)", re.sub(r"\s+", "", title)) \
@@ -659,6 +665,7 @@ def _names_more_than_money(own: str, v: FormVocab, shortest: int = 4, units: boo
         and not v.title_generic.search(own) and not own.endswith(_MONEY_KINDS) and not _COUNTED.match(own)
 
 
+_TITLE_AMOUNT = re.compile(r"(?<=[\u4e00-\u9fff])\d[\d.,，]*\s*(?:万|亿)?元$")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两几多]+\s*(?:个|项|家|类|批|大类)")   # 「14个支出项目」: a count
 
 
