@@ -2476,6 +2476,13 @@ def test_measures_for_some_of_several_speak_of_those_not_of_the_project():
     text = " ".join(s.text for s in draft_measures("个别项目资金支付率较低", project="农村公路养护")[0].sentences)
     assert "农村公路养护" in text
     assert "该项目" in " ".join(s.text for s in draft_measures("预算执行率偏低")[0].sentences)
+    # research topics are some of several too
+    text = " ".join(s.text for s in draft_measures("12个课题预算执行率低于30%")[0].sentences)
+    assert "相关课题" in text and "该项目" not in text
+    # a school's or a county's whole budget names no project: the projects concerned
+    for problem in ("我校年度预算执行率仅为82.6%，资金支付缓慢", "全县年度预算执行率仅为82.6%"):
+        text = " ".join(s.text for s in draft_measures(problem)[0].sentences)
+        assert "该项目" not in text and "相关项目" in text, text
 
 
 def test_the_lead_drops_an_adverb_of_contrast_and_names_no_factors():
@@ -3084,3 +3091,9 @@ def test_one_point_stands_alone_and_several_are_numbered():
     assert len(one.sentences) == 1 and one.text.startswith("针对部分项目进展缓慢的问题，") and one.text.endswith("。")
     two = draft_measures("由于上级资金下达较晚，项目支付进度缓慢，执行率为62.1%")[0]
     assert [s.text[:2] for s in two.sentences] == ["一是", "二是"][:len(two.sentences)] and len(two.sentences) >= 2
+
+
+def test_an_adverb_inside_a_subject_leaves_it_the_same_subject():
+    # 「资金都下达得太晚」 is 资金下达 late (causes.yaml § subject_adverbs)
+    assert [f.cause.code for f in read_cause("各项补助资金都下达得太晚，影响了项目实施").causes][:1] == ["FUNDS_LATE"]
+    assert [f.cause.code for f in read_cause("上级资金均拨付滞后").causes][:1] == ["FUNDS_LATE"]

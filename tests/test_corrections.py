@@ -238,6 +238,10 @@ def test_a_verdict_put_right_leads_only_where_no_cause_is_read():
     ("学生资助资金发放与资助名单不一致", "matched", "加强统筹衔接，推动学生资助资金发放与资助名单相互匹配"),
     ("部分课程安排与学员需求有差距", "matched", "加强统筹衔接，推动课程安排与学员需求相互匹配"),
     ("培训内容由主办方统一确定，与学员实际需求存在差距", "matched", "加强调查研究，增强工作安排与学员实际需求的契合度"),
+    ("村级公益设施建成后一直未移交", "finished_off", "尽快完成村级公益设施建成后的移交工作"),
+    ("应急预案多年未修订", "finished_off", "尽快完成应急预案的修订工作"),
+    ("乡镇缺乏统一的项目验收标准", "systems_supplied", "建立健全项目验收标准"),
+    ("基层站所缺乏专业财会人员", "staff_supplied", "通过招聘、培训、购买服务等方式充实专业财会人员"),
 ])
 def test_a_verdict_family_reverses_the_shortfall_in_its_own_words(text, shape, said):
     found = corrections(text)
@@ -261,6 +265,7 @@ def test_a_verdict_family_leaves_what_is_no_such_thing():
     assert _shapes("项目资金到位率偏低") == []
     assert _shapes("预算支出进度较慢") == []
     assert _shapes("不符合条件的人员未享受到补助") == []
+    assert _shapes("工程进度款尚未支付") == []
     # a bare act is no thing to put right: 「设置不够合理」 leaves the thing to the clause before
     assert _shapes("目标值设置依据不足，设置不够合理") == []
 
@@ -275,3 +280,23 @@ def test_a_verdict_family_gives_way_to_the_cause_read():
     # the late tender is read as the cause: its move answers first, not 「加快推进……」
     first = draft_measures("由于招标时间较晚，设备安装调试滞后")[0].sentences[0]
     assert not first.provenance.template.startswith("corrections."), first.text
+
+
+def test_what_was_done_against_the_rules_is_no_attribute_of_the_money():
+    # 「违规使用的资金……推进慢」: 违规 says which money, and no act is put right
+    assert "against_rules" not in _shapes("违规使用的财政资金投资项目推进慢")
+    assert _shapes("违规发放加班补贴3.2万元") == ["paid_against_rules"]
+
+
+def test_a_verdict_listed_after_another_quotes_only_its_own_thing():
+    found = corrections("项目申报材料内容不完整、依据不清晰")
+    assert [c.text.split("，")[0] for c in found] == ["进一步明确依据"]
+
+
+def test_a_review_that_is_not_enough_is_strengthened():
+    assert corrections("项目执行层面的审核把关不够")[0].text.startswith("加强项目执行层面的审核把关")
+
+
+def test_not_done_as_the_rule_says_reads_bu_an_too_but_not_on_time():
+    assert corrections("部分单位不按规定格式填报绩效目标")[0].text.startswith("督促单位严格按规定格式填报绩效目标")
+    assert "not_by_rule" not in _shapes("不按期提交验收资料")

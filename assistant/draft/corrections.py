@@ -37,7 +37,6 @@ class Shape:
     guess_follows: bool = False     # the nearest cause's fix, where guessed closely enough, follows it (not the control)
     not_match: re.Pattern | None = None     # words of the whole match that say it is another thing: no point
     say_else: tuple[str, ...] = ()  # more ways to say it, where `say`'s slots are not filled
-    listed: re.Pattern | None = None    # another shortfall listed before it (「年龄偏大、」): `what` starts after
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,7 @@ class _Rules:
     group_drop: re.Pattern
     group_tail: re.Pattern
     figures: re.Pattern
+    listed: re.Pattern | None       # a verdict's word and 、: another shortfall listed before a verdict's thing
 
 
 @derived(maxsize=1)
@@ -82,7 +82,9 @@ def _rules() -> _Rules:
                          yields=bool(s.get("yields")), guess_follows=bool(s.get("guess_follows")))
                    for s in lex["shapes"]) + _verdicts(lex)
     low, high = lex["subject_chars"]
-    return _Rules(shapes=shapes, subject_chars=(int(low), int(high)), max_points=int(lex["max_points"]),
+    every = sorted({w for v in lex.get("verdicts", ()) for w in v.get("words", ())}, key=len, reverse=True)
+    listed = re.compile("(?:" + "|".join(map(re.escape, every)) + ")、") if every else None
+    return _Rules(shapes=shapes, subject_chars=(int(low), int(high)), max_points=int(lex["max_points"]), listed=listed,
                   **{k.removesuffix("_re"): re.compile(v) for k, v in lex.items()
                      if k.endswith("_re") and k != "verdict_not_re"})
 
@@ -92,8 +94,6 @@ def _verdicts(lex: dict) -> tuple[Shape, ...]:
     the thing, or before it for `order: act`), or its own `re`; each yields to a cause read
     and is followed by the guessed cause's fix, as the verdict shapes are."""
     not_what = re.compile(lex["verdict_not_re"])
-    every = sorted({w for v in lex.get("verdicts", ()) for w in v.get("words", ())}, key=len, reverse=True)
-    listed = re.compile("(?:" + "|".join(map(re.escape, every)) + ")、") if every else None
     out = []
     for v in lex.get("verdicts", ()):
         if "re" in v:
@@ -107,7 +107,7 @@ def _verdicts(lex: dict) -> tuple[Shape, ...]:
                          say_agent="", say_money="", not_what=not_what, before=None,
                          control=v["control"], control_plain=v.get("control_plain", v["control"]),
                          yields=True, guess_follows=True,
-                         not_match=re.compile(v["not_re"]) if v.get("not_re") else None, listed=listed))
+                         not_match=re.compile(v["not_re"]) if v.get("not_re") else None))
     return tuple(out)
 
 
@@ -134,9 +134,9 @@ def corrections(statement: str) -> list[Correction]:
             if m is None or m.start() >= end:
                 continue
             slots = {k: _tidy(v) for k, v in m.groupdict().items() if v}
-            if shape.listed is not None and "what" in slots:
+            if shape.guess_follows and rules.listed is not None and "what" in slots:
                 # (「年龄偏大、专业结构不合理」: the last shortfall listed is this one's)
-                cut = [x.end() for x in shape.listed.finditer(slots["what"])]
+                cut = [x.end() for x in rules.listed.finditer(slots["what"])]
                 slots["what"] = _tidy(slots["what"][cut[-1]:]) if cut else slots["what"]
             if shape.not_what is not None and shape.not_what.search(slots.get("what", "")):
                 continue

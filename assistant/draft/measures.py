@@ -66,7 +66,10 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         # a statement about indicators: the themes of its other words are what they measure
         read = {f.cause.theme for f in reading.causes}
         codes = [c for c in codes if c in read] or codes
-    slots = {"project": project or _subject(problem) or drafting("slot_defaults.project"),
+    # (a statement of a school's, a unit's or a region's whole budget that names no project
+    # is not of one: 「该项目」 would presume one — the projects concerned)
+    slots = {"project": project or _subject(problem)
+             or drafting("slot_defaults.unnamed" if _unit_wide(problem) else "slot_defaults.project"),
              "figure": figure or stated_figure(problem), "indicator": indicator,
              "rate": stated_rate(problem)}
     needed, why = needs_measure(reading)
@@ -457,6 +460,17 @@ def _subject(problem: str) -> str:
 @derived(maxsize=1)
 def _subject_re() -> re.Pattern:
     return re.compile(drafting("subject_re"))
+
+
+def _unit_wide(problem: str) -> bool:
+    """Whether `problem` is of a unit's or a region's whole budget and names no project
+    (drafting.yaml § unit_wide_re: 「我校……」, 「全省……」, 「各地……」)."""
+    return "项目" not in problem and bool(_unit_wide_re().search(problem))
+
+
+@derived(maxsize=1)
+def _unit_wide_re() -> re.Pattern:
+    return re.compile(drafting("unit_wide_re"))
 
 
 @dataclass(frozen=True)

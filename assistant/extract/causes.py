@@ -148,6 +148,7 @@ def cause_book() -> CauseBook:
     effects = tuple(data.get("effect_markers") or ())
     predicates = data.get("predicates") or {}
     gap = int(data.get("subject_gap", 6))
+    adverbs = _alternation(data.get("subject_adverbs") or ()) + "?" if data.get("subject_adverbs") else ""
     phrases = []
     deviations = []
     # the head of a Chinese noun phrase is its last noun: in 「工程结算资料报送不及时」 what is
@@ -175,7 +176,7 @@ def cause_book() -> CauseBook:
             step = (f"(?:(?!{_alternation(others)})[^，,；;。！？!?\n后])" if others else "[^，,；;。！？!?\n后]")
             # a subject right after 与/和/同 is what the real subject is compared with:
             # in 「目标设置偏低，与预算资金规模不匹配」 the 预算资金 is not what is off
-            phrases.append((re.compile("(?<![与和同跟])" + _alternation(subjects) + rf"{step}{{0,{gap}}}?"
+            phrases.append((re.compile("(?<![与和同跟])" + _subject_alternation(subjects, adverbs) + rf"{step}{{0,{gap}}}?"
                                        + _alternation(dict.fromkeys(said))), cause))
     colloquial, formal_of = _colloquial(data.get("colloquial") or [])
     favourable_code = data.get("favourable_cause")
@@ -258,6 +259,16 @@ def _effect(entry: dict) -> int:
 
 def _alternation(words) -> str:
     return "(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _subject_alternation(subjects, adverbs: str) -> str:
+    """Subjects as an alternation where an adverb (causes.yaml § subject_adverbs) may stand
+    before each one's last two characters: 「资金都下达」 is 资金下达."""
+    if not adverbs:
+        return _alternation(subjects)
+    ordered = sorted((str(w) for w in subjects), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w[:-2]) + adverbs + re.escape(w[-2:]) if len(w) >= 4 else re.escape(w)
+                            for w in ordered) + ")"
 
 
 def _blank(m: re.Match) -> str:
