@@ -443,6 +443,9 @@ def test_a_department_form_titled_after_one_fund_is_that_funds_form():
             "产出指标 | 数量指标 | 维护纪念设施处数 | 3处 | 3处 | 20 | 20 |\n")
     [project] = extract_text(text, "dept.txt").projects
     assert (project.name, project.unit, project.form) == ("烈士纪念设施维护经费", "某县退役军人事务局", "department_overall")
+    # (a sum in 万 without 元 is a sum too)
+    [project] = extract_text(text.replace("12.5万元", "12.5万"), "dept.txt").projects
+    assert project.name == "烈士纪念设施维护经费"
     # a title naming the unit itself keeps the unit's name
     text = text.replace("2022年烈士纪念设施维护经费12.5万元", "某县退役军人事务局2022年度")
     [project] = extract_text(text, "dept.txt").projects

@@ -665,7 +665,7 @@ def _names_more_than_money(own: str, v: FormVocab, shortest: int = 4, units: boo
         and not v.title_generic.search(own) and not own.endswith(_MONEY_KINDS) and not _COUNTED.match(own)
 
 
-_TITLE_AMOUNT = re.compile(r"(?<=[\u4e00-\u9fff])\d[\d.,，]*\s*(?:万|亿)?元$")
+_TITLE_AMOUNT = re.compile(r"(?<=[\u4e00-\u9fff])\d[\d.,，]*\s*(?:(?:万|亿)元?|元)$")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百两几多]+\s*(?:个|项|家|类|批|大类)")   # 「14个支出项目」: a count
 
 
