@@ -111,14 +111,15 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         # shortfalls side by side (「……渠道单一，……规则不明确，社会资本参与积极性不高」): the first
         # point answers the cause read, so the lead names the part it stands in
         lead = _lead(replace(reading, deviation=part), indicator)
+    # (the nearest cause close enough for its fix to follow a shortfall put right)
+    close = likeness >= drafting("corrections.guess_follows_min_score")
     drafts: list[Draft] = []
     seen: set[str] = set()
     for alt in range(max(1, n)):
         for attempt in range(drafting("measures.retries")):
             sentences, clauses = _compose(plan, problem, slots, seed + alt + attempt, avoid,
                                           precedents[:1] if alt == 0 else precedents[alt:alt + 1],
-                                          lead, fixes, cause_read, cause_first,
-                                          guessed=likeness >= drafting("corrections.guess_follows_min_score"))
+                                          lead, fixes, cause_read, cause_first, guessed=close)
             draft = Draft(sentences, list(codes), list(precedents), seed, clauses)
             if draft.text not in seen:
                 break

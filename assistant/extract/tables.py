@@ -550,12 +550,12 @@ def _join_values(values: dict[str, Cell], roles: tuple[str, ...]) -> str | None:
         parts[0] = lex["_direction"].sub("", parts[0])     # 正向= · 8 → =8
         if len(parts) > 1 and parts[0] and parts[1].startswith(parts[0]):
             parts[0] = ""               # the value prints its comparator too: ≥ · ≥95 → ≥95
-    if "unit" in values and roles[-1] == "unit" and len(parts) > 1 and parts[-1] \
-            and "".join(parts[:-1]).endswith(parts[-1]):
-        parts.pop()                     # the value prints its unit too: ≥95% · % → ≥95%
-    elif "unit" in values and roles[-1] == "unit" and len(parts) > 1 and parts[-1] \
-            and _UNIT_ALREADY.search("".join(parts[:-1])):
-        parts.pop()                     # a unit of its own, or no figure: 28.8万元 · % → 28.8万元, 应保尽保 · % → 应保尽保
+    if "unit" in values and roles[-1] == "unit" and len(parts) > 1 and parts[-1]:
+        value = "".join(parts[:-1])
+        if value.endswith(parts[-1]) or _UNIT_ALREADY.search(value):
+            # the value prints its unit too (≥95% · % → ≥95%), a unit of its own or no figure
+            # (28.8万元 · % → 28.8万元, 应保尽保 · % → 应保尽保)
+            parts.pop()
     return "".join(parts)
 
 
