@@ -792,6 +792,26 @@ def test_a_unit_cell_joins_only_a_figure_that_has_none():
         ("业务经费安排金额", "32.5万元"), ("经费到位率", "100%"), ("经费预算控制", "50万元"), ("单位正常运转", "定性有效保障")]
 
 
+# A template whose 指标性质 column prints the direction (正向) and whose 指标方向 column prints
+# the comparator in words (大于等于), each a cell of its own before the value and its unit
+# (written for this test).
+TWO_NATURE_COLUMNS = (
+    "项目支出绩效自评表\n"
+    "项目名称 | 某镇公共服务运行项目 |\n"
+    "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 年度指标值 | 实际完成值 | 计量单位 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+    "产出指标 | 数量指标 | 指标1:开展巡查次数 | 正向 | 大于等于 | 12 | 12 | 次 | 8 | 8 | |\n"
+    "| | 指标2:维修设备台数 | 正向 | 小于等于 | 5 | 4 | 台 | 7 | 7 | |\n"
+    "| 质量指标 | 指标1:巡查覆盖率 | 正向 | 等于 | 100 | 100 | % | 8 | 8 | |\n"
+)
+
+
+def test_a_direction_and_a_comparator_in_words_make_the_target_with_value_and_unit():
+    [project] = extract_text(TWO_NATURE_COLUMNS, "web.txt").projects
+    assert [(i.name, i.target, i.actual, i.weight) for i in project.indicators] == [
+        ("开展巡查次数", "大于等于12次", "12", 8.0), ("维修设备台数", "小于等于5台", "4", 7.0),
+        ("巡查覆盖率", "等于100%", "100", 8.0)]
+
+
 # Two target tables of a provincial template run together in one line, as a document site
 # prints an OCR'd PDF: the second form's title stands right after the first form's last row;
 # OCR may put an asterisk inside a field's key (written for this test).

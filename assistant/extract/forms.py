@@ -1026,7 +1026,8 @@ def _value_roles(roles: list[str | None]) -> tuple[str | None, ...]:
         at = out.index("target")
         lead: list[str | None] = []
         k = after.index("target") if "target" in after else 0
-        while k > 0 and after[k - 1] in ("nature", "unit") and after[k - 1] not in lead:
+        # (指标性质 and 指标方向 may both print a part: 正向 · 大于等于 · 1 · 次)
+        while k > 0 and after[k - 1] in ("nature", "unit") and (after[k - 1] not in lead or after[k - 1] == lead[0] == "nature"):
             k -= 1
             lead.insert(0, after[k])
         first = lead + ["nature"] * ("nature" in after and "nature" not in lead)
