@@ -812,6 +812,19 @@ def test_a_direction_and_a_comparator_in_words_make_the_target_with_value_and_un
         ("巡查覆盖率", "等于100%", "100", 8.0)]
 
 
+def test_a_heading_naming_a_projects_targets_names_the_project():
+    # a finance bureau's page of several projects' targets: each heads its table with
+    # 「……项目绩效目标」 and has no 项目名称 field (written for this test); a report's own
+    # section 「二、项目绩效目标」 names none
+    text = ("2024年某市重大政策和项目绩效目标情况\n农村饮水安全巩固提升项目绩效目标\n（一）年度绩效目标\n"
+            "巩固提升农村供水保障水平，改善农村群众饮水条件。\n（二）项目具体目标表\n"
+            "一级指标\n二级指标\n指标名称\n指标值\n产出指标\n数量指标\n新建改造供水管网长度\n≥120公里\n"
+            "质量指标\n水质检测合格率\n≥95%\n")
+    assert [p.name for p in extract_text(text, "targets.txt").projects] == ["农村饮水安全巩固提升项目"]
+    report = "某县文化馆2023年度项目支出绩效自评报告\n一、项目概况\n二、项目绩效目标\n年度目标为开展文化惠民演出20场。\n"
+    assert [p.name for p in extract_text(report, "report.txt").projects] == []
+
+
 # Two target tables of a provincial template run together in one line, as a document site
 # prints an OCR'd PDF: the second form's title stands right after the first form's last row;
 # OCR may put an asterisk inside a field's key (written for this test).
