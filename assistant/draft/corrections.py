@@ -73,6 +73,8 @@ class _Rules:
 @derived(maxsize=1)
 def _rules() -> _Rules:
     lex = drafting("corrections")
+    # every `…_re` key a pattern of that name (verdict_not, the verdicts' own, goes to them)
+    patterns = {k.removesuffix("_re"): re.compile(v) for k, v in lex.items() if k.endswith("_re")}
     shapes = tuple(Shape(id=s["id"], pattern=re.compile(s["re"]), say=s.get("say", ""),
                          say_subject=s.get("say_subject", ""), say_agent=s.get("say_agent", ""),
                          say_money=s.get("say_money", ""),
@@ -80,28 +82,25 @@ def _rules() -> _Rules:
                          before=re.compile(s["before_re"]) if s.get("before_re") else None,
                          control=s["control"], control_plain=s.get("control_plain", s["control"]),
                          yields=bool(s.get("yields")), guess_follows=bool(s.get("guess_follows")))
-                   for s in lex["shapes"]) + _verdicts(lex)
+                   for s in lex["shapes"]) + _verdicts(lex, patterns.pop("verdict_not"))
     low, high = lex["subject_chars"]
-    every = sorted({w for v in lex.get("verdicts", ()) for w in v.get("words", ())}, key=len, reverse=True)
-    listed = re.compile("(?:" + "|".join(map(re.escape, every)) + ")、") if every else None
-    return _Rules(shapes=shapes, subject_chars=(int(low), int(high)), max_points=int(lex["max_points"]), listed=listed,
-                  **{k.removesuffix("_re"): re.compile(v) for k, v in lex.items()
-                     if k.endswith("_re") and k != "verdict_not_re"})
+    every = {w for v in lex.get("verdicts", ()) for w in v.get("words", ())}
+    return _Rules(shapes=shapes, subject_chars=(int(low), int(high)), max_points=int(lex["max_points"]),
+                  listed=re.compile(_either(every) + "、") if every else None, **patterns)
 
 
-def _verdicts(lex: dict) -> tuple[Shape, ...]:
+def _verdicts(lex: dict, not_what: re.Pattern) -> tuple[Shape, ...]:
     """drafting.yaml § corrections.verdicts as shapes: a family's words in its frame (after
     the thing, or before it for `order: act`), or its own `re`; each yields to a cause read
-    and is followed by the guessed cause's fix, as the verdict shapes are."""
-    not_what = re.compile(lex["verdict_not_re"])
+    and is followed by the nearest cause's fix where that is close enough, as the verdict
+    shapes are."""
     out = []
     for v in lex.get("verdicts", ()):
         if "re" in v:
             pattern = v["re"]
         else:
-            words = "|".join(re.escape(w) for w in sorted(v["words"], key=len, reverse=True))
             frame = lex["verdict_act_frame"] if v.get("order") == "act" else lex["verdict_frame"]
-            pattern = frame.replace("{words}", words)
+            pattern = frame.replace("{words}", _either(v["words"]))
         says = [v["say"]] if isinstance(v["say"], str) else list(v["say"])
         out.append(Shape(id=v["id"], pattern=re.compile(pattern), say=says[0], say_else=tuple(says[1:]), say_subject="",
                          say_agent="", say_money="", not_what=not_what, before=None,
@@ -109,6 +108,11 @@ def _verdicts(lex: dict) -> tuple[Shape, ...]:
                          yields=True, guess_follows=True,
                          not_match=re.compile(v["not_re"]) if v.get("not_re") else None))
     return tuple(out)
+
+
+def _either(words) -> str:
+    """An alternation of `words`, the longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 def corrections(statement: str) -> list[Correction]:

@@ -122,8 +122,9 @@ _NAME_AFTER_NUMBER = re.compile(r"\d[\u4e00-\u9fff]{2,}[性率]$")
 NAME_AFTER_NUMBER = 2.0
 _LEADING_NUMBER = re.compile(r"^\d{1,3}(?:\.\d+)?")
 _OCR_DIGITS = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0"})
-# (and a comparator printed in words, a column of its own: 「大于等于 | 1 | 次」)
-_NATURE_WORDS = "定性|定量|正向|反向|区间|大于等于|小于等于|不低于|不高于|不少于|不多于|不超过|不小于|不大于|大于|小于|等于|高于|低于"
+# (and a comparator printed in words, a column of its own: 「大于等于 | 1 | 次」, the words a
+# value may open with too)
+_NATURE_WORDS = "定性|定量|正向|反向|区间|大于等于|小于等于|等于|不多于|" + _COMPARISONS
 _NATURE = re.compile(rf"^(?:[{COMPARATORS}]{{1,2}}|{_NATURE_WORDS})$")
 _NATURE_WORD = re.compile(rf"^(?:{_NATURE_WORDS})$")
 _UNIT = re.compile(r"^[%％‰]?[\u4e00-\u9fffA-Za-z/／㎡²³()（）]{0,8}$")
