@@ -825,6 +825,23 @@ def test_a_heading_naming_a_projects_targets_names_the_project():
     assert [p.name for p in extract_text(report, "report.txt").projects] == []
 
 
+def test_the_next_projects_heading_after_a_table_is_no_row():
+    # the page goes on to the next project's targets after the last row of a table printed
+    # one cell a line (written for this test): its heading is no indicator of this table
+    text = ("农村饮水安全巩固提升项目绩效目标\n（二）项目具体目标表\n"
+            "一级指标\n二级指标\n指标名称\n指标值\n产出指标\n数量指标\n新建改造供水管网长度\n≥120公里\n"
+            "满意度指标\n服务对象满意度指标\n受益群众满意度\n≥90%\n\n"
+            "村级公益事业建设奖补项目绩效目标\n\n（一）中长期绩效目标\n改善村内道路、照明等公益设施条件。\n")
+    rows = _rows(text, "name", "target")
+    assert rows == [("新建改造供水管网长度", "≥120公里"), ("受益群众满意度", "≥90%")]
+
+
+def test_a_label_with_the_headers_word_run_on_below_it_is_still_a_label():
+    # 「时效指标 |」 then 「指标」 where the page is cut: the header's 指标 run on below the label
+    assert lookup_label("时效指标指标") == lookup_label("时效指标")
+    assert lookup_label("指标指标") is None
+
+
 # Two target tables of a provincial template run together in one line, as a document site
 # prints an OCR'd PDF: the second form's title stands right after the first form's last row;
 # OCR may put an asterisk inside a field's key (written for this test).

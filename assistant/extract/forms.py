@@ -1382,8 +1382,21 @@ def _indicators_of(reading, lexicon: CompiledLexicon | None) -> list[Indicator]:
             continue            # 「年度绩效目标2(40分) 一级指标 二级指标 三级指标 …」: the next block's header
         if _lead_heading(row):
             continue            # 「绩 | 效 指 | 标」: the form's 绩效指标 cell printed down its rows
+        if _next_title(row):
+            continue            # 「……经费项目绩效目标」: the next project's heading, where the page goes on
         out.append(_indicator_of(row, labels, row_no, lex, lexicon))
     return out
+
+
+def _next_title(row: ParsedRow) -> bool:
+    """A row with nothing but a name that is a project's heading (「……项目绩效目标」,
+    「……项目绩效自评报告」, forms.yaml § project_report_title_re ending the name): the page
+    goes on to the next project's targets, not to another row of this table."""
+    if any(c.text.strip() for c in row.values.values()):
+        return False
+    name = _SPACES.sub("", row.name.text)
+    named = vocab().project_report_title.search(name)
+    return named is not None and named.end() == len(name) and named.start() >= 4
 
 
 def _lead_heading(row: ParsedRow) -> bool:

@@ -68,9 +68,11 @@ def party_label(text: str) -> Label | None:
 def normalise(text: str) -> str:
     """Remove white space, printed weights and a framework's notes and marks on a label
     (labels.yaml § label_notes, label_marks): 「产出指标 (50分)」 → 「产出指标」,
-    「经济效益(可选项)」 → 「经济效益」, 「数量指标 (必填)」 → 「数量指标」."""
+    「经济效益(可选项)」 → 「经济效益」, 「数量指标 (必填)」 → 「数量指标」, 「时效指标指标」 → 「时效指标」."""
     book = label_book()
-    return _SPACE.sub("", book.marks.sub("", book.notes.sub("", _WEIGHT.sub("", text or "")))).strip("：:")
+    norm = _SPACE.sub("", book.marks.sub("", book.notes.sub("", _WEIGHT.sub("", text or "")))).strip("：:")
+    # (the header's 指标 run on below a label cut at the page's end: 「时效指标 | 指标」)
+    return norm[:-2] if norm.endswith("指标指标") else norm
 
 
 def _bracketed(words: list[str]) -> re.Pattern:
