@@ -3097,3 +3097,53 @@ def test_an_adverb_inside_a_subject_leaves_it_the_same_subject():
     # 「资金都下达得太晚」 is 资金下达 late (causes.yaml § subject_adverbs)
     assert [f.cause.code for f in read_cause("各项补助资金都下达得太晚，影响了项目实施").causes][:1] == ["FUNDS_LATE"]
     assert [f.cause.code for f in read_cause("上级资金均拨付滞后").causes][:1] == ["FUNDS_LATE"]
+
+
+@pytest.mark.parametrize("text", [
+    "该专项要求县级配套资金比例偏高，部分财力困难县难以落实",
+    "部分企业申报的项目配套资金远远超出其支付能力，项目迟迟不能开工",
+    "个别乡镇编制的建设规划过大，未充分考虑群众的承受能力",
+])
+def test_a_demand_beyond_what_the_money_below_can_bear_is_set_within_its_means(text):
+    # what a project asks of the money below it (a matching share, a plan), not the money
+    # that failed to come: the first point sets the demand within the means
+    reading = read_cause(text)
+    assert reading.primary is not None and reading.primary.cause.code == "BEYOND_MEANS"
+    first = draft_measures(text)[0].sentences[0].text
+    assert "量力而行" in first or "配套比例" in first
+
+
+def test_a_matching_share_set_high_gets_the_matching_phrasing_and_a_plan_too_large_the_scale():
+    ratio = draft_measures("该专项要求县级配套资金比例偏高，部分财力困难县难以落实")[0].sentences[0].text
+    plan = draft_measures("个别乡镇编制的建设规划过大，未充分考虑群众的承受能力")[0].sentences[0].text
+    assert "配套比例" in ratio and "量力而行" not in ratio
+    assert "量力而行" in plan and "配套比例" not in plan
+
+
+def test_more_served_than_planned_is_no_plan_beyond_means():
+    # more people came than the plan counted: the demand, not a plan drawn beyond the means
+    text = "今年申请救助的困难群众明显增加，实际救助人次超出计划40%，资金出现缺口"
+    assert "BEYOND_MEANS" not in [f.cause.code for f in read_cause(text).causes]
+    assert "量力而行" not in draft_measures(text)[0].text
+
+
+@pytest.mark.parametrize("text, code", [
+    # the count never taken that a plan or a budget stands on
+    ("部分县区没有开展入户普查，仅凭抽样数据编制改造计划", "ESTIMATE_INACCURATE"),
+    ("部分设施建设规模超出当地实际需要，建成后使用率很低", "ESTIMATE_INACCURATE"),
+    # money shared out as it was the year before
+    ("部分专项资金仍按历史基数分配，未与绩效评价结果挂钩", "BASE_BUDGETING"),
+    ("部门支出预算编制固化，年中据实调整不够", "BASE_BUDGETING"),
+    # goods bought under contracts that ran past their term: the supplier's delay, not the works'
+    ("学校4个设备采购合同均存在实际交货期超过合同约定期限的情况", "SUPPLIER_LATE"),
+])
+def test_causes_of_planning_and_supply_worded_as_audits_word_them(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_who_found_a_problem_is_no_part_of_what_it_is():
+    # 「检查组在实地查看时，发现……」, 「某某指出，……」: the lead names the shortfall alone
+    first = draft_measures("检查组在实地查看时，发现部分项目初步设计深度不够，导致施工中多次变更")[0].text
+    assert "针对部分项目初步设计深度不够的问题" in first
+    quoted = draft_measures("一位委员指出，部分转移支付资金下达较晚，影响了地方使用")[0].text
+    assert "委员指出的问题" not in quoted
