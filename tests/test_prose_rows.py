@@ -248,3 +248,21 @@ def test_a_chinese_numeral_before_a_tables_name_is_no_part_of_it():
             "产出指标\t数量指标\t一、示范区建立\t≥2000亩\t2000亩\n\t\t二、田间试验\t≥15组\t15组\n")
     names = [i.name for p in extract_text(text, "t.txt").projects for i in p.indicators]
     assert names == ["示范区建立", "田间试验"]
+
+
+def test_items_under_numbered_label_lines_take_those_labels_and_lose_their_1_numbering():
+    # a report that lists each indicator as 「1)名称(单位),目标值…,完成值…」 under label lines
+    # of their own (「2、质量指标」); the cost section printed first (written for this test)
+    text = ("某县2024年度市场监管专项经费绩效自评报告\n二、绩效分析\n本项目设置绩效目标5个，具体情况如下:\n"
+            "（二）成本指标\n1、经济成本指标\n1)食品抽检经费(万元),目标值40,完成值38,分值10,得分10。\n"
+            "（一）产出指标\n1、数量指标\n1)开展食品抽检批次(批次),目标值800,完成值826,分值10,得分10。\n"
+            "2、质量指标\n1)抽检任务完成率(%),目标值100,完成值100,分值10,得分10。\n"
+            "2)复检结论准确率(%),目标值98,完成值99,分值10,得分10。\n"
+            "（二）效益指标\n1、社会效益指标\n1)群众食品安全知晓率(%),目标值85,完成值88,分值10,得分10。\n")
+    [project] = extract_text(text, "report.txt").projects
+    rows = [(i.name, i.level2, i.category) for i in project.indicators]
+    assert rows == [("食品抽检经费(万元)", "成本指标", "成本"),
+                    ("开展食品抽检批次(批次)", "数量指标", "数量"),
+                    ("抽检任务完成率(%)", "质量指标", "质量"),
+                    ("复检结论准确率(%)", "质量指标", "质量"),
+                    ("群众食品安全知晓率(%)", "社会效益指标", "社会效益")]

@@ -57,8 +57,9 @@ NAME_MAX = 40
 GAP_MAX = 2             # characters between the name's comma and the first heading (年初 …)
 
 _ITEM = re.compile(r"[^\n；;]+")                        # lines, or clauses parted by ；
-# an item's numbering: 1. · (1) · （一） · 一、 · ① · 第一， · 一是
+# an item's numbering: 1. · (1) · 1) · （一） · 一、 · ① · 第一， · 一是
 _MARKER = (r"(?:\d{1,2}\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+           r"|\d{1,2}\s*[)）](?=\s*[\u4e00-\u9fff])"
            r"|[一二三四五六七八九十]{1,3}\s*、|[①-⑳]|第[一二三四五六七八九十]{1,3}\s*[,，、]"
            r"|[一二三四五六七八九十]{1,3}是)")
 _NUMBERING = re.compile(rf"\s*{_MARKER}\s*")
@@ -168,8 +169,9 @@ def _paired_items(text: str, v: FormVocab) -> list[_Item]:
         for stop in [*(s.end() for s in _NEXT_ITEM.finditer(text, m.start(), m.end())), m.end()]:
             item = _item(text, start, stop, v) if stop - start <= ITEM_MAX else None
             if item is not None:
-                # the label printed since the last item (「1、产出数量指标：第一，…」, 「数量指标。…」)
-                out.append((*item, _last_label(text[max(last, line_start):item[0].start])))
+                # the label printed since the last item (「1、产出数量指标：第一，…」, 「数量指标。…」),
+                # in its line or on lines of its own above it (「2、质量指标 ⏎ 1)…」)
+                out.append((*item, _last_label(text[last if out else line_start:item[0].start])))
                 last = stop
             start = stop
     return out
