@@ -3147,3 +3147,66 @@ def test_who_found_a_problem_is_no_part_of_what_it_is():
     assert "针对部分项目初步设计深度不够的问题" in first
     quoted = draft_measures("一位委员指出，部分转移支付资金下达较晚，影响了地方使用")[0].text
     assert "委员指出的问题" not in quoted
+
+
+@pytest.mark.parametrize("text, code", [
+    # paid before the payment's approval was signed: the payment's control, not a late application
+    ("经查阅会计凭证，该项目首笔款项于3月5日支付，支付审批单签批日期为3月6日，存在支付审批未完成已支付款项的情况", "CONTROL_WEAK"),
+    # the year's money received in its last month
+    ("上级补助资金280万元于12月才收到，当年无法形成支出", "FUNDS_LATE"),
+    # those carrying the work out never did such work before
+    ("部分乡镇项目业主未实施过污水管网项目，方案多次修改，影响工程进度", "SKILL_LOW"),
+    # no one fit to hire was found, so the money waits
+    ("因未招录到符合条件的乡村医生，结转资金18万元无法支出", "TALENT_NOT_ARRIVED"),
+    # those served taken in and out through the year
+    ("低保对象实行动态管理", "ESTIMATE_INACCURATE"),
+    ("实际补贴面积较预算略有减少", "ESTIMATE_INACCURATE"),
+])
+def test_causes_of_payment_control_timing_and_people_read_from_their_grammar(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_a_dynamic_management_not_carried_out_is_no_count_that_changed():
+    primary = read_cause("低保对象未实行动态管理").primary
+    assert primary is None or primary.cause.code != "ESTIMATE_INACCURATE"
+
+
+def test_the_phrasing_written_for_a_kind_of_problem_leads_its_cause():
+    cost = draft_measures("部分项目预算成本过高，执行中调整了项目安排")[0].sentences[0].text
+    assert "市场询价" in cost
+    seals = draft_measures("部分项目档案管理不规范，验收单、付款申请表签字签章缺失")[0].sentences[0].text
+    assert "签章" in seals and "考勤" not in seals
+    hire = draft_measures("因未招录到符合招聘条件的人员，项目资金无法使用")[0].sentences[0].text
+    assert "招聘" in hire and "安家费" not in hire
+
+
+def test_a_clause_that_is_the_cause_itself_is_no_shortfall_to_lead_with():
+    # 「低保对象实行动态管理」 explains a count below the plan's; nothing in it is wrong
+    assert not draft_measures("低保对象实行动态管理")[0].text.startswith(("针对", "一是针对"))
+    # … while a clause that says what went wrong still leads
+    assert "针对部分项目预算成本过高的问题" in draft_measures("部分项目预算成本过高，执行中调整了项目安排")[0].text
+
+
+def test_the_lead_leaves_out_the_word_linking_it_to_its_cause_and_a_clause_that_states_one():
+    # 「……，致使项目推进迟缓」: the shortfall without 致使
+    led = draft_measures("受雨季影响，施工队伍无法进场，致使项目推进迟缓")[0].text
+    assert "针对致使" not in led
+    # 「某某项目因前期工作滞后，投资尚未形成进度」: a clause that states its cause is no lead
+    assert "因前期工作滞后的问题" not in draft_measures("河道整治项目因前期工作滞后，投资尚未形成进度")[0].text
+
+
+def test_work_held_up_by_an_outside_event_is_made_up_in_its_own_kind():
+    # works stopped: back to work and the lost time made up; gatherings that could not meet:
+    # held online, in smaller groups or later
+    works = draft_measures("受疫情影响，施工队伍春节后无法进场，工程建设工期延后")[0].sentences[0].text
+    assert "复工" in works and "工期" in works
+    classes = draft_measures("受疫情影响，部分培训班次和文化活动未能如期举办")[0].sentences[0].text
+    assert "线上" in classes
+
+
+def test_a_clause_listing_the_work_carried_out_names_no_cause():
+    # 「开展了选址、规划调整……等工作」: steps taken, no change of policy
+    text = "上半年开展了项目选址、规划调整、用地手续办理等工作，因受汛期影响，建设工期延后"
+    assert "POLICY_CHANGE" not in [f.cause.code for f in read_cause(text).causes]
+    # … while a change of plan that held the work up is still read
+    assert "POLICY_CHANGE" in [f.cause.code for f in read_cause("因上级规划调整，项目暂停实施").causes]

@@ -412,6 +412,9 @@ def _lead(reading, indicator: str = "") -> str:
         return ""
     if not numbers_in(clause) <= numbers_in(reading.text or reading.deviation or ""):
         return ""           # (a figure cut by the rules above: every number the problem's own)
+    primary = reading.primary
+    if primary is not None and primary.cue in clause and not rules.faulted.search(clause):
+        return ""           # (the clause is the cause itself, nothing wrong in it: 「特困人员实行动态管理」)
     if rules.no_subject.match(clause):
         if not indicator or len(indicator) + len(clause) > high:
             return ""
@@ -488,6 +491,7 @@ class _LeadRules:
     done: re.Pattern
     lacking: re.Pattern
     how_found: re.Pattern
+    faulted: re.Pattern
 
 
 @derived(maxsize=1)

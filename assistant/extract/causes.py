@@ -90,6 +90,7 @@ class CauseBook:
     favourable_cause: Cause | None = None           # what such a statement is read as (causes.yaml)
     favourable_yields_to: frozenset[str] = frozenset()  # causes that keep the lead over it (a task added)
     done_clause: re.Pattern = re.compile("(?!)")    # a clause saying what was done (「已使用……支付」)
+    work_done: re.Pattern = re.compile("(?!)")      # a clause listing work carried out (「开展了……等工作」)
 
     @property
     def marker_word_re(self) -> re.Pattern:
@@ -200,7 +201,8 @@ def cause_book() -> CauseBook:
                      unfavourable=re.compile(data.get("unfavourable_re") or "(?!)"),
                      favourable_cause=favourable_cause,
                      favourable_yields_to=frozenset(str(c) for c in data.get("favourable_yields_to") or ()),
-                     done_clause=re.compile(data.get("done_clause_re") or "(?!)"))
+                     done_clause=re.compile(data.get("done_clause_re") or "(?!)"),
+                     work_done=re.compile(data.get("work_done_re") or "(?!)"))
 
 
 def _colloquial(entries: list) -> tuple[re.Pattern, dict[str, str]]:
@@ -394,6 +396,8 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
             # 「……，尾款支付相应滞后」: what followed from the cause before it, not a cause
             end = _CLAUSE.search(source, start + len(words))
             clause = source[clause_start:end.start() if end else len(source)]
+            if not marked and book.work_done.search(clause.strip()):
+                continue                   # 「开展了选址、规划调整……等工作」: work carried out, no cause
             consequent = not marked and any(k in clause for k in book.consequence_markers)
             verdict = not marked and bool(book.verdict.search(clause.strip()))
             # 「……，关键是……」: a root cause said to be the main one, marked however it is put
