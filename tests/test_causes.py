@@ -3210,3 +3210,33 @@ def test_a_clause_listing_the_work_carried_out_names_no_cause():
     assert "POLICY_CHANGE" not in [f.cause.code for f in read_cause(text).causes]
     # … while a change of plan that held the work up is still read
     assert "POLICY_CHANGE" in [f.cause.code for f in read_cause("因上级规划调整，项目暂停实施").causes]
+
+
+@pytest.mark.parametrize("text, code", [
+    # the work measured for interim payment without control, the audit then cutting much
+    ("工程中间计量管控不严，跟踪审计审减率较高", "SETTLEMENT_INFLATED"),
+    ("跟踪审计审减金额较大", "SETTLEMENT_INFLATED"),
+    # the accounts not drawn up within the time the rules allow
+    ("未在竣工后1年内办理竣工财务决算", "SETTLEMENT_PENDING"),
+    # what was to be built changed without the approval it needed
+    ("部分村更改项目建设地点但未报主管部门审核备案", "CONTROL_WEAK"),
+])
+def test_causes_of_settlement_accounts_and_unapproved_changes(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_a_saving_cut_in_the_audit_is_still_a_saving():
+    assert read_cause("工程结算经审计审减，形成资金结余").primary.cause.code == "PROCUREMENT_SAVING"
+
+
+def test_a_change_made_without_approval_is_answered_by_the_approval_it_needed():
+    first = draft_measures("部分村更改项目建设地点但未报主管部门审核备案")[0].sentences[0].text
+    assert "审核同意并备案" in first
+
+
+def test_a_statement_counting_several_projects_is_answered_for_the_projects_concerned():
+    # 「我县较多项目……，目前有18个项目受此影响」: not 「该项目」
+    text = "受资金拨付时间节点和施工进度影响，我县较多项目无法按期拨付，目前有18个项目受此影响"
+    draft = draft_measures(text)[0].text
+    assert "该项目" not in draft and "相关项目" in draft
+    assert "该项目" in draft_measures("项目资金支付进度缓慢，年底仍有结余")[0].text

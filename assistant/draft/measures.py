@@ -67,9 +67,11 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
         read = {f.cause.theme for f in reading.causes}
         codes = [c for c in codes if c in read] or codes
     # (a statement of a school's, a unit's or a region's whole budget that names no project
-    # is not of one: 「该项目」 would presume one — the projects concerned)
+    # is not of one, nor is one that counts several: 「该项目」 would presume one — the
+    # projects concerned)
     slots = {"project": project or _subject(problem)
-             or drafting("slot_defaults.unnamed" if _unit_wide(problem) else "slot_defaults.project"),
+             or drafting("slot_defaults.unnamed" if _unit_wide(problem) or _several(problem)
+                         else "slot_defaults.project"),
              "figure": figure or stated_figure(problem), "indicator": indicator,
              "rate": stated_rate(problem)}
     needed, why = needs_measure(reading)
@@ -475,6 +477,17 @@ def _unit_wide(problem: str) -> bool:
 @derived(maxsize=1)
 def _unit_wide_re() -> re.Pattern:
     return re.compile(drafting("unit_wide_re"))
+
+
+def _several(problem: str) -> bool:
+    """Whether `problem` speaks of several projects anywhere in it (drafting.yaml §
+    several_projects_re: 「我县较多项目……，目前有18个项目受此影响」)."""
+    return bool(_several_re().search(problem))
+
+
+@derived(maxsize=1)
+def _several_re() -> re.Pattern:
+    return re.compile(drafting("several_projects_re"))
 
 
 @dataclass(frozen=True)
