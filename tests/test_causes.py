@@ -3240,3 +3240,17 @@ def test_a_statement_counting_several_projects_is_answered_for_the_projects_conc
     draft = draft_measures(text)[0].text
     assert "该项目" not in draft and "相关项目" in draft
     assert "该项目" in draft_measures("项目资金支付进度缓慢，年底仍有结余")[0].text
+
+
+def test_a_concrete_cause_said_to_lead_to_the_shortfall_answers_before_the_epidemic_behind_it():
+    # the epidemic sets the scene; the empty treasury is what left the projects unpaid
+    text = "受疫情影响，财政收入明显下滑，刚性支出加大，因库款不足导致3个项目工程款未能支付"
+    assert [f.cause.code for f in read_cause(text).causes][:2] == ["FUNDS_SHORT", "FORCE_MAJEURE"]
+    # … and with no such cause, the epidemic leads as before
+    assert read_cause("受疫情影响，部分培训班次未能如期举办").primary.cause.code == "FORCE_MAJEURE"
+
+
+def test_an_event_beyond_control_is_answered_by_adjusting_what_could_not_be_done():
+    # caution over what depends on superiors' papers only where the statement speaks of them
+    second = draft_measures("受疫情影响，相关部门精力集中于防控，致使项目推进迟缓")[0].sentences[1].text
+    assert "上级文件" not in second and "调整预算" in second

@@ -35,6 +35,7 @@ class Cause:
     benign: bool = False              # no fault (a saving): within the materiality bounds no measure
     guess: bool = True                # a problem's nearest cause when none is read (false: read only)
     held_by: tuple[str, ...] = ()     # causes whose step it waits on: read with it, they answer first
+    background: bool = False          # the scene (an epidemic): yields to a concrete cause said to lead to the shortfall
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ def cause_book() -> CauseBook:
                       subjects=tuple(str(x) for x in c.get("subjects") or ()),
                       generic=bool(c.get("generic")), benign=bool(c.get("benign")),
                       guess=bool(c.get("guess", True)),
-                      held_by=tuple(str(x) for x in c.get("held_by") or ()))
+                      held_by=tuple(str(x) for x in c.get("held_by") or ()),
+                      background=bool(c.get("background")))
         causes.append(cause)
         for cue in cause.cues:
             by_cue.setdefault(cue, cause)        # a cue listed twice: the first cause keeps it
@@ -368,6 +370,22 @@ def _held_first(found: list[Found]) -> list[Found]:
     return found if step is None else [found[step]] + found[:step] + found[step + 1:]
 
 
+def _direct_over_background(book: CauseBook, text: str, found: list[Found]) -> list[Found]:
+    """Where the primary cause only sets the scene (causes.yaml § background: 「受疫情影响，
+    财政收入下滑……」) and the statement goes on to a concrete root cause that it says led to
+    the shortfall (an effect marker right after it: 「因库款不足导致4个项目……未能支付」), that
+    cause answers first."""
+    if not found or not found[0].cause.background or found[0].start >= len(text):
+        return found
+    for k, f in enumerate(found[1:], 1):
+        if f.cause.effect or f.cause.background or f.cause.generic or f.cause.no_measure or f.start >= len(text):
+            continue
+        after = text[f.start + len(f.cue):f.start + len(f.cue) + 8].lstrip("，, ")
+        if any(after.startswith(m) for m in book.effect_markers):
+            return [f] + found[:k] + found[k + 1:]
+    return found
+
+
 def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     """The causes named in `text` (and in `extra`: the project's 未完成原因 cells), primary
     first, with the clause that states the deviation and the first figure."""
@@ -431,7 +449,7 @@ def read_cause(text: str, extra: list[str] | None = None) -> Reading:
     # order; last, money held for a step yields to that step (§ held_by)
     found.sort(key=lambda f: (not f.main, not f.marked, f.consequent,
                               (0, False) if f.marked else (f.cause.effect, f.cause.generic or f.verdict), f.start))
-    reading.causes = _held_first(found)
+    reading.causes = _direct_over_background(book, text or "", _held_first(found))
     ahead = _favourable(book, text or "", found)
     if ahead is not None:
         # 「气候适宜……亩均增产高于预期」: no shortfall to answer, but a target set below what the
