@@ -3112,3 +3112,14 @@ def test_a_page_opening_inside_its_table_takes_the_name_its_prose_refers_back_to
     projects = extract_text(text, "law.txt").projects
     assert [p.name for p in projects] == ["法治宣传教育专项经费"]
     assert [i.name for i in projects[0].indicators] == ["普法宣传场次", "完成时间", "群众法治意识"]
+
+
+def test_a_units_report_that_says_it_had_one_project_names_it():
+    # a school's short self-evaluation report with no title naming its project (written for
+    # this test): 「我校2023年项目为一个：……项目」 names it
+    text = ("某县第三中学专项资金绩效自评报告一、基本情况(一)项目基本概况我校2023年项目为一个:学生营养改善计划项目"
+            "(二)资金及项目绩效目标我校2023年按每生每天5元安排,共计86万元。二、存在问题部分学生就餐登记不及时。\n")
+    assert [p.name for p in extract_text(text, "school.txt").projects] == ["学生营养改善计划项目"]
+    # 「项目为一个」 naming only a kind of money names none
+    plain = "我校2023年项目为一个:专项资金。二、存在问题部分学生就餐登记不及时。\n"
+    assert [p.name for p in extract_text(plain, "plain.txt").projects] == []

@@ -553,8 +553,9 @@ def _titled_form(text: str, v: FormVocab, lexicon: CompiledLexicon | None) -> Pr
 def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
     """The first line of a document's head that is a report's title naming one project, and
     that project; else the first sentence saying which project the report evaluates
-    (forms.yaml § project_evaluated_re), or, failing that, the first that refers back to it
-    by name (§ project_mentioned_re), and that project."""
+    (forms.yaml § project_evaluated_re), or that says it had one project and names it (§
+    project_declared_re), or, failing that, the first that refers back to it by name (§
+    project_mentioned_re), and that project."""
     for line in re.finditer(r"[^\n]+", head):
         name = _report_title(line.group(), v)
         if name:
@@ -565,6 +566,9 @@ def _report_line(head: str, v: FormVocab) -> tuple[re.Match, str] | None:
         # (not a kind of money: 「对本年度专项资金进行了绩效评价」)
         if _names_more_than_money(_REPORTED_WORD.sub("", name), v):
             return said, name
+    said = v.project_declared.search(head)
+    if said is not None and _names_more_than_money(_own_words(said.group("name")), v):
+        return said, said.group("name")
     said = v.project_mentioned.search(head)
     if said is not None:
         name = said.group("name")

@@ -71,6 +71,7 @@ class FormVocab:
     project_report_words: re.Pattern
     project_evaluated: re.Pattern      # 「我单位对……项目执行情况开展了自评」: the project a report is on
     project_mentioned: re.Pattern      # 「该……项目于2020年初……申报」: the project the text goes on about
+    project_declared: re.Pattern       # 「我校2022年项目为一个：……项目」: the one project a unit had
     evaluated_money: re.Pattern        # 「2021年司法援助专项资金……绩效评价」: news of an evaluation
     scored_item: re.Pattern            # 「……改扩建建设项目89.69分」: a project in a list of results
     headed_project: re.Pattern         # 「（一）某某提灌站项目：……」: a project's numbered heading
@@ -251,7 +252,7 @@ _TABLE_PATTERNS = ("placeholder", "label_placeholder", "name_mark", "nature_cell
                    "wrapped_label_suffix", "template_mark", "prose_subject", "furniture",
                    "doubled_marker", "page_counter", "heading_period")
 _FORM_PATTERNS = ("unit_name_end", "name_code", "title_lead", "project_report_title", "project_report_words",
-                  "project_evaluated", "project_mentioned", "evaluated_money", "scored_item", "headed_project", "headed_project_not")
+                  "project_evaluated", "project_mentioned", "project_declared", "evaluated_money", "scored_item", "headed_project", "headed_project_not")
 
 
 @derived(maxsize=1)
