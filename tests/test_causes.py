@@ -1382,13 +1382,13 @@ def test_a_lead_never_names_a_clause_that_gives_a_cause_or_its_basis():
 
 def test_the_second_point_controls_the_cause_not_the_money_it_left_unspent():
     # the surplus and the slow work follow from the cause read first: the second point is
-    # that cause's control (the estimate's evidence; another way to fill the posts), not a
-    # payment schedule or a third party for evaluations
+    # that cause's control (the budget kept in step with the count; another way to fill the
+    # posts), not a payment schedule or a third party for evaluations
     def used(text: str) -> list[str]:
         return [".".join(s.provenance.template.split(".")[1:3]) for s in draft_measures(text)[0].sentences]
 
     assert used("年初测算时补助对象底数摸排不清，实际享受人数少于预计，资金结余较多")[:2] == \
-        ["BUDGET_PLANNING.survey_first", "BUDGET_PLANNING.evidence_based"]
+        ["BUDGET_PLANNING.survey_first", "BUDGET_PLANNING.adjust_in_time"]
     assert used("乡镇执法人员仅5人，承担全镇日常巡查任务，巡查任务完成率偏低")[:2] == \
         ["CAPACITY.staffing", "CAPACITY.reinforce"]
     # a second root cause still gets its own point
@@ -3254,3 +3254,31 @@ def test_an_event_beyond_control_is_answered_by_adjusting_what_could_not_be_done
     # caution over what depends on superiors' papers only where the statement speaks of them
     second = draft_measures("受疫情影响，相关部门精力集中于防控，致使项目推进迟缓")[0].sentences[1].text
     assert "上级文件" not in second and "调整预算" in second
+
+
+def test_an_estimate_that_missed_is_counted_first_then_kept_in_step_with_the_count():
+    draft = draft_measures("编制年度预算时对补助对象人数估计不够准确，预算编报准确率有待提高")[0]
+    first, second = (s.text for s in draft.sentences[:2])
+    assert "摸底" in first or "台账" in first or "测算" in first
+    assert "调整" in second                   # not the survey's point said over again
+
+
+def test_slow_spending_gets_no_second_point_that_says_the_first_again():
+    text = draft_measures("大部分资金使用集中在第一、第四季度，支出序时进度不连贯")[0].text
+    assert "定期对照预算分析支出进度" not in text
+
+
+@pytest.mark.parametrize("text, words", [
+    ("经查阅会计凭证，存在支付审批未完成已支付款项的情况", ["先审批后支付"]),
+    ("设置不合理评标条件致设备采购价过高", ["评标办法", "最高限价"]),
+    ("镇人民政府作为项目实施单位，对项目的日常管理和跟踪服务还有待进一步加强", ["专人负责", "跟踪服务"]),
+    ("未在竣工后1年内办理竣工财务决算", ["竣工财务决算"]),
+])
+def test_the_phrasing_written_for_the_finding_answers_it(text, words):
+    first = draft_measures(text)[0].sentences[0].text
+    assert all(w in first for w in words)
+
+
+def test_a_bare_finding_of_irregular_financial_management_gets_concrete_steps():
+    text = draft_measures("各项目点普遍存在财务管理不规范的问题")[0].text
+    assert "报销审核" in text and "自查" in text
