@@ -3282,3 +3282,17 @@ def test_the_phrasing_written_for_the_finding_answers_it(text, words):
 def test_a_bare_finding_of_irregular_financial_management_gets_concrete_steps():
     text = draft_measures("各项目点普遍存在财务管理不规范的问题")[0].text
     assert "报销审核" in text and "自查" in text
+
+
+def test_the_matching_money_phrasing_only_where_matching_money_is_spoken_of():
+    # short of money with no matching share named: the work sized to the means, not 「配套资金」
+    plain = draft_measures("资金不足，专项债券仅下达计划的12%，与计划总投入差距较大")[0].text
+    assert "配套资金" not in plain
+    matched = draft_measures("县级配套资金到位率仅为53%，部分项目无法按计划实施")[0].text
+    assert "配套资金来源" in matched
+
+
+def test_a_province_or_a_country_of_projects_is_answered_for_the_projects_concerned():
+    for text in ("省级预算执行进度较为缓慢", "全国中职项目截至6月地方配套资金到位率仅为53%"):
+        draft = draft_measures(text)[0].text
+        assert "该项目" not in draft and "相关项目" in draft, draft
