@@ -3296,3 +3296,25 @@ def test_a_province_or_a_country_of_projects_is_answered_for_the_projects_concer
     for text in ("省级预算执行进度较为缓慢", "全国中职项目截至6月地方配套资金到位率仅为53%"):
         draft = draft_measures(text)[0].text
         assert "该项目" not in draft and "相关项目" in draft, draft
+
+
+@pytest.mark.parametrize("text, code", [
+    # a paper that lacks its seal, the papers of a step not found
+    ("第一批工程请款单中建设单位未盖章确认", "RECORDS_INCOMPLETE"),
+    ("水利工程已全部完工，未见县级验收资料", "RECORDS_INCOMPLETE"),
+    # paid in full with nothing held back for the guarantee period
+    ("工程已按审计金额支付完毕，未扣留工程质保金", "PAID_FOR_RATE"),
+    # the builder lowered the design standard on its own
+    ("由于承建单位私自降低设计标准，主管部门监管不到位，沟渠出现质量隐患", "QUALITY_POOR"),
+    # a decision taken without study
+    ("村干部“拍脑袋”决策，以致项目停滞", "FEASIBILITY_WEAK"),
+])
+def test_causes_of_papers_guarantee_money_standards_and_decisions(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_guarantee_money_not_held_back_is_answered_by_holding_it_back():
+    first = draft_measures("工程已按审计金额支付完毕，未扣留工程质保金")[0].sentences[0].text
+    assert "预留工程质量保证金" in first
+    # … while guarantee money still held is a timing matter as before
+    assert read_cause("剩余质保金待质保期满后支付").primary.cause.code == "RETENTION"
