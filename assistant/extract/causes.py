@@ -290,6 +290,7 @@ def unnamed(text: str) -> str:
 
 
 # clauses part at commas, except the comma of a thousands group (「实际支出仅2,914万元」)
+DIRECT_LOOK = 8     # characters after a cause searched for the effect marker that says it led to the shortfall
 _CLAUSE = re.compile(r"[；;。！!？?\n\u3000]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")     # (U+3000: a title parted from its paragraph)
 _FIGURE = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?\s*(?:%|‰|万元|亿元|元|分)")
 _DIGIT = re.compile(r"\d")        # with no shortfall word, a clause of figures (分值12分) names none
@@ -380,7 +381,7 @@ def _direct_over_background(book: CauseBook, text: str, found: list[Found]) -> l
     for k, f in enumerate(found[1:], 1):
         if f.cause.effect or f.cause.background or f.cause.generic or f.cause.no_measure or f.start >= len(text):
             continue
-        after = text[f.start + len(f.cue):f.start + len(f.cue) + 8].lstrip("，, ")
+        after = text[f.start + len(f.cue):f.start + len(f.cue) + DIRECT_LOOK].lstrip("，, ")
         if any(after.startswith(m) for m in book.effect_markers):
             return [f] + found[:k] + found[k + 1:]
     return found

@@ -87,6 +87,7 @@ _BRACKETED_WORDS = re.compile(r"^[（(][\u4e00-\u9fff]{2,30}[)）]$")
 PROSE_CHARS = 300           # text with a full stop in fewer characters than this is narrative
 HEADER_ROLES_MAX = 40       # headings of one header row; more are one header printed again and again
 HEADER_GAP = 8              # characters between two headings of one header row ((A), (B/A×100%) …)
+NEXT_TITLE_NAME_MIN = 4     # characters of a name before a heading's 项目绩效目标 that make it the next project's
 
 
 @dataclass
@@ -1400,7 +1401,7 @@ def _next_title(row: ParsedRow) -> bool:
         return False
     name = _SPACES.sub("", row.name.text)
     named = vocab().project_report_title.search(name)
-    return named is not None and named.end() == len(name) and named.start() >= 4
+    return named is not None and named.end() == len(name) and named.start() >= NEXT_TITLE_NAME_MIN
 
 
 def _lead_heading(row: ParsedRow) -> bool:
