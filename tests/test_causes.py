@@ -3318,3 +3318,37 @@ def test_guarantee_money_not_held_back_is_answered_by_holding_it_back():
     assert "预留工程质量保证金" in first
     # … while guarantee money still held is a timing matter as before
     assert read_cause("剩余质保金待质保期满后支付").primary.cause.code == "RETENTION"
+
+
+def test_works_and_goods_each_get_their_own_acceptance_and_upkeep_words():
+    works = draft_measures("塘坝放水渠壁厚与设计不一致，部分工程未按设计施工")[0].text
+    assert "货物" not in works
+    goods = draft_measures("采购的检测设备到货后未及时组织验收")[0].text
+    assert "货物到货" in goods or "到货" in goods
+    upkeep = draft_measures("村级污水处理设施后期管护不到位")[0].text
+    assert "业务系统" not in upkeep
+
+
+@pytest.mark.parametrize("text, code", [
+    # the material itself below its standard
+    ("督查发现个别村渠道砼强度不足，侧墙有铁钉未清理", "QUALITY_POOR"),
+    ("部分路肩墙砂浆不饱满，混凝土配比未达到要求", "QUALITY_POOR"),
+    # claimed more than was due
+    ("经审计，送审结算因单价汇总错误，导致多计工程结算价款1.3万元", "SETTLEMENT_INFLATED"),
+    # work let or bought without the inquiry or tender the rules ask
+    ("村委会未经询价及招投标程序，将苗木采购交由村干部亲属经营的合作社", "PROCUREMENT_IRREGULAR"),
+    # papers for spending that never happened
+    ("音响、幕布都是找熟人的公司帮忙开的发票，实际上并没有这笔支出", "INVOICE_FALSE"),
+    ("支出明细表所列费用合计0.9万元，实际报账金额却是4万元", "INVOICE_FALSE"),
+    # built regardless of the place, or of what people needed
+    ("不顾当地实际条件，强行推动建设文旅小镇项目", "FEASIBILITY_WEAK"),
+    ("游客中心建设不符合群众实际需求，建成后闲置", "DEMAND_MISMATCH"),
+])
+def test_causes_of_material_claims_procedures_and_papers_read_from_their_grammar(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_work_let_to_a_relative_gets_the_procedure_and_no_lead_quotes_a_person():
+    draft = draft_measures("村支书王某未经“四议两公开”和招投标程序，将土方平整项目交由其子承接")[0]
+    assert "亲属" in draft.sentences[0].text
+    assert "王某" not in draft.text

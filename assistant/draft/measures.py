@@ -410,6 +410,7 @@ def _lead(reading, indicator: str = "") -> str:
         clause = clause[len(first[0]):].lstrip()
     low, high = lex["lead_chars"]
     if not low <= len(clause) <= high or rules.cause.search(clause) or rules.how_found.match(clause) \
+            or rules.person.search(clause) \
             or (rules.done.search(clause) and not rules.lacking.search(clause)):
         return ""
     if not numbers_in(clause) <= numbers_in(reading.text or reading.deviation or ""):
@@ -505,6 +506,7 @@ class _LeadRules:
     lacking: re.Pattern
     how_found: re.Pattern
     faulted: re.Pattern
+    person: re.Pattern
 
 
 @derived(maxsize=1)
