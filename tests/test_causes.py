@@ -3352,3 +3352,15 @@ def test_work_let_to_a_relative_gets_the_procedure_and_no_lead_quotes_a_person()
     draft = draft_measures("村支书王某未经“四议两公开”和招投标程序，将土方平整项目交由其子承接")[0]
     assert "亲属" in draft.sentences[0].text
     assert "王某" not in draft.text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("由于项目资金有限，只能先维修一两百米主路，其余路段搁置", "FUNDS_SHORT"),
+    ("防震减灾科普经费有限，宣传覆盖面窄", "FUNDS_SHORT"),
+    ("投入1700万元的道路成了断头路，配套的停车场项目烂尾", "FEASIBILITY_WEAK"),
+])
+def test_money_said_to_be_limited_and_works_left_unfinished(text, code):
+    assert read_cause(text).primary.cause.code == code
+    # (「……资金有限」 is a shortfall the lead may name)
+    if code == "FUNDS_SHORT":
+        assert draft_measures("补助资金有限，地方财政困难，难以满足防控需求")[0].text.startswith("一是针对补助资金有限的问题")
