@@ -3364,3 +3364,19 @@ def test_money_said_to_be_limited_and_works_left_unfinished(text, code):
     # (「……资金有限」 is a shortfall the lead may name)
     if code == "FUNDS_SHORT":
         assert draft_measures("补助资金有限，地方财政困难，难以满足防控需求")[0].text.startswith("一是针对补助资金有限的问题")
+
+
+@pytest.mark.parametrize("text, code", [
+    # money passed down that the next level never put to its purpose
+    ("市财政局下达补助经费12万元，截至审计时县财政局未安排该资金", "FUNDS_WITHHELD"),
+    # built before it was approved
+    ("教学楼附属工程存在未批先建情况", "BUILT_UNAPPROVED"),
+])
+def test_money_not_passed_on_and_works_built_before_approval(text, code):
+    assert read_cause(text).primary.cause.code == code
+
+
+def test_a_contract_payment_not_made_as_agreed_is_no_guarantee_money_held():
+    codes = [f.cause.code for f in read_cause("未按合同约定支付工程款").causes]
+    assert "RETENTION" not in codes
+    assert read_cause("按合同约定支付剩余工程款").primary.cause.code == "RETENTION"
