@@ -6,12 +6,9 @@ report prints it; nothing is computed into the text.
 """
 from __future__ import annotations
 
-import re
-
-from assistant.draft.sentences import (Paragraph, Provenance, Sentence, bare, drafting, list_names, render,
-                                       rng_for, short_name)
+from assistant.draft.sentences import (Paragraph, Provenance, Sentence, bare, drafting, drafting_pattern, list_names,
+                                       render, rng_for, short_name)
 from assistant.extract.checks import Finding, assess_indicator
-from assistant.lexicon import derived
 from assistant.model import Project, Report
 
 
@@ -27,7 +24,7 @@ def stated_conclusion(doc: str, text: str, seed: int = 0, avoid: set[str] | None
     """The conclusion a report with no project read states of itself (drafting.yaml §
     stated_conclusion_re), quoted with its offsets; and a note where the score's grade band
     is not the grade it prints (`avoid`: sentences the draft already has)."""
-    m = _stated().search(text)
+    m = drafting_pattern("stated_conclusion_re").search(text)
     if m is None:
         return []
     rng = rng_for(seed, doc, "stated")
@@ -44,11 +41,6 @@ def stated_conclusion(doc: str, text: str, seed: int = 0, avoid: set[str] | None
             out.append(Sentence(made[0], Provenance(template=made[1], doc=doc,
                                                     start=m.start("grade"), end=m.end("grade"))))
     return out
-
-
-@derived(maxsize=1)
-def _stated() -> re.Pattern:
-    return re.compile(drafting("stated_conclusion_re"))
 
 
 _BAND_INITIALS = "优良中差"

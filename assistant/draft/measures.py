@@ -19,8 +19,8 @@ from assistant.draft.corpus import load_corpus
 from assistant.draft.causes import Cause, Found, Reading, cause_book, needs_measure, read_cause, unnamed
 from assistant.draft.corrections import Correction, cause_said_before, corrections, puts_right
 from assistant.draft.polish import Endpoint, polish_draft
-from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, fill, has_foreign_numbers,
-                                       numbers_in, render, rng_for, words)
+from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, drafting_pattern, fill,
+                                       has_foreign_numbers, numbers_in, render, rng_for, words)
 from assistant.extract.sections import heading_kinds
 from assistant.extract.themes import tag_themes
 from assistant.extract.script import simplified_short
@@ -460,35 +460,20 @@ _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 def _subject(problem: str) -> str:
     """「相关学校」 for a problem of 「部分学校……」 (drafting.yaml § subject_re), else ''."""
-    m = _subject_re().match(problem.strip())
+    m = drafting_pattern("subject_re").match(problem.strip())
     return (fill(drafting("subject_slot"), {"noun": m.group("noun")}) or "") if m else ""
-
-
-@derived(maxsize=1)
-def _subject_re() -> re.Pattern:
-    return re.compile(drafting("subject_re"))
 
 
 def _unit_wide(problem: str) -> bool:
     """Whether `problem` is of a unit's or a region's whole budget and names no project
     (drafting.yaml § unit_wide_re: 「我校……」, 「全省……」, 「各地……」)."""
-    return "项目" not in problem and bool(_unit_wide_re().search(problem))
-
-
-@derived(maxsize=1)
-def _unit_wide_re() -> re.Pattern:
-    return re.compile(drafting("unit_wide_re"))
+    return "项目" not in problem and bool(drafting_pattern("unit_wide_re").search(problem))
 
 
 def _several(problem: str) -> bool:
     """Whether `problem` speaks of several projects anywhere in it (drafting.yaml §
     several_projects_re: 「我县较多项目……，目前有18个项目受此影响」)."""
-    return bool(_several_re().search(problem))
-
-
-@derived(maxsize=1)
-def _several_re() -> re.Pattern:
-    return re.compile(drafting("several_projects_re"))
+    return bool(drafting_pattern("several_projects_re").search(problem))
 
 
 @dataclass(frozen=True)

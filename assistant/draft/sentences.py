@@ -165,6 +165,12 @@ def drafting(key: str) -> Any:
     return node
 
 
+@derived(maxsize=64)
+def drafting_pattern(key: str) -> re.Pattern:
+    """The regular expression at `key` of lexicons/drafting.yaml, compiled once."""
+    return re.compile(drafting(key))
+
+
 def rng_for(seed: int, *parts: Any) -> random.Random:
     """A generator that depends only on the seed and the parts (not on hash randomisation)."""
     return random.Random("/".join(str(p) for p in (seed, *parts)))
