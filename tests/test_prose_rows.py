@@ -266,3 +266,48 @@ def test_items_under_numbered_label_lines_take_those_labels_and_lose_their_1_num
                     ("抽检任务完成率(%)", "质量指标", "质量"),
                     ("复检结论准确率(%)", "质量指标", "质量"),
                     ("群众食品安全知晓率(%)", "社会效益指标", "社会效益")]
+
+
+# a 绩效目标批复表 published as a tree: the first column indents unit › project › 一级 ›
+# 二级 › 三级, each cell on a line of its own, the value alone on the line after its name
+TREE = (
+    "某县农业农村局2021年项目绩效目标批复表\n\n"
+    "单位:元\n\n"
+    "项目\n\n指标值\n\n绩效金额\n\n"
+    " 某县农业农村局\n\n"
+    "  高标准农田建设管护经费\n\n"
+    "850000\n\n"
+    "   产出指标\n\n"
+    "    数量指标(必填)\n\n"
+    "     管护农田面积\n\n"
+    "≥12000亩\n\n"
+    "     巡查次数\n\n"
+    "24次\n\n"
+    "    质量指标(必填)\n\n"
+    "     设施完好率\n\n"
+    "≥95%\n\n"
+    "   满意度指标\n\n"
+    "    服务对象满意度指标(必填)\n\n"
+    "     服务对象满意度\n\n"
+    "≥90%\n\n"
+    "附件下载:\n"
+)
+
+
+def test_a_tree_table_a_cell_a_line_gives_its_project_amount_and_rows():
+    report = extract_text(TREE, "tree.txt")
+    [project] = report.projects
+    assert project.name == "高标准农田建设管护经费"
+    assert TREE[project.name_start:project.name_end] == project.name
+    assert (project.budget.adjusted, project.budget.unit) == (850000, "元")
+    rows = [(i.name, i.target, i.category) for i in project.indicators]
+    assert rows == [("管护农田面积", "≥12000亩", "数量"), ("巡查次数", "24次", "数量"),
+                    ("设施完好率", "≥95%", "质量"),
+                    ("服务对象满意度", "≥90%", "满意度")]      # a name may repeat its label's words
+    last = project.indicators[-1]
+    assert TREE[last.start:last.end].startswith("服务对象满意度") and TREE[last.start:last.end].endswith("≥90%")
+
+
+def test_name_and_value_lines_with_no_label_above_them_are_no_rows():
+    text = "工作进展\n\n完成道路硬化\n\n3.2公里\n\n新建桥梁\n\n2座\n"
+    assert extract_text(text, "notes.txt").projects == []

@@ -34,6 +34,11 @@ after their label, in one line or cell, each name with its number glued on:
     产出指标 | 开展巡查频次8次;编制宣传资料数量3个;验收合格率≥86% |
     1、数量指标:资助家庭经济困难学生850人次,资助金额85.2万元。
 
+A target table published as a tree prints every cell on a line of its own, the first column
+indenting project › 一级 › 二级 › 三级; under a label's line an item is then a name's line
+with its value alone on the next, and the project is the root above the first labels, its
+amount alone on the line after it (「  某某项目 ⏎ 850000 ⏎   产出指标 ⏎    数量指标 ⏎ …」).
+
 Items of any kind are read only in a document whose forms gave no indicator row, and only
 where the document lists two such items or more: one sentence quoting a target is no list.
 """
@@ -47,8 +52,8 @@ from assistant.extract.grammar import as_number, as_weight
 from assistant.extract.labels import Label, lookup_label, printed_label
 from assistant.extract.layout import Cell, stripped_cell
 from assistant.extract.stream import COMPARATORS
-from assistant.extract.tables import build_indicator, FilledLabels, ParsedCells, tables_lexicon
-from assistant.model import Indicator, Project
+from assistant.extract.tables import build_indicator, declared_unit, FilledLabels, ParsedCells, tables_lexicon
+from assistant.model import Budget, Indicator, Project
 
 ROLES = ("target", "actual", "weight", "score")
 ITEMS_MIN = 2           # items a document must list before any is taken for an indicator
@@ -88,6 +93,11 @@ _LISTED = re.compile(rf"(?P<name>[^,，;；:：。{_CMP}\n]{{2,40}}?)\s*(?:"
                      rf"(?P<value>[{_CMP}]{{1,2}}\s*\d[^,，;；。\n]{{0,20}})"
                      r"|[,，](?P<value2>[^,，;；:：。\n]{1,12}))\s*[;；。]?$")
 _KEY_MARKS = " ★☆*＊\u3000"
+# a line holding an amount and nothing else (「3000000」, 「12.5万元」)
+_AMOUNT_LINE = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)?\s*")
+# a line holding a value and nothing else: a comparator, a number and a short unit (「≥95%」, 「300人次」)
+_VALUE_LINE = re.compile(rf"\s*(?P<value>[{_CMP}]{{0,2}}\s*\d+(?:\.\d+)?\s*(?:%|‰|[\u4e00-\u9fff]{{1,3}}"
+                         r"(?:/[\u4e00-\u9fff]{1,2})?)?)\s*")
 # a label printed before items on its own line or cell: 「产出指标 |」, 「1、数量指标:」
 _INLINE_LABEL = re.compile(r"(?:^|(?<=[|｜、.．]))\s*(?P<label>[\u4e00-\u9fff]{2,10})\s*(?:[:：]|(?=[|｜]))")
 _CELL_GAP = re.compile(r"[\s|｜]*")
@@ -118,7 +128,13 @@ def listed_in_prose(text: str, projects: list[Project],
         return projects
     if not projects:
         form = "self_evaluation" if any(r.actual or r.score is not None for r in rows) else "budget_target"
-        return [Project(name="", form=form, start=0, end=len(text), indicators=rows)]
+        project = Project(name="", form=form, start=0, end=len(text), indicators=rows)
+        node = _tree_node(text, rows[0].start)
+        if node is not None:
+            name, amount = node
+            project.name, project.name_start, project.name_end = name.text, name.start, name.end
+            project.budget = Budget(adjusted=amount, unit=declared_unit(text[:name.start]))
+        return [project]
     for row in rows:
         owner = next((p for p in reversed(projects) if p.start <= row.start), projects[0])
         owner.indicators.append(row)
@@ -205,13 +221,28 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
     out: list[_Item] = []
     label: Label | None = None
     fresh = False                   # the label has not been given to an item yet
-    for line in _LINE.finditer(text):
+    lines = list(_LINE.finditer(text))
+    taken = -1                      # the last line read as an item's value
+    for k, line in enumerate(lines):
+        if k <= taken:
+            continue
         numbered = _NUMBERING.match(line.group())
         skip = numbered.end() if numbered else 0
         body = stripped_cell(line.group()[skip:], line.start() + skip)
         found = _label_of(body.text.rstrip(":："), v)
-        if found is not None:
+        # a tree table rendered a cell a line (a 批复表 whose first column indents 一级 ›
+        # 二级 › 三级): the name on its own line, its value alone on the next; a name may
+        # repeat its label's words (「服务对象满意度」 under 服务对象满意度指标)
+        lone = _VALUE_LINE.fullmatch(lines[k + 1].group()) if label is not None and k + 1 < len(lines) else None
+        if found is not None and not (lone is not None and label is not None and label.level == 2
+                                      and found.category == label.category):
             label, fresh = found, True
+            continue
+        if lone is not None and (found is not None or _tree_name(body.text)):
+            at = lines[k + 1].start() + lone.start("value")
+            out.append((body, {"target": Cell(lone.group("value"), at, at + len(lone.group("value")))},
+                        label if fresh else None))
+            fresh, taken = False, k + 1
             continue
         item = _LISTED.match(body.text) if label is not None and len(body.text) <= NAME_MAX + 30 else None
         if item is not None and len(_CJK.findall(item.group("name"))) >= 2 and not lookup_label(item.group("name")):
@@ -241,6 +272,30 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
             out.append((name, {"target": value}, label if fresh else None))
             fresh = False
     return out
+
+
+def _tree_node(text: str, first: int) -> tuple[Cell, float] | None:
+    """(name, amount) of the project a tree table's rows hang from, where the table prints
+    it as their root: the line above the first row's labels, its amount alone on the line
+    after it (「  某某项目 ⏎ 3000000 ⏎   产出指标 ⏎    数量指标 ⏎     …」)."""
+    lines = [m for m in _LINE.finditer(text, 0, first) if m.group().strip()]
+    k = len(lines) - 1
+    while k >= 0 and _label_of(lines[k].group().strip().rstrip(":："), vocab()) is not None:
+        k -= 1
+    if k < 1 or k == len(lines) - 1:
+        return None                 # (no label between the root and the rows: no tree)
+    amount = _AMOUNT_LINE.fullmatch(lines[k].group())
+    name = stripped_cell(lines[k - 1].group(), lines[k - 1].start())
+    if amount is None or not _tree_name(name.text) or vocab().heading_terms.fullmatch(name.text):
+        return None
+    return name, float(amount.group(1).replace(",", ""))
+
+
+def _tree_name(text: str) -> bool:
+    """Whether a line alone can be a tree table's indicator name: two Chinese characters or
+    more, no label, no sentence's end within it."""
+    return (len(text) <= NAME_MAX + 30 and len(_CJK.findall(text)) >= 2 and "。" not in text.rstrip("。")
+            and lookup_label(text) is None)
 
 
 def _inline_items(text: str, v: FormVocab) -> list[_Item]:
