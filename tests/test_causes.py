@@ -3380,3 +3380,55 @@ def test_a_contract_payment_not_made_as_agreed_is_no_guarantee_money_held():
     codes = [f.cause.code for f in read_cause("未按合同约定支付工程款").causes]
     assert "RETENTION" not in codes
     assert read_cause("按合同约定支付剩余工程款").primary.cause.code == "RETENTION"
+
+
+@pytest.mark.parametrize("text, codes, first, second", [
+    # tests a new system must pass never run: run them before acceptance
+    ("信息平台建成后未及时开展第三方软件测试，即组织了竣工验收", ["TEST_SKIPPED"], "软件测试", "验收"),
+    # the papers a project was set up on, and a budget drawn without prices and quantities
+    ("部分项目立项材料不完整，申报材料中缺少可行性研究报告；预算编制过程不详细，未对单价和数量进行测算",
+     ["SETUP_PAPERS_MISSING", "BUDGET_UNPRICED"], "可行性研究报告", "单价"),
+    # the requirements of a system unsettled: the users' people moving, confirmation late
+    ("由于需求部门人员流动，需求确认不及时，导致平台建设需求变动频繁，项目未能按期验收",
+     ["REQUIREMENTS_CHANGING"], "需求", None),
+    # money unpaid for audits not yet made and guarantee money held back
+    ("未支付资金为部分工程暂未审计的款项和预留的质保金", ["SETTLEMENT_PENDING", "RETENTION"], "结算审计", "质保金"),
+    # the report's softer register: 「需进一步明确」, 「待进一步完善」
+    ("绩效目标设定需进一步明确，项目绩效资料的收集和整理待进一步完善",
+     ["TARGET_VAGUE", "RECORDS_INCOMPLETE"], "量化", "归档"),
+    # no targets handed in, and the office over the units never followed them up
+    ("各项目单位未报送项目绩效目标，主管部门未及时进行跟踪管理和督促检查",
+     ["TARGET_MISSING", "MONITORING_WEAK"], "绩效目标", None),
+])
+def test_shortcomings_of_the_steps_a_project_must_take_lead_with_their_own_fix(text, codes, first, second):
+    assert [f.cause.code for f in read_cause(text).causes][:len(codes)] == codes
+    points = re.split(r"[一二三四]是", draft_measures(text)[0].text)[1:]
+    assert first in points[0]
+    if second:
+        assert second in points[1]
+
+
+def test_demand_that_changed_is_the_requirements_where_the_sentence_says_they_were_confirmed_late():
+    assert read_cause("受政策和需求的变化影响，需求确认不及时").primary.cause.code == "REQUIREMENTS_CHANGING"
+    # (where no requirement is confirmed or changed, it is what people want that shifted)
+    assert read_cause("群众需求发生变化，原定培训内容吸引力下降").primary.cause.code == "DEMAND_MISMATCH"
+
+
+@pytest.mark.parametrize("text, code, words", [
+    # money taken from the people a funded project serves: given back first
+    ("该道路工程由财政全额拨付，但村委会向每户收取200元筹资款", "LEVY_IMPOSED", "退"),
+    # what an investment earns not passed on
+    ("光伏入股项目分红收益未及时分配，部分本金未及时盘活", "INCOME_UNDISTRIBUTED", "收益"),
+    # works built and never powered
+    ("新建泵站的电力设施未与电网并网接电，水泵长期闲置", "POWER_UNCONNECTED", "供电部门"),
+    # the talks with another office lagging
+    ("主要原因是建设单位与供电公司的沟通协调滞后，工程未能按期通水", "COORDINATION_WEAK", "沟通协调"),
+    # a tender staged after the works began, under borrowed names
+    ("工程开工后又补办招投标手续，并挂靠两家公司参与投标", "PROCUREMENT_IRREGULAR", "采购"),
+    # money not kept to each project
+    ("同期实施多个项目，拨付的补偿款未按项目专款专用", "EXPENSE_IRREGULAR", "专款专用"),
+])
+def test_findings_of_audits_and_inspections_lead_with_their_own_fix(text, code, words):
+    assert read_cause(text).primary.cause.code == code
+    first = re.split(r"[一二三四]是", draft_measures(text)[0].text)[1 if "一是" in draft_measures(text)[0].text else 0]
+    assert words in first
