@@ -145,6 +145,10 @@ def test_a_weak_lean_on_the_names_words_is_a_guess_marked_unsure_not_none():
     ("入户走访次数", "≥500次", "数量"),
     ("服务对象满意率", "≥90%", "满意度"),
     ("预算执行率", "≥95%", "投入管理"),
+    # cases and complaints dealt with: the head word, not the field they belong to
+    ("森林火灾案件查处率", "≥90%", "质量"),
+    ("违法用地线索查明率", "100%", "质量"),
+    ("医疗纠纷投诉处置率", "100%", "质量"),
 ])
 def test_cue_and_unit_rules(name, target, expected):
     assert classify_indicator(name, target).category == expected
