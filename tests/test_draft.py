@@ -687,3 +687,27 @@ def test_a_budget_drawn_up_loosely_is_answered_before_the_slow_payment_it_explai
     assert first.provenance.template.startswith("measures.BUDGET_PLANNING.")
     # a register not set up for people is no shortage of staff
     assert "CAPACITY.staffing" not in draft_measures("没有按要求建立受灾人员救助工作台账。")[0].sentences[0].provenance.template
+
+
+# written for this test: one target met with points taken off, one missed, neither explained
+DEDUCTED = (
+    "项目支出绩效自评表\n"
+    "项目名称\t乡村道路养护经费\t\t\t\t\t\t\n"
+    "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t未完成原因分析\n"
+    "\t产出指标\t数量指标\t养护道路里程\t≥120公里\t120公里\t20\t20\t\n"
+    "\t\t时效指标\t养护完成时间\t完成时间为2023年11月底\t完成时间为2023年11月底\t20\t18\t\n"
+    "\t\t质量指标\t路面完好率\t≥95%\t90%\t20\t16\t\n"
+    "\t满意度指标\t满意度指标\t沿线群众满意度\t≥90%\t93%\t20\t20\t\n"
+)
+
+
+def test_points_taken_off_a_met_target_ask_why_they_were_taken_and_a_value_says_its_word_once():
+    from assistant.extract import extract_text
+
+    report = extract_text(DEDUCTED, "deducted.txt")
+    reasons = [s.text for s in draft_report(report, DEDUCTED, seed=0).section("reasons").sentences()]
+    timely = [t for t in reasons if "养护完成时间" in t]
+    assert any("扣分" in t for t in timely) and not any("未完成原因" in t for t in timely)
+    assert not any("完成完成" in t for t in reasons)
+    missed = [t for t in reasons if "路面完好率" in t]
+    assert any("未完成原因" in t or "偏差原因" in t for t in missed)

@@ -117,7 +117,9 @@ def _indicator_paragraph(report: Report, p: Project, ind: Indicator, group: list
         out.append(Sentence(made[0], Provenance(template=made[1], findings=ids, project=p.name,
                                                 start=group[0].start, end=group[0].end)))
     stated = [(ind.reason, ind.reason_start, ind.reason_end)] if ind.reason.strip() else []
-    out += _stated(report, p, subject, stated, rng, avoid)
+    # (a target met and points taken off all the same: the report owes why they were taken)
+    missing = "reasons.missing_deduction" if kinds == {"SCORE_DEDUCTED"} else "reasons.missing"
+    out += _stated(report, p, subject, stated, rng, avoid, missing)
     if corpus is not None:
         matches = corpus.similar_reasons(ind.name, exclude_doc=report.doc)
         out += _candidates(matches, subject, [t for t, _, _ in stated], rng, known, avoid)
@@ -125,13 +127,13 @@ def _indicator_paragraph(report: Report, p: Project, ind: Indicator, group: list
 
 
 def _stated(report: Report, p: Project, subject: str, stated: list[tuple[str, int | None, int | None]],
-            rng, avoid: set[str]) -> list[Sentence]:
+            rng, avoid: set[str], missing: str = "reasons.missing") -> list[Sentence]:
     if not stated:
-        made = render("reasons.missing", {"subject": subject}, rng, avoid)
+        made = render(missing, {"subject": subject}, rng, avoid)
         return [Sentence(made[0], Provenance(template=made[1], project=p.name))] if made else []
     stated = [(t, a, b) for t, a, b in stated if is_reason(t)]    # 「预算执行率94.84%」 is a figure, no reason
     if not stated:
-        made = render("reasons.missing", {"subject": subject}, rng, avoid)
+        made = render(missing, {"subject": subject}, rng, avoid)
         return [Sentence(made[0], Provenance(template=made[1], project=p.name))] if made else []
     out, seen = [], set()
     for text, start, end in _finest(stated):

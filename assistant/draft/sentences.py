@@ -108,10 +108,18 @@ def fill(template: str, slots: dict[str, Any]) -> str | None:
         return None
     for name in _AFTER_WEI.findall(template):
         values[name] = _OWN_WEI.sub("", values[name]) or values[name]
+    # a value that opens with the word the template puts before it (「实际完成{actual}」 with
+    # 「完成时间为……」) says it once: 「实际完成时间为……」
+    for m in _SLOT.finditer(template):
+        lead = template[max(0, m.start() - 2):m.start()]
+        value = values[m.group(1)]
+        if len(lead) == 2 and _HAN2.fullmatch(lead) and value.startswith(lead) and len(value) > 2:
+            values[m.group(1)] = value[2:]
     return _SLOT.sub(lambda m: values[m.group(1)], template)
 
 
 _AFTER_WEI = re.compile(r"为\{(\w+)\}")
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 # a value's own 「……为」 before its figure: a few 汉字 and 为, then a digit or comparator
 _OWN_WEI = re.compile(r"^[\u4e00-\u9fff]{1,8}为(?=[\d≥≤<>=＞＜＝])")
 
