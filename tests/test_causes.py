@@ -237,7 +237,8 @@ def test_the_primary_cause_is_the_one_the_sentence_gives(text, primary):
     ("县里制定的困难学生生活补助标准与省级规定不一致", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
     ("资金实际投向与设立该专项的初衷相背离", "FUNDS_OFF_PURPOSE", "INSTITUTION.use_scope"),
     # money paid to people who may not have it is whom it was paid to, not a bonus paid out
-    ("民政所向已死亡人员发放残疾人两项补贴1.2万元", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    # (paid to the dead: the money got back first, PAID_AFTER_DEATH)
+    ("民政所向已死亡人员发放残疾人两项补贴1.2万元", "PAID_AFTER_DEATH", "INSTITUTION.recover_overpaid"),
     ("单位违规发放年终奖金3.6万元", "EXPENSE_IRREGULAR", "INSTITUTION.expense_put_right"),
     # money idle where it was held, or owed on and never paid; got by made-up papers; a count
     # reported false; new money paying old debts
@@ -1900,7 +1901,8 @@ REPORT_SHAPES = [
     ("因单位工作任务重，部分学员无法按计划参训", "TIME_CONFLICT", "IMPLEMENTATION.flexible_timing"),
     ("各乡镇对救助对象认定标准把握不一", "STANDARD_INCONSISTENT", "INSTITUTION.unify_standards"),
     ("数据共享部门积极性不高，信息推送不及时", "DATA_SILOS", "FACILITY.data_sharing"),
-    ("存在已故人员仍在领取补贴的情况", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
+    # (the dead still paid: the money got back first)
+    ("存在已故人员仍在领取补贴的情况", "PAID_AFTER_DEATH", "INSTITUTION.recover_overpaid"),
     ("参保率为92%，未达到95%的目标值", "TARGET_MISSED", "IMPLEMENTATION.close_gap"),
     # terse findings of finance bureaus' notices and short self-evaluation pages
     ("二是对相关管理办法和业务流程不够熟悉", "SKILL_LOW", "CAPACITY.training"),
@@ -3432,3 +3434,16 @@ def test_findings_of_audits_and_inspections_lead_with_their_own_fix(text, code, 
     assert read_cause(text).primary.cause.code == code
     first = re.split(r"[一二三四]是", draft_measures(text)[0].text)[1 if "一是" in draft_measures(text)[0].text else 0]
     assert words in first
+
+
+def test_money_paid_to_the_dead_is_got_back_and_deaths_checked_with_other_offices():
+    text = "民政局违规向已死亡的特困供养人员继续发放救助金3.6万元"
+    assert read_cause(text).primary.cause.code == "PAID_AFTER_DEATH"
+    first = draft_measures(text)[0].text.split("；")[0]
+    assert "追回" in first and ("已故" in first or "死亡" in first)
+
+
+def test_follow_up_of_findings_without_rules_gets_a_rectification_ledger():
+    text = "巡察反馈问题整改跟踪机制不健全，部分问题整改后未复查"
+    assert read_cause(text).primary.cause.code == "RECTIFICATION_WEAK"
+    assert "整改台账" in draft_measures(text)[0].text.split("；")[0]
