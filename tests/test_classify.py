@@ -154,6 +154,14 @@ def test_cue_and_unit_rules(name, target, expected):
     assert classify_indicator(name, target).category == expected
 
 
+@pytest.mark.parametrize("name, money", [
+    ("到位率", True), ("配套资金到位率", True), ("上级补助经费到位率", True),
+    ("应急物资储备到位率", False), ("测土配方肥到位率", False),
+])
+def test_what_arrived_is_the_moneys_only_where_the_name_speaks_of_money(name, money):
+    assert (classify_indicator(name, "100%").category == "投入管理") is money
+
+
 def test_classification_is_a_plain_dataclass():
     got = classify_indicator("发放条数", "≥150万条")
     assert isinstance(got, Classification)
