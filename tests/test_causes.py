@@ -3156,8 +3156,8 @@ def test_who_found_a_problem_is_no_part_of_what_it_is():
     ("经查阅会计凭证，该项目首笔款项于3月5日支付，支付审批单签批日期为3月6日，存在支付审批未完成已支付款项的情况", "CONTROL_WEAK"),
     # the year's money received in its last month
     ("上级补助资金280万元于12月才收到，当年无法形成支出", "FUNDS_LATE"),
-    # those carrying the work out never did such work before
-    ("部分乡镇项目业主未实施过污水管网项目，方案多次修改，影响工程进度", "SKILL_LOW"),
+    # those carrying the work out never did such work before: help from those who have
+    ("部分乡镇项目业主未实施过污水管网项目，方案多次修改，影响工程进度", "OWNER_INEXPERIENCED"),
     # no one fit to hire was found, so the money waits
     ("因未招录到符合条件的乡村医生，结转资金18万元无法支出", "TALENT_NOT_ARRIVED"),
     # those served taken in and out through the year
@@ -3447,3 +3447,9 @@ def test_follow_up_of_findings_without_rules_gets_a_rectification_ledger():
     text = "巡察反馈问题整改跟踪机制不健全，部分问题整改后未复查"
     assert read_cause(text).primary.cause.code == "RECTIFICATION_WEAK"
     assert "整改台账" in draft_measures(text)[0].text.split("；")[0]
+
+
+def test_owners_who_never_did_such_a_project_get_technical_help_before_the_money_comes():
+    text = "部分项目业主未实施过垃圾中转站建设项目，资金下达后才开始比选工艺，影响进度"
+    first = draft_measures(text)[0].text.split("；")[0]
+    assert "技术" in first and ("指导" in first or "方案" in first)
