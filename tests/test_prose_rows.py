@@ -311,3 +311,9 @@ def test_a_tree_table_a_cell_a_line_gives_its_project_amount_and_rows():
 def test_name_and_value_lines_with_no_label_above_them_are_no_rows():
     text = "工作进展\n\n完成道路硬化\n\n3.2公里\n\n新建桥梁\n\n2座\n"
     assert extract_text(text, "notes.txt").projects == []
+
+
+def test_a_tree_roots_amount_keeps_the_unit_its_own_line_prints():
+    text = TREE.replace("850000\n", "85万元\n")
+    [project] = extract_text(text, "tree.txt").projects
+    assert (project.budget.adjusted, project.budget.unit) == (85, "万元")

@@ -94,7 +94,7 @@ _LISTED = re.compile(rf"(?P<name>[^,，;；:：。{_CMP}\n]{{2,40}}?)\s*(?:"
                      r"|[,，](?P<value2>[^,，;；:：。\n]{1,12}))\s*[;；。]?$")
 _KEY_MARKS = " ★☆*＊\u3000"
 # a line holding an amount and nothing else (「3000000」, 「12.5万元」)
-_AMOUNT_LINE = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)?\s*")
+_AMOUNT_LINE = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)?\s*")
 # a line holding a value and nothing else: a comparator, a number and a short unit (「≥95%」, 「300人次」)
 _VALUE_LINE = re.compile(rf"\s*(?P<value>[{_CMP}]{{0,2}}\s*\d+(?:\.\d+)?\s*(?:%|‰|[\u4e00-\u9fff]{{1,3}}"
                          r"(?:/[\u4e00-\u9fff]{1,2})?)?)\s*")
@@ -131,9 +131,10 @@ def listed_in_prose(text: str, projects: list[Project],
         project = Project(name="", form=form, start=0, end=len(text), indicators=rows)
         node = _tree_node(text, rows[0].start)
         if node is not None:
-            name, amount = node
+            name, amount, unit = node
             project.name, project.name_start, project.name_end = name.text, name.start, name.end
-            project.budget = Budget(adjusted=amount, unit=declared_unit(text[:name.start]))
+            # (in the unit its own line prints, else the one the page declared: 「单位：元」)
+            project.budget = Budget(adjusted=amount, unit=unit or declared_unit(text[:name.start]))
         return [project]
     for row in rows:
         owner = next((p for p in reversed(projects) if p.start <= row.start), projects[0])
@@ -216,8 +217,9 @@ def _marked_items(text: str, v: FormVocab) -> list[_Item]:
 def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
     """Items listed a line each under a label's own line (「（一）数量指标」 /
     「培训人员≥300人；」 / 「完成时限，2025年10月底前；」): the name, then a comparator
-    and a number, or a comma and a short value.  A line that is neither a label nor an item
-    ends the list."""
+    and a number, or a comma and a short value; or, as a tree table prints a cell a line, the
+    name's line with its value alone on the next (「疫苗提供及时率 ⏎ 100%」).  A line that is
+    neither a label nor an item ends the list."""
     out: list[_Item] = []
     label: Label | None = None
     fresh = False                   # the label has not been given to an item yet
@@ -274,8 +276,8 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
     return out
 
 
-def _tree_node(text: str, first: int) -> tuple[Cell, float] | None:
-    """(name, amount) of the project a tree table's rows hang from, where the table prints
+def _tree_node(text: str, first: int) -> tuple[Cell, float, str] | None:
+    """(name, amount, the amount's own unit or "") of the project a tree table's rows hang from, where the table prints
     it as their root: the line above the first row's labels, its amount alone on the line
     after it (「  某某项目 ⏎ 3000000 ⏎   产出指标 ⏎    数量指标 ⏎     …」)."""
     lines = [m for m in _LINE.finditer(text, 0, first) if m.group().strip()]
@@ -288,7 +290,7 @@ def _tree_node(text: str, first: int) -> tuple[Cell, float] | None:
     name = stripped_cell(lines[k - 1].group(), lines[k - 1].start())
     if amount is None or not _tree_name(name.text) or vocab().heading_terms.fullmatch(name.text):
         return None
-    return name, float(amount.group(1).replace(",", ""))
+    return name, float(amount.group(1).replace(",", "")), amount.group(2) or ""
 
 
 def _tree_name(text: str) -> bool:
