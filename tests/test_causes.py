@@ -3308,8 +3308,8 @@ def test_a_province_or_a_country_of_projects_is_answered_for_the_projects_concer
     ("工程已按审计金额支付完毕，未扣留工程质保金", "PAID_FOR_RATE"),
     # the builder lowered the design standard on its own
     ("由于承建单位私自降低设计标准，主管部门监管不到位，沟渠出现质量隐患", "QUALITY_POOR"),
-    # a decision taken without study
-    ("村干部“拍脑袋”决策，以致项目停滞", "FEASIBILITY_WEAK"),
+    # a decision taken by one or a few: collective decision first (DECISION_ARBITRARY)
+    ("村干部“拍脑袋”决策，以致项目停滞", "DECISION_ARBITRARY"),
 ])
 def test_causes_of_papers_guarantee_money_standards_and_decisions(text, code):
     assert read_cause(text).primary.cause.code == code
@@ -3359,7 +3359,8 @@ def test_work_let_to_a_relative_gets_the_procedure_and_no_lead_quotes_a_person()
 @pytest.mark.parametrize("text, code", [
     ("由于项目资金有限，只能先维修一两百米主路，其余路段搁置", "FUNDS_SHORT"),
     ("防震减灾科普经费有限，宣传覆盖面窄", "FUNDS_SHORT"),
-    ("投入1700万元的道路成了断头路，配套的停车场项目烂尾", "FEASIBILITY_WEAK"),
+    # works left unfinished: each one settled, finished or disposed of (WORKS_ABANDONED)
+    ("投入1700万元的道路成了断头路，配套的停车场项目烂尾", "WORKS_ABANDONED"),
 ])
 def test_money_said_to_be_limited_and_works_left_unfinished(text, code):
     assert read_cause(text).primary.cause.code == code
@@ -3453,3 +3454,21 @@ def test_owners_who_never_did_such_a_project_get_technical_help_before_the_money
     text = "部分项目业主未实施过垃圾中转站建设项目，资金下达后才开始比选工艺，影响进度"
     first = draft_measures(text)[0].text.split("；")[0]
     assert "技术" in first and ("指导" in first or "方案" in first)
+
+
+@pytest.mark.parametrize("text, code, words", [
+    # set up without study, the late work it explains answered through its cause
+    ("部分专项资金因设立前未进行充分论证等原因，项目无法实施或推进缓慢", "FEASIBILITY_WEAK", "论证"),
+    # a venue or facility left empty, said plainly
+    ("乡镇综合文化站建成后只办过一次培训，平时冷冷清清", "USAGE_LOW", "开放时间"),
+    ("部分村级活动室成了摆设", "USAGE_LOW", "用起来"),
+    # a new unit's budget with nothing to go on
+    ("中心新成立，无历史数据支撑，导致预算安排远超实际需求", "ESTIMATE_INACCURATE", "测算"),
+    # works begun and never used
+    ("停车楼建成后从未投入使用，配套道路成了断头路", "WORKS_ABANDONED", "闲置"),
+    # a decision taken by one or a few
+    ("个别村“两委”决策随意，项目选址多次变更", "DECISION_ARBITRARY", "集体"),
+])
+def test_decisions_studies_and_works_left_empty_or_unfinished_lead_with_their_own_fix(text, code, words):
+    assert read_cause(text).primary.cause.code == code
+    assert words in draft_measures(text)[0].text.split("；")[0]
