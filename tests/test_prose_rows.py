@@ -317,3 +317,19 @@ def test_a_tree_roots_amount_keeps_the_unit_its_own_line_prints():
     text = TREE.replace("850000\n", "85万元\n")
     [project] = extract_text(text, "tree.txt").projects
     assert (project.budget.adjusted, project.budget.unit) == (85, "万元")
+
+
+def test_a_tree_with_each_value_beside_its_name_reads_the_same_rows():
+    lines = [line for line in TREE.split("\n") if line.strip()]
+    joined, k = [], 0
+    while k < len(lines):               # 「     管护农田面积    ≥12000亩」: the value after spaces
+        if lines[k].startswith("     ") and k + 1 < len(lines) and lines[k + 1][:1] in "≥0123456789":
+            joined.append(f"{lines[k]}    {lines[k + 1]}")
+            k += 2
+        else:
+            joined.append(lines[k])
+            k += 1
+    [project] = extract_text("\n".join(joined), "tree.txt").projects
+    assert project.name == "高标准农田建设管护经费"
+    assert [(i.name, i.target) for i in project.indicators] == [
+        ("管护农田面积", "≥12000亩"), ("巡查次数", "24次"), ("设施完好率", "≥95%"), ("服务对象满意度", "≥90%")]

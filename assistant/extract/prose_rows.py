@@ -236,8 +236,7 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
         # 二级 › 三级): the name on its own line, its value alone on the next; a name may
         # repeat its label's words (「服务对象满意度」 under 服务对象满意度指标)
         lone = _VALUE_LINE.fullmatch(lines[k + 1].group()) if label is not None and k + 1 < len(lines) else None
-        if found is not None and not (lone is not None and label is not None and label.level == 2
-                                      and found.category == label.category):
+        if found is not None and not (lone is not None and _repeats(found, label)):
             label, fresh = found, True
             continue
         if lone is not None and (found is not None or _tree_name(body.text)):
@@ -247,7 +246,8 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
             fresh, taken = False, k + 1
             continue
         item = _LISTED.match(body.text) if label is not None and len(body.text) <= NAME_MAX + 30 else None
-        if item is not None and len(_CJK.findall(item.group("name"))) >= 2 and not lookup_label(item.group("name")):
+        if item is not None and len(_CJK.findall(item.group("name"))) >= 2 \
+                and (not lookup_label(item.group("name")) or _repeats(_label_of(item.group("name"), v), label)):
             group = "value" if item.group("value") else "value2"
             name = stripped_cell(item.group("name"), body.start + item.start("name"))
             value = stripped_cell(item.group(group), body.start + item.start(group))
@@ -274,6 +274,13 @@ def _labelled_items(text: str, v: FormVocab) -> list[_Item]:
             out.append((name, {"target": value}, label if fresh else None))
             fresh = False
     return out
+
+
+def _repeats(name_label: Label | None, label: Label | None) -> bool:
+    """Whether a name that reads as a label repeats the words of the second-level label it
+    stands under (「服务对象满意度」 under 服务对象满意度指标): a row, not a new label."""
+    return (name_label is not None and label is not None and label.level == 2
+            and name_label.category == label.category)
 
 
 def _tree_node(text: str, first: int) -> tuple[Cell, float, str] | None:
