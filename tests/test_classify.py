@@ -149,6 +149,10 @@ def test_a_weak_lean_on_the_names_words_is_a_guess_marked_unsure_not_none():
     ("森林火灾案件查处率", "≥90%", "质量"),
     ("违法用地线索查明率", "100%", "质量"),
     ("医疗纠纷投诉处置率", "100%", "质量"),
+    # the name is the deadline, or the target the months the work runs through
+    ("2023年11月完成", "=100%", "时效"),
+    ("当期完成", "90%", "时效"),
+    ("实施期", "3-10月", "时效"),
 ])
 def test_cue_and_unit_rules(name, target, expected):
     assert classify_indicator(name, target).category == expected
