@@ -3472,3 +3472,9 @@ def test_owners_who_never_did_such_a_project_get_technical_help_before_the_money
 def test_decisions_studies_and_works_left_empty_or_unfinished_lead_with_their_own_fix(text, code, words):
     assert read_cause(text).primary.cause.code == code
     assert words in draft_measures(text)[0].text.split("；")[0]
+
+
+def test_works_let_in_private_and_a_tender_staged_after_get_the_tendering_rules_first():
+    text = "村干部私下商定由某某承建道路工程，开工后又挂靠两家公司补办招投标"
+    assert read_cause(text).primary.cause.code == "PROCUREMENT_IRREGULAR"
+    assert "招标程序" in draft_measures(text)[0].text.split("；")[0]
