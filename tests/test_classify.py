@@ -153,6 +153,11 @@ def test_a_weak_lean_on_the_names_words_is_a_guess_marked_unsure_not_none():
     ("2023年11月完成", "=100%", "时效"),
     ("当期完成", "90%", "时效"),
     ("实施期", "3-10月", "时效"),
+    # a count of things under a topic word is an output; people and incidents stay effects
+    ("生活垃圾转运车辆", "20辆", "数量"),
+    ("公路绿化美化", "=2800米", "数量"),
+    ("化肥减量试验", "≧10组", "数量"),
+    ("生活垃圾分类受益人口", "≥5000人", "社会效益"),
 ])
 def test_cue_and_unit_rules(name, target, expected):
     assert classify_indicator(name, target).category == expected

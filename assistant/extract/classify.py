@@ -231,6 +231,15 @@ def _weigh(name: str, unit: tuple[str, bool, str] | None, words: dict[str, str],
         scores[cat] += w["exemplar"] * (sim - cutoff) / (100.0 - cutoff)
     if unit:
         scores[unit[0]] += w["unit"] * (1.0 if unit[1] else 0.5)
+        # a count of things (辆, 米, 公顷 …) whose only pull elsewhere is the field a topic word
+        # names, not the name's head word (「生活垃圾运输车辆」 283辆, 「绿化美化公路」 3500米):
+        # an effect tolerating that unit (§ tolerated) yields to the count
+        rival = max((c for c in cues if c != unit[0]), key=lambda c: cues[c][1], default=None)
+        # (people, households, incidents and money are what effects are counted in: § effect_units)
+        if unit[1] and rival is not None and unit[0] in lex.tolerated.get(rival, ()) \
+                and not name.endswith(cues[rival][0]) \
+                and not any(u in unit[2] for u in lex.target.get("effect_units", ())):
+            scores[unit[0]] += w.get("count_over_topic", 0.0)
     for cat in words:
         scores[cat] += w["target_word"]
     for cat, boost in lex.boosts.items():

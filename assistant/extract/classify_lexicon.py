@@ -254,6 +254,7 @@ def _compile_target(t: dict[str, Any]) -> dict[str, Any]:
         "deadline": [re.compile(str(p)) for p in t.get("deadline") or []],
         "units": units,
         "percent": [str(p) for p in t.get("percent") or []],
+        "effect_units": tuple(str(u) for u in t.get("effect_units") or []),
         "name_unit": re.compile(str(t["name_unit"])) if t.get("name_unit") else None,
         "words": {c: [str(w) for w in ws or []] for c, ws in (t.get("words") or {}).items()},
     }
@@ -381,7 +382,7 @@ class _Checker:
             name = key.value
             if name == "max_chars":
                 self.numbers_value(value, f"{what}.max_chars")
-            elif name in ("magnitudes", "percent"):
+            elif name in ("magnitudes", "percent", "effect_units"):
                 self.strings(value, f"{what}.{name}")
             elif name == "deadline":
                 self.regexes(value, f"{what}.deadline")
@@ -395,7 +396,7 @@ class _Checker:
             elif name == "units":
                 self.per_category(self.unit_spec)(value, f"{what}.units")
             else:
-                self.fail(key, f"target 下没有 '{name}' 这个键（可用：max_chars、magnitudes、percent、deadline、name_unit、words、units）",
+                self.fail(key, f"target 下没有 '{name}' 这个键（可用：max_chars、magnitudes、percent、effect_units、deadline、name_unit、words、units）",
                           f"unknown key '{name}' in target")
 
     def unit_spec(self, node, what: str) -> None:
