@@ -186,7 +186,7 @@ class Evidence:
         parts = []
         if cat in self.cues:
             word, _, strong = self.cues[cat]
-            kind = "名称中心词" if self.name.endswith(word) else "名称关键词"
+            kind = "名称中心词" if _is_head(self.name, word) else "名称关键词"
             parts.append(f"{kind}「{word}」{'' if strong else '（弱）'}")
         if self.unit and self.unit[0] == cat:
             parts.append(self.unit_note)
@@ -237,7 +237,7 @@ def _weigh(name: str, unit: tuple[str, bool, str] | None, words: dict[str, str],
         rival = max((c for c in cues if c != unit[0]), key=lambda c: cues[c][1], default=None)
         # (people, households, incidents and money are what effects are counted in: § effect_units)
         if unit[1] and rival is not None and unit[0] in lex.tolerated.get(rival, ()) \
-                and not name.endswith(cues[rival][0]) \
+                and not _is_head(name, cues[rival][0]) \
                 and not any(u in unit[2] for u in lex.target.get("effect_units", ())):
             scores[unit[0]] += w.get("count_over_topic", 0.0)
     for cat in words:
@@ -258,6 +258,11 @@ def _weigh(name: str, unit: tuple[str, bool, str] | None, words: dict[str, str],
     ok = s1 >= th["min_score"] and s1 - s2 >= th["min_margin"]
     return Evidence(scores, cues, exemplars, unit, words, model=model, best=top if ok else None,
                     margin=s1 - s2, name=name, unit_source=unit_source)
+
+
+def _is_head(name: str, word: str) -> bool:
+    """Whether cue `word` is the name's head word (what the evidence calls 名称中心词)."""
+    return name.endswith(word)
 
 
 def _name_evidence(name: str, lex: CompiledLexicon) -> tuple[dict, dict]:

@@ -129,7 +129,7 @@ def listed_in_prose(text: str, projects: list[Project],
     if not projects:
         form = "self_evaluation" if any(r.actual or r.score is not None for r in rows) else "budget_target"
         project = Project(name="", form=form, start=0, end=len(text), indicators=rows)
-        node = _tree_node(text, rows[0].start)
+        node = _tree_node(text, rows[0].start, vocab())
         if node is not None:
             name, amount, unit = node
             project.name, project.name_start, project.name_end = name.text, name.start, name.end
@@ -283,19 +283,19 @@ def _repeats(name_label: Label | None, label: Label | None) -> bool:
             and name_label.category == label.category)
 
 
-def _tree_node(text: str, first: int) -> tuple[Cell, float, str] | None:
+def _tree_node(text: str, first: int, v: FormVocab) -> tuple[Cell, float, str] | None:
     """(name, amount, the amount's own unit or "") of the project a tree table's rows hang from, where the table prints
     it as their root: the line above the first row's labels, its amount alone on the line
     after it (「  某某项目 ⏎ 3000000 ⏎   产出指标 ⏎    数量指标 ⏎     …」)."""
     lines = [m for m in _LINE.finditer(text, 0, first) if m.group().strip()]
     k = len(lines) - 1
-    while k >= 0 and _label_of(lines[k].group().strip().rstrip(":："), vocab()) is not None:
+    while k >= 0 and _label_of(lines[k].group().strip().rstrip(":："), v) is not None:
         k -= 1
     if k < 1 or k == len(lines) - 1:
         return None                 # (no label between the root and the rows: no tree)
     amount = _AMOUNT_LINE.fullmatch(lines[k].group())
     name = stripped_cell(lines[k - 1].group(), lines[k - 1].start())
-    if amount is None or not _tree_name(name.text) or vocab().heading_terms.fullmatch(name.text):
+    if amount is None or not _tree_name(name.text) or v.heading_terms.fullmatch(name.text):
         return None
     return name, float(amount.group(1).replace(",", "")), amount.group(2) or ""
 
