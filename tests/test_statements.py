@@ -826,6 +826,13 @@ def test_a_report_names_its_project_in_its_title_or_in_the_sentence_saying_what_
     done = ("某县2023年度耕地地力保护补贴实施情况\n一、资金下达情况\n全年下达补贴资金820万元。\n"
             "二、资金使用情况\n已全部发放到户。\n")
     assert [p.name for p in extract_text(done, "d.txt").projects] == ["耕地地力保护补贴"]
+    # a name, its year and the evaluation only: the words before the year are the name (a
+    # unit's are none)
+    yearly = ("城乡低保对象入户核查2022年预算绩效自评\n一、基本情况\n全年核查4120户。\n"
+              "二、存在的问题\n部分乡镇核查进度滞后。\n")
+    assert [p.name for p in extract_text(yearly, "y.txt").projects] == ["城乡低保对象入户核查"]
+    unit = "某县民政局2022年度绩效自评\n一、基本情况\n全年核查4120户。\n"
+    assert extract_text(unit, "u.txt").projects == []
     # the aspects evaluated may stand between the name and the verb
     aspects = ("按照绩效管理工作要求，我中心对城区雨污分流改造及配套工程项目资金投入情况、"
                "绩效目标完成情况等进行了自评，并形成自评报告如下：\n")

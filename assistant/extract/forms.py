@@ -636,6 +636,9 @@ def _project_of_report(title: str, v: FormVocab) -> str:
     if _SENTENCE_MARKS.search(core):
         return ""           # (a sentence before the words, 「……下面是小编收集整理的补助资金」: no name)
     word = named.group("word") or named.group("done")
+    if word is None:
+        # 「……基本状况调查2021年预算绩效自评」: the words before the year are the name
+        return core if _names_more_than_money(core, v) else ""
     if word != "项目":
         # 「…民生工程绩效自评报告」: the fund's or the works' own word ends the name; what
         # stands before it must say more than a unit or a kind of money (「某局专项资金…」)
