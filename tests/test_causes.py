@@ -1418,7 +1418,7 @@ BATCH_31 = [
     ("苗木栽植受季节限制，部分造林任务顺延至次年春季", "SEASON_WEATHER", "IMPLEMENTATION.season"),
     ("究其原因，主要是前期对路灯损坏情况摸排不细，维修数量测算偏少", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("受主要客户订单减少影响，帮扶车间吸纳就业人数低于计划", "MARKET_CHANGE", "EXTERNAL.market_watch"),
-    ("部分居民对加装电梯费用分摊意见不一，项目未能实施", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("部分居民对加装电梯费用分摊意见不一，项目未能实施", "DISPUTE", "IMPLEMENTATION.settle_disputes"),
     ("补助标准核定较晚，资金尚未发放", "TASK_LATE", "IMPLEMENTATION.prepare_ahead"),
 ]
 
@@ -1458,7 +1458,7 @@ BATCH_32 = [
     ("部分设施损坏后无人维修，原因是管护责任未明确移交村集体", "CUSTODY_WEAK", "FACILITY.custody"),
     ("家庭医生履约率低，原因在于考核以签约率为主", "PAY_NOT_LINKED", "MONITORING.pay_by_results"),
     ("公交线路载客率低，根本原因在于线路规划未随人口变化动态调整", "LAYOUT_UNFIT", "FACILITY.layout"),
-    ("部分业主不同意加装方案，电梯未能安装", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("部分业主不同意加装方案，电梯未能安装", "DISPUTE", "IMPLEMENTATION.settle_disputes"),
     ("受海外需求影响，外贸订单明显减少，车间开工不足", "MARKET_CHANGE", "EXTERNAL.market_watch"),
     ("因省级统一部署调整，第三方检查暂停实施", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
     ("储备库电力增容未获批，暂未投入使用", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
@@ -1585,7 +1585,7 @@ BATCH_37 = [
     # findings across sectors
     ("自2024年起残疾人补贴申领条件调整为二级以上，受益人数减少", "POLICY_CHANGE", "EXTERNAL.follow_policy"),
     ("检测设备需从国外进口，年底仍未到货", "SUPPLY_SHORT", "EXTERNAL.supply_risk"),
-    ("改造方案经多轮征求意见后才确定，开工推迟", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("改造方案经多轮征求意见后才确定，开工推迟", "DISPUTE", "IMPLEMENTATION.settle_disputes"),
     ("当年未发生重大险情，防汛应急经费有结余", "DEMAND_FELL", "EXTERNAL.adjust_budget_for_external"),
     ("申报企业数量偏少，补贴资金未全部兑付", "ESTIMATE_INACCURATE", "BUDGET_PLANNING.survey_first"),
     ("部门预算编制不够细化，执行中调整频繁", "BUDGET_UNDETAILED", "BUDGET_PLANNING.itemise"),
@@ -1671,7 +1671,7 @@ BATCH_41 = [
     ("运营里程核定依赖公交企业自报，补贴多拨", "OVERSIGHT_MEANS_WEAK", "IMPLEMENTATION.oversight"),
     ("驿站建成后运营费用未列入街道预算，无人值守", "UPKEEP_UNFUNDED", "FACILITY.upkeep_budget"),
     ("原所属中心撤并后银行账户注销重开，支付停滞两个月", "ORG_RESTRUCTURED", "EXTERNAL.restructure_handover"),
-    ("两户商户拒绝搬迁，场地迟迟无法交付", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("两户商户拒绝搬迁，场地迟迟无法交付", "DISPUTE", "IMPLEMENTATION.settle_disputes"),
     ("因土地指标尚未落实，项目无法开工", "DECLARATION_LATE", "IMPLEMENTATION.declare_on_time"),
     ("须待采购意向公开满30日后方可开标，年底前未能开工", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
     ("部分县区未能及时落实配套资金，工程停工待料", "FUNDS_SHORT", "BUDGET_PLANNING.prioritise"),
@@ -1679,7 +1679,7 @@ BATCH_41 = [
     ("奖补名单11月底才下发，年内无法兑付", "FUNDS_LATE", "BUDGET_EXECUTION.funds_release"),
     ("原施工企业资质被吊销，合同解除后重新招标", "PARTNER_EXIT", "EXTERNAL.partner_risk"),
     ("因检测机构技术力量薄弱，样品积压", "PROVIDER_SHORT", "PUBLICITY_SERVICE.provider_pool"),
-    ("沿线居民投诉噪声扰民，工程夜间停工", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("沿线居民投诉噪声扰民，工程夜间停工", "DISPUTE", "IMPLEMENTATION.settle_disputes"),
     ("设备安装点位尚未确定，到货后暂存仓库", "SITE_UNAVAILABLE", "IMPLEMENTATION.secure_site"),
     ("通过竞价采购价格下浮，形成结余", "PROCUREMENT_SAVING", "BUDGET_EXECUTION.recover_idle"),
     ("专项资金审计期间被冻结，采购暂停", "RECTIFICATION_WEAK", "OTHER.rectify"),
@@ -2132,7 +2132,7 @@ REPORT_SHAPES = [
     ("桥梁设计方案发生调整，需重新报审", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
     ("检测设备需待省级统一招标，到货已近年底", "PROCUREMENT_DELAY", "IMPLEMENTATION.procurement"),
     ("大额支出须经党组会研究，部分款项年底前未完成审批", "APPROVAL_CHAIN", "BUDGET_EXECUTION.streamline"),
-    ("加装电梯居民意见难统一，开工推迟", "DISPUTE", "IMPLEMENTATION.mobilise"),
+    ("加装电梯居民意见难统一，开工推迟", "DISPUTE", "IMPLEMENTATION.settle_disputes"),
     ("交易会因主办方调整延期至明年，参展补助未支出", "PLAN_DROPPED", "EXTERNAL.adjust_budget_for_external"),
     # terse self-evaluation cells (batch 76)
     ("项目已完工待审计，尾款下年支付", "SETTLEMENT_PENDING", "BUDGET_EXECUTION.settlement"),
@@ -3478,3 +3478,25 @@ def test_works_let_in_private_and_a_tender_staged_after_get_the_tendering_rules_
     text = "村干部私下商定由某某承建道路工程，开工后又挂靠两家公司补办招投标"
     assert read_cause(text).primary.cause.code == "PROCUREMENT_IRREGULAR"
     assert "招标程序" in draft_measures(text)[0].text.split("；")[0]
+
+
+@pytest.mark.parametrize("text, code", [
+    # objections to where the works go are a dispute, not slow building
+    ("周边居民对垃圾转运站选址有意见，开工时间推迟两个月。", "DISPUTE"),
+    # a price compared with when the budget was drawn
+    ("水泥、砂石价格较预算编制时上涨约15%，部分附属设施暂缓建设。", "PRICE_RISE"),
+    # the county's means as the limit
+    ("受县级财力制约，配套资金落实困难。", "FUNDS_SHORT"),
+    # overstated settlements, however the excess is worded
+    ("施工单位重复计量混凝土工程，造成多结算工程款9.2万元。", "SETTLEMENT_INFLATED"),
+    # an investment's income not paid as the agreement says
+    ("光伏电站年度收益未按协议兑现，影响村集体分红。", "INCOME_UNDISTRIBUTED"),
+])
+def test_causes_read_in_the_wordings_of_other_reports(text, code):
+    assert code in [f.cause.code for f in read_cause(text).causes]
+
+
+def test_objections_to_the_works_are_settled_before_the_works_are_pressed():
+    draft = draft_measures("部分村民对泵站取水管线走向有异议，经多次协调，开工时间推迟。")[0]
+    assert draft.sentences[0].provenance.template.startswith("measures.IMPLEMENTATION.settle_disputes")
+    assert "群众意见" in draft.sentences[0].text or "矛盾纠纷" in draft.sentences[0].text

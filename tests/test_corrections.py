@@ -300,3 +300,27 @@ def test_a_review_that_is_not_enough_is_strengthened():
 def test_not_done_as_the_rule_says_reads_bu_an_too_but_not_on_time():
     assert corrections("部分单位不按规定格式填报绩效目标")[0].text.startswith("督促单位严格按规定格式填报绩效目标")
     assert "not_by_rule" not in _shapes("不按期提交验收资料")
+
+
+@pytest.mark.parametrize("text, shape, said", [
+    # money put to a use the sentence goes on to say broke a rule (no 违规 before it)
+    ("市水务局将农村饮水安全维修养护资金42.8万元用于局机关食堂改造，违反专款专用的规定。", "used_against_rule",
+     "对用于局机关食堂改造的农村饮水安全维修养护资金42.8万元限期收回，归还原资金渠道"),
+    # paid out in a settlement beyond what was done
+    ("经复核，某公司多结算道路工程款18.4万元。", "paid_against_rules", "对多结算的道路工程款18.4万元予以追回"),
+    # got by a false claim: what it got, not how, is recovered in full
+    ("某合作社以虚报种植面积、重复申报等方式，骗取农机购置补贴资金共计9.6万元。", "obtained_by_fraud",
+     "对骗取的农机购置补贴资金共计9.6万元全额追回"),
+    # booked as spent, only moved
+    ("县卫健局年末将未实施的村卫生室改造资金60万元以拨代支转入乡镇卫生院账户。", "booked_not_spent",
+     "对以拨代支转出的未实施的村卫生室改造资金60万元清理收回，据实调整账务"),
+])
+def test_audit_findings_of_money_used_paid_got_or_booked_against_the_rules(text, shape, said):
+    found = corrections(text)
+    assert [c.shape for c in found] == [shape]
+    assert found[0].text.startswith(said), found[0].text
+    assert numbers_in(found[0].text) <= numbers_in(text)
+
+
+def test_a_use_of_money_the_sentence_does_not_call_against_a_rule_is_no_finding():
+    assert _shapes("县农业农村局将高标准农田建设资金1200万元用于田间道路和灌排工程建设。") == []
