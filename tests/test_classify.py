@@ -158,6 +158,9 @@ def test_a_weak_lean_on_the_names_words_is_a_guess_marked_unsure_not_none():
     ("公路绿化美化", "=2800米", "数量"),
     ("化肥减量试验", "≧10组", "数量"),
     ("生活垃圾分类受益人口", "≥5000人", "社会效益"),
+    # what meets a standard is quality; what meets a contract's or a fee's terms stays cost
+    ("饮用水水质检测符合国家卫生标准", "100%", "质量"),
+    ("监理服务费支出符合合同约定标准", "≤12万元", "成本"),
 ])
 def test_cue_and_unit_rules(name, target, expected):
     assert classify_indicator(name, target).category == expected
