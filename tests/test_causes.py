@@ -3500,3 +3500,19 @@ def test_objections_to_the_works_are_settled_before_the_works_are_pressed():
     draft = draft_measures("部分村民对泵站取水管线走向有异议，经多次协调，开工时间推迟。")[0]
     assert draft.sentences[0].provenance.template.startswith("measures.IMPLEMENTATION.settle_disputes")
     assert "群众意见" in draft.sentences[0].text or "矛盾纠纷" in draft.sentences[0].text
+
+
+def test_devices_waiting_for_their_system_get_the_system_finished_not_pipes_laid():
+    text = "因配套监管平台尚未上线，采购的智能终端暂未启用。"
+    assert read_cause(text).primary.cause.code == "SYSTEM_NOT_READY"
+    first = draft_measures(text)[0].sentences[0].text
+    assert "系统" in first and "管网" not in first
+
+
+def test_a_stock_control_stands_past_the_first_point_only_where_the_statement_asks_for_it():
+    # keeping unready projects out of the budget answers a budget drawn too early, not a
+    # site chosen badly
+    alone = draft_measures("项目前期论证不充分，部分村选址不当，建成后使用率低。")[0]
+    assert [s.provenance.template.split(".")[2] for s in alone.sentences] == ["feasibility"]
+    asked = draft_measures("项目前期论证不充分，未完成前期准备即列入年初预算，年中大幅调减。")[0]
+    assert [s.provenance.template.split(".")[2] for s in asked.sentences] == ["feasibility", "exclude_uncertain"]

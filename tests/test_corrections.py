@@ -324,3 +324,16 @@ def test_audit_findings_of_money_used_paid_got_or_booked_against_the_rules(text,
 
 def test_a_use_of_money_the_sentence_does_not_call_against_a_rule_is_no_finding():
     assert _shapes("县农业农村局将高标准农田建设资金1200万元用于田间道路和灌排工程建设。") == []
+
+
+def test_what_people_complain_of_is_put_right_and_they_are_told_its_control_follows():
+    draft = draft_measures("部分家长对校车接送时间有意见，满意度为85%。")[0]
+    assert [s.provenance.template for s in draft.sentences] == ["corrections.complained",
+                                                                "corrections.complained.control"]
+    assert draft.sentences[0].text.startswith("一是针对家长反映的校车接送时间问题，查明原因、限期改进")
+
+
+def test_a_reach_that_falls_short_is_widened_in_its_own_words():
+    found = corrections("基层医疗机构巡诊覆盖面不足，偏远村组全年未巡诊。")
+    assert [(c.shape, c.text) for c in found][:1] == [
+        ("covered", "扩大基层医疗机构巡诊覆盖面，将薄弱区域和环节纳入覆盖范围")]

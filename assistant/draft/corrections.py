@@ -93,7 +93,7 @@ def _verdicts(lex: dict, not_what: re.Pattern) -> tuple[Shape, ...]:
     """drafting.yaml § corrections.verdicts as shapes: a family's words in its frame (after
     the thing, or before it for `order: act`), or its own `re`; each yields to a cause read
     and is followed by the nearest cause's fix where that is close enough, as the verdict
-    shapes are."""
+    shapes are (unless the family says `guess_follows: false`: its control follows)."""
     out = []
     for v in lex.get("verdicts", ()):
         if "re" in v:
@@ -105,7 +105,7 @@ def _verdicts(lex: dict, not_what: re.Pattern) -> tuple[Shape, ...]:
         out.append(Shape(id=v["id"], pattern=re.compile(pattern), say=says[0], say_else=tuple(says[1:]), say_subject="",
                          say_agent="", say_money="", not_what=not_what, before=None,
                          control=v["control"], control_plain=v.get("control_plain", v["control"]),
-                         yields=True, guess_follows=True,
+                         yields=True, guess_follows=bool(v.get("guess_follows", True)),
                          not_match=re.compile(v["not_re"]) if v.get("not_re") else None))
     return tuple(out)
 
