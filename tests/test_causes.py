@@ -2803,7 +2803,6 @@ def test_service_funds_and_rules_read_however_worded(text, code):
     ("对乡镇项目进展仅靠层层上报的数据进行监管", "OVERSIGHT_MEANS_WEAK", "IMPLEMENTATION.oversight"),
     ("开工前发现原定建设内容不适合实际需要，重新报批", "FEASIBILITY_WEAK", "BUDGET_PLANNING.feasibility"),
     ("未完成目标的原因是部分设备到货较晚", "SUPPLIER_LATE", "IMPLEMENTATION.contract_performance"),
-    ("抽查发现部分已停业的个体户仍领取创业补贴", "ELIGIBILITY_LOOSE", "INSTITUTION.eligibility"),
     ("应急物资储备库部分物资没有轮换", "STOCK_UNMANAGED", "INSTITUTION.stock_rotation"),
     ("部分河段违章建筑仍未拆除", "RECTIFICATION_WEAK", "OTHER.rectify"),
     ("资金使用效益需进一步提高，公共服务效能还需进一步提升", "BENEFIT_LOW", "MONITORING.benefit_review"),
@@ -3516,3 +3515,38 @@ def test_a_stock_control_stands_past_the_first_point_only_where_the_statement_as
     assert [s.provenance.template.split(".")[2] for s in alone.sentences] == ["feasibility"]
     asked = draft_measures("项目前期论证不充分，未完成前期准备即列入年初预算，年中大幅调减。")[0]
     assert [s.provenance.template.split(".")[2] for s in asked.sentences] == ["feasibility", "exclude_uncertain"]
+
+
+def test_an_emergency_reserve_unused_for_want_of_an_emergency_needs_no_measure():
+    text = "该资金为防汛应急预备资金，当年未发生较大汛情，按规定未动用。"
+    assert read_cause(text).primary.cause.code == "RESERVE_UNUSED"
+    needed, why = needs_measure(read_cause(text))
+    assert not needed and "不属于管理问题" in why
+    # supplies, not money, unused: the measure stays
+    assert needs_measure(read_cause("当年未发生汛情，防汛物资未动用，结余下年继续使用。"))[0]
+
+
+@pytest.mark.parametrize("text, code", [
+    # a cause introduced by 缘于/源于/归因于 is marked as the statement's cause
+    ("站点利用率低，缘于选址偏远、交通不便。", "LAYOUT_UNFIT"),
+    # a small office counted as a range of people
+    ("巡查覆盖不全，原因在于镇水利站仅1—2名工作人员，难以兼顾。", "STAFF_SHORT"),
+    # targets that do not fit the department's functions are the targets' fault, not another department's
+    ("部门整体绩效目标与职能匹配度不高，未体现核心职能。", "TARGET_MISMATCH"),
+    # land talks that came to nothing
+    ("监测站点用地与村集体协商未果，1个站点未能建成。", "DISPUTE"),
+    # interfaces not opened up
+    ("与医保、民政的数据接口未能打通，比对模块推迟上线。", "DATA_SILOS"),
+    # a purchase price falling
+    ("当年生猪收购价格下行，养殖户补栏意愿不强。", "MARKET_CHANGE"),
+])
+def test_causes_read_in_the_frames_and_wordings_of_other_regions(text, code):
+    reading = read_cause(text)
+    assert reading.primary is not None and reading.primary.cause.code == code, \
+        [(f.cause.code, f.cue) for f in reading.causes]
+
+
+def test_a_cause_after_yuanyu_is_marked_and_a_source_of_money_is_no_marker():
+    assert read_cause("站点利用率低，缘于选址偏远、交通不便。").primary.marked
+    reading = read_cause("项目资金来源于省级补助，年底前拨付进度滞后。")
+    assert reading.causes and not any(f.marked for f in reading.causes)

@@ -337,3 +337,34 @@ def test_a_reach_that_falls_short_is_widened_in_its_own_words():
     found = corrections("基层医疗机构巡诊覆盖面不足，偏远村组全年未巡诊。")
     assert [(c.shape, c.text) for c in found][:1] == [
         ("covered", "扩大基层医疗机构巡诊覆盖面，将薄弱区域和环节纳入覆盖范围")]
+
+
+@pytest.mark.parametrize("text, shape, said", [
+    # paid on after the right to it ended
+    ("县医保局向已死亡或已在外地参保的56人继续发放医疗救助补助3.1万元。", "paid_on_after",
+     "对不符合条件后仍发放的医疗救助补助3.1万元逐笔核实、限期追回"),
+    # (the loose check is read too, but the money comes back first and the check follows)
+    ("抽查发现部分已停业的个体户仍领取创业补贴", "paid_on_after", "对不符合条件后仍领取的创业补贴逐笔核实、限期追回"),
+    # money that should have been taken back, before the rule it was to follow
+    ("某项目管理单位未按合同约定扣回材料预付款120万元。", "not_taken_back", "对应扣回未扣回的材料预付款120万元限期扣回到位"),
+    # spending booked under another name
+    ("某局以“培训费”名义列支职工福利费用共计2.4万元，违反财经纪律。", "booked_under_other_name",
+     "对以其他名义列支的职工福利费用共计2.4万元逐笔清理、调整账务"),
+    # the use named first, the rule broken a clause later
+    ("县教育局将学生资助资金35万元用于机关车辆购置，改变了资金用途，违反资助资金管理办法。", "used_against_rule",
+     "对用于机关车辆购置的学生资助资金35万元限期收回"),
+    # a short subject owed back
+    ("闲置门面对外出租，租金未全额上缴财政。", "not_returned", "对租金限期上缴到位"),
+])
+def test_audit_findings_of_money_paid_on_kept_booked_or_diverted(text, shape, said):
+    found = corrections(text)
+    assert found and found[0].shape == shape, [c.shape for c in found]
+    assert found[0].text.startswith(said), found[0].text
+    assert numbers_in(found[0].text) <= numbers_in(text)
+
+
+def test_a_rule_broken_is_no_saving_whatever_thrift_words_it_names():
+    text = "乡政府以“会议费”名义列支公务接待费用1.8万元，部分接待无公函，违反中央八项规定精神。"
+    draft = draft_measures(text)[0]
+    assert draft.sentences[0].provenance.template == "corrections.booked_under_other_name"
+    assert "无需" not in draft.text

@@ -28,8 +28,14 @@ def needs_measure(reading: Reading) -> tuple[bool, str]:
     difference of the final accounts by what is no fault of the unit (causes.yaml §
     change_framing, change_explained_by); it says there was no deviation and names no
     shortfall besides (drafting.yaml § measures.no_deviation_re); or all it states is an
-    execution rate or a deduction within the materiality bounds of lexicons/checks.yaml."""
+    execution rate or a deduction within the materiality bounds of lexicons/checks.yaml.
+    A statement that says a rule was broken (drafting.yaml § measures.rule_broken_re) always
+    needs one."""
     causes = [f.cause for f in reading.causes]
+    if rule_broken(reading.text):
+        # 「……列支公务接待费用……，违反中央八项规定精神」: a rule broken is a shortcoming, whatever
+        # thrift or savings its words name besides
+        return True, ""
     if not causes and is_skippable(reading.text):
         # 「无」, 「已完成」, 「不涉及」, a figure restated: nothing to put right
         return False, drafting("measures.nothing_to_answer")
@@ -90,6 +96,19 @@ class NoDeviation:
 
     said: re.Pattern                # words saying there was no deviation (无偏差, 均已完成)
     shortfall: re.Pattern           # a shortfall named besides them (结余, 未 …)
+
+
+@derived(maxsize=1)
+def _rule_broken() -> re.Pattern:
+    """drafting.yaml § measures.rule_broken_re, compiled."""
+    return re.compile(drafting("measures.rule_broken_re"))
+
+
+def rule_broken(text: str) -> bool:
+    """Whether `text` says a rule was broken (违反, 违规, 骗取 … drafting.yaml §
+    measures.rule_broken_re): then it is a shortcoming, and a cause that needs no measure
+    (厉行节约) is no reading of it."""
+    return bool(_rule_broken().search(text or ""))
 
 
 @derived(maxsize=1)

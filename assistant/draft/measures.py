@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.draft.corpus import load_corpus
-from assistant.draft.causes import Cause, Found, Reading, cause_book, needs_measure, read_cause, unnamed
+from assistant.draft.causes import Cause, Found, Reading, cause_book, needs_measure, read_cause, rule_broken, unnamed
 from assistant.draft.corrections import Correction, cause_said_before, corrections, puts_right
 from assistant.draft.polish import Endpoint, polish_draft
 from assistant.draft.sentences import (Draft, Provenance, Sentence, drafting, drafting_pattern, fill,
@@ -57,6 +57,9 @@ def draft_measures(problem: str, themes: list[str] | None = None, project: str =
     problem = unwrapped(simplified_short(problem))
     reasons = [unwrapped(simplified_short(r)) for r in reasons] if reasons else reasons
     reading = read_cause(problem, reasons)
+    if rule_broken(problem):
+        # (a rule broken is no saving: 「违反中央八项规定」 names the rule, not thrift)
+        reading = replace(reading, causes=[f for f in reading.causes if not f.cause.no_measure and not f.cause.benign])
     # no cause worded as causes.yaml knows it: the cause whose words the problem shares most,
     # for choosing the moves only (a report never states it as the cause)
     likely, likeness = (None, 0.0) if reading.causes else _likely_scored(" ".join([problem, *(reasons or [])]))
