@@ -711,3 +711,13 @@ def test_points_taken_off_a_met_target_ask_why_they_were_taken_and_a_value_says_
     assert not any("完成完成" in t for t in reasons)
     missed = [t for t in reasons if "路面完好率" in t]
     assert any("未完成原因" in t or "偏差原因" in t for t in missed)
+
+
+def test_a_phrasing_that_presumes_its_situation_is_used_only_where_the_statement_has_it():
+    from assistant.draft import draft_measures as draft
+    # remote sensing checks what lies on the land, not a science project's targets
+    text = "科研项目绩效目标表述空泛，缺少可量化指标，项目验收只能以书面材料审查为主。"
+    assert "遥感" not in draft(text)[0].text
+    # the offices that register people check people's aid, not a subsidy on land
+    land = "抽查发现，对已征收为建设用地的850亩耕地继续发放耕地地力保护补贴8.5万元，未与自然资源部门比对用地数据。"
+    assert "民政、人社、公安" not in draft(land)[0].text
