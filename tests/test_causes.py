@@ -3539,6 +3539,9 @@ def test_an_emergency_reserve_unused_for_want_of_an_emergency_needs_no_measure()
     ("与医保、民政的数据接口未能打通，比对模块推迟上线。", "DATA_SILOS"),
     # a purchase price falling
     ("当年生猪收购价格下行，养殖户补栏意愿不强。", "MARKET_CHANGE"),
+    # targets set 「偏虚」 are vague targets; owners whose views are 「未统一」 a dispute
+    ("农技推广项目绩效目标设置偏虚，验收考核难以落地。", "TARGET_VAGUE"),
+    ("2个小区业主意见未统一，加装电梯未能开工。", "DISPUTE"),
 ])
 def test_causes_read_in_the_frames_and_wordings_of_other_regions(text, code):
     reading = read_cause(text)
