@@ -99,16 +99,17 @@ class NoDeviation:
 
 
 @derived(maxsize=1)
-def _rule_broken() -> re.Pattern:
-    """drafting.yaml § measures.rule_broken_re, compiled."""
-    return re.compile(drafting("measures.rule_broken_re"))
+def _rule_broken() -> tuple[re.Pattern, re.Pattern]:
+    """drafting.yaml § measures.rule_broken_re and rule_broken_not_re, compiled."""
+    return re.compile(drafting("measures.rule_broken_re")), re.compile(drafting("measures.rule_broken_not_re"))
 
 
 def rule_broken(text: str) -> bool:
     """Whether `text` says a rule was broken (违反, 违规, 骗取 … drafting.yaml §
-    measures.rule_broken_re): then it is a shortcoming, and a cause that needs no measure
-    (厉行节约) is no reading of it."""
-    return bool(_rule_broken().search(text or ""))
+    measures.rule_broken_re), not only that none was (「未发现违规违纪问题」, § rule_broken_not_re):
+    then it is a shortcoming, and a cause that needs no measure (厉行节约) is no reading of it."""
+    said, denied = _rule_broken()
+    return bool(said.search(denied.sub("", text or "")))
 
 
 @derived(maxsize=1)
