@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.draft.causes import rule_broken
 from assistant.draft.corrections import corrections
 from assistant.draft.measures import draft_measures
 from assistant.draft.sentences import numbers_in
@@ -375,7 +376,6 @@ def test_a_rule_broken_is_no_saving_whatever_thrift_words_it_names():
     assert draft.sentences[0].provenance.template == "corrections.booked_under_other_name"
     assert "无需" not in draft.text
     # a rule said to be kept, or no breach found, is no rule broken
-    from assistant.draft.causes import rule_broken
     assert rule_broken(text)
     assert not rule_broken("经检查，未发现违规违纪问题，各项指标均已完成。")
     assert not rule_broken("严格执行财经纪律，杜绝挤占挪用，节约资金3万元。")
